@@ -1,0 +1,24 @@
+import type { Shell } from '../shell';
+
+/**
+ * The quick-exit link: the first thing on every page and in tab order. Without JavaScript it
+ * is a plain link; quick-exit.js turns a click (or Shift pressed three times) into
+ * `location.replace`, so Back does not return here.
+ */
+export const QuickExit = ({ shell }: { shell: Shell }) => (
+  <div class="quick-exit-bar">
+    <a
+      id="quick-exit"
+      class="quick-exit"
+      href={shell.quickExitUrl}
+      rel="noreferrer"
+      data-quick-exit=""
+      aria-describedby="quick-exit-hint"
+    >
+      {shell.t.shell.quickExit}
+    </a>
+    <span id="quick-exit-hint" class="quick-exit-hint">
+      {shell.t.shell.quickExitHint}
+    </span>
+  </div>
+);

@@ -1,0 +1,17 @@
+import type { Catalog, Locale } from './i18n';
+
+/** Sections of the main navigation; a page names the one it belongs to. */
+export type NavSection = 'findHelp' | 'events' | 'takeAction' | 'stories' | 'support';
+
+/** What every full page needs to draw the shell around its content. */
+export interface Shell {
+  locale: Locale;
+  t: Catalog;
+  siteName: string;
+  quickExitUrl: string;
+  /** The CSP nonce of this response, stamped on every script tag. */
+  nonce: string | undefined;
+  /** Path and query of this page, so switching language comes back here. */
+  currentUrl: string;
+  section?: NavSection;
+}

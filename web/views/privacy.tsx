@@ -1,0 +1,11 @@
+import type { Catalog } from '../i18n';
+import { ProseSections } from './prose';
+
+/** Privacy: what is stored, for how long, and who sees it. */
+export const PrivacyPage = ({ t }: { t: Catalog }) => (
+  <article class="prose">
+    <h1>{t.privacy.title}</h1>
+    <p class="lead">{t.privacy.intro}</p>
+    <ProseSections sections={t.privacy.sections} />
+  </article>
+);

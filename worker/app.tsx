@@ -1,0 +1,94 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import { ErrorPage } from '../web/views/error';
+import type { AppEnv } from './env';
+import { locale } from './middleware/locale';
+import { requestLog } from './middleware/request-log';
+import { securityHeaders } from './middleware/security-headers';
+import { services, type AppDeps } from './middleware/services';
+import { renderPage } from './render';
+import { healthRoutes } from './routes/health';
+import { languageRoutes } from './routes/language';
+import { pageRoutes } from './routes/pages';
+import { staticRoutes } from './routes/static';
+
+export type { AppDeps } from './middleware/services';
+
+/** The largest request body accepted: far more than any form needs, far less than harm needs. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface AppOptions {
+  /** Where request lines go; console.log unless a test wants them. */
+  log?: (line: string) => void;
+}
+
+/** Logs an error without its message (which may quote personal data or SQL): name and frames. */
+const logError = (error: unknown, log: (line: string) => void) => {
+  const stack = error instanceof Error ? (error.stack ?? '').split('\n').slice(1, 6).map((l) => l.trim()) : [];
+  log(JSON.stringify({ level: 'error', error: error instanceof Error ? error.name : typeof error, stack }));
+};
+
+/**
+ * Builds the Hono app. Middleware order matters: logging wraps everything; the database and
+ * configuration come next; headers and language before any page is drawn; then the body limit
+ * and CSRF check before any route can change state.
+ */
+export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
+  const log = options.log ?? console.log;
+  const app = new Hono<AppEnv>();
+
+  app.use(requestLog(log));
+  app.use(services(deps));
+  app.use(securityHeaders());
+  app.use(locale());
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HTTPException(413);
+      },
+    }),
+  );
+  // Accepts a state-changing form only from this site: Sec-Fetch-Site or Origin must say so;
+  // a request with neither is refused.
+  app.use(csrf());
+
+  app.route('/', staticRoutes);
+  app.route('/', healthRoutes);
+  app.route('/', pageRoutes);
+  app.route('/', languageRoutes);
+
+  app.notFound((c) => {
+    const t = c.get('t');
+    return renderPage(c, {
+      title: t.errors.notFoundTitle,
+      status: 404,
+      body: <ErrorPage title={t.errors.notFoundTitle} text={t.errors.notFoundText} homeLabel={t.errors.goHome} />,
+    });
+  });
+
+  app.onError((error, c) => {
+    const status = error instanceof HTTPException ? error.status : 500;
+    if (status >= 500) logError(error, log);
+    const t = c.get('t');
+    // The language middleware may not have run (an early failure): answer in plain text then.
+    if (!t) return c.text('Something went wrong. Please try again. / Un problème est survenu. Réessayez.', 500);
+    const [title, text] =
+      status === 403
+        ? [t.errors.forbiddenTitle, t.errors.forbiddenText]
+        : status === 413
+          ? [t.errors.tooLargeTitle, t.errors.tooLargeText]
+          : status === 404
+            ? [t.errors.notFoundTitle, t.errors.notFoundText]
+            : [t.errors.serverErrorTitle, t.errors.serverErrorText];
+    return renderPage(c, {
+      title,
+      status: status >= 400 && status < 600 ? status : 500,
+      body: <ErrorPage title={title} text={text} homeLabel={t.errors.goHome} />,
+    });
+  });
+
+  return app;
+};

@@ -1,0 +1,30 @@
+/** Settings that differ between deployments, read from the environment (Node) or wrangler vars (Workers). */
+export interface AppConfig {
+  /** Shown in the header and page titles. Neutral by default: a watched screen should not alarm. */
+  siteName: string;
+  /** Where Quick exit sends people: a neutral, everyday site. */
+  quickExitUrl: string;
+  /** True for `npm start` and `wrangler dev`: enables local-only tools such as the mail outbox. */
+  isLocal: boolean;
+}
+
+export type ConfigSource = Record<string, string | undefined>;
+
+export const DEFAULT_QUICK_EXIT_URL = 'https://weather.com/';
+
+const httpUrl = (value: string | undefined): string | undefined => {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Reads the configuration; anything missing or malformed falls back to a safe default. */
+export const readConfig = (source: ConfigSource): AppConfig => ({
+  siteName: source.SITE_NAME?.trim() || 'Hearth',
+  quickExitUrl: httpUrl(source.QUICK_EXIT_URL) ?? DEFAULT_QUICK_EXIT_URL,
+  isLocal: source.APP_ENV === 'local',
+});

@@ -1,0 +1,26 @@
+import type { Database } from '../db/database';
+import type { Catalog, Locale } from '../web/i18n';
+import type { AppConfig } from './config';
+
+/** Workers bindings (wrangler.toml). On Node the same names come from process.env. */
+export interface Bindings {
+  DB: D1Database;
+  SITE_NAME?: string;
+  QUICK_EXIT_URL?: string;
+  APP_ENV?: string;
+}
+
+/** The Hono environment shared by every route and middleware. */
+export interface AppEnv {
+  Bindings: Bindings;
+  Variables: {
+    db: Database;
+    config: AppConfig;
+    locale: Locale;
+    t: Catalog;
+    /** Set by hono's languageDetector. */
+    language: string;
+    /** Set by hono's secureHeaders for the CSP. */
+    secureHeadersNonce?: string;
+  };
+}

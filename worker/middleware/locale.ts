@@ -1,0 +1,31 @@
+import type { MiddlewareHandler } from 'hono';
+import { languageDetector } from 'hono/language';
+import { catalogFor, isLocale, locales } from '../../web/i18n';
+import type { AppEnv } from '../env';
+
+/** The cookie that remembers a language chosen with the switcher. */
+export const LANGUAGE_COOKIE = 'lang';
+
+const detect = languageDetector({
+  supportedLanguages: [...locales],
+  fallbackLanguage: locales[0],
+  order: ['cookie', 'header'],
+  lookupCookie: LANGUAGE_COOKIE,
+  // The cookie is written only by an explicit choice (POST /language), never as a side effect.
+  caches: false,
+  ignoreCase: true,
+});
+
+/** Picks the language (switcher cookie, else Accept-Language, else English) and its catalog. */
+export const locale = (): MiddlewareHandler<AppEnv> =>
+  async function locale(c, next) {
+    await detect(c, async () => {
+      const language = c.get('language');
+      const chosen = isLocale(language) ? language : locales[0];
+      c.set('locale', chosen);
+      c.set('t', catalogFor(chosen));
+      c.header('Content-Language', chosen);
+      c.header('Vary', 'Accept-Language, Cookie', { append: true });
+      await next();
+    });
+  };

@@ -1,0 +1,18 @@
+import type { MiddlewareHandler } from 'hono';
+import type { Database } from '../../db/database';
+import type { AppConfig } from '../config';
+import type { AppEnv, Bindings } from '../env';
+
+/** What the app needs from its host: how to reach the database and read the configuration. */
+export interface AppDeps {
+  database: (env: Bindings) => Database;
+  config: (env: Bindings) => AppConfig;
+}
+
+/** Puts the injected database and configuration on the context for routes to use. */
+export const services = (deps: AppDeps): MiddlewareHandler<AppEnv> =>
+  async function services(c, next) {
+    c.set('config', deps.config(c.env));
+    c.set('db', deps.database(c.env));
+    await next();
+  };

@@ -1,0 +1,32 @@
+/**
+ * Node entry (`npm start`): libsql on a local file by default, migrations applied, demo data
+ * seeded into an empty database, then the same app as on Workers, served by @hono/node-server.
+ */
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { migrateLibsql, openLibsqlDatabase } from '../db/libsql';
+import { seedDemoData } from '../db/seed';
+import { createApp } from './app';
+import { readConfig } from './config';
+
+const started = performance.now();
+const port = Number(process.env.PORT ?? 8787);
+const databaseUrl = process.env.DATABASE_URL ?? 'file:data/hearth.db';
+// `npm start` is a local run (outbox, demo notice) unless told otherwise.
+const config = readConfig({ APP_ENV: 'local', ...process.env });
+
+const { db } = openLibsqlDatabase(databaseUrl, process.env.DATABASE_AUTH_TOKEN);
+await migrateLibsql(db);
+const seeded = await seedDemoData(db);
+if (seeded.length > 0) console.log(`Demo data added: ${seeded.join(', ')}.`);
+
+// Workers compress responses at the edge; on Node the app does it itself.
+const server = new Hono()
+  .use(compress())
+  .route('/', createApp({ database: () => db, config: () => config }));
+
+serve({ fetch: server.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
+  const ms = Math.round(performance.now() - started);
+  console.log(`Hearth is ready at http://localhost:${info.port}/ (started in ${ms} ms)`);
+});
