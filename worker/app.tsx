@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { ErrorPage } from '../web/views/error';
@@ -22,6 +23,8 @@ export const MAX_BODY_BYTES = 256 * 1024;
 export interface AppOptions {
   /** Where request lines go; console.log unless a test wants them. */
   log?: (line: string) => void;
+  /** Compress responses (Node); Workers compress at the edge. */
+  compress?: boolean;
 }
 
 /** Logs an error without its message (which may quote personal data or SQL): name and frames. */
@@ -40,6 +43,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   const app = new Hono<AppEnv>();
 
   app.use(requestLog(log));
+  if (options.compress) app.use(compress());
   app.use(services(deps));
   app.use(securityHeaders());
   app.use(locale());

@@ -3,8 +3,6 @@
  * seeded into an empty database, then the same app as on Workers, served by @hono/node-server.
  */
 import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import { migrateLibsql, openLibsqlDatabase } from '../db/libsql';
 import { seedDemoData } from '../db/seed';
 import { createApp } from './app';
@@ -22,11 +20,9 @@ const seeded = await seedDemoData(db);
 if (seeded.length > 0) console.log(`Demo data added: ${seeded.join(', ')}.`);
 
 // Workers compress responses at the edge; on Node the app does it itself.
-const server = new Hono()
-  .use(compress())
-  .route('/', createApp({ database: () => db, config: () => config }));
+const app = createApp({ database: () => db, config: () => config }, { compress: true });
 
-serve({ fetch: server.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
+serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
   const ms = Math.round(performance.now() - started);
   console.log(`Hearth is ready at http://localhost:${info.port}/ (started in ${ms} ms)`);
 });

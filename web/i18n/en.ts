@@ -101,7 +101,8 @@ export const en = {
     quickExitHeading: 'The Quick exit button',
     quickExitParagraphs: [
       'The Quick exit button is at the top of every page. You can also press the Shift key three times.',
-      'It opens a weather website in the same tab. The Back button will not bring you back here.',
+      'It opens a weather website in the same tab. Pressing Back will not bring back the page you were reading.',
+      'Pages of this site you opened before it may still be reached with Back. Close the tab if you can.',
       'It does not delete your browsing history. This site will still be in your history list.',
     ],
     historyHeading: 'Your browsing history',

@@ -101,7 +101,8 @@ export const fr: Catalog = {
     quickExitHeading: 'Le bouton Sortie rapide',
     quickExitParagraphs: [
       'Le bouton Sortie rapide est en haut de chaque page. Vous pouvez aussi appuyer trois fois sur la touche Maj.',
-      'Il ouvre un site de météo dans le même onglet. Le bouton Retour ne vous ramène pas ici.',
+      'Il ouvre un site de météo dans le même onglet. Le bouton Retour ne ramène pas la page que vous lisiez.',
+      'Les pages de ce site ouvertes avant elle peuvent encore revenir avec Retour. Fermez l\u2019onglet si vous pouvez.',
       'Il n\u2019efface pas votre historique. Ce site restera dans la liste de votre historique.',
     ],
     historyHeading: 'Votre historique de navigation',

@@ -1,0 +1,58 @@
+import axe from 'axe-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHELL_PAGES } from '../support/pages';
+import { openPage, startSite, type Site } from './harness';
+
+let site: Site;
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(() => site?.stop());
+
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+interface Violation {
+  id: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+describe.each(['en-GB', 'fr-FR'])('in %s', (locale) => {
+  describe.each(['light', 'dark'] as const)('with a %s colour scheme', (colorScheme) => {
+    it.each([...SHELL_PAGES, '/no-such-page'])('%s has no WCAG 2.2 A/AA violation', async (path) => {
+      const { page, context, foreignRequests, consoleErrors } = await openPage(site, { locale, colorScheme });
+      const res = await page.goto(site.url + path);
+      expect(res?.status()).toBe(path === '/no-such-page' ? 404 : 200);
+      // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+      await page.evaluate(axe.source);
+      const violations = await page.evaluate(
+        async (tags) =>
+          (await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags } }))
+            .violations,
+        WCAG_22_AA,
+      );
+      const summary = (violations as Violation[]).map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(summary).toEqual([]);
+      expect(foreignRequests).toEqual([]);
+      // Chromium reports the 404 status of the page itself; anything else is a real error.
+      expect(consoleErrors.filter((e) => !(path === '/no-such-page' && /status of 404/.test(e)))).toEqual([]);
+      await context.close();
+    });
+  });
+});
+
+describe('on a small phone screen', () => {
+  it('has no horizontal scrolling and large enough targets', async () => {
+    const { page, context } = await openPage(site, { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
+    await page.goto(site.url + '/');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll('#quick-exit, .language-switch button, .site-nav a')]
+        .map((el) => el.getBoundingClientRect())
+        .filter((box) => box.height < 24 || box.width < 24).length,
+    );
+    expect(small).toBe(0);
+    await context.close();
+  });
+});
