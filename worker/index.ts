@@ -4,22 +4,28 @@
  */
 import { openD1Database } from '../db/d1';
 import type { Database } from '../db/database';
+import { seedDemoData } from '../db/seed';
 import { createApp } from './app';
 import { readConfig } from './config';
 import type { Bindings } from './env';
 
 // One drizzle handle per binding object, rather than one per request.
 const handles = new WeakMap<D1Database, Database>();
+const databaseFor = (env: Bindings): Database => {
+  let db = handles.get(env.DB);
+  if (!db) handles.set(env.DB, (db = openD1Database(env.DB)));
+  return db;
+};
+const configFor = (env: Bindings) => readConfig(env as unknown as Record<string, string | undefined>);
 
-const app = createApp({
-  database: (env) => {
-    let db = handles.get(env.DB);
-    if (!db) handles.set(env.DB, (db = openD1Database(env.DB)));
-    return db;
-  },
-  config: (env) => readConfig(env as unknown as Record<string, string | undefined>),
-});
+const app = createApp({ database: databaseFor, config: configFor });
+
+// `npm run dev` (APP_ENV=local) gets the same demo data as `npm start`; a deployed worker never seeds.
+let seeding: Promise<unknown> | undefined;
 
 export default {
-  fetch: app.fetch,
+  async fetch(request, env, ctx) {
+    if (configFor(env).isLocal) await (seeding ??= seedDemoData(databaseFor(env)).catch(() => (seeding = undefined)));
+    return app.fetch(request, env, ctx);
+  },
 } satisfies ExportedHandler<Bindings>;
