@@ -3,7 +3,7 @@
  * generated from this file by drizzle-kit, serves D1 and libsql alike.
  */
 import { sql } from 'drizzle-orm';
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /** Facts about the database itself, e.g. when demo data was seeded. */
 export const appMeta = sqliteTable('app_meta', {
@@ -13,3 +13,17 @@ export const appMeta = sqliteTable('app_meta', {
     .notNull()
     .default(sql`(unixepoch())`),
 });
+
+/**
+ * Fixed-window counters for rate limits. Keys name the limit and a subject that is never a raw
+ * IP address or email (a keyed hash of it), e.g. `sign-in:email:<hash>`. Old windows are purged.
+ */
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    key: text('key').notNull(),
+    windowStart: integer('window_start').notNull(),
+    count: integer('count').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.key, table.windowStart] })],
+);

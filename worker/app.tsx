@@ -5,6 +5,7 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { ErrorPage } from '../web/views/error';
 import type { AppEnv } from './env';
+import { clientKey } from './middleware/client-key';
 import { locale } from './middleware/locale';
 import { requestLog } from './middleware/request-log';
 import { securityHeaders } from './middleware/security-headers';
@@ -45,6 +46,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   app.use(requestLog(log));
   if (options.compress) app.use(compress());
   app.use(services(deps));
+  app.use(clientKey(deps.clientAddress ?? ((c) => c.req.header('cf-connecting-ip'))));
   app.use(securityHeaders());
   app.use(locale());
   app.use(

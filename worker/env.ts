@@ -8,6 +8,8 @@ export interface Bindings {
   SITE_NAME?: string;
   QUICK_EXIT_URL?: string;
   APP_ENV?: string;
+  /** Key for hashing client addresses (rate limits); made and kept in the database if unset. */
+  CLIENT_KEY_SECRET?: string;
 }
 
 /** The Hono environment shared by every route and middleware. */
@@ -20,6 +22,8 @@ export interface AppEnv {
     t: Catalog;
     /** Set by hono's languageDetector. */
     language: string;
+    /** A keyed hash of the client's address, for rate limits; never the address itself. */
+    clientKey: () => Promise<string>;
     /** Set by hono's secureHeaders for the CSP. */
     secureHeadersNonce?: string;
   };

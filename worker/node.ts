@@ -3,6 +3,7 @@
  * seeded into an empty database, then the same app as on Workers, served by @hono/node-server.
  */
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { migrateLibsql, openLibsqlDatabase } from '../db/libsql';
 import { seedDemoData } from '../db/seed';
 import { createApp } from './app';
@@ -20,7 +21,10 @@ const seeded = await seedDemoData(db);
 if (seeded.length > 0) console.log(`Demo data added: ${seeded.join(', ')}.`);
 
 // Workers compress responses at the edge; on Node the app does it itself.
-const app = createApp({ database: () => db, config: () => config }, { compress: true });
+const app = createApp(
+  { database: () => db, config: () => config, clientAddress: (c) => getConnInfo(c).remote.address },
+  { compress: true },
+);
 
 serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
   const ms = Math.round(performance.now() - started);

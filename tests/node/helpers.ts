@@ -17,7 +17,12 @@ export const makeTestApp = async (config: ConfigSource = {}): Promise<TestApp> =
   await migrateLibsql(db);
   const logs: string[] = [];
   const app = createApp(
-    { database: () => db, config: () => readConfig(config) },
+    {
+      database: () => db,
+      config: () => readConfig(config),
+      // Tests say which client they are with this header; a real host reads the socket.
+      clientAddress: (c) => c.req.header('x-test-client') ?? '192.0.2.1',
+    },
     { log: (line) => logs.push(line) },
   );
   return { app, db, logs, close: () => client.close() };

@@ -2,11 +2,14 @@ import type { MiddlewareHandler } from 'hono';
 import type { Database } from '../../db/database';
 import type { AppConfig } from '../config';
 import type { AppEnv, Bindings } from '../env';
+import type { ClientAddress } from './client-key';
 
 /** What the app needs from its host: how to reach the database and read the configuration. */
 export interface AppDeps {
   database: (env: Bindings) => Database;
   config: (env: Bindings) => AppConfig;
+  /** The client's IP address as the host sees it; hashed at once by the clientKey middleware. */
+  clientAddress?: ClientAddress;
 }
 
 /** Puts the injected database and configuration on the context for routes to use. */
