@@ -1,4 +1,4 @@
-import { lt, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Database } from './database';
 import { rateLimits } from './schema';
 
@@ -42,4 +42,16 @@ export const hitRateLimit = async (
 /** Deletes windows that ended more than a day ago. */
 export const purgeRateLimits = async (db: Database, now = new Date()): Promise<void> => {
   await db.delete(rateLimits).where(lt(rateLimits.windowStart, Math.floor(now.getTime() / 1000) - 2 * 86400));
+};
+
+/** Whether a subject is still within a limit, without counting a hit. */
+export const peekRateLimit = async (db: Database, limit: RateLimit, subject: string, now = new Date()): Promise<RateLimitResult> => {
+  const seconds = Math.floor(now.getTime() / 1000);
+  const windowStart = seconds - (seconds % limit.windowSeconds);
+  const row = await db
+    .select({ count: rateLimits.count })
+    .from(rateLimits)
+    .where(and(eq(rateLimits.key, `${limit.name}:${subject}`), eq(rateLimits.windowStart, windowStart)))
+    .get();
+  return { allowed: (row?.count ?? 0) < limit.max, retryAfterSeconds: windowStart + limit.windowSeconds - seconds };
 };

@@ -42,7 +42,12 @@ export const Layout = ({ shell, title, children }: { shell: Shell; title: string
           <a class="site-name" href="/">
             {shell.siteName}
           </a>
-          <LanguageSwitch shell={shell} />
+          <div class="header-tools">
+            <a class="site-account" href={shell.signedIn ? '/account' : '/sign-in'}>
+              {shell.signedIn ? shell.t.shell.myAccount : shell.t.shell.signIn}
+            </a>
+            <LanguageSwitch shell={shell} />
+          </div>
         </div>
         <SiteNav shell={shell} />
       </header>

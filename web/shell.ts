@@ -14,4 +14,6 @@ export interface Shell {
   /** Path and query of this page, so switching language comes back here. */
   currentUrl: string;
   section?: NavSection;
+  /** Whether someone is signed in: the header offers "My account" instead of "Sign in". */
+  signedIn: boolean;
 }

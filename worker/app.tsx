@@ -10,8 +10,14 @@ import { locale } from './middleware/locale';
 import { requestLog } from './middleware/request-log';
 import { securityHeaders } from './middleware/security-headers';
 import { services, type AppDeps } from './middleware/services';
+import { session } from './middleware/session';
 import { renderPage } from './render';
+import { accountRoutes } from './routes/account';
+import { devOutboxRoutes } from './routes/dev-outbox';
 import { healthRoutes } from './routes/health';
+import { moderationRoutes } from './routes/moderation';
+import { organizeRoutes } from './routes/organize';
+import { signInRoutes } from './routes/sign-in';
 import { languageRoutes } from './routes/language';
 import { pageRoutes } from './routes/pages';
 import { staticRoutes } from './routes/static';
@@ -60,11 +66,17 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   // Accepts a state-changing form only from this site: Sec-Fetch-Site or Origin must say so;
   // a request with neither is refused.
   app.use(csrf());
+  app.use(session());
 
   app.route('/', staticRoutes);
   app.route('/', healthRoutes);
   app.route('/', pageRoutes);
   app.route('/', languageRoutes);
+  app.route('/', signInRoutes);
+  app.route('/', accountRoutes);
+  app.route('/', moderationRoutes);
+  app.route('/', organizeRoutes);
+  app.route('/', devOutboxRoutes);
 
   app.notFound((c) => {
     const t = c.get('t');

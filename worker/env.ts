@@ -1,4 +1,6 @@
 import type { Database } from '../db/database';
+import type { CurrentUser } from '../db/roles';
+import type { Mailer } from './mail/mailer';
 import type { Catalog, Locale } from '../web/i18n';
 import type { AppConfig } from './config';
 
@@ -8,6 +10,10 @@ export interface Bindings {
   SITE_NAME?: string;
   QUICK_EXIT_URL?: string;
   APP_ENV?: string;
+  /** The email provider (deployed only): its endpoint, key (a secret) and sender address. */
+  MAIL_API_URL?: string;
+  MAIL_API_KEY?: string;
+  MAIL_FROM?: string;
   /** Key for hashing client addresses (rate limits); made and kept in the database if unset. */
   CLIENT_KEY_SECRET?: string;
 }
@@ -18,12 +24,19 @@ export interface AppEnv {
   Variables: {
     db: Database;
     config: AppConfig;
+    mailer: Mailer;
+    /** The signed-in person, or null for a visitor. */
+    user: CurrentUser | null;
+    /** The id (token hash) of the current session, or null. */
+    sessionId: string | null;
     locale: Locale;
     t: Catalog;
     /** Set by hono's languageDetector. */
     language: string;
     /** A keyed hash of the client's address, for rate limits; never the address itself. */
     clientKey: () => Promise<string>;
+    /** The same keyed hash for any value, e.g. an email address as a rate-limit subject. */
+    keyedHash: (value: string) => Promise<string>;
     /** Set by hono's secureHeaders for the CSP. */
     secureHeadersNonce?: string;
   };

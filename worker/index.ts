@@ -1,6 +1,6 @@
 /**
- * Cloudflare Workers entry: the app over the D1 binding. Scheduled jobs (reminders, purges)
- * are added to `scheduled` by the areas that need them.
+ * Cloudflare Workers entry: the app over the D1 binding, and the scheduled jobs (a Cron
+ * Trigger in wrangler.toml calls `scheduled`).
  */
 import { openD1Database } from '../db/d1';
 import type { Database } from '../db/database';
@@ -8,6 +8,8 @@ import { seedDemoData } from '../db/seed';
 import { createApp } from './app';
 import { readConfig } from './config';
 import type { Bindings } from './env';
+import { runScheduledJobs } from './jobs';
+import { httpTransport, outboxMailer, providerMailer, type MailTransport } from './mail/mailer';
 
 // One drizzle handle per binding object, rather than one per request.
 const handles = new WeakMap<D1Database, Database>();
@@ -18,7 +20,19 @@ const databaseFor = (env: Bindings): Database => {
 };
 const configFor = (env: Bindings) => readConfig(env as unknown as Record<string, string | undefined>);
 
-const app = createApp({ database: databaseFor, config: configFor });
+/** The provider, or a transport that refuses: messages then wait in the queue, never lost. */
+const transportFor = (env: Bindings): MailTransport =>
+  env.MAIL_API_KEY && env.MAIL_FROM
+    ? httpTransport({ apiUrl: env.MAIL_API_URL || 'https://api.resend.com/emails', apiKey: env.MAIL_API_KEY, from: env.MAIL_FROM })
+    : async () => {
+        throw new Error('mail provider not configured (MAIL_API_KEY, MAIL_FROM)');
+      };
+
+const app = createApp({
+  database: databaseFor,
+  config: configFor,
+  mailer: (env, db) => (configFor(env).isLocal ? outboxMailer(db) : providerMailer(db, transportFor(env), console.log)),
+});
 
 // `npm run dev` (APP_ENV=local) gets the same demo data as `npm start`; a deployed worker never seeds.
 let seeding: Promise<unknown> | undefined;
@@ -27,5 +41,11 @@ export default {
   async fetch(request, env, ctx) {
     if (configFor(env).isLocal) await (seeding ??= seedDemoData(databaseFor(env)).catch(() => (seeding = undefined)));
     return app.fetch(request, env, ctx);
+  },
+  async scheduled(controller, env) {
+    await runScheduledJobs(databaseFor(env), {
+      now: new Date(controller.scheduledTime),
+      ...(configFor(env).isLocal ? {} : { mailTransport: transportFor(env) }),
+    });
   },
 } satisfies ExportedHandler<Bindings>;

@@ -7,6 +7,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { migrateLibsql, openLibsqlDatabase } from '../db/libsql';
 import { seedDemoData } from '../db/seed';
 import { createApp } from './app';
+import { runScheduledJobs } from './jobs';
+import { outboxMailer } from './mail/mailer';
 import { readConfig } from './config';
 
 const started = performance.now();
@@ -22,9 +24,19 @@ if (seeded.length > 0) console.log(`Demo data added: ${seeded.join(', ')}.`);
 
 // Workers compress responses at the edge; on Node the app does it itself.
 const app = createApp(
-  { database: () => db, config: () => config, clientAddress: (c) => getConnInfo(c).remote.address },
+  {
+    database: () => db,
+    config: () => config,
+    mailer: () => outboxMailer(db),
+    clientAddress: (c) => getConnInfo(c).remote.address,
+  },
   { compress: true },
 );
+
+// The same jobs as Workers' Cron Trigger, every 5 minutes, and once at start.
+const runJobs = () => runScheduledJobs(db).catch(() => {});
+void runJobs();
+setInterval(runJobs, 5 * 60_000).unref();
 
 serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
   const ms = Math.round(performance.now() - started);

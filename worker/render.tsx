@@ -15,6 +15,7 @@ export const shellFor = (c: Context<AppEnv>, section?: NavSection): Shell => {
     quickExitUrl: c.get('config').quickExitUrl,
     nonce: c.get('secureHeadersNonce'),
     currentUrl: url.pathname + url.search,
+    signedIn: !!c.get('user'),
     ...(section ? { section } : {}),
   };
 };

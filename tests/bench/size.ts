@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { migrateLibsql, openLibsqlDatabase } from '../../db/libsql';
 import { createApp } from '../../worker/app';
 import { readConfig } from '../../worker/config';
+import { outboxMailer } from '../../worker/mail/mailer';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
@@ -17,7 +18,10 @@ console.log(`worker bundle: ${kb(bundle.length)} raw, ${kb(gzipSync(bundle).leng
 
 const { db, client } = openLibsqlDatabase(':memory:');
 await migrateLibsql(db);
-const app = createApp({ database: () => db, config: () => readConfig({}) }, { log: () => {} });
+const app = createApp(
+  { database: () => db, config: () => readConfig({}), mailer: () => outboxMailer(db, () => {}) },
+  { log: () => {} },
+);
 for (const path of ['/', '/support']) {
   const html = await (await app.request(path)).text();
   const assets = [...html.matchAll(/(?:src|href)="(\/static\/[^"]+\.(?:css|js))"/g)].map((m) => m[1]!);

@@ -2,6 +2,7 @@ import type { Database } from '../../db/database';
 import { migrateLibsql, openLibsqlDatabase } from '../../db/libsql';
 import { createApp } from '../../worker/app';
 import { readConfig, type ConfigSource } from '../../worker/config';
+import { outboxMailer } from '../../worker/mail/mailer';
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
@@ -20,6 +21,7 @@ export const makeTestApp = async (config: ConfigSource = {}): Promise<TestApp> =
     {
       database: () => db,
       config: () => readConfig(config),
+      mailer: () => outboxMailer(db, () => {}),
       // Tests say which client they are with this header; a real host reads the socket.
       clientAddress: (c) => c.req.header('x-test-client') ?? '192.0.2.1',
     },

@@ -18,13 +18,13 @@ const encoder = new TextEncoder();
  */
 export const clientKey = (clientAddress: ClientAddress): MiddlewareHandler<AppEnv> =>
   async function clientKey(c, next) {
+    let secret: Promise<string> | undefined;
+    const keyedHash = async (value: string) => {
+      secret ??= Promise.resolve(c.env?.CLIENT_KEY_SECRET || getOrCreateSecret(c.get('db'), 'client-key'));
+      return encodeHexLowerCase(hmac(SHA256, encoder.encode(await secret), encoder.encode(value))).slice(0, 32);
+    };
     let key: Promise<string> | undefined;
-    c.set('clientKey', () =>
-      (key ??= (async () => {
-        const secret = c.env?.CLIENT_KEY_SECRET || (await getOrCreateSecret(c.get('db'), 'client-key'));
-        const address = clientAddress(c) ?? 'unknown';
-        return encodeHexLowerCase(hmac(SHA256, encoder.encode(secret), encoder.encode(address))).slice(0, 32);
-      })()),
-    );
+    c.set('keyedHash', keyedHash);
+    c.set('clientKey', () => (key ??= keyedHash(`client:${clientAddress(c) ?? 'unknown'}`)));
     await next();
   };

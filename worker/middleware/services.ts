@@ -2,12 +2,15 @@ import type { MiddlewareHandler } from 'hono';
 import type { Database } from '../../db/database';
 import type { AppConfig } from '../config';
 import type { AppEnv, Bindings } from '../env';
+import type { Mailer } from '../mail/mailer';
 import type { ClientAddress } from './client-key';
 
 /** What the app needs from its host: how to reach the database and read the configuration. */
 export interface AppDeps {
   database: (env: Bindings) => Database;
   config: (env: Bindings) => AppConfig;
+  /** How email leaves: the local outbox, or the provider. */
+  mailer: (env: Bindings, db: Database) => Mailer;
   /** The client's IP address as the host sees it; hashed at once by the clientKey middleware. */
   clientAddress?: ClientAddress;
 }
@@ -16,6 +19,8 @@ export interface AppDeps {
 export const services = (deps: AppDeps): MiddlewareHandler<AppEnv> =>
   async function services(c, next) {
     c.set('config', deps.config(c.env));
-    c.set('db', deps.database(c.env));
+    const db = deps.database(c.env);
+    c.set('db', db);
+    c.set('mailer', deps.mailer(c.env, db));
     await next();
   };

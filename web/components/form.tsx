@@ -1,0 +1,111 @@
+import type { Child } from 'hono/jsx';
+
+/** Field errors by field name, as plain-language messages. */
+export type FieldErrors = Partial<Record<string, string>>;
+
+/**
+ * The list of what to fix, at the top of a form that failed. It is announced when it appears,
+ * and each line links to its field.
+ */
+export const ErrorSummary = ({ errors, title }: { errors: FieldErrors; title: string }) => {
+  const entries = Object.entries(errors).filter((entry): entry is [string, string] => !!entry[1]);
+  if (entries.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabindex={-1} aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{title}</h2>
+      <ul>
+        {entries.map(([name, message]) => (
+          <li>
+            <a href={`#field-${name}`}>{message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+};
+
+interface FieldProps {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  optionalLabel?: string;
+}
+
+const describedBy = (props: FieldProps) =>
+  [props.hint ? `hint-${props.name}` : '', props.error ? `error-${props.name}` : ''].filter(Boolean).join(' ') || undefined;
+
+const FieldFrame = (props: FieldProps & { children: Child }) => (
+  <div class={props.error ? 'field field-error' : 'field'}>
+    <label for={`field-${props.name}`}>
+      {props.label}
+      {props.optionalLabel ? <span class="optional"> {props.optionalLabel}</span> : null}
+    </label>
+    {props.hint ? (
+      <p class="hint" id={`hint-${props.name}`}>
+        {props.hint}
+      </p>
+    ) : null}
+    {props.error ? (
+      <p class="error-message" id={`error-${props.name}`}>
+        {props.error}
+      </p>
+    ) : null}
+    {props.children}
+  </div>
+);
+
+/** A labelled text input with its hint and error, tied together for screen readers. */
+export const TextField = (
+  props: FieldProps & {
+    value?: string | undefined;
+    type?: 'text' | 'email';
+    autocomplete?: string;
+    inputmode?: 'text' | 'email' | 'numeric';
+    maxLength?: number;
+    required?: boolean;
+    pattern?: string;
+  },
+) => (
+  <FieldFrame {...props}>
+    <input
+      id={`field-${props.name}`}
+      name={props.name}
+      type={props.type ?? 'text'}
+      value={props.value ?? ''}
+      autocomplete={props.autocomplete}
+      inputmode={props.inputmode}
+      maxlength={props.maxLength}
+      required={props.required}
+      pattern={props.pattern}
+      spellcheck={props.type === 'email' ? false : undefined}
+      aria-invalid={props.error ? 'true' : undefined}
+      aria-describedby={describedBy(props)}
+    />
+  </FieldFrame>
+);
+
+/** A labelled multi-line text field. */
+export const TextArea = (props: FieldProps & { value?: string | undefined; maxLength?: number; rows?: number; required?: boolean }) => (
+  <FieldFrame {...props}>
+    <textarea
+      id={`field-${props.name}`}
+      name={props.name}
+      rows={props.rows ?? 5}
+      maxlength={props.maxLength}
+      required={props.required}
+      aria-invalid={props.error ? 'true' : undefined}
+      aria-describedby={describedBy(props)}
+    >
+      {props.value ?? ''}
+    </textarea>
+  </FieldFrame>
+);
+
+/** A short confirmation or notice after an action, announced politely. */
+export const Notice = ({ text }: { text: string | undefined }) =>
+  text ? (
+    <p class="notice" role="status">
+      {text}
+    </p>
+  ) : null;

@@ -1,0 +1,10 @@
+import type { Catalog } from '../i18n';
+
+/** The organizers' work area. Events and campaigns add their lists here. */
+export const OrganizePage = ({ t }: { t: Catalog }) => (
+  <>
+    <h1>{t.organize.title}</h1>
+    <p class="lead">{t.organize.intro}</p>
+    <p>{t.organize.nothingYet}</p>
+  </>
+);

@@ -1,0 +1,39 @@
+import type { Database } from '../db/database';
+import { purgeRateLimits } from '../db/rate-limit';
+import { purgeExpiredSessions } from '../db/sessions';
+import { purgeSignInCodes } from '../db/sign-in';
+import { deliverDueMail, type MailTransport } from './mail/mailer';
+
+/** A periodic job: Workers' scheduled() and `npm start`'s interval run the same list. */
+export type Job = (db: Database, now: Date) => Promise<void>;
+
+/** Housekeeping every deployment needs; areas add their own jobs (reminders, purges) here. */
+export const jobs: Job[] = [
+  (db, now) => purgeExpiredSessions(db, now),
+  (db, now) => purgeSignInCodes(db, now),
+  (db, now) => purgeRateLimits(db, now),
+];
+
+/**
+ * Runs every job once. A failing job is logged and does not stop the others. Mail delivery
+ * retries run too when a provider is configured (the local outbox has nothing to retry).
+ */
+export const runScheduledJobs = async (
+  db: Database,
+  options: { now?: Date; mailTransport?: MailTransport; log?: (line: string) => void } = {},
+): Promise<void> => {
+  const now = options.now ?? new Date();
+  const log = options.log ?? console.log;
+  const all: Job[] = [...jobs];
+  if (options.mailTransport) {
+    const transport = options.mailTransport;
+    all.push(async (database, at) => void (await deliverDueMail(database, transport, log, at)));
+  }
+  for (const [index, job] of all.entries()) {
+    try {
+      await job(db, now);
+    } catch (error) {
+      log(JSON.stringify({ level: 'error', job: index, error: error instanceof Error ? error.name : 'unknown' }));
+    }
+  }
+};

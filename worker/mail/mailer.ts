@@ -1,0 +1,90 @@
+import type { Database } from '../../db/database';
+import { dueMail, enqueueMail, markMailAttemptFailed, markMailDelivered, type MailMessage } from '../../db/mail-outbox';
+
+export type { MailMessage } from '../../db/mail-outbox';
+
+/** The one way the app sends email. */
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+}
+
+/** Hands one message to a provider; throws when the provider does not accept it. */
+export type MailTransport = (message: MailMessage) => Promise<void>;
+
+/**
+ * Local runs (`npm start`, `wrangler dev`): every message goes to the outbox table, shown at
+ * /dev/outbox, and is printed to the console so a developer can read sign-in codes.
+ */
+export const outboxMailer = (db: Database, print: (line: string) => void = console.log): Mailer => ({
+  async send(message) {
+    await enqueueMail(db, message, new Date(), true);
+    print(`[outbox] To: ${message.to} | Subject: ${message.subject}\n${message.text}\n`);
+  },
+});
+
+/**
+ * Deployed: a message is stored first, then handed to the provider. If the provider fails, the
+ * message stays queued and `deliverDueMail` (a scheduled job) retries it with back-off; after
+ * the last try it is marked failed and an error is logged. Nothing is lost silently.
+ */
+export const providerMailer = (db: Database, transport: MailTransport, log: (line: string) => void): Mailer => ({
+  async send(message) {
+    const now = new Date();
+    const id = await enqueueMail(db, message, now, false);
+    const [row] = (await dueMail(db, now)).filter((r) => r.id === id);
+    if (row) await deliverOne(db, transport, row, now, log);
+  },
+});
+
+const deliverOne = async (
+  db: Database,
+  transport: MailTransport,
+  row: Awaited<ReturnType<typeof dueMail>>[number],
+  now: Date,
+  log: (line: string) => void,
+): Promise<boolean> => {
+  try {
+    await transport({ to: row.toAddress, subject: row.subject, text: row.bodyText });
+    await markMailDelivered(db, row.id);
+    return true;
+  } catch (error) {
+    const outcome = await markMailAttemptFailed(db, row, now);
+    // Never the address or the text: only which message and what happened.
+    log(JSON.stringify({ level: outcome === 'failed' ? 'error' : 'warn', mail: row.id, outcome, error: error instanceof Error ? error.message.slice(0, 200) : 'unknown' }));
+    return false;
+  }
+};
+
+/** Retries every message whose time has come. Returns how many were delivered. */
+export const deliverDueMail = async (
+  db: Database,
+  transport: MailTransport,
+  log: (line: string) => void = console.log,
+  now = new Date(),
+): Promise<number> => {
+  let delivered = 0;
+  for (const row of await dueMail(db, now)) if (await deliverOne(db, transport, row, now, log)) delivered++;
+  return delivered;
+};
+
+export interface HttpProviderConfig {
+  /** The provider's "send one email" endpoint (JSON body: from, to, subject, text). */
+  apiUrl: string;
+  apiKey: string;
+  from: string;
+}
+
+/**
+ * A transactional email provider over fetch, with a JSON API in the common shape
+ * (`{ from, to: [..], subject, text }`, bearer key), as Resend's is.
+ */
+export const httpTransport =
+  (config: HttpProviderConfig, fetcher: typeof fetch = fetch): MailTransport =>
+  async (message) => {
+    const res = await fetcher(config.apiUrl, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${config.apiKey}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ from: config.from, to: [message.to], subject: message.subject, text: message.text }),
+    });
+    if (!res.ok) throw new Error(`mail provider answered ${res.status}`);
+  };

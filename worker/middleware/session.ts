@@ -1,0 +1,45 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { validateSessionToken } from '../../db/sessions';
+import type { AppEnv } from '../env';
+
+const isHttps = (c: Context) => new URL(c.req.url).protocol === 'https:';
+
+/** `__Host-` binds the cookie to this exact host over HTTPS; plain http (local runs) cannot use it. */
+export const sessionCookieName = (c: Context) => (isHttps(c) ? '__Host-session' : 'session');
+
+export const setSessionCookie = (c: Context, token: string, expiresAt: Date) =>
+  setCookie(c, sessionCookieName(c), token, {
+    path: '/',
+    httpOnly: true,
+    secure: true,
+    sameSite: 'Lax',
+    expires: expiresAt,
+  });
+
+export const clearSessionCookie = (c: Context) =>
+  deleteCookie(c, sessionCookieName(c), { path: '/', secure: true, ...(isHttps(c) ? { prefix: 'host' as const } : {}) });
+
+/**
+ * Reads the session cookie and puts the signed-in person (or null) on the context. A renewed
+ * session gets its cookie again; a dead one loses it. Pages seen while signed in are never
+ * stored by the browser or a proxy.
+ */
+export const session = (): MiddlewareHandler<AppEnv> =>
+  async function session(c, next) {
+    c.set('user', null);
+    c.set('sessionId', null);
+    const token = getCookie(c, sessionCookieName(c));
+    if (token) {
+      const valid = token.length <= 100 ? await validateSessionToken(c.get('db'), token) : null;
+      if (valid) {
+        c.set('user', valid.user);
+        c.set('sessionId', valid.id);
+        if (valid.renewed) setSessionCookie(c, token, valid.expiresAt);
+      } else {
+        clearSessionCookie(c);
+      }
+    }
+    await next();
+    if (token) c.header('Cache-Control', 'no-store');
+  };

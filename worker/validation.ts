@@ -1,0 +1,57 @@
+import * as v from 'valibot';
+
+/**
+ * Cleans free text from a form: Unicode normalised (NFC); control characters and bidirectional
+ * overrides removed (they can make a name display as something else); trimmed. Line breaks
+ * are kept only where `multiline` is set.
+ */
+export const cleanText = (value: string, multiline = false): string => {
+  const normalized = value.normalize('NFC').replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, '');
+  const withoutControls = multiline
+    ? normalized.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+    : normalized.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  return withoutControls.trim();
+};
+
+/** A form field as a string: missing or repeated fields become one string (never an array). */
+const field = v.pipe(
+  v.optional(v.union([v.string(), v.array(v.string())]), ''),
+  v.transform((value) => (Array.isArray(value) ? (value[0] ?? '') : value)),
+);
+
+/** Required single-line text of at most `max` characters; messages come from the catalog. */
+export const requiredLine = (max: number, messages: { required: string; tooLong: string }) =>
+  v.pipe(field, v.transform((value) => cleanText(value)), v.nonEmpty(messages.required), v.maxLength(max, messages.tooLong));
+
+/** Required multi-line text of at most `max` characters. */
+export const requiredText = (max: number, messages: { required: string; tooLong: string }) =>
+  v.pipe(field, v.transform((value) => cleanText(value, true)), v.nonEmpty(messages.required), v.maxLength(max, messages.tooLong));
+
+/** An email address, trimmed and lower-cased. */
+export const emailAddress = (message: string) =>
+  v.pipe(
+    field,
+    v.transform((value) => cleanText(value).toLowerCase()),
+    v.nonEmpty(message),
+    v.maxLength(254, message),
+    v.email(message),
+  );
+
+/** Field errors from a failed parse: the first message for each field. */
+export const fieldErrors = (issues: v.BaseIssue<unknown>[]): Record<string, string> => {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path?.map((item) => String(item.key)).join('.') ?? '';
+    if (key && !errors[key]) errors[key] = issue.message;
+  }
+  return errors;
+};
+
+/** Reads a urlencoded or multipart form; a malformed body reads as empty. */
+export const readForm = async (request: { parseBody: () => Promise<Record<string, unknown>> }) => {
+  try {
+    return await request.parseBody();
+  } catch {
+    return {};
+  }
+};
