@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Database } from './database';
 import { newId } from './random';
 import { mailOutbox } from './schema';
@@ -31,7 +31,8 @@ export const enqueueMail = async (db: Database, message: MailMessage, now: Date,
 
 /** The local outbox, newest first. */
 export const listOutbox = async (db: Database, limit = 200): Promise<OutboxRow[]> =>
-  db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt)).limit(limit).all();
+  // rowid breaks ties: timestamps have one-second precision.
+  db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt), sql`rowid desc`).limit(limit).all();
 
 /** Messages waiting for delivery whose retry time has come. */
 export const dueMail = async (db: Database, now: Date, limit = 50): Promise<OutboxRow[]> =>

@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { organizerApplications, sessions, userRoles, users } from '../../db/schema';
+import { findOrCreateUser, grantRole } from '../../db/users';
+import { TestBrowser, signIn } from './browser';
+import { makeTestApp, visibleText, type TestApp } from './helpers';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await makeTestApp({ APP_ENV: 'local' });
+});
+afterEach(() => t.close());
+
+describe('my account', () => {
+  it('shows my roles and where I am signed in, with this device marked', async () => {
+    await signIn(t, 'ana@example.org');
+    const browser = await signIn(t, 'ana@example.org');
+    const text = visibleText(await (await browser.get('/account')).text());
+    expect(text).toContain('Member');
+    expect(text).toContain('This device');
+    expect(text).toContain('Another device');
+  });
+
+  it('is in French for a French reader', async () => {
+    const browser = await signIn(t, 'ana@example.org', new TestBrowser(t, 'http://localhost', { 'Accept-Language': 'fr' }));
+    const text = visibleText(await (await browser.get('/account')).text());
+    expect(text).toContain('Connecté·e avec ana@example.org');
+    expect(text).toContain('Me déconnecter partout');
+  });
+
+  it('lets me download my data as JSON, without session secrets', async () => {
+    const browser = await signIn(t, 'ana@example.org');
+    await browser.post('/account/organizer', { organizationName: 'Group', reason: 'Reasons.' });
+    const res = await browser.get('/account/data.json');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain('attachment');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const data = (await res.json()) as any;
+    expect(data.account).toMatchObject({ email: 'ana@example.org', roles: ['member'] });
+    expect(data.organizerApplications).toHaveLength(1);
+    expect(data.sessions).toHaveLength(1);
+    const token = browser.cookies.get('session')!;
+    const [row] = await t.db.select().from(sessions).all();
+    expect(JSON.stringify(data)).not.toContain(token);
+    expect(JSON.stringify(data)).not.toContain(row!.id);
+  });
+
+  it('deletes my account after a confirmation step, ending every session', async () => {
+    const other = await signIn(t, 'ana@example.org');
+    const browser = await signIn(t, 'ana@example.org');
+    await browser.post('/account/storyteller', { enabled: 'yes' });
+    await browser.post('/account/organizer', { organizationName: 'Group', reason: 'Reasons.' });
+    const confirm = await browser.get('/account/delete');
+    expect(visibleText(await confirm.text())).toContain('This cannot be undone');
+    expect(await t.db.select().from(users).all()).toHaveLength(1);
+
+    const res = await browser.post('/account/delete');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('clear-site-data')).toContain('cookies');
+    expect(visibleText(await res.text())).toContain('Your account is deleted');
+    for (const table of [users, sessions, userRoles, organizerApplications]) {
+      expect(await t.db.select().from(table).all()).toEqual([]);
+    }
+    expect((await other.get('/account')).status).toBe(303);
+  });
+
+  it('deleting is a POST from this site only', async () => {
+    const browser = await signIn(t, 'ana@example.org');
+    const forged = await browser.post('/account/delete', {}, { 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example' });
+    expect(forged.status).toBe(403);
+    expect(await t.db.select().from(users).all()).toHaveLength(1);
+  });
+
+  it('shows work areas only to those who have them', async () => {
+    const user = await findOrCreateUser(t.db, 'mod@example.org');
+    await grantRole(t.db, user.id, 'moderator');
+    const moderator = await signIn(t, 'mod@example.org');
+    const html = await (await moderator.get('/account')).text();
+    expect(html).toContain('href="/moderation"');
+    expect(html).not.toContain('href="/moderation/people"');
+    const member = await signIn(t, 'ana@example.org');
+    expect(await (await member.get('/account')).text()).not.toContain('href="/moderation"');
+  });
+
+  it('the header offers "My account" when signed in, "Sign in" otherwise', async () => {
+    expect(await (await t.app.request('/')).text()).toContain('<a class="site-account" href="/sign-in">Sign in</a>');
+    const browser = await signIn(t, 'ana@example.org');
+    const res = await browser.get('/');
+    expect(await res.text()).toContain('<a class="site-account" href="/account">My account</a>');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+});
