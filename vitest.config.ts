@@ -14,7 +14,8 @@ export default defineConfig({
         plugins: [
           cloudflareTest(async () => ({
             wrangler: { configPath: './wrangler.toml' },
-            miniflare: { bindings: { TEST_MIGRATIONS: await readD1Migrations(migrations) } },
+            // APP_ENV=local: mail goes to the outbox table, where the tests read sign-in codes.
+            miniflare: { bindings: { TEST_MIGRATIONS: await readD1Migrations(migrations), APP_ENV: 'local' } },
           })),
         ],
         test: {

@@ -3,7 +3,7 @@
  * local "neutral site" as the quick-exit target (nothing here may reach the internet), and the
  * system's Chromium driven by playwright-core. No test tool downloads a browser of its own.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,6 +25,8 @@ export interface Site {
   url: string;
   /** The neutral page quick exit leads to. */
   exitUrl: string;
+  /** The server's database, e.g. for `npm run admin` against it. */
+  databaseUrl: string;
   browser: Browser;
   stop: () => Promise<void>;
 }
@@ -65,9 +67,10 @@ export const startSite = async (): Promise<Site> => {
   const neutral = await startNeutralSite();
   const exitUrl = `http://127.0.0.1:${(neutral.address() as AddressInfo).port}/`;
   const dir = mkdtempSync(join(tmpdir(), 'hearth-e2e-'));
+  const databaseUrl = `file:${join(dir, 'e2e.db')}`;
   const app = await startApp({
     PORT: '0',
-    DATABASE_URL: `file:${join(dir, 'e2e.db')}`,
+    DATABASE_URL: databaseUrl,
     QUICK_EXIT_URL: exitUrl,
   });
   const browser = await chromium.launch({
@@ -85,6 +88,7 @@ export const startSite = async (): Promise<Site> => {
   return {
     url: app.url,
     exitUrl,
+    databaseUrl,
     browser,
     stop: async () => {
       await browser.close();
@@ -124,4 +128,26 @@ export const openPage = async (site: Site, options: BrowserContextOptions = {}):
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   return { context, page, foreignRequests, consoleErrors };
+};
+
+/** Gives a role with the real admin command, against the running server's database. */
+export const grantRole = (site: Site, email: string, role: string): void => {
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', 'grant', email, role], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: site.databaseUrl },
+    stdio: 'ignore',
+  });
+};
+
+/** Signs in through the real pages, reading the code from the local outbox. */
+export const signInThroughPages = async (site: Site, page: Page, email: string): Promise<void> => {
+  await page.goto(`${site.url}/sign-in`);
+  await page.fill('input[name="email"]', email);
+  await page.click('button[type="submit"]:not([lang])');
+  await page.waitForURL(/\/sign-in\/code/);
+  const outbox = (await (await fetch(`${site.url}/dev/outbox.json`)).json()) as { to: string; text: string }[];
+  const code = outbox.find((mail) => mail.to === email)!.text.match(/\d{8}/)![0];
+  await page.fill('input[name="code"]', code);
+  await page.click('button[type="submit"]:not([lang])');
+  await page.waitForURL(`${site.url}/account`);
 };
