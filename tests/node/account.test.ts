@@ -89,3 +89,14 @@ describe('my account', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
   });
 });
+
+describe('caching while signed in', () => {
+  it('pages are never stored; static files keep their long cache', async () => {
+    const browser = await signIn(t, 'ana@example.org');
+    const home = await browser.get('/support');
+    expect(home.headers.get('cache-control')).toBe('no-store');
+    const css = (await home.text()).match(/href="(\/static\/site\.[0-9a-f]+\.css)"/)![1]!;
+    const asset = await browser.get(css);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+  });
+});

@@ -29,6 +29,8 @@ export const session = (): MiddlewareHandler<AppEnv> =>
   async function session(c, next) {
     c.set('user', null);
     c.set('sessionId', null);
+    // Static files are the same for everyone: no session lookup, and they keep their long cache.
+    if (c.req.path.startsWith('/static/')) return next();
     const token = getCookie(c, sessionCookieName(c));
     if (token) {
       const valid = token.length <= 100 ? await validateSessionToken(c.get('db'), token) : null;
@@ -41,5 +43,5 @@ export const session = (): MiddlewareHandler<AppEnv> =>
       }
     }
     await next();
-    if (token) c.header('Cache-Control', 'no-store');
+    if (token && !c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   };
