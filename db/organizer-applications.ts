@@ -1,8 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from './database';
 import { newId } from './random';
-import { organizerApplications, users } from './schema';
-import { grantRole } from './users';
+import { organizerApplications, sessions, userRoles, users } from './schema';
 
 export type OrganizerApplication = typeof organizerApplications.$inferSelect;
 
@@ -25,12 +24,18 @@ export const applyToOrganize = async (
   input: { organizationName: string; reason: string },
   now = new Date(),
 ): Promise<OrganizerApplication> => {
-  const latest = await latestApplication(db, userId);
-  if (latest?.status === 'pending') return latest;
-  const application = { id: newId(), userId, ...input, status: 'pending' as const, createdAt: now, decidedAt: null };
-  await db.insert(organizerApplications).values(application);
-  return application;
+  // A unique index allows one pending request per person, even for two sent at once.
+  await db
+    .insert(organizerApplications)
+    .values({ id: newId(), userId, ...input, status: 'pending', createdAt: now, decidedAt: null })
+    .onConflictDoNothing();
+  return (await latestApplication(db, userId))!;
 };
+
+/** The applicant of an application, for the object-level permission check. */
+export const applicationOwner = async (db: Database, applicationId: string): Promise<string | null> =>
+  (await db.select({ userId: organizerApplications.userId }).from(organizerApplications).where(eq(organizerApplications.id, applicationId)).get())
+    ?.userId ?? null;
 
 export interface PendingApplication {
   id: string;
@@ -67,13 +72,35 @@ export const decideApplication = async (
   decision: 'approved' | 'declined',
   now = new Date(),
 ): Promise<{ email: string; locale: 'en' | 'fr' } | null> => {
-  const [decided] = await db
+  const decide = db
     .update(organizerApplications)
     .set({ status: decision, decidedAt: now })
     .where(and(eq(organizerApplications.id, applicationId), eq(organizerApplications.status, 'pending')))
     .returning({ userId: organizerApplications.userId });
+  // The decision, the role and the end of the applicant's sessions happen together or not at
+  // all; the role and session statements only act if this very decision approved it.
+  const approvedNow = and(
+    eq(organizerApplications.id, applicationId),
+    eq(organizerApplications.status, 'approved'),
+    eq(organizerApplications.decidedAt, now),
+  );
+  const [[decided]] =
+    decision === 'approved'
+      ? await db.batch([
+          decide,
+          db
+            .insert(userRoles)
+            .select(
+              db
+                .select({ userId: organizerApplications.userId, role: sql<'organizer'>`'organizer'`.as('role'), grantedAt: sql<Date>`${Math.floor(now.getTime() / 1000)}`.as('granted_at') })
+                .from(organizerApplications)
+                .where(approvedNow),
+            )
+            .onConflictDoNothing(),
+          db.delete(sessions).where(inArray(sessions.userId, db.select({ userId: organizerApplications.userId }).from(organizerApplications).where(approvedNow))),
+        ])
+      : await db.batch([decide]);
   if (!decided) return null;
-  if (decision === 'approved') await grantRole(db, decided.userId, 'organizer', now);
   const user = await db.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, decided.userId)).get();
   return user ?? null;
 };

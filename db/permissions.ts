@@ -1,11 +1,13 @@
 import type { CurrentUser, Role } from './roles';
 
 /**
- * What each role may do: the one place that decides. Routes ask `can(user, action)`; nothing
- * else checks roles. Object-level rules (whose event, whose story) take the thing as well.
+ * What each role may do: the one place that decides. Routes and views ask
+ * `can(user, action, thing)`; nothing else checks roles. Object-level rules take the thing
+ * concerned (e.g. whose application it is).
  */
 export type Action =
   | 'account:use'
+  | 'storyteller:toggle'
   | 'organizer:apply'
   | 'organize:use'
   | 'stories:write'
@@ -13,16 +15,26 @@ export type Action =
   | 'organizers:review'
   | 'roles:manage';
 
-const rules: Record<Action, (roles: ReadonlySet<Role>) => boolean> = {
+/** What an object-level rule needs to know about the thing acted on. */
+export interface Thing {
+  /** The account the thing belongs to (an application's applicant, a story's author…). */
+  ownerId?: string;
+}
+
+type Rule = (roles: ReadonlySet<Role>, user: CurrentUser, thing: Thing | undefined) => boolean;
+
+const rules: Record<Action, Rule> = {
   'account:use': () => true,
+  'storyteller:toggle': () => true,
   'organizer:apply': (roles) => !roles.has('organizer'),
   'organize:use': (roles) => roles.has('organizer'),
   'stories:write': (roles) => roles.has('storyteller'),
   'moderation:use': (roles) => roles.has('moderator') || roles.has('admin'),
-  'organizers:review': (roles) => roles.has('moderator') || roles.has('admin'),
+  // Nobody decides on their own request, whatever their roles.
+  'organizers:review': (roles, user, thing) => (roles.has('moderator') || roles.has('admin')) && thing?.ownerId !== user.id,
   'roles:manage': (roles) => roles.has('admin'),
 };
 
-/** True when this person (or a visitor, when null) may take this action. */
-export const can = (user: CurrentUser | null, action: Action): boolean =>
-  user !== null && rules[action](new Set(user.roles));
+/** True when this person (or a visitor, when null) may take this action, on this thing if given. */
+export const can = (user: CurrentUser | null, action: Action, thing?: Thing): boolean =>
+  user !== null && rules[action](new Set(user.roles), user, thing);

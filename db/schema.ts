@@ -3,7 +3,7 @@
  * generated from this file by drizzle-kit, serves D1 and libsql alike.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Facts about the database itself, e.g. when demo data was seeded. */
 export const appMeta = sqliteTable('app_meta', {
@@ -99,7 +99,11 @@ export const organizerApplications = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp' }).notNull(),
     decidedAt: integer('decided_at', { mode: 'timestamp' }),
   },
-  (table) => [index('organizer_applications_status_idx').on(table.status, table.createdAt)],
+  (table) => [
+    index('organizer_applications_status_idx').on(table.status, table.createdAt),
+    // At most one pending request per person, even when two are sent at once.
+    uniqueIndex('organizer_applications_one_pending_idx').on(table.userId).where(sql`status = 'pending'`),
+  ],
 );
 
 /**
@@ -119,6 +123,8 @@ export const mailOutbox = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp' }),
     failedAt: integer('failed_at', { mode: 'timestamp' }),
+    /** Past this, an unsent message is useless (a sign-in code that has expired) and is dropped. */
+    discardAfter: integer('discard_after', { mode: 'timestamp' }),
   },
   (table) => [index('mail_outbox_pending_idx').on(table.sentAt, table.nextAttemptAt)],
 );

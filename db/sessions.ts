@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, ne } from 'drizzle-orm';
+import { and, desc, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Database } from './database';
 import { hashToken, newToken } from './random';
 import { PRIVILEGED_ROLES, type CurrentUser } from './roles';
@@ -30,17 +30,25 @@ export interface ValidSession {
   renewed: boolean;
 }
 
-/** Starts a session: returns the token for the cookie. Only its hash is stored. */
+/**
+ * Starts a session: returns the token for the cookie. Only its hash is stored. `signedInAt`
+ * is when the person last proved who they are: a session that replaces another one (after
+ * the person changed their own role) keeps the old one's, so a moderator's or admin's
+ * 12-hour limit can never be extended without a new code.
+ */
 export const createSession = async (
   db: Database,
   user: CurrentUser,
   now = new Date(),
+  signedInAt = now,
 ): Promise<{ token: string; expiresAt: Date }> => {
   const token = newToken();
   const expiresAt = new Date(
-    now.getTime() + (isPrivileged(user) ? SESSION_POLICY.privilegedIdleMs : SESSION_POLICY.memberLifetimeMs),
+    isPrivileged(user)
+      ? Math.min(now.getTime() + SESSION_POLICY.privilegedIdleMs, signedInAt.getTime() + SESSION_POLICY.privilegedAbsoluteMs)
+      : now.getTime() + SESSION_POLICY.memberLifetimeMs,
   );
-  await db.insert(sessions).values({ id: hashToken(token), userId: user.id, createdAt: now, lastActiveAt: now, expiresAt });
+  await db.insert(sessions).values({ id: hashToken(token), userId: user.id, createdAt: signedInAt, lastActiveAt: now, expiresAt });
   return { token, expiresAt };
 };
 
@@ -85,6 +93,10 @@ export const validateSessionToken = async (db: Database, token: string, now = ne
   return { id, user: user!, createdAt: row.createdAt, expiresAt, renewed };
 };
 
+/** When the person behind a session last signed in with a code. */
+export const sessionSignedInAt = async (db: Database, sessionId: string): Promise<Date | null> =>
+  (await db.select({ createdAt: sessions.createdAt }).from(sessions).where(eq(sessions.id, sessionId)).get())?.createdAt ?? null;
+
 export const invalidateSession = async (db: Database, sessionId: string): Promise<void> => {
   await db.delete(sessions).where(eq(sessions.id, sessionId));
 };
@@ -100,12 +112,12 @@ export interface SessionSummary {
   lastActiveAt: Date;
 }
 
-/** A person's sessions, newest first: when each started and was last used. */
-export const listUserSessions = async (db: Database, userId: string): Promise<SessionSummary[]> =>
+/** A person's live sessions, newest first: when each started and was last used. */
+export const listUserSessions = async (db: Database, userId: string, now = new Date()): Promise<SessionSummary[]> =>
   db
     .select({ id: sessions.id, createdAt: sessions.createdAt, lastActiveAt: sessions.lastActiveAt })
     .from(sessions)
-    .where(eq(sessions.userId, userId))
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
     .orderBy(desc(sessions.lastActiveAt))
     .all();
 

@@ -1,14 +1,20 @@
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from './database';
-import { hashToken, newId, randomDigits } from './random';
+import { newId, randomDigits } from './random';
 import { signInCodes } from './schema';
 import { normalizeEmail } from './users';
 
 /** Sign-in codes: 8 digits, 10 minutes, one use, 5 wrong tries. */
 export const SIGN_IN_CODE = { digits: 8, lifetimeMs: 10 * 60_000, maxFailedAttempts: 5 } as const;
 
-const codeHash = (attemptId: string, code: string) => hashToken(`${attemptId}:${code}`);
+/**
+ * A keyed hash (HMAC with the server's secret), so a copy of the table alone cannot be turned
+ * back into codes by trying all 10^8 of them.
+ */
+export type CodeHasher = (value: string) => Promise<string>;
+
+const codeHash = (hasher: CodeHasher, attemptId: string, code: string) => hasher(`sign-in-code:${attemptId}:${code}`);
 
 /**
  * Makes a code for an email, whether or not an account exists (the answer must not tell).
@@ -18,6 +24,7 @@ const codeHash = (attemptId: string, code: string) => hashToken(`${attemptId}:${
 export const createSignInCode = async (
   db: Database,
   email: string,
+  hasher: CodeHasher,
   now = new Date(),
 ): Promise<{ attemptId: string; code: string }> => {
   const attemptId = newId();
@@ -28,7 +35,7 @@ export const createSignInCode = async (
     db.insert(signInCodes).values({
       id: attemptId,
       email: normalized,
-      codeHash: codeHash(attemptId, code),
+      codeHash: await codeHash(hasher, attemptId, code),
       createdAt: now,
       expiresAt: new Date(now.getTime() + SIGN_IN_CODE.lifetimeMs),
     }),
@@ -53,13 +60,19 @@ export const pendingSignInEmail = async (db: Database, attemptId: string, now = 
  * Checks a code in constant time. A right code is spent atomically (two tabs cannot both use
  * it); a wrong one counts against the attempt, which dies after 5.
  */
-export const checkSignInCode = async (db: Database, attemptId: string, code: string, now = new Date()): Promise<CodeCheck> => {
+export const checkSignInCode = async (
+  db: Database,
+  attemptId: string,
+  code: string,
+  hasher: CodeHasher,
+  now = new Date(),
+): Promise<CodeCheck> => {
   const row = await db.select().from(signInCodes).where(eq(signInCodes.id, attemptId)).get();
   if (!row || row.usedAt || row.expiresAt <= now || row.failedAttempts >= SIGN_IN_CODE.maxFailedAttempts) {
     return { ok: false, reason: 'expired' };
   }
   const encoder = new TextEncoder();
-  const given = encoder.encode(codeHash(attemptId, code.replace(/\D/g, '')));
+  const given = encoder.encode(await codeHash(hasher, attemptId, code.replace(/\D/g, '')));
   const right = constantTimeEqual(given, encoder.encode(row.codeHash));
   if (!right) {
     const [updated] = await db

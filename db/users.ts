@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from './database';
 import { newId } from './random';
 import { isRole, type CurrentUser, type Role } from './roles';
@@ -14,14 +14,12 @@ export const normalizeEmail = (email: string): string => email.trim().toLowerCas
 export const findOrCreateUser = async (
   db: Database,
   email: string,
-  locale: 'en' | 'fr' = 'en',
+  locale?: 'en' | 'fr',
   now = new Date(),
 ): Promise<CurrentUser> => {
   const normalized = normalizeEmail(email);
-  await db
-    .insert(users)
-    .values({ id: newId(), email: normalized, locale, createdAt: now })
-    .onConflictDoUpdate({ target: users.email, set: { locale } });
+  const insert = db.insert(users).values({ id: newId(), email: normalized, locale: locale ?? 'en', createdAt: now });
+  await (locale ? insert.onConflictDoUpdate({ target: users.email, set: { locale } }) : insert.onConflictDoNothing());
   const user = await db.select().from(users).where(eq(users.email, normalized)).get();
   return (await getUser(db, user!.id))!;
 };
@@ -54,12 +52,26 @@ export const grantRole = async (db: Database, userId: string, role: Role, now = 
   ]);
 };
 
-/** Removes a role, and every session of the person with it. */
-export const revokeRole = async (db: Database, userId: string, role: Role): Promise<void> => {
-  await db.batch([
-    db.delete(userRoles).where(and(eq(userRoles.userId, userId), eq(userRoles.role, role))),
+/**
+ * Removes a role, and every session of the person with it. The last admin's role is never
+ * removed (checked in the same statement, so two admins removing each other cannot both
+ * succeed). Returns false when nothing was removed for that reason.
+ */
+export const revokeRole = async (db: Database, userId: string, role: Role): Promise<boolean> => {
+  const [removed] = await db.batch([
+    db
+      .delete(userRoles)
+      .where(
+        and(
+          eq(userRoles.userId, userId),
+          eq(userRoles.role, role),
+          role === 'admin' ? sql`(select count(*) from user_roles where role = 'admin') > 1` : undefined,
+        ),
+      )
+      .returning({ userId: userRoles.userId }),
     db.delete(sessions).where(eq(sessions.userId, userId)),
   ]);
+  return role !== 'admin' || removed.length > 0;
 };
 
 /** People who hold any role beyond member, for the admins' page. */

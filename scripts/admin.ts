@@ -6,6 +6,7 @@
  * --d1 it runs the same change through `wrangler d1 execute` (local D1, or --remote).
  */
 import { execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { migrateLibsql, openLibsqlDatabase } from '../db/libsql';
 import { newId } from '../db/random';
 import { isRole, ROLES } from '../db/roles';
@@ -45,7 +46,11 @@ const main = async () => {
     const where = parsed.remote ? '--remote' : '--local';
     try {
       // The tables must exist before the change: apply any migration D1 has not seen yet.
-      execFileSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', where], { stdio: 'inherit', env: { ...process.env, CI: 'true' } });
+      // Locally without questions; for the deployed database wrangler asks before migrating.
+      execFileSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', where], {
+        stdio: 'inherit',
+        env: parsed.remote ? process.env : { ...process.env, CI: 'true' },
+      });
       execFileSync('npx', ['wrangler', 'd1', 'execute', 'DB', where, '--command', d1Statements(action, email, role)], { stdio: 'inherit' });
     } catch {
       console.error('The change was not made: wrangler reported an error above.');
@@ -55,11 +60,15 @@ const main = async () => {
     const { db, client } = openLibsqlDatabase(process.env.DATABASE_URL ?? 'file:data/hearth.db', process.env.DATABASE_AUTH_TOKEN);
     await migrateLibsql(db);
     const user = await findOrCreateUser(db, email);
-    await (action === 'grant' ? grantRole(db, user.id, role) : revokeRole(db, user.id, role));
+    if (action === 'grant') await grantRole(db, user.id, role);
+    else if (!(await revokeRole(db, user.id, role))) {
+      console.error('Not done: that is the last admin. Grant admin to someone else first.');
+      process.exit(1);
+    }
     console.log(`${email}: ${((await findUserByEmail(db, email))!.roles.join(', ') || 'member')}`);
     client.close();
   }
   console.log(`${action === 'grant' ? 'Granted' : 'Revoked'} ${role} for ${email}. Their sessions have ended.`);
 };
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -6,6 +6,8 @@ export interface AppConfig {
   quickExitUrl: string;
   /** True for `npm start` and `wrangler dev`: enables local-only tools such as the mail outbox. */
   isLocal: boolean;
+  /** Key for keyed hashes (client addresses, sign-in codes); when unset, one kept in the database. */
+  clientKeySecret: string | undefined;
 }
 
 export type ConfigSource = Record<string, string | undefined>;
@@ -27,4 +29,5 @@ export const readConfig = (source: ConfigSource): AppConfig => ({
   siteName: source.SITE_NAME?.trim() || 'Hearth',
   quickExitUrl: httpUrl(source.QUICK_EXIT_URL) ?? DEFAULT_QUICK_EXIT_URL,
   isLocal: source.APP_ENV === 'local',
+  clientKeySecret: source.CLIENT_KEY_SECRET || undefined,
 });

@@ -9,7 +9,8 @@ import { createApp } from './app';
 import { readConfig } from './config';
 import type { Bindings } from './env';
 import { runScheduledJobs } from './jobs';
-import { httpTransport, outboxMailer, providerMailer, type MailTransport } from './mail/mailer';
+import { outboxMailer, providerMailer } from './mail/mailer';
+import { transportFromEnv } from './mail/transport-from-env';
 
 // One drizzle handle per binding object, rather than one per request.
 const handles = new WeakMap<D1Database, Database>();
@@ -20,13 +21,7 @@ const databaseFor = (env: Bindings): Database => {
 };
 const configFor = (env: Bindings) => readConfig(env as unknown as Record<string, string | undefined>);
 
-/** The provider, or a transport that refuses: messages then wait in the queue, never lost. */
-const transportFor = (env: Bindings): MailTransport =>
-  env.MAIL_API_KEY && env.MAIL_FROM
-    ? httpTransport({ apiUrl: env.MAIL_API_URL || 'https://api.resend.com/emails', apiKey: env.MAIL_API_KEY, from: env.MAIL_FROM })
-    : async () => {
-        throw new Error('mail provider not configured (MAIL_API_KEY, MAIL_FROM)');
-      };
+const transportFor = (env: Bindings) => transportFromEnv(env as unknown as Record<string, string | undefined>);
 
 const app = createApp({
   database: databaseFor,

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database';
+import { purgeMail } from '../db/mail-outbox';
 import { purgeRateLimits } from '../db/rate-limit';
 import { purgeExpiredSessions } from '../db/sessions';
 import { purgeSignInCodes } from '../db/sign-in';
@@ -12,6 +13,10 @@ export const jobs: Job[] = [
   (db, now) => purgeExpiredSessions(db, now),
   (db, now) => purgeSignInCodes(db, now),
   (db, now) => purgeRateLimits(db, now),
+  async (db, now) => {
+    const dropped = await purgeMail(db, now);
+    if (dropped > 0) console.log(JSON.stringify({ level: 'warn', mailDroppedUnsent: dropped, reason: 'past its use' }));
+  },
 ];
 
 /**

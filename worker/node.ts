@@ -8,18 +8,26 @@ import { migrateLibsql, openLibsqlDatabase } from '../db/libsql';
 import { seedDemoData } from '../db/seed';
 import { createApp } from './app';
 import { runScheduledJobs } from './jobs';
-import { outboxMailer } from './mail/mailer';
+import { outboxMailer, providerMailer } from './mail/mailer';
+import { transportFromEnv } from './mail/transport-from-env';
 import { readConfig } from './config';
 
 const started = performance.now();
 const port = Number(process.env.PORT ?? 8787);
 const databaseUrl = process.env.DATABASE_URL ?? 'file:data/hearth.db';
-// `npm start` is a local run (outbox, demo notice) unless told otherwise.
-const config = readConfig({ APP_ENV: 'local', ...process.env });
+const host = process.env.HOST ?? '127.0.0.1';
+// Serving only this machine is a local run (outbox, demo notice) unless told otherwise. Served
+// to a network it is not: the outbox would show everyone's sign-in codes.
+const loopback = /^(127\.|::1$|localhost$)/.test(host);
+const config = readConfig({ ...(loopback ? { APP_ENV: 'local' } : {}), ...process.env });
+const mailTransport = config.isLocal ? undefined : transportFromEnv(process.env);
+// Behind a reverse proxy (TRUST_PROXY=1), the client is the last address the proxy added.
+const trustProxy = process.env.TRUST_PROXY === '1';
 
 const { db } = openLibsqlDatabase(databaseUrl, process.env.DATABASE_AUTH_TOKEN);
 await migrateLibsql(db);
-const seeded = await seedDemoData(db);
+// Demo data only for a local run: a real deployment on Node starts empty.
+const seeded = config.isLocal ? await seedDemoData(db) : [];
 if (seeded.length > 0) console.log(`Demo data added: ${seeded.join(', ')}.`);
 
 // Workers compress responses at the edge; on Node the app does it itself.
@@ -27,18 +35,19 @@ const app = createApp(
   {
     database: () => db,
     config: () => config,
-    mailer: () => outboxMailer(db),
-    clientAddress: (c) => getConnInfo(c).remote.address,
+    mailer: () => (mailTransport ? providerMailer(db, mailTransport, console.log) : outboxMailer(db)),
+    clientAddress: (c) =>
+      (trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined) ?? getConnInfo(c).remote.address,
   },
   { compress: true },
 );
 
 // The same jobs as Workers' Cron Trigger, every 5 minutes, and once at start.
-const runJobs = () => runScheduledJobs(db).catch(() => {});
+const runJobs = () => runScheduledJobs(db, mailTransport ? { mailTransport } : {}).catch(() => {});
 void runJobs();
 setInterval(runJobs, 5 * 60_000).unref();
 
-serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
+serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const ms = Math.round(performance.now() - started);
   console.log(`Hearth is ready at http://localhost:${info.port}/ (started in ${ms} ms)`);
 });

@@ -8,14 +8,21 @@ import { findUserByEmail } from '../../db/users';
 import { d1Statements, parseAdminArgs } from '../../scripts/admin';
 
 describe('npm run admin', () => {
-  it('grants a role on the local file database, creating the account', async () => {
+  it('grants and revokes a role on the local file database, creating the account, keeping one admin', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hearth-admin-'));
     const url = `file:${join(dir, 'hearth.db')}`;
     const run = (...args: string[]) =>
-      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', ...args], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
+      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', ...args], {
+        env: { ...process.env, DATABASE_URL: url },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     expect(run('grant', 'You@Example.org', 'admin')).toContain('Granted admin for you@example.org');
     const { db, client } = openLibsqlDatabase(url);
     expect((await findUserByEmail(db, 'you@example.org'))!.roles).toEqual(['admin']);
+    expect(() => run('revoke', 'you@example.org', 'admin')).toThrow();
+    expect((await findUserByEmail(db, 'you@example.org'))!.roles).toEqual(['admin']);
+    run('grant', 'other@example.org', 'admin');
     run('revoke', 'you@example.org', 'admin');
     expect((await findUserByEmail(db, 'you@example.org'))!.roles).toEqual([]);
     client.close();

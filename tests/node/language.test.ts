@@ -42,7 +42,7 @@ describe('choosing the language', () => {
     expect(cookie).toMatch(/SameSite=Lax/);
   });
 
-  it.each(['//evil.example/', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '/ok\r\nSet-Cookie: x=1'])(
+  it.each(['//evil.example/', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '/ok\r\nSet-Cookie: x=1', '/\t/evil.example', '/\n/evil.example', '/\u0000x', ' /x'])(
     'never returns to another site (%s)',
     async (next) => {
       const res = await t.app.request('/language', {

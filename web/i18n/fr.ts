@@ -102,6 +102,7 @@ export const fr: Catalog = {
       'supprimer votre adresse courriel et tout ce que nous gardons sur votre compte.',
     ],
     deleteConfirm: 'Oui, supprimer mon compte',
+    lastAdminDelete: 'Vous êtes la seule personne de l\u2019administration. Donnez ce rôle à quelqu\u2019un d\u2019autre avant de supprimer votre compte.',
     deleteCancel: 'Garder mon compte',
     deletedTitle: 'Votre compte est supprimé',
     deletedText: 'Nous avons supprimé votre compte et vous avons déconnecté·e partout.',
@@ -148,6 +149,7 @@ export const fr: Catalog = {
     roleRevoked: 'Rôle retiré.',
     noSuchPerson: 'Aucun compte n\u2019utilise cette adresse. La personne doit d\u2019abord se connecter une fois.',
     lastAdmin: 'Vous ne pouvez pas retirer la dernière personne de l\u2019administration.',
+    ownRequest: 'Vous ne pouvez pas décider de votre propre demande. Une autre personne de la modération le fera.',
     forbiddenTitle: 'Vous n\u2019avez pas accès à cette page',
     forbiddenText:
       'Cette page est réservée à un autre rôle. Si vous pensez en avoir besoin, demandez à une personne de la modération.',

@@ -12,6 +12,7 @@ export interface AccountView {
   sessions: SessionSummary[];
   currentSessionId: string;
   organizerStatus: 'organizer' | 'pending' | 'declined' | 'none';
+  canOrganize: boolean;
   canModerate: boolean;
   canManageRoles: boolean;
   notice?: string | undefined;
@@ -43,11 +44,11 @@ export const AccountPage = (props: AccountView) => {
         ))}
       </ul>
 
-      {props.canModerate || props.canManageRoles || props.roles.includes('organizer') ? (
+      {props.canModerate || props.canManageRoles || props.canOrganize ? (
         <>
           <h2>{t.account.workHeading}</h2>
           <ul>
-            {props.roles.includes('organizer') ? (
+            {props.canOrganize ? (
               <li>
                 <a href="/organize">{t.organize.title}</a>
               </li>
@@ -136,9 +137,14 @@ export const AccountPage = (props: AccountView) => {
 };
 
 /** The confirmation step before deleting an account. */
-export const DeleteAccountPage = ({ t }: { t: Catalog }) => (
+export const DeleteAccountPage = ({ t, error }: { t: Catalog; error?: string }) => (
   <>
     <h1>{t.account.deleteTitle}</h1>
+    {error ? (
+      <p class="error-summary" role="alert">
+        {error}
+      </p>
+    ) : null}
     <p>{t.account.deleteIntro}</p>
     <ul>
       {t.account.deleteWhat.map((line) => (

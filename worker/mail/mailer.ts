@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database';
-import { dueMail, enqueueMail, markMailAttemptFailed, markMailDelivered, type MailMessage } from '../../db/mail-outbox';
+import { claimDueMail, enqueueMail, getMail, markMailAttemptFailed, markMailDelivered, type MailMessage, type OutboxRow } from '../../db/mail-outbox';
 
 export type { MailMessage } from '../../db/mail-outbox';
 
@@ -30,8 +30,9 @@ export const outboxMailer = (db: Database, print: (line: string) => void = conso
 export const providerMailer = (db: Database, transport: MailTransport, log: (line: string) => void): Mailer => ({
   async send(message) {
     const now = new Date();
+    // Stored first and claimed by this request, then delivered straight away by its id.
     const id = await enqueueMail(db, message, now, false);
-    const [row] = (await dueMail(db, now)).filter((r) => r.id === id);
+    const row = await getMail(db, id);
     if (row) await deliverOne(db, transport, row, now, log);
   },
 });
@@ -39,7 +40,7 @@ export const providerMailer = (db: Database, transport: MailTransport, log: (lin
 const deliverOne = async (
   db: Database,
   transport: MailTransport,
-  row: Awaited<ReturnType<typeof dueMail>>[number],
+  row: OutboxRow,
   now: Date,
   log: (line: string) => void,
 ): Promise<boolean> => {
@@ -63,7 +64,7 @@ export const deliverDueMail = async (
   now = new Date(),
 ): Promise<number> => {
   let delivered = 0;
-  for (const row of await dueMail(db, now)) if (await deliverOne(db, transport, row, now, log)) delivered++;
+  for (const row of await claimDueMail(db, now)) if (await deliverOne(db, transport, row, now, log)) delivered++;
   return delivered;
 };
 

@@ -11,6 +11,27 @@ export type ClientAddress = (c: Context<AppEnv>) => string | undefined;
 const encoder = new TextEncoder();
 
 /**
+ * What a limit counts per client. An IPv6 user usually holds a whole /64 and can rotate
+ * through it at will, so IPv6 addresses count by their first 64 bits; IPv4 (and IPv4-mapped
+ * IPv6) by the full address.
+ */
+export const addressSubject = (address: string): string => {
+  const mapped = address.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i);
+  if (mapped) return mapped[1]!;
+  if (!address.includes(':')) return address;
+  const [head = '', tail = ''] = address.toLowerCase().split('%')[0]!.split('::');
+  const headGroups = head ? head.split(':') : [];
+  const tailGroups = address.includes('::') ? (tail ? tail.split(':') : []) : [];
+  const groups = address.includes('::')
+    ? [...headGroups, ...Array(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill('0'), ...tailGroups]
+    : headGroups;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+};
+
+/**
  * Puts `clientKey()` on the context: a keyed hash (HMAC-SHA-256) of the client's IP address,
  * for rate limits. The raw address is never stored or logged; without the secret the hash
  * cannot be reversed by trying every address. The secret is CLIENT_KEY_SECRET, or one made
@@ -20,11 +41,11 @@ export const clientKey = (clientAddress: ClientAddress): MiddlewareHandler<AppEn
   async function clientKey(c, next) {
     let secret: Promise<string> | undefined;
     const keyedHash = async (value: string) => {
-      secret ??= Promise.resolve(c.env?.CLIENT_KEY_SECRET || getOrCreateSecret(c.get('db'), 'client-key'));
+      secret ??= Promise.resolve(c.get('config').clientKeySecret || getOrCreateSecret(c.get('db'), 'client-key'));
       return encodeHexLowerCase(hmac(SHA256, encoder.encode(await secret), encoder.encode(value))).slice(0, 32);
     };
     let key: Promise<string> | undefined;
     c.set('keyedHash', keyedHash);
-    c.set('clientKey', () => (key ??= keyedHash(`client:${clientAddress(c) ?? 'unknown'}`)));
+    c.set('clientKey', () => (key ??= keyedHash(`client:${addressSubject(clientAddress(c) ?? 'unknown')}`)));
     await next();
   };

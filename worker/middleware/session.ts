@@ -17,8 +17,8 @@ export const setSessionCookie = (c: Context, token: string, expiresAt: Date) =>
     expires: expiresAt,
   });
 
-export const clearSessionCookie = (c: Context) =>
-  deleteCookie(c, sessionCookieName(c), { path: '/', secure: true, ...(isHttps(c) ? { prefix: 'host' as const } : {}) });
+// The name already carries `__Host-` over HTTPS: no `prefix` option, or hono would add it twice.
+export const clearSessionCookie = (c: Context) => deleteCookie(c, sessionCookieName(c), { path: '/', secure: true });
 
 /**
  * Reads the session cookie and puts the signed-in person (or null) on the context. A renewed

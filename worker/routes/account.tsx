@@ -3,8 +3,8 @@ import * as v from 'valibot';
 import { applyToOrganize, latestApplication } from '../../db/organizer-applications';
 import { can } from '../../db/permissions';
 import type { CurrentUser } from '../../db/roles';
-import { createSession, listUserSessions } from '../../db/sessions';
-import { deleteAccount, exportAccountData, getUser, grantRole, revokeRole } from '../../db/users';
+import { createSession, listUserSessions, sessionSignedInAt } from '../../db/sessions';
+import { countAdmins, deleteAccount, exportAccountData, getUser, grantRole, revokeRole } from '../../db/users';
 import { format } from '../../web/i18n';
 import { AccountDeletedPage, AccountPage, DeleteAccountPage } from '../../web/views/account';
 import { ORGANIZATION_MAX, OrganizerApplicationPage, REASON_MAX } from '../../web/views/organizer-application';
@@ -26,10 +26,10 @@ const currentUser = (c: Context<AppEnv>) => c.get('user') as CurrentUser;
  * A role change ends every session of the person (db/users.ts). When the person changed their
  * own role, this device gets a fresh session at once so they stay signed in here.
  */
-const renewSessionHere = async (c: Context<AppEnv>, userId: string) => {
+const renewSessionHere = async (c: Context<AppEnv>, userId: string, signedInAt: Date | null) => {
   const user = await getUser(c.get('db'), userId);
-  if (!user) return;
-  const session = await createSession(c.get('db'), user);
+  if (!user || !signedInAt) return;
+  const session = await createSession(c.get('db'), user, new Date(), signedInAt);
   setSessionCookie(c, session.token, session.expiresAt);
 };
 
@@ -43,7 +43,7 @@ export const accountRoutes = new Hono<AppEnv>()
     const user = currentUser(c);
     const [sessions, application] = await Promise.all([listUserSessions(db, user.id), latestApplication(db, user.id)]);
     const done = c.req.query('done');
-    const notice = done && done in notices ? notices[done as keyof typeof notices](t) : undefined;
+    const notice = done && Object.hasOwn(notices, done) ? notices[done as keyof typeof notices](t) : undefined;
     return renderPage(c, {
       title: t.account.title,
       body: (
@@ -57,6 +57,7 @@ export const accountRoutes = new Hono<AppEnv>()
           organizerStatus={
             user.roles.includes('organizer') ? 'organizer' : application?.status === 'pending' ? 'pending' : application?.status === 'declined' ? 'declined' : 'none'
           }
+          canOrganize={can(user, 'organize:use')}
           canModerate={can(user, 'moderation:use')}
           canManageRoles={can(user, 'roles:manage')}
           notice={notice}
@@ -67,12 +68,14 @@ export const accountRoutes = new Hono<AppEnv>()
 
   .post('/account/storyteller', async function account_storyteller_post(c) {
     const user = currentUser(c);
+    if (!can(user, 'storyteller:toggle')) return c.redirect('/account', 303);
     const form = await readForm(c.req);
     const db = c.get('db');
     const wanted = form.enabled === 'yes';
     if (wanted !== user.roles.includes('storyteller')) {
+      const signedInAt = await sessionSignedInAt(db, c.get('sessionId') ?? '');
       await (wanted ? grantRole(db, user.id, 'storyteller') : revokeRole(db, user.id, 'storyteller'));
-      await renewSessionHere(c, user.id);
+      await renewSessionHere(c, user.id, signedInAt);
     }
     return c.redirect(wanted ? '/account?done=storyteller-on' : '/account', 303);
   })
@@ -124,7 +127,13 @@ export const accountRoutes = new Hono<AppEnv>()
 
   .post('/account/delete', async function account_delete_post(c) {
     const t = c.get('t');
-    await deleteAccount(c.get('db'), currentUser(c).id);
+    const db = c.get('db');
+    const user = currentUser(c);
+    // The site must keep an admin: the last one hands the role on first.
+    if (user.roles.includes('admin') && (await countAdmins(db)) <= 1) {
+      return renderPage(c, { title: t.account.deleteTitle, status: 400, body: <DeleteAccountPage t={t} error={t.account.lastAdminDelete} /> });
+    }
+    await deleteAccount(db, user.id);
     clearSessionCookie(c);
     c.header('Clear-Site-Data', '"cache", "cookies", "storage"');
     c.set('user', null);

@@ -3,16 +3,13 @@ import { setCookie } from 'hono/cookie';
 import { isLocale } from '../../web/i18n';
 import type { AppEnv } from '../env';
 import { LANGUAGE_COOKIE } from '../middleware/locale';
+import { safeReturnPath } from '../return-path';
+import { readForm } from '../validation';
 
-/** Only a path on this site may be returned to: never `//elsewhere` or `/\elsewhere`. */
-export const safeReturnPath = (value: unknown): string =>
-  typeof value === 'string' && /^\/(?![/\\])/.test(value) && !/[\r\n\\]/.test(value) && value.length <= 2000
-    ? value
-    : '/';
 
 /** POST /language: remember the chosen language, then go back to the page it was chosen on. */
 export const languageRoutes = new Hono<AppEnv>().post('/language', async function language_post(c) {
-  const form = await c.req.parseBody();
+  const form = await readForm(c.req);
   const lang = form.lang;
   if (isLocale(lang)) {
     setCookie(c, LANGUAGE_COOKIE, lang, {

@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { decideApplication, listPendingApplications } from '../../db/organizer-applications';
+import { applicationOwner, decideApplication, listPendingApplications } from '../../db/organizer-applications';
+import { can } from '../../db/permissions';
 import { isRole } from '../../db/roles';
-import { countAdmins, findUserByEmail, grantRole, listPeopleWithRoles, revokeRole } from '../../db/users';
+import { findUserByEmail, grantRole, listPeopleWithRoles, revokeRole } from '../../db/users';
 import { catalogFor } from '../../web/i18n';
 import { ModerationPage, PeoplePage } from '../../web/views/moderation';
 import type { AppEnv } from '../env';
@@ -14,13 +15,14 @@ const moderationNotices = {
   approved: (t: AppEnv['Variables']['t']) => t.moderation.approved,
   declined: (t: AppEnv['Variables']['t']) => t.moderation.declined,
   'already-decided': (t: AppEnv['Variables']['t']) => t.moderation.alreadyDecided,
+  'own-request': (t: AppEnv['Variables']['t']) => t.moderation.ownRequest,
 } as const;
 
 export const moderationRoutes = new Hono<AppEnv>()
   .get('/moderation', requireAccess('moderation:use'), async function moderation_get(c) {
     const t = c.get('t');
     const done = c.req.query('done');
-    const notice = done && done in moderationNotices ? moderationNotices[done as keyof typeof moderationNotices](t) : undefined;
+    const notice = done && Object.hasOwn(moderationNotices, done) ? moderationNotices[done as keyof typeof moderationNotices](t) : undefined;
     return renderPage(c, {
       title: t.moderation.title,
       body: <ModerationPage t={t} locale={c.get('locale')} applications={await listPendingApplications(c.get('db'))} notice={notice} />,
@@ -32,6 +34,8 @@ export const moderationRoutes = new Hono<AppEnv>()
     requireAccess('organizers:review'),
     async function moderation_application_decision_post(c) {
       const decision = c.req.param('decision') === 'approval' ? 'approved' : 'declined';
+      const ownerId = await applicationOwner(c.get('db'), c.req.param('id'));
+      if (ownerId && !can(c.get('user'), 'organizers:review', { ownerId })) return c.redirect('/moderation?done=own-request', 303);
       const applicant = await decideApplication(c.get('db'), c.req.param('id'), decision);
       if (!applicant) return c.redirect('/moderation?done=already-decided', 303);
       // Told in their own language, under a subject that says nothing about the site's purpose.
@@ -73,9 +77,7 @@ export const moderationRoutes = new Hono<AppEnv>()
     if (!isRole(role) || (change !== 'grant' && change !== 'revoke')) return again(t.forms.required);
     const person = await findUserByEmail(db, parsed.output);
     if (!person) return again(t.moderation.noSuchPerson);
-    if (change === 'revoke' && role === 'admin' && person.roles.includes('admin') && (await countAdmins(db)) <= 1) {
-      return again(t.moderation.lastAdmin);
-    }
-    await (change === 'grant' ? grantRole(db, person.id, role) : revokeRole(db, person.id, role));
+    if (change === 'grant') await grantRole(db, person.id, role);
+    else if (!(await revokeRole(db, person.id, role))) return again(t.moderation.lastAdmin);
     return c.redirect(`/moderation/people?done=${change === 'grant' ? 'granted' : 'revoked'}`, 303);
   });

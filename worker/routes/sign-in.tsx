@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as v from 'valibot';
 import { hitRateLimit, peekRateLimit, type RateLimit } from '../../db/rate-limit';
@@ -11,7 +11,7 @@ import type { AppEnv } from '../env';
 import { clearSessionCookie, setSessionCookie } from '../middleware/session';
 import { renderPage } from '../render';
 import { emailAddress, readForm } from '../validation';
-import { safeReturnPath } from './language';
+import { safeReturnPath } from '../return-path';
 
 /** Limits on sign-in, per hour. Numbers are in the README and the issue notes. */
 export const SIGN_IN_LIMITS = {
@@ -22,6 +22,11 @@ export const SIGN_IN_LIMITS = {
 
 /** Ties the code form to the email it was sent to, for the life of the code. Never the email itself. */
 const ATTEMPT_COOKIE = 'sign_in_attempt';
+
+const noStore: MiddlewareHandler = async function noStore(c, next) {
+  await next();
+  c.header('Cache-Control', 'no-store');
+};
 
 const minutes = (seconds: number) => String(Math.max(1, Math.ceil(seconds / 60)));
 
@@ -35,6 +40,9 @@ const signedOutResponse = (c: Context<AppEnv>) => {
 };
 
 export const signInRoutes = new Hono<AppEnv>()
+  // These pages show the address someone typed: never kept in a cache on a shared device.
+  .use('/sign-in/*', noStore)
+  .use('/sign-in', noStore)
   .get('/sign-in', function sign_in_get(c) {
     const next = nextOf(c.req.query('next'));
     if (c.get('user')) return c.redirect(next, 303);
@@ -54,19 +62,26 @@ export const signInRoutes = new Hono<AppEnv>()
     const email = parsed.output;
 
     // The same limits and the same answer whether or not the address has an account.
+    // The client's limit is counted first, and only a client within it spends the address's
+    // budget: one abuser cannot use up a survivor's codes and lock them out.
     const db = c.get('db');
-    const [perEmail, perClient] = await Promise.all([
-      hitRateLimit(db, SIGN_IN_LIMITS.codesPerEmail, await c.get('keyedHash')(`email:${email}`)),
-      hitRateLimit(db, SIGN_IN_LIMITS.codesPerClient, await c.get('clientKey')()),
-    ]);
-    if (!perEmail.allowed || !perClient.allowed) {
-      const wait = Math.max(perEmail.allowed ? 0 : perEmail.retryAfterSeconds, perClient.allowed ? 0 : perClient.retryAfterSeconds);
+    const limited = (wait: number) => {
       c.header('Retry-After', String(wait));
       return again(429, { email: format(t.signIn.tooManyRequests, { minutes: minutes(wait) }) }, email);
-    }
+    };
+    const perClient = await hitRateLimit(db, SIGN_IN_LIMITS.codesPerClient, await c.get('clientKey')());
+    if (!perClient.allowed) return limited(perClient.retryAfterSeconds);
+    const perEmail = await hitRateLimit(db, SIGN_IN_LIMITS.codesPerEmail, await c.get('keyedHash')(`email:${email}`));
+    if (!perEmail.allowed) return limited(perEmail.retryAfterSeconds);
 
-    const { attemptId, code } = await createSignInCode(db, email);
-    await c.get('mailer').send({ to: email, subject: t.mail.signInSubject, text: format(t.mail.signInBody, { code }) });
+    const { attemptId, code } = await createSignInCode(db, email, c.get('keyedHash'));
+    await c.get('mailer').send({
+      to: email,
+      subject: t.mail.signInSubject,
+      text: format(t.mail.signInBody, { code }),
+      // A code that arrives after it expired is useless: never retried past that.
+      discardAfter: new Date(Date.now() + SIGN_IN_CODE.lifetimeMs),
+    });
     setCookie(c, ATTEMPT_COOKIE, attemptId, {
       path: '/sign-in',
       httpOnly: true,
@@ -104,9 +119,12 @@ export const signInRoutes = new Hono<AppEnv>()
 
     const emailKey = await c.get('keyedHash')(`email:${email}`);
     const budget = await peekRateLimit(db, SIGN_IN_LIMITS.wrongCodesPerEmail, emailKey);
-    if (!budget.allowed) return codeAgain(format(t.signIn.tooManyTries, { minutes: minutes(budget.retryAfterSeconds) }), 429);
+    if (!budget.allowed) {
+      c.header('Retry-After', String(budget.retryAfterSeconds));
+      return codeAgain(format(t.signIn.tooManyTries, { minutes: minutes(budget.retryAfterSeconds) }), 429);
+    }
 
-    const result = await checkSignInCode(db, attemptId, code);
+    const result = await checkSignInCode(db, attemptId, code, c.get('keyedHash'));
     if (!result.ok) {
       await hitRateLimit(db, SIGN_IN_LIMITS.wrongCodesPerEmail, emailKey);
       if (result.reason === 'expired') return startAgain(t.signIn.codeExpired);

@@ -1,0 +1,2 @@
+ALTER TABLE `mail_outbox` ADD `discard_after` integer;--> statement-breakpoint
+CREATE UNIQUE INDEX `organizer_applications_one_pending_idx` ON `organizer_applications` (`user_id`) WHERE status = 'pending';
