@@ -9,6 +9,7 @@ export type Action =
   | 'organizer:apply'
   | 'organize:use'
   | 'stories:write'
+  | 'stories:moderate'
   | 'moderation:use'
   | 'organizers:review'
   | 'roles:manage';
@@ -18,6 +19,7 @@ const rules: Record<Action, (roles: ReadonlySet<Role>) => boolean> = {
   'organizer:apply': (roles) => !roles.has('organizer'),
   'organize:use': (roles) => roles.has('organizer'),
   'stories:write': (roles) => roles.has('storyteller'),
+  'stories:moderate': (roles) => roles.has('moderator') || roles.has('admin'),
   'moderation:use': (roles) => roles.has('moderator') || roles.has('admin'),
   'organizers:review': (roles) => roles.has('moderator') || roles.has('admin'),
   'roles:manage': (roles) => roles.has('admin'),
