@@ -158,9 +158,9 @@ export const listStoriesByAuthor = async (db: Database, authorId: string, now = 
       withdrawnAt: stories.withdrawnAt,
       publishedApprovalId: stories.publishedApprovalId,
       createdAt: stories.createdAt,
-      latestNumber: sql<number | null>`(select max(number) from story_versions where story_id = ${stories.id})`,
-      title: sql<string | null>`(select title from story_versions where story_id = ${stories.id} order by number desc limit 1)`,
-      liveUntil: sql<number | null>`(select expires_at from story_approvals where id = ${stories.publishedApprovalId})`,
+      latestNumber: sql<number | null>`(select max(number) from story_versions where story_id = stories.id)`,
+      title: sql<string | null>`(select title from story_versions where story_id = stories.id order by number desc limit 1)`,
+      liveUntil: sql<number | null>`(select expires_at from story_approvals where id = stories.published_approval_id)`,
     })
     .from(stories)
     .where(eq(stories.authorId, authorId))
@@ -371,12 +371,12 @@ export const listStoryQueue = async (db: Database): Promise<QueuedStory[]> => {
     .select({
       id: stories.id,
       submittedAt: stories.submittedAt,
-      latestNumber: sql<number>`(select max(number) from story_versions where story_id = ${stories.id})`,
-      title: sql<string>`(select title from story_versions where story_id = ${stories.id} order by number desc limit 1)`,
+      latestNumber: sql<number>`(select max(number) from story_versions where story_id = stories.id)`,
+      title: sql<string>`(select title from story_versions where story_id = stories.id order by number desc limit 1)`,
       approvedNumber: sql<number | null>`(select v.number from story_approvals a join story_versions v on v.id = a.version_id
-        where a.story_id = ${stories.id} order by a.approved_at desc, a.rowid desc limit 1)`,
+        where a.story_id = stories.id order by a.approved_at desc, a.rowid desc limit 1)`,
       publishedNumber: sql<number | null>`(select v.number from story_approvals a join story_versions v on v.id = a.version_id
-        where a.id = ${stories.publishedApprovalId})`,
+        where a.id = stories.published_approval_id)`,
     })
     .from(stories)
     .where(and(isNotNull(stories.submittedAt), isNull(stories.withdrawnAt), isNotNull(stories.authorId)))

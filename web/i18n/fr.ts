@@ -287,7 +287,7 @@ export const fr: Catalog = {
     mineEmpty: 'Vous n’avez pas encore écrit de témoignage.',
     writeNew: 'Écrire un témoignage',
     needStorytellerTitle: 'Activez d’abord le partage de témoignages',
-    needStorytellerText: 'Pour écrire un témoignage, activez « Je veux partager mon histoire » sur la page de votre compte.',
+    needStorytellerText: 'Pour écrire un témoignage, activez « Je veux partager un témoignage » sur la page de votre compte.',
     goToAccount: 'Aller à mon compte',
     statusDraft: 'Brouillon : vous seul pouvez le voir',
     statusSubmitted: 'Un modérateur peut le lire. Pas publié.',
