@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm
 import type { Database } from './database';
 import { newId } from './random';
 import { stories, storyApprovals, storyEvents, storyVersions } from './schema';
+import { accountDeletionSteps } from './users';
 
 /**
  * Stories: the rules of consent. A version is never changed; only the author approves an exact
@@ -463,3 +464,6 @@ export const deleteStoriesOfAuthor = async (db: Database, authorId: string, now 
       .where(eq(stories.authorId, authorId)),
   ]);
 };
+
+// Deleting an account withdraws and deletes its stories first (db/users.ts runs the steps).
+accountDeletionSteps.push((db, userId) => deleteStoriesOfAuthor(db, userId));

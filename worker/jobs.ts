@@ -3,6 +3,7 @@ import { purgeRateLimits } from '../db/rate-limit';
 import { purgeExpiredSessions } from '../db/sessions';
 import { purgeSignInCodes } from '../db/sign-in';
 import { deliverDueMail, type MailTransport } from './mail/mailer';
+import { runStoryConsentJobs } from './story-jobs';
 
 /** A periodic job: Workers' scheduled() and `npm start`'s interval run the same list. */
 export type Job = (db: Database, now: Date) => Promise<void>;
@@ -12,6 +13,7 @@ export const jobs: Job[] = [
   (db, now) => purgeExpiredSessions(db, now),
   (db, now) => purgeSignInCodes(db, now),
   (db, now) => purgeRateLimits(db, now),
+  (db, now) => runStoryConsentJobs(db, now),
 ];
 
 /**
