@@ -54,3 +54,27 @@ describe('a story from draft to withdrawal', () => {
     expect(visibleText(await (await visitor.get('/stories')).text())).not.toContain('Finding my way');
   });
 });
+
+describe('demo stories and French pages', () => {
+  it('seeds two published example stories, one consented for the demo campaign', async () => {
+    const { seedDemoData } = await import('../../db/seed');
+    const { DEMO_STORY_CAMPAIGN_ID } = await import('../../db/story-seed');
+    const { listPublishedStories, listStoriesForCampaign } = await import('../../db/stories');
+    expect(await seedDemoData(t.db)).toContain('stories');
+    const published = await listPublishedStories(t.db);
+    expect(published).toHaveLength(2);
+    expect(published.every((s) => /example|exemple/i.test(s.title) && /example|exemple/i.test(s.body))).toBe(true);
+    expect(await listStoriesForCampaign(t.db, DEMO_STORY_CAMPAIGN_ID)).toHaveLength(1);
+  });
+
+  it('speaks French on every stories page', async () => {
+    const author = await personWith(t, 'mira@example.org', ['storyteller']);
+    const id = await writeStory(author);
+    author.cookies.set('lang', 'fr');
+    const page = visibleText(await (await author.get(`/my-stories/${id}`)).text());
+    expect(page).toContain('Approuver la version 1');
+    expect(page).toContain('Retirer mon témoignage');
+    const form = visibleText(await (await author.get('/my-stories/new')).text());
+    expect(form).toContain('Vous ne devez aucun détail à personne');
+  });
+});
