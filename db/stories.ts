@@ -74,8 +74,7 @@ const versionValues = (storyId: string, number: number, draft: StoryDraft, madeB
 
 /** An audit line, written only when the statement just before it changed a row. */
 const eventIfChanged = (db: Database, storyId: string, actor: StoryEvent['actor'], action: StoryEvent['action'], versionNumber: number | null, now: Date) =>
-  db.run(sql`insert into story_events (id, story_id, actor, action, version_number, created_at)
-    select ${newId()}, ${storyId}, ${actor}, ${action}, ${versionNumber}, ${seconds(now)} where changes() > 0`);
+  db.insert(storyEvents).select(sql`select ${newId()}, ${storyId}, ${actor}, ${action}, ${versionNumber}, ${seconds(now)} where changes() > 0`);
 
 /** Starts a story with its first version. */
 export const createStory = async (db: Database, authorId: string, draft: StoryDraft, now = new Date()): Promise<string> => {
@@ -103,12 +102,10 @@ export const addStoryVersion = async (
   const v = versionValues(storyId, 0, draft, madeBy, now);
   const action = madeBy === 'author' ? 'edited' : 'edit-suggested';
   await db.batch([
-    db.run(sql`insert into story_versions (id, story_id, number, title, body, shown_name, language, content_notes, content_note_text, made_by, created_at)
-      select ${v.id}, s.id, (select coalesce(max(number), 0) + 1 from story_versions where story_id = s.id),
+    db.insert(storyVersions).select(sql`select ${v.id}, s.id, (select coalesce(max(number), 0) + 1 from story_versions where story_id = s.id),
         ${v.title}, ${v.body}, ${v.shownName}, ${v.language}, ${v.contentNotes}, ${v.contentNoteText}, ${madeBy}, ${seconds(now)}
       from stories s where s.id = ${storyId} and s.withdrawn_at is null`),
-    db.run(sql`insert into story_events (id, story_id, actor, action, version_number, created_at)
-      select ${newId()}, story_id, ${madeBy}, ${action}, number, ${seconds(now)} from story_versions where id = ${v.id}`),
+    db.insert(storyEvents).select(sql`select ${newId()}, story_id, ${madeBy}, ${action}, number, ${seconds(now)} from story_versions where id = ${v.id}`),
   ]);
   const row = await db.select({ number: storyVersions.number }).from(storyVersions).where(eq(storyVersions.id, v.id)).get();
   return row?.number ?? null;
@@ -205,17 +202,25 @@ export const approveStoryVersion = async (
   const id = newId();
   const expiresAt = seconds(addMonths(now, consent.months));
   const [inserted] = await db.batch([
-    db.run(sql`insert into story_approvals (id, story_id, version_id, approved_at, consent_own_page, consent_campaign_ids, consent_event_quotes, expires_at, site_origin)
-      select ${id}, s.id, v.id, ${seconds(now)}, ${consent.ownPage ? 1 : 0}, ${consent.campaignIds.join(',')}, ${consent.eventQuotes ? 1 : 0}, ${expiresAt}, ${input.siteOrigin}
+    db.insert(storyApprovals).select(sql`select ${id}, s.id, v.id, ${seconds(now)}, ${consent.ownPage ? 1 : 0}, ${consent.campaignIds.join(',')}, ${consent.eventQuotes ? 1 : 0}, ${expiresAt}, ${input.siteOrigin}, null
       from stories s join story_versions v on v.story_id = s.id
       where s.id = ${storyId} and s.author_id = ${authorId} and s.withdrawn_at is null and v.number = ${versionNumber}`),
     eventIfChanged(db, storyId, 'author', 'approved', versionNumber, now),
-    db.run(sql`update stories set submitted_at = coalesce(submitted_at, ${seconds(now)})
-      where id = ${storyId} and exists (select 1 from story_approvals where id = ${id})`),
+    db
+      .update(stories)
+      .set({ submittedAt: sql`coalesce(${stories.submittedAt}, ${seconds(now)})` })
+      .where(and(eq(stories.id, storyId), sql`exists (select 1 from story_approvals where id = ${id})`)),
     // A renewal of the published version: the new consent (and end date) applies at once.
-    db.run(sql`update stories set published_approval_id = ${id}
-      where id = ${storyId} and withdrawn_at is null and published_approval_id in
-        (select a.id from story_approvals a join story_approvals b on b.version_id = a.version_id where b.id = ${id})`),
+    db
+      .update(stories)
+      .set({ publishedApprovalId: id })
+      .where(
+        and(
+          eq(stories.id, storyId),
+          isNull(stories.withdrawnAt),
+          sql`${stories.publishedApprovalId} in (select a.id from story_approvals a join story_approvals b on b.version_id = a.version_id where b.id = ${id})`,
+        ),
+      ),
   ]);
   void inserted;
   return !!(await db.select({ id: storyApprovals.id }).from(storyApprovals).where(eq(storyApprovals.id, id)).get());
@@ -240,8 +245,7 @@ export const publishStoryApproval = async (db: Database, storyId: string, approv
         ),
       )
       .returning({ id: stories.id }),
-    db.run(sql`insert into story_events (id, story_id, actor, action, version_number, created_at)
-      select ${newId()}, ${storyId}, 'moderator', 'published', v.number, ${seconds(now)}
+    db.insert(storyEvents).select(sql`select ${newId()}, ${storyId}, 'moderator', 'published', v.number, ${seconds(now)}
       from story_approvals a join story_versions v on v.id = a.version_id where a.id = ${approvalId} and changes() > 0`),
   ]);
   return updated.length > 0;
@@ -396,8 +400,7 @@ export const listStoryQueue = async (db: Database): Promise<QueuedStory[]> => {
 export const unpublishExpiredStories = async (db: Database, now = new Date()): Promise<string[]> => {
   const expired = sql`(select id from story_approvals where expires_at <= ${seconds(now)})`;
   const [, updated] = await db.batch([
-    db.run(sql`insert into story_events (id, story_id, actor, action, version_number, created_at)
-      select lower(hex(randomblob(15))), s.id, 'system', 'expired', v.number, ${seconds(now)}
+    db.insert(storyEvents).select(sql`select lower(hex(randomblob(15))), s.id, 'system', 'expired', v.number, ${seconds(now)}
       from stories s join story_approvals a on a.id = s.published_approval_id join story_versions v on v.id = a.version_id
       where s.published_approval_id in ${expired}`),
     db

@@ -22,7 +22,12 @@ const snapshot = async () =>
   );
 
 /** Every route that can show or change one story, with what each sends. */
-const routes = (id: string, approval: string) => [
+interface Route {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: Record<string, string>;
+}
+const routes = (id: string, approval: string): Route[] => [
   { method: 'GET', path: `/my-stories/${id}` },
   { method: 'GET', path: `/my-stories/${id}/edit` },
   { method: 'GET', path: `/my-stories/${id}/versions/1` },
@@ -38,7 +43,7 @@ const routes = (id: string, approval: string) => [
   { method: 'POST', path: `/moderation/stories/${id}/publication`, body: { approval } },
 ];
 
-const send = (browser: TestBrowser, route: { method: string; path: string; body?: Record<string, string> }) =>
+const send = (browser: TestBrowser, route: Route) =>
   route.method === 'GET' ? browser.get(route.path) : browser.post(route.path, route.body ?? {});
 
 describe('who can reach a story that is not public', () => {
