@@ -11,6 +11,7 @@ export type Action =
   | 'organizer:apply'
   | 'organize:use'
   | 'stories:write'
+  | 'stories:moderate'
   | 'moderation:use'
   | 'organizers:review'
   | 'roles:manage';
@@ -29,6 +30,7 @@ const rules: Record<Action, Rule> = {
   'organizer:apply': (roles) => !roles.has('organizer'),
   'organize:use': (roles) => roles.has('organizer'),
   'stories:write': (roles) => roles.has('storyteller'),
+  'stories:moderate': (roles) => roles.has('moderator') || roles.has('admin'),
   'moderation:use': (roles) => roles.has('moderator') || roles.has('admin'),
   // Nobody decides on their own request, whatever their roles.
   'organizers:review': (roles, user, thing) => (roles.has('moderator') || roles.has('admin')) && thing?.ownerId !== user.id,

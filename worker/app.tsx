@@ -21,6 +21,7 @@ import { signInRoutes } from './routes/sign-in';
 import { languageRoutes } from './routes/language';
 import { pageRoutes } from './routes/pages';
 import { staticRoutes } from './routes/static';
+import { storyRoutes } from './routes/stories';
 
 export type { AppDeps } from './middleware/services';
 
@@ -77,6 +78,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   app.route('/', moderationRoutes);
   app.route('/', organizeRoutes);
   app.route('/', devOutboxRoutes);
+  app.route('/', storyRoutes);
 
   app.notFound((c) => {
     const t = c.get('t');

@@ -4,6 +4,7 @@ import { purgeRateLimits } from '../db/rate-limit';
 import { purgeExpiredSessions } from '../db/sessions';
 import { purgeSignInCodes } from '../db/sign-in';
 import { deliverDueMail, type MailTransport } from './mail/mailer';
+import { runStoryConsentJobs } from './story-jobs';
 
 /** A periodic job: Workers' scheduled() and `npm start`'s interval run the same list. */
 export type Job = (db: Database, now: Date) => Promise<void>;
@@ -17,6 +18,7 @@ export const jobs: Job[] = [
     const dropped = await purgeMail(db, now);
     if (dropped > 0) console.log(JSON.stringify({ level: 'warn', mailDroppedUnsent: dropped, reason: 'past its use' }));
   },
+  (db, now) => runStoryConsentJobs(db, now),
 ];
 
 /**

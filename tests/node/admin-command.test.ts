@@ -27,7 +27,8 @@ describe('npm run admin', () => {
     expect((await findUserByEmail(db, 'you@example.org'))!.roles).toEqual([]);
     client.close();
     rmSync(dir, { recursive: true, force: true });
-  });
+    // Five runs of the real command, each a new Node process.
+  }, 60_000);
 
   it('refuses anything that is not a grant or revoke of a known role to an email address', () => {
     expect(parseAdminArgs(['grant', 'you@example.org', 'admin'])).toMatchObject({ action: 'grant', d1: false });

@@ -16,6 +16,10 @@ export const ModerationPage = (props: {
     <>
       <h1>{t.moderation.title}</h1>
       <Notice text={props.notice} />
+      <h2>{t.stories.queueHeading}</h2>
+      <p>
+        <a href="/moderation/stories">{t.stories.queueLink}</a>
+      </p>
       <h2>{t.moderation.applicationsHeading}</h2>
       {props.applications.length === 0 ? <p>{t.moderation.noApplications}</p> : null}
       {props.applications.map((application) => (

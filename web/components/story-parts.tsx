@@ -1,0 +1,49 @@
+import type { ContentNote } from '../../db/stories';
+import { format, type Catalog } from '../i18n';
+
+/** Text direction for the languages a story may be written in. */
+export const storyDir = (language: string): 'rtl' | 'ltr' => (language === 'ar' ? 'rtl' : 'ltr');
+
+/**
+ * A story's text: plain paragraphs, split on empty lines, in the story's own language. It is
+ * always text (escaped by JSX): markup, links and attributes a writer types stay visible words.
+ */
+export const StoryText = ({ body, language }: { body: string; language: string }) => (
+  <div class="story-text" lang={language} dir={storyDir(language)}>
+    {body
+      .split(/\n\s*\n/)
+      .map((paragraph) => paragraph.trim())
+      .filter(Boolean)
+      .map((paragraph) => (
+        <p>{paragraph}</p>
+      ))}
+  </div>
+);
+
+/** Content notes, shown before the text so a reader can decide first. */
+export const ContentNotes = (props: { t: Catalog; notes: ContentNote[]; text: string; headingLevel?: 2 | 3 }) => {
+  const { t } = props;
+  const labels = props.notes.filter((note) => note !== 'other' || !props.text).map((note) => t.stories.notes[note]);
+  if (props.text) labels.push(props.text);
+  const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
+  return (
+    <section class="content-notes" aria-label={t.stories.contentNotesHeading}>
+      <Heading class="content-notes-heading">{t.stories.contentNotesHeading}</Heading>
+      {labels.length === 0 ? (
+        <p>{t.stories.noContentNotes}</p>
+      ) : (
+        <ul>
+          {labels.map((label) => (
+            <li>{label}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+};
+
+/** "Shared by …" with the name the author chose, or Anonymous. */
+export const shownNameOf = (t: Catalog, shownName: string) => format(t.stories.by, { name: shownName || t.stories.anonymous });
+
+export const languageName = (t: Catalog, language: string) =>
+  language in t.stories.languages ? t.stories.languages[language as keyof Catalog['stories']['languages']] : language;

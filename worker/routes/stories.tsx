@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { getPublicStory, listPublishedStories } from '../../db/stories';
+// Registers the stories demo data (db/seed.ts runs every registered seeder).
+import '../../db/story-seed';
+import { ErrorPage } from '../../web/views/error';
+import { StoriesListPage, StoryPage } from '../../web/views/stories';
+import type { AppEnv } from '../env';
+import { renderPage } from '../render';
+import { myStoriesRoutes } from './stories-mine';
+import { storyModerationRoutes } from './stories-moderation';
+
+/**
+ * /stories: only what an author approved and a moderator published, in force and not
+ * withdrawn. A withdrawn story answers 410 with a neutral message; anything else unknown, 404.
+ */
+const publicStoryRoutes = new Hono<AppEnv>()
+  .get('/stories', async function stories_get(c) {
+    const t = c.get('t');
+    return renderPage(c, {
+      title: t.stories.listTitle,
+      section: 'stories',
+      body: <StoriesListPage t={t} locale={c.get('locale')} stories={await listPublishedStories(c.get('db'))} />,
+    });
+  })
+
+  .get('/stories/:id', async function story_get(c) {
+    const t = c.get('t');
+    const story = await getPublicStory(c.get('db'), c.req.param('id'));
+    if (!story) return c.notFound();
+    if (story === 'gone') {
+      return renderPage(c, {
+        title: t.stories.goneTitle,
+        status: 410,
+        section: 'stories',
+        body: <ErrorPage title={t.stories.goneTitle} text={t.stories.goneText} homeLabel={t.errors.goHome} />,
+      });
+    }
+    return renderPage(c, { title: story.title, section: 'stories', body: <StoryPage t={t} locale={c.get('locale')} story={story} /> });
+  });
+
+/** Every stories address: the public pages, /my-stories and /moderation/stories. */
+export const storyRoutes = new Hono<AppEnv>().route('/', publicStoryRoutes).route('/', myStoriesRoutes).route('/', storyModerationRoutes);
