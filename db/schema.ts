@@ -183,6 +183,8 @@ export const campaignSignatures = sqliteTable(
     message: text('message').notNull().default(''),
     display: text('display', { enum: ['full', 'initials', 'hidden'] }).notNull(),
     wantsUpdates: integer('wants_updates', { mode: 'boolean' }).notNull().default(false),
+    /** The signer agreed that the organizer may include their email in the export for delivery. */
+    shareEmail: integer('share_email', { mode: 'boolean' }).notNull().default(false),
     locale: text('locale', { enum: ['en', 'fr'] }).notNull(),
     confirmTokenHash: text('confirm_token_hash'),
     manageTokenHash: text('manage_token_hash'),

@@ -9,6 +9,7 @@ CREATE TABLE `campaign_signatures` (
 	`message` text DEFAULT '' NOT NULL,
 	`display` text NOT NULL,
 	`wants_updates` integer DEFAULT false NOT NULL,
+	`share_email` integer DEFAULT false NOT NULL,
 	`locale` text NOT NULL,
 	`confirm_token_hash` text,
 	`manage_token_hash` text,
