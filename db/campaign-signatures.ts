@@ -129,15 +129,19 @@ export const withdrawSignature = async (db: Database, manageToken: string): Prom
   return row?.campaignId ?? null;
 };
 
-/** Stops update emails. The signature still counts. */
-export const unsubscribeSignature = async (db: Database, manageToken: string): Promise<string | null> => {
+/** Stops update emails (by the signature id a "stop the news" link names). The signature still counts. */
+export const unsubscribeSignature = async (db: Database, signatureId: number): Promise<string | null> => {
   const [row] = await db
     .update(campaignSignatures)
     .set({ wantsUpdates: false })
-    .where(eq(campaignSignatures.manageTokenHash, hashToken(manageToken)))
+    .where(eq(campaignSignatures.id, signatureId))
     .returning({ campaignId: campaignSignatures.campaignId });
   return row?.campaignId ?? null;
 };
+
+/** The campaign of a signature, for the "stop the news" page. */
+export const campaignOfSignature = async (db: Database, signatureId: number): Promise<string | null> =>
+  (await db.select({ campaignId: campaignSignatures.campaignId }).from(campaignSignatures).where(eq(campaignSignatures.id, signatureId)).get())?.campaignId ?? null;
 
 /** Deletes signatures never confirmed within 7 days. Safe to run twice. */
 export const expireUnconfirmedSignatures = async (db: Database, now = new Date()): Promise<number> =>

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Database } from './database';
 import { newId } from './random';
 import type { CurrentUser } from './roles';
-import { campaigns, campaignSignatures } from './schema';
+import { campaigns, campaignSignatures, users } from './schema';
 
 export type Campaign = typeof campaigns.$inferSelect;
 export type CampaignKind = Campaign['kind'];
@@ -167,3 +167,9 @@ export const deleteOwnUnpublishedCampaigns = async (db: Database, ownerId: strin
     db.update(campaigns).set({ ownerId: null }).where(eq(campaigns.ownerId, ownerId)),
   ]);
 };
+
+/** Where to tell a campaign's organizer about a decision: their email and language. */
+export const campaignOwnerContact = async (db: Database, campaign: Pick<Campaign, 'ownerId'>) =>
+  campaign.ownerId
+    ? ((await db.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, campaign.ownerId)).get()) ?? null)
+    : null;

@@ -11,7 +11,9 @@ export type Action =
   | 'stories:write'
   | 'moderation:use'
   | 'organizers:review'
-  | 'roles:manage';
+  | 'roles:manage'
+  | 'campaigns:manage'
+  | 'campaigns:review';
 
 const rules: Record<Action, (roles: ReadonlySet<Role>) => boolean> = {
   'account:use': () => true,
@@ -21,6 +23,9 @@ const rules: Record<Action, (roles: ReadonlySet<Role>) => boolean> = {
   'moderation:use': (roles) => roles.has('moderator') || roles.has('admin'),
   'organizers:review': (roles) => roles.has('moderator') || roles.has('admin'),
   'roles:manage': (roles) => roles.has('admin'),
+  // Which campaigns: only their own (managesCampaign in db/campaigns.ts, checked per campaign).
+  'campaigns:manage': (roles) => roles.has('organizer'),
+  'campaigns:review': (roles) => roles.has('moderator') || roles.has('admin'),
 };
 
 /** True when this person (or a visitor, when null) may take this action. */

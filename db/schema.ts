@@ -214,6 +214,8 @@ export const campaignUpdates = sqliteTable(
       .notNull()
       .references(() => campaigns.id, { onDelete: 'cascade' }),
     body: text('body').notNull(),
+    /** The site's address when posted, for links in the emails (a scheduled job has no request). */
+    siteOrigin: text('site_origin').notNull(),
     createdAt: integer('created_at', { mode: 'timestamp' }).notNull(),
     mailedThrough: integer('mailed_through').notNull().default(0),
     mailingDoneAt: integer('mailing_done_at', { mode: 'timestamp' }),

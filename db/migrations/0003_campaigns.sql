@@ -28,6 +28,7 @@ CREATE TABLE `campaign_updates` (
 	`id` text PRIMARY KEY NOT NULL,
 	`campaign_id` text NOT NULL,
 	`body` text NOT NULL,
+	`site_origin` text NOT NULL,
 	`created_at` integer NOT NULL,
 	`mailed_through` integer DEFAULT 0 NOT NULL,
 	`mailing_done_at` integer,
