@@ -271,7 +271,7 @@ export const en = {
     updatesLabel: 'Email me news about this campaign',
     shareEmailLabel: 'The organizers may give my email address to the person we write to',
     honeypotLabel: 'Leave this empty',
-    signButton: 'Sign',
+    signButton: 'Add my name',
     sendLetterButton: 'Add my name to the letter',
     checkEmailTitle: 'Check your email',
     checkEmailText: 'We sent you an email with a link. Open it to confirm. Your name counts only after you confirm. The link works for 7 days.',
