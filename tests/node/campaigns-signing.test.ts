@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCampaign, approveCampaign, submitCampaign, type CampaignInput } from '../../db/campaigns';
+import { createCampaign, submitCampaign } from '../../db/campaigns';
 import { listOutbox } from '../../db/mail-outbox';
 import { campaignSignatures } from '../../db/schema';
-import { findOrCreateUser, grantRole } from '../../db/users';
+import { findOrCreateUser } from '../../db/users';
 import { TestBrowser } from './browser';
+import { campaignInput, publishedCampaign } from './campaign-helpers';
 import { makeTestApp, visibleText, type TestApp } from './helpers';
 
 let t: TestApp;
@@ -12,31 +13,6 @@ beforeEach(async () => {
   t = await makeTestApp({ APP_ENV: 'local' });
 });
 afterEach(() => t.close());
-
-export const campaignInput = (over: Partial<CampaignInput> = {}): CampaignInput => ({
-  kind: 'petition',
-  title: 'Safe beds now',
-  ask: 'Fund more safe beds.',
-  body: 'People need a safe place.',
-  targetName: 'Robin Example',
-  targetRole: 'Head of Housing',
-  letterText: '',
-  targetPhone: '',
-  nextSteps: 'We deliver on 12 March.',
-  goal: 2,
-  endsOn: null,
-  ...over,
-});
-
-/** A published campaign owned by a new organizer. */
-export const publishedCampaign = async (app: TestApp, over: Partial<CampaignInput> = {}) => {
-  const owner = await findOrCreateUser(app.db, `org-${Math.random()}@example.org`);
-  await grantRole(app.db, owner.id, 'organizer');
-  const id = await createCampaign(app.db, owner.id, campaignInput(over));
-  await submitCampaign(app.db, id, owner.id);
-  await approveCampaign(app.db, id);
-  return id;
-};
 
 const signer = (over: Record<string, string> = {}) => ({
   firstName: 'Ana',
