@@ -14,7 +14,7 @@ const ticked = (value: unknown): boolean => text(value) === 'yes';
 /** Optional text: cleaned, at most `max` characters. */
 const optional = (max: number, t: Catalog, multiline = false) =>
   v.pipe(
-    v.unknown(),
+    v.optional(v.unknown(), ''),
     v.transform((value) => cleanText(text(value), multiline)),
     v.maxLength(max, format(t.campaigns.tooLong, { max })),
   );
@@ -81,8 +81,8 @@ export const parseCampaign = (form: Record<string, unknown>, t: Catalog): FormRe
     letterText: optional(L.letter, t, true),
     targetPhone: v.pipe(optional(L.phone, t), v.regex(/^[+]?[\d\s().-]*$/, t.campaigns.phoneInvalid)),
     nextSteps: optional(L.nextSteps, t, true),
-    goal: v.pipe(v.unknown(), v.transform((value) => text(value).replace(/[\s,.\u202f\u00a0]/g, '')), v.regex(/^\d{1,8}$/, t.campaigns.goalInvalid), v.transform(Number), v.minValue(1, t.campaigns.goalInvalid), v.maxValue(10_000_000, t.campaigns.goalInvalid)),
-    endsOn: v.pipe(v.unknown(), v.transform((value) => text(value).trim()), v.check((value) => value === '' || validDate(value), t.campaigns.endsOnInvalid)),
+    goal: v.pipe(v.optional(v.unknown(), ''), v.transform((value) => text(value).replace(/[\s,.\u202f\u00a0]/g, '')), v.regex(/^\d{1,8}$/, t.campaigns.goalInvalid), v.transform(Number), v.minValue(1, t.campaigns.goalInvalid), v.maxValue(10_000_000, t.campaigns.goalInvalid)),
+    endsOn: v.pipe(v.optional(v.unknown(), ''), v.transform((value) => text(value).trim()), v.check((value) => value === '' || validDate(value), t.campaigns.endsOnInvalid)),
   });
   const parsed = v.safeParse(schema, { ...form, kind: text(form.kind) || undefined });
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.issues) };

@@ -151,6 +151,13 @@ describe('the sign form refuses or defuses bad input', () => {
     expect(await listOutbox(t.db)).toEqual([]);
   });
 
+  it('needs only first name, email and a display choice', async () => {
+    const id = await publishedCampaign(t);
+    const res = await new TestBrowser(t).post(`/campaigns/${id}/signatures`, { firstName: 'Ana', email: 'ana@example.org', display: 'initials' });
+    expect(res.status).toBe(303);
+    expect(await countRows()).toBe(1);
+  });
+
   it('an empty POST is a 400, never a 500', async () => {
     const id = await publishedCampaign(t);
     const res = await new TestBrowser(t).post(`/campaigns/${id}/signatures`, {});

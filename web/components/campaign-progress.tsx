@@ -12,10 +12,8 @@ export const CampaignProgress = (props: { t: Catalog; count: number; goal: numbe
       <label for="campaign-progress-bar" class="progress-label">
         {t.campaigns.progressLabel}
       </label>
-      <progress id="campaign-progress-bar" max={props.goal} value={props.count}>
-        {format(t.campaigns.progressText, { count: n(props.count), goal: n(props.goal) })}
-      </progress>
-      <p class="progress-text">{format(t.campaigns.progressText, { count: n(props.count), goal: n(props.goal) })}</p>
+      <progress id="campaign-progress-bar" max={props.goal} value={props.count} aria-describedby="campaign-progress-text"></progress>
+      <p class="progress-text" id="campaign-progress-text">{format(t.campaigns.progressText, { count: n(props.count), goal: n(props.goal) })}</p>
       {props.goal > props.firstGoal ? <p>{format(t.campaigns.goalRaised, { goal: n(props.firstGoal), next: n(props.goal) })}</p> : null}
     </div>
   );
