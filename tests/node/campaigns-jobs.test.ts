@@ -71,6 +71,12 @@ describe('scheduled campaign jobs', () => {
     expect(await eraseEndedCampaignEmails(t.db, new Date(ended.getTime() + 91 * DAY))).toBe(1);
   });
 
+  it('the privacy page states how long signers\u2019 data is kept, in both languages', async () => {
+    expect(visibleText(await (await new TestBrowser(t).get('/privacy')).text())).toContain('90 days after the campaign is closed or delivered');
+    const fr = visibleText(await (await new TestBrowser(t, 'http://localhost', { 'Accept-Language': 'fr' }).get('/privacy')).text());
+    expect(fr).toContain('90 jours après la fermeture ou la remise de la campagne');
+  });
+
   it('emails an update in batches, once, only to confirmed signers who asked, each with a working stop link', async () => {
     const id = await publishedCampaign(t);
     for (let i = 0; i < 7; i++) await sign(id, `yes${i}@example.org`, { wantsUpdates: true, locale: i === 0 ? 'fr' : 'en' });
