@@ -89,3 +89,8 @@ export const queueUpdateBatch = async (
   }));
   await db.batch([db.insert(mailOutbox).values(rows), cursor]);
 };
+
+/** Lets the next run go on with an update this run had no time left for. */
+export const releaseUpdateMailing = async (db: Database, id: string): Promise<void> => {
+  await db.update(campaignUpdates).set({ mailingClaimedUntil: null }).where(and(eq(campaignUpdates.id, id), isNull(campaignUpdates.mailingDoneAt)));
+};

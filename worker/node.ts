@@ -7,6 +7,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { migrateLibsql, openLibsqlDatabase } from '../db/libsql';
 import { seedDemoData } from '../db/seed';
 import { createApp } from './app';
+import { setCampaignRetentionDays } from './campaign-jobs';
 import { runScheduledJobs } from './jobs';
 import { outboxMailer } from './mail/mailer';
 import { readConfig } from './config';
@@ -34,6 +35,7 @@ const app = createApp(
 );
 
 // The same jobs as Workers' Cron Trigger, every 5 minutes, and once at start.
+setCampaignRetentionDays(process.env.CAMPAIGN_RETENTION_DAYS);
 const runJobs = () => runScheduledJobs(db).catch(() => {});
 void runJobs();
 setInterval(runJobs, 5 * 60_000).unref();

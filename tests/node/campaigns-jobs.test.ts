@@ -4,7 +4,7 @@ import { eraseEndedCampaignEmails, expireUnconfirmedSignatures, mailboxKey, sign
 import { postCampaignUpdate } from '../../db/campaign-updates';
 import { listOutbox } from '../../db/mail-outbox';
 import { campaignSignatures, campaignUpdates } from '../../db/schema';
-import { mailCampaignUpdates } from '../../worker/campaign-jobs';
+import { mailCampaignUpdates, setCampaignRetentionDays } from '../../worker/campaign-jobs';
 import { runScheduledJobs } from '../../worker/jobs';
 import { TestBrowser } from './browser';
 import { publishedCampaign } from './campaign-helpers';
@@ -71,6 +71,27 @@ describe('scheduled campaign jobs', () => {
     expect(await eraseEndedCampaignEmails(t.db, new Date(ended.getTime() + 91 * DAY))).toBe(1);
   });
 
+  it('CAMPAIGN_RETENTION_DAYS sets the retention period the scheduled job uses', async () => {
+    const id = await publishedCampaign(t);
+    await sign(id, 'a@example.org');
+    await confirmAll();
+    const ended = new Date('2026-01-01T00:00:00Z');
+    const { campaigns } = await import('../../db/schema');
+    const { eq } = await import('drizzle-orm');
+    await t.db.update(campaigns).set({ status: 'closed', endedAt: ended }).where(eq(campaigns.id, id));
+    try {
+      expect(setCampaignRetentionDays('30')).toBe(30);
+      await runScheduledJobs(t.db, { now: new Date(ended.getTime() + 29 * DAY) });
+      expect((await t.db.select().from(campaignSignatures).get())!.email).toBe('a@example.org');
+      await runScheduledJobs(t.db, { now: new Date(ended.getTime() + 30 * DAY) });
+      expect((await t.db.select().from(campaignSignatures).get())!.email).toBeNull();
+      expect(setCampaignRetentionDays('-1')).toBe(90);
+      expect(setCampaignRetentionDays('soon')).toBe(90);
+    } finally {
+      setCampaignRetentionDays(undefined);
+    }
+  });
+
   it('the privacy page states how long signers\u2019 data is kept, in both languages', async () => {
     expect(visibleText(await (await new TestBrowser(t).get('/privacy')).text())).toContain('90 days after the campaign is closed or delivered');
     const fr = visibleText(await (await new TestBrowser(t, 'http://localhost', { 'Accept-Language': 'fr' }).get('/privacy')).text());
@@ -105,6 +126,20 @@ describe('scheduled campaign jobs', () => {
     const second = (await listOutbox(t.db)).filter((m) => m.bodyText.includes('Second news.')).map((m) => m.toAddress);
     expect(second).toHaveLength(6);
     expect(second).not.toContain('yes1@example.org');
+  });
+
+  it('a run out of batches leaves the rest to the next run, which goes on where it stopped', async () => {
+    const id = await publishedCampaign(t);
+    for (let i = 0; i < 5; i++) await sign(id, `n${i}@example.org`, { wantsUpdates: true });
+    await confirmAll();
+    await postCampaignUpdate(t.db, id, 'News.', 'http://localhost');
+    const now = new Date();
+    expect(await mailCampaignUpdates(t.db, now, { batchSize: 2, batchesPerRun: 1 })).toBe(2);
+    expect(await mailCampaignUpdates(t.db, now, { batchSize: 2, batchesPerRun: 1 })).toBe(2);
+    expect(await mailCampaignUpdates(t.db, now, { batchSize: 2, batchesPerRun: 1 })).toBe(1);
+    expect(await mailCampaignUpdates(t.db, now, { batchSize: 2, batchesPerRun: 1 })).toBe(0);
+    const to = (await listOutbox(t.db)).map((m) => m.toAddress).sort();
+    expect(to).toEqual(['n0@example.org', 'n1@example.org', 'n2@example.org', 'n3@example.org', 'n4@example.org']);
   });
 
   it('posting an update shows it on the page', async () => {
