@@ -18,7 +18,14 @@ const databaseUrl = process.env.DATABASE_URL ?? 'file:data/hearth.db';
 // `npm start` is a local run (outbox, demo notice) unless told otherwise.
 const config = readConfig({ APP_ENV: 'local', ...process.env });
 
-const { db } = openLibsqlDatabase(databaseUrl, process.env.DATABASE_AUTH_TOKEN);
+const { db, client } = openLibsqlDatabase(databaseUrl, process.env.DATABASE_AUTH_TOKEN);
+if (databaseUrl.startsWith('file:')) {
+  // A local file: write-ahead logging lets readers go on while one write commits, and syncing
+  // at checkpoints (not every commit) keeps every committed write safe from a crash of the app.
+  await client.execute('PRAGMA journal_mode = WAL');
+  await client.execute('PRAGMA synchronous = NORMAL');
+  await client.execute('PRAGMA busy_timeout = 5000');
+}
 await migrateLibsql(db);
 const seeded = await seedDemoData(db);
 if (seeded.length > 0) console.log(`Demo data added: ${seeded.join(', ')}.`);
