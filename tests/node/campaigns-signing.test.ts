@@ -235,6 +235,11 @@ describe('the sign form refuses or defuses bad input', () => {
     expect(visibleText(await over.text())).toContain('Too many tries');
     expect((await listOutbox(t.db)).length).toBe(mails);
 
+    // +tag variants of the same mailbox share its limit: the owner's inbox cannot be flooded.
+    const tagged = await new TestBrowser(t, 'http://localhost', { 'x-test-client': '203.0.113.8' }).post(`/campaigns/${id}/signatures`, signer({ email: 'ana+flood@example.org' }));
+    expect(tagged.status).toBe(429);
+    expect((await listOutbox(t.db)).length).toBe(mails);
+
     const client = { 'x-test-client': '203.0.113.9' };
     let last = 0;
     for (let i = 0; i < 31; i++) last = (await new TestBrowser(t, 'http://localhost', client).post(`/campaigns/${id}/signatures`, signer({ email: `p${i}@example.org` }))).status;

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { currentGoal, confirmedCount, countCall, getCampaign, isOpenForSigning, isPublicCampaign, listPublicCampaigns, type Campaign } from '../../db/campaigns';
-import { latestPublicSigners, signCampaign } from '../../db/campaign-signatures';
+import { latestPublicSigners, mailboxKey, signCampaign } from '../../db/campaign-signatures';
 import { listCampaignUpdates } from '../../db/campaign-updates';
 import { hitRateLimit, type RateLimit } from '../../db/rate-limit';
 import { catalogFor, format } from '../../web/i18n';
@@ -113,7 +113,8 @@ export const campaignRoutes = new Hono<AppEnv>()
     const input = parsed.value;
 
     const [perEmail, perClient] = await Promise.all([
-      hitRateLimit(db, CAMPAIGN_LIMITS.signPerEmail, await c.get('keyedHash')(`email:${input.email}`)),
+      // Keyed on the mailbox, so +tag variants cannot flood one person's inbox.
+      hitRateLimit(db, CAMPAIGN_LIMITS.signPerEmail, await c.get('keyedHash')(`email:${mailboxKey(input.email)}`)),
       hitRateLimit(db, CAMPAIGN_LIMITS.signPerClient, await c.get('clientKey')()),
     ]);
     if (!perEmail.allowed || !perClient.allowed) {
