@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { campaigns, campaignSignatures, campaignUpdates, userRoles, users } from './schema';
 import type { Database } from './database';
 import type { Seeder } from './seed';
@@ -24,8 +25,9 @@ const SIGNERS: [string, string, string, 'full' | 'initials' | 'hidden'][] = [
 export const campaignSeeder: Seeder = {
   area: 'campaigns',
   run: async (db: Database, now: Date) => {
-    const ownerId = newId();
-    await db.insert(users).values({ id: ownerId, email: 'organizer@example.org', locale: 'en', createdAt: now }).onConflictDoNothing();
+    // The demo organizer may exist already (someone signed in with that address first).
+    await db.insert(users).values({ id: newId(), email: 'organizer@example.org', locale: 'en', createdAt: now }).onConflictDoNothing();
+    const ownerId = (await db.select({ id: users.id }).from(users).where(eq(users.email, 'organizer@example.org')).get())!.id;
     await db.insert(userRoles).values({ userId: ownerId, role: 'organizer', grantedAt: now }).onConflictDoNothing();
     const base = { ownerId, letterText: '', targetPhone: '', endsOn: null, createdAt: new Date(now.getTime() - 30 * DAY) } as const;
     const petition = {
@@ -90,7 +92,8 @@ export const campaignSeeder: Seeder = {
       deliveryNote: 'We gave 8 signatures and 3 letters to the director\u2019s office. Thank you!',
       deliveredOn: new Date(now.getTime() - 10 * DAY).toISOString().slice(0, 10),
     };
-    await db.insert(campaigns).values([petition, letter, call, delivered]);
+    // One row per statement: D1 allows at most 100 bound values in one query.
+    for (const campaign of [petition, letter, call, delivered]) await db.insert(campaigns).values(campaign);
     const rows = [petition.id, delivered.id].flatMap((campaignId) =>
       SIGNERS.map(([firstName, lastName, city, display], i) => ({
         campaignId,
@@ -103,7 +106,7 @@ export const campaignSeeder: Seeder = {
         confirmedAt: new Date(now.getTime() - (i + 12) * DAY + 3600_000),
       })),
     );
-    await db.insert(campaignSignatures).values(rows);
+    for (const row of rows) await db.insert(campaignSignatures).values(row);
     await db.insert(campaignUpdates).values({
       id: newId(),
       campaignId: petition.id,

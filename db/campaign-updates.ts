@@ -87,7 +87,9 @@ export const queueUpdateBatch = async (
     createdAt: now,
     nextAttemptAt: now,
   }));
-  await db.batch([db.insert(mailOutbox).values(rows), cursor]);
+  // One insert per message (D1 allows at most 100 bound values in one query), all in one batch.
+  const [first, ...rest] = rows.map((row) => db.insert(mailOutbox).values(row));
+  await db.batch([first!, ...rest, cursor]);
 };
 
 /** Lets the next run go on with an update this run had no time left for. */

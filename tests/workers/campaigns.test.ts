@@ -99,3 +99,24 @@ describe('campaigns on Workers with D1', () => {
     ]);
   });
 });
+
+describe('campaign updates on D1', () => {
+  it('queues an update for every confirmed signer who asked, in batches, once', async () => {
+    await addCampaign('w-news');
+    const statements = Array.from({ length: 30 }, (_, i) =>
+      env.DB.prepare(
+        "insert into campaign_signatures (campaign_id, email, email_key, first_name, display, locale, wants_updates, created_at, confirmed_at) values ('w-news', ?, ?, 'N', 'full', 'en', ?, 0, 1)",
+      ).bind(`n${i}@example.org`, `n${i}@example.org`, i < 25 ? 1 : 0),
+    );
+    await env.DB.batch(statements);
+    const { openD1Database } = await import('../../db/d1');
+    const { postCampaignUpdate } = await import('../../db/campaign-updates');
+    const { mailCampaignUpdates } = await import('../../worker/campaign-jobs');
+    const db = openD1Database(env.DB);
+    await postCampaignUpdate(db, 'w-news', 'News for you.', origin);
+    expect(await mailCampaignUpdates(db, new Date(), { batchSize: 10 })).toBe(25);
+    expect(await mailCampaignUpdates(db, new Date(Date.now() + 3600_000), { batchSize: 10 })).toBe(0);
+    const queued = await env.DB.prepare("select count(distinct to_address) as n, count(*) as total from mail_outbox where body_text like '%News for you.%'").first<{ n: number; total: number }>();
+    expect(queued).toEqual({ n: 25, total: 25 });
+  });
+});
