@@ -90,24 +90,16 @@ export const confirmedCount = async (db: Database, campaignId: string): Promise<
 
 export type CampaignSummary = Campaign & { signatures: number };
 
-const withCounts = async (db: Database, rows: Campaign[]): Promise<CampaignSummary[]> => {
-  if (rows.length === 0) return [];
-  const counts = await db
-    .select({ campaignId: campaignSignatures.campaignId, n: sql<number>`count(*)` })
-    .from(campaignSignatures)
-    .where(and(inArray(campaignSignatures.campaignId, rows.map((r) => r.id)), isNotNull(campaignSignatures.confirmedAt)))
-    .groupBy(campaignSignatures.campaignId)
-    .all();
-  const byId = new Map(counts.map((c) => [c.campaignId, c.n]));
-  return rows.map((row) => ({ ...row, signatures: byId.get(row.id) ?? 0 }));
-};
+/** Confirmed signatures of each campaign, counted in the same query (no list of ids: D1 caps bound values). */
+const signatureCount = sql<number>`(select count(*) from ${campaignSignatures} where ${campaignSignatures.campaignId} = ${campaigns.id} and ${campaignSignatures.confirmedAt} is not null)`;
+const withCount = { campaign: campaigns, signatures: signatureCount };
+const flatten = (rows: { campaign: Campaign; signatures: number }[]): CampaignSummary[] => rows.map((row) => ({ ...row.campaign, signatures: row.signatures }));
 
 /** Public campaigns: open ones first, newest first. */
 export const listPublicCampaigns = async (db: Database): Promise<CampaignSummary[]> =>
-  withCounts(
-    db,
+  flatten(
     await db
-      .select()
+      .select(withCount)
       .from(campaigns)
       .where(inArray(campaigns.status, [...PUBLIC_STATUSES]))
       .orderBy(sql`case ${campaigns.status} when 'published' then 0 else 1 end`, desc(campaigns.publishedAt))
@@ -115,7 +107,7 @@ export const listPublicCampaigns = async (db: Database): Promise<CampaignSummary
   );
 
 export const listOwnCampaigns = async (db: Database, ownerId: string): Promise<CampaignSummary[]> =>
-  withCounts(db, await db.select().from(campaigns).where(eq(campaigns.ownerId, ownerId)).orderBy(desc(campaigns.createdAt)).all());
+  flatten(await db.select(withCount).from(campaigns).where(eq(campaigns.ownerId, ownerId)).orderBy(desc(campaigns.createdAt)).all());
 
 export const listSubmittedCampaigns = async (db: Database): Promise<Campaign[]> =>
   db.select().from(campaigns).where(eq(campaigns.status, 'submitted')).orderBy(campaigns.createdAt).all();

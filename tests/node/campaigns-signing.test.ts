@@ -280,6 +280,7 @@ describe('what the public can see', () => {
     expect(text).not.toContain('Chloé');
     expect(text).not.toContain('Metz');
     expect(text).not.toMatch(/@example\.org/);
+    expect(visibleText(await (await new TestBrowser(t).get('/campaigns')).text())).toContain('Petition · Open · 3 signatures');
   });
 
   it('the goal rises when reached, and the page says so', async () => {
