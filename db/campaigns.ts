@@ -91,7 +91,9 @@ export const confirmedCount = async (db: Database, campaignId: string): Promise<
 export type CampaignSummary = Campaign & { signatures: number };
 
 /** Confirmed signatures of each campaign, counted in the same query (no list of ids: D1 caps bound values). */
-const signatureCount = sql<number>`(select count(*) from ${campaignSignatures} where ${campaignSignatures.campaignId} = ${campaigns.id} and ${campaignSignatures.confirmedAt} is not null)`;
+// Written out in full: drizzle would print the columns unqualified here, and "id" would then
+// name the signature's own id inside the subquery.
+const signatureCount = sql<number>`(select count(*) from "campaign_signatures" as "s" where "s"."campaign_id" = "campaigns"."id" and "s"."confirmed_at" is not null)`;
 const withCount = { campaign: campaigns, signatures: signatureCount };
 const flatten = (rows: { campaign: Campaign; signatures: number }[]): CampaignSummary[] => rows.map((row) => ({ ...row.campaign, signatures: row.signatures }));
 
