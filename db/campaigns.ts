@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Database } from './database';
 import { newId } from './random';
 import type { CurrentUser } from './roles';
-import { campaigns, campaignSignatures, users } from './schema';
+import { campaigns, campaignSignatures, userRoles, users } from './schema';
 
 export type Campaign = typeof campaigns.$inferSelect;
 export type CampaignKind = Campaign['kind'];
@@ -167,3 +167,12 @@ export const campaignOwnerContact = async (db: Database, campaign: Pick<Campaign
   campaign.ownerId
     ? ((await db.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, campaign.ownerId)).get()) ?? null)
     : null;
+
+/** Moderators to tell of a campaign waiting for review, each with their language. */
+export const moderatorContacts = async (db: Database) =>
+  db
+    .selectDistinct({ email: users.email, locale: users.locale })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(eq(userRoles.role, 'moderator'))
+    .all();

@@ -54,6 +54,7 @@ describe('organizers write campaigns; moderators publish them', () => {
     expect((await organizer.post(`/organize/campaigns/${id}/submission`)).status).toBe(303);
     expect((await getCampaign(t.db, id))!.status).toBe('submitted');
     expect((await listOutbox(t.db)).some((m) => m.toAddress === 'mod@example.org' && m.subject === 'Something is waiting for review')).toBe(true);
+    expect((await listOutbox(t.db)).some((m) => m.toAddress === 'org@example.org' && m.subject === 'Something is waiting for review')).toBe(false);
     // A submitted campaign's text no longer changes.
     expect((await organizer.post(`/organize/campaigns/${id}`, campaignForm({ title: 'Changed' }))).status).toBe(409);
     expect((await getCampaign(t.db, id))!.title).toBe('Open the shelter all year');
@@ -84,8 +85,12 @@ describe('organizers write campaigns; moderators publish them', () => {
   it('a moderator can send a campaign back; two decisions on one campaign: the second is told so', async () => {
     const organizer = await withRole('org@example.org', 'organizer');
     const moderator = await withRole('mod@example.org', 'moderator');
+    const french = await findOrCreateUser(t.db, 'modfr@example.org', 'fr');
+    await grantRole(t.db, french.id, 'moderator');
     const id = await create(organizer);
     await organizer.post(`/organize/campaigns/${id}/submission`);
+    // Each moderator is told in their own language.
+    expect((await listOutbox(t.db)).find((m) => m.toAddress === 'modfr@example.org')!.subject).toBe('Un contenu attend une relecture');
     expect((await moderator.post(`/moderation/campaigns/${id}/return`)).headers.get('location')).toBe('/moderation?done=campaign-returned');
     expect((await getCampaign(t.db, id))!.status).toBe('draft');
     expect((await moderator.post(`/moderation/campaigns/${id}/approval`)).headers.get('location')).toBe('/moderation?done=already-decided');

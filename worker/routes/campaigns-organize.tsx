@@ -7,6 +7,7 @@ import {
   getCampaign,
   listOwnCampaigns,
   managesCampaign,
+  moderatorContacts,
   submitCampaign,
   updateCampaignDraft,
   updateNextSteps,
@@ -14,7 +15,6 @@ import {
 } from '../../db/campaigns';
 import { signaturesByCity, signaturesByDay, signaturesCsv } from '../../db/campaign-stats';
 import { listCampaignUpdates, postCampaignUpdate } from '../../db/campaign-updates';
-import { emailsWithRoles } from '../../db/users';
 import { catalogFor } from '../../web/i18n';
 import { readabilityMessage, scoreReadability } from '../../web/readability';
 import { campaignFormValues, ManageCampaignPage, NewCampaignPage, OwnCampaignsPage, type CampaignFormValues } from '../../web/views/organize-campaigns';
@@ -130,9 +130,10 @@ export const organizeCampaignRoutes = new Hono<AppEnv>()
     const submitted = await submitCampaign(db, campaign.id, campaign.ownerId!);
     if (submitted) {
       // Moderators are told there is work, without what it is about: subjects stay neutral.
-      const moderators = await emailsWithRoles(db, ['moderator']);
-      const en = catalogFor('en');
-      for (const to of moderators) await c.get('mailer').send({ to, subject: en.campaigns.mailModeratorSubject, text: en.campaigns.mailModeratorBody });
+      for (const moderator of await moderatorContacts(db)) {
+        const their = catalogFor(moderator.locale);
+        await c.get('mailer').send({ to: moderator.email, subject: their.campaigns.mailModeratorSubject, text: their.campaigns.mailModeratorBody });
+      }
     }
     return c.redirect(`/organize/campaigns/${campaign.id}?done=${submitted ? 'submitted' : 'not-draft'}`, 303);
   })
