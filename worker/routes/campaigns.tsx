@@ -8,6 +8,7 @@ import { CallPanel } from '../../web/components/call-panel';
 import { SignaturePanel, type SignaturePanelState } from '../../web/components/signature-panel';
 import { CampaignListPage, CampaignPage } from '../../web/views/campaigns';
 import { parseSignature, signatureValues } from '../campaign-forms';
+import { campaignPageSlots } from '../campaign-slots';
 import type { AppEnv } from '../env';
 import { renderPage } from '../render';
 import { readForm } from '../validation';
@@ -41,10 +42,11 @@ const campaignPage = async (
 ) => {
   const db = c.get('db');
   const t = c.get('t');
-  const [count, signers, updates] = await Promise.all([
+  const [count, signers, updates, related] = await Promise.all([
     confirmedCount(db, campaign.id),
     latestPublicSigners(db, campaign.id),
     listCampaignUpdates(db, campaign.id),
+    Promise.all(campaignPageSlots.map((slot) => slot(c, campaign))),
   ]);
   return renderPage(c, {
     title: campaign.title,
@@ -64,6 +66,7 @@ const campaignPage = async (
         panel={options.panel ?? { kind: 'form' }}
         notice={options.notice}
         callMessage={options.callMessage}
+        related={<>{related}</>}
       />
     ),
   });

@@ -6,6 +6,7 @@ import { campaignSignatures } from '../../db/schema';
 import { findOrCreateUser } from '../../db/users';
 import { TestBrowser } from './browser';
 import { campaignInput, publishedCampaign } from './campaign-helpers';
+import { campaignPageSlots } from '../../worker/campaign-slots';
 import { makeTestApp, visibleText, type TestApp } from './helpers';
 
 let t: TestApp;
@@ -292,6 +293,17 @@ describe('what the public can see', () => {
     const html = await (await new TestBrowser(t).get(`/campaigns/${id}`)).text();
     expect(html).toMatch(/<progress id="campaign-progress-bar" max="5" value="2"/);
     expect(visibleText(html)).toContain('We reached our goal of 2 signatures. Our new goal is 5.');
+  });
+
+  it('draws what other areas add to a campaign page (events, stories) through its slots', async () => {
+    const id = await publishedCampaign(t);
+    const slot = async (_c: unknown, campaign: { id: string }) => <section><h2>Upcoming events for {campaign.id}</h2></section>;
+    campaignPageSlots.push(slot);
+    try {
+      expect(visibleText(await (await new TestBrowser(t).get(`/campaigns/${id}`)).text())).toContain(`Upcoming events for ${id}`);
+    } finally {
+      campaignPageSlots.splice(campaignPageSlots.indexOf(slot), 1);
+    }
   });
 
   it('has plain share links and no third-party widget', async () => {
