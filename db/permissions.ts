@@ -14,7 +14,9 @@ export type Action =
   | 'stories:moderate'
   | 'moderation:use'
   | 'organizers:review'
-  | 'roles:manage';
+  | 'roles:manage'
+  | 'campaigns:manage'
+  | 'campaigns:review';
 
 /** What an object-level rule needs to know about the thing acted on. */
 export interface Thing {
@@ -35,6 +37,9 @@ const rules: Record<Action, Rule> = {
   // Nobody decides on their own request, whatever their roles.
   'organizers:review': (roles, user, thing) => (roles.has('moderator') || roles.has('admin')) && thing?.ownerId !== user.id,
   'roles:manage': (roles) => roles.has('admin'),
+  // Which campaigns: only their own (managesCampaign in db/campaigns.ts, checked per campaign).
+  'campaigns:manage': (roles) => roles.has('organizer'),
+  'campaigns:review': (roles) => roles.has('moderator') || roles.has('admin'),
 };
 
 /** True when this person (or a visitor, when null) may take this action, on this thing if given. */

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { campaignSeeder } from './campaign-seed';
 import type { Database } from './database';
 import { appMeta } from './schema';
 
@@ -12,7 +13,7 @@ export interface Seeder {
   run: (db: Database, now: Date) => Promise<void>;
 }
 
-export const seeders: Seeder[] = [];
+export const seeders: Seeder[] = [campaignSeeder];
 
 const SEEDED_KEY = 'demo_seeded_at';
 

@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { deleteOwnUnpublishedCampaigns } from './campaigns';
 import type { Database } from './database';
 import { newId } from './random';
 import { isRole, type CurrentUser, type Role } from './roles';
@@ -99,7 +100,7 @@ export const countAdmins = async (db: Database): Promise<number> =>
  * stories withdrawn and deleted, signatures and RSVPs detached from the account.
  */
 export type AccountDeletionStep = (db: Database, userId: string) => Promise<void>;
-export const accountDeletionSteps: AccountDeletionStep[] = [];
+export const accountDeletionSteps: AccountDeletionStep[] = [deleteOwnUnpublishedCampaigns];
 
 /** Deletes an account and everything kept about it; its sessions end at once. */
 export const deleteAccount = async (db: Database, userId: string): Promise<void> => {

@@ -13,6 +13,7 @@ import { services, type AppDeps } from './middleware/services';
 import { session } from './middleware/session';
 import { renderPage } from './render';
 import { accountRoutes } from './routes/account';
+import { campaignsArea } from './routes/campaigns-area';
 import { devOutboxRoutes } from './routes/dev-outbox';
 import { healthRoutes } from './routes/health';
 import { moderationRoutes } from './routes/moderation';
@@ -79,6 +80,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   app.route('/', organizeRoutes);
   app.route('/', devOutboxRoutes);
   app.route('/', storyRoutes);
+  app.route('/', campaignsArea);
 
   app.notFound((c) => {
     const t = c.get('t');

@@ -16,6 +16,8 @@ export interface Bindings {
   MAIL_FROM?: string;
   /** Key for hashing client addresses (rate limits); made and kept in the database if unset. */
   CLIENT_KEY_SECRET?: string;
+  /** Days signers' emails are kept after a campaign is closed or delivered (default 90). */
+  CAMPAIGN_RETENTION_DAYS?: string;
 }
 
 /** The Hono environment shared by every route and middleware. */

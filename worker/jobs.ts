@@ -3,6 +3,7 @@ import { purgeMail } from '../db/mail-outbox';
 import { purgeRateLimits } from '../db/rate-limit';
 import { purgeExpiredSessions } from '../db/sessions';
 import { purgeSignInCodes } from '../db/sign-in';
+import { campaignJobs } from './campaign-jobs';
 import { deliverDueMail, type MailTransport } from './mail/mailer';
 import { runStoryConsentJobs } from './story-jobs';
 
@@ -19,6 +20,7 @@ export const jobs: Job[] = [
     if (dropped > 0) console.log(JSON.stringify({ level: 'warn', mailDroppedUnsent: dropped, reason: 'past its use' }));
   },
   (db, now) => runStoryConsentJobs(db, now),
+  ...campaignJobs(),
 ];
 
 /**

@@ -7,6 +7,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { migrateLibsql, openLibsqlDatabase } from '../db/libsql';
 import { seedDemoData } from '../db/seed';
 import { createApp } from './app';
+import { setCampaignRetentionDays } from './campaign-jobs';
 import { runScheduledJobs } from './jobs';
 import { outboxMailer, providerMailer } from './mail/mailer';
 import { transportFromEnv } from './mail/transport-from-env';
@@ -24,7 +25,14 @@ const mailTransport = config.isLocal ? undefined : transportFromEnv(process.env)
 // Behind a reverse proxy (TRUST_PROXY=1), the client is the last address the proxy added.
 const trustProxy = process.env.TRUST_PROXY === '1';
 
-const { db } = openLibsqlDatabase(databaseUrl, process.env.DATABASE_AUTH_TOKEN);
+const { db, client } = openLibsqlDatabase(databaseUrl, process.env.DATABASE_AUTH_TOKEN);
+if (databaseUrl.startsWith('file:')) {
+  // A local file: write-ahead logging lets readers go on while one write commits, and syncing
+  // at checkpoints (not every commit) keeps every committed write safe from a crash of the app.
+  await client.execute('PRAGMA journal_mode = WAL');
+  await client.execute('PRAGMA synchronous = NORMAL');
+  await client.execute('PRAGMA busy_timeout = 5000');
+}
 await migrateLibsql(db);
 // Demo data only for a local run: a real deployment on Node starts empty.
 const seeded = config.isLocal ? await seedDemoData(db) : [];
@@ -43,6 +51,7 @@ const app = createApp(
 );
 
 // The same jobs as Workers' Cron Trigger, every 5 minutes, and once at start.
+setCampaignRetentionDays(process.env.CAMPAIGN_RETENTION_DAYS);
 const runJobs = () => runScheduledJobs(db, mailTransport ? { mailTransport } : {}).catch(() => {});
 void runJobs();
 setInterval(runJobs, 5 * 60_000).unref();

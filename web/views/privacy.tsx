@@ -7,5 +7,6 @@ export const PrivacyPage = ({ t }: { t: Catalog }) => (
     <h1>{t.privacy.title}</h1>
     <p class="lead">{t.privacy.intro}</p>
     <ProseSections sections={t.privacy.sections} />
+    <ProseSections sections={[{ heading: t.campaigns.privacyHeading, paragraphs: t.campaigns.privacyParagraphs }]} />
   </article>
 );

@@ -1,11 +1,13 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
+import { approveCampaign, campaignOwnerContact, listSubmittedCampaigns, returnCampaign } from '../../db/campaigns';
 import { applicationOwner, decideApplication, listPendingApplications } from '../../db/organizer-applications';
 import { can } from '../../db/permissions';
 import { isRole } from '../../db/roles';
 import { findUserByEmail, grantRole, listPeopleWithRoles, revokeRole } from '../../db/users';
-import { catalogFor } from '../../web/i18n';
+import { catalogFor, format } from '../../web/i18n';
 import { ModerationPage, PeoplePage } from '../../web/views/moderation';
+import { CampaignReviewQueue } from '../../web/views/campaign-review';
 import type { AppEnv } from '../env';
 import { requireAccess } from '../middleware/access';
 import { renderPage } from '../render';
@@ -16,6 +18,8 @@ const moderationNotices = {
   declined: (t: AppEnv['Variables']['t']) => t.moderation.declined,
   'already-decided': (t: AppEnv['Variables']['t']) => t.moderation.alreadyDecided,
   'own-request': (t: AppEnv['Variables']['t']) => t.moderation.ownRequest,
+  'campaign-approved': (t: AppEnv['Variables']['t']) => t.campaigns.approvedNotice,
+  'campaign-returned': (t: AppEnv['Variables']['t']) => t.campaigns.returnedNotice,
 } as const;
 
 export const moderationRoutes = new Hono<AppEnv>()
@@ -25,7 +29,15 @@ export const moderationRoutes = new Hono<AppEnv>()
     const notice = done && Object.hasOwn(moderationNotices, done) ? moderationNotices[done as keyof typeof moderationNotices](t) : undefined;
     return renderPage(c, {
       title: t.moderation.title,
-      body: <ModerationPage t={t} locale={c.get('locale')} applications={await listPendingApplications(c.get('db'))} notice={notice} />,
+      body: (
+        <ModerationPage
+          t={t}
+          locale={c.get('locale')}
+          applications={await listPendingApplications(c.get('db'))}
+          notice={notice}
+          campaigns={<CampaignReviewQueue t={t} campaigns={await listSubmittedCampaigns(c.get('db'))} />}
+        />
+      ),
     });
   })
 
@@ -46,6 +58,27 @@ export const moderationRoutes = new Hono<AppEnv>()
         text: decision === 'approved' ? their.mail.organizerApproved : their.mail.organizerDeclined,
       });
       return c.redirect(`/moderation?done=${decision}`, 303);
+    },
+  )
+
+  .post(
+    '/moderation/campaigns/:id/:decision{approval|return}',
+    requireAccess('campaigns:review'),
+    async function moderation_campaign_decision_post(c) {
+      const db = c.get('db');
+      const approved = c.req.param('decision') === 'approval';
+      const campaign = approved ? await approveCampaign(db, c.req.param('id')) : await returnCampaign(db, c.req.param('id'));
+      if (!campaign) return c.redirect('/moderation?done=already-decided', 303);
+      const owner = await campaignOwnerContact(db, campaign);
+      if (owner) {
+        const their = catalogFor(owner.locale);
+        await c.get('mailer').send({
+          to: owner.email,
+          subject: their.campaigns.mailReviewedSubject,
+          text: format(approved ? their.campaigns.mailApproved : their.campaigns.mailReturned, { title: campaign.title }),
+        });
+      }
+      return c.redirect(`/moderation?done=${approved ? 'campaign-approved' : 'campaign-returned'}`, 303);
     },
   )
 

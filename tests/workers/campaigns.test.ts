@@ -1,0 +1,122 @@
+import { env, exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+
+// Signing inside workerd over D1: the whole cycle, duplicates in parallel, CSRF, injection,
+// mass assignment, the export and the retention job.
+const origin = 'https://hearth.test';
+const form = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
+  ({
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin', ...headers },
+    body: new URLSearchParams(fields).toString(),
+    redirect: 'manual',
+  }) satisfies RequestInit;
+const request = (path: string, init: RequestInit = {}) => exports.default.fetch(new Request(origin + path, { redirect: 'manual', ...init }));
+
+const addCampaign = async (id: string, status = 'published') => {
+  await env.DB.prepare(
+    `insert into campaigns (id, kind, status, title, ask, body, target_name, target_role, goal, created_at, published_at)
+     values (?, 'petition', ?, 'Open the shelter', 'Open it all year.', 'Why it matters.', 'Robin', 'Mayor', 3, unixepoch(), unixepoch())`,
+  )
+    .bind(id, status)
+    .run();
+};
+const signer = (over: Record<string, string> = {}) => ({ firstName: 'Ana', email: 'ana@example.org', city: 'Lyon', display: 'full', ...over });
+const count = async (id: string, confirmed = false) =>
+  (await env.DB.prepare(`select count(*) as n from campaign_signatures where campaign_id = ?${confirmed ? ' and confirmed_at is not null' : ''}`).bind(id).first<{ n: number }>())!.n;
+const link = async (email: string, kind: string) => {
+  const mail = await env.DB.prepare('select body_text from mail_outbox where to_address = ? order by created_at desc, rowid desc').bind(email).first<{ body_text: string }>();
+  return new URL(mail!.body_text.match(new RegExp(`https://hearth\\.test/campaigns/signatures/[a-z0-9]+/${kind}`))![0]).pathname;
+};
+
+describe('campaigns on Workers with D1', () => {
+  it('sign → confirm → counted → withdraw', async () => {
+    await addCampaign('w-cycle');
+    const signed = await request('/campaigns/w-cycle/signatures', form(signer()));
+    expect(signed.status).toBe(303);
+    expect(await count('w-cycle', true)).toBe(0);
+    const confirm = await link('ana@example.org', 'confirmation');
+    expect((await request(confirm)).status).toBe(200);
+    expect((await request(confirm, form({}))).status).toBe(303);
+    expect((await request(confirm, form({}))).status).toBe(404);
+    expect(await count('w-cycle', true)).toBe(1);
+    const page = await (await request('/campaigns/w-cycle')).text();
+    expect(page).toContain('1 of 3 signatures');
+    expect(page).not.toContain('ana@example.org');
+    expect((await request(await link('ana@example.org', 'withdrawal'), form({}))).status).toBe(303);
+    expect(await count('w-cycle')).toBe(0);
+  });
+
+  it('20 parallel attempts with one mailbox make one signature', async () => {
+    await addCampaign('w-parallel');
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => request('/campaigns/w-parallel/signatures', form(signer({ email: i % 2 ? 'BO@example.org' : 'bo+x@example.org' })))),
+    );
+    for (const res of results) expect([303, 429]).toContain(res.status);
+    expect(await count('w-parallel')).toBe(1);
+  });
+
+  it('refuses other origins and no origin; shows injected markup as text; ignores mass assignment', async () => {
+    await addCampaign('w-safe');
+    expect((await request('/campaigns/w-safe/signatures', form(signer(), { 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example' }))).status).toBe(403);
+    const bare = await request('/campaigns/w-safe/signatures', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(signer()).toString(),
+    });
+    expect(bare.status).toBe(403);
+    expect(await count('w-safe')).toBe(0);
+
+    await request('/campaigns/w-safe/signatures', form({ ...signer({ email: 'x@example.org', firstName: '<b hx-get="/e">X</b>', city: '<script>1</script>' }), confirmed: '1', confirmed_at: '1' }));
+    expect(await count('w-safe', true)).toBe(0);
+    await request(await link('x@example.org', 'confirmation'), form({}));
+    const page = await (await request('/campaigns/w-safe')).text();
+    expect(page).not.toContain('<b hx-get="/e">');
+    expect(page).toContain('&lt;b hx-get=&quot;/e&quot;&gt;X&lt;/b&gt;');
+    expect(page).not.toContain('<script>1</script>');
+  });
+
+  it('the scheduled job expires unconfirmed signatures and erases emails after a campaign ended', async () => {
+    await addCampaign('w-jobs', 'closed');
+    await env.DB.prepare("update campaigns set ended_at = unixepoch() - 100 * 86400 where id = 'w-jobs'").run();
+    await env.DB.batch([
+      env.DB.prepare(
+        "insert into campaign_signatures (campaign_id, email, email_key, first_name, display, locale, created_at, confirmed_at) values ('w-jobs', 'kept@example.org', 'kept@example.org', 'K', 'full', 'en', 0, 1)",
+      ),
+      env.DB.prepare(
+        "insert into campaign_signatures (campaign_id, email, email_key, first_name, display, locale, wants_updates, created_at, confirmed_at) values ('w-jobs', 'news@example.org', 'news@example.org', 'N', 'full', 'en', 1, 0, 1)",
+      ),
+      env.DB.prepare(
+        "insert into campaign_signatures (campaign_id, email, email_key, first_name, display, locale, created_at, expires_at) values ('w-jobs', 'late@example.org', 'late@example.org', 'L', 'full', 'en', 0, 1)",
+      ),
+    ]);
+    const worker = (await import('../../worker/index')).default;
+    await worker.scheduled({ scheduledTime: Date.now(), cron: '*/5 * * * *', noRetry() {} } as ScheduledController, env);
+    const rows = await env.DB.prepare("select first_name, email from campaign_signatures where campaign_id = 'w-jobs' order by first_name").all<{ first_name: string; email: string | null }>();
+    expect(rows.results).toEqual([
+      { first_name: 'K', email: null },
+      { first_name: 'N', email: 'news@example.org' },
+    ]);
+  });
+});
+
+describe('campaign updates on D1', () => {
+  it('queues an update for every confirmed signer who asked, in batches, once', async () => {
+    await addCampaign('w-news');
+    const statements = Array.from({ length: 30 }, (_, i) =>
+      env.DB.prepare(
+        "insert into campaign_signatures (campaign_id, email, email_key, first_name, display, locale, wants_updates, created_at, confirmed_at) values ('w-news', ?, ?, 'N', 'full', 'en', ?, 0, 1)",
+      ).bind(`n${i}@example.org`, `n${i}@example.org`, i < 25 ? 1 : 0),
+    );
+    await env.DB.batch(statements);
+    const { openD1Database } = await import('../../db/d1');
+    const { postCampaignUpdate } = await import('../../db/campaign-updates');
+    const { mailCampaignUpdates } = await import('../../worker/campaign-jobs');
+    const db = openD1Database(env.DB);
+    await postCampaignUpdate(db, 'w-news', 'News for you.', origin);
+    expect(await mailCampaignUpdates(db, new Date(), { batchSize: 10 })).toBe(25);
+    expect(await mailCampaignUpdates(db, new Date(Date.now() + 3600_000), { batchSize: 10 })).toBe(0);
+    const queued = await env.DB.prepare("select count(distinct to_address) as n, count(*) as total from mail_outbox where body_text like '%News for you.%'").first<{ n: number; total: number }>();
+    expect(queued).toEqual({ n: 25, total: 25 });
+  });
+});
