@@ -4,6 +4,7 @@ import { compress } from 'hono/compress';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { ErrorPage } from '../web/views/error';
+import { wireAreaLinks } from './area-links';
 import type { AppEnv } from './env';
 import { clientKey } from './middleware/client-key';
 import { locale } from './middleware/locale';
@@ -49,6 +50,7 @@ const logError = (error: unknown, log: (line: string) => void) => {
  */
 export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   const log = options.log ?? console.log;
+  wireAreaLinks();
   const app = new Hono<AppEnv>();
 
   app.use(requestLog(log));

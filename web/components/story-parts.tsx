@@ -1,5 +1,6 @@
-import type { ContentNote } from '../../db/stories';
-import { format, type Catalog } from '../i18n';
+import type { ContentNote, PublicStory } from '../../db/stories';
+import { formatDate } from '../format';
+import { format, type Catalog, type Locale } from '../i18n';
 
 /** Text direction for the languages a story may be written in. */
 export const storyDir = (language: string): 'rtl' | 'ltr' => (language === 'ar' ? 'rtl' : 'ltr');
@@ -47,3 +48,20 @@ export const shownNameOf = (t: Catalog, shownName: string) => format(t.stories.b
 
 export const languageName = (t: Catalog, language: string) =>
   language in t.stories.languages ? t.stories.languages[language as keyof Catalog['stories']['languages']] : language;
+
+/** One story in a list (the stories page, a campaign page): title, shown name, language, date. */
+export const StoryCard = (props: { t: Catalog; locale: Locale; story: PublicStory; headingLevel?: 2 | 3 }) => {
+  const { t, story } = props;
+  const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
+  return (
+    <li class="story-card">
+      <Heading lang={story.language} dir={storyDir(story.language)}>
+        <a href={`/stories/${story.id}`}>{story.title}</a>
+      </Heading>
+      <p class="story-meta">
+        {shownNameOf(t, story.shownName)} · {format(t.stories.writtenIn, { language: languageName(t, story.language) })}
+        {story.publishedAt ? <> · {formatDate(story.publishedAt, props.locale)}</> : null}
+      </p>
+    </li>
+  );
+};

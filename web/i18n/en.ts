@@ -432,6 +432,8 @@ export const en = {
     ],
   },
   stories: {
+    campaignStoriesHeading: 'Stories shared for this campaign',
+    campaignStoriesIntro: 'The people who wrote these stories agreed that they may be shown here.',
     listTitle: 'Stories',
     listIntro: 'Stories told by survivors, in their own words. Each one is shared only with the approval of the person who wrote it, who can take it back at any time.',
     listEmpty: 'No stories are shared right now.',

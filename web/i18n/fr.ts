@@ -440,6 +440,8 @@ export const fr: Catalog = {
     ],
   },
   stories: {
+    campaignStoriesHeading: 'Témoignages partagés pour cette campagne',
+    campaignStoriesIntro: 'Les personnes qui ont écrit ces témoignages ont accepté qu\u2019ils soient montrés ici.',
     listTitle: 'Témoignages',
     listIntro: 'Des témoignages de survivantes et de survivants, avec leurs propres mots. Chacun est partagé seulement avec l’accord de la personne qui l’a écrit. Elle peut le retirer à tout moment.',
     listEmpty: 'Aucun témoignage n’est partagé pour le moment.',

@@ -1,5 +1,5 @@
 import type { PublicStory } from '../../db/stories';
-import { ContentNotes, languageName, shownNameOf, StoryText, storyDir } from '../components/story-parts';
+import { ContentNotes, languageName, shownNameOf, StoryCard, StoryText, storyDir } from '../components/story-parts';
 import { formatDate } from '../format';
 import { format, type Catalog, type Locale } from '../i18n';
 
@@ -13,15 +13,7 @@ export const StoriesListPage = (props: { t: Catalog; locale: Locale; stories: Pu
       {props.stories.length === 0 ? <p>{t.stories.listEmpty}</p> : null}
       <ul class="story-list">
         {props.stories.map((story) => (
-          <li class="story-card">
-            <h2 lang={story.language} dir={storyDir(story.language)}>
-              <a href={`/stories/${story.id}`}>{story.title}</a>
-            </h2>
-            <p class="story-meta">
-              {shownNameOf(t, story.shownName)} · {format(t.stories.writtenIn, { language: languageName(t, story.language) })}
-              {story.publishedAt ? <> · {formatDate(story.publishedAt, props.locale)}</> : null}
-            </p>
-          </li>
+          <StoryCard t={t} locale={props.locale} story={story} />
         ))}
       </ul>
     </>
