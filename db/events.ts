@@ -175,6 +175,18 @@ export const cancelEvent = async (db: Database, id: string, now = new Date()): P
   return row ?? null;
 };
 
+const placesWhere = (status: 'confirmed' | 'waitlisted') =>
+  sql<number>`coalesce((select sum(${eventRsvps.places}) from ${eventRsvps} where ${eventRsvps.eventId} = ${events.id} and ${eventRsvps.status} = ${status}), 0)`;
+
+/** A public event with the places already taken. */
+export interface PublicEvent extends EventRow {
+  confirmedPlaces: number;
+}
+
+/** Places still free, or null when there is no limit. */
+export const placesLeft = (event: Pick<EventRow, 'capacity'>, confirmedPlaces: number): number | null =>
+  event.capacity === null ? null : Math.max(0, event.capacity - confirmedPlaces);
+
 /** The filters of the public list; every one optional. */
 export interface EventFilters {
   format?: 'in_person' | 'online' | undefined;
@@ -197,9 +209,9 @@ const publicConditions = (now: Date, filters: EventFilters): SQL[] => {
 };
 
 /** Upcoming public events (published, and cancelled ones so people see it), soonest first. */
-export const listUpcomingEvents = async (db: Database, now: Date, filters: EventFilters = {}, limit = 200): Promise<EventRow[]> =>
+export const listUpcomingEvents = async (db: Database, now: Date, filters: EventFilters = {}, limit = 200): Promise<PublicEvent[]> =>
   db
-    .select()
+    .select({ ...getTableColumns(events), confirmedPlaces: placesWhere('confirmed') })
     .from(events)
     .where(and(...publicConditions(now, filters)))
     .orderBy(asc(events.startsAt), asc(events.id))
@@ -245,9 +257,6 @@ export interface OrganizerEvent extends EventRow {
   waitlistedPlaces: number;
 }
 
-const placesWhere = (status: 'confirmed' | 'waitlisted') =>
-  sql<number>`coalesce((select sum(${eventRsvps.places}) from ${eventRsvps} where ${eventRsvps.eventId} = ${events.id} and ${eventRsvps.status} = ${status}), 0)`;
-
 /** An organizer's own events with their counts, upcoming first, then past. */
 export const listOrganizerEvents = async (db: Database, organizerId: string): Promise<OrganizerEvent[]> =>
   db
@@ -260,7 +269,7 @@ export const listOrganizerEvents = async (db: Database, organizerId: string): Pr
 /** Events waiting for a moderator, oldest first, with the organizer's email. */
 export const listSubmittedEvents = async (db: Database) =>
   db
-    .select({ id: events.id, title: events.title, startsAt: events.startsAt, timeZone: events.timeZone, organizerId: events.organizerId, organizerEmail: users.email, description: events.description })
+    .select({ id: events.id, title: events.title, startsAt: events.startsAt, endsAt: events.endsAt, timeZone: events.timeZone, organizerId: events.organizerId, organizerEmail: users.email, description: events.description })
     .from(events)
     .leftJoin(users, eq(users.id, events.organizerId))
     .where(eq(events.status, 'submitted'))

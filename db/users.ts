@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from './database';
+import { removeOrganizerEvents } from './events';
 import { newId } from './random';
 import { isRole, type CurrentUser, type Role } from './roles';
 import { organizerApplications, sessions, userRoles, users } from './schema';
@@ -87,7 +88,10 @@ export const countAdmins = async (db: Database): Promise<number> =>
  * stories withdrawn and deleted, signatures and RSVPs detached from the account.
  */
 export type AccountDeletionStep = (db: Database, userId: string) => Promise<void>;
-export const accountDeletionSteps: AccountDeletionStep[] = [];
+export const accountDeletionSteps: AccountDeletionStep[] = [
+  // An organizer's drafts go; their upcoming public events are cancelled (db/events.ts).
+  (db, userId) => removeOrganizerEvents(db, userId),
+];
 
 /** Deletes an account and everything kept about it; its sessions end at once. */
 export const deleteAccount = async (db: Database, userId: string): Promise<void> => {

@@ -14,6 +14,7 @@ import { session } from './middleware/session';
 import { renderPage } from './render';
 import { accountRoutes } from './routes/account';
 import { devOutboxRoutes } from './routes/dev-outbox';
+import { eventsArea } from './routes/events-area';
 import { healthRoutes } from './routes/health';
 import { moderationRoutes } from './routes/moderation';
 import { organizeRoutes } from './routes/organize';
@@ -75,6 +76,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   app.route('/', signInRoutes);
   app.route('/', accountRoutes);
   app.route('/', moderationRoutes);
+  app.route('/', eventsArea);
   app.route('/', organizeRoutes);
   app.route('/', devOutboxRoutes);
 

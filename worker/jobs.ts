@@ -2,6 +2,7 @@ import type { Database } from '../db/database';
 import { purgeRateLimits } from '../db/rate-limit';
 import { purgeExpiredSessions } from '../db/sessions';
 import { purgeSignInCodes } from '../db/sign-in';
+import { eraseEventContacts, sendEventReminders } from './event-jobs';
 import { deliverDueMail, type MailTransport } from './mail/mailer';
 
 /** A periodic job: Workers' scheduled() and `npm start`'s interval run the same list. */
@@ -12,6 +13,8 @@ export const jobs: Job[] = [
   (db, now) => purgeExpiredSessions(db, now),
   (db, now) => purgeSignInCodes(db, now),
   (db, now) => purgeRateLimits(db, now),
+  async (db, now) => void (await sendEventReminders(db, now)),
+  async (db, now) => void (await eraseEventContacts(db, now)),
 ];
 
 /**

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { PendingApplication } from '../../db/organizer-applications';
 import { ROLES, type CurrentUser } from '../../db/roles';
 import { ErrorSummary, Notice, TextField, type FieldErrors } from '../components/form';
@@ -10,6 +11,8 @@ export const ModerationPage = (props: {
   locale: Locale;
   applications: PendingApplication[];
   notice?: string | undefined;
+  /** Other areas' queues (events waiting for approval), drawn by their own components. */
+  queues?: Child;
 }) => {
   const { t } = props;
   return (
@@ -40,6 +43,7 @@ export const ModerationPage = (props: {
           </div>
         </section>
       ))}
+      {props.queues}
     </>
   );
 };

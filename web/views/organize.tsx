@@ -5,6 +5,10 @@ export const OrganizePage = ({ t }: { t: Catalog }) => (
   <>
     <h1>{t.organize.title}</h1>
     <p class="lead">{t.organize.intro}</p>
-    <p>{t.organize.nothingYet}</p>
+    <ul>
+      <li>
+        <a href="/organize/events">{t.events.organizeTitle}</a>
+      </li>
+    </ul>
   </>
 );

@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
+import { listSubmittedEvents } from '../../db/events';
 import { decideApplication, listPendingApplications } from '../../db/organizer-applications';
 import { isRole } from '../../db/roles';
 import { countAdmins, findUserByEmail, grantRole, listPeopleWithRoles, revokeRole } from '../../db/users';
 import { catalogFor } from '../../web/i18n';
+import { SubmittedEvents } from '../../web/views/events/moderation';
 import { ModerationPage, PeoplePage } from '../../web/views/moderation';
 import type { AppEnv } from '../env';
 import { requireAccess } from '../middleware/access';
@@ -14,6 +16,10 @@ const moderationNotices = {
   approved: (t: AppEnv['Variables']['t']) => t.moderation.approved,
   declined: (t: AppEnv['Variables']['t']) => t.moderation.declined,
   'already-decided': (t: AppEnv['Variables']['t']) => t.moderation.alreadyDecided,
+  'event-approved': (t: AppEnv['Variables']['t']) => t.events.approvedNotice,
+  'event-declined': (t: AppEnv['Variables']['t']) => t.events.declinedNotice,
+  'event-already-decided': (t: AppEnv['Variables']['t']) => t.events.alreadyDecided,
+  'organizer-trusted': (t: AppEnv['Variables']['t']) => t.events.trustedNotice,
 } as const;
 
 export const moderationRoutes = new Hono<AppEnv>()
@@ -23,7 +29,15 @@ export const moderationRoutes = new Hono<AppEnv>()
     const notice = done && done in moderationNotices ? moderationNotices[done as keyof typeof moderationNotices](t) : undefined;
     return renderPage(c, {
       title: t.moderation.title,
-      body: <ModerationPage t={t} locale={c.get('locale')} applications={await listPendingApplications(c.get('db'))} notice={notice} />,
+      body: (
+        <ModerationPage
+          t={t}
+          locale={c.get('locale')}
+          applications={await listPendingApplications(c.get('db'))}
+          notice={notice}
+          queues={<SubmittedEvents t={t} locale={c.get('locale')} events={await listSubmittedEvents(c.get('db'))} />}
+        />
+      ),
     });
   })
 
