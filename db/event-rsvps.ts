@@ -38,10 +38,11 @@ const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
  */
 export const takeRsvp = async (db: Database, eventId: string, input: RsvpInput, now = new Date()): Promise<RsvpOutcome | null> => {
   const token = newToken();
+  const id = newId();
   const at = seconds(now);
-  const rows = await db.all<{ status: 'confirmed' | 'waitlisted'; places: number; created_at: number }>(sql`
+  const rows = await db.all<{ id: string; status: 'confirmed' | 'waitlisted'; places: number }>(sql`
     insert into event_rsvps (id, event_id, name, email, places, access_needs, wants_reminder, status, token_hash, locale, created_at, updated_at)
-    select ${newId()}, e.id, ${input.name}, ${input.email}, ${input.places}, ${input.accessNeeds}, ${input.wantsReminder ? 1 : 0},
+    select ${id}, e.id, ${input.name}, ${input.email}, ${input.places}, ${input.accessNeeds}, ${input.wantsReminder ? 1 : 0},
       case when e.capacity is null
         or (select coalesce(sum(r.places), 0) from event_rsvps r
             where r.event_id = e.id and r.status = 'confirmed' and r.email is not ${input.email}) + ${input.places} <= e.capacity
@@ -59,14 +60,14 @@ export const takeRsvp = async (db: Database, eventId: string, input: RsvpInput, 
       reminder_sent_at = case when event_rsvps.status = 'cancelled' then null else event_rsvps.reminder_sent_at end,
       places = case when excluded.status = 'confirmed' or event_rsvps.status <> 'confirmed' then excluded.places else event_rsvps.places end,
       status = case when excluded.status = 'confirmed' or event_rsvps.status = 'confirmed' then 'confirmed' else 'waitlisted' end
-    returning status, places, created_at`);
+    returning id, status, places`);
   const row = rows[0];
   if (!row) return null;
   return {
     status: row.status,
     places: row.places,
     token,
-    updated: row.created_at !== at,
+    updated: row.id !== id,
     keptEarlierPlaces: row.places !== input.places,
   };
 };

@@ -129,9 +129,9 @@ const rsvpSchema = (t: AppEnv['Variables']['t']) =>
   v.object({
     name: requiredLine(100, { required: t.forms.required, tooLong: format(t.events.errTooLong, { max: 100 }) }),
     email: emailAddress(t.events.emailInvalid),
-    places: v.pipe(v.unknown(), v.transform(String), v.regex(/^[1-5]$/, t.events.placesInvalid), v.transform(Number), v.maxValue(MAX_PLACES, t.events.placesInvalid)),
+    places: v.pipe(v.optional(v.unknown(), ''), v.transform(String), v.regex(/^[1-5]$/, t.events.placesInvalid), v.transform(Number), v.maxValue(MAX_PLACES, t.events.placesInvalid)),
     accessNeeds: v.pipe(
-      v.unknown(),
+      v.optional(v.unknown(), ''),
       v.transform((value) => cleanText(typeof value === 'string' ? value : '', true)),
       v.maxLength(1000, format(t.events.errTooLong, { max: 1000 })),
     ),
