@@ -1,7 +1,7 @@
 import { and, asc, eq, getTableColumns, gt, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database';
 import { newId } from './random';
-import { eventRsvps, events, trustedOrganizers, users } from './schema';
+import { events, trustedOrganizers, users } from './schema';
 
 export type EventRow = typeof events.$inferSelect;
 export type EventStatus = EventRow['status'];
@@ -176,7 +176,8 @@ export const cancelEvent = async (db: Database, id: string, now = new Date()): P
 };
 
 const placesWhere = (status: 'confirmed' | 'waitlisted') =>
-  sql<number>`coalesce((select sum(${eventRsvps.places}) from ${eventRsvps} where ${eventRsvps.eventId} = ${events.id} and ${eventRsvps.status} = ${status}), 0)`;
+  // Written out with table names: drizzle leaves columns unqualified, and "id" would mean the RSVP's.
+  sql<number>`coalesce((select sum(r.places) from event_rsvps r where r.event_id = "events"."id" and r.status = ${status}), 0)`;
 
 /** A public event with the places already taken. */
 export interface PublicEvent extends EventRow {

@@ -57,7 +57,7 @@ describe('RSVP without an account', () => {
 
   it('re-shows the form with plain errors for empty, wrong and hostile input, and writes nothing', async () => {
     const id = await publishedEvent(t);
-    for (const fields of [
+    for (const fields of <Record<string, string>[]>[
       { name: '', email: '', places: '' },
       { name: 'A', email: 'not-an-email', places: '1' },
       { name: 'A', email: 'a@example.org', places: '0' },
