@@ -251,6 +251,7 @@ export const listOrganizerPublicEvents = async (db: Database, organizerId: strin
     .from(events)
     .where(and(eq(events.organizerId, organizerId), inArray(events.status, ['published', 'cancelled']), gt(events.endsAt, new Date(now.getTime() - 30 * 86400_000))))
     .orderBy(asc(events.startsAt))
+    .limit(200)
     .all();
 
 export interface OrganizerEvent extends EventRow {

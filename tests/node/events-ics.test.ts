@@ -93,4 +93,25 @@ describe('iCalendar', () => {
     // A draft has no public calendar file.
     expect((await new TestBrowser(t).get(`/events/${draft}.ics`)).status).toBe(404);
   });
+
+  it('answers 304 to an unchanged feed, and a new body once an event changes', async () => {
+    const id = await publishedEvent(t);
+    const first = await new TestBrowser(t).get('/events.ics');
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+    const again = await new TestBrowser(t).get('/events.ics', { 'If-None-Match': etag });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    await t.db.update(events).set({ sequence: 5, updatedAt: new Date(Date.now() + 5000) }).where(eq(events.id, id));
+    const changed = await new TestBrowser(t).get('/events.ics', { 'If-None-Match': etag });
+    expect(changed.status).toBe(200);
+    expect(parse(await changed.text())[0]!.event.sequence).toBe(5);
+  });
+
+  it('cuts long descriptions short in feeds, but not in the one-event file', async () => {
+    const id = await publishedEvent(t, { description: 'word '.repeat(400).trim() });
+    const feed = parse(await get('/events.ics'))[0]!.event;
+    expect(feed.description.length).toBeLessThan(300);
+    expect(parse(await get(`/events/${id}.ics`))[0]!.event.description).toBe('word '.repeat(400).trim());
+  });
 });

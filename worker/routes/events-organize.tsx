@@ -26,6 +26,7 @@ import { emptyEventForm, eventFormValues, parseEventForm, readEventForm, timeZon
 import { eventMail, sendAll } from '../event-mail';
 import { requireAccess } from '../middleware/access';
 import { renderPage } from '../render';
+import { calendarOptions, icsResponse } from './events';
 import { fieldErrors, readForm, requiredText } from '../validation';
 
 /** Messages to attendees, per organizer. */
@@ -96,12 +97,7 @@ export const organizerEventRoutes = new Hono<AppEnv>()
   // Public: a calendar app cannot sign in. Lists only the organizer's published and cancelled events.
   .get('/organize/:organizer{[a-z0-9]+}/events.ics', async function organizer_events_ics_get(c) {
     const list = await listOrganizerPublicEvents(c.get('db'), c.req.param('organizer'), new Date());
-    const url = new URL(c.req.url);
-    return c.body(eventsCalendar({ siteName: c.get('config').siteName, origin: url.origin, host: url.hostname, name: c.get('t').events.title }, list), 200, {
-      'Content-Type': 'text/calendar; charset=utf-8',
-      'Content-Disposition': 'inline; filename="events.ics"',
-      'Cache-Control': 'no-cache',
-    });
+    return icsResponse(c, list, () => eventsCalendar({ ...calendarOptions(c, c.get('t').events.title), shortDescriptions: true }, list), 'events.ics');
   })
 
   .use('/organize/events', requireAccess('events:organize'))

@@ -4,6 +4,7 @@ import { canSeeEvent } from '../../db/permissions';
 import { cancelRsvp, countPlaces, getRsvpByToken, MAX_PLACES, takeRsvp, waitlistPosition } from '../../db/event-rsvps';
 import { EVENT_CATEGORIES, EVENT_LANGUAGES, getEvent, listEventCities, listUpcomingEvents, type EventFilters, type EventRow } from '../../db/events';
 import { hitRateLimit } from '../../db/rate-limit';
+import { hashToken } from '../../db/random';
 import { eventsCalendar } from '../../web/ics';
 import { format } from '../../web/i18n';
 import { ErrorPage } from '../../web/views/error';
@@ -21,6 +22,9 @@ const RSVP_LIMITS = {
   client: { name: 'events-rsvp:client', max: 30, windowSeconds: 3600 },
   email: { name: 'events-rsvp:email', max: 10, windowSeconds: 3600 },
 } as const;
+
+/** Events in the all-events feed: the soonest ones. */
+const FEED_LIMIT = 200;
 
 const one = (value: string | undefined) => (value ?? '').slice(0, 200);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -61,14 +65,23 @@ const toQuery = (values: EventFilterValues): EventFilters => {
   return filters;
 };
 
-const ics = (c: Context<AppEnv>, body: string, filename: string) =>
-  c.body(body, 200, {
+/**
+ * Answers with an iCalendar file. Calendar apps poll feeds often: the ETag (a hash of each
+ * event's id, sequence and last change, and the language) lets an unchanged feed answer 304
+ * without generating anything.
+ */
+export const icsResponse = (c: Context<AppEnv>, list: readonly EventRow[], build: () => string, filename: string) => {
+  const etag = `"${hashToken(`${c.get('locale')}|${list.map((e) => `${e.id}:${e.sequence}:${e.updatedAt.getTime()}`).join(',')}`).slice(0, 32)}"`;
+  const headers = { ETag: etag, 'Cache-Control': 'no-cache' };
+  if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers);
+  return c.body(build(), 200, {
+    ...headers,
     'Content-Type': 'text/calendar; charset=utf-8',
     'Content-Disposition': `inline; filename="${filename}"`,
-    'Cache-Control': 'no-cache',
   });
+};
 
-const calendarOptions = (c: Context<AppEnv>, name: string) => {
+export const calendarOptions = (c: Context<AppEnv>, name: string) => {
   const url = new URL(c.req.url);
   return { siteName: c.get('config').siteName, origin: url.origin, host: url.hostname, name };
 };
@@ -157,14 +170,14 @@ export const eventRoutes = new Hono<AppEnv>()
   })
 
   .get('/events.ics', async function events_ics_get(c) {
-    const list = await listUpcomingEvents(c.get('db'), new Date(), {}, 1000);
-    return ics(c, eventsCalendar(calendarOptions(c, c.get('t').events.title), list), 'events.ics');
+    const list = await listUpcomingEvents(c.get('db'), new Date(), {}, FEED_LIMIT);
+    return icsResponse(c, list, () => eventsCalendar({ ...calendarOptions(c, c.get('t').events.title), shortDescriptions: true }, list), 'events.ics');
   })
 
   .get('/events/:file{[a-z0-9]+\\.ics}', async function event_ics_get(c) {
     const event = await getEvent(c.get('db'), c.req.param('file').slice(0, -4));
     if (!event || !(event.status === 'published' || event.status === 'cancelled')) return notFound(c);
-    return ics(c, eventsCalendar(calendarOptions(c, event.title), [event]), `${event.id}.ics`);
+    return icsResponse(c, [event], () => eventsCalendar(calendarOptions(c, event.title), [event]), `${event.id}.ics`);
   })
 
   .get('/events/:id{[a-z0-9]+}', async function event_get(c) {
