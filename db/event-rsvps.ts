@@ -58,6 +58,8 @@ export const takeRsvp = async (db: Database, eventId: string, input: RsvpInput, 
       locale = excluded.locale,
       updated_at = excluded.updated_at,
       reminder_sent_at = case when event_rsvps.status = 'cancelled' then null else event_rsvps.reminder_sent_at end,
+      -- Coming back after cancelling is a new place in the waitlist, not the old one.
+      created_at = case when event_rsvps.status = 'cancelled' then excluded.created_at else event_rsvps.created_at end,
       places = case when excluded.status = 'confirmed' or event_rsvps.status <> 'confirmed' then excluded.places else event_rsvps.places end,
       status = case when excluded.status = 'confirmed' or event_rsvps.status = 'confirmed' then 'confirmed' else 'waitlisted' end
     returning id, status, places`);

@@ -1,4 +1,5 @@
 import { and, asc, eq, getTableColumns, gt, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { TZDate } from '@date-fns/tz';
 import type { Database } from './database';
 import { newId } from './random';
 import { events, trustedOrganizers, users } from './schema';
@@ -43,20 +44,29 @@ export interface Recurrence {
 }
 export const MAX_OCCURRENCES = 52;
 
-/** The start of each occurrence, the first included, in UTC: same wall-clock step in UTC. */
-export const occurrenceStarts = (first: Date, recurrence: Recurrence | null): Date[] => {
+/**
+ * The start of each occurrence, the first included. Steps are taken on the wall clock of the
+ * event's time zone, so a weekly 18:30 stays 18:30 across a change to or from summer time.
+ */
+export const occurrenceStarts = (first: Date, recurrence: Recurrence | null, timeZone = 'UTC'): Date[] => {
   if (!recurrence) return [first];
+  const local = new TZDate(first.getTime(), timeZone);
   const starts: Date[] = [];
   for (let i = 0; i < MAX_OCCURRENCES; i++) {
-    const next = new Date(first);
-    if (recurrence.every === 'week') next.setUTCDate(first.getUTCDate() + 7 * i);
-    else {
-      next.setUTCMonth(first.getUTCMonth() + i);
-      // 31 January + 1 month is not 3 March: skip months without that day.
-      if (next.getUTCDate() !== first.getUTCDate()) continue;
-    }
-    if (next > recurrence.until) break;
-    starts.push(next);
+    const week = recurrence.every === 'week';
+    const next = new TZDate(
+      local.getFullYear(),
+      local.getMonth() + (week ? 0 : i),
+      local.getDate() + (week ? 7 * i : 0),
+      local.getHours(),
+      local.getMinutes(),
+      0,
+      timeZone,
+    );
+    // 31 January + 1 month is not 3 March: skip months without that day.
+    if (!week && next.getDate() !== local.getDate()) continue;
+    if (next.getTime() > recurrence.until.getTime()) break;
+    starts.push(new Date(next.getTime()));
   }
   return starts;
 };
@@ -72,7 +82,7 @@ export const createEvent = async (
   recurrence: Recurrence | null = null,
   now = new Date(),
 ): Promise<string> => {
-  const starts = occurrenceStarts(input.startsAt, recurrence);
+  const starts = occurrenceStarts(input.startsAt, recurrence, input.timeZone);
   const length = input.endsAt.getTime() - input.startsAt.getTime();
   const seriesId = starts.length > 1 ? newId() : null;
   const rows = starts.map((startsAt) => ({

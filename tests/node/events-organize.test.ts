@@ -156,9 +156,17 @@ describe('organizer: bad input', () => {
     ]);
     await browser.post(`/organize/events/${series[1]!.id}/cancellation`);
     expect((await allEvents()).map((e) => e.status).sort()).toEqual(['cancelled', 'draft', 'draft', 'draft']);
+    // Across the change to summer time (31 March 2030 in Paris) the local time stays 18:30.
+    await browser.post('/organize/events', form({ title: 'Spring', startDate: '2030-03-23', repeat: 'week', repeatUntil: '2030-04-06' }));
+    const spring = (await allEvents()).filter((e) => e.title === 'Spring').map((e) => e.startsAt.toISOString()).sort();
+    expect(spring).toEqual(['2030-03-23T17:30:00.000Z', '2030-03-30T17:30:00.000Z', '2030-04-06T16:30:00.000Z']);
+    // Monthly on the 31st skips months without one.
+    await browser.post('/organize/events', form({ title: 'Monthly', startDate: '2030-01-31', repeat: 'month', repeatUntil: '2030-05-31' }));
+    const monthly = (await allEvents()).filter((e) => e.title === 'Monthly').map((e) => e.startsAt.toISOString().slice(0, 10)).sort();
+    expect(monthly).toEqual(['2030-01-31', '2030-03-31', '2030-05-31']);
     const bad = await browser.post('/organize/events', form({ repeat: 'week', repeatUntil: '2030-06-01' }));
     expect(bad.status).toBe(400);
-    expect(await allEvents()).toHaveLength(4);
+    expect(await allEvents()).toHaveLength(10);
   });
 });
 

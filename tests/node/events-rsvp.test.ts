@@ -168,6 +168,18 @@ describe('capacity and waitlist', () => {
     expect(await countPlaces(t.db, id)).toEqual({ confirmed: 2, waitlisted: 0 });
   });
 
+  it('puts someone who cancelled and comes back at the end of the waitlist', async () => {
+    const id = await publishedEvent(t, { capacity: 1 });
+    await rsvp(t, id, { email: 'a@example.org' });
+    await rsvp(t, id, { email: 'w1@example.org' });
+    await rsvp(t, id, { email: 'w2@example.org' });
+    await new TestBrowser(t).post(`/rsvps/${await privateToken(t, 'w1@example.org')}/cancellation`);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await rsvp(t, id, { email: 'w1@example.org' });
+    const text = visibleText(await (await new TestBrowser(t).get(`/rsvps/${await privateToken(t, 'w1@example.org')}`)).text());
+    expect(text).toContain('number 2');
+  });
+
   it('shows the joining link of an online event only on a confirmed private page', async () => {
     const id = await publishedEvent(t, { format: 'online', city: '', address: '', onlineUrl: 'https://meet.example.org/room-42', capacity: 1 });
     const publicPage = await (await new TestBrowser(t).get(`/events/${id}`)).text();
