@@ -53,9 +53,12 @@ const Select = (props: { name: string; label: string; value: string; options: [s
 const EventFilters = (props: EventsPageProps) => {
   const { t, filters } = props;
   const e = t.events;
+  const active = !!(filters.format || filters.city || filters.language || filters.category || filters.from || filters.to);
   return (
-    <form method="get" action="/events" class="filters" hx-get="/events" hx-target="#event-results" hx-swap="outerHTML" hx-push-url="true">
-      <h2>{e.filtersHeading}</h2>
+    // Folded on arrival so a phone shows events first; open when a filter is in use.
+    <details class="filters" open={active}>
+      <summary>{e.filtersHeading}</summary>
+    <form method="get" action="/events" hx-get="/events" hx-target="#event-results" hx-swap="outerHTML" hx-push-url="true">
       {filters.view === 'month' ? <input type="hidden" name="view" value="month" /> : null}
       {filters.view === 'month' ? <input type="hidden" name="month" value={filters.month} /> : null}
       <Select name="format" label={e.filterFormat} value={filters.format} options={[['', e.formatAny], ['in_person', e.formatInPerson], ['online', e.formatOnline]]} />
@@ -91,6 +94,7 @@ const EventFilters = (props: EventsPageProps) => {
         <a href={filters.view === 'month' ? `/events?view=month&month=${filters.month}` : '/events'}>{e.clearFilters}</a>
       </div>
     </form>
+    </details>
   );
 };
 
