@@ -44,7 +44,9 @@ describe('organizer: create, submit, moderate, publish', () => {
     // 18:30 in Paris in June (UTC+2) is 16:30 UTC.
     expect(event!.startsAt.toISOString()).toBe('2030-06-15T16:30:00.000Z');
     expect((await new TestBrowser(t).get(`/events/${id}`)).status).toBe(404);
-    expect((await browser.get(`/events/${id}`)).status).toBe(200);
+    const own = await browser.get(`/events/${id}`);
+    expect(own.status).toBe(200);
+    expect(await own.text()).toContain(`<a href="/organize/events/${id}">Manage</a>`);
 
     expect((await browser.post(`/organize/events/${id}/submission`)).headers.get('location')).toContain('done=submitted');
     expect((await allEvents())[0]!.status).toBe('submitted');

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
-import { canSeeEvent } from '../../db/permissions';
+import { canManageEvent, canSeeEvent } from '../../db/permissions';
 import { cancelRsvp, countPlaces, getRsvpByToken, MAX_PLACES, takeRsvp, waitlistPosition } from '../../db/event-rsvps';
 import { EVENT_CATEGORIES, EVENT_LANGUAGES, getEvent, listEventCities, listUpcomingEvents, type EventFilters, type EventRow } from '../../db/events';
 import { hitRateLimit } from '../../db/rate-limit';
@@ -132,6 +132,7 @@ const renderEvent = async (
         confirmedPlaces={confirmed}
         notPublic={event.status === 'draft' || event.status === 'submitted'}
         past={event.endsAt <= now}
+        manageHref={canManageEvent(c.get('user'), event) ? `/organize/events/${event.id}` : undefined}
         rsvp={rsvp}
       />
     ),

@@ -72,6 +72,8 @@ export const EventPage = (props: {
   confirmedPlaces: number;
   notPublic: boolean;
   past: boolean;
+  /** The organizer's own page for this event, when they are the one reading. */
+  manageHref?: string | undefined;
   rsvp: Omit<RsvpPanelProps, 't' | 'eventId'>;
 }) => {
   const { t, event } = props;
@@ -82,6 +84,11 @@ export const EventPage = (props: {
         <a href="/events">{e.backToEvents}</a>
       </p>
       <h1>{event.title}</h1>
+      {props.manageHref ? (
+        <p>
+          <a href={props.manageHref}>{e.manage}</a>
+        </p>
+      ) : null}
       {props.notPublic ? <Notice text={e.notPublicNotice} /> : null}
       {event.status === 'cancelled' ? (
         <p class="notice" role="status">
