@@ -16,7 +16,10 @@ export type Action =
   | 'organizers:review'
   | 'roles:manage'
   | 'campaigns:manage'
-  | 'campaigns:review';
+  | 'campaigns:review'
+  | 'events:organize'
+  | 'events:moderate'
+  | 'organizers:trust';
 
 /** What an object-level rule needs to know about the thing acted on. */
 export interface Thing {
@@ -40,8 +43,27 @@ const rules: Record<Action, Rule> = {
   // Which campaigns: only their own (managesCampaign in db/campaigns.ts, checked per campaign).
   'campaigns:manage': (roles) => roles.has('organizer'),
   'campaigns:review': (roles) => roles.has('moderator') || roles.has('admin'),
+  'events:organize': (roles) => roles.has('organizer'),
+  'events:moderate': (roles) => roles.has('moderator') || roles.has('admin'),
+  'organizers:trust': (roles) => roles.has('moderator') || roles.has('admin'),
 };
 
 /** True when this person (or a visitor, when null) may take this action, on this thing if given. */
 export const can = (user: CurrentUser | null, action: Action, thing?: Thing): boolean =>
   user !== null && rules[action](new Set(user.roles), user, thing);
+/** An event as the object-level rules see it. */
+interface OwnedEvent {
+  organizerId: string | null;
+  status: 'draft' | 'submitted' | 'published' | 'cancelled';
+}
+
+/** Whether this person may edit, cancel, or see the RSVPs of this event: its own organizer only. */
+export const canManageEvent = (user: CurrentUser | null, event: OwnedEvent): boolean =>
+  can(user, 'events:organize') && event.organizerId === user!.id;
+
+/**
+ * Whether this person may see this event's page. Published and cancelled events are public; a
+ * draft or submitted one only to its organizer and to moderators.
+ */
+export const canSeeEvent = (user: CurrentUser | null, event: OwnedEvent): boolean =>
+  event.status === 'published' || event.status === 'cancelled' || canManageEvent(user, event) || can(user, 'events:moderate');

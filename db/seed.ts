@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { campaignSeeder } from './campaign-seed';
 import type { Database } from './database';
+import { eventsSeeder } from './event-seed';
 import { appMeta } from './schema';
 
 /**
@@ -13,7 +14,7 @@ export interface Seeder {
   run: (db: Database, now: Date) => Promise<void>;
 }
 
-export const seeders: Seeder[] = [campaignSeeder];
+export const seeders: Seeder[] = [campaignSeeder, eventsSeeder];
 
 const SEEDED_KEY = 'demo_seeded_at';
 

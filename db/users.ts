@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { deleteOwnUnpublishedCampaigns } from './campaigns';
 import type { Database } from './database';
+import { removeOrganizerEvents } from './events';
 import { newId } from './random';
 import { isRole, type CurrentUser, type Role } from './roles';
 import { organizerApplications, sessions, userRoles, users } from './schema';
@@ -100,7 +101,11 @@ export const countAdmins = async (db: Database): Promise<number> =>
  * stories withdrawn and deleted, signatures and RSVPs detached from the account.
  */
 export type AccountDeletionStep = (db: Database, userId: string) => Promise<void>;
-export const accountDeletionSteps: AccountDeletionStep[] = [deleteOwnUnpublishedCampaigns];
+export const accountDeletionSteps: AccountDeletionStep[] = [
+  deleteOwnUnpublishedCampaigns,
+  // An organizer's drafts go; their upcoming public events are cancelled (db/events.ts).
+  (db, userId) => removeOrganizerEvents(db, userId),
+];
 
 /** Deletes an account and everything kept about it; its sessions end at once. */
 export const deleteAccount = async (db: Database, userId: string): Promise<void> => {

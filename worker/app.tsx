@@ -16,6 +16,7 @@ import { renderPage } from './render';
 import { accountRoutes } from './routes/account';
 import { campaignsArea } from './routes/campaigns-area';
 import { devOutboxRoutes } from './routes/dev-outbox';
+import { eventsArea } from './routes/events-area';
 import { healthRoutes } from './routes/health';
 import { moderationRoutes } from './routes/moderation';
 import { organizeRoutes } from './routes/organize';
@@ -79,6 +80,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   app.route('/', signInRoutes);
   app.route('/', accountRoutes);
   app.route('/', moderationRoutes);
+  app.route('/', eventsArea);
   app.route('/', organizeRoutes);
   app.route('/', devOutboxRoutes);
   app.route('/', storyRoutes);

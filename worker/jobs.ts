@@ -4,6 +4,7 @@ import { purgeRateLimits } from '../db/rate-limit';
 import { purgeExpiredSessions } from '../db/sessions';
 import { purgeSignInCodes } from '../db/sign-in';
 import { campaignJobs } from './campaign-jobs';
+import { eraseEventContacts, sendEventReminders } from './event-jobs';
 import { deliverDueMail, type MailTransport } from './mail/mailer';
 import { runStoryConsentJobs } from './story-jobs';
 
@@ -21,6 +22,8 @@ export const jobs: Job[] = [
   },
   (db, now) => runStoryConsentJobs(db, now),
   ...campaignJobs(),
+  async (db, now) => void (await sendEventReminders(db, now)),
+  async (db, now) => void (await eraseEventContacts(db, now)),
 ];
 
 /**

@@ -13,6 +13,8 @@ export const ModerationPage = (props: {
   notice?: string | undefined;
   /** Queues of other areas (campaigns, events, stories), drawn by their own views. */
   campaigns?: Child;
+  /** Other areas' queues (events waiting for approval), drawn by their own components. */
+  queues?: Child;
 }) => {
   const { t } = props;
   return (
@@ -48,6 +50,7 @@ export const ModerationPage = (props: {
         </section>
       ))}
       {props.campaigns ?? null}
+      {props.queues}
     </>
   );
 };

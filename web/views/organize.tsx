@@ -7,6 +7,9 @@ export const OrganizePage = ({ t }: { t: Catalog }) => (
     <p class="lead">{t.organize.intro}</p>
     <ul class="work-areas">
       <li>
+        <a href="/organize/events">{t.events.organizeTitle}</a>
+      </li>
+      <li>
         <a href="/organize/campaigns">{t.campaigns.organizeLink}</a>
       </li>
     </ul>

@@ -6,6 +6,8 @@ import { can } from '../../db/permissions';
 import { isRole } from '../../db/roles';
 import { findUserByEmail, grantRole, listPeopleWithRoles, revokeRole } from '../../db/users';
 import { catalogFor, format } from '../../web/i18n';
+import { listSubmittedEvents } from '../../db/events';
+import { SubmittedEvents } from '../../web/views/events/moderation';
 import { ModerationPage, PeoplePage } from '../../web/views/moderation';
 import { CampaignReviewQueue } from '../../web/views/campaign-review';
 import type { AppEnv } from '../env';
@@ -20,6 +22,10 @@ const moderationNotices = {
   'own-request': (t: AppEnv['Variables']['t']) => t.moderation.ownRequest,
   'campaign-approved': (t: AppEnv['Variables']['t']) => t.campaigns.approvedNotice,
   'campaign-returned': (t: AppEnv['Variables']['t']) => t.campaigns.returnedNotice,
+  'event-approved': (t: AppEnv['Variables']['t']) => t.events.approvedNotice,
+  'event-declined': (t: AppEnv['Variables']['t']) => t.events.declinedNotice,
+  'event-already-decided': (t: AppEnv['Variables']['t']) => t.events.alreadyDecided,
+  'organizer-trusted': (t: AppEnv['Variables']['t']) => t.events.trustedNotice,
 } as const;
 
 export const moderationRoutes = new Hono<AppEnv>()
@@ -36,6 +42,7 @@ export const moderationRoutes = new Hono<AppEnv>()
           applications={await listPendingApplications(c.get('db'))}
           notice={notice}
           campaigns={<CampaignReviewQueue t={t} campaigns={await listSubmittedCampaigns(c.get('db'))} />}
+          queues={<SubmittedEvents t={t} locale={c.get('locale')} events={await listSubmittedEvents(c.get('db'))} />}
         />
       ),
     });

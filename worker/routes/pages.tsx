@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { HomePage } from '../../web/views/home';
 import { PrivacyPage } from '../../web/views/privacy';
+import { RSVP_RETENTION_DAYS } from '../../db/event-jobs';
 import { SafetyPage } from '../../web/views/safety';
 import { SupportPage } from '../../web/views/support';
 import type { AppEnv } from '../env';
@@ -22,5 +23,5 @@ export const pageRoutes = new Hono<AppEnv>()
   })
   .get('/privacy', function privacy_get(c) {
     const t = c.get('t');
-    return renderPage(c, { title: t.privacy.title, body: <PrivacyPage t={t} /> });
+    return renderPage(c, { title: t.privacy.title, body: <PrivacyPage t={t} rsvpRetentionDays={RSVP_RETENTION_DAYS} /> });
   });

@@ -1,0 +1,73 @@
+import { env, exports } from 'cloudflare:workers';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { openD1Database } from '../../db/d1';
+import { listEventRsvps } from '../../db/event-rsvps';
+import { createEvent } from '../../db/events';
+import { events } from '../../db/schema';
+import { findOrCreateUser } from '../../db/users';
+import { catalogFor } from '../../web/i18n';
+import { rsvpsCsv } from '../../web/rsvps-csv';
+import { runScheduledJobs } from '../../worker/jobs';
+
+// The rules that depend on the database's atomicity, checked on real D1 inside workerd.
+const origin = 'https://hearth.test';
+const db = openD1Database(env.DB);
+const request = (path: string, init: RequestInit = {}) => exports.default.fetch(new Request(origin + path, { redirect: 'manual', ...init }));
+const rsvp = (eventId: string, email: string, client: string) =>
+  request(`/events/${eventId}/rsvp`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin', 'cf-connecting-ip': client },
+    body: new URLSearchParams({ name: 'Guest', email, places: '1', wantsReminder: 'yes' }).toString(),
+  });
+
+const publishedEvent = async (capacity: number | null, startsInHours = 240) => {
+  const organizer = await findOrCreateUser(db, 'workers-org@example.org');
+  const startsAt = new Date(Date.now() + startsInHours * 3600_000);
+  const id = await createEvent(db, organizer.id, {
+    title: 'Workers test', description: 'Test.', category: 'meeting', format: 'in_person', city: 'Lyon', address: '1 rue Test', directions: '',
+    stepFree: false, seating: false, interpretation: false, quietRoom: false, childcare: false, accessNotes: '', onlineUrl: '', languages: 'fr',
+    cost: '', capacity, timeZone: 'Europe/Paris', startsAt, endsAt: new Date(startsAt.getTime() + 3600_000), reminderHours: 24,
+  });
+  await db.update(events).set({ status: 'published' }).where(eq(events.id, id));
+  return { id, startsAt };
+};
+
+describe('events on Workers with D1', () => {
+  it('confirms exactly 10 of 50 parallel RSVPs for 10 places, and waitlists the rest', async () => {
+    const { id } = await publishedEvent(10);
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => rsvp(id, `w${i}@example.org`, `198.51.100.${i}`)));
+    expect(results.map((r) => r.status).every((s) => s === 303)).toBe(true);
+    const counts = await env.DB.prepare('select status, count(*) as n, sum(places) as places from event_rsvps where event_id = ? group by status order by status')
+      .bind(id)
+      .all<{ status: string; n: number; places: number }>();
+    expect(counts.results).toEqual([
+      { status: 'confirmed', n: 10, places: 10 },
+      { status: 'waitlisted', n: 40, places: 40 },
+    ]);
+  });
+
+  it('sends each reminder once, even when the job runs twice at once', async () => {
+    const { id, startsAt } = await publishedEvent(null, 300);
+    await rsvp(id, 'r1@example.org', '203.0.113.1');
+    await rsvp(id, 'r2@example.org', '203.0.113.2');
+    const now = new Date(startsAt.getTime() - 3 * 3600_000);
+    const quiet = { log: () => {} };
+    await Promise.all([runScheduledJobs(db, { now, ...quiet }), runScheduledJobs(db, { now, ...quiet })]);
+    await runScheduledJobs(db, { now, ...quiet });
+    const sent = await env.DB.prepare("select to_address from mail_outbox where subject = 'A reminder' and to_address like 'r_@example.org' order by to_address").all<{ to_address: string }>();
+    expect(sent.results.map((r) => r.to_address)).toEqual(['r1@example.org', 'r2@example.org']);
+  });
+
+  it('serves iCalendar and writes CSV inside workerd', async () => {
+    const { id } = await publishedEvent(5);
+    await rsvp(id, 'csv@example.org', '203.0.113.3');
+    const ics = await request(`/events/${id}.ics`);
+    expect(ics.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const text = await ics.text();
+    expect(text).toContain('BEGIN:VCALENDAR');
+    expect(text).toContain(`UID:${id}@hearth.test`);
+    const csv = rsvpsCsv(catalogFor('en'), await listEventRsvps(db, id));
+    expect(csv).toContain('csv@example.org');
+  });
+});

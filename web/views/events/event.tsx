@@ -1,0 +1,112 @@
+import type { EventRow } from '../../../db/events';
+import { Notice } from '../../components/form';
+import { formatEventWhen } from '../../event-format';
+import type { Catalog, Locale } from '../../i18n';
+import { RsvpPanel, type RsvpPanelProps } from './rsvp-panel';
+import { placesText } from './summary';
+
+const ACCESS = ['stepFree', 'seating', 'interpretation', 'quietRoom', 'childcare'] as const;
+
+/** The facts of an event, shared by the public page and the private RSVP page. */
+export const EventFacts = (props: { t: Catalog; locale: Locale; event: EventRow; confirmedPlaces: number }) => {
+  const { t, event } = props;
+  const e = t.events;
+  const access = ACCESS.filter((feature) => event[feature]);
+  const languages = event.languages ? event.languages.split(',').map((code) => e.languageNames[code as keyof typeof e.languageNames] ?? code) : [];
+  return (
+    <>
+      <dl class="event-facts">
+        <dt>{e.when}</dt>
+        <dd>{formatEventWhen(event, props.locale)}</dd>
+        <dt>{e.where}</dt>
+        <dd>{event.format === 'online' ? e.online : event.city}</dd>
+        {event.format === 'in_person' ? (
+          <>
+            <dt>{e.address}</dt>
+            <dd>{event.address}</dd>
+            {event.directions ? (
+              <>
+                <dt>{e.directions}</dt>
+                <dd>{event.directions}</dd>
+              </>
+            ) : null}
+          </>
+        ) : null}
+        <dt>{e.category}</dt>
+        <dd>{e.categories[event.category]}</dd>
+        {languages.length > 0 ? (
+          <>
+            <dt>{e.languages}</dt>
+            <dd>{languages.join(', ')}</dd>
+          </>
+        ) : null}
+        <dt>{e.cost}</dt>
+        <dd>{event.cost || e.free}</dd>
+        {event.status !== 'cancelled' ? (
+          <>
+            <dt>{e.places}</dt>
+            <dd>{placesText(t, event.capacity, props.confirmedPlaces)}</dd>
+          </>
+        ) : null}
+      </dl>
+      <h2>{e.accessibility}</h2>
+      {access.length > 0 ? (
+        <ul>
+          {access.map((feature) => (
+            <li>{e.accessFeatures[feature]}</li>
+          ))}
+        </ul>
+      ) : event.accessNotes ? null : (
+        <p>{e.accessNone}</p>
+      )}
+      {event.accessNotes ? <p class="pre-line">{event.accessNotes}</p> : null}
+    </>
+  );
+};
+
+/** /events/:id: everything about one event, and the RSVP form. */
+export const EventPage = (props: {
+  t: Catalog;
+  locale: Locale;
+  event: EventRow;
+  confirmedPlaces: number;
+  notPublic: boolean;
+  past: boolean;
+  /** The organizer's own page for this event, when they are the one reading. */
+  manageHref?: string | undefined;
+  rsvp: Omit<RsvpPanelProps, 't' | 'eventId'>;
+}) => {
+  const { t, event } = props;
+  const e = t.events;
+  return (
+    <article>
+      <p>
+        <a href="/events">{e.backToEvents}</a>
+      </p>
+      <h1>{event.title}</h1>
+      {props.manageHref ? (
+        <p>
+          <a href={props.manageHref}>{e.manage}</a>
+        </p>
+      ) : null}
+      {props.notPublic ? <Notice text={e.notPublicNotice} /> : null}
+      {event.status === 'cancelled' ? (
+        <p class="notice" role="status">
+          <strong>{e.cancelledNotice}</strong>
+        </p>
+      ) : props.past ? (
+        <Notice text={e.pastNotice} />
+      ) : null}
+      <div class="pre-line">{event.description}</div>
+      <h2>{e.details}</h2>
+      <EventFacts t={t} locale={props.locale} event={event} confirmedPlaces={props.confirmedPlaces} />
+      {event.format === 'online' ? <p>{e.onlineLinkNote}</p> : null}
+      {props.notPublic ? null : (
+        <p>
+          <a href={`/events/${event.id}.ics`}>{e.addToCalendar}</a>
+        </p>
+      )}
+      <RsvpPanel t={t} eventId={event.id} {...props.rsvp} />
+    </article>
+  );
+};

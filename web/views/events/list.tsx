@@ -1,0 +1,220 @@
+import type { EventCategory, PublicEvent } from '../../../db/events';
+import { dayIn, formatDay, formatMonth } from '../../event-format';
+import { format, type Catalog, type Locale } from '../../i18n';
+import { EventSummary } from './summary';
+
+/** The filters as the query string carries them (the URL is the state). */
+export interface EventFilterValues {
+  view: 'list' | 'month';
+  format: string;
+  city: string;
+  language: string;
+  category: string;
+  from: string;
+  to: string;
+  /** YYYY-MM, month view only. */
+  month: string;
+}
+
+export interface EventsPageProps {
+  t: Catalog;
+  locale: Locale;
+  filters: EventFilterValues;
+  cities: string[];
+  languages: readonly string[];
+  categories: readonly EventCategory[];
+  events: PublicEvent[];
+}
+
+const query = (filters: EventFilterValues, change: Partial<EventFilterValues>): string => {
+  const merged = { ...filters, ...change };
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(merged)) {
+    if (value && !(key === 'view' && value === 'list') && !(key === 'month' && merged.view !== 'month')) params.set(key, value);
+  }
+  const text = params.toString();
+  return text ? `/events?${text}` : '/events';
+};
+
+const Select = (props: { name: string; label: string; value: string; options: [string, string][] }) => (
+  <div class="field">
+    <label for={`filter-${props.name}`}>{props.label}</label>
+    <select id={`filter-${props.name}`} name={props.name}>
+      {props.options.map(([value, label]) => (
+        <option value={value} selected={value === props.value}>
+          {label}
+        </option>
+      ))}
+    </select>
+  </div>
+);
+
+/** The filter form: a plain GET form; htmx swaps only the results and keeps the URL in step. */
+const EventFilters = (props: EventsPageProps) => {
+  const { t, filters } = props;
+  const e = t.events;
+  const active = !!(filters.format || filters.city || filters.language || filters.category || filters.from || filters.to);
+  return (
+    // Folded on arrival so a phone shows events first; open when a filter is in use.
+    <details class="filters" open={active}>
+      <summary>{e.filtersHeading}</summary>
+    <form method="get" action="/events" hx-get="/events" hx-target="#event-results" hx-swap="outerHTML" hx-push-url="true">
+      {filters.view === 'month' ? <input type="hidden" name="view" value="month" /> : null}
+      {filters.view === 'month' ? <input type="hidden" name="month" value={filters.month} /> : null}
+      <Select name="format" label={e.filterFormat} value={filters.format} options={[['', e.formatAny], ['in_person', e.formatInPerson], ['online', e.formatOnline]]} />
+      <Select name="city" label={e.filterCity} value={filters.city} options={[['', e.cityAny], ...props.cities.map((city): [string, string] => [city, city])]} />
+      <Select
+        name="language"
+        label={e.filterLanguage}
+        value={filters.language}
+        options={[['', e.languageAny], ...props.languages.map((code): [string, string] => [code, e.languageNames[code as keyof typeof e.languageNames] ?? code])]}
+      />
+      <Select
+        name="category"
+        label={e.filterCategory}
+        value={filters.category}
+        options={[['', e.categoryAny], ...props.categories.map((c): [string, string] => [c, e.categories[c]])]}
+      />
+      {filters.view === 'list' ? (
+        <>
+          <div class="field">
+            <label for="filter-from">{e.filterFrom}</label>
+            <p class="hint" id="hint-from">{e.dateHint}</p>
+            <input type="date" id="filter-from" name="from" value={filters.from} aria-describedby="hint-from" />
+          </div>
+          <div class="field">
+            <label for="filter-to">{e.filterTo}</label>
+            <p class="hint" id="hint-to">{e.dateHint}</p>
+            <input type="date" id="filter-to" name="to" value={filters.to} aria-describedby="hint-to" />
+          </div>
+        </>
+      ) : null}
+      <div class="actions">
+        <button type="submit" class="button-primary">{e.applyFilters}</button>
+        <a href={filters.view === 'month' ? `/events?view=month&month=${filters.month}` : '/events'}>{e.clearFilters}</a>
+      </div>
+    </form>
+    </details>
+  );
+};
+
+/** The month as a real table: weekday column headers, one cell per day, events listed in it. */
+const MonthGrid = (props: EventsPageProps) => {
+  const { t, locale, filters } = props;
+  const [year, month] = filters.month.split('-').map(Number) as [number, number];
+  const first = new Date(Date.UTC(year, month - 1, 1));
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const lead = (first.getUTCDay() + 6) % 7; // Monday first
+  const byDay = new Map<string, PublicEvent[]>();
+  for (const event of props.events) {
+    const day = dayIn(event.startsAt, event.timeZone);
+    byDay.set(day, [...(byDay.get(day) ?? []), event]);
+  }
+  const cells: (number | null)[] = [...Array(lead).fill(null), ...Array.from({ length: days }, (_, i) => i + 1)];
+  while (cells.length % 7 !== 0) cells.push(null);
+  const weeks = Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
+  const shift = (delta: number) => {
+    const d = new Date(Date.UTC(year, month - 1 + delta, 1));
+    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  };
+  const monthName = formatMonth(year, month, locale);
+  return (
+    <>
+      <nav class="actions" aria-label={monthName}>
+        <a href={query(filters, { month: shift(-1) })}>{t.events.previousMonth}</a>
+        <a href={query(filters, { month: shift(1) })}>{t.events.nextMonth}</a>
+      </nav>
+      <div class="table-scroll">
+        <table class="month-grid">
+          <caption>{format(t.events.monthCaption, { month: monthName })}</caption>
+          <thead>
+            <tr>
+              {t.events.weekdays.map((day, i) => (
+                <th scope="col">
+                  <abbr title={day}>{t.events.weekdaysShort[i]}</abbr>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {weeks.map((week) => (
+              <tr>
+                {week.map((day) => {
+                  if (day === null) return <td class="outside"></td>;
+                  const key = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+                  const todays = byDay.get(key) ?? [];
+                  return (
+                    <td>
+                      <span class="day-number" aria-hidden="true">
+                        {day}
+                      </span>
+                      <span class="visually-hidden">{formatDay(key, locale)}</span>
+                      {todays.length > 0 ? (
+                        <ul>
+                          {todays.map((event) => (
+                            <li>
+                              <a href={`/events/${event.id}`}>{event.title}</a>
+                              {event.status === 'cancelled' ? ` (${t.events.cancelledBadge})` : null}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : null}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+};
+
+/** The swappable results: the list or the month grid. The full page and htmx both use it. */
+export const EventResults = (props: EventsPageProps) => {
+  const { t } = props;
+  const count = props.events.length;
+  return (
+    <section id="event-results" aria-labelledby="event-results-heading">
+      <h2 id="event-results-heading" aria-live="polite">
+        {count === 1 ? t.events.resultCountOne : format(t.events.resultCount, { count })}
+      </h2>
+      {props.filters.view === 'month' ? (
+        <MonthGrid {...props} />
+      ) : count === 0 ? (
+        <p>{t.events.noEvents}</p>
+      ) : (
+        <ul class="event-list">
+          {props.events.map((event) => (
+            <EventSummary t={t} locale={props.locale} event={event} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+};
+
+/** /events: upcoming events as a list or a month, with filters. */
+export const EventsPage = (props: EventsPageProps) => {
+  const { t, filters } = props;
+  return (
+    <>
+      <h1>{t.events.title}</h1>
+      <p class="lead">{t.events.intro}</p>
+      <nav class="actions" aria-label={t.events.viewLabel}>
+        <a href={query(filters, { view: 'list' })} aria-current={filters.view === 'list' ? 'page' : undefined}>
+          {t.events.listView}
+        </a>
+        <a href={query(filters, { view: 'month' })} aria-current={filters.view === 'month' ? 'page' : undefined}>
+          {t.events.monthView}
+        </a>
+      </nav>
+      <EventFilters {...props} />
+      <EventResults {...props} />
+      <p>
+        <a href="/events.ics">{t.events.feedLink}</a>
+      </p>
+    </>
+  );
+};

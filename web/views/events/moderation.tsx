@@ -1,0 +1,55 @@
+import { formatEventWhen } from '../../event-format';
+import type { Catalog, Locale } from '../../i18n';
+
+export interface SubmittedEvent {
+  id: string;
+  title: string;
+  description: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  organizerId: string | null;
+  organizerEmail: string | null;
+}
+
+/** The moderators' queue of events, shown on /moderation. */
+export const SubmittedEvents = (props: { t: Catalog; locale: Locale; events: SubmittedEvent[] }) => {
+  const e = props.t.events;
+  return (
+    <>
+      <h2>{e.moderationHeading}</h2>
+      {props.events.length === 0 ? <p>{e.moderationNone}</p> : null}
+      {props.events.map((event) => (
+        <section class="queue-item" aria-labelledby={`event-${event.id}`}>
+          <h3 id={`event-${event.id}`}>
+            <a href={`/events/${event.id}`}>{event.title}</a>
+          </h3>
+          <dl>
+            <dt>{e.when}</dt>
+            <dd>{formatEventWhen(event, props.locale)}</dd>
+            <dt>{e.organizerLabel}</dt>
+            <dd>{event.organizerEmail ?? ''}</dd>
+            <dt>{e.details}</dt>
+            <dd>{event.description}</dd>
+          </dl>
+          <div class="actions">
+            <form method="post" action={`/moderation/events/${event.id}/approval`} class="inline-form">
+              <button type="submit" class="button-primary">
+                {e.approve}
+              </button>
+            </form>
+            <form method="post" action={`/moderation/events/${event.id}/decline`} class="inline-form">
+              <button type="submit">{e.decline}</button>
+            </form>
+            {event.organizerId ? (
+              <form method="post" action={`/moderation/organizers/${event.organizerId}/trust`} class="inline-form">
+                <input type="hidden" name="event" value={event.id} />
+                <button type="submit">{e.trust}</button>
+              </form>
+            ) : null}
+          </div>
+        </section>
+      ))}
+    </>
+  );
+};

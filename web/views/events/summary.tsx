@@ -1,0 +1,34 @@
+import type { EventRow } from '../../../db/events';
+import { formatEventWhen } from '../../event-format';
+import { format, type Catalog, type Locale } from '../../i18n';
+
+/** Places still free as words: "3 places left", "Full: waitlist open", or no limit. */
+export const placesText = (t: Catalog, capacity: number | null, confirmed: number): string => {
+  if (capacity === null) return t.events.noLimit;
+  const left = Math.max(0, capacity - confirmed);
+  return left === 0 ? t.events.fullBadge : left === 1 ? t.events.placesLeftOne : format(t.events.placesLeft, { count: left });
+};
+
+/** Where, in a few words: "Online" or the city. */
+export const whereText = (t: Catalog, event: Pick<EventRow, 'format' | 'city'>): string =>
+  event.format === 'online' ? t.events.online : event.city;
+
+/** One event in the public list. */
+export const EventSummary = (props: { t: Catalog; locale: Locale; event: EventRow & { confirmedPlaces: number } }) => {
+  const { t, event } = props;
+  const cancelled = event.status === 'cancelled';
+  return (
+    <li class="event-summary">
+      <h3>
+        <a href={`/events/${event.id}`}>{event.title}</a>
+        {cancelled ? <strong class="badge"> {t.events.cancelledBadge}</strong> : null}
+      </h3>
+      <p>
+        {formatEventWhen(event, props.locale)}
+        <br />
+        {whereText(t, event)} · {t.events.categories[event.category]}
+        {cancelled ? null : <> · {placesText(t, event.capacity, event.confirmedPlaces)}</>}
+      </p>
+    </li>
+  );
+};
