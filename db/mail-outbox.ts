@@ -56,7 +56,7 @@ const isDue = (now: Date) =>
  * Claims messages whose retry time has come, oldest first: each is taken by one conditional
  * update, so two overlapping runs of the job never deliver the same message twice.
  */
-export const claimDueMail = async (db: Database, now: Date, limit = 50): Promise<OutboxRow[]> => {
+export const claimDueMail = async (db: Database, now: Date, limit = 500): Promise<OutboxRow[]> => {
   const due = await db.select({ id: mailOutbox.id }).from(mailOutbox).where(isDue(now)).orderBy(asc(mailOutbox.createdAt)).limit(limit).all();
   const claimed: OutboxRow[] = [];
   for (const { id } of due) {
@@ -102,3 +102,14 @@ export const purgeMail = async (db: Database, now: Date): Promise<number> => {
     .where(or(and(isNotNull(mailOutbox.sentAt), lt(mailOutbox.createdAt, before)), and(isNotNull(mailOutbox.failedAt), lt(mailOutbox.failedAt, before))));
   return dropped.length;
 };
+
+/**
+ * Local runs: messages that jobs queued (reminders, campaign updates) count as delivered to the
+ * outbox, as `outboxMailer` does for the rest. Returns them, for the console.
+ */
+export const flushLocalOutbox = async (db: Database, now: Date): Promise<Pick<OutboxRow, 'toAddress' | 'subject'>[]> =>
+  db
+    .update(mailOutbox)
+    .set({ sentAt: now, nextAttemptAt: null })
+    .where(isNull(mailOutbox.sentAt))
+    .returning({ toAddress: mailOutbox.toAddress, subject: mailOutbox.subject });

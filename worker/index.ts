@@ -42,7 +42,7 @@ export default {
     setCampaignRetentionDays(env.CAMPAIGN_RETENTION_DAYS);
     await runScheduledJobs(databaseFor(env), {
       now: new Date(controller.scheduledTime),
-      ...(configFor(env).isLocal ? {} : { mailTransport: transportFor(env) }),
+      ...(configFor(env).isLocal ? { localOutbox: true } : { mailTransport: transportFor(env) }),
     });
   },
 } satisfies ExportedHandler<Bindings>;

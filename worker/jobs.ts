@@ -1,5 +1,5 @@
 import type { Database } from '../db/database';
-import { purgeMail } from '../db/mail-outbox';
+import { flushLocalOutbox, purgeMail } from '../db/mail-outbox';
 import { purgeRateLimits } from '../db/rate-limit';
 import { purgeExpiredSessions } from '../db/sessions';
 import { purgeSignInCodes } from '../db/sign-in';
@@ -32,14 +32,19 @@ export const jobs: Job[] = [
  */
 export const runScheduledJobs = async (
   db: Database,
-  options: { now?: Date; mailTransport?: MailTransport; log?: (line: string) => void } = {},
+  options: { now?: Date; mailTransport?: MailTransport; localOutbox?: boolean; log?: (line: string) => void } = {},
 ): Promise<void> => {
   const now = options.now ?? new Date();
   const log = options.log ?? console.log;
   const all: Job[] = [...jobs];
+  // Last, so that what the jobs above queued goes out in the same run.
   if (options.mailTransport) {
     const transport = options.mailTransport;
     all.push(async (database, at) => void (await deliverDueMail(database, transport, log, at)));
+  } else if (options.localOutbox) {
+    all.push(async (database, at) => {
+      for (const mail of await flushLocalOutbox(database, at)) log(`[outbox] To: ${mail.toAddress} | Subject: ${mail.subject}`);
+    });
   }
   for (const [index, job] of all.entries()) {
     try {

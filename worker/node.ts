@@ -52,7 +52,7 @@ const app = createApp(
 
 // The same jobs as Workers' Cron Trigger, every 5 minutes, and once at start.
 setCampaignRetentionDays(process.env.CAMPAIGN_RETENTION_DAYS);
-const runJobs = () => runScheduledJobs(db, mailTransport ? { mailTransport } : {}).catch(() => {});
+const runJobs = () => runScheduledJobs(db, mailTransport ? { mailTransport } : { localOutbox: true }).catch(() => {});
 void runJobs();
 setInterval(runJobs, 5 * 60_000).unref();
 

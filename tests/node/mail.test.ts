@@ -111,3 +111,20 @@ describe('the provider mailer', () => {
     expect(logs.at(-1)).toContain('"level":"error"');
   });
 });
+
+describe('mail queued by jobs in a local run', () => {
+  beforeEach(async () => {
+    t = await makeTestApp({ APP_ENV: 'local' });
+  });
+
+  it('counts as delivered to the outbox in the same run', async () => {
+    const { enqueueMail, listOutbox } = await import('../../db/mail-outbox');
+    const { runScheduledJobs } = await import('../../worker/jobs');
+    await enqueueMail(t.db, { to: 'ana@example.org', subject: 'Reminder', text: 'Tomorrow.' }, new Date(), false);
+    const lines: string[] = [];
+    await runScheduledJobs(t.db, { localOutbox: true, log: (line) => lines.push(line) });
+    const [row] = await listOutbox(t.db);
+    expect(row!.sentAt).not.toBeNull();
+    expect(lines).toContain('[outbox] To: ana@example.org | Subject: Reminder');
+  });
+});
