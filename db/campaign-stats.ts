@@ -30,25 +30,17 @@ export const signaturesByCity = async (db: Database, campaignId: string): Promis
     .limit(50)
     .all();
 
-/**
- * A CSV cell a spreadsheet will never run: text that starts with =, +, -, @ (or a tab or
- * carriage return, which some programs skip before them) gets a leading apostrophe; quotes
- * are doubled and every cell is quoted (RFC 4180).
- */
-export const csvCell = (value: string): string => {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-};
-
-export const csvLine = (cells: string[]): string => cells.map(csvCell).join(',') + '\r\n';
-
-export interface ExportHeadings {
+/** One confirmed signature as it may be delivered to the target. */
+export interface ExportedSignature {
+  /** The name as the signer chose to show it; empty for "not at all". */
   name: string;
+  /** The city, only if the signer chose to show it. */
   city: string;
+  /** The day it was confirmed, YYYY-MM-DD. */
   date: string;
   letter: string;
+  /** Only for signers who agreed to share it (and only while it is kept). */
   email: string;
-  anonymous: string;
 }
 
 /**
@@ -56,22 +48,18 @@ export interface ExportHeadings {
  * only if they chose to show it, the date, the letter or comment; an email only for signers
  * who agreed to share it (and only while it is kept).
  */
-export const signaturesCsv = async (db: Database, campaignId: string, headings: ExportHeadings): Promise<string> => {
+export const signaturesForExport = async (db: Database, campaignId: string): Promise<ExportedSignature[]> => {
   const rows = await db
     .select()
     .from(campaignSignatures)
     .where(and(eq(campaignSignatures.campaignId, campaignId), isNotNull(campaignSignatures.confirmedAt)))
     .orderBy(asc(campaignSignatures.confirmedAt), asc(campaignSignatures.id))
     .all();
-  let out = '\ufeff' + csvLine([headings.name, headings.city, headings.date, headings.letter, headings.email]);
-  for (const row of rows) {
-    out += csvLine([
-      shownName(row) || headings.anonymous,
-      row.display === 'full' ? row.city : '',
-      row.confirmedAt!.toISOString().slice(0, 10),
-      row.message,
-      row.shareEmail && row.email ? row.email : '',
-    ]);
-  }
-  return out;
+  return rows.map((row) => ({
+    name: shownName(row),
+    city: row.display === 'full' ? row.city : '',
+    date: row.confirmedAt!.toISOString().slice(0, 10),
+    letter: row.message,
+    email: row.shareEmail && row.email ? row.email : '',
+  }));
 };

@@ -13,7 +13,8 @@ import {
   updateNextSteps,
   type Campaign,
 } from '../../db/campaigns';
-import { signaturesByCity, signaturesByDay, signaturesCsv } from '../../db/campaign-stats';
+import { signaturesByCity, signaturesByDay, signaturesForExport } from '../../db/campaign-stats';
+import { signaturesCsv } from '../../web/signatures-csv';
 import { listCampaignUpdates, postCampaignUpdate } from '../../db/campaign-updates';
 import { catalogFor } from '../../web/i18n';
 import { readabilityMessage, scoreReadability } from '../../web/readability';
@@ -187,14 +188,7 @@ export const organizeCampaignRoutes = new Hono<AppEnv>()
     const campaign = await ownCampaign(c);
     if (!campaign) return c.notFound();
     const t = c.get('t');
-    const csv = await signaturesCsv(c.get('db'), campaign.id, {
-      name: t.campaigns.csvName,
-      city: t.campaigns.csvCity,
-      date: t.campaigns.csvDate,
-      letter: t.campaigns.csvLetter,
-      email: t.campaigns.csvEmail,
-      anonymous: t.campaigns.csvAnonymous,
-    });
+    const csv = signaturesCsv(t, await signaturesForExport(c.get('db'), campaign.id));
     return c.body(csv, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="signatures-${campaign.id}.csv"`,
