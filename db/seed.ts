@@ -3,9 +3,10 @@ import { campaignSeeder } from './campaign-seed';
 import type { Database } from './database';
 import { eventsSeeder } from './event-seed';
 import { appMeta } from './schema';
+import { storiesSeeder } from './story-seed';
 
 /**
- * Demo data. Each area adds one seeder to `seeders` with its own fictional content
+ * Demo data. Each area has one seeder, listed here, with its own fictional content
  * (resources, events, campaigns, stories). All names, places and stories are invented.
  */
 export interface Seeder {
@@ -14,7 +15,8 @@ export interface Seeder {
   run: (db: Database, now: Date) => Promise<void>;
 }
 
-export const seeders: Seeder[] = [campaignSeeder, eventsSeeder];
+// Campaigns before stories: a demo story is consented for the demo petition.
+export const seeders: Seeder[] = [campaignSeeder, eventsSeeder, storiesSeeder];
 
 const SEEDED_KEY = 'demo_seeded_at';
 

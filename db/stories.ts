@@ -2,7 +2,6 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm
 import type { Database } from './database';
 import { newId } from './random';
 import { stories, storyApprovals, storyEvents, storyVersions } from './schema';
-import { accountDeletionSteps } from './users';
 
 /**
  * Stories: the rules of consent. A version is never changed; only the author approves an exact
@@ -469,4 +468,3 @@ export const deleteStoriesOfAuthor = async (db: Database, authorId: string, now 
 };
 
 // Deleting an account withdraws and deletes its stories first (db/users.ts runs the steps).
-accountDeletionSteps.push((db, userId) => deleteStoriesOfAuthor(db, userId));

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { deleteOwnUnpublishedCampaigns } from './campaigns';
+import { deleteStoriesOfAuthor } from './stories';
 import type { Database } from './database';
 import { removeOrganizerEvents } from './events';
 import { newId } from './random';
@@ -105,6 +106,8 @@ export const accountDeletionSteps: AccountDeletionStep[] = [
   deleteOwnUnpublishedCampaigns,
   // An organizer's drafts go; their upcoming public events are cancelled (db/events.ts).
   (db, userId) => removeOrganizerEvents(db, userId),
+  // A storyteller's stories are withdrawn and every version deleted (db/stories.ts).
+  (db, userId) => deleteStoriesOfAuthor(db, userId),
 ];
 
 /** Deletes an account and everything kept about it; its sessions end at once. */

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { getPublicStory, listPublishedStories } from '../../db/stories';
 // Registers the stories demo data (db/seed.ts runs every registered seeder).
-import '../../db/story-seed';
 import { ErrorPage } from '../../web/views/error';
 import { StoriesListPage, StoryPage } from '../../web/views/stories';
 import type { AppEnv } from '../env';
