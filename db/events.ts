@@ -35,6 +35,8 @@ export interface EventInput {
   startsAt: Date;
   endsAt: Date;
   reminderHours: number;
+  /** The campaign the event is part of; the caller checks it is the organizer's own and public. Left as is when absent. */
+  campaignId?: string | null;
 }
 
 /** How an event repeats: every week or every month, until a date (at most 52 occurrences). */
@@ -253,6 +255,16 @@ export const listUpcomingPublishedEventsByIds = async (db: Database, ids: readon
         .where(and(inArray(events.id, [...ids]), eq(events.status, 'published'), gt(events.endsAt, now)))
         .orderBy(asc(events.startsAt))
         .all();
+
+/** For a campaign page: the campaign's upcoming published events, soonest first (no drafts, cancelled or past ones). */
+export const listUpcomingCampaignEvents = async (db: Database, campaignId: string, now = new Date(), limit = 50): Promise<EventRow[]> =>
+  db
+    .select()
+    .from(events)
+    .where(and(eq(events.campaignId, campaignId), eq(events.status, 'published'), gt(events.endsAt, now)))
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(limit)
+    .all();
 
 /** Public events of one organizer (their feed). */
 export const listOrganizerPublicEvents = async (db: Database, organizerId: string, now: Date): Promise<EventRow[]> =>

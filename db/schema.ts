@@ -342,6 +342,8 @@ export const events = sqliteTable(
     /** Null once the organizer's account is deleted: their upcoming events are cancelled. */
     organizerId: text('organizer_id').references(() => users.id, { onDelete: 'set null' }),
     seriesId: text('series_id'),
+    /** The campaign this event is part of (the organizer's own, public when linked); cleared if the campaign goes. */
+    campaignId: text('campaign_id').references(() => campaigns.id, { onDelete: 'set null' }),
     title: text('title').notNull(),
     description: text('description').notNull(),
     category: text('category', { enum: ['workshop', 'training', 'vigil', 'meeting', 'fundraiser', 'other'] }).notNull(),
@@ -376,6 +378,7 @@ export const events = sqliteTable(
     index('events_status_starts_idx').on(table.status, table.startsAt),
     index('events_organizer_idx').on(table.organizerId, table.startsAt),
     index('events_series_idx').on(table.seriesId),
+    index('events_campaign_idx').on(table.campaignId, table.startsAt),
   ],
 );
 

@@ -1,12 +1,16 @@
 /**
  * Where one area shows another's content, wired in one place so neither area's modules need to
- * know the other: stories may be linked from campaigns only within their consent scope.
+ * know the other: stories may be linked from campaigns only within their consent scope; events
+ * may be part of their organizer's own public campaigns.
  */
-import { listPublicCampaigns } from '../db/campaigns';
+import { getCampaign, isPublicCampaign, listOwnCampaigns, listPublicCampaigns } from '../db/campaigns';
+import { listUpcomingCampaignEvents } from '../db/events';
 import { campaignOptionSources } from '../db/story-campaigns';
 import { listStoriesForCampaign } from '../db/stories';
+import { CampaignEvents } from '../web/components/campaign-events';
 import { CampaignStories } from '../web/components/campaign-stories';
 import { campaignPageSlots } from './campaign-slots';
+import { eventCampaigns } from './event-campaigns';
 
 let wired = false;
 
@@ -22,5 +26,20 @@ export const wireAreaLinks = (): void => {
   campaignPageSlots.push(async (c, campaign) => {
     const stories = await listStoriesForCampaign(c.get('db'), campaign.id);
     return <CampaignStories t={c.get('t')} locale={c.get('locale')} stories={stories} />;
+  });
+
+  // An organizer links an event only to a campaign of their own that the public can see; the
+  // event page links back only while the public can see it.
+  eventCampaigns.choices = async (db, organizerId) =>
+    (await listOwnCampaigns(db, organizerId)).filter(isPublicCampaign).map((campaign) => ({ id: campaign.id, title: campaign.title }));
+  eventCampaigns.shown = async (db, campaignId) => {
+    const campaign = await getCampaign(db, campaignId);
+    return campaign && isPublicCampaign(campaign) ? { id: campaign.id, title: campaign.title } : null;
+  };
+
+  // A campaign page lists its upcoming published events: no drafts, cancelled or past ones.
+  campaignPageSlots.push(async (c, campaign) => {
+    const events = await listUpcomingCampaignEvents(c.get('db'), campaign.id);
+    return <CampaignEvents t={c.get('t')} locale={c.get('locale')} events={events} />;
   });
 };

@@ -37,6 +37,7 @@ export const readEventForm = (form: Record<string, unknown>): EventFormValues =>
   reminderHours: one(form.reminderHours),
   repeat: one(form.repeat),
   repeatUntil: cleanText(one(form.repeatUntil)),
+  campaign: cleanText(one(form.campaign)).slice(0, 64),
 });
 
 /** Whether the runtime knows this IANA time zone. */
@@ -101,13 +102,14 @@ export const eventFormValues = (event: EventRow): EventFormValues => {
     reminderHours: String(event.reminderHours),
     repeat: 'none',
     repeatUntil: '',
+    campaign: event.campaignId ?? '',
   };
 };
 
 export const emptyEventForm = (timeZone: string): EventFormValues => ({
   title: '', description: '', category: 'workshop', format: 'in_person', city: '', address: '', directions: '', access: [],
   accessNotes: '', onlineUrl: '', languages: [], cost: '', capacity: '', timeZone, startDate: '', startTime: '', endDate: '',
-  endTime: '', reminderHours: '24', repeat: 'none', repeatUntil: '',
+  endTime: '', reminderHours: '24', repeat: 'none', repeatUntil: '', campaign: '',
 });
 
 type Parsed = { ok: true; input: EventInput; recurrence: Recurrence | null } | { ok: false; errors: Record<string, string> };
@@ -115,8 +117,10 @@ type Parsed = { ok: true; input: EventInput; recurrence: Recurrence | null } | {
 /**
  * Judges the form: every field at once, so the person sees all there is to fix. Times are read
  * as wall-clock times in the chosen zone. `allowRepeat` is false when editing one occurrence.
+ * `campaignIds` are the campaigns this organizer may link to, read on the server: any other id
+ * sent is refused, whatever the form offered.
  */
-export const parseEventForm = (values: EventFormValues, t: Catalog, now: Date, allowRepeat: boolean): Parsed => {
+export const parseEventForm = (values: EventFormValues, t: Catalog, now: Date, allowRepeat: boolean, campaignIds: readonly string[] = []): Parsed => {
   const e = t.events;
   const errors: Record<string, string> = {};
   const tooLong = (max: number) => format(e.errTooLong, { max });
@@ -167,6 +171,7 @@ export const parseEventForm = (values: EventFormValues, t: Catalog, now: Date, a
     check('repeatUntil', until !== null && (!startsAt || until > startsAt), e.errRepeatUntil);
     if (until && (values.repeat === 'week' || values.repeat === 'month')) recurrence = { every: values.repeat, until };
   }
+  check('campaign', values.campaign === '' || campaignIds.includes(values.campaign), e.errCampaign);
   if (Object.keys(errors).length > 0 || !startsAt || !endsAt) return { ok: false, errors };
   const has = (feature: string) => values.access.includes(feature);
   return {
@@ -194,6 +199,7 @@ export const parseEventForm = (values: EventFormValues, t: Catalog, now: Date, a
       startsAt,
       endsAt,
       reminderHours,
+      campaignId: values.campaign || null,
     },
   };
 };

@@ -1,15 +1,31 @@
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { approveCampaign, createCampaign, submitCampaign } from '../../db/campaigns';
+import { openLibsqlDatabase } from '../../db/libsql';
+import { events, users } from '../../db/schema';
+import { campaignInput } from '../node/campaign-helpers';
 import { grantRole, openPage, signInThroughPages, startSite, type Site } from './harness';
 
 let site: Site;
+let database: ReturnType<typeof openLibsqlDatabase>;
+/** A public campaign of the e2e organizer, so the event form offers it. */
+let campaignId = '';
 beforeAll(async () => {
   site = await startSite();
   grantRole(site, 'org-e2e@example.org', 'organizer');
   grantRole(site, 'mod-e2e@example.org', 'moderator');
+  database = openLibsqlDatabase(site.databaseUrl);
+  const owner = (await database.db.select().from(users).where(eq(users.email, 'org-e2e@example.org')).get())!;
+  campaignId = await createCampaign(database.db, owner.id, campaignInput({ title: 'Campaign with events' }));
+  await submitCampaign(database.db, campaignId, owner.id);
+  await approveCampaign(database.db, campaignId);
 });
-afterAll(() => site?.stop());
+afterAll(async () => {
+  database?.client.close();
+  await site?.stop();
+});
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const axeViolations = async (page: Page) => {
@@ -141,11 +157,20 @@ describe('events in Chromium', () => {
     await page.fill('#field-startDate', '2030-05-04');
     await page.fill('#field-startTime', '18:00');
     await page.fill('#field-endTime', '20:00');
+    await page.selectOption('#field-campaign', campaignId);
     await page.click('form button[type="submit"].button-primary');
     await page.waitForURL(/done=saved/);
     const manage = new URL(page.url()).pathname;
     expect(await axeViolations(page)).toEqual([]);
     await check(`${manage}/edit`);
+    // Published straight in the database (moderation has its own test): the campaign page lists
+    // the event, and the event page links back.
+    const eventId = manage.split('/').pop()!;
+    await database.db.update(events).set({ status: 'published' }).where(eq(events.id, eventId));
+    await check(`/campaigns/${campaignId}`);
+    expect(await page.locator(`a[href="/events/${eventId}"]`).count()).toBe(1);
+    await check(`/events/${eventId}`);
+    expect(await page.locator(`a[href="/campaigns/${campaignId}"]`).count()).toBe(1);
     await check('/organize/events');
     const moderator = await openPage(site, { locale });
     await signInThroughPages(site, moderator.page, 'mod-e2e@example.org');

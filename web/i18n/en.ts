@@ -368,6 +368,14 @@ export const en = {
     errEndBeforeStart: 'The end must be after the start.',
     errInPast: 'The start must be in the future.',
     errRepeatUntil: 'Enter the last date, after the first one.',
+    // Campaign link
+    fieldCampaign: 'Part of a campaign',
+    fieldCampaignHint: 'Only your own campaigns that are public. The campaign page will list this event.',
+    campaignNone: 'Not part of a campaign',
+    errCampaign: 'Choose one of your public campaigns, or none.',
+    partOfCampaign: 'Part of the campaign:',
+    campaignEventsHeading: 'Upcoming events for this campaign',
+    campaignEventsIntro: 'Come and meet people who support this campaign. You do not need an account to join.',
     // Moderation
     moderationHeading: 'Events waiting for approval',
     moderationNone: 'No events are waiting.',

@@ -23,6 +23,7 @@ import { EventFormPage } from '../../web/views/events/event-form';
 import { ManageEventPage, OrganizerEventsPage } from '../../web/views/events/organize';
 import type { AppEnv } from '../env';
 import { emptyEventForm, eventFormValues, parseEventForm, readEventForm, timeZoneChoices, type EventFormValues } from '../event-form';
+import { eventCampaigns, type EventCampaign } from '../event-campaigns';
 import { eventMail, sendAll } from '../event-mail';
 import { requireAccess } from '../middleware/access';
 import { renderPage } from '../render';
@@ -55,13 +56,17 @@ const notices = (t: AppEnv['Variables']['t'], done: string | undefined, count?: 
     sent: format(t.events.messageSent, { count: Number(count) || 0 }),
   })[done ?? ''] as string | undefined;
 
-const formPage = (c: Context<AppEnv>, mode: 'new' | 'edit', action: string, values: EventFormValues, errors?: Record<string, string>) => {
+/** The campaigns this organizer may link an event to; the form offers them and the save re-checks against them. */
+const campaignChoices = (c: Context<AppEnv>) => eventCampaigns.choices(c.get('db'), c.get('user')!.id);
+
+const formPage = async (c: Context<AppEnv>, mode: 'new' | 'edit', action: string, values: EventFormValues, errors?: Record<string, string>, campaigns?: EventCampaign[]) => {
   const t = c.get('t');
+  const choices = campaigns ?? (await campaignChoices(c));
   const readability = values.description ? readabilityMessage(scoreReadability(values.description, c.get('locale')), t) : undefined;
   return renderPage(c, {
     title: mode === 'new' ? t.events.newTitle : t.events.editTitle,
     status: errors ? 400 : 200,
-    body: <EventFormPage t={t} mode={mode} action={action} values={values} timeZones={timeZoneChoices()} readability={readability} {...(errors ? { errors } : {})} />,
+    body: <EventFormPage t={t} mode={mode} action={action} values={values} timeZones={timeZoneChoices()} campaigns={choices} readability={readability} {...(errors ? { errors } : {})} />,
   });
 };
 
@@ -127,8 +132,9 @@ export const organizerEventRoutes = new Hono<AppEnv>()
 
   .post('/organize/events', async function organize_events_post(c) {
     const values = readEventForm(await c.req.parseBody({ all: true }).catch(() => ({})));
-    const parsed = parseEventForm(values, c.get('t'), new Date(), true);
-    if (!parsed.ok) return formPage(c, 'new', '/organize/events', values, parsed.errors);
+    const campaigns = await campaignChoices(c);
+    const parsed = parseEventForm(values, c.get('t'), new Date(), true, campaigns.map((campaign) => campaign.id));
+    if (!parsed.ok) return formPage(c, 'new', '/organize/events', values, parsed.errors, campaigns);
     const id = await createEvent(c.get('db'), c.get('user')!.id, parsed.input, parsed.recurrence);
     return c.redirect(`/organize/events/${id}?done=saved`, 303);
   })
@@ -150,8 +156,9 @@ export const organizerEventRoutes = new Hono<AppEnv>()
     if (!event) return notFound(c);
     const db = c.get('db');
     const values = readEventForm(await c.req.parseBody({ all: true }).catch(() => ({})));
-    const parsed = parseEventForm(values, c.get('t'), new Date(), false);
-    if (!parsed.ok) return formPage(c, 'edit', `/organize/events/${event.id}`, values, parsed.errors);
+    const campaigns = await campaignChoices(c);
+    const parsed = parseEventForm(values, c.get('t'), new Date(), false, campaigns.map((campaign) => campaign.id));
+    if (!parsed.ok) return formPage(c, 'edit', `/organize/events/${event.id}`, values, parsed.errors, campaigns);
     const result = await updateEvent(db, event.id, parsed.input);
     if (!result) return c.redirect(`/organize/events/${event.id}?done=cannot-edit`, 303);
     // More places may free the waitlist; fewer never removes anyone who has a place.

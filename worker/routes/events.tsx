@@ -13,6 +13,7 @@ import { EventResults, EventsPage, type EventFilterValues } from '../../web/view
 import { MyRsvpPage } from '../../web/views/events/my-rsvp';
 import { emptyRsvp, RsvpPanel, type RsvpValues } from '../../web/views/events/rsvp-panel';
 import type { AppEnv } from '../env';
+import { eventCampaigns } from '../event-campaigns';
 import { eventMail, sendAll } from '../event-mail';
 import { renderPage } from '../render';
 import { cleanText, emailAddress, fieldErrors, readForm, requiredLine } from '../validation';
@@ -120,6 +121,7 @@ const renderEvent = async (
     ...(panel.done ? { done: panel.done } : {}),
   };
   if (c.req.header('HX-Request')) return c.html(<RsvpPanel t={t} eventId={event.id} {...rsvp} />, status as 200);
+  const campaign = event.campaignId ? await eventCampaigns.shown(c.get('db'), event.campaignId) : null;
   return renderPage(c, {
     title: event.title,
     section: 'events',
@@ -133,6 +135,7 @@ const renderEvent = async (
         notPublic={event.status === 'draft' || event.status === 'submitted'}
         past={event.endsAt <= now}
         manageHref={canManageEvent(c.get('user'), event) ? `/organize/events/${event.id}` : undefined}
+        campaign={campaign}
         rsvp={rsvp}
       />
     ),

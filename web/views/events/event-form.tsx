@@ -24,6 +24,8 @@ export interface EventFormValues {
   reminderHours: string;
   repeat: string;
   repeatUntil: string;
+  /** The id of the campaign the event is part of, or empty. */
+  campaign: string;
 }
 
 const ACCESS = ['stepFree', 'seating', 'interpretation', 'quietRoom', 'childcare'] as const;
@@ -71,6 +73,8 @@ export const EventFormPage = (props: {
   values: EventFormValues;
   errors?: FieldErrors;
   timeZones: string[];
+  /** The organizer's own public campaigns the event may be part of. */
+  campaigns: { id: string; title: string }[];
   readability?: string | undefined;
 }) => {
   const { t, values } = props;
@@ -90,6 +94,16 @@ export const EventFormPage = (props: {
           </p>
         ) : null}
         <SelectField name="category" label={e.fieldCategory} value={values.category} error={err.category} options={CATEGORIES.map((c): [string, string] => [c, e.categories[c]])} />
+        {props.campaigns.length > 0 || err.campaign ? (
+          <SelectField
+            name="campaign"
+            label={e.fieldCampaign}
+            hint={e.fieldCampaignHint}
+            value={values.campaign}
+            error={err.campaign}
+            options={[['', e.campaignNone], ...props.campaigns.map((campaign): [string, string] => [campaign.id, campaign.title])]}
+          />
+        ) : null}
         <SelectField
           name="format"
           label={e.fieldFormat}

@@ -74,6 +74,8 @@ export const EventPage = (props: {
   past: boolean;
   /** The organizer's own page for this event, when they are the one reading. */
   manageHref?: string | undefined;
+  /** The campaign the event is part of, when the public can see it. */
+  campaign?: { id: string; title: string } | null | undefined;
   rsvp: Omit<RsvpPanelProps, 't' | 'eventId'>;
 }) => {
   const { t, event } = props;
@@ -84,6 +86,11 @@ export const EventPage = (props: {
         <a href="/events">{e.backToEvents}</a>
       </p>
       <h1>{event.title}</h1>
+      {props.campaign ? (
+        <p>
+          {e.partOfCampaign} <a href={`/campaigns/${props.campaign.id}`}>{props.campaign.title}</a>
+        </p>
+      ) : null}
       {props.manageHref ? (
         <p>
           <a href={props.manageHref}>{e.manage}</a>
