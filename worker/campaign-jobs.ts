@@ -1,7 +1,8 @@
-import { expireUnconfirmedSignatures, eraseEndedCampaignEmails, DEFAULT_RETENTION_DAYS } from '../db/campaign-signatures';
+import { expireUnconfirmedSignatures, eraseEndedCampaignEmails } from '../db/campaign-signatures';
 import { unsubscribeToken } from '../db/campaign-links';
 import { getCampaign } from '../db/campaigns';
 import { claimUpdateMailing, nextUpdateRecipients, queueUpdateBatch, releaseUpdateMailing } from '../db/campaign-updates';
+import type { RetentionSettings } from './config';
 import type { Database } from '../db/database';
 import type { MailMessage } from '../db/mail-outbox';
 import { catalogFor, format } from '../web/i18n';
@@ -53,22 +54,9 @@ export const mailCampaignUpdates = async (db: Database, now: Date, options: { ba
   return queued;
 };
 
-let retentionDays: number = DEFAULT_RETENTION_DAYS;
-
-/**
- * Sets the days signers' emails are kept after a campaign ends, from CAMPAIGN_RETENTION_DAYS
- * (a whole number from 1 to 3650; anything else keeps the default of 90). The entry points call
- * this before running jobs, since a job receives only the database and the time.
- */
-export const setCampaignRetentionDays = (value: string | undefined): number => {
-  const days = Number(value);
-  retentionDays = value && Number.isInteger(days) && days >= 1 && days <= 3650 ? days : DEFAULT_RETENTION_DAYS;
-  return retentionDays;
-};
-
 /** The campaigns area's scheduled work. */
 export const campaignJobs = () => [
   async (db: Database, now: Date) => void (await expireUnconfirmedSignatures(db, now)),
-  async (db: Database, now: Date) => void (await eraseEndedCampaignEmails(db, now, retentionDays)),
+  async (db: Database, now: Date, settings: RetentionSettings) => void (await eraseEndedCampaignEmails(db, now, settings.campaignDays)),
   async (db: Database, now: Date) => void (await mailCampaignUpdates(db, now)),
 ];

@@ -8,7 +8,24 @@ export interface AppConfig {
   isLocal: boolean;
   /** Key for keyed hashes (client addresses, sign-in codes); when unset, one kept in the database. */
   clientKeySecret: string | undefined;
+  /** How long personal data is kept; the privacy page states these same numbers. */
+  retention: RetentionSettings;
 }
+
+export interface RetentionSettings {
+  /** Days after an event ends before RSVP names, emails and access needs are erased. */
+  rsvpDays: number;
+  /** Days after a campaign is closed or delivered before signers' emails are erased. */
+  campaignDays: number;
+}
+
+export const DEFAULT_RETENTION: RetentionSettings = { rsvpDays: 30, campaignDays: 90 };
+
+/** A whole number of days from 1 to 3650, else the default. */
+const days = (value: string | undefined, fallback: number): number => {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n >= 1 && n <= 3650 ? n : fallback;
+};
 
 export type ConfigSource = Record<string, string | undefined>;
 
@@ -30,4 +47,8 @@ export const readConfig = (source: ConfigSource): AppConfig => ({
   quickExitUrl: httpUrl(source.QUICK_EXIT_URL) ?? DEFAULT_QUICK_EXIT_URL,
   isLocal: source.APP_ENV === 'local',
   clientKeySecret: source.CLIENT_KEY_SECRET || undefined,
+  retention: {
+    rsvpDays: days(source.RSVP_RETENTION_DAYS, DEFAULT_RETENTION.rsvpDays),
+    campaignDays: days(source.CAMPAIGN_RETENTION_DAYS, DEFAULT_RETENTION.campaignDays),
+  },
 });

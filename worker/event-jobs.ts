@@ -15,4 +15,4 @@ export const sendEventReminders = async (db: Database, now: Date): Promise<numbe
 };
 
 /** Erases RSVP contact details some days after each event ends (see db/event-jobs.ts). */
-export const eraseEventContacts = (db: Database, now: Date) => eraseOldRsvpContacts(db, now);
+export const eraseEventContacts = (db: Database, now: Date, days: number) => eraseOldRsvpContacts(db, now, days);

@@ -8,7 +8,6 @@ import { seedDemoData } from '../db/seed';
 import { createApp } from './app';
 import { readConfig } from './config';
 import type { Bindings } from './env';
-import { setCampaignRetentionDays } from './campaign-jobs';
 import { runScheduledJobs } from './jobs';
 import { outboxMailer, providerMailer } from './mail/mailer';
 import { transportFromEnv } from './mail/transport-from-env';
@@ -39,9 +38,9 @@ export default {
     return app.fetch(request, env, ctx);
   },
   async scheduled(controller, env) {
-    setCampaignRetentionDays(env.CAMPAIGN_RETENTION_DAYS);
     await runScheduledJobs(databaseFor(env), {
       now: new Date(controller.scheduledTime),
+      retention: configFor(env).retention,
       ...(configFor(env).isLocal ? { localOutbox: true } : { mailTransport: transportFor(env) }),
     });
   },

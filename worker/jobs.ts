@@ -1,4 +1,5 @@
 import type { Database } from '../db/database';
+import { DEFAULT_RETENTION, type RetentionSettings } from './config';
 import { flushLocalOutbox, purgeMail } from '../db/mail-outbox';
 import { purgeRateLimits } from '../db/rate-limit';
 import { purgeExpiredSessions } from '../db/sessions';
@@ -9,7 +10,7 @@ import { deliverDueMail, type MailTransport } from './mail/mailer';
 import { runStoryConsentJobs } from './story-jobs';
 
 /** A periodic job: Workers' scheduled() and `npm start`'s interval run the same list. */
-export type Job = (db: Database, now: Date) => Promise<void>;
+export type Job = (db: Database, now: Date, retention: RetentionSettings) => Promise<void>;
 
 /** Housekeeping every deployment needs; areas add their own jobs (reminders, purges) here. */
 export const jobs: Job[] = [
@@ -23,7 +24,7 @@ export const jobs: Job[] = [
   (db, now) => runStoryConsentJobs(db, now),
   ...campaignJobs(),
   async (db, now) => void (await sendEventReminders(db, now)),
-  async (db, now) => void (await eraseEventContacts(db, now)),
+  async (db, now, retention) => void (await eraseEventContacts(db, now, retention.rsvpDays)),
 ];
 
 /**
@@ -32,7 +33,13 @@ export const jobs: Job[] = [
  */
 export const runScheduledJobs = async (
   db: Database,
-  options: { now?: Date; mailTransport?: MailTransport; localOutbox?: boolean; log?: (line: string) => void } = {},
+  options: {
+    now?: Date;
+    mailTransport?: MailTransport;
+    localOutbox?: boolean;
+    retention?: RetentionSettings;
+    log?: (line: string) => void;
+  } = {},
 ): Promise<void> => {
   const now = options.now ?? new Date();
   const log = options.log ?? console.log;
@@ -48,7 +55,7 @@ export const runScheduledJobs = async (
   }
   for (const [index, job] of all.entries()) {
     try {
-      await job(db, now);
+      await job(db, now, options.retention ?? DEFAULT_RETENTION);
     } catch (error) {
       log(JSON.stringify({ level: 'error', job: index, error: error instanceof Error ? error.name : 'unknown' }));
     }

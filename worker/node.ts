@@ -7,7 +7,6 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { migrateLibsql, openLibsqlDatabase } from '../db/libsql';
 import { seedDemoData } from '../db/seed';
 import { createApp } from './app';
-import { setCampaignRetentionDays } from './campaign-jobs';
 import { runScheduledJobs } from './jobs';
 import { outboxMailer, providerMailer } from './mail/mailer';
 import { transportFromEnv } from './mail/transport-from-env';
@@ -51,8 +50,8 @@ const app = createApp(
 );
 
 // The same jobs as Workers' Cron Trigger, every 5 minutes, and once at start.
-setCampaignRetentionDays(process.env.CAMPAIGN_RETENTION_DAYS);
-const runJobs = () => runScheduledJobs(db, mailTransport ? { mailTransport } : { localOutbox: true }).catch(() => {});
+const runJobs = () =>
+  runScheduledJobs(db, { retention: config.retention, ...(mailTransport ? { mailTransport } : { localOutbox: true }) }).catch(() => {});
 void runJobs();
 setInterval(runJobs, 5 * 60_000).unref();
 

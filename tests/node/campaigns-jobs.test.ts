@@ -4,7 +4,8 @@ import { eraseEndedCampaignEmails, expireUnconfirmedSignatures, mailboxKey, sign
 import { postCampaignUpdate } from '../../db/campaign-updates';
 import { listOutbox } from '../../db/mail-outbox';
 import { campaignSignatures, campaignUpdates } from '../../db/schema';
-import { mailCampaignUpdates, setCampaignRetentionDays } from '../../worker/campaign-jobs';
+import { mailCampaignUpdates } from '../../worker/campaign-jobs';
+import { readConfig } from '../../worker/config';
 import { runScheduledJobs } from '../../worker/jobs';
 import { TestBrowser } from './browser';
 import { publishedCampaign } from './campaign-helpers';
@@ -79,17 +80,22 @@ describe('scheduled campaign jobs', () => {
     const { campaigns } = await import('../../db/schema');
     const { eq } = await import('drizzle-orm');
     await t.db.update(campaigns).set({ status: 'closed', endedAt: ended }).where(eq(campaigns.id, id));
-    try {
-      expect(setCampaignRetentionDays('30')).toBe(30);
-      await runScheduledJobs(t.db, { now: new Date(ended.getTime() + 29 * DAY) });
-      expect((await t.db.select().from(campaignSignatures).get())!.email).toBe('a@example.org');
-      await runScheduledJobs(t.db, { now: new Date(ended.getTime() + 30 * DAY) });
-      expect((await t.db.select().from(campaignSignatures).get())!.email).toBeNull();
-      expect(setCampaignRetentionDays('-1')).toBe(90);
-      expect(setCampaignRetentionDays('soon')).toBe(90);
-    } finally {
-      setCampaignRetentionDays(undefined);
-    }
+    const { retention } = readConfig({ CAMPAIGN_RETENTION_DAYS: '30' });
+    expect(retention.campaignDays).toBe(30);
+    await runScheduledJobs(t.db, { now: new Date(ended.getTime() + 29 * DAY), retention });
+    expect((await t.db.select().from(campaignSignatures).get())!.email).toBe('a@example.org');
+    await runScheduledJobs(t.db, { now: new Date(ended.getTime() + 30 * DAY), retention });
+    expect((await t.db.select().from(campaignSignatures).get())!.email).toBeNull();
+    expect(readConfig({ CAMPAIGN_RETENTION_DAYS: '-1' }).retention.campaignDays).toBe(90);
+    expect(readConfig({ CAMPAIGN_RETENTION_DAYS: 'soon' }).retention.campaignDays).toBe(90);
+  });
+
+  it('the privacy page states the configured retention', async () => {
+    const other = await makeTestApp({ CAMPAIGN_RETENTION_DAYS: '45', RSVP_RETENTION_DAYS: '14' });
+    const text = visibleText(await (await other.app.request('/privacy')).text());
+    expect(text).toContain('45 days after the campaign is closed or delivered');
+    expect(text).toContain('14 days after the event ends');
+    other.close();
   });
 
   it('the privacy page states how long signers\u2019 data is kept, in both languages', async () => {

@@ -3,7 +3,13 @@ import { DEFAULT_QUICK_EXIT_URL, readConfig } from '../../worker/config';
 
 describe('readConfig', () => {
   it('has safe defaults', () => {
-    expect(readConfig({})).toEqual({ siteName: 'Hearth', quickExitUrl: DEFAULT_QUICK_EXIT_URL, isLocal: false });
+    expect(readConfig({})).toEqual({
+      siteName: 'Hearth',
+      quickExitUrl: DEFAULT_QUICK_EXIT_URL,
+      isLocal: false,
+      clientKeySecret: undefined,
+      retention: { rsvpDays: 30, campaignDays: 90 },
+    });
   });
 
   it('takes a web address as quick-exit target, and nothing else', () => {

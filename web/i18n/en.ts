@@ -634,7 +634,7 @@ export const en = {
     privacyHeading: 'When you sign a campaign',
     privacyParagraphs: [
       'Your signature counts only after you confirm it from the email we send. If you do not confirm within 7 days, we delete it.',
-      'We keep your email address until 90 days after the campaign is closed or delivered, then we erase it. Your name stays only as you chose to show it, and the count stays.',
+      'We keep your email address until {days} days after the campaign is closed or delivered, then we erase it. Your name stays only as you chose to show it, and the count stays.',
       'If you asked for news, we keep your address until you use the "stop" link in any news email.',
       'Organizers see the names you chose to show, your city, and your letter or comment. They see your email only if you agreed to share it.',
       'You can remove your signature at any time with the link in your confirmation email. When you press "I called", we only count one more call.',

@@ -634,7 +634,7 @@ export const fr: Catalog = {
     privacyHeading: 'Quand vous signez une campagne',
     privacyParagraphs: [
       'Votre signature compte seulement après confirmation depuis l\u2019e-mail que nous envoyons. Sans confirmation dans les 7 jours, nous la supprimons.',
-      'Nous gardons votre adresse e-mail jusqu\u2019à 90 jours après la fermeture ou la remise de la campagne, puis nous l\u2019effaçons. Votre nom reste seulement comme vous avez choisi de le montrer, et le total reste.',
+      'Nous gardons votre adresse e-mail jusqu\u2019à {days} jours après la fermeture ou la remise de la campagne, puis nous l\u2019effaçons. Votre nom reste seulement comme vous avez choisi de le montrer, et le total reste.',
       'Si vous avez demandé des nouvelles, nous gardons votre adresse jusqu\u2019à ce que vous utilisiez le lien pour arrêter, dans n\u2019importe quel e-mail de nouvelles.',
       'Les organisateurs voient le nom que vous avez choisi de montrer, votre ville et votre lettre ou commentaire. Ils voient votre e-mail seulement si vous avez accepté de le partager.',
       'Vous pouvez retirer votre signature à tout moment avec le lien de votre e-mail de confirmation. Quand vous appuyez sur « J\u2019ai appelé », nous comptons seulement un appel de plus.',

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { HomePage } from '../../web/views/home';
 import { PrivacyPage } from '../../web/views/privacy';
-import { RSVP_RETENTION_DAYS } from '../../db/event-jobs';
 import { SafetyPage } from '../../web/views/safety';
 import { SupportPage } from '../../web/views/support';
 import type { AppEnv } from '../env';
@@ -23,5 +22,5 @@ export const pageRoutes = new Hono<AppEnv>()
   })
   .get('/privacy', function privacy_get(c) {
     const t = c.get('t');
-    return renderPage(c, { title: t.privacy.title, body: <PrivacyPage t={t} rsvpRetentionDays={RSVP_RETENTION_DAYS} /> });
+    return renderPage(c, { title: t.privacy.title, body: <PrivacyPage t={t} retention={c.get('config').retention} /> });
   });
