@@ -468,3 +468,20 @@ export const deleteStoriesOfAuthor = async (db: Database, authorId: string, now 
 };
 
 // Deleting an account withdraws and deletes its stories first (db/users.ts runs the steps).
+
+/** Everything kept about an author's stories, for "download my data": every version, approval and step. */
+export const exportStoriesOfAuthor = async (db: Database, authorId: string) => {
+  const ids = await db.select({ id: stories.id }).from(stories).where(eq(stories.authorId, authorId)).orderBy(asc(stories.createdAt)).all();
+  const records = await Promise.all(ids.map(({ id }) => loadStory(db, id)));
+  return records
+    .filter((record): record is StoryRecord => record !== null)
+    .map(({ story, versions, approvals, events }) => ({
+      createdAt: story.createdAt,
+      submittedAt: story.submittedAt,
+      publishedAt: story.publishedAt,
+      withdrawnAt: story.withdrawnAt,
+      versions: versions.map(({ id: _id, storyId: _story, ...version }) => version),
+      approvals: approvals.map(({ id: _id, storyId: _story, ...approval }) => approval),
+      history: events.map(({ id: _id, storyId: _story, ...event }) => event),
+    }));
+};

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { deleteOwnUnpublishedCampaigns } from './campaigns';
-import { deleteStoriesOfAuthor } from './stories';
+import { deleteStoriesOfAuthor, exportStoriesOfAuthor } from './stories';
 import type { Database } from './database';
 import { removeOrganizerEvents } from './events';
 import { newId } from './random';
@@ -149,6 +149,7 @@ export const exportAccountData = async (db: Database, userId: string) => {
     roles,
     sessions: userSessions,
     organizerApplications: applications,
+    stories: await exportStoriesOfAuthor(db, userId),
   };
 };
 

@@ -100,3 +100,23 @@ describe('caching while signed in', () => {
     expect(asset.headers.get('cache-control')).toContain('immutable');
   });
 });
+
+describe('download my data, for a storyteller', () => {
+  it('includes every version of my stories', async () => {
+    const browser = await signIn(t, 'writer@example.org');
+    await browser.post('/account/storyteller', { enabled: 'yes' });
+    const res = await browser.post('/my-stories', {
+      title: 'My first winter',
+      body: 'It was cold.',
+      shownName: 'Mira',
+      language: 'en',
+      contentNotes: 'violence',
+      contentNoteText: '',
+    });
+    expect(res.status).toBe(303);
+    const data = (await (await browser.get('/account/data.json')).json()) as any;
+    expect(data.stories).toHaveLength(1);
+    expect(data.stories[0].versions[0]).toMatchObject({ number: 1, title: 'My first winter', body: 'It was cold.' });
+    expect(data.stories[0].history[0]).toMatchObject({ action: 'created' });
+  });
+});
