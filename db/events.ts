@@ -126,16 +126,19 @@ export const updateEvent = async (
   id: string,
   input: EventInput,
   now = new Date(),
-): Promise<{ before: EventRow; after: EventRow; movedOrRelocated: boolean } | null> => {
+): Promise<{ before: EventRow; after: EventRow; movedOrRelocated: boolean; resubmitted: boolean } | null> => {
   const before = await getEvent(db, id);
   if (!before || before.status === 'cancelled' || before.endsAt <= now) return null;
   const movedOrRelocated = before.status === 'published' && changesTimeOrPlace(before, input);
+  // A moderator approved what an organizer who is not yet trusted wrote: a change to a published
+  // event (its text, place or joining link) goes back to them before it is public again.
+  const resubmitted = before.status === 'published' && !(before.organizerId && (await isTrustedOrganizer(db, before.organizerId)));
   const [after] = await db
     .update(events)
-    .set({ ...input, updatedAt: now, sequence: sql`${events.sequence} + 1` })
+    .set({ ...input, ...(resubmitted ? { status: 'submitted' as const } : {}), updatedAt: now, sequence: sql`${events.sequence} + 1` })
     .where(and(eq(events.id, id), ne(events.status, 'cancelled')))
     .returning();
-  return after ? { before, after, movedOrRelocated } : null;
+  return after ? { before, after, movedOrRelocated, resubmitted } : null;
 };
 
 export const isTrustedOrganizer = async (db: Database, userId: string): Promise<boolean> =>

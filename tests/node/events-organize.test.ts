@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listOutbox } from '../../db/mail-outbox';
+import { trustOrganizer } from '../../db/events';
 import { eventRsvps, events, trustedOrganizers } from '../../db/schema';
 import { TestBrowser } from './browser';
 import { mailsTo, publishedEvent, rsvp, signedInAs } from './events-support';
@@ -175,6 +176,7 @@ describe('organizer: bad input', () => {
 describe('organizer: changes, cancellation, RSVPs, CSV and messages', () => {
   it('tells everyone with an RSVP when the time changes, and raises the sequence', async () => {
     const { browser, user } = await signedInAs(t, 'org@example.org', 'organizer');
+    await trustOrganizer(t.db, user.id);
     const id = idFrom((await browser.post('/organize/events', form())).headers.get('location'));
     await t.db.update(events).set({ status: 'published' }).where(eq(events.id, id));
     await rsvp(t, id, { email: 'a@example.org' });
@@ -190,6 +192,25 @@ describe('organizer: changes, cancellation, RSVPs, CSV and messages', () => {
     expect(mails[0]!.bodyText).toContain('19:00');
     expect((await allEvents())[0]!.sequence).toBeGreaterThan(before.sequence);
     expect(user.id).toBe(before.organizerId);
+  });
+
+  it('a change by an organizer not yet trusted goes back to a moderator before it is public again', async () => {
+    const { browser } = await signedInAs(t, 'org@example.org', 'organizer');
+    const id = idFrom((await browser.post('/organize/events', form())).headers.get('location'));
+    await t.db.update(events).set({ status: 'published' }).where(eq(events.id, id));
+    await rsvp(t, id, { email: 'a@example.org' });
+    const res = await browser.post(`/organize/events/${id}`, form({ title: 'Now with a different purpose' }));
+    expect(res.headers.get('location')).toContain('done=resubmitted');
+    expect((await allEvents())[0]!.status).toBe('submitted');
+    expect((await new TestBrowser(t).get(`/events/${id}`)).status).toBe(404);
+    expect(visibleText(await (await browser.get(`/organize/events/${id}?done=resubmitted`)).text())).toContain('A moderator checks the changes');
+    expect((await t.db.select().from(eventRsvps).all())[0]!.status).toBe('confirmed');
+  });
+
+  it('odd notice values never break the page', async () => {
+    const { browser } = await signedInAs(t, 'org@example.org', 'organizer');
+    const id = idFrom((await browser.post('/organize/events', form())).headers.get('location'));
+    for (const done of ['__proto__', 'constructor', 'toString']) expect((await browser.get(`/organize/events/${id}?done=${done}`)).status).toBe(200);
   });
 
   it('cancels an event and tells everyone at once; then it cannot be edited', async () => {
@@ -243,7 +264,8 @@ describe('organizer: changes, cancellation, RSVPs, CSV and messages', () => {
   });
 
   it('never lets a smaller capacity remove anyone, and a larger one promotes from the waitlist', async () => {
-    const { browser } = await signedInAs(t, 'org@example.org', 'organizer');
+    const { browser, user } = await signedInAs(t, 'org@example.org', 'organizer');
+    await trustOrganizer(t.db, user.id);
     const id = idFrom((await browser.post('/organize/events', form({ capacity: '1' }))).headers.get('location'));
     await t.db.update(events).set({ status: 'published' }).where(eq(events.id, id));
     await rsvp(t, id, { email: 'a@example.org' });

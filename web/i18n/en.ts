@@ -289,6 +289,7 @@ export const en = {
     saveDraft: 'Save',
     saved: 'Saved.',
     savedAndNotified: 'Saved. We emailed everyone with an RSVP about the new time or place.',
+    resubmittedNotice: 'Saved. A moderator checks the changes before the event is public again. People who said they are coming keep their place.',
     submit: 'Send for publishing',
     submitTrustedHint: 'You are a trusted organizer: the event is published at once.',
     submitHint: 'A moderator checks your first events before they are public.',

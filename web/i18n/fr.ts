@@ -293,6 +293,7 @@ export const fr: Catalog = {
     saveDraft: 'Enregistrer',
     saved: 'Enregistré.',
     savedAndNotified: "Enregistré. Nous avons prévenu par e-mail toutes les personnes inscrites du nouvel horaire ou du nouveau lieu.",
+    resubmittedNotice: 'Enregistré. Une personne de la modération vérifie les changements avant que l\u2019événement soit de nouveau public. Les personnes inscrites gardent leur place.',
     submit: 'Envoyer pour publication',
     submitTrustedHint: "Vous êtes un organisateur de confiance : l'événement est publié tout de suite.",
     submitHint: "L'équipe de modération vérifie vos premiers événements avant qu'ils soient publics.",

@@ -45,16 +45,19 @@ const ownEvent = async (c: Context<AppEnv>): Promise<EventRow | null> => {
   return event && canManageEvent(c.get('user'), event) ? event : null;
 };
 
-const notices = (t: AppEnv['Variables']['t'], done: string | undefined, count?: string) =>
-  ({
+const notices = (t: AppEnv['Variables']['t'], done: string | undefined, count?: string) => {
+  const all: Record<string, string> = {
     saved: t.events.saved,
+    resubmitted: t.events.resubmittedNotice,
     notified: t.events.savedAndNotified,
     submitted: t.events.submittedNotice,
     published: t.events.publishedNotice,
     cancelled: t.events.cancelledNotice2,
     'cannot-edit': t.events.cannotEdit,
     sent: format(t.events.messageSent, { count: Number(count) || 0 }),
-  })[done ?? ''] as string | undefined;
+  };
+  return done && Object.hasOwn(all, done) ? all[done] : undefined;
+};
 
 /** The campaigns this organizer may link an event to; the form offers them and the save re-checks against them. */
 const campaignChoices = (c: Context<AppEnv>) => eventCampaigns.choices(c.get('db'), c.get('user')!.id);
@@ -165,11 +168,9 @@ export const organizerEventRoutes = new Hono<AppEnv>()
     const origin = new URL(c.req.url).origin;
     const promoted = await promoteFromWaitlist(db, event.id);
     await sendAll(c.get('mailer'), promoted.map((person) => eventMail.promoted(result.after, person, `${origin}/rsvps/${person.token}`)));
-    if (result.movedOrRelocated) {
-      await tellAttendees(c, result.after, (person) => eventMail.changed(result.after, person));
-      return c.redirect(`/organize/events/${event.id}?done=notified`, 303);
-    }
-    return c.redirect(`/organize/events/${event.id}?done=saved`, 303);
+    if (result.movedOrRelocated) await tellAttendees(c, result.after, (person) => eventMail.changed(result.after, person));
+    const done = result.resubmitted ? 'resubmitted' : result.movedOrRelocated ? 'notified' : 'saved';
+    return c.redirect(`/organize/events/${event.id}?done=${done}`, 303);
   })
 
   .post('/organize/events/:id{[a-z0-9]+}/submission', async function organize_event_submission_post(c) {
