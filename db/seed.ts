@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from './database';
+import { resourcesSeeder } from './resources-seed';
 import { appMeta } from './schema';
 
 /**
@@ -12,7 +13,7 @@ export interface Seeder {
   run: (db: Database, now: Date) => Promise<void>;
 }
 
-export const seeders: Seeder[] = [];
+export const seeders: Seeder[] = [resourcesSeeder];
 
 const SEEDED_KEY = 'demo_seeded_at';
 
