@@ -44,7 +44,7 @@ export const havrebourg: DemoOrganization[] = [
         offsetKm: [1.2, -0.8],
         languages: ['fr', 'en'],
         hours: 'MO,TU,WE,TH,FR 09:00-17:00',
-        cost: { amount: 0, option: 'Loyer ajusté au revenu, jamais plus de 25 %', description: 'Gratuit sans revenu' },
+        cost: { option: 'Loyer ajusté au revenu, jamais plus de 25 %', description: 'Gratuit sans revenu' },
         traumaInformed: true,
         verifiedDaysAgo: 40,
         eligibility: 'Personnes ayant quitté une situation d’exploitation depuis moins de deux ans.',

@@ -207,7 +207,7 @@ export const marrowby: DemoOrganization[] = [
         offsetKm: [3.1, 2.2],
         languages: ['en', 'fr', 'vi'],
         hours: 'MO,TU,WE,TH,FR 09:00-17:00',
-        cost: { amount: 0, option: 'Rent set at 30% of income', description: 'Nothing if you have no income' },
+        cost: { option: 'Rent set at 30% of income', description: 'Nothing if you have no income' },
         traumaInformed: true,
         survivorLed: true,
         verifiedDaysAgo: 140,

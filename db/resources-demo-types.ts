@@ -63,7 +63,7 @@ export interface DemoService {
   /** "24/7", or e.g. "MO,TU,WE,TH,FR 09:00-17:00; SA 10:00-14:00"; "20:00-08:00" runs past midnight. */
   hours: string;
   /** Free, or what it costs. */
-  cost: 'free' | { amount: number; option: string; description?: string };
+  cost: 'free' | { amount?: number; option: string; description?: string };
   walkIn?: boolean;
   traumaInformed?: boolean;
   survivorLed?: boolean;

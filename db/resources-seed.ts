@@ -140,7 +140,7 @@ const serviceRows = (
       serviceId,
       option: s.cost === 'free' ? 'Free' : s.cost.option,
       currency: 'CAD',
-      amount: s.cost === 'free' ? 0 : s.cost.amount,
+      amount: s.cost === 'free' ? 0 : (s.cost.amount ?? null),
       amountDescription: s.cost === 'free' ? null : (s.cost.description ?? null),
     }),
   );
