@@ -14,6 +14,7 @@ import { renderPage } from './render';
 import { healthRoutes } from './routes/health';
 import { languageRoutes } from './routes/language';
 import { pageRoutes } from './routes/pages';
+import { resourceRoutes } from './routes/resources';
 import { staticRoutes } from './routes/static';
 
 export type { AppDeps } from './middleware/services';
@@ -65,6 +66,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   app.route('/', healthRoutes);
   app.route('/', pageRoutes);
   app.route('/', languageRoutes);
+  app.route('/', resourceRoutes);
 
   app.notFound((c) => {
     const t = c.get('t');
