@@ -6,6 +6,7 @@ import { fileResourceReport } from '../../db/resources-reports';
 import { searchResources } from '../../db/resources-search';
 import { ReportForm, type ReportFormState } from '../../web/components/report-form';
 import { ResourceResults } from '../../web/components/resource-results';
+import { searchUrl } from '../../web/resource-search-url';
 import { ResourcePage } from '../../web/views/resources/detail';
 import { ResourceSearchPage } from '../../web/views/resources/search';
 import type { AppEnv } from '../env';
@@ -49,7 +50,13 @@ export const resourceRoutes = new Hono<AppEnv>()
     const t = c.get('t');
     const locale = c.get('locale');
     const db = c.get('db');
-    const search = readResourceSearch(c.req.query());
+    const query = c.req.query();
+    const search = readResourceSearch(query);
+    // A position finer than about 1 km is replaced at once by the rounded one, so it stays in no
+    // history, link or page (the language switch, for one, echoes the current address).
+    if (search.near && (query.lat !== search.near.latitude.toFixed(2) || query.lon !== search.near.longitude.toFixed(2))) {
+      return c.redirect(searchUrl(search), 302);
+    }
     const [options, result] = await Promise.all([listSearchOptions(db), searchResources(db, search, new Date())]);
     // The same URL answers with a whole page or, for htmx, the results alone: caches must tell them apart.
     c.header('Vary', 'HX-Request', { append: true });
