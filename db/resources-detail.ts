@@ -19,17 +19,18 @@ const weekOf = (rules: WeeklyRule[]): ResourceHours[] =>
  * leave this function. `now` decides "open now" and "today" in each place's time zone.
  */
 export const getResource = async (db: Database, idOrSlug: string, now: Date): Promise<ResourceDetail | null> => {
-  const found = await db
-    .select({ service: t.services, organization: t.organizations })
+  // No query here joins tables whose columns share names: D1 returns rows by column name, and
+  // same-named columns (id, name, description…) would overwrite each other.
+  const service = await db
+    .select()
     .from(t.services)
-    .innerJoin(t.organizations, eq(t.organizations.id, t.services.organizationId))
     .where(and(or(eq(t.services.id, idOrSlug), eq(t.services.slug, idOrSlug)), eq(t.services.status, 'active')))
     .get();
-  if (!found) return null;
-  const { service, organization } = found;
+  if (!service) return null;
   const id = service.id;
 
-  const [categories, languages, phones, costs, documents, places, schedules] = await db.batch([
+  const [organization, categories, languages, phones, costs, documents, links, schedules] = await db.batch([
+    db.select().from(t.organizations).where(eq(t.organizations.id, service.organizationId)),
     db
       .select({ code: t.taxonomyTerms.code })
       .from(t.attributes)
@@ -39,20 +40,22 @@ export const getResource = async (db: Database, idOrSlug: string, now: Date): Pr
     db.select().from(t.phones).where(eq(t.phones.serviceId, id)).orderBy(asc(t.phones.id)),
     db.select().from(t.costOptions).where(eq(t.costOptions.serviceId, id)).orderBy(asc(t.costOptions.id)),
     db.select().from(t.requiredDocuments).where(eq(t.requiredDocuments.serviceId, id)).orderBy(asc(t.requiredDocuments.id)),
-    db
-      .select({ sal: t.serviceAtLocation, location: t.locations, address: t.addresses })
-      .from(t.serviceAtLocation)
-      .innerJoin(t.locations, eq(t.locations.id, t.serviceAtLocation.locationId))
-      .leftJoin(t.addresses, eq(t.addresses.locationId, t.locations.id))
-      .where(eq(t.serviceAtLocation.serviceId, id))
-      .orderBy(asc(t.serviceAtLocation.id)),
+    db.select().from(t.serviceAtLocation).where(eq(t.serviceAtLocation.serviceId, id)).orderBy(asc(t.serviceAtLocation.id)),
     db.select().from(t.schedules).where(eq(t.schedules.serviceId, id)),
   ]);
 
-  const locationIds = places.map((p) => p.location.id);
-  const access = locationIds.length
-    ? await db.select().from(t.accessibility).where(inArray(t.accessibility.locationId, locationIds)).orderBy(asc(t.accessibility.id))
-    : [];
+  const locationIds = [...new Set(links.map((link) => link.locationId))];
+  const [locationRows, addressRows, access] = locationIds.length
+    ? await db.batch([
+        db.select().from(t.locations).where(inArray(t.locations.id, locationIds)),
+        db.select().from(t.addresses).where(inArray(t.addresses.locationId, locationIds)).orderBy(asc(t.addresses.id)),
+        db.select().from(t.accessibility).where(inArray(t.accessibility.locationId, locationIds)).orderBy(asc(t.accessibility.id)),
+      ])
+    : [[], [], []];
+  const places = links.flatMap((sal) => {
+    const location = locationRows.find((l) => l.id === sal.locationId);
+    return location ? [{ sal, location, address: addressRows.find((a) => a.locationId === location.id) ?? null }] : [];
+  });
 
   const seen = new Set<string>();
   let openNow = false;
@@ -98,8 +101,8 @@ export const getResource = async (db: Database, idOrSlug: string, now: Date): Pr
     alternateName: service.alternateName,
     description: service.description,
     contentLanguage: service.contentLanguage,
-    organizationName: organization.name,
-    organizationLanguage: organization.contentLanguage,
+    organizationName: organization[0]?.name ?? '',
+    organizationLanguage: organization[0]?.contentLanguage ?? 'en',
     url: service.url,
     email: service.email,
     categories: categories.map((c) => c.code ?? '').filter(Boolean),

@@ -49,7 +49,7 @@ describe('reporting a problem with a resource', () => {
   });
 
   it('re-renders an empty report with a plain error and stores nothing', async () => {
-    for (const body of [{ problem: '', contact: 'keep me' }, { problem: '   \n\t ', contact: 'keep me' }, { contact: 'keep me' }]) {
+    for (const body of [{ problem: '', contact: 'keep me' }, { problem: '   \n\t ', contact: 'keep me' }, { contact: 'keep me' }] as Record<string, string>[]) {
       const res = await send(body);
       expect(res.status).toBe(422);
       const html = await res.text();
