@@ -60,12 +60,12 @@ export const getResource = async (db: Database, idOrSlug: string, now: Date): Pr
   const seen = new Set<string>();
   let openNow = false;
   const resourcePlaces: ResourcePlace[] = [];
-  for (const { sal, location, address } of places) {
+  for (const { location, address } of places) {
     if (seen.has(location.id)) continue;
     seen.add(location.id);
     const rules: WeeklyRule[] = schedules
       .filter((s) => s.opensAt && s.closesAt)
-      .filter((s) => s.locationId === location.id || s.serviceAtLocationId === sal.id || (!s.locationId && !s.serviceAtLocationId))
+      .filter((s) => s.locationId === location.id)
       .map((s) => ({ byday: s.byday, opensAt: s.opensAt!, closesAt: s.closesAt! }));
     const at = localTimeIn(location.timeZone, now);
     if (rules.some((rule) => isRuleOpen(rule, at))) openNow = true;

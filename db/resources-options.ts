@@ -1,4 +1,4 @@
-import { asc, eq, isNotNull } from 'drizzle-orm';
+import { asc, isNotNull } from 'drizzle-orm';
 import type { Database } from './database';
 import type { CategoryOption, SearchOptions } from './resources-types';
 import * as t from './schema';
@@ -17,11 +17,8 @@ export const listSearchOptions = async (db: Database): Promise<SearchOptions> =>
       .orderBy(asc(t.taxonomyTerms.name)),
     db.select().from(t.taxonomyTermTranslations),
     db.selectDistinct({ code: t.languages.code }).from(t.languages).where(isNotNull(t.languages.code)).orderBy(asc(t.languages.code)),
-    db
-      .selectDistinct({ city: t.addresses.city })
-      .from(t.addresses)
-      .innerJoin(t.serviceAtLocation, eq(t.serviceAtLocation.locationId, t.addresses.locationId))
-      .orderBy(asc(t.addresses.city)),
+    // Read straight from the city index: every address belongs to a place some service uses.
+    db.selectDistinct({ city: t.addresses.city }).from(t.addresses).orderBy(asc(t.addresses.city)),
   ]);
   const categories: CategoryOption[] = terms.map((term) => ({
     code: term.code!,

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database';
-import { openNowExpression, zoneNowTable, zonesInUse } from './resources-open-now';
+import { openNowExpression, openServiceIds, zoneNowTable, zonesInUse } from './resources-open-now';
 import { toMatchQuery } from './resources-text-query';
 import type { ResourceSearch, ResourceSearchResult, ResourceSummary } from './resources-types';
 
@@ -20,40 +20,49 @@ const distanceSquared = sql`(
   )
 )`;
 
+// Each filter is a list of service ids worked out once (an index answers most of them), rather
+// than a test repeated for every service: the cost follows the size of the answer.
 const filtersOf = (search: ResourceSearch): SQL[] => {
   const where: SQL[] = [sql`s.status = 'active'`];
   if (search.category) {
-    where.push(sql`EXISTS (SELECT 1 FROM attributes a JOIN taxonomy_terms tt ON tt.id = a.taxonomy_term_id
-      WHERE a.link_id = s.id AND tt.code = ${search.category})`);
+    where.push(sql`s.id IN (SELECT a.link_id FROM taxonomy_terms tt JOIN attributes a ON a.taxonomy_term_id = tt.id WHERE tt.code = ${search.category})`);
   }
-  if (search.language) where.push(sql`EXISTS (SELECT 1 FROM languages lg WHERE lg.service_id = s.id AND lg.code = ${search.language})`);
+  if (search.language) where.push(sql`s.id IN (SELECT lg.service_id FROM languages lg WHERE lg.code = ${search.language})`);
   if (search.city === 'online') {
-    where.push(sql`NOT EXISTS (SELECT 1 FROM service_at_location sal JOIN locations l ON l.id = sal.location_id
-      WHERE sal.service_id = s.id AND l.location_type <> 'virtual')`);
+    where.push(sql`s.id NOT IN (SELECT sal.service_id FROM service_at_location sal JOIN locations l ON l.id = sal.location_id
+      WHERE l.location_type <> 'virtual')`);
   } else if (search.city) {
-    where.push(sql`EXISTS (SELECT 1 FROM service_at_location sal JOIN addresses ad ON ad.location_id = sal.location_id
-      WHERE sal.service_id = s.id AND ad.city = ${search.city} COLLATE NOCASE)`);
+    where.push(sql`s.id IN (SELECT sal.service_id FROM addresses ad JOIN service_at_location sal ON sal.location_id = ad.location_id
+      WHERE ad.city = ${search.city})`);
   }
   if (search.free) {
-    where.push(sql`EXISTS (SELECT 1 FROM cost_options c WHERE c.service_id = s.id)
-      AND NOT EXISTS (SELECT 1 FROM cost_options c WHERE c.service_id = s.id AND coalesce(c.amount, 1) > 0)`);
+    where.push(sql`s.id IN (SELECT c.service_id FROM cost_options c GROUP BY c.service_id HAVING max(coalesce(c.amount, 1)) = 0)`);
   }
   if (search.walkIn) where.push(sql`s.walk_in = 1`);
   if (search.traumaInformed) where.push(sql`s.trauma_informed = 1`);
   if (search.survivorLed) where.push(sql`s.survivor_led = 1`);
+  if (search.openNow) where.push(sql`s.id IN (${openServiceIds()})`);
+  if (search.near?.radiusKm) where.push(withinBox(search.near));
   return where;
 };
 
+// "Open now" is worked out only for the rows of the page (or as a filter): deciding it for every
+// service just to sort by it would make a search of the whole directory scale with its size.
 const orderOf = (search: ResourceSearch, hasText: boolean): SQL => {
   const byRank = hasText ? sql`rank ASC, ` : sql``;
-  switch (search.sort) {
-    case 'distance':
-      return search.near ? sql`distance2 ASC NULLS LAST, ${byRank}name` : sql`${byRank}open_now DESC, verified_at DESC NULLS LAST, name`;
-    case 'verified':
-      return sql`verified_at DESC NULLS LAST, ${byRank}name`;
-    default:
-      return sql`${byRank}open_now DESC, verified_at DESC NULLS LAST, name`;
-  }
+  if (search.sort === 'distance' && search.near) return sql`distance2 ASC NULLS LAST, ${byRank}verified_at DESC NULLS LAST, name`;
+  if (search.sort === 'verified') return sql`verified_at DESC NULLS LAST, ${byRank}name`;
+  return sql`${byRank}verified_at DESC NULLS LAST, name`;
+};
+
+/** With a radius, only places inside its bounding box are measured (the latitude is indexed). */
+const withinBox = (near: NonNullable<ResourceSearch['near']>): SQL => {
+  const dLat = near.radiusKm! / KM_PER_DEGREE;
+  const dLon = near.radiusKm! / (KM_PER_DEGREE * Math.max(0.01, Math.cos((near.latitude * Math.PI) / 180)));
+  // Widened by 0.1° for confidential places, which count by a rounded cell.
+  return sql`s.id IN (SELECT sal.service_id FROM locations l JOIN service_at_location sal ON sal.location_id = l.id
+    WHERE l.latitude BETWEEN ${near.latitude - dLat - 0.1} AND ${near.latitude + dLat + 0.1}
+      AND l.longitude BETWEEN ${near.longitude - dLon - 0.1} AND ${near.longitude + dLon + 0.1})`;
 };
 
 interface Row {
@@ -66,7 +75,6 @@ interface Row {
   verified_at: number | null;
   open_now: number;
   distance2: number | null;
-  total: number;
   language_codes: string | null;
   category_codes: string | null;
   city: string | null;
@@ -102,6 +110,7 @@ const toSummary = (row: Row): ResourceSummary => ({
 export const searchResources = async (db: Database, search: ResourceSearch, now: Date): Promise<ResourceSearchResult> => {
   const match = search.text ? toMatchQuery(search.text) : null;
   const near = search.near;
+  const filters = filtersOf(search);
   const ctes: SQL[] = [zoneNowTable(await zonesInUse(db), now)];
   // Longitude degrees shrink with latitude: kx turns them into km where the person is.
   ctes.push(
@@ -119,42 +128,34 @@ export const searchResources = async (db: Database, search: ResourceSearch, now:
     SELECT s.id, s.slug, s.name, s.content_language, s.verified_at,
       o.name AS organization_name, o.content_language AS organization_language,
       ${match ? sql`matched.rank` : sql`0`} AS rank,
-      ${near ? distanceSquared : sql`NULL`} AS distance2,
-      ${openNowExpression(sql`s.id`)} AS open_now
+      ${near ? distanceSquared : sql`NULL`} AS distance2
     FROM services s JOIN organizations o ON o.id = s.organization_id
     ${match ? sql`JOIN matched ON matched.service_id = s.id` : sql``}
     CROSS JOIN here
-    WHERE ${sql.join(filtersOf(search), sql` AND `)})`);
-  const outer: SQL[] = [sql`1 = 1`];
-  if (search.openNow) outer.push(sql`open_now = 1`);
-  if (near?.radiusKm) outer.push(sql`distance2 <= ${near.radiusKm * near.radiusKm}`);
-  ctes.push(sql`page AS (
-    SELECT base.*, count(*) OVER () AS total, row_number() OVER (ORDER BY ${orderOf(search, !!match)}) AS position
-    FROM base WHERE ${sql.join(outer, sql` AND `)}
-    ORDER BY position LIMIT ${search.pageSize} OFFSET ${(search.page - 1) * search.pageSize})`);
+    WHERE ${sql.join(filters, sql` AND `)})`);
+  const outer = near?.radiusKm ? sql`distance2 <= ${near.radiusKm * near.radiusKm}` : sql`1 = 1`;
+  const withCtes = sql`WITH ${sql.join(ctes, sql`, `)}`;
 
-  const rows = await db.all<Row>(sql`WITH ${sql.join(ctes, sql`, `)}
-    SELECT page.*,
-      (SELECT group_concat(code) FROM (SELECT DISTINCT lg.code FROM languages lg WHERE lg.service_id = page.id AND lg.code IS NOT NULL ORDER BY lg.code)) AS language_codes,
-      (SELECT group_concat(tt.code) FROM attributes a JOIN taxonomy_terms tt ON tt.id = a.taxonomy_term_id WHERE a.link_id = page.id) AS category_codes,
-      (SELECT ad.city FROM service_at_location sal JOIN addresses ad ON ad.location_id = sal.location_id
-        WHERE sal.service_id = page.id ORDER BY sal.id LIMIT 1) AS city,
-      (SELECT count(*) FROM cost_options c WHERE c.service_id = page.id) AS cost_count,
-      (SELECT max(coalesce(c.amount, 1)) FROM cost_options c WHERE c.service_id = page.id) AS max_amount,
-      (SELECT min(c.amount) FROM cost_options c WHERE c.service_id = page.id AND c.amount > 0) AS min_amount,
-      (SELECT c.currency FROM cost_options c WHERE c.service_id = page.id AND c.amount > 0 ORDER BY c.amount LIMIT 1) AS currency,
-      (SELECT c.option FROM cost_options c WHERE c.service_id = page.id ORDER BY c.id LIMIT 1) AS cost_option
-    FROM page ORDER BY position`);
-
-  const total = rows[0]?.total ?? 0;
-  // Past the last page there are no rows to carry the total: count separately.
-  if (rows.length === 0 && search.page > 1) {
-    return searchResources(db, { ...search, page: 1, pageSize: 1 }, now).then((first) => ({
-      items: [],
-      total: first.total,
-      page: search.page,
-      pageCount: Math.max(1, Math.ceil(first.total / search.pageSize)),
-    }));
-  }
+  // Two statements in one round trip: the page (ordered, limited: an index can serve it) and the
+  // count. A window count over every row would force the whole result to be built and sorted.
+  const [rows, counted] = await db.batch([
+    db.all<Row>(sql`${withCtes},
+      page AS (SELECT base.* FROM base WHERE ${outer}
+        ORDER BY ${orderOf(search, !!match)} LIMIT ${search.pageSize} OFFSET ${(search.page - 1) * search.pageSize})
+      SELECT page.*,
+        ${openNowExpression(sql`page.id`)} AS open_now,
+        (SELECT group_concat(code) FROM (SELECT DISTINCT lg.code FROM languages lg WHERE lg.service_id = page.id AND lg.code IS NOT NULL ORDER BY lg.code)) AS language_codes,
+        (SELECT group_concat(tt.code) FROM attributes a JOIN taxonomy_terms tt ON tt.id = a.taxonomy_term_id WHERE a.link_id = page.id) AS category_codes,
+        (SELECT ad.city FROM service_at_location sal JOIN addresses ad ON ad.location_id = sal.location_id
+          WHERE sal.service_id = page.id ORDER BY sal.id LIMIT 1) AS city,
+        (SELECT count(*) FROM cost_options c WHERE c.service_id = page.id) AS cost_count,
+        (SELECT max(coalesce(c.amount, 1)) FROM cost_options c WHERE c.service_id = page.id) AS max_amount,
+        (SELECT min(c.amount) FROM cost_options c WHERE c.service_id = page.id AND c.amount > 0) AS min_amount,
+        (SELECT c.currency FROM cost_options c WHERE c.service_id = page.id AND c.amount > 0 ORDER BY c.amount LIMIT 1) AS currency,
+        (SELECT c.option FROM cost_options c WHERE c.service_id = page.id ORDER BY c.id LIMIT 1) AS cost_option
+      FROM page ORDER BY ${orderOf(search, !!match)}`),
+    db.all<{ total: number }>(sql`${withCtes} SELECT count(*) AS total FROM base WHERE ${outer}`),
+  ]);
+  const total = counted[0]?.total ?? 0;
   return { items: rows.map(toSummary), total, page: search.page, pageCount: Math.max(1, Math.ceil(total / search.pageSize)) };
 };

@@ -183,6 +183,7 @@ export const schedules = sqliteTable(
   {
     id: text('id').primaryKey(),
     serviceId: text('service_id').references(() => services.id, { onDelete: 'cascade' }),
+    /** Always filled here (an import derives it from service_at_location): "open now" needs the place's time zone. */
     locationId: text('location_id').references(() => locations.id, { onDelete: 'cascade' }),
     serviceAtLocationId: text('service_at_location_id'),
     validFrom: text('valid_from'),
