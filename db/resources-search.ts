@@ -136,9 +136,10 @@ export const searchResources = async (db: Database, search: ResourceSearch, now:
   const outer = near?.radiusKm ? sql`distance2 <= ${near.radiusKm * near.radiusKm}` : sql`1 = 1`;
   const withCtes = sql`WITH ${sql.join(ctes, sql`, `)}`;
 
-  // Two statements in one round trip: the page (ordered, limited: an index can serve it) and the
-  // count. A window count over every row would force the whole result to be built and sorted.
-  const [rows, counted] = await db.batch([
+  // Two statements side by side: the page (ordered, limited: an index can serve it) and the count.
+  // A window count over every row would force the whole result to be built and sorted. (Not a
+  // db.batch: drizzle's D1 batch cannot bind parameters of raw SQL.)
+  const [rows, counted] = await Promise.all([
     db.all<Row>(sql`${withCtes},
       page AS (SELECT base.* FROM base WHERE ${outer}
         ORDER BY ${orderOf(search, !!match)} LIMIT ${search.pageSize} OFFSET ${(search.page - 1) * search.pageSize})
