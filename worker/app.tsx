@@ -12,6 +12,7 @@ import { securityHeaders } from './middleware/security-headers';
 import { services, type AppDeps } from './middleware/services';
 import { renderPage } from './render';
 import { healthRoutes } from './routes/health';
+import { hsdsRoutes } from './routes/hsds';
 import { languageRoutes } from './routes/language';
 import { pageRoutes } from './routes/pages';
 import { resourceRoutes } from './routes/resources';
@@ -67,6 +68,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   app.route('/', pageRoutes);
   app.route('/', languageRoutes);
   app.route('/', resourceRoutes);
+  app.route('/', hsdsRoutes);
 
   app.notFound((c) => {
     const t = c.get('t');
