@@ -41,7 +41,11 @@ const filtersOf = (search: ResourceSearch): SQL[] => {
   if (search.walkIn) where.push(sql`s.walk_in = 1`);
   if (search.traumaInformed) where.push(sql`s.trauma_informed = 1`);
   if (search.survivorLed) where.push(sql`s.survivor_led = 1`);
-  if (search.openNow) where.push(sql`s.id IN (${openServiceIds()})`);
+  if (search.openNow) {
+    // With a narrowing filter, test only the services it lets through; alone, one pass over all schedules.
+    const narrowed = !!(search.text || search.category || search.city || search.near?.radiusKm || search.language);
+    where.push(narrowed ? openNowExpression(sql`s.id`) : sql`s.id IN (${openServiceIds()})`);
+  }
   if (search.near?.radiusKm) where.push(withinBox(search.near));
   return where;
 };
@@ -119,7 +123,8 @@ export const searchResources = async (db: Database, search: ResourceSearch, now:
       : sql`here(lat, lon, kx) AS (VALUES (NULL, NULL, NULL))`,
   );
   if (match) {
-    ctes.push(sql`matched AS (
+    // MATERIALIZED: the full-text match runs once, never again for each service a filter lets through.
+    ctes.push(sql`matched AS MATERIALIZED (
       SELECT m.service_id AS service_id, bm25(services_fts, 10.0, 6.0, 1.0, 4.0, 5.0) AS rank
       FROM services_fts JOIN services_fts_map m ON m.rowid = services_fts.rowid
       WHERE services_fts MATCH ${match})`);
