@@ -5,6 +5,8 @@ import { toMatchQuery } from './resources-text-query';
 import type { ResourceSearch, ResourceSearchResult, ResourceSummary } from './resources-types';
 
 const KM_PER_DEGREE = 111.2;
+/** Results are counted up to this many. */
+export const MAX_COUNTED = 1000;
 
 /** Squared distance in km² from `here` to the service's nearest located place; null if it has none. */
 const distanceSquared = sql`(
@@ -160,8 +162,16 @@ export const searchResources = async (db: Database, search: ResourceSearch, now:
         (SELECT c.currency FROM cost_options c WHERE c.service_id = page.id AND c.amount > 0 ORDER BY c.amount LIMIT 1) AS currency,
         (SELECT c.option FROM cost_options c WHERE c.service_id = page.id ORDER BY c.id LIMIT 1) AS cost_option
       FROM page ORDER BY ${orderOf(search, !!match)}`),
-    db.all<{ total: number }>(sql`${withCtes} SELECT count(*) AS total FROM base WHERE ${outer}`),
+    // Counted up to a cap: "more than 1,000" says enough, and a broad search stays cheap however big the directory.
+    db.all<{ total: number }>(sql`${withCtes} SELECT count(*) AS total FROM (SELECT 1 FROM base WHERE ${outer} LIMIT ${MAX_COUNTED + 1})`),
   ]);
-  const total = counted[0]?.total ?? 0;
-  return { items: rows.map(toSummary), total, page: search.page, pageCount: Math.max(1, Math.ceil(total / search.pageSize)) };
+  const found = counted[0]?.total ?? 0;
+  const total = Math.min(found, MAX_COUNTED);
+  return {
+    items: rows.map(toSummary),
+    total,
+    more: found > MAX_COUNTED,
+    page: search.page,
+    pageCount: Math.max(1, Math.ceil(total / search.pageSize)),
+  };
 };

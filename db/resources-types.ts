@@ -47,7 +47,10 @@ export interface ResourceSummary {
 
 export interface ResourceSearchResult {
   items: ResourceSummary[];
+  /** How many matched, up to a cap (see `more`). */
   total: number;
+  /** More matched than were counted. */
+  more: boolean;
   page: number;
   pageCount: number;
 }

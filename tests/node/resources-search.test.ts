@@ -159,3 +159,19 @@ describe('hostile queries', () => {
     expect(await slugs({ text: 'dental NEAR' })).toEqual([]);
   });
 });
+
+describe('a large directory', () => {
+  it('counts up to a cap, and says there are more', async () => {
+    const { addSyntheticServices } = await import('../bench/synthetic-directory');
+    const big = await makeTestApp();
+    await addSyntheticServices(big.db, 1_100, seededAt);
+    const result = await searchResources(big.db, { ...base, pageSize: 10 }, seededAt);
+    expect(result).toMatchObject({ total: 1000, more: true, pageCount: 100 });
+    const narrow = await searchResources(big.db, { ...base, text: 'dental care', city: 'Marrowby' }, seededAt);
+    expect(narrow.more).toBe(false);
+    expect(narrow.total).toBeGreaterThan(0);
+    const html = await (await big.app.request('/resources')).text();
+    expect(html).toContain('More than 1,000 services found.');
+    big.close();
+  });
+});

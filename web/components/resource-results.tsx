@@ -19,7 +19,11 @@ interface Props {
  */
 export const ResourceResults = ({ t, locale, search, result, categories }: Props) => {
   const r = t.resources;
-  const count = result.total === 1 ? r.resultCountOne : format(r.resultCountOther, { count: result.total });
+  const count = result.more
+    ? format(r.resultCountMore, { count: result.total.toLocaleString(locale) })
+    : result.total === 1
+      ? r.resultCountOne
+      : format(r.resultCountOther, { count: result.total });
   return (
     <section id="results" class="results" aria-labelledby="results-heading">
       <h2 id="results-heading">{r.resultsHeading}</h2>

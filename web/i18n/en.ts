@@ -82,6 +82,7 @@ export const en = {
     resultsHeading: 'Results',
     resultCountOne: '1 service found.',
     resultCountOther: '{count} services found.',
+    resultCountMore: 'More than {count} services found. Add a word or a filter to narrow them down.',
     noResults: 'No services found. Try fewer words, or remove a filter.',
     pagination: 'Pages',
     pageOf: 'Page {page} of {pages}',

@@ -82,6 +82,7 @@ export const fr: Catalog = {
     resultsHeading: 'Résultats',
     resultCountOne: '1 service trouvé.',
     resultCountOther: '{count} services trouvés.',
+    resultCountMore: 'Plus de {count} services trouvés. Ajoutez un mot ou un filtre pour affiner.',
     noResults: 'Aucun service trouvé. Essayez avec moins de mots, ou retirez un filtre.',
     pagination: 'Pages',
     pageOf: 'Page {page} sur {pages}',
