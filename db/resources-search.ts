@@ -56,9 +56,9 @@ const filtersOf = (search: ResourceSearch): SQL[] => {
 // service just to sort by it would make a search of the whole directory scale with its size.
 const orderOf = (search: ResourceSearch, hasText: boolean): SQL => {
   const byRank = hasText ? sql`rank ASC, ` : sql``;
-  if (search.sort === 'distance' && search.near) return sql`distance2 ASC NULLS LAST, ${byRank}verified_at DESC NULLS LAST, name`;
-  if (search.sort === 'verified') return sql`verified_at DESC NULLS LAST, ${byRank}name`;
-  return sql`${byRank}verified_at DESC NULLS LAST, name`;
+  if (search.sort === 'distance' && search.near) return sql`distance2 ASC NULLS LAST, ${byRank}verified_at DESC, name`;
+  if (search.sort === 'verified') return sql`verified_at DESC, ${byRank}name`;
+  return sql`${byRank}verified_at DESC, name`;
 };
 
 /** With a radius, only places inside its bounding box are measured (the latitude is indexed). */
