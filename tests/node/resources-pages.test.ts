@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORGANIZATIONS, seedDemoResources } from '../../db/resources-seed';
 import { addresses, locations, services } from '../../db/schema';
 import { en } from '../../web/i18n/en';
+import { fr } from '../../web/i18n/fr';
 import { makeTestApp, visibleText, type TestApp } from './helpers';
 
 let t: TestApp;
@@ -121,6 +122,17 @@ describe('GET /resources', () => {
     expect(text).toContain('Aide juridique');
     expect(text).toMatch(/\d+ services trouvés/);
     expect(text).not.toContain(en.resources.searchLabel);
+  });
+
+  it('has no English interface text on French pages, results and resource pages alike', async () => {
+    const english = Object.values(en.resources)
+      .flatMap((value) => (typeof value === 'string' ? [value] : Object.values(value)))
+      .filter((value) => !/\{/.test(value) && value.includes(' ') && !Object.values(fr.resources).includes(value as never));
+    // Single words ("Free") are left out: the demo data, in English, may use them too.
+    for (const path of ['/resources?q=legal&open=1', '/resources/maison-phare-hebergement-urgence', '/resources/quillhaven-free-clinic-dental']) {
+      const text = visibleText(await (await get(path, { 'Accept-Language': 'fr' })).text());
+      for (const phrase of english) expect(text, `${path}: ${phrase}`).not.toContain(phrase);
+    }
   });
 });
 

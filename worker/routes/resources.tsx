@@ -4,6 +4,7 @@ import { getResource } from '../../db/resources-detail';
 import { listSearchOptions } from '../../db/resources-options';
 import { fileResourceReport } from '../../db/resources-reports';
 import { searchResources } from '../../db/resources-search';
+import type { ResourceDetail } from '../../db/resources-types';
 import { ReportForm, type ReportFormState } from '../../web/components/report-form';
 import { ResourceResults } from '../../web/components/resource-results';
 import { searchUrl } from '../../web/resource-search-url';
@@ -28,14 +29,12 @@ const resourceKey = (c: Context<AppEnv>) => {
 };
 
 /** The resource page, or the report section alone for htmx, with the report form's state. */
-const renderResource = async (c: Context<AppEnv>, key: string, report: ReportFormState, status = 200) => {
+const renderResource = async (c: Context<AppEnv>, resource: ResourceDetail, report: ReportFormState, status = 200) => {
   const t = c.get('t');
-  const db = c.get('db');
-  const [resource, options] = await Promise.all([getResource(db, key, new Date()), listSearchOptions(db)]);
-  if (!resource) return c.notFound();
   if (isHtmx(c) && c.req.method === 'POST') {
     return c.html(<ReportForm t={t} slug={resource.slug} state={report} maxProblem={LIMITS.problem} maxContact={LIMITS.contact} />, status as 200);
   }
+  const options = await listSearchOptions(c.get('db'));
   return renderPage(c, {
     title: t.resources.detailTitle,
     section: 'findHelp',
@@ -71,8 +70,9 @@ export const resourceRoutes = new Hono<AppEnv>()
   })
   .get('/resources/:id', async function resource_get(c) {
     const key = resourceKey(c);
-    if (!key) return c.notFound();
-    return renderResource(c, key, { ...EMPTY_REPORT, sent: c.req.query('report') === 'sent' });
+    const resource = key ? await getResource(c.get('db'), key, new Date()) : null;
+    if (!resource) return c.notFound();
+    return renderResource(c, resource, { ...EMPTY_REPORT, sent: c.req.query('report') === 'sent' });
   })
   .post('/resources/:id/reports', async function resource_reports_post(c) {
     const key = resourceKey(c);
@@ -82,15 +82,15 @@ export const resourceRoutes = new Hono<AppEnv>()
     const resource = await getResource(db, key, now);
     if (!resource) return c.notFound();
     const form = readReportForm(await c.req.parseBody());
-    if (!form.ok) return renderResource(c, key, { values: form.values, errors: form.errors }, 422);
+    if (!form.ok) return renderResource(c, resource, { values: form.values, errors: form.errors }, 422);
     const limit = await hitRateLimit(db, REPORT_LIMIT, await c.get('clientKey')(), now);
     if (!limit.allowed) {
       c.header('Retry-After', String(limit.retryAfterSeconds));
       const minutes = Math.max(1, Math.ceil(limit.retryAfterSeconds / 60));
-      return renderResource(c, key, { values: { problem: form.problem, contact: form.contact ?? '' }, errors: {}, limitedMinutes: minutes }, 429);
+      return renderResource(c, resource, { values: { problem: form.problem, contact: form.contact ?? '' }, errors: {}, limitedMinutes: minutes }, 429);
     }
     await fileResourceReport(db, { serviceId: resource.id, problem: form.problem, contact: form.contact }, now);
-    if (isHtmx(c)) return renderResource(c, key, { ...EMPTY_REPORT, sent: true });
+    if (isHtmx(c)) return renderResource(c, resource, { ...EMPTY_REPORT, sent: true });
     // Post/redirect/get: reloading the thank-you page sends nothing twice.
     return c.redirect(`/resources/${encodeURIComponent(resource.slug)}?report=sent#report`, 303);
   });
