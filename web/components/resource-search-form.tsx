@@ -97,6 +97,14 @@ export const ResourceSearchForm = ({ t, locale, search, options }: Props) => {
           </select>
         </div>
       </div>
+      <fieldset class="only">
+        <legend>{r.onlyLegend}</legend>
+        <Checkbox name="open" label={r.openNow} checked={search.openNow} />
+        <Checkbox name="free" label={r.free} checked={search.free} />
+        <Checkbox name="walkin" label={r.walkIn} checked={search.walkIn} />
+        <Checkbox name="trauma" label={r.traumaInformed} checked={search.traumaInformed} />
+        <Checkbox name="survivor" label={r.survivorLed} checked={search.survivorLed} />
+      </fieldset>
       {/* Shown by resource-search.js when the browser can locate; without it, only when already in use. */}
       <fieldset id="near-me" class="near-me" hidden={!search.near}>
         <legend>{r.nearMeLegend}</legend>
@@ -128,6 +136,10 @@ export const ResourceSearchForm = ({ t, locale, search, options }: Props) => {
             </p>
           </>
         )}
+      </fieldset>
+      {/* Kept folded on a small screen so the results start sooner; open when in use. */}
+      <details class="more-filters" open={!!search.near || search.sort !== 'relevance'}>
+        <summary>{r.moreFilters}</summary>
         <div class="field">
           <label for="within">{r.distanceLabel}</label>
           <select id="within" name="within">
@@ -139,29 +151,21 @@ export const ResourceSearchForm = ({ t, locale, search, options }: Props) => {
             ))}
           </select>
         </div>
-      </fieldset>
-      <fieldset class="only">
-        <legend>{r.onlyLegend}</legend>
-        <Checkbox name="open" label={r.openNow} checked={search.openNow} />
-        <Checkbox name="free" label={r.free} checked={search.free} />
-        <Checkbox name="walkin" label={r.walkIn} checked={search.walkIn} />
-        <Checkbox name="trauma" label={r.traumaInformed} checked={search.traumaInformed} />
-        <Checkbox name="survivor" label={r.survivorLed} checked={search.survivorLed} />
-      </fieldset>
-      <div class="field">
-        <label for="sort">{r.sortLabel}</label>
-        <select id="sort" name="sort">
-          <option value="relevance" selected={search.sort === 'relevance'}>
-            {r.sortRelevance}
-          </option>
-          <option value="distance" selected={search.sort === 'distance'}>
-            {r.sortDistance}
-          </option>
-          <option value="verified" selected={search.sort === 'verified'}>
-            {r.sortVerified}
-          </option>
-        </select>
-      </div>
+        <div class="field">
+          <label for="sort">{r.sortLabel}</label>
+          <select id="sort" name="sort">
+            <option value="relevance" selected={search.sort === 'relevance'}>
+              {r.sortRelevance}
+            </option>
+            <option value="distance" selected={search.sort === 'distance'}>
+              {r.sortDistance}
+            </option>
+            <option value="verified" selected={search.sort === 'verified'}>
+              {r.sortVerified}
+            </option>
+          </select>
+        </div>
+      </details>
       <div class="actions">
         <button type="submit" class="button primary">
           {r.submit}

@@ -56,6 +56,7 @@ export const en = {
     cityLabel: 'Where',
     anyCity: 'Anywhere',
     onlineOnly: 'Online or by phone only',
+    moreFilters: 'Distance and sorting',
     nearMeLegend: 'Near me',
     nearMe: 'Use my location',
     nearMeHint: 'Your browser asks first. We round your location to about 1 km and never keep it.',

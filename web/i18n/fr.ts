@@ -56,6 +56,7 @@ export const fr: Catalog = {
     cityLabel: 'Où',
     anyCity: 'Partout',
     onlineOnly: 'En ligne ou par téléphone seulement',
+    moreFilters: 'Distance et tri',
     nearMeLegend: 'Près de moi',
     nearMe: 'Utiliser ma position',
     nearMeHint: 'Votre navigateur vous demande d\u2019abord. Nous arrondissons votre position à environ 1 km et ne la gardons jamais.',
