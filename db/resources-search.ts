@@ -22,23 +22,39 @@ const distanceSquared = sql`(
   )
 )`;
 
-// Each filter is a list of service ids worked out once (an index answers most of them), rather
-// than a test repeated for every service: the cost follows the size of the answer.
-const filtersOf = (search: ResourceSearch): SQL[] => {
+// A filter is either a set of service ids worked out once from an index (when no words are given,
+// so SQLite may start from the most selective one), or, when the full-text match leads, a check
+// of each hit by key: the cost then follows the number of hits, not the size of the directory.
+const filtersOf = (search: ResourceSearch, textLeads: boolean): SQL[] => {
   const where: SQL[] = [sql`s.status = 'active'`];
   if (search.category) {
-    where.push(sql`s.id IN (SELECT a.link_id FROM taxonomy_terms tt JOIN attributes a ON a.taxonomy_term_id = tt.id WHERE tt.code = ${search.category})`);
+    where.push(
+      textLeads
+        ? sql`EXISTS (SELECT 1 FROM attributes a JOIN taxonomy_terms tt ON tt.id = a.taxonomy_term_id WHERE a.link_id = s.id AND tt.code = ${search.category})`
+        : sql`s.id IN (SELECT a.link_id FROM taxonomy_terms tt JOIN attributes a ON a.taxonomy_term_id = tt.id WHERE tt.code = ${search.category})`,
+    );
   }
-  if (search.language) where.push(sql`s.id IN (SELECT lg.service_id FROM languages lg WHERE lg.code = ${search.language})`);
+  if (search.language) {
+    where.push(
+      textLeads
+        ? sql`EXISTS (SELECT 1 FROM languages lg WHERE lg.service_id = s.id AND lg.code = ${search.language})`
+        : sql`s.id IN (SELECT lg.service_id FROM languages lg WHERE lg.code = ${search.language})`,
+    );
+  }
   if (search.city === 'online') {
-    where.push(sql`s.id NOT IN (SELECT sal.service_id FROM service_at_location sal JOIN locations l ON l.id = sal.location_id
-      WHERE l.location_type <> 'virtual')`);
+    where.push(sql`NOT EXISTS (SELECT 1 FROM service_at_location sal JOIN locations l ON l.id = sal.location_id
+      WHERE sal.service_id = s.id AND l.location_type <> 'virtual')`);
   } else if (search.city) {
-    where.push(sql`s.id IN (SELECT sal.service_id FROM addresses ad JOIN service_at_location sal ON sal.location_id = ad.location_id
-      WHERE ad.city = ${search.city})`);
+    where.push(
+      textLeads
+        ? sql`EXISTS (SELECT 1 FROM service_at_location sal JOIN addresses ad ON ad.location_id = sal.location_id WHERE sal.service_id = s.id AND ad.city = ${search.city})`
+        : sql`s.id IN (SELECT sal.service_id FROM addresses ad JOIN service_at_location sal ON sal.location_id = ad.location_id WHERE ad.city = ${search.city})`,
+    );
   }
   if (search.free) {
-    where.push(sql`s.id IN (SELECT c.service_id FROM cost_options c GROUP BY c.service_id HAVING max(coalesce(c.amount, 1)) = 0)`);
+    // Free: it has cost options, and none of them costs anything (an unknown amount is not free).
+    where.push(sql`EXISTS (SELECT 1 FROM cost_options c WHERE c.service_id = s.id)
+      AND NOT EXISTS (SELECT 1 FROM cost_options c WHERE c.service_id = s.id AND coalesce(c.amount, 1) > 0)`);
   }
   if (search.walkIn) where.push(sql`s.walk_in = 1`);
   if (search.traumaInformed) where.push(sql`s.trauma_informed = 1`);
@@ -116,7 +132,7 @@ const toSummary = (row: Row): ResourceSummary => ({
 export const searchResources = async (db: Database, search: ResourceSearch, now: Date): Promise<ResourceSearchResult> => {
   const match = search.text ? toMatchQuery(search.text) : null;
   const near = search.near;
-  const filters = filtersOf(search);
+  const filters = filtersOf(search, !!match);
   const ctes: SQL[] = [zoneNowTable(await zonesInUse(db), now)];
   // Longitude degrees shrink with latitude: kx turns them into km where the person is.
   ctes.push(
@@ -124,22 +140,18 @@ export const searchResources = async (db: Database, search: ResourceSearch, now:
       ? sql`here(lat, lon, kx) AS (VALUES (${near.latitude}, ${near.longitude}, ${KM_PER_DEGREE * Math.cos((near.latitude * Math.PI) / 180)}))`
       : sql`here(lat, lon, kx) AS (VALUES (NULL, NULL, NULL))`,
   );
-  if (match) {
-    // MATERIALIZED: the full-text match runs once, never again for each service a filter lets through.
-    ctes.push(sql`matched AS MATERIALIZED (
-      SELECT m.service_id AS service_id, bm25(services_fts, 10.0, 6.0, 1.0, 4.0, 5.0) AS rank
-      FROM services_fts JOIN services_fts_map m ON m.rowid = services_fts.rowid
-      WHERE services_fts MATCH ${match})`);
-  }
+  // With words, the full-text index leads: CROSS JOIN fixes that join order in SQLite, so the
+  // match runs once and each hit is looked up by key (never the match re-run for every service a
+  // filter lets through). bm25 ranks names first; it is only computed where a rank is asked for.
   ctes.push(sql`base AS (
     SELECT s.id, s.slug, s.name, s.content_language, s.verified_at,
       o.name AS organization_name, o.content_language AS organization_language,
-      ${match ? sql`matched.rank` : sql`0`} AS rank,
+      ${match ? sql`bm25(services_fts, 10.0, 6.0, 1.0, 4.0, 5.0)` : sql`0`} AS rank,
       ${near ? distanceSquared : sql`NULL`} AS distance2
-    FROM services s JOIN organizations o ON o.id = s.organization_id
-    ${match ? sql`JOIN matched ON matched.service_id = s.id` : sql``}
+    FROM ${match ? sql`services_fts CROSS JOIN services_fts_map m ON m.rowid = services_fts.rowid CROSS JOIN services s ON s.id = m.service_id` : sql`services s`}
+    JOIN organizations o ON o.id = s.organization_id
     CROSS JOIN here
-    WHERE ${sql.join(filters, sql` AND `)})`);
+    WHERE ${match ? sql`services_fts MATCH ${match} AND ` : sql``}${sql.join(filters, sql` AND `)})`);
   const outer = near?.radiusKm ? sql`distance2 <= ${near.radiusKm * near.radiusKm}` : sql`1 = 1`;
   const withCtes = sql`WITH ${sql.join(ctes, sql`, `)}`;
 
