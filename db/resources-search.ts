@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database';
-import { openNowExpression, openServiceIds, zoneNowTable, zonesInUse } from './resources-open-now';
+import { openNowExpression, zoneNowTable, zonesInUse } from './resources-open-now';
 import { toMatchQuery } from './resources-text-query';
 import type { ResourceSearch, ResourceSearchResult, ResourceSummary } from './resources-types';
 
@@ -59,11 +59,9 @@ const filtersOf = (search: ResourceSearch, textLeads: boolean): SQL[] => {
   if (search.walkIn) where.push(sql`s.walk_in = 1`);
   if (search.traumaInformed) where.push(sql`s.trauma_informed = 1`);
   if (search.survivorLed) where.push(sql`s.survivor_led = 1`);
-  if (search.openNow) {
-    // With a narrowing filter, test only the services it lets through; alone, one pass over all schedules.
-    const narrowed = !!(search.text || search.category || search.city || search.near?.radiusKm || search.language);
-    where.push(narrowed ? openNowExpression(sql`s.id`) : sql`s.id IN (${openServiceIds()})`);
-  }
+  // Tested service by service: pages and counts stop early (LIMIT), so only the services reached
+  // are tested, however many are open.
+  if (search.openNow) where.push(openNowExpression(sql`s.id`));
   if (search.near?.radiusKm) where.push(withinBox(search.near));
   return where;
 };

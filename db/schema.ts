@@ -207,6 +207,11 @@ export const schedules = sqliteTable(
     scheduleLink: text('schedule_link'),
     attendingType: text('attending_type'),
     notes: text('notes'),
+    /** platform: byday as bits (MO = 1 … SU = 64, every day = 127), kept by a trigger, for a fast "open now". */
+    dayMask: integer('day_mask'),
+    /** platform: opens_at and closes_at in minutes after midnight, kept by a trigger. */
+    opensMinute: integer('opens_minute'),
+    closesMinute: integer('closes_minute'),
   },
   (table) => [index('schedules_service_idx').on(table.serviceId), index('schedules_location_idx').on(table.locationId)],
 );

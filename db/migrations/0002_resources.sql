@@ -166,6 +166,9 @@ CREATE TABLE `schedules` (
 	`schedule_link` text,
 	`attending_type` text,
 	`notes` text,
+	`day_mask` integer,
+	`opens_minute` integer,
+	`closes_minute` integer,
 	FOREIGN KEY (`service_id`) REFERENCES `services`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`location_id`) REFERENCES `locations`(`id`) ON UPDATE no action ON DELETE cascade
 );

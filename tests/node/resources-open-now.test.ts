@@ -82,3 +82,20 @@ describe('open now', () => {
     expect(detail?.places[0]?.today).toBe('FR');
   });
 });
+
+describe('the integer hours kept by triggers', () => {
+  it('follow an edit of a schedule, so open now follows it too', async () => {
+    const { schedules } = await import('../../db/schema');
+    const { eq } = await import('drizzle-orm');
+    const { demoId } = await import('../../db/resources-seed');
+    const id = demoId('schedule:kettle-and-crumb-lunch:0');
+    const [before] = await t.db.select().from(schedules).where(eq(schedules.id, id)).all();
+    expect(before).toMatchObject({ byday: 'MO,TU,WE,TH,FR', dayMask: 31, opensMinute: 690, closesMinute: 870 });
+    // Thursday 10:00 in Quillhaven: closed, then open once the lunch starts at 9.
+    expect((await openAt('2026-11-26T15:00:00Z')).has('kettle-and-crumb-lunch')).toBe(false);
+    await t.db.update(schedules).set({ opensAt: '09:00:00', byday: 'th' }).where(eq(schedules.id, id));
+    const [after] = await t.db.select().from(schedules).where(eq(schedules.id, id)).all();
+    expect(after).toMatchObject({ dayMask: 8, opensMinute: 540, closesMinute: 870 });
+    expect((await openAt('2026-11-26T15:00:00Z')).has('kettle-and-crumb-lunch')).toBe(true);
+  });
+});
