@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { campaignSeeder } from './campaign-seed';
 import type { Database } from './database';
 import { eventsSeeder } from './event-seed';
+import { resourcesSeeder } from './resources-seed';
 import { appMeta } from './schema';
 import { storiesSeeder } from './story-seed';
 
@@ -16,7 +17,7 @@ export interface Seeder {
 }
 
 // Campaigns before stories: a demo story is consented for the demo petition.
-export const seeders: Seeder[] = [campaignSeeder, eventsSeeder, storiesSeeder];
+export const seeders: Seeder[] = [resourcesSeeder, campaignSeeder, eventsSeeder, storiesSeeder];
 
 const SEEDED_KEY = 'demo_seeded_at';
 

@@ -21,8 +21,10 @@ import { healthRoutes } from './routes/health';
 import { moderationRoutes } from './routes/moderation';
 import { organizeRoutes } from './routes/organize';
 import { signInRoutes } from './routes/sign-in';
+import { hsdsRoutes } from './routes/hsds';
 import { languageRoutes } from './routes/language';
 import { pageRoutes } from './routes/pages';
+import { resourceRoutes } from './routes/resources';
 import { staticRoutes } from './routes/static';
 import { storyRoutes } from './routes/stories';
 
@@ -85,6 +87,8 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   app.route('/', devOutboxRoutes);
   app.route('/', storyRoutes);
   app.route('/', campaignsArea);
+  app.route('/', resourceRoutes);
+  app.route('/', hsdsRoutes);
 
   app.notFound((c) => {
     const t = c.get('t');

@@ -1,0 +1,25 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from './database';
+
+/**
+ * The statements that rebuild the search index from scratch, in order. What is indexed is
+ * defined by the view services_search_text (migration 0010_resources_fts), so this and the
+ * triggers can never disagree. Exported so the rebuild can be sent to D1 as a file too.
+ */
+export const REBUILD_SEARCH_INDEX_SQL = [
+  'DELETE FROM services_fts',
+  'DELETE FROM services_fts_map WHERE service_id NOT IN (SELECT id FROM services)',
+  'INSERT OR IGNORE INTO services_fts_map(service_id) SELECT id FROM services',
+  `INSERT INTO services_fts(rowid, name, alternate_name, description, organization, terms)
+     SELECT m.rowid, v.name, v.alternate_name, v.description, v.organization, v.terms
+     FROM services_search_text v JOIN services_fts_map m ON m.service_id = v.service_id`,
+  "INSERT INTO services_fts(services_fts) VALUES ('optimize')",
+] as const;
+
+/** Rebuilds the full-text index of services in one atomic batch; returns how many were indexed. */
+export const rebuildResourceSearchIndex = async (db: Database): Promise<number> => {
+  const [first, ...rest] = REBUILD_SEARCH_INDEX_SQL.map((statement) => db.run(sql.raw(statement)));
+  await db.batch([first!, ...rest]);
+  const row = await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM services_fts`);
+  return row?.n ?? 0;
+};

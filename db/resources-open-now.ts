@@ -1,0 +1,52 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Database } from './database';
+import { WEEKDAYS, localTimeIn } from './resources-hours';
+import { locations } from './schema';
+
+/**
+ * "Open now" in SQL. Each location has its own time zone, so the local weekday, time and date
+ * are worked out in JavaScript (Intl) once per zone in use, then handed to SQL as a small table
+ * `zone_now`, which the schedule test joins on. Same rules as isRuleOpen in resources-hours.ts.
+ */
+export const zonesInUse = async (db: Database): Promise<string[]> =>
+  (await db.selectDistinct({ zone: locations.timeZone }).from(locations).all()).map((row) => row.zone);
+
+/** The CTE `zone_now(time_zone, day_bit, previous_day_bit, local_minute, local_date)`. */
+export const zoneNowTable = (zones: string[], now: Date): SQL => {
+  const rows = [...new Set(['UTC', ...zones])].map((zone) => {
+    const at = localTimeIn(zone, now);
+    const [hours, minutes] = at.time.split(':').map(Number);
+    // Whole numbers written into the SQL: a bound JS number arrives as REAL, and bits need integers.
+    const ints = [1 << WEEKDAYS.indexOf(at.weekday), 1 << WEEKDAYS.indexOf(at.previousWeekday), hours! * 60 + minutes!].map((n) => sql.raw(String(n | 0)));
+    return sql`(${zone}, ${ints[0]}, ${ints[1]}, ${ints[2]}, ${at.date})`;
+  });
+  return sql`zone_now(time_zone, day_bit, previous_day_bit, local_minute, local_date) AS (VALUES ${sql.join(rows, sql`, `)})`;
+};
+
+/**
+ * The schedules (alias sc) open at this moment in their location's zone. Needs zone_now. Works on
+ * the integer twins of byday/opens_at/closes_at (day_mask, opens_minute, closes_minute) that
+ * migration 0005 keeps in step: arithmetic, where the text fields would need string functions.
+ */
+const openSchedules = (where: SQL): SQL => {
+  const today = sql`(sc.day_mask & z.day_bit) <> 0`;
+  const yesterday = sql`(sc.day_mask & z.previous_day_bit) <> 0`;
+  // Joined on the schedule's own location_id (kept filled: see schema.ts), which lets SQLite start
+  // from the few zones and walk the indexes, rather than test every schedule against every zone.
+  return sql`schedules sc
+    JOIN locations lz ON lz.id = sc.location_id
+    JOIN zone_now z ON z.time_zone = lz.time_zone
+    WHERE ${where}
+      AND sc.opens_minute IS NOT NULL AND sc.closes_minute IS NOT NULL
+      AND (sc.valid_from IS NULL OR sc.valid_from <= z.local_date)
+      AND (sc.valid_to IS NULL OR sc.valid_to >= z.local_date)
+      AND (
+        (sc.opens_minute = sc.closes_minute AND ${today})
+        OR (sc.opens_minute < sc.closes_minute AND ${today} AND sc.opens_minute <= z.local_minute AND z.local_minute < sc.closes_minute)
+        OR (sc.opens_minute > sc.closes_minute AND ((${today} AND z.local_minute >= sc.opens_minute) OR (${yesterday} AND z.local_minute < sc.closes_minute)))
+      )`;
+};
+
+/** True (1) when one service has a schedule open now (a filter, and the badge of each result). */
+export const openNowExpression = (serviceId: SQL): SQL => sql`EXISTS (SELECT 1 FROM ${openSchedules(sql`sc.service_id = ${serviceId}`)})`;
+

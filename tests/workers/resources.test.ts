@@ -1,0 +1,82 @@
+import { env, exports } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openD1Database } from '../../db/d1';
+import { rebuildResourceSearchIndex } from '../../db/resources-fts';
+import { searchResources } from '../../db/resources-search';
+import { seedDemoData } from '../../db/seed';
+
+// The resource directory inside workerd, over D1: the same migrations, FTS5 and queries as Node.
+const request = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`https://hearth.test${path}`, init));
+
+beforeAll(async () => {
+  await seedDemoData(openD1Database(env.DB));
+});
+
+describe('the resource directory on D1', () => {
+  it('has the demo directory and its search index', async () => {
+    const services = await env.DB.prepare('select count(*) as n from services').first<{ n: number }>();
+    const indexed = await env.DB.prepare('select count(*) as n from services_fts').first<{ n: number }>();
+    expect(services?.n).toBeGreaterThanOrEqual(40);
+    expect(indexed?.n).toBe(services?.n);
+  });
+
+  it('searches D1 with free text and filters through the worker', async () => {
+    const legalInFrench = await env.DB.prepare(
+      `select count(distinct s.id) as n from services s
+       join attributes a on a.link_id = s.id join taxonomy_terms t on t.id = a.taxonomy_term_id and t.code = 'legal-help'
+       join languages l on l.service_id = s.id and l.code = 'fr'`,
+    ).first<{ n: number }>();
+    const res = await request('/resources?category=legal-help&language=fr');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain(`${legalInFrench!.n} services found.`);
+
+    const fragment = await request('/resources?q=juridique', { headers: { 'HX-Request': 'true', 'Accept-Language': 'fr' } });
+    const html = await fragment.text();
+    expect(html).toMatch(/^<section id="results"/);
+    expect(html).toContain('Conseils juridiques gratuits');
+  });
+
+  it('answers open-now and distance searches, and hostile text, without error', async () => {
+    const db = openD1Database(env.DB);
+    const result = await searchResources(
+      db,
+      { text: '"NEAR( name: *' + 'x'.repeat(10_000), openNow: true, near: { latitude: 46.11, longitude: -75.87, radiusKm: 50 }, sort: 'distance', page: 1, pageSize: 10 },
+      new Date('2026-11-27T06:30:00Z'),
+    );
+    expect(result.total).toBe(0);
+    const open = await searchResources(db, { openNow: true, sort: 'relevance', page: 1, pageSize: 100 }, new Date('2026-11-27T06:30:00Z'));
+    expect(open.items.map((i) => i.slug)).toContain('harbour-rest-night-drop-in');
+  });
+
+  it('shows one resource with its address, transit notes and hours', async () => {
+    const html = await (await request('/resources/kettle-and-crumb-lunch')).text();
+    expect(html).toContain('9 Wharfside Row');
+    expect(html).toContain('Kettle and Crumb Quillhaven');
+    expect(html).toMatch(/<tr class="today" aria-current="date">/);
+    expect(html).not.toContain('Call for the address');
+  });
+
+  it('shows a confidential resource without its address', async () => {
+    const res = await request('/resources/harbour-rest-safe-house');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('Call for the address');
+    expect(html).not.toContain('Hidden Courtyard');
+  });
+
+  it('takes a report into D1', async () => {
+    const res = await request('/resources/kettle-and-crumb-lunch/reports', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' },
+      body: 'problem=Closed+on+Mondays+now',
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(303);
+    const row = await env.DB.prepare('select problem from resource_reports').first<{ problem: string }>();
+    expect(row?.problem).toBe('Closed on Mondays now');
+  });
+
+  it('rebuilds its search index on D1', async () => {
+    expect(await rebuildResourceSearchIndex(openD1Database(env.DB))).toBeGreaterThanOrEqual(40);
+  });
+});
