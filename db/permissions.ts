@@ -15,6 +15,7 @@ export type Action =
   | 'moderation:use'
   | 'organizers:review'
   | 'roles:manage'
+  | 'resources:moderate'
   | 'campaigns:manage'
   | 'campaigns:review'
   | 'events:organize'
@@ -40,6 +41,7 @@ const rules: Record<Action, Rule> = {
   // Nobody decides on their own request, whatever their roles.
   'organizers:review': (roles, user, thing) => (roles.has('moderator') || roles.has('admin')) && thing?.ownerId !== user.id,
   'roles:manage': (roles) => roles.has('admin'),
+  'resources:moderate': (roles) => roles.has('moderator') || roles.has('admin'),
   // Which campaigns: only their own (managesCampaign in db/campaigns.ts, checked per campaign).
   'campaigns:manage': (roles) => roles.has('organizer'),
   'campaigns:review': (roles) => roles.has('moderator') || roles.has('admin'),

@@ -19,6 +19,7 @@ import { devOutboxRoutes } from './routes/dev-outbox';
 import { eventsArea } from './routes/events-area';
 import { healthRoutes } from './routes/health';
 import { moderationRoutes } from './routes/moderation';
+import { resourcesModerationRoutes } from './routes/resources-moderation';
 import { organizeRoutes } from './routes/organize';
 import { signInRoutes } from './routes/sign-in';
 import { hsdsRoutes } from './routes/hsds';
@@ -82,6 +83,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   app.route('/', signInRoutes);
   app.route('/', accountRoutes);
   app.route('/', moderationRoutes);
+  app.route('/', resourcesModerationRoutes);
   app.route('/', eventsArea);
   app.route('/', organizeRoutes);
   app.route('/', devOutboxRoutes);

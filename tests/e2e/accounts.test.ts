@@ -65,7 +65,7 @@ describe('account pages pass axe (WCAG 2.2 A/AA)', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     await signInThroughPages(site, page, 'mod@example.org');
-    for (const path of ['/account', '/account/organizer', '/account/delete', '/moderation', '/moderation/people']) {
+    for (const path of ['/account', '/account/organizer', '/account/delete', '/moderation', '/moderation/people', '/moderation/resources']) {
       const res = await page.goto(`${site.url}${path}`);
       expect(res?.status(), path).toBe(200);
       expect(await axeViolations(page), path).toEqual([]);

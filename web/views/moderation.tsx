@@ -21,6 +21,10 @@ export const ModerationPage = (props: {
     <>
       <h1>{t.moderation.title}</h1>
       <Notice text={props.notice} />
+      <h2>{t.moderation.resourcesHeading}</h2>
+      <p>
+        <a href="/moderation/resources">{t.moderation.resourcesLink}</a>
+      </p>
       <h2>{t.stories.queueHeading}</h2>
       <p>
         <a href="/moderation/stories">{t.stories.queueLink}</a>
