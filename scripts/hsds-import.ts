@@ -5,26 +5,64 @@
  * file:data/hearth.db). Upserts by HSDS id: running it twice changes nothing. Every rejected row
  * is printed with its file, line (or JSON pointer) and reason; the rest is imported. An import
  * never marks anything verified. The search index is rebuilt at the end.
- * For D1, see README.md ("HSDS import into D1").
+ *
+ * --d1 imports into the local D1 database of `npm run dev` instead (through wrangler's
+ * getPlatformProxy, after `wrangler d1 migrations apply DB --local`); --d1 --remote asks wrangler
+ * for the deployed database through a remote binding (see README.md, "HSDS import into D1").
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openD1Database } from '../db/d1';
+import type { Database } from '../db/database';
 import { importHsdsRows, type ImportIssue } from '../db/hsds-import';
 import { migrateLibsql, openLibsqlDatabase } from '../db/libsql';
 import { readHsdsInput } from './hsds-read';
 
-const path = process.argv[2];
+const args = process.argv.slice(2);
+const path = args.find((a) => !a.startsWith('--'));
+const d1 = args.includes('--d1');
+const remote = args.includes('--remote');
 if (!path || !existsSync(path)) {
-  console.error('Usage: npm run hsds:import -- <folder-or-file>   (an HSDS 3.0 CSV package folder, a CSV table or a JSON file)');
+  console.error('Usage: npm run hsds:import -- <folder-or-file> [--d1 [--remote]]   (an HSDS 3.0 CSV package folder, a CSV table or a JSON file)');
   process.exit(2);
 }
+
+/** The database: libsql at DATABASE_URL, or D1 (local, or the deployed one) through wrangler. */
+const open = async (): Promise<{ db: Database; close: () => Promise<void> }> => {
+  if (!d1) {
+    const { db, client } = openLibsqlDatabase(process.env.DATABASE_URL ?? 'file:data/hearth.db', process.env.DATABASE_AUTH_TOKEN);
+    await migrateLibsql(db);
+    return { db, close: async () => client.close() };
+  }
+  const where = remote ? '--remote' : '--local';
+  // The tables must exist first. Locally without questions; for the deployed database wrangler asks.
+  execFileSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', where], { stdio: 'inherit', env: remote ? process.env : { ...process.env, CI: 'true' } });
+  const { getPlatformProxy } = await import('wrangler');
+  let configPath: string | undefined;
+  let temp: string | undefined;
+  if (remote) {
+    // A copy of wrangler.toml whose D1 binding is remote: wrangler then proxies it to the deployed database.
+    temp = mkdtempSync(join(tmpdir(), 'hearth-d1-'));
+    configPath = join(temp, 'wrangler.toml');
+    writeFileSync(configPath, readFileSync('wrangler.toml', 'utf8').replace(/(\[\[d1_databases\]\]\n)/, '$1remote = true\n').replace(/^main = .*$/m, `main = "${resolve('worker/index.ts')}"`));
+  }
+  const proxy = await getPlatformProxy<{ DB: D1Database }>(remote ? { configPath } : { persist: true });
+  return {
+    db: openD1Database(proxy.env.DB),
+    close: async () => {
+      await proxy.dispose();
+      if (temp) rmSync(temp, { recursive: true, force: true });
+    },
+  };
+};
 const where = (i: ImportIssue) => `${i.file}${i.line ? `:${i.line}` : ''}${i.at !== undefined ? ` ${i.at || '/'}` : ''}`;
 
 const input = readHsdsInput(resolve(path));
 for (const note of input.notes) console.log(`note: ${note}`);
 const total = [...input.rows.values()].reduce((n, rows) => n + rows.length, 0);
-const { db, client } = openLibsqlDatabase(process.env.DATABASE_URL ?? 'file:data/hearth.db', process.env.DATABASE_AUTH_TOKEN);
-await migrateLibsql(db);
+const { db, close } = await open();
 
 let written = 0;
 let lastShown = 0;
@@ -48,6 +86,6 @@ for (const issue of result.warnings) console.log(`warning ${where(issue)} (${iss
 const counts = Object.entries(result.counts)
   .filter(([, n]) => n.inserted + n.updated + n.rejected > 0)
   .map(([table, n]) => `${table} ${n.inserted} new, ${n.updated} updated${n.rejected ? `, ${n.rejected} rejected` : ''}`);
-console.log(`HSDS import from ${resolve(path)} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts.join('; ') || 'nothing to import'}.`);
+console.log(`HSDS import from ${resolve(path)}${d1 ? (remote ? ' into the deployed D1 database' : ' into the local D1 database') : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts.join('; ') || 'nothing to import'}.`);
 console.log(`${input.unreadable.length + result.rejected.length} rows rejected, ${result.warnings.length} warnings; search index rebuilt (${result.indexed} services).`);
-client.close();
+await close();
