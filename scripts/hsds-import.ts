@@ -64,13 +64,14 @@ for (const note of input.notes) console.log(`note: ${note}`);
 const total = [...input.rows.values()].reduce((n, rows) => n + rows.length, 0);
 const { db, close } = await open();
 
-let written = 0;
+const doneBy = new Map<string, number>();
 let lastShown = 0;
 const started = Date.now();
 const result = await importHsdsRows(db, input.rows, {
   onProgress: (table, done, count) => {
     if (total < 1000) return;
-    written += Math.min(100, count - (done - Math.min(100, done)));
+    doneBy.set(table, done);
+    const written = [...doneBy.values()].reduce((a, b) => a + b, 0);
     if (done === count || Date.now() - lastShown > 500) {
       lastShown = Date.now();
       const line = `importing ${table}: ${done}/${count} (all tables: ${Math.round((100 * Math.min(written, total)) / total)}%)`;
