@@ -175,6 +175,20 @@ describe('rows that cannot be imported', () => {
     ]);
     expect((await counts(db)).phones).toBe(1);
   });
+  it('in JSON, are reported with the file and a JSON pointer', async () => {
+    const { db } = await fresh();
+    const folder = tempFolder();
+    const service = JSON.parse(readFileSync(join(HSDS, 'service_full.json'), 'utf8'));
+    const broken = { ...service, id: undefined, name: 'No id' };
+    const orphan = { id: '99999999-9999-4999-8999-999999999999', name: 'Orphan', status: 'active', organization_id: '12345678-1234-4234-8234-123456789012' };
+    writeFileSync(join(folder, 'list.json'), JSON.stringify([service, broken, orphan]));
+    const result = await importPath(db, join(folder, 'list.json'));
+    expect(result.rejected.map((r) => `${r.file} ${r.at} ${r.reason}`)).toEqual([
+      'list.json /1 missing id',
+      'list.json /2 organization_id 12345678-1234-4234-8234-123456789012 matches no organizations record (in this import or the database)',
+    ]);
+    expect((await counts(db)).services).toBe(1);
+  });
 });
 
 describe('an import never verifies and never reveals', () => {
