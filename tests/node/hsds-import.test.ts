@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { eq, sql } from 'drizzle-orm';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { markResourceVerified } from '../../db/resources-verify';
 import * as s from '../../db/schema';
 import { writeHsdsPackage } from '../../scripts/hsds-package';
 import { readHsdsInput } from '../../scripts/hsds-read';
+import { openLibsqlDatabase } from '../../db/libsql';
 import { makeTestApp, type TestApp } from './helpers';
 
 const HSDS = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'hsds', 'examples');
@@ -254,4 +256,26 @@ describe('an imported service', () => {
     const confidentialAddresses = (await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM addresses a JOIN locations l ON l.id = a.location_id WHERE l.confidential_location`))!.n;
     expect(await counts(other.db)).toEqual({ ...expected, addresses: expected.addresses! - confidentialAddresses });
   });
+});
+
+describe('the command', () => {
+  it('imports into DATABASE_URL, prints rejected rows with file, line and reason, and changes nothing the second time', async () => {
+    const folder = tempFolder();
+    const url = `file:${join(folder, 'hearth.db')}`;
+    const run = () =>
+      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/hsds-import.ts', CSV], {
+        env: { ...process.env, DATABASE_URL: url },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    const first = run();
+    expect(first).toContain('rejected attributes.csv:2 (attributes): link_id f28dd44b-0c4d-479f-8e90-4c52219a8b3c matches no record');
+    expect(first).toContain('services 1 new, 0 updated');
+    expect(first).toContain('note: contacts.csv: not imported');
+    const second = run();
+    expect(second).toContain('services 0 new, 1 updated');
+    const { db, client } = openLibsqlDatabase(url);
+    expect(await counts(db)).toEqual({ ...ONE_OF_EACH, attributes: 0 });
+    client.close();
+  }, 60_000);
 });
