@@ -221,7 +221,11 @@ export const importHsdsRows = async (db: Database, rowsByTable: Map<string, Sour
   const slugs = new Set(slugRows.map((r) => r.slug));
   const slugOf = new Map(slugRows.map((r) => [r.id, r.slug]));
   const accepted = new Map<string, Set<string>>(IMPORT_TABLES.map((s) => [s.name, new Set<string>()]));
-  const salRows = new Map<string, { serviceId: string; locationId: string }>();
+  const salRows = new Map<string, { serviceId: string; locationId: string }>(
+    (await db.select({ id: t.serviceAtLocation.id, serviceId: t.serviceAtLocation.serviceId, locationId: t.serviceAtLocation.locationId }).from(t.serviceAtLocation).all()).map(
+      (r) => [r.id, { serviceId: r.serviceId, locationId: r.locationId }],
+    ),
+  );
   const known = (table: string, id: string) => accepted.get(table)!.has(id) || existing.get(table)!.has(id);
 
   for (const spec of IMPORT_TABLES) {

@@ -129,6 +129,18 @@ describe('npm run hsds:import with the official HSDS 3.0 examples', () => {
     expect(await db.query.schedules.findFirst()).toMatchObject({ serviceId: SERVICE, locationId: '3a19ff88-4620-4d17-9830-ac1d859eb5d5' });
     expect(await db.query.locations.findFirst()).toMatchObject({ organizationId: 'd9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610' });
   });
+  it('gives a schedule the place of its service_at_location, from this import or the database', async () => {
+    const { db } = await fresh();
+    await importPath(db, CSV);
+    const folder = tempFolder();
+    writeFileSync(join(folder, 'schedules.csv'), 'id,service_at_location_id,byday,opens_at,closes_at\n99999999-9999-4999-8999-999999999999,e94c9f38-1e8f-4564-91d4-d53501ab1765,MO,09:00,17:00\n');
+    expect((await importPath(db, folder)).rejected).toEqual([]);
+    expect(await db.query.schedules.findFirst({ where: eq(s.schedules.id, '99999999-9999-4999-8999-999999999999') })).toMatchObject({
+      serviceId: SERVICE,
+      locationId: '3a19ff88-4620-4d17-9830-ac1d859eb5d5',
+      dayMask: 1,
+    });
+  });
 });
 
 describe('rows that cannot be imported', () => {
