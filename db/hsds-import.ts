@@ -8,7 +8,7 @@
  * confidential_location, time_zone), or blank the position, name or transit notes of a
  * confidential location (our own export leaves them out). It never deletes either.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Database } from './database';
@@ -241,6 +241,22 @@ export const importHsdsRows = async (db: Database, rowsByTable: Map<string, Sour
     const warn = (row: SourceRow, reason: string, id: string) =>
       result.warnings.push({ file: row.file, line: row.line, ...(row.at ? { at: row.at } : {}), table: spec.name, id, reason });
 
+    // A CSV file without some HSDS columns updates only the columns it has: an existing record
+    // keeps the others (they are read back first, 90 ids per query for D1's bound-value cap).
+    const stored = new Map<string, Record<string, unknown>>();
+    const partialIds = [
+      ...new Set(
+        source
+          .filter((r) => r.line !== null && spec.columns.some((column) => !(column.hsds in r.values)))
+          .map((r) => text(r.values.id)?.trim())
+          .filter((id): id is string => !!id && existing.get(spec.name)!.has(id)),
+      ),
+    ];
+    for (let i = 0; i < partialIds.length; i += 90) {
+      const found = await db.select().from(spec.table).where(inArray(col(spec.table, 'id'), partialIds.slice(i, i + 90))).all();
+      for (const record of found as Record<string, unknown>[]) stored.set(String(record.id), record);
+    }
+
     rows: for (const row of source) {
       const id = text(row.values.id)?.trim();
       if (!id) {
@@ -259,9 +275,14 @@ export const importHsdsRows = async (db: Database, rowsByTable: Map<string, Sour
       const values: Record<string, unknown> = { id };
       for (const column of spec.columns) {
         if (column.hsds === 'id') continue;
+        const kept = row.line !== null && !(column.hsds in row.values) ? stored.get(id) : undefined;
+        if (kept) {
+          values[column.key] = kept[column.key];
+          continue;
+        }
         const raw = text(row.values[column.hsds]);
         let value: unknown = raw ?? column.default ?? null;
-        if (column.required && value === null) {
+        if ((column.required || column.ref?.need) && value === null) {
           reject(row, `missing ${column.hsds}`, id);
           continue rows;
         }

@@ -141,6 +141,18 @@ describe('npm run hsds:import with the official HSDS 3.0 examples', () => {
       dayMask: 1,
     });
   });
+  it('updates only the columns a partial CSV table carries', async () => {
+    const { db } = await fresh();
+    await importPath(db, CSV);
+    const folder = tempFolder();
+    writeFileSync(join(folder, 'services.csv'), `id,name\n${SERVICE},Community Counselling (renamed)\n`);
+    writeFileSync(join(folder, 'phones.csv'), 'id\n1554f2e2-a373-45db-a3fa-9fc48a61c15e\n');
+    const result = await importPath(db, folder);
+    expect(result.rejected).toEqual([]);
+    expect(await db.query.services.findFirst()).toMatchObject({ name: 'Community Counselling (renamed)', minimumAge: 12, organizationId: 'd9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610' });
+    expect(await db.query.phones.findFirst()).toMatchObject({ extension: 100, serviceId: SERVICE });
+    expect((await db.query.services.findFirst())!.description).toContain('Counselling Services provided');
+  });
 });
 
 describe('rows that cannot be imported', () => {
