@@ -2,6 +2,7 @@ import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHELL_PAGES } from '../support/pages';
 import { openPage, startSite, type Site } from './harness';
+import { WCAG_22_AA } from './axe';
 
 let site: Site;
 beforeAll(async () => {
@@ -9,7 +10,6 @@ beforeAll(async () => {
 });
 afterAll(() => site?.stop());
 
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 interface Violation {
   id: string;

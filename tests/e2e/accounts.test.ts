@@ -1,6 +1,6 @@
-import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantRole, openPage, signInThroughPages, startSite, type Site } from './harness';
+import { axeViolations } from './axe';
 
 let site: Site;
 beforeAll(async () => {
@@ -10,16 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => site?.stop());
 
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
-const axeViolations = async (page: import('playwright-core').Page) => {
-  await page.evaluate(axe.source);
-  const violations = await page.evaluate(
-    async (tags) => (await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations,
-    WCAG_22_AA,
-  );
-  return violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-};
 
 describe('signing in, in Chromium', () => {
   it.each([true, false])('works with JavaScript %s: code from the outbox, account page, sign out', async (javaScriptEnabled) => {

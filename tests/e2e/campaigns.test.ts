@@ -1,7 +1,7 @@
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantRole, openPage, signInThroughPages, startSite, type Site } from './harness';
+import { axeViolations } from './axe';
 
 // The demo data gives an open petition (demo-safe-housing), an open letter, an open call and a
 // delivered petition, owned by organizer@example.org.
@@ -12,15 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => site?.stop());
 
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-const axeViolations = async (page: Page) => {
-  await page.evaluate(axe.source);
-  const violations = await page.evaluate(
-    async (tags) => (await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations,
-    WCAG_22_AA,
-  );
-  return violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-};
 
 const outbox = async () => (await (await fetch(`${site.url}/dev/outbox.json`)).json()) as { to: string; subject: string; text: string }[];
 const linkIn = async (email: string, kind: string) => {

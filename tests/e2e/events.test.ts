@@ -1,4 +1,3 @@
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { openLibsqlDatabase } from '../../db/libsql';
 import { events, users } from '../../db/schema';
 import { campaignInput } from '../node/campaign-helpers';
 import { grantRole, openPage, signInThroughPages, startSite, type Site } from './harness';
+import { axeViolations } from './axe';
 
 let site: Site;
 let database: ReturnType<typeof openLibsqlDatabase>;
@@ -27,15 +27,6 @@ afterAll(async () => {
   await site?.stop();
 });
 
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-const axeViolations = async (page: Page) => {
-  await page.evaluate(axe.source);
-  const violations = await page.evaluate(
-    async (tags) => (await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations,
-    WCAG_22_AA,
-  );
-  return violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-};
 
 const outbox = async () => (await (await fetch(`${site.url}/dev/outbox.json`)).json()) as { to: string; subject: string; text: string }[];
 const linkFor = async (email: string) => (await outbox()).find((m) => m.to === email && /\/rsvps\//.test(m.text))!.text.match(/https?:\/\/\S+\/rsvps\/[a-z2-7]{32}/)![0];

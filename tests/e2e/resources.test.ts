@@ -1,6 +1,7 @@
 import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPage, startSite, type Site } from './harness';
+import { WCAG_22_AA } from './axe';
 
 let site: Site;
 beforeAll(async () => {
@@ -8,7 +9,6 @@ beforeAll(async () => {
 });
 afterAll(() => site?.stop());
 
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 describe('searching without JavaScript', () => {
   it('filters with a plain form whose URL is the search, then opens a resource', async () => {
