@@ -5,7 +5,7 @@ import { createEvent } from '../../db/events';
 import { campaigns, events } from '../../db/schema';
 import { TestBrowser } from './browser';
 import { campaignInput, publishedCampaign } from './campaign-helpers';
-import { DAY, eventInput, signedInAs } from './events-support';
+import { DAY, eventInput, signedInAs, eventForm, eventIdFrom } from './events-support';
 import { makeTestApp, visibleText, type TestApp } from './helpers';
 
 let t: TestApp;
@@ -14,23 +14,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const form = (over: Record<string, string> = {}) => ({
-  title: 'Evening workshop',
-  description: 'We meet to learn. Bring a friend.',
-  category: 'workshop',
-  format: 'in_person',
-  city: 'Lyon',
-  address: '3 place Test',
-  timeZone: 'Europe/Paris',
-  startDate: '2030-06-15',
-  startTime: '18:30',
-  endDate: '',
-  endTime: '20:00',
-  reminderHours: '24',
-  repeat: 'none',
-  capacity: '',
-  ...over,
-});
+const form = eventForm;
 
 /** A campaign of this owner: published unless `draft`. */
 const ownCampaign = async (ownerId: string, title: string, draft = false) => {
@@ -43,7 +27,7 @@ const ownCampaign = async (ownerId: string, title: string, draft = false) => {
 };
 
 const allEvents = () => t.db.select().from(events).all();
-const idFrom = (location: string | null) => location!.match(/\/organize\/events\/([a-z0-9]+)/)![1]!;
+const idFrom = eventIdFrom;
 const page = async (path: string, headers: Record<string, string> = {}) => visibleText(await (await t.app.request(path, { headers })).text());
 
 describe('events part of a campaign', () => {

@@ -4,7 +4,7 @@ import { listOutbox } from '../../db/mail-outbox';
 import { trustOrganizer } from '../../db/events';
 import { eventRsvps, events, trustedOrganizers } from '../../db/schema';
 import { TestBrowser } from './browser';
-import { mailsTo, publishedEvent, rsvp, signedInAs } from './events-support';
+import { mailsTo, publishedEvent, rsvp, signedInAs, eventForm, eventIdFrom } from './events-support';
 import { makeTestApp, visibleText, type TestApp } from './helpers';
 
 let t: TestApp;
@@ -13,26 +13,10 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const form = (over: Record<string, string> = {}) => ({
-  title: 'Evening workshop',
-  description: 'We meet to learn. Bring a friend.',
-  category: 'workshop',
-  format: 'in_person',
-  city: 'Lyon',
-  address: '3 place Test',
-  timeZone: 'Europe/Paris',
-  startDate: '2030-06-15',
-  startTime: '18:30',
-  endDate: '',
-  endTime: '20:00',
-  reminderHours: '24',
-  repeat: 'none',
-  capacity: '',
-  ...over,
-});
+const form = eventForm;
 
 const allEvents = () => t.db.select().from(events).all();
-const idFrom = (location: string | null) => location!.match(/\/organize\/events\/([a-z0-9]+)/)![1]!;
+const idFrom = eventIdFrom;
 
 describe('organizer: create, submit, moderate, publish', () => {
   it('creates a draft with the time read in its own zone, then a moderator publishes it', async () => {

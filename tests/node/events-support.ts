@@ -73,3 +73,25 @@ export const privateToken = async (t: TestApp, email: string): Promise<string> =
   if (!token) throw new Error(`no private link emailed to ${email}`);
   return token;
 };
+
+/** The organizer's event form, filled as a person would, with fields to change. */
+export const eventForm = (over: Record<string, string> = {}) => ({
+  title: 'Evening workshop',
+  description: 'We meet to learn. Bring a friend.',
+  category: 'workshop',
+  format: 'in_person',
+  city: 'Lyon',
+  address: '3 place Test',
+  timeZone: 'Europe/Paris',
+  startDate: '2030-06-15',
+  startTime: '18:30',
+  endDate: '',
+  endTime: '20:00',
+  reminderHours: '24',
+  repeat: 'none',
+  capacity: '',
+  ...over,
+});
+
+/** The event id from a redirect to /organize/events/:id. */
+export const eventIdFrom = (location: string | null) => location!.match(/\/organize\/events\/([a-z0-9]+)/)![1]!;

@@ -16,10 +16,11 @@ import {
   type StoryRecord,
 } from '../../db/stories';
 import { format } from '../../web/i18n';
-import { defaultConsent, MyStoriesPage, MyStoryPage, StoryEditorPage, StoryVersionPage, type ConsentValues } from '../../web/views/my-stories';
+import { defaultConsent, MyStoriesPage, MyStoryPage, StoryEditorPage, type ConsentValues } from '../../web/views/my-stories';
 import type { AppEnv } from '../env';
 import { requireAccess } from '../middleware/access';
 import { renderPage } from '../render';
+import { renderStoryVersion } from '../story-version-page';
 import { parseConsentForm, parseStoryForm } from '../story-form';
 import { readForm } from '../validation';
 
@@ -157,23 +158,7 @@ export const myStoriesRoutes = new Hono<AppEnv>()
   })
 
   .get('/my-stories/:id/versions/:number{[0-9]+}', async function my_story_version_get(c) {
-    const t = c.get('t');
-    const record = await loadOwnStory(c);
-    const number = Number(c.req.param('number'));
-    const version = record?.versions.find((v) => v.number === number);
-    if (!record || !version) return c.notFound();
-    return renderPage(c, {
-      title: format(t.stories.versionTitle, { number }),
-      body: (
-        <StoryVersionPage
-          t={t}
-          version={version}
-          previous={record.versions.filter((v) => v.number < number).at(-1)}
-          backHref={`/my-stories/${record.story.id}`}
-          backLabel={t.stories.cancel}
-        />
-      ),
-    });
+    return renderStoryVersion(c, await loadOwnStory(c), { href: (id) => `/my-stories/${id}`, label: c.get('t').stories.cancel });
   })
 
   .post('/my-stories/:id/submission', async function my_story_submission_post(c) {

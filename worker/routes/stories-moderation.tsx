@@ -3,11 +3,11 @@ import type { CurrentUser } from '../../db/roles';
 import { canModerateStory } from '../../db/story-access';
 import { addStoryVersion, latestApproval, listStoryQueue, loadStory, publishStoryApproval, type StoryRecord } from '../../db/stories';
 import { format } from '../../web/i18n';
-import { StoryVersionPage } from '../../web/views/my-stories';
 import { ModerateStoryPage, StoryQueuePage } from '../../web/views/story-moderation';
 import type { AppEnv } from '../env';
 import { requireAccess } from '../middleware/access';
 import { renderPage } from '../render';
+import { renderStoryVersion } from '../story-version-page';
 import { parseStoryForm, type StoryFormValues } from '../story-form';
 import { readForm } from '../validation';
 
@@ -79,23 +79,7 @@ export const storyModerationRoutes = new Hono<AppEnv>()
   })
 
   .get('/moderation/stories/:id/versions/:number{[0-9]+}', async function moderation_story_version_get(c) {
-    const t = c.get('t');
-    const record = await loadSubmittedStory(c);
-    const number = Number(c.req.param('number'));
-    const version = record?.versions.find((v) => v.number === number);
-    if (!record || !version) return c.notFound();
-    return renderPage(c, {
-      title: format(t.stories.versionTitle, { number }),
-      body: (
-        <StoryVersionPage
-          t={t}
-          version={version}
-          previous={record.versions.filter((v) => v.number < number).at(-1)}
-          backHref={`/moderation/stories/${record.story.id}`}
-          backLabel={t.stories.moderateTitle}
-        />
-      ),
-    });
+    return renderStoryVersion(c, await loadSubmittedStory(c), { href: (id) => `/moderation/stories/${id}`, label: c.get('t').stories.moderateTitle });
   })
 
   .post('/moderation/stories/:id/versions', async function moderation_story_versions_post(c) {
