@@ -92,8 +92,24 @@ export const campaignSeeder: Seeder = {
       deliveryNote: 'We gave 8 signatures and 3 letters to the director\u2019s office. Thank you!',
       deliveredOn: new Date(now.getTime() - 10 * DAY).toISOString().slice(0, 10),
     };
+    // Written in French by a Havrebourg group: the page marks its text as French whatever the reader's language.
+    const french = {
+      ...base,
+      id: 'demo-havrebourg-permanence',
+      kind: 'petition' as const,
+      status: 'published' as const,
+      contentLanguage: 'fr' as const,
+      title: 'Une permanence de nuit à Havrebourg',
+      ask: 'Ouvrir une permanence d\u2019accueil la nuit à Havrebourg (ville fictive), toute l\u2019année.',
+      body: 'La nuit, les personnes qui quittent l\u2019exploitation ne trouvent aucune porte ouverte.\n\nUne permanence avec deux personnes formées suffirait pour accueillir, écouter et orienter.',
+      targetName: 'Camille Exemple',
+      targetRole: 'Maire de Havrebourg (fictif)',
+      nextSteps: 'Nous remettrons les signatures au conseil municipal à la fin du mois.',
+      goal: 50,
+      publishedAt: new Date(now.getTime() - 2 * DAY),
+    };
     // One row per statement: D1 allows at most 100 bound values in one query.
-    for (const campaign of [petition, letter, call, delivered]) await db.insert(campaigns).values(campaign);
+    for (const campaign of [petition, letter, call, delivered, french]) await db.insert(campaigns).values(campaign);
     const rows = [petition.id, delivered.id].flatMap((campaignId) =>
       SIGNERS.map(([firstName, lastName, city, display], i) => ({
         campaignId,

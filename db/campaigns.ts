@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { ContentLanguage } from './content-languages';
 import type { Database } from './database';
 import { newId } from './random';
 import type { CurrentUser } from './roles';
@@ -22,6 +23,8 @@ export interface CampaignInput {
   nextSteps: string;
   goal: number;
   endsOn: string | null;
+  /** The language the organizer wrote in. */
+  contentLanguage: ContentLanguage;
 }
 
 /** States the public may see. Drafts and campaigns waiting for a moderator are never public. */

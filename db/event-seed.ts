@@ -15,10 +15,11 @@ const at = (now: Date, days: number, hourUtc: number) => {
   return date;
 };
 
-const base = (now: Date, days: number, hourUtc: number, hours: number): Pick<EventInput, 'startsAt' | 'endsAt' | 'reminderHours'> => ({
+const base = (now: Date, days: number, hourUtc: number, hours: number): Pick<EventInput, 'startsAt' | 'endsAt' | 'reminderHours' | 'contentLanguage'> => ({
   startsAt: at(now, days, hourUtc),
   endsAt: new Date(at(now, days, hourUtc).getTime() + hours * 3600_000),
   reminderHours: 24,
+  contentLanguage: 'en',
 });
 
 const noAccess = { stepFree: false, seating: false, interpretation: false, quietRoom: false, childcare: false, accessNotes: '' };
@@ -104,8 +105,10 @@ export const eventsSeeder: Seeder = {
       {
         ...base(now, 3, 16, 1.5),
         ...noAccess,
-        title: 'Weekly peer support meeting',
-        description: 'An open, confidential meeting for people who support a survivor. Share, listen, and take a break together. Come when you can.',
+        // Written in French by a Montréal group, in both languages at the meeting.
+        contentLanguage: 'fr',
+        title: 'Rencontre hebdomadaire de soutien entre pairs',
+        description: 'Une rencontre ouverte et confidentielle pour les personnes qui soutiennent une victime. On partage, on écoute, on souffle un peu ensemble. Venez quand vous pouvez.',
         category: 'meeting',
         format: 'in_person',
         city: 'Montréal',

@@ -3,6 +3,7 @@ import { TZDate } from '@date-fns/tz';
 import type { Database } from './database';
 import { newId } from './random';
 import { events, trustedOrganizers, users } from './schema';
+import type { ContentLanguage } from './content-languages';
 
 export type EventRow = typeof events.$inferSelect;
 export type EventStatus = EventRow['status'];
@@ -35,6 +36,8 @@ export interface EventInput {
   startsAt: Date;
   endsAt: Date;
   reminderHours: number;
+  /** The language the title and description are written in. */
+  contentLanguage: ContentLanguage;
   /** The campaign the event is part of; the caller checks it is the organizer's own and public. Left as is when absent. */
   campaignId?: string | null;
 }
@@ -296,7 +299,7 @@ export const listOrganizerEvents = async (db: Database, organizerId: string): Pr
 /** Events waiting for a moderator, oldest first, with the organizer's email. */
 export const listSubmittedEvents = async (db: Database) =>
   db
-    .select({ id: events.id, title: events.title, startsAt: events.startsAt, endsAt: events.endsAt, timeZone: events.timeZone, organizerId: events.organizerId, organizerEmail: users.email, description: events.description })
+    .select({ id: events.id, title: events.title, startsAt: events.startsAt, endsAt: events.endsAt, timeZone: events.timeZone, organizerId: events.organizerId, organizerEmail: users.email, description: events.description, contentLanguage: events.contentLanguage })
     .from(events)
     .leftJoin(users, eq(users.id, events.organizerId))
     .where(eq(events.status, 'submitted'))

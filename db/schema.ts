@@ -254,6 +254,8 @@ export const campaigns = sqliteTable(
     nextSteps: text('next_steps').notNull().default(''),
     goal: integer('goal').notNull(),
     endsOn: text('ends_on'),
+    /** The language the organizer wrote in (title, ask, body, letter), for `lang` attributes. */
+    contentLanguage: text('content_language').notNull().default('en'),
     /** Calls made, counted without keeping anything about the caller. */
     callCount: integer('call_count').notNull().default(0),
     deliveryNote: text('delivery_note'),
@@ -361,6 +363,8 @@ export const events = sqliteTable(
     onlineUrl: text('online_url').notNull().default(''),
     /** Language codes, comma-separated, e.g. "en,fr". */
     languages: text('languages').notNull().default(''),
+    /** The language the organizer wrote the title and description in, for `lang` attributes. */
+    contentLanguage: text('content_language').notNull().default('en'),
     cost: text('cost').notNull().default(''),
     capacity: integer('capacity'),
     timeZone: text('time_zone').notNull(),

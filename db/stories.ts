@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { CONTENT_LANGUAGES, type ContentLanguage } from './content-languages';
 import type { Database } from './database';
 import { newId } from './random';
 import { stories, storyApprovals, storyEvents, storyVersions } from './schema';
@@ -11,8 +12,9 @@ import { stories, storyApprovals, storyEvents, storyVersions } from './schema';
  * repeated or concurrent request writes neither twice.
  */
 
-export const STORY_LANGUAGES = ['en', 'fr', 'es', 'pt', 'ar'] as const;
-export type StoryLanguage = (typeof STORY_LANGUAGES)[number];
+/** A story is written in one of the site's content languages. */
+export const STORY_LANGUAGES = CONTENT_LANGUAGES;
+export type StoryLanguage = ContentLanguage;
 export const CONTENT_NOTES = ['violence', 'sexual-violence', 'self-harm', 'substance-use', 'other'] as const;
 export type ContentNote = (typeof CONTENT_NOTES)[number];
 /** How long consent lasts, in months: one year unless the author chooses, three at most. */

@@ -31,10 +31,10 @@ export const wireAreaLinks = (): void => {
   // An organizer links an event only to a campaign of their own that the public can see; the
   // event page links back only while the public can see it.
   eventCampaigns.choices = async (db, organizerId) =>
-    (await listOwnCampaigns(db, organizerId)).filter(isPublicCampaign).map((campaign) => ({ id: campaign.id, title: campaign.title }));
+    (await listOwnCampaigns(db, organizerId)).filter(isPublicCampaign).map((campaign) => ({ id: campaign.id, title: campaign.title, language: campaign.contentLanguage }));
   eventCampaigns.shown = async (db, campaignId) => {
     const campaign = await getCampaign(db, campaignId);
-    return campaign && isPublicCampaign(campaign) ? { id: campaign.id, title: campaign.title } : null;
+    return campaign && isPublicCampaign(campaign) ? { id: campaign.id, title: campaign.title, language: campaign.contentLanguage } : null;
   };
 
   // A campaign page lists its upcoming published events: no drafts, cancelled or past ones.

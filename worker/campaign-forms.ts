@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { CAMPAIGN_KINDS, type CampaignInput } from '../db/campaigns';
+import { CONTENT_LANGUAGES } from '../db/content-languages';
 import { SIGNATURE_DISPLAYS, type SignatureInput } from '../db/campaign-signatures';
 import { format, type Catalog } from '../web/i18n';
 import { cleanText, emailAddress, fieldErrors, requiredLine, requiredText } from './validation';
@@ -63,6 +64,7 @@ export const campaignValues = (form: Record<string, unknown>) => ({
   nextSteps: text(form.nextSteps).slice(0, 5000),
   goal: text(form.goal).slice(0, 20),
   endsOn: text(form.endsOn).slice(0, 20),
+  language: text(form.language).slice(0, 10),
 });
 export type CampaignValues = ReturnType<typeof campaignValues>;
 
@@ -83,15 +85,16 @@ export const parseCampaign = (form: Record<string, unknown>, t: Catalog): FormRe
     nextSteps: optional(L.nextSteps, t, true),
     goal: v.pipe(v.optional(v.unknown(), ''), v.transform((value) => text(value).replace(/[\s,.\u202f\u00a0]/g, '')), v.regex(/^\d{1,8}$/, t.campaigns.goalInvalid), v.transform(Number), v.minValue(1, t.campaigns.goalInvalid), v.maxValue(10_000_000, t.campaigns.goalInvalid)),
     endsOn: v.pipe(v.optional(v.unknown(), ''), v.transform((value) => text(value).trim()), v.check((value) => value === '' || validDate(value), t.campaigns.endsOnInvalid)),
+    language: v.picklist(CONTENT_LANGUAGES, t.forms.contentLanguageInvalid),
   });
-  const parsed = v.safeParse(schema, { ...form, kind: text(form.kind) || undefined });
+  const parsed = v.safeParse(schema, { ...form, kind: text(form.kind) || undefined, language: text(form.language) || undefined });
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.issues) };
-  const out = parsed.output;
+  const { language, ...out } = parsed.output;
   const errors: Record<string, string> = {};
   if (out.kind === 'call' && !/\d/.test(out.targetPhone)) errors.targetPhone = t.campaigns.phoneInvalid;
   if (out.kind !== 'petition' && !out.letterText) errors.letterText = t.campaigns.required;
   if (Object.keys(errors).length) return { ok: false, errors };
-  return { ok: true, value: { ...out, endsOn: out.endsOn || null } };
+  return { ok: true, value: { ...out, endsOn: out.endsOn || null, contentLanguage: language } };
 };
 
 /** One required multi-line text field (updates, next steps, delivery note). */

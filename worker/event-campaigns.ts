@@ -4,6 +4,8 @@ import type { Database } from '../db/database';
 export interface EventCampaign {
   id: string;
   title: string;
+  /** The language the title is written in. */
+  language: string;
 }
 
 /**

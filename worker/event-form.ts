@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import * as v from 'valibot';
+import { isContentLanguage, type ContentLanguage } from '../db/content-languages';
 import { ACCESS_FEATURES, EVENT_CATEGORIES, EVENT_LANGUAGES, type EventInput, type EventRow, type Recurrence } from '../db/events';
 import type { Catalog } from '../web/i18n';
 import { format } from '../web/i18n';
@@ -38,6 +39,7 @@ export const readEventForm = (form: Record<string, unknown>): EventFormValues =>
   repeat: one(form.repeat),
   repeatUntil: cleanText(one(form.repeatUntil)),
   campaign: cleanText(one(form.campaign)).slice(0, 64),
+  language: one(form.language).slice(0, 10),
 });
 
 /** Whether the runtime knows this IANA time zone. */
@@ -103,13 +105,14 @@ export const eventFormValues = (event: EventRow): EventFormValues => {
     repeat: 'none',
     repeatUntil: '',
     campaign: event.campaignId ?? '',
+    language: event.contentLanguage,
   };
 };
 
-export const emptyEventForm = (timeZone: string): EventFormValues => ({
+export const emptyEventForm = (timeZone: string, language: string): EventFormValues => ({
   title: '', description: '', category: 'workshop', format: 'in_person', city: '', address: '', directions: '', access: [],
   accessNotes: '', onlineUrl: '', languages: [], cost: '', capacity: '', timeZone, startDate: '', startTime: '', endDate: '',
-  endTime: '', reminderHours: '24', repeat: 'none', repeatUntil: '', campaign: '',
+  endTime: '', reminderHours: '24', repeat: 'none', repeatUntil: '', campaign: '', language,
 });
 
 type Parsed = { ok: true; input: EventInput; recurrence: Recurrence | null } | { ok: false; errors: Record<string, string> };
@@ -172,6 +175,7 @@ export const parseEventForm = (values: EventFormValues, t: Catalog, now: Date, a
     if (until && (values.repeat === 'week' || values.repeat === 'month')) recurrence = { every: values.repeat, until };
   }
   check('campaign', values.campaign === '' || campaignIds.includes(values.campaign), e.errCampaign);
+  check('language', isContentLanguage(values.language), t.forms.contentLanguageInvalid);
   if (Object.keys(errors).length > 0 || !startsAt || !endsAt) return { ok: false, errors };
   const has = (feature: string) => values.access.includes(feature);
   return {
@@ -199,6 +203,7 @@ export const parseEventForm = (values: EventFormValues, t: Catalog, now: Date, a
       startsAt,
       endsAt,
       reminderHours,
+      contentLanguage: values.language as ContentLanguage,
       campaignId: values.campaign || null,
     },
   };

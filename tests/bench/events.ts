@@ -41,7 +41,7 @@ const ids: string[] = [];
 for (let i = 0; i < 300; i++) {
   const startsAt = new Date(now + (1 + (i % 60)) * 86400_000 + i * 60_000);
   const id = await createEvent(db, organizer.id, {
-    title: `Bench event ${i}`, description: 'A benchmark event. '.repeat(20), category: 'workshop', format: i % 3 ? 'in_person' : 'online',
+    contentLanguage: 'en', title: `Bench event ${i}`, description: 'A benchmark event. '.repeat(20), category: 'workshop', format: i % 3 ? 'in_person' : 'online',
     city: ['Lyon', 'Paris', 'Nantes'][i % 3]!, address: '1 rue Test', directions: '', stepFree: true, seating: false, interpretation: false,
     quietRoom: false, childcare: false, accessNotes: '', onlineUrl: i % 3 ? '' : 'https://meet.example.org/x', languages: 'fr,en', cost: '',
     capacity: 60, timeZone: 'Europe/Paris', startsAt, endsAt: new Date(startsAt.getTime() + 7200_000), reminderHours: 24,

@@ -14,6 +14,7 @@ export const campaignInput = (over: Partial<CampaignInput> = {}): CampaignInput 
   nextSteps: 'We deliver on 12 March.',
   goal: 2,
   endsOn: null,
+  contentLanguage: 'en',
   ...over,
 });
 

@@ -30,6 +30,7 @@ const campaignForm = (over: Record<string, string> = {}) => ({
   nextSteps: '',
   goal: '100',
   endsOn: '',
+  language: 'en',
   ...over,
 });
 

@@ -108,7 +108,7 @@ describe('events part of a campaign', () => {
     const html = await (await t.app.request(`/campaigns/${campaign}`)).text();
     const text = visibleText(html);
     expect(text).toContain('Upcoming events for this campaign');
-    expect(html).toContain(`<a href="/events/${shown}">Vigil at the town hall</a>`);
+    expect(html).toContain(`<a href="/events/${shown}" lang="en" dir="ltr">Vigil at the town hall</a>`);
     // 16:30 UTC is 18:30 in Paris in June.
     expect(text).toMatch(/Saturday,? 15 June 2030, 18:30 – 19:30 \(Europe\/Paris\)/);
     expect(text).toContain('Lyon');
@@ -129,7 +129,7 @@ describe('events part of a campaign', () => {
     await t.db.update(events).set({ status: 'published' }).where(eq(events.id, id));
 
     const html = await (await new TestBrowser(t).get(`/events/${id}`)).text();
-    expect(html).toContain(`<a href="/campaigns/${campaign}">Safe beds now</a>`);
+    expect(html).toContain(`<a href="/campaigns/${campaign}" lang="en" dir="ltr">Safe beds now</a>`);
     expect(visibleText(html)).toContain('Part of the campaign: Safe beds now');
 
     // Should a linked campaign ever stop being public, the link goes (the event stays).

@@ -64,7 +64,7 @@ describe('iCalendar', () => {
     const [endDate, endTime] = paris(new Date(event.endsAt.getTime() + HOUR));
     const saved = await browser.post(`/organize/events/${id}`, {
       title: event.title, description: event.description, category: 'workshop', format: 'in_person', city: 'Lyon', address: '1 rue Test',
-      timeZone: 'Europe/Paris', startDate: startDate!, startTime: startTime!, endDate: endDate!, endTime: endTime!, reminderHours: '24',
+      timeZone: 'Europe/Paris', startDate: startDate!, startTime: startTime!, endDate: endDate!, endTime: endTime!, reminderHours: '24', language: 'en',
     });
     expect(saved.headers.get("location")).toBe(`/organize/events/${id}?done=notified`);
     const moved = parse(await get(`/events/${id}.ics`))[0]!.event;

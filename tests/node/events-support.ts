@@ -35,6 +35,7 @@ export const eventInput = (over: Partial<EventInput> = {}, days = 10): EventInpu
     startsAt,
     endsAt: new Date(startsAt.getTime() + 2 * HOUR),
     reminderHours: 24,
+    contentLanguage: 'en',
     ...over,
   };
 };
@@ -90,6 +91,7 @@ export const eventForm = (over: Record<string, string> = {}) => ({
   reminderHours: '24',
   repeat: 'none',
   capacity: '',
+  language: 'en',
   ...over,
 });
 

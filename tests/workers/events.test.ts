@@ -27,7 +27,7 @@ const publishedEvent = async (capacity: number | null, startsInHours = 240) => {
   const id = await createEvent(db, organizer.id, {
     title: 'Workers test', description: 'Test.', category: 'meeting', format: 'in_person', city: 'Lyon', address: '1 rue Test', directions: '',
     stepFree: false, seating: false, interpretation: false, quietRoom: false, childcare: false, accessNotes: '', onlineUrl: '', languages: 'fr',
-    cost: '', capacity, timeZone: 'Europe/Paris', startsAt, endsAt: new Date(startsAt.getTime() + 3600_000), reminderHours: 24,
+    cost: '', capacity, timeZone: 'Europe/Paris', startsAt, endsAt: new Date(startsAt.getTime() + 3600_000), reminderHours: 24, contentLanguage: 'en',
   });
   await db.update(events).set({ status: 'published' }).where(eq(events.id, id));
   return { id, startsAt };

@@ -1,3 +1,4 @@
+import { textIn } from './content-language';
 import { format, type Catalog } from '../i18n';
 
 /** The "call" action: the script, a tel: link, and an "I called" button that only counts. */
@@ -5,6 +6,7 @@ export const CallPanel = (props: {
   t: Catalog;
   campaignId: string;
   script: string;
+  scriptLanguage: string;
   phone: string;
   count: number;
   open: boolean;
@@ -20,7 +22,9 @@ export const CallPanel = (props: {
         <a href={`tel:${tel}`}>{format(t.campaigns.callNumber, { number: props.phone })}</a>
       </p>
       <h3>{t.campaigns.callScriptHeading}</h3>
-      <p class="pre-line">{props.script}</p>
+      <p class="pre-line" {...textIn(props.scriptLanguage)}>
+        {props.script}
+      </p>
       {props.message ? <p role="status" class="notice">{props.message}</p> : null}
       <p>{format(t.campaigns.callCount, { count: props.count })}</p>
       {props.open ? (

@@ -1,8 +1,9 @@
 import type { EventRow } from '../../db/events';
 import { formatEventWhen } from '../event-format';
 import type { Catalog, Locale } from '../i18n';
+import { textIn } from './content-language';
 
-type CampaignEvent = Pick<EventRow, 'id' | 'title' | 'startsAt' | 'endsAt' | 'timeZone' | 'format' | 'city'>;
+type CampaignEvent = Pick<EventRow, 'id' | 'title' | 'contentLanguage' | 'startsAt' | 'endsAt' | 'timeZone' | 'format' | 'city'>;
 
 /** On a campaign page: its upcoming published events, each in its own time zone. Nothing when there are none. */
 export const CampaignEvents = (props: { t: Catalog; locale: Locale; events: CampaignEvent[] }) =>
@@ -14,7 +15,9 @@ export const CampaignEvents = (props: { t: Catalog; locale: Locale; events: Camp
         {props.events.map((event) => (
           <li class="event-summary">
             <h3>
-              <a href={`/events/${event.id}`}>{event.title}</a>
+              <a href={`/events/${event.id}`} {...textIn(event.contentLanguage)}>
+{event.title}
+</a>
             </h3>
             <p>
               {formatEventWhen(event, props.locale)}

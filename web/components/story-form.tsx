@@ -1,4 +1,5 @@
-import { CONTENT_NOTES, STORY_LANGUAGES, STORY_LIMITS } from '../../db/stories';
+import { CONTENT_NOTES, STORY_LIMITS } from '../../db/stories';
+import { ContentLanguageField } from './content-language';
 import type { Catalog, Locale } from '../i18n';
 import { isLocale } from '../i18n';
 import { readabilityMessage, scoreReadability } from '../readability';
@@ -49,21 +50,7 @@ export const StoryForm = (props: {
         optionalLabel={t.forms.optional}
         autocomplete="off"
       />
-      <div class={errors.language ? 'field field-error' : 'field'}>
-        <label for="field-language">{t.stories.languageLabel}</label>
-        {errors.language ? (
-          <p class="error-message" id="error-language">
-            {errors.language}
-          </p>
-        ) : null}
-        <select id="field-language" name="language" aria-describedby={errors.language ? 'error-language' : undefined}>
-          {STORY_LANGUAGES.map((code) => (
-            <option value={code} selected={values.language === code}>
-              {t.stories.languages[code]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ContentLanguageField t={t} label={t.stories.languageLabel} value={values.language} error={errors.language} />
       <fieldset class={errors.contentNotes ? 'field field-error' : 'field'} id="field-contentNotes" aria-describedby="hint-contentNotes">
         <legend>{t.stories.notesLegend}</legend>
         <p class="hint" id="hint-contentNotes">

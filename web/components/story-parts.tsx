@@ -1,9 +1,10 @@
 import type { ContentNote, PublicStory } from '../../db/stories';
 import { formatDate } from '../format';
+import { contentLanguageName as languageName, textDir as storyDir } from './content-language';
+
+export { languageName, storyDir };
 import { format, type Catalog, type Locale } from '../i18n';
 
-/** Text direction for the languages a story may be written in. */
-export const storyDir = (language: string): 'rtl' | 'ltr' => (language === 'ar' ? 'rtl' : 'ltr');
 
 /**
  * A story's text: plain paragraphs, split on empty lines, in the story's own language. It is
@@ -46,8 +47,6 @@ export const ContentNotes = (props: { t: Catalog; notes: ContentNote[]; text: st
 /** "Shared by …" with the name the author chose, or Anonymous. */
 export const shownNameOf = (t: Catalog, shownName: string) => format(t.stories.by, { name: shownName || t.stories.anonymous });
 
-export const languageName = (t: Catalog, language: string) =>
-  language in t.stories.languages ? t.stories.languages[language as keyof Catalog['stories']['languages']] : language;
 
 /** One story in a list (the stories page, a campaign page): title, shown name, language, date. */
 export const StoryCard = (props: { t: Catalog; locale: Locale; story: PublicStory; headingLevel?: 2 | 3 }) => {

@@ -29,6 +29,9 @@ export const en = {
     myAccount: 'My account',
   },
   forms: {
+    /** Languages a text on the site may be written in (stories, campaigns, events). */
+    contentLanguages: { en: 'English', fr: 'French', es: 'Spanish', pt: 'Portuguese', ar: 'Arabic' },
+    contentLanguageInvalid: 'Choose a language from the list.',
     errorSummaryTitle: 'Please fix this and try again:',
     errorSummaryTitleMany: 'Please fix these {count} things and try again:',
     optional: '(optional)',
@@ -345,6 +348,7 @@ export const en = {
     messageTooMany: 'You sent many messages recently. Please wait {minutes} minutes.',
     myFeed: 'My public events in a calendar (iCalendar)',
     // Event form
+    fieldLanguage: 'Language this event is described in',
     fieldTitle: 'Title',
     fieldDescription: 'Description',
     fieldDescriptionHint: 'Plain text. Say what happens, who it is for, and what to bring.',
@@ -695,6 +699,7 @@ export const en = {
     kindPetition: 'Sign a petition',
     kindLetter: 'Send a letter (they may edit it)',
     kindCall: 'Make a phone call',
+    languageLabel: 'Language this campaign is written in',
     titleLabel: 'Title',
     askLabel: 'What you ask, in one sentence',
     bodyLabel: 'Why it matters',
@@ -832,7 +837,6 @@ export const en = {
       'substance-use': 'Substance use',
       other: 'Other',
     },
-    languages: { en: 'English', fr: 'French', es: 'Spanish', pt: 'Portuguese', ar: 'Arabic' },
     mineTitle: 'My stories',
     mineIntro: 'Write at your own pace. Nothing is published until you approve the exact words, and you can withdraw a story at any time.',
     mineEmpty: 'You have not written a story yet.',

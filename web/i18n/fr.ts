@@ -27,6 +27,9 @@ export const fr: Catalog = {
     myAccount: 'Mon compte',
   },
   forms: {
+    /** Languages a text on the site may be written in (stories, campaigns, events). */
+    contentLanguages: { en: 'anglais', fr: 'français', es: 'espagnol', pt: 'portugais', ar: 'arabe' },
+    contentLanguageInvalid: 'Choisissez une langue dans la liste.',
     errorSummaryTitle: 'Corrigez ceci puis réessayez :',
     errorSummaryTitleMany: 'Corrigez ces {count} points puis réessayez :',
     optional: '(facultatif)',
@@ -348,6 +351,7 @@ export const fr: Catalog = {
     messageSent: 'Envoyé à {count} personnes.',
     messageTooMany: 'Vous avez envoyé beaucoup de messages récemment. Attendez {minutes} minutes.',
     myFeed: 'Mes événements publics dans un agenda (iCalendar)',
+    fieldLanguage: 'Langue dans laquelle l\u2019événement est décrit',
     fieldTitle: 'Titre',
     fieldDescription: 'Description',
     fieldDescriptionHint: 'Texte simple. Dites ce qui se passe, pour qui, et quoi apporter.',
@@ -695,6 +699,7 @@ export const fr: Catalog = {
     kindPetition: 'Signer une pétition',
     kindLetter: 'Envoyer une lettre (modifiable)',
     kindCall: 'Passer un appel',
+    languageLabel: 'Langue dans laquelle la campagne est écrite',
     titleLabel: 'Titre',
     askLabel: 'Votre demande, en une phrase',
     bodyLabel: 'Pourquoi c\u2019est important',
@@ -832,7 +837,6 @@ export const fr: Catalog = {
       'substance-use': 'Consommation de drogues ou d’alcool',
       other: 'Autre',
     },
-    languages: { en: 'anglais', fr: 'français', es: 'espagnol', pt: 'portugais', ar: 'arabe' },
     mineTitle: 'Mes témoignages',
     mineIntro: 'Écrivez à votre rythme. Rien n’est publié avant que vous approuviez le texte exact. Vous pouvez retirer un témoignage à tout moment.',
     mineEmpty: 'Vous n’avez pas encore écrit de témoignage.',

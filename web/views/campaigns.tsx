@@ -4,6 +4,7 @@ import type { PublicSigner } from '../../db/campaign-signatures';
 import type { CampaignUpdate } from '../../db/campaign-updates';
 import { CallPanel } from '../components/call-panel';
 import { CampaignProgress } from '../components/campaign-progress';
+import { textIn } from '../components/content-language';
 import { Notice } from '../components/form';
 import { SignaturePanel, type SignaturePanelState } from '../components/signature-panel';
 import { formatDate } from '../format';
@@ -11,10 +12,10 @@ import { format, type Catalog, type Locale } from '../i18n';
 
 const CampaignCard = ({ t, campaign }: { t: Catalog; campaign: CampaignSummary }) => (
   <li class="card">
-    <h3>
+    <h3 {...textIn(campaign.contentLanguage)}>
       <a href={`/campaigns/${campaign.id}`}>{campaign.title}</a>
     </h3>
-    <p>{campaign.ask}</p>
+    <p {...textIn(campaign.contentLanguage)}>{campaign.ask}</p>
     <p class="meta">
       {t.campaigns.kindNames[campaign.kind]} · {t.campaigns.statusNames[campaign.status]} ·{' '}
       {campaign.kind === 'call'
@@ -80,6 +81,8 @@ export interface CampaignPageProps {
 /** One campaign: the ask, who decides, progress, what happens next, the action, news, signers, sharing. */
 export const CampaignPage = (props: CampaignPageProps) => {
   const { t, campaign } = props;
+  // The organizer's words carry their own language; the page's words the reader's.
+  const written = textIn(campaign.contentLanguage);
   const date = (value: string) => formatDate(new Date(`${value}T00:00:00Z`), props.locale);
   const mailto = `mailto:?subject=${encodeURIComponent(t.campaigns.shareEmailSubject)}&body=${encodeURIComponent(`${campaign.title}\n${props.shareUrl}`)}`;
   return (
@@ -87,15 +90,21 @@ export const CampaignPage = (props: CampaignPageProps) => {
       <p class="meta">
         {t.campaigns.kindNames[campaign.kind]} · {t.campaigns.statusNames[campaign.status]}
       </p>
-      <h1>{campaign.title}</h1>
+      <h1 {...written}>{campaign.title}</h1>
       <Notice text={props.notice} />
-      <p class="lead">{campaign.ask}</p>
+      <p class="lead" {...written}>
+        {campaign.ask}
+      </p>
       <p>{format(t.campaigns.target, { name: campaign.targetName, role: campaign.targetRole })}</p>
       {campaign.status === 'delivered' ? (
         <section class="notice" aria-labelledby="delivery-heading">
           <h2 id="delivery-heading">{t.campaigns.deliveryHeading}</h2>
           {campaign.deliveredOn ? <p>{format(t.campaigns.deliveredNotice, { date: date(campaign.deliveredOn) })}</p> : null}
-          {campaign.deliveryNote ? <p class="pre-line">{campaign.deliveryNote}</p> : null}
+          {campaign.deliveryNote ? (
+            <p class="pre-line" {...written}>
+              {campaign.deliveryNote}
+            </p>
+          ) : null}
         </section>
       ) : campaign.status === 'closed' ? (
         <p class="notice">{t.campaigns.closedNotice}</p>
@@ -106,17 +115,21 @@ export const CampaignPage = (props: CampaignPageProps) => {
       {campaign.nextSteps ? (
         <section aria-labelledby="next-heading">
           <h2 id="next-heading">{t.campaigns.nextStepsHeading}</h2>
-          <p class="pre-line">{campaign.nextSteps}</p>
+          <p class="pre-line" {...written}>
+            {campaign.nextSteps}
+          </p>
         </section>
       ) : null}
       {campaign.kind === 'call' ? (
-        <CallPanel t={t} campaignId={campaign.id} script={campaign.letterText} phone={campaign.targetPhone} count={campaign.callCount} open={props.open} message={props.callMessage} />
+        <CallPanel t={t} campaignId={campaign.id} script={campaign.letterText} scriptLanguage={campaign.contentLanguage} phone={campaign.targetPhone} count={campaign.callCount} open={props.open} message={props.callMessage} />
       ) : (
         <SignaturePanel t={t} campaignId={campaign.id} isLetter={campaign.kind === 'letter'} suggestedLetter={campaign.letterText} state={props.open ? props.panel : { kind: 'closed' }} />
       )}
       <section aria-labelledby="about-heading">
         <h2 id="about-heading">{t.campaigns.aboutHeading}</h2>
-        <p class="pre-line">{campaign.body}</p>
+        <p class="pre-line" {...written}>
+          {campaign.body}
+        </p>
       </section>
       {props.related ?? null}
       {props.updates.length > 0 ? (
@@ -125,7 +138,9 @@ export const CampaignPage = (props: CampaignPageProps) => {
           {props.updates.map((update) => (
             <div class="update">
               <p class="meta">{formatDate(update.createdAt, props.locale)}</p>
-              <p class="pre-line">{update.body}</p>
+              <p class="pre-line" {...written}>
+                {update.body}
+              </p>
             </div>
           ))}
         </section>

@@ -1,6 +1,7 @@
 import type { Campaign, CampaignSummary } from '../../db/campaigns';
 import type { DayCount } from '../../db/campaign-stats';
 import type { CampaignUpdate } from '../../db/campaign-updates';
+import { ContentLanguageField } from '../components/content-language';
 import { ErrorSummary, Notice, TextArea, TextField, type FieldErrors } from '../components/form';
 import { SignatureChart } from '../components/signature-chart';
 import { formatDate } from '../format';
@@ -19,12 +20,14 @@ export interface CampaignFormValues {
   nextSteps: string;
   goal: string;
   endsOn: string;
+  language: string;
 }
 
 export const campaignFormValues = (campaign: Campaign): CampaignFormValues => ({
   ...campaign,
   goal: String(campaign.goal),
   endsOn: campaign.endsOn ?? '',
+  language: campaign.contentLanguage,
 });
 
 /** /organize/campaigns: the organizer's own campaigns. */
@@ -65,7 +68,7 @@ const KINDS = [
 ] as const;
 
 /** The campaign's text: new, or a draft being edited. */
-export const CampaignForm = (props: { t: Catalog; action: string; values?: CampaignFormValues | undefined; errors?: FieldErrors | undefined; readability?: string | undefined }) => {
+export const CampaignForm = (props: { t: Catalog; locale: Locale; action: string; values?: CampaignFormValues | undefined; errors?: FieldErrors | undefined; readability?: string | undefined }) => {
   const { t } = props;
   const values = props.values;
   const errors = props.errors ?? {};
@@ -83,6 +86,7 @@ export const CampaignForm = (props: { t: Catalog; action: string; values?: Campa
             </div>
           ))}
         </fieldset>
+        <ContentLanguageField t={t} label={t.campaigns.languageLabel} value={values?.language ?? props.locale} error={errors.language} />
         <TextField name="title" label={t.campaigns.titleLabel} value={values?.title} error={errors.title} maxLength={140} required />
         <TextField name="ask" label={t.campaigns.askLabel} value={values?.ask} error={errors.ask} maxLength={300} required />
         <TextArea name="body" label={t.campaigns.bodyLabel} hint={props.readability ? `${t.campaigns.bodyHint} ${props.readability}` : t.campaigns.bodyHint} value={values?.body} error={errors.body} maxLength={10000} rows={8} required />
@@ -101,10 +105,10 @@ export const CampaignForm = (props: { t: Catalog; action: string; values?: Campa
   );
 };
 
-export const NewCampaignPage = (props: { t: Catalog; values?: CampaignFormValues; errors?: FieldErrors }) => (
+export const NewCampaignPage = (props: { t: Catalog; locale: Locale; values?: CampaignFormValues; errors?: FieldErrors }) => (
   <>
     <h1>{props.t.campaigns.newTitle}</h1>
-    <CampaignForm t={props.t} action="/organize/campaigns" values={props.values} errors={props.errors} />
+    <CampaignForm t={props.t} locale={props.locale} action="/organize/campaigns" values={props.values} errors={props.errors} />
   </>
 );
 
@@ -144,7 +148,7 @@ export const ManageCampaignPage = (props: ManageCampaignProps) => {
       {campaign.status === 'draft' ? (
         <section aria-labelledby="edit-heading">
           <h2 id="edit-heading">{t.campaigns.editTitle}</h2>
-          <CampaignForm t={t} action={base} values={props.values} errors={props.values ? errors : undefined} readability={props.readability} />
+          <CampaignForm t={t} locale={props.locale} action={base} values={props.values} errors={props.values ? errors : undefined} readability={props.readability} />
           <form method="post" action={`${base}/submission`} class="actions">
             <button type="submit" class="button-primary">
               {t.campaigns.submit}

@@ -16,7 +16,7 @@ import {
 import { signaturesByCity, signaturesByDay, signaturesForExport } from '../../db/campaign-stats';
 import { signaturesCsv } from '../../web/signatures-csv';
 import { listCampaignUpdates, postCampaignUpdate } from '../../db/campaign-updates';
-import { catalogFor } from '../../web/i18n';
+import { catalogFor, isLocale } from '../../web/i18n';
 import { readabilityMessage, scoreReadability } from '../../web/readability';
 import { campaignFormValues, ManageCampaignPage, NewCampaignPage, OwnCampaignsPage, type CampaignFormValues } from '../../web/views/organize-campaigns';
 import { CAMPAIGN_LIMITS, campaignValues, parseCampaign, parseDate, parseOptionalText, parseText } from '../campaign-forms';
@@ -55,7 +55,9 @@ const managePage = async (
     listCampaignUpdates(db, campaign.id),
   ]);
   const values = campaign.status === 'draft' ? (options.values ?? campaignFormValues(campaign)) : undefined;
-  const readability = values?.body ? readabilityMessage(scoreReadability(values.body, c.get('locale')), t) : undefined;
+  // Scored in the language the text is written in, when the scorer knows it.
+  const scoredIn = values && isLocale(values.language) ? values.language : c.get('locale');
+  const readability = values?.body ? readabilityMessage(scoreReadability(values.body, scoredIn), t) : undefined;
   return renderPage(c, {
     title: campaign.title,
     status: options.status ?? 200,
@@ -93,14 +95,14 @@ export const organizeCampaignRoutes = new Hono<AppEnv>()
 
   .get('/organize/campaigns/new', function organize_campaigns_new_get(c) {
     const t = c.get('t');
-    return renderPage(c, { title: t.campaigns.newTitle, body: <NewCampaignPage t={t} /> });
+    return renderPage(c, { title: t.campaigns.newTitle, body: <NewCampaignPage t={t} locale={c.get('locale')} /> });
   })
 
   .post('/organize/campaigns', async function organize_campaigns_post(c) {
     const t = c.get('t');
     const form = await readForm(c.req);
     const parsed = parseCampaign(form, t);
-    if (!parsed.ok) return renderPage(c, { title: t.campaigns.newTitle, status: 400, body: <NewCampaignPage t={t} values={campaignValues(form)} errors={parsed.errors} /> });
+    if (!parsed.ok) return renderPage(c, { title: t.campaigns.newTitle, status: 400, body: <NewCampaignPage t={t} locale={c.get('locale')} values={campaignValues(form)} errors={parsed.errors} /> });
     const id = await createCampaign(c.get('db'), c.get('user')!.id, parsed.value);
     return c.redirect(`/organize/campaigns/${id}?done=saved`, 303);
   })

@@ -162,7 +162,7 @@ export const campaignRoutes = new Hono<AppEnv>()
     if (c.req.header('HX-Request') === 'true') {
       const fresh = (await getCampaign(db, campaign.id))!;
       return c.html(
-        <CallPanel t={t} campaignId={campaign.id} script={fresh.letterText} phone={fresh.targetPhone} count={fresh.callCount} open={isOpenForSigning(fresh)} message={message} />,
+        <CallPanel t={t} campaignId={campaign.id} script={fresh.letterText} scriptLanguage={fresh.contentLanguage} phone={fresh.targetPhone} count={fresh.callCount} open={isOpenForSigning(fresh)} message={message} />,
         limit.allowed ? 200 : 429,
       );
     }

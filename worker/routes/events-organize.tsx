@@ -130,7 +130,7 @@ export const organizerEventRoutes = new Hono<AppEnv>()
   })
 
   .get('/organize/events/new', function organize_events_new_get(c) {
-    return formPage(c, 'new', '/organize/events', emptyEventForm(c.get('locale') === 'fr' ? 'Europe/Paris' : 'Europe/London'));
+    return formPage(c, 'new', '/organize/events', emptyEventForm(c.get('locale') === 'fr' ? 'Europe/Paris' : 'Europe/London', c.get('locale')));
   })
 
   .post('/organize/events', async function organize_events_post(c) {

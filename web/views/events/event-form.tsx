@@ -1,3 +1,4 @@
+import { ContentLanguageField } from '../../components/content-language';
 import { ErrorSummary, TextArea, TextField, type FieldErrors } from '../../components/form';
 import { format, type Catalog } from '../../i18n';
 
@@ -26,6 +27,8 @@ export interface EventFormValues {
   repeatUntil: string;
   /** The id of the campaign the event is part of, or empty. */
   campaign: string;
+  /** The language the organizer writes in. */
+  language: string;
 }
 
 const ACCESS = ['stepFree', 'seating', 'interpretation', 'quietRoom', 'childcare'] as const;
@@ -86,6 +89,7 @@ export const EventFormPage = (props: {
       <h1>{props.mode === 'new' ? e.newTitle : e.editTitle}</h1>
       <ErrorSummary errors={err} title={t.forms.errorSummaryTitle} />
       <form method="post" action={props.action} novalidate>
+        <ContentLanguageField t={t} label={e.fieldLanguage} value={values.language} error={err.language} />
         <TextField name="title" label={e.fieldTitle} value={values.title} error={err.title} maxLength={120} required />
         <TextArea name="description" label={e.fieldDescription} hint={e.fieldDescriptionHint} value={values.description} error={err.description} maxLength={5000} rows={8} required />
         {props.readability ? (

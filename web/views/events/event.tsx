@@ -4,6 +4,7 @@ import { formatEventWhen } from '../../event-format';
 import type { Catalog, Locale } from '../../i18n';
 import { RsvpPanel, type RsvpPanelProps } from './rsvp-panel';
 import { placesText } from './summary';
+import { textIn } from '../../components/content-language';
 
 const ACCESS = ['stepFree', 'seating', 'interpretation', 'quietRoom', 'childcare'] as const;
 
@@ -27,7 +28,7 @@ export const EventFacts = (props: { t: Catalog; locale: Locale; event: EventRow;
             {event.directions ? (
               <>
                 <dt>{e.directions}</dt>
-                <dd>{event.directions}</dd>
+                <dd {...textIn(event.contentLanguage)}>{event.directions}</dd>
               </>
             ) : null}
           </>
@@ -59,7 +60,11 @@ export const EventFacts = (props: { t: Catalog; locale: Locale; event: EventRow;
       ) : event.accessNotes ? null : (
         <p>{e.accessNone}</p>
       )}
-      {event.accessNotes ? <p class="pre-line">{event.accessNotes}</p> : null}
+      {event.accessNotes ? (
+        <p class="pre-line" {...textIn(event.contentLanguage)}>
+          {event.accessNotes}
+        </p>
+      ) : null}
     </>
   );
 };
@@ -75,7 +80,7 @@ export const EventPage = (props: {
   /** The organizer's own page for this event, when they are the one reading. */
   manageHref?: string | undefined;
   /** The campaign the event is part of, when the public can see it. */
-  campaign?: { id: string; title: string } | null | undefined;
+  campaign?: { id: string; title: string; language: string } | null | undefined;
   rsvp: Omit<RsvpPanelProps, 't' | 'eventId'>;
 }) => {
   const { t, event } = props;
@@ -85,10 +90,12 @@ export const EventPage = (props: {
       <p>
         <a href="/events">{e.backToEvents}</a>
       </p>
-      <h1>{event.title}</h1>
+      <h1 {...textIn(event.contentLanguage)}>{event.title}</h1>
       {props.campaign ? (
         <p>
-          {e.partOfCampaign} <a href={`/campaigns/${props.campaign.id}`}>{props.campaign.title}</a>
+          {e.partOfCampaign} <a href={`/campaigns/${props.campaign.id}`} {...textIn(props.campaign.language)}>
+            {props.campaign.title}
+          </a>
         </p>
       ) : null}
       {props.manageHref ? (
@@ -104,7 +111,9 @@ export const EventPage = (props: {
       ) : props.past ? (
         <Notice text={e.pastNotice} />
       ) : null}
-      <div class="pre-line">{event.description}</div>
+      <div class="pre-line" {...textIn(event.contentLanguage)}>
+        {event.description}
+      </div>
       <h2>{e.details}</h2>
       <EventFacts t={t} locale={props.locale} event={event} confirmedPlaces={props.confirmedPlaces} />
       {event.format === 'online' ? <p>{e.onlineLinkNote}</p> : null}

@@ -2,6 +2,7 @@ import type { EventCategory, PublicEvent } from '../../../db/events';
 import { dayIn, formatDay, formatMonth } from '../../event-format';
 import { format, type Catalog, type Locale } from '../../i18n';
 import { EventSummary } from './summary';
+import { textIn } from '../../components/content-language';
 
 /** The filters as the query string carries them (the URL is the state). */
 export interface EventFilterValues {
@@ -153,7 +154,9 @@ const MonthGrid = (props: EventsPageProps) => {
                         <ul>
                           {todays.map((event) => (
                             <li>
-                              <a href={`/events/${event.id}`}>{event.title}</a>
+                              <a href={`/events/${event.id}`} {...textIn(event.contentLanguage)}>
+{event.title}
+</a>
                               {event.status === 'cancelled' ? ` (${t.events.cancelledBadge})` : null}
                             </li>
                           ))}

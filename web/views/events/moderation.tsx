@@ -1,10 +1,12 @@
 import { formatEventWhen } from '../../event-format';
 import type { Catalog, Locale } from '../../i18n';
+import { textIn } from '../../components/content-language';
 
 export interface SubmittedEvent {
   id: string;
   title: string;
   description: string;
+  contentLanguage: string;
   startsAt: Date;
   endsAt: Date;
   timeZone: string;
@@ -22,7 +24,9 @@ export const SubmittedEvents = (props: { t: Catalog; locale: Locale; events: Sub
       {props.events.map((event) => (
         <section class="queue-item" aria-labelledby={`event-${event.id}`}>
           <h3 id={`event-${event.id}`}>
-            <a href={`/events/${event.id}`}>{event.title}</a>
+            <a href={`/events/${event.id}`} {...textIn(event.contentLanguage)}>
+{event.title}
+</a>
           </h3>
           <dl>
             <dt>{e.when}</dt>
@@ -30,7 +34,7 @@ export const SubmittedEvents = (props: { t: Catalog; locale: Locale; events: Sub
             <dt>{e.organizerLabel}</dt>
             <dd>{event.organizerEmail ?? ''}</dd>
             <dt>{e.details}</dt>
-            <dd>{event.description}</dd>
+            <dd {...textIn(event.contentLanguage)}>{event.description}</dd>
           </dl>
           <div class="actions">
             <form method="post" action={`/moderation/events/${event.id}/approval`} class="inline-form">

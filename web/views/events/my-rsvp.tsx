@@ -3,6 +3,7 @@ import type { RsvpRow } from '../../../db/event-rsvps';
 import { Notice } from '../../components/form';
 import { format, type Catalog, type Locale } from '../../i18n';
 import { EventFacts } from './event';
+import { textIn } from '../../components/content-language';
 
 /** /rsvps/:token: one person's RSVP, reached only through the private link in their email. */
 export const MyRsvpPage = (props: {
@@ -31,7 +32,9 @@ export const MyRsvpPage = (props: {
       <h1>{e.myRsvpTitle}</h1>
       <Notice text={props.notice} />
       <h2>
-        <a href={`/events/${event.id}`}>{event.title}</a>
+        <a href={`/events/${event.id}`} {...textIn(event.contentLanguage)}>
+{event.title}
+</a>
       </h2>
       {event.status === 'cancelled' ? (
         <p class="notice">

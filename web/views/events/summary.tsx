@@ -1,6 +1,7 @@
 import type { EventRow } from '../../../db/events';
 import { formatEventWhen } from '../../event-format';
 import { format, type Catalog, type Locale } from '../../i18n';
+import { textIn } from '../../components/content-language';
 
 /** Places still free as words: "3 places left", "Full: waitlist open", or no limit. */
 export const placesText = (t: Catalog, capacity: number | null, confirmed: number): string => {
@@ -20,7 +21,9 @@ export const EventSummary = (props: { t: Catalog; locale: Locale; event: EventRo
   return (
     <li class="event-summary">
       <h3>
-        <a href={`/events/${event.id}`}>{event.title}</a>
+        <a href={`/events/${event.id}`} {...textIn(event.contentLanguage)}>
+{event.title}
+</a>
         {cancelled ? <strong class="badge"> {t.events.cancelledBadge}</strong> : null}
       </h3>
       <p>

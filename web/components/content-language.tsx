@@ -1,0 +1,33 @@
+import { CONTENT_LANGUAGES } from '../../db/content-languages';
+import type { Catalog } from '../i18n';
+
+/** Text direction of a content language. */
+export const textDir = (language: string): 'rtl' | 'ltr' => (language === 'ar' ? 'rtl' : 'ltr');
+
+/**
+ * Attributes for text written by people in its own language, whatever the page's language
+ * (WCAG 3.1.2, language of parts): spread them on the element that holds the text.
+ */
+export const textIn = (language: string) => ({ lang: language, dir: textDir(language) });
+
+export const contentLanguageName = (t: Catalog, language: string) =>
+  language in t.forms.contentLanguages ? t.forms.contentLanguages[language as keyof Catalog['forms']['contentLanguages']] : language;
+
+/** The select for "what language is this text in", shared by every form that takes prose. */
+export const ContentLanguageField = (props: { t: Catalog; label: string; value: string; error?: string | undefined }) => (
+  <div class={props.error ? 'field field-error' : 'field'}>
+    <label for="field-language">{props.label}</label>
+    {props.error ? (
+      <p class="error-message" id="error-language">
+        {props.error}
+      </p>
+    ) : null}
+    <select id="field-language" name="language" aria-describedby={props.error ? 'error-language' : undefined}>
+      {CONTENT_LANGUAGES.map((code) => (
+        <option value={code} selected={props.value === code}>
+          {contentLanguageName(props.t, code)}
+        </option>
+      ))}
+    </select>
+  </div>
+);
