@@ -3,7 +3,7 @@ import type { ContentLanguage } from './content-languages';
 import type { Database } from './database';
 import { newId } from './random';
 import type { CurrentUser } from './roles';
-import { campaigns, campaignSignatures, userRoles, users } from './schema';
+import { campaigns, campaignSignatures, campaignUpdates, userRoles, users } from './schema';
 
 export type Campaign = typeof campaigns.$inferSelect;
 export type CampaignKind = Campaign['kind'];
@@ -179,3 +179,24 @@ export const moderatorContacts = async (db: Database) =>
     .innerJoin(userRoles, eq(userRoles.userId, users.id))
     .where(eq(userRoles.role, 'moderator'))
     .all();
+
+/**
+ * "Download my data" for an organizer: the campaigns they wrote, with their updates and the
+ * number of confirmed signatures. Signers' names and emails are the signers' data, not the
+ * organizer's, and are left out (the organizer exports them for delivery separately).
+ */
+export const exportCampaignsOfOwner = async (db: Database, ownerId: string) => {
+  const own = await listOwnCampaigns(db, ownerId);
+  return Promise.all(
+    own.map(async ({ ownerId: _owner, signatures, ...campaign }) => ({
+      ...campaign,
+      confirmedSignatures: signatures,
+      updates: await db
+        .select({ body: campaignUpdates.body, createdAt: campaignUpdates.createdAt })
+        .from(campaignUpdates)
+        .where(eq(campaignUpdates.campaignId, campaign.id))
+        .orderBy(campaignUpdates.createdAt)
+        .all(),
+    })),
+  );
+};

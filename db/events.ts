@@ -320,3 +320,12 @@ export const removeOrganizerEvents = async (db: Database, userId: string, now = 
     db.delete(trustedOrganizers).where(eq(trustedOrganizers.userId, userId)),
   ]);
 };
+
+/**
+ * "Download my data" for an organizer: the events they created, as written. Attendees'
+ * details belong to the attendees and are left out.
+ */
+export const exportEventsOfOrganizer = async (db: Database, organizerId: string) =>
+  (await db.select().from(events).where(eq(events.organizerId, organizerId)).orderBy(asc(events.startsAt)).all()).map(
+    ({ organizerId: _organizer, contactsErasedAt: _erased, ...event }) => event,
+  );

@@ -1,8 +1,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { deleteOwnUnpublishedCampaigns } from './campaigns';
+import { deleteOwnUnpublishedCampaigns, exportCampaignsOfOwner } from './campaigns';
 import { deleteStoriesOfAuthor, exportStoriesOfAuthor } from './stories';
 import type { Database } from './database';
-import { removeOrganizerEvents } from './events';
+import { exportEventsOfOrganizer, removeOrganizerEvents } from './events';
 import { newId } from './random';
 import { isRole, type CurrentUser, type Role } from './roles';
 import { organizerApplications, sessions, userRoles, users } from './schema';
@@ -150,6 +150,8 @@ export const exportAccountData = async (db: Database, userId: string) => {
     sessions: userSessions,
     organizerApplications: applications,
     stories: await exportStoriesOfAuthor(db, userId),
+    campaigns: await exportCampaignsOfOwner(db, userId),
+    events: await exportEventsOfOrganizer(db, userId),
   };
 };
 

@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { organizerApplications, sessions, userRoles, users } from '../../db/schema';
+import { approveCampaign, createCampaign, submitCampaign } from '../../db/campaigns';
+import { postCampaignUpdate } from '../../db/campaign-updates';
 import { findOrCreateUser, grantRole } from '../../db/users';
 import { TestBrowser, signIn } from './browser';
+import { campaignInput } from './campaign-helpers';
+import { publishedEvent, rsvp } from './events-support';
 import { makeTestApp, visibleText, type TestApp } from './helpers';
 
 let t: TestApp;
@@ -118,5 +122,32 @@ describe('download my data, for a storyteller', () => {
     expect(data.stories).toHaveLength(1);
     expect(data.stories[0].versions[0]).toMatchObject({ number: 1, title: 'My first winter', body: 'It was cold.' });
     expect(data.stories[0].history[0]).toMatchObject({ action: 'created' });
+  });
+});
+
+describe('download my data, for an organizer', () => {
+  it('includes my campaigns with their updates and counts, and my events, but nobody else’s details', async () => {
+    // Granting a role ends sessions: the event (and its organizer role) comes before signing in.
+    const eventId = await publishedEvent(t, { title: 'Evening workshop' }, 'org@example.org');
+    expect((await rsvp(t, eventId, { email: 'guest@example.org' })).status).toBe(303);
+    const user = await findOrCreateUser(t.db, 'org@example.org');
+    const browser = await signIn(t, 'org@example.org');
+    const campaignId = await createCampaign(t.db, user.id, campaignInput({ title: 'Safe beds now' }));
+    await submitCampaign(t.db, campaignId, user.id);
+    await approveCampaign(t.db, campaignId);
+    await postCampaignUpdate(t.db, campaignId, 'We met the mayor.', 'http://localhost');
+    const signer = await new TestBrowser(t).post(`/campaigns/${campaignId}/signatures`, { firstName: 'Signer', email: 'signer@example.org', display: 'full' });
+    expect(signer.status).toBe(303);
+
+    const res = await browser.get('/account/data.json');
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    const data = JSON.parse(body);
+    expect(data.campaigns).toHaveLength(1);
+    expect(data.campaigns[0]).toMatchObject({ title: 'Safe beds now', status: 'published', confirmedSignatures: 0 });
+    expect(data.campaigns[0].updates).toEqual([expect.objectContaining({ body: 'We met the mayor.' })]);
+    expect(data.events).toEqual([expect.objectContaining({ title: 'Evening workshop', status: 'published' })]);
+    expect(body).not.toContain('signer@example.org');
+    expect(body).not.toContain('guest@example.org');
   });
 });
