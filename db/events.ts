@@ -329,3 +329,13 @@ export const exportEventsOfOrganizer = async (db: Database, organizerId: string)
   (await db.select().from(events).where(eq(events.organizerId, organizerId)).orderBy(asc(events.startsAt)).all()).map(
     ({ organizerId: _organizer, contactsErasedAt: _erased, ...event }) => event,
   );
+
+/** The upcoming public events of an organizer: those cancelled when their account is deleted. */
+export const listUpcomingPublicEventIdsOf = async (db: Database, organizerId: string, now = new Date()): Promise<string[]> =>
+  (
+    await db
+      .select({ id: events.id })
+      .from(events)
+      .where(and(eq(events.organizerId, organizerId), eq(events.status, 'published'), gt(events.endsAt, now)))
+      .all()
+  ).map((row) => row.id);

@@ -1,3 +1,5 @@
+import type { Database } from '../db/database';
+import { listRsvpContacts } from '../db/event-rsvps';
 import type { EventRow } from '../db/events';
 import type { MailMessage } from '../db/mail-outbox';
 import { formatEventWhen } from '../web/event-format';
@@ -76,4 +78,12 @@ export const sendAll = async (mailer: Mailer, messages: MailMessage[]): Promise<
     }
   }
   return sent;
+};
+
+export type AttendeeMessage = (person: { email: string; name: string; locale: 'en' | 'fr'; status: string }) => MailMessage;
+
+/** Everyone with a place or on the waitlist gets this message, each in their own language. */
+export const tellEventAttendees = async (db: Database, mailer: Mailer, event: EventRow, write: AttendeeMessage): Promise<number> => {
+  const people = await listRsvpContacts(db, event.id);
+  return sendAll(mailer, people.map((person) => write({ ...person, name: person.name ?? '' })));
 };

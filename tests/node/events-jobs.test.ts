@@ -5,8 +5,8 @@ import { listOutbox } from '../../db/mail-outbox';
 import { eventRsvps, events } from '../../db/schema';
 import { deleteAccount, findUserByEmail } from '../../db/users';
 import { runScheduledJobs } from '../../worker/jobs';
-import { TestBrowser } from './browser';
-import { DAY, HOUR, privateToken, publishedEvent, rsvp } from './events-support';
+import { signIn, TestBrowser } from './browser';
+import { DAY, HOUR, mailsTo, privateToken, publishedEvent, rsvp } from './events-support';
 import { makeTestApp, visibleText, type TestApp } from './helpers';
 
 let t: TestApp;
@@ -94,5 +94,19 @@ describe('account deletion', () => {
     const rows = await t.db.select().from(events).all();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ id: published, status: 'cancelled', organizerId: null });
+  });
+
+  it('tells the people coming when the organizer deletes their account, and nobody of a past event', async () => {
+    const upcoming = await publishedEvent(t, { title: 'Upcoming workshop' });
+    const past = await publishedEvent(t, { title: 'Past workshop' });
+    expect((await rsvp(t, upcoming, { email: 'coming@example.org' })).status).toBe(303);
+    expect((await rsvp(t, past, { email: 'went@example.org' })).status).toBe(303);
+    await t.db.update(events).set({ startsAt: new Date(Date.now() - 3 * DAY), endsAt: new Date(Date.now() - 2 * DAY) }).where(eq(events.id, past));
+    const before = (await mailsTo(t, 'went@example.org')).length;
+    const organizer = await signIn(t, 'org@example.org');
+    expect((await organizer.post('/account/delete')).status).toBe(200);
+    const notice = (await mailsTo(t, 'coming@example.org')).find((mail) => mail.bodyText.includes('is cancelled'));
+    expect(notice?.bodyText).toContain('Upcoming workshop');
+    expect(await mailsTo(t, 'went@example.org')).toHaveLength(before);
   });
 });

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { applyToOrganize, latestApplication } from '../../db/organizer-applications';
+import { getEvent, listUpcomingPublicEventIdsOf } from '../../db/events';
 import { can } from '../../db/permissions';
 import type { CurrentUser } from '../../db/roles';
 import { createSession, listUserSessions, sessionSignedInAt } from '../../db/sessions';
@@ -9,6 +10,7 @@ import { format } from '../../web/i18n';
 import { AccountDeletedPage, AccountPage, DeleteAccountPage } from '../../web/views/account';
 import { ORGANIZATION_MAX, OrganizerApplicationPage, REASON_MAX } from '../../web/views/organizer-application';
 import type { AppEnv } from '../env';
+import { eventMail, tellEventAttendees } from '../event-mail';
 import { requireAccess } from '../middleware/access';
 import { clearSessionCookie, setSessionCookie } from '../middleware/session';
 import { renderPage } from '../render';
@@ -133,7 +135,13 @@ export const accountRoutes = new Hono<AppEnv>()
     if (user.roles.includes('admin') && (await countAdmins(db)) <= 1) {
       return renderPage(c, { title: t.account.deleteTitle, status: 400, body: <DeleteAccountPage t={t} error={t.account.lastAdminDelete} /> });
     }
+    // Their upcoming public events are cancelled with the account: the people coming are told.
+    const cancelledEvents = await listUpcomingPublicEventIdsOf(db, user.id);
     await deleteAccount(db, user.id);
+    for (const id of cancelledEvents) {
+      const event = await getEvent(db, id);
+      if (event?.status === 'cancelled') await tellEventAttendees(db, c.get('mailer'), event, (person) => eventMail.cancelled(event, person));
+    }
     clearSessionCookie(c);
     c.header('Clear-Site-Data', '"cache", "cookies", "storage"');
     c.set('user', null);

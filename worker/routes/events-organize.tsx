@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
-import { listEventRsvps, listRsvpContacts, promoteFromWaitlist } from '../../db/event-rsvps';
+import { listEventRsvps, promoteFromWaitlist } from '../../db/event-rsvps';
 import {
   cancelEvent,
   createEvent,
@@ -24,7 +24,7 @@ import { ManageEventPage, OrganizerEventsPage } from '../../web/views/events/org
 import type { AppEnv } from '../env';
 import { emptyEventForm, eventFormValues, parseEventForm, readEventForm, timeZoneChoices, type EventFormValues } from '../event-form';
 import { eventCampaigns, type EventCampaign } from '../event-campaigns';
-import { eventMail, sendAll } from '../event-mail';
+import { eventMail, sendAll, tellEventAttendees, type AttendeeMessage } from '../event-mail';
 import { requireAccess } from '../middleware/access';
 import { renderPage } from '../render';
 import { calendarOptions, icsResponse } from './events';
@@ -95,11 +95,7 @@ const managePage = async (c: Context<AppEnv>, event: EventRow, extra: { message?
   });
 };
 
-/** Everyone with a place or on the waitlist gets this message, each in their own language. */
-const tellAttendees = async (c: Context<AppEnv>, event: EventRow, write: (person: { email: string; name: string; locale: 'en' | 'fr'; status: string }) => ReturnType<typeof eventMail.cancelled>) => {
-  const people = await listRsvpContacts(c.get('db'), event.id);
-  return sendAll(c.get('mailer'), people.map((person) => write({ ...person, name: person.name ?? '' })));
-};
+const tellAttendees = (c: Context<AppEnv>, event: EventRow, write: AttendeeMessage) => tellEventAttendees(c.get('db'), c.get('mailer'), event, write);
 
 export const organizerEventRoutes = new Hono<AppEnv>()
   // Public: a calendar app cannot sign in. Lists only the organizer's published and cancelled events.
