@@ -8,12 +8,22 @@
  * confidential_location, time_zone), or blank the position, name or transit notes of a
  * confidential location (our own export leaves them out). It never deletes either.
  */
+import zoneAtPosition from '@photostructure/tz-lookup';
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Database } from './database';
 import { rebuildResourceSearchIndex } from './resources-fts';
 import * as t from './schema';
+
+/** The IANA time zone at a position, or null when none is found. */
+const zoneAt = (latitude: number, longitude: number): string | null => {
+  try {
+    return zoneAtPosition(latitude, longitude);
+  } catch {
+    return null;
+  }
+};
 
 /** One input row: HSDS column names to raw values (CSV strings, or JSON values). */
 export interface SourceRow {
@@ -322,6 +332,15 @@ export const importHsdsRows = async (db: Database, rowsByTable: Map<string, Sour
           warn(row, `position ${String(lat)}, ${String(lon)} is not a valid latitude and longitude: left empty`, id);
           values.latitude = null;
           values.longitude = null;
+        }
+        // "Open now" needs the place's own clock. HSDS has only UTC offsets, which summer time
+        // makes wrong half the year, so a new place gets the IANA zone found at its position.
+        if (!existing.get('locations')!.has(id)) {
+          values.timeZone = values.latitude === null ? null : zoneAt(values.latitude as number, values.longitude as number);
+          if (!values.timeZone) {
+            values.timeZone = 'UTC';
+            warn(row, 'no position, so no time zone: "open now" reads its hours as UTC until a moderator sets the zone', id);
+          }
         }
       }
       if (spec.name === 'schedules' && !values.locationId && values.serviceAtLocationId) {

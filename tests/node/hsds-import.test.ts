@@ -81,6 +81,7 @@ describe('npm run hsds:import with the official HSDS 3.0 examples', () => {
       'taxonomy_terms.csv:2 taxonomy_id 07ff6aee-a219-438c-b694-d2fcb6c5373b matches no taxonomies record (in this import or the database): left empty',
       'locations.csv:2 organization_id 985e4a42-bd9f-4edc-911d-0243a4640aca matches no organizations record (in this import or the database): left empty',
       'locations.csv:2 position 100, 101 is not a valid latitude and longitude: left empty',
+      'locations.csv:2 no position, so no time zone: "open now" reads its hours as UTC until a moderator sets the zone',
     ]);
     const service = (await db.query.services.findFirst({ where: eq(s.services.id, SERVICE) }))!;
     expect(service).toMatchObject({ name: 'Community Counselling', status: 'active', minimumAge: 12, maximumAge: 100, slug: 'community-counselling', verifiedAt: null, verifiedByRole: null });
@@ -214,6 +215,31 @@ describe('rows that cannot be imported', () => {
       'list.json /2 organization_id 12345678-1234-4234-8234-123456789012 matches no organizations record (in this import or the database)',
     ]);
     expect((await counts(db)).services).toBe(1);
+  });
+});
+
+describe('time zones of imported places', () => {
+  it('are the IANA zone at the position, UTC with a warning when there is no position, and never replaced on re-import', async () => {
+    const { db } = await fresh();
+    const folder = tempFolder();
+    const montreal = 'a1a1a1a1-0000-4000-8000-000000000001';
+    const vancouver = 'a1a1a1a1-0000-4000-8000-000000000002';
+    const nowhere = 'a1a1a1a1-0000-4000-8000-000000000003';
+    writeFileSync(
+      join(folder, 'locations.csv'),
+      ['id,name,latitude,longitude', `${montreal},Montréal,45.5,-73.57`, `${vancouver},Vancouver,49.28,-123.12`, `${nowhere},No position,,`, ''].join('\n'),
+    );
+    const result = await importPath(db, folder);
+    expect(result.warnings.map((w) => `${w.file}:${w.line} ${w.reason}`)).toEqual([
+      'locations.csv:4 no position, so no time zone: "open now" reads its hours as UTC until a moderator sets the zone',
+    ]);
+    const zones = async () => Object.fromEntries((await db.select({ id: s.locations.id, zone: s.locations.timeZone }).from(s.locations).all()).map((r) => [r.id, r.zone]));
+    expect(await zones()).toMatchObject({ [montreal]: 'America/Toronto', [vancouver]: 'America/Vancouver', [nowhere]: 'UTC' });
+
+    // A moderator's choice stays: an import never overwrites a platform field.
+    await db.update(s.locations).set({ timeZone: 'America/Montreal' }).where(eq(s.locations.id, montreal));
+    await importPath(db, folder);
+    expect((await zones())[montreal]).toBe('America/Montreal');
   });
 });
 
