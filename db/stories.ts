@@ -313,13 +313,17 @@ const publicColumns = {
   publishedAt: stories.publishedAt,
 };
 
+/** Published, not withdrawn, author still here, consent in force, and within this scope. */
+const isLive = (now: Date, scope: ReturnType<typeof sql>) =>
+  and(isNull(stories.withdrawnAt), isNotNull(stories.authorId), sql`${storyApprovals.expiresAt} > ${seconds(now)}`, scope);
+
 const livePublicStories = (db: Database, now: Date, scope: ReturnType<typeof sql>) =>
   db
     .select(publicColumns)
     .from(stories)
     .innerJoin(storyApprovals, eq(storyApprovals.id, stories.publishedApprovalId))
     .innerJoin(storyVersions, eq(storyVersions.id, storyApprovals.versionId))
-    .where(and(isNull(stories.withdrawnAt), isNotNull(stories.authorId), sql`${storyApprovals.expiresAt} > ${seconds(now)}`, scope))
+    .where(isLive(now, scope))
     .orderBy(desc(stories.publishedAt), desc(stories.id));
 
 const toPublic = (row: Omit<PublicStory, 'contentNotes'> & { contentNotes: string }): PublicStory => ({
@@ -330,6 +334,26 @@ const toPublic = (row: Omit<PublicStory, 'contentNotes'> & { contentNotes: strin
 /** Stories on this site's own pages: published, consented for their own page, in force. */
 export const listPublishedStories = async (db: Database, now = new Date()): Promise<PublicStory[]> =>
   (await livePublicStories(db, now, sql`${storyApprovals.consentOwnPage} = 1`).all()).map(toPublic);
+
+export const STORIES_PER_PAGE = 20;
+
+/** One page of /stories, newest first, and how many pages there are (at least one). */
+export const listPublishedStoriesPage = async (db: Database, page: number, now = new Date()): Promise<{ stories: PublicStory[]; page: number; pageCount: number }> => {
+  const ownPage = sql`${storyApprovals.consentOwnPage} = 1`;
+  const [counted] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(stories)
+    .innerJoin(storyApprovals, eq(storyApprovals.id, stories.publishedApprovalId))
+    .where(isLive(now, ownPage))
+    .all();
+  const pageCount = Math.max(1, Math.ceil((counted?.n ?? 0) / STORIES_PER_PAGE));
+  const shown = Math.min(Math.max(1, page), pageCount);
+  const rows = await livePublicStories(db, now, ownPage)
+    .limit(STORIES_PER_PAGE)
+    .offset((shown - 1) * STORIES_PER_PAGE)
+    .all();
+  return { stories: rows.map(toPublic), page: shown, pageCount };
+};
 
 /**
  * One story's public page: the story, or 'gone' once a published story was withdrawn (410),

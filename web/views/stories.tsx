@@ -1,10 +1,11 @@
+import { Pagination } from '../components/pagination';
 import type { PublicStory } from '../../db/stories';
 import { ContentNotes, languageName, shownNameOf, StoryCard, StoryText, storyDir } from '../components/story-parts';
 import { formatDate } from '../format';
 import { format, type Catalog, type Locale } from '../i18n';
 
 /** /stories: published stories. No counts, comments or sharing widgets, by design. */
-export const StoriesListPage = (props: { t: Catalog; locale: Locale; stories: PublicStory[]}) => {
+export const StoriesListPage = (props: { t: Catalog; locale: Locale; stories: PublicStory[]; page: number; pageCount: number }) => {
   const { t } = props;
   return (
     <>
@@ -16,6 +17,7 @@ export const StoriesListPage = (props: { t: Catalog; locale: Locale; stories: Pu
           <StoryCard t={t} locale={props.locale} story={story} />
         ))}
       </ul>
+      <Pagination t={t} page={props.page} pageCount={props.pageCount} hrefFor={(page) => `/stories?page=${page}`} />
     </>
   );
 };

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { getPublicStory, listPublishedStories } from '../../db/stories';
+import { getPublicStory, listPublishedStoriesPage } from '../../db/stories';
 // Registers the stories demo data (db/seed.ts runs every registered seeder).
 import { ErrorPage } from '../../web/views/error';
 import { StoriesListPage, StoryPage } from '../../web/views/stories';
@@ -15,10 +15,12 @@ import { storyModerationRoutes } from './stories-moderation';
 const publicStoryRoutes = new Hono<AppEnv>()
   .get('/stories', async function stories_get(c) {
     const t = c.get('t');
+    const asked = Number.parseInt(c.req.query('page') ?? '1', 10);
+    const list = await listPublishedStoriesPage(c.get('db'), Number.isSafeInteger(asked) ? asked : 1);
     return renderPage(c, {
       title: t.stories.listTitle,
       section: 'stories',
-      body: <StoriesListPage t={t} locale={c.get('locale')} stories={await listPublishedStories(c.get('db'))} />,
+      body: <StoriesListPage t={t} locale={c.get('locale')} {...list} />,
     });
   })
 
