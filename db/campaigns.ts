@@ -4,6 +4,7 @@ import type { Database } from './database';
 import { newId } from './random';
 import type { CurrentUser } from './roles';
 import { campaigns, campaignSignatures, campaignUpdates, userRoles, users } from './schema';
+import { createOnce } from './form-submissions';
 
 export type Campaign = typeof campaigns.$inferSelect;
 export type CampaignKind = Campaign['kind'];
@@ -52,10 +53,10 @@ export const currentGoal = (goal: number, count: number): number => {
   }
 };
 
-export const createCampaign = async (db: Database, ownerId: string, input: CampaignInput, now = new Date()): Promise<string> => {
+/** Creates a draft; with the form's key, a second press of "Save" returns the first draft. */
+export const createCampaign = async (db: Database, ownerId: string, input: CampaignInput, now = new Date(), formKey: string | null = null): Promise<string> => {
   const id = newId();
-  await db.insert(campaigns).values({ ...input, id, ownerId, status: 'draft', createdAt: now });
-  return id;
+  return (await createOnce(db, { userId: ownerId, key: formKey }, id, [db.insert(campaigns).values({ ...input, id, ownerId, status: 'draft', createdAt: now })], now)).id;
 };
 
 /** Saves an organizer's edit; only a draft can change its text. False when it is no longer a draft. */

@@ -4,6 +4,7 @@ import type { Database } from './database';
 import { newId } from './random';
 import { events, trustedOrganizers, users } from './schema';
 import type { ContentLanguage } from './content-languages';
+import { createOnce } from './form-submissions';
 
 export type EventRow = typeof events.$inferSelect;
 export type EventStatus = EventRow['status'];
@@ -78,7 +79,8 @@ export const occurrenceStarts = (first: Date, recurrence: Recurrence | null, tim
 
 /**
  * Creates a draft (and, for a series, one draft per occurrence in the same batch). Returns the
- * id of the first occurrence.
+ * id of the first occurrence. With the form's key, a second press of "Save" returns the
+ * first press's event instead of making another.
  */
 export const createEvent = async (
   db: Database,
@@ -86,6 +88,7 @@ export const createEvent = async (
   input: EventInput,
   recurrence: Recurrence | null = null,
   now = new Date(),
+  formKey: string | null = null,
 ): Promise<string> => {
   const starts = occurrenceStarts(input.startsAt, recurrence, input.timeZone);
   const length = input.endsAt.getTime() - input.startsAt.getTime();
@@ -103,8 +106,7 @@ export const createEvent = async (
     updatedAt: now,
   }));
   const [first, ...rest] = rows.map((row) => db.insert(events).values(row));
-  await db.batch([first!, ...rest]);
-  return rows[0]!.id;
+  return (await createOnce(db, { userId: organizerId, key: formKey }, rows[0]!.id, [first!, ...rest], now)).id;
 };
 
 export const getEvent = async (db: Database, id: string): Promise<EventRow | null> =>

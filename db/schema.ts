@@ -765,3 +765,22 @@ export const resourceReports = sqliteTable(
   },
   (table) => [index('resource_reports_status_idx').on(table.status, table.createdAt), index('resource_reports_service_idx').on(table.serviceId)],
 );
+
+/**
+ * One row per create form sent: a second press of "Save" (a double click, a retry on a slow
+ * phone) finds the record the first one made instead of making another. Kept a day.
+ */
+export const formSubmissions = sqliteTable(
+  'form_submissions',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The random key the form carried in a hidden field. */
+    key: text('key').notNull(),
+    /** What the first submission created (an event, a campaign, a story). */
+    createdId: text('created_id').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.key] }), index('form_submissions_created_idx').on(table.createdAt)],
+);

@@ -3,6 +3,7 @@ import { CONTENT_LANGUAGES, type ContentLanguage } from './content-languages';
 import type { Database } from './database';
 import { newId } from './random';
 import { stories, storyApprovals, storyEvents, storyVersions } from './schema';
+import { createOnce } from './form-submissions';
 
 /**
  * Stories: the rules of consent. A version is never changed; only the author approves an exact
@@ -78,14 +79,15 @@ const eventIfChanged = (db: Database, storyId: string, actor: StoryEvent['actor'
   db.insert(storyEvents).select(sql`select ${newId()}, ${storyId}, ${actor}, ${action}, ${versionNumber}, ${seconds(now)} where changes() > 0`);
 
 /** Starts a story with its first version. */
-export const createStory = async (db: Database, authorId: string, draft: StoryDraft, now = new Date()): Promise<string> => {
+/** Creates a story and its first version; with the form's key, a second press returns the first story. */
+export const createStory = async (db: Database, authorId: string, draft: StoryDraft, now = new Date(), formKey: string | null = null): Promise<string> => {
   const id = newId();
-  await db.batch([
+  const statements = [
     db.insert(stories).values({ id, authorId, createdAt: now }),
     db.insert(storyVersions).values(versionValues(id, 1, draft, 'author', now)),
     db.insert(storyEvents).values({ id: newId(), storyId: id, actor: 'author', action: 'created', versionNumber: 1, createdAt: now }),
-  ]);
-  return id;
+  ] as const;
+  return (await createOnce(db, { userId: authorId, key: formKey }, id, [...statements], now)).id;
 };
 
 /**

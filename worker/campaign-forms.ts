@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import { CAMPAIGN_KINDS, type CampaignInput } from '../db/campaigns';
 import { CONTENT_LANGUAGES } from '../db/content-languages';
+import { isSubmissionKey } from '../db/form-submissions';
+import { newToken } from '../db/random';
 import { SIGNATURE_DISPLAYS, type SignatureInput } from '../db/campaign-signatures';
 import { format, type Catalog } from '../web/i18n';
 import { cleanText, emailAddress, fieldErrors, requiredLine, requiredText } from './validation';
@@ -65,8 +67,18 @@ export const campaignValues = (form: Record<string, unknown>) => ({
   goal: text(form.goal).slice(0, 20),
   endsOn: text(form.endsOn).slice(0, 20),
   language: text(form.language).slice(0, 10),
+  formKey: isSubmissionKey(text(form.formKey)) ? text(form.formKey) : '',
 });
 export type CampaignValues = ReturnType<typeof campaignValues>;
+
+/** A new campaign's form: a petition in the reader's language, with a fresh form key. */
+export const newCampaignValues = (locale: string): CampaignValues => ({
+  ...campaignValues({}),
+  kind: 'petition',
+  goal: '100',
+  language: locale,
+  formKey: newToken(),
+});
 
 const validDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 

@@ -1,6 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import * as v from 'valibot';
 import { isContentLanguage, type ContentLanguage } from '../db/content-languages';
+import { isSubmissionKey } from '../db/form-submissions';
+import { newToken } from '../db/random';
 import { ACCESS_FEATURES, EVENT_CATEGORIES, EVENT_LANGUAGES, type EventInput, type EventRow, type Recurrence } from '../db/events';
 import type { Catalog } from '../web/i18n';
 import { format } from '../web/i18n';
@@ -40,6 +42,7 @@ export const readEventForm = (form: Record<string, unknown>): EventFormValues =>
   repeatUntil: cleanText(one(form.repeatUntil)),
   campaign: cleanText(one(form.campaign)).slice(0, 64),
   language: one(form.language).slice(0, 10),
+  formKey: isSubmissionKey(one(form.formKey)) ? one(form.formKey) : '',
 });
 
 /** Whether the runtime knows this IANA time zone. */
@@ -106,13 +109,14 @@ export const eventFormValues = (event: EventRow): EventFormValues => {
     repeatUntil: '',
     campaign: event.campaignId ?? '',
     language: event.contentLanguage,
+    formKey: '',
   };
 };
 
 export const emptyEventForm = (timeZone: string, language: string): EventFormValues => ({
   title: '', description: '', category: 'workshop', format: 'in_person', city: '', address: '', directions: '', access: [],
   accessNotes: '', onlineUrl: '', languages: [], cost: '', capacity: '', timeZone, startDate: '', startTime: '', endDate: '',
-  endTime: '', reminderHours: '24', repeat: 'none', repeatUntil: '', campaign: '', language,
+  endTime: '', reminderHours: '24', repeat: 'none', repeatUntil: '', campaign: '', language, formKey: newToken(),
 });
 
 type Parsed = { ok: true; input: EventInput; recurrence: Recurrence | null } | { ok: false; errors: Record<string, string> };

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database';
 import { DEFAULT_RETENTION, type RetentionSettings } from './config';
 import { flushLocalOutbox, purgeMail } from '../db/mail-outbox';
+import { purgeFormSubmissions } from '../db/form-submissions';
 import { purgeRateLimits } from '../db/rate-limit';
 import { purgeExpiredSessions } from '../db/sessions';
 import { purgeSignInCodes } from '../db/sign-in';
@@ -17,6 +18,7 @@ export const jobs: Job[] = [
   (db, now) => purgeExpiredSessions(db, now),
   (db, now) => purgeSignInCodes(db, now),
   (db, now) => purgeRateLimits(db, now),
+  (db, now) => purgeFormSubmissions(db, now),
   async (db, now) => {
     const dropped = await purgeMail(db, now);
     if (dropped > 0) console.log(JSON.stringify({ level: 'warn', mailDroppedUnsent: dropped, reason: 'past its use' }));

@@ -11,6 +11,7 @@ import {
 } from '../db/stories';
 import { format, type Catalog } from '../web/i18n';
 import { cleanText, fieldErrors, requiredLine, requiredText } from './validation';
+import { isSubmissionKey } from '../db/form-submissions';
 
 /** What the story form sends back when it is shown again: exactly what the person typed. */
 export interface StoryFormValues {
@@ -20,6 +21,7 @@ export interface StoryFormValues {
   language: string;
   contentNotes: string[];
   contentNoteText: string;
+  formKey: string;
 }
 
 const one = (value: unknown): string => (typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : '');
@@ -34,6 +36,7 @@ export const storyFormValues = (form: Record<string, unknown>): StoryFormValues 
   language: one(form.language).slice(0, 10),
   contentNotes: many(form.contentNotes).slice(0, 10),
   contentNoteText: one(form.contentNoteText).slice(0, STORY_LIMITS.contentNoteText * 2),
+  formKey: isSubmissionKey(one(form.formKey)) ? one(form.formKey) : '',
 });
 
 const optionalLine = (max: number, tooLong: string) =>

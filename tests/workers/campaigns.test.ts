@@ -1,5 +1,11 @@
 import { env, exports } from 'cloudflare:workers';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { createCampaign } from '../../db/campaigns';
+import { openD1Database } from '../../db/d1';
+import { newToken } from '../../db/random';
+import { campaigns } from '../../db/schema';
+import { findOrCreateUser } from '../../db/users';
 
 // Signing inside workerd over D1: the whole cycle, duplicates in parallel, CSRF, injection,
 // mass assignment, the export and the retention job.
@@ -118,5 +124,20 @@ describe('campaign updates on D1', () => {
     expect(await mailCampaignUpdates(db, new Date(Date.now() + 3600_000), { batchSize: 10 })).toBe(0);
     const queued = await env.DB.prepare("select count(distinct to_address) as n, count(*) as total from mail_outbox where body_text like '%News for you.%'").first<{ n: number; total: number }>();
     expect(queued).toEqual({ n: 25, total: 25 });
+  });
+});
+
+describe('a create form sent many times at once, on D1', () => {
+  it('makes one draft, and every answer is that draft', async () => {
+    const d1 = openD1Database(env.DB);
+    const owner = await findOrCreateUser(d1, 'twice@example.org');
+    const key = newToken();
+    const input = {
+      kind: 'petition' as const, title: 'Twice', ask: 'Ask.', body: 'Body.', targetName: 'Robin', targetRole: 'Mayor', letterText: '', targetPhone: '',
+      nextSteps: '', goal: 10, endsOn: null, contentLanguage: 'en' as const,
+    };
+    const ids = await Promise.all(Array.from({ length: 10 }, () => createCampaign(d1, owner.id, input, new Date(), key)));
+    expect(new Set(ids).size).toBe(1);
+    expect(await d1.select().from(campaigns).where(eq(campaigns.ownerId, owner.id)).all()).toHaveLength(1);
   });
 });

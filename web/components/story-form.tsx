@@ -12,6 +12,8 @@ export interface StoryFormFields {
   language: string;
   contentNotes: string[];
   contentNoteText: string;
+  /** A new story's form key: pressing "Save" twice makes one story. */
+  formKey?: string;
 }
 
 /**
@@ -32,6 +34,7 @@ export const StoryForm = (props: {
   const scoredIn = isLocale(values.language) ? values.language : props.locale;
   return (
     <form method="post" action={props.action} novalidate class="story-form">
+      {values.formKey ? <input type="hidden" name="formKey" value={values.formKey} /> : null}
       <ErrorSummary errors={errors} title={t.forms.errorSummaryTitle} />
       <TextField name="title" label={t.stories.titleLabel} hint={t.stories.titleHint} value={values.title} error={errors.title} maxLength={STORY_LIMITS.title} required />
       <TextArea name="body" label={t.stories.bodyLabel} hint={t.stories.bodyHint} value={values.body} error={errors.body} maxLength={STORY_LIMITS.body} rows={14} required />

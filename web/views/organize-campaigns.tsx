@@ -21,6 +21,8 @@ export interface CampaignFormValues {
   goal: string;
   endsOn: string;
   language: string;
+  /** A new campaign's form key: pressing "Save" twice makes one draft. */
+  formKey?: string;
 }
 
 export const campaignFormValues = (campaign: Campaign): CampaignFormValues => ({
@@ -77,6 +79,7 @@ export const CampaignForm = (props: { t: Catalog; locale: Locale; action: string
     <>
       <ErrorSummary errors={errors} title={t.forms.errorSummaryTitle} />
       <form method="post" action={props.action} novalidate>
+        {values?.formKey ? <input type="hidden" name="formKey" value={values.formKey} /> : null}
         <fieldset class={errors.kind ? 'field field-error' : 'field'} id="field-kind">
           <legend>{t.campaigns.kindLegend}</legend>
           {KINDS.map((option) => (
@@ -105,7 +108,7 @@ export const CampaignForm = (props: { t: Catalog; locale: Locale; action: string
   );
 };
 
-export const NewCampaignPage = (props: { t: Catalog; locale: Locale; values?: CampaignFormValues; errors?: FieldErrors }) => (
+export const NewCampaignPage = (props: { t: Catalog; locale: Locale; values: CampaignFormValues; errors?: FieldErrors }) => (
   <>
     <h1>{props.t.campaigns.newTitle}</h1>
     <CampaignForm t={props.t} locale={props.locale} action="/organize/campaigns" values={props.values} errors={props.errors} />

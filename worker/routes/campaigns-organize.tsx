@@ -19,7 +19,7 @@ import { listCampaignUpdates, postCampaignUpdate } from '../../db/campaign-updat
 import { catalogFor, isLocale } from '../../web/i18n';
 import { readabilityMessage, scoreReadability } from '../../web/readability';
 import { campaignFormValues, ManageCampaignPage, NewCampaignPage, OwnCampaignsPage, type CampaignFormValues } from '../../web/views/organize-campaigns';
-import { CAMPAIGN_LIMITS, campaignValues, parseCampaign, parseDate, parseOptionalText, parseText } from '../campaign-forms';
+import { CAMPAIGN_LIMITS, campaignValues, newCampaignValues, parseCampaign, parseDate, parseOptionalText, parseText } from '../campaign-forms';
 import type { AppEnv } from '../env';
 import { requireAccess } from '../middleware/access';
 import { renderPage } from '../render';
@@ -95,7 +95,7 @@ export const organizeCampaignRoutes = new Hono<AppEnv>()
 
   .get('/organize/campaigns/new', function organize_campaigns_new_get(c) {
     const t = c.get('t');
-    return renderPage(c, { title: t.campaigns.newTitle, body: <NewCampaignPage t={t} locale={c.get('locale')} /> });
+    return renderPage(c, { title: t.campaigns.newTitle, body: <NewCampaignPage t={t} locale={c.get('locale')} values={newCampaignValues(c.get('locale'))} /> });
   })
 
   .post('/organize/campaigns', async function organize_campaigns_post(c) {
@@ -103,7 +103,7 @@ export const organizeCampaignRoutes = new Hono<AppEnv>()
     const form = await readForm(c.req);
     const parsed = parseCampaign(form, t);
     if (!parsed.ok) return renderPage(c, { title: t.campaigns.newTitle, status: 400, body: <NewCampaignPage t={t} locale={c.get('locale')} values={campaignValues(form)} errors={parsed.errors} /> });
-    const id = await createCampaign(c.get('db'), c.get('user')!.id, parsed.value);
+    const id = await createCampaign(c.get('db'), c.get('user')!.id, parsed.value, new Date(), campaignValues(form).formKey || null);
     return c.redirect(`/organize/campaigns/${id}?done=saved`, 303);
   })
 

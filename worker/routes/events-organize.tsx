@@ -134,7 +134,7 @@ export const organizerEventRoutes = new Hono<AppEnv>()
     const campaigns = await campaignChoices(c);
     const parsed = parseEventForm(values, c.get('t'), new Date(), true, campaigns.map((campaign) => campaign.id));
     if (!parsed.ok) return formPage(c, 'new', '/organize/events', values, parsed.errors, campaigns);
-    const id = await createEvent(c.get('db'), c.get('user')!.id, parsed.input, parsed.recurrence);
+    const id = await createEvent(c.get('db'), c.get('user')!.id, parsed.input, parsed.recurrence, new Date(), values.formKey || null);
     return c.redirect(`/organize/events/${id}?done=saved`, 303);
   })
 

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { can } from '../../db/permissions';
+import { newToken } from '../../db/random';
 import type { CurrentUser } from '../../db/roles';
 import { isStoryAuthor } from '../../db/story-access';
 import { listCampaignOptions } from '../../db/story-campaigns';
@@ -21,7 +22,7 @@ import type { AppEnv } from '../env';
 import { requireAccess } from '../middleware/access';
 import { renderPage } from '../render';
 import { renderStoryVersion } from '../story-version-page';
-import { parseConsentForm, parseStoryForm } from '../story-form';
+import { parseConsentForm, parseStoryForm, storyFormValues } from '../story-form';
 import { readForm } from '../validation';
 
 type Ctx = Context<AppEnv>;
@@ -70,7 +71,7 @@ const showStory = async (c: Ctx, record: StoryRecord, extra: { consent?: Consent
   });
 };
 
-const emptyForm = (language: string) => ({ title: '', body: '', shownName: '', language, contentNotes: [], contentNoteText: '' });
+const emptyForm = (language: string) => ({ title: '', body: '', shownName: '', language, contentNotes: [], contentNoteText: '', formKey: newToken() });
 
 /**
  * /my-stories: a storyteller's own stories. Writing needs the storyteller role; reading,
@@ -103,7 +104,8 @@ export const myStoriesRoutes = new Hono<AppEnv>()
 
   .post('/my-stories', requireAccess('stories:write'), async function my_stories_post(c) {
     const t = c.get('t');
-    const parsed = parseStoryForm(await readForm(c.req), t);
+    const form = await readForm(c.req);
+    const parsed = parseStoryForm(form, t);
     if ('errors' in parsed) {
       return renderPage(c, {
         title: t.stories.newTitle,
@@ -111,7 +113,7 @@ export const myStoriesRoutes = new Hono<AppEnv>()
         body: <StoryEditorPage t={t} locale={c.get('locale')} mode="new" action="/my-stories" values={parsed.values} errors={parsed.errors} backHref="/my-stories" />,
       });
     }
-    const id = await createStory(c.get('db'), me(c).id, parsed.draft);
+    const id = await createStory(c.get('db'), me(c).id, parsed.draft, new Date(), storyFormValues(form).formKey || null);
     return c.redirect(`/my-stories/${id}?done=created`, 303);
   })
 

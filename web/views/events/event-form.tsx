@@ -29,6 +29,8 @@ export interface EventFormValues {
   campaign: string;
   /** The language the organizer writes in. */
   language: string;
+  /** A new event's form key: pressing "Save" twice makes one event. */
+  formKey: string;
 }
 
 const ACCESS = ['stepFree', 'seating', 'interpretation', 'quietRoom', 'childcare'] as const;
@@ -89,6 +91,7 @@ export const EventFormPage = (props: {
       <h1>{props.mode === 'new' ? e.newTitle : e.editTitle}</h1>
       <ErrorSummary errors={err} title={t.forms.errorSummaryTitle} />
       <form method="post" action={props.action} novalidate>
+        {values.formKey ? <input type="hidden" name="formKey" value={values.formKey} /> : null}
         <ContentLanguageField t={t} label={e.fieldLanguage} value={values.language} error={err.language} />
         <TextField name="title" label={e.fieldTitle} value={values.title} error={err.title} maxLength={120} required />
         <TextArea name="description" label={e.fieldDescription} hint={e.fieldDescriptionHint} value={values.description} error={err.description} maxLength={5000} rows={8} required />

@@ -1,0 +1,47 @@
+import { and, eq, lt } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { Database } from './database';
+import { formSubmissions } from './schema';
+
+/** How long a form's key is remembered: longer than anyone waits to press "Save" again. */
+export const FORM_SUBMISSION_KEEP_MS = 24 * 3600_000;
+
+/** The key a create form carries: 32 base32 characters, as `newToken()` makes them. */
+export const isSubmissionKey = (value: unknown): value is string => typeof value === 'string' && /^[a-z2-7]{32}$/.test(value);
+
+/** What a form with this key already created, or null. */
+export const findSubmission = async (db: Database, userId: string, key: string): Promise<string | null> =>
+  (await db.select({ id: formSubmissions.createdId }).from(formSubmissions).where(and(eq(formSubmissions.userId, userId), eq(formSubmissions.key, key))).get())?.id ?? null;
+
+/**
+ * Runs a create batch once per form key. The key's row goes in the same batch as the record,
+ * so of two presses at once one batch fails on the key and writes nothing; that one then
+ * answers with what the other made. Without a key (an old form), the batch simply runs.
+ */
+export const createOnce = async (
+  db: Database,
+  submission: { userId: string; key: string | null } | undefined,
+  createdId: string,
+  statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]],
+  now: Date,
+): Promise<{ id: string; created: boolean }> => {
+  if (!submission?.key) {
+    await db.batch(statements);
+    return { id: createdId, created: true };
+  }
+  const { userId, key } = submission;
+  const earlier = await findSubmission(db, userId, key);
+  if (earlier) return { id: earlier, created: false };
+  try {
+    await db.batch([db.insert(formSubmissions).values({ userId, key, createdId, createdAt: now }), ...statements]);
+    return { id: createdId, created: true };
+  } catch (error) {
+    const winner = await findSubmission(db, userId, key);
+    if (winner) return { id: winner, created: false };
+    throw error;
+  }
+};
+
+export const purgeFormSubmissions = async (db: Database, now: Date): Promise<void> => {
+  await db.delete(formSubmissions).where(lt(formSubmissions.createdAt, new Date(now.getTime() - FORM_SUBMISSION_KEEP_MS)));
+};
