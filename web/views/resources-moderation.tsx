@@ -13,10 +13,16 @@ export const ResourcesModerationPage = (props: {
 }) => {
   const { t } = props;
   const m = t.moderation;
+  const e = t.resourceEdit;
   return (
     <>
       <h1>{m.resourcesTitle}</h1>
       <Notice text={props.notice} />
+      <p>
+        <a href="/moderation/resources/new" class="button">
+          {e.addLink}
+        </a>
+      </p>
 
       <h2>{m.reportsHeading}</h2>
       {props.reports.length === 0 ? <p>{m.noReports}</p> : <p class="hint">{m.closeHint}</p>}
@@ -34,6 +40,9 @@ export const ResourcesModerationPage = (props: {
           </dl>
           {report.repeats > 0 ? <p>{format(m.reportRepeats, { count: report.repeats })}</p> : null}
           <div class="actions">
+            <a href={`/moderation/resources/${report.serviceId}/edit`} aria-label={format(e.editLabel, { name: report.serviceName })}>
+              {e.editLink}
+            </a>
             <form method="post" action={`/moderation/resources/reports/${report.id}/resolution`} class="inline-form">
               <button type="submit" class="button-primary">
                 {m.resolve}
@@ -68,6 +77,9 @@ export const ResourcesModerationPage = (props: {
               </td>
               <td>{item.verifiedAt ? formatDate(item.verifiedAt, props.locale) : m.neverVerified}</td>
               <td>
+                <a href={`/moderation/resources/${item.id}/edit`} aria-label={format(e.editLabel, { name: item.name })}>
+                  {e.editLink}
+                </a>{' '}
                 <form method="post" action={`/moderation/resources/${item.id}/verification`} class="inline-form">
                   <button type="submit" aria-label={`${m.verifyToday}: ${item.name}`}>
                     {m.verifyToday}
