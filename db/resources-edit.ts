@@ -160,6 +160,13 @@ const termIdsFor = async (db: Database, codes: string[]): Promise<Map<string, st
         ]),
       );
 
+/** A "new" organization that already exists by that exact name is that one: no twin is made. */
+const withKnownOrganization = async (db: Database, input: ResourceInput): Promise<ResourceInput> => {
+  if (input.organizationId) return input;
+  const known = await db.select({ id: t.organizations.id }).from(t.organizations).where(eq(t.organizations.name, input.organizationName)).get();
+  return known ? { ...input, organizationId: known.id } : input;
+};
+
 /** A new organization's row when the form named one, and the id the service points to. */
 const organizationFor = (db: Database, input: ResourceInput): { id: string; rows: BatchItem<'sqlite'>[] } => {
   if (input.organizationId) return { id: input.organizationId, rows: [] };
@@ -180,7 +187,8 @@ const freeSlug = async (db: Database, name: string, id: string): Promise<string>
 };
 
 /** Creates a resource: organization (if new), service, one place, and everything it lists. Returns its id and slug. */
-export const createResource = async (db: Database, input: ResourceInput, actor: ChangeActor, now: Date): Promise<{ id: string; slug: string }> => {
+export const createResource = async (db: Database, typed: ResourceInput, actor: ChangeActor, now: Date): Promise<{ id: string; slug: string }> => {
+  const input = await withKnownOrganization(db, typed);
   const ids: Ids = { serviceId: crypto.randomUUID(), locationId: crypto.randomUUID(), salId: crypto.randomUUID() };
   const slug = await freeSlug(db, input.name, ids.serviceId);
   const organization = organizationFor(db, input);
@@ -203,7 +211,8 @@ export const createResource = async (db: Database, input: ResourceInput, actor: 
  * phone's description, survive when untouched). Returns the names of the changed fields; none
  * changed writes nothing, not even a log row.
  */
-export const updateResource = async (db: Database, current: EditableResource, input: ResourceInput, actor: ChangeActor, now: Date): Promise<ResourceField[]> => {
+export const updateResource = async (db: Database, current: EditableResource, typed: ResourceInput, actor: ChangeActor, now: Date): Promise<ResourceField[]> => {
+  const input = await withKnownOrganization(db, typed);
   const fields = changedResourceFields(current.input, input);
   if (fields.length === 0) return fields;
   const changed = new Set(fields);
