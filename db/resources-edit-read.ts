@@ -87,7 +87,7 @@ export const getEditableResource = async (db: Database, idOrSlug: string): Promi
       organizationName: organization[0]?.name ?? '',
       name: service.name,
       description: service.description ?? '',
-      contentLanguage: service.contentLanguage === 'fr' ? 'fr' : 'en',
+      contentLanguage: service.contentLanguage,
       eligibility: service.eligibilityDescription ?? '',
       documents: documents.map((d) => d.document ?? '').filter(Boolean),
       free,

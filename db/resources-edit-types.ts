@@ -26,7 +26,8 @@ export interface ResourceInput {
   organizationName: string;
   name: string;
   description: string;
-  contentLanguage: 'en' | 'fr';
+  /** BCP 47 language of the free text: en or fr from the form, or what an import set. */
+  contentLanguage: string;
   eligibility: string;
   documents: string[];
   free: boolean;

@@ -22,9 +22,19 @@ export const RESOURCE_LIMITS = {
   phone: 30,
 } as const;
 
+/** Phones a resource may list; the form shows three empty rows at most. */
+const MAX_PHONES = 10;
+
 const one = (value: unknown): string => (Array.isArray(value) ? String(value[0] ?? '') : typeof value === 'string' ? value : '');
 const many = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === 'string' && value ? [value] : []);
 const ticked = (value: unknown) => one(value) !== '';
+
+/** Rows the form sent: the usual three, or more when a resource already had more phones. */
+const phoneRowsSent = (form: Record<string, unknown>) => {
+  let rows = PHONE_ROWS;
+  while (rows < MAX_PHONES && `phone${rows + 1}` in form) rows++;
+  return rows;
+};
 
 /** Reads the raw form (from `parseBody({ all: true })`) into strings, cleaned but not judged. */
 export const readResourceForm = (form: Record<string, unknown>): ResourceFormValues => ({
@@ -32,7 +42,7 @@ export const readResourceForm = (form: Record<string, unknown>): ResourceFormVal
   organizationName: cleanText(one(form.organizationName)),
   name: cleanText(one(form.name)),
   description: cleanText(one(form.description), true),
-  contentLanguage: one(form.contentLanguage),
+  contentLanguage: one(form.contentLanguage).slice(0, 35),
   eligibility: cleanText(one(form.eligibility), true),
   documents: cleanText(one(form.documents), true),
   free: ticked(form.free),
@@ -49,7 +59,7 @@ export const readResourceForm = (form: Record<string, unknown>): ResourceFormVal
   timeZone: cleanText(one(form.timeZone)),
   transportation: cleanText(one(form.transportation), true),
   confidential: ticked(form.confidential),
-  phones: Array.from({ length: PHONE_ROWS }, (_, i) => ({ number: cleanText(one(form[`phone${i + 1}`])), type: one(form[`phone${i + 1}Type`]) })),
+  phones: Array.from({ length: phoneRowsSent(form) }, (_, i) => ({ number: cleanText(one(form[`phone${i + 1}`])), type: one(form[`phone${i + 1}Type`]) })),
   hours: Object.fromEntries(WEEKDAYS.map((day) => [day, { opens: cleanText(one(form[`opens${day}`])), closes: cleanText(one(form[`closes${day}`])) }])) as ResourceFormValues['hours'],
   walkIn: ticked(form.walkIn),
   traumaInformed: ticked(form.traumaInformed),
@@ -120,7 +130,7 @@ export const parseResourceForm = (values: ResourceFormValues, t: Catalog, choice
   }
   text('name', values.name, L.name, true);
   text('description', values.description, L.description, true);
-  check('contentLanguage', values.contentLanguage === 'en' || values.contentLanguage === 'fr', e.errChoice);
+  check('contentLanguage', /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(values.contentLanguage), e.errChoice);
   text('eligibility', values.eligibility, L.eligibility);
   const documents = values.documents.split('\n').map((line) => line.trim()).filter(Boolean);
   text('documents', values.documents, L.document * L.documents);
@@ -179,7 +189,7 @@ export const parseResourceForm = (values: ResourceFormValues, t: Catalog, choice
       organizationName: values.organizationName,
       name: values.name,
       description: values.description,
-      contentLanguage: values.contentLanguage as 'en' | 'fr',
+      contentLanguage: values.contentLanguage,
       eligibility: values.eligibility,
       documents,
       free: values.free,

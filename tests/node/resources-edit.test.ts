@@ -248,6 +248,11 @@ describe('editing a resource', () => {
   });
 
   it('reads every demo resource back through its own form without a change', async () => {
+    // What the form shows least often: a fourth phone, and text in a language it does not offer.
+    const { id } = await demo();
+    for (const n of [1, 2, 3, 4]) await t.db.insert(phones).values({ id: `extra-phone-${n}`, serviceId: id, number: `+1 613 555 01${n}0`, type: 'voice' });
+    await t.db.update(services).set({ contentLanguage: 'es' }).where(eq(services.id, id));
+    expect((await demo()).input.phones.length).toBeGreaterThan(4);
     const all = await t.db.select({ slug: services.slug, organizationId: services.organizationId }).from(services).all();
     for (const { slug, organizationId } of all) {
       const resource = (await getEditableResource(t.db, slug))!;

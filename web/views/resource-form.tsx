@@ -123,7 +123,7 @@ export const ResourceFormPage = (props: {
             label={e.contentLanguageLabel}
             value={values.contentLanguage}
             error={err.contentLanguage}
-            options={(['en', 'fr'] as const).map((code): [string, string] => [code, languageOptionLabel(code, locale)])}
+            options={[...new Set(['en', 'fr', values.contentLanguage])].filter(Boolean).map((code): [string, string] => [code, languageOptionLabel(code, locale)])}
           />
           <TextArea name="eligibility" label={e.eligibilityLabel} hint={e.eligibilityHint} optionalLabel={opt} value={values.eligibility} error={err.eligibility} maxLength={2000} rows={3} />
           <TextArea name="documents" label={e.documentsLabel} hint={e.documentsHint} optionalLabel={opt} value={values.documents} error={err.documents} rows={3} />
