@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getResource } from '../../db/resources-detail';
-import { changedResourceFields } from '../../db/resources-edit';
+import { changedResourceFields, updateResource } from '../../db/resources-edit';
 import { getEditableResource } from '../../db/resources-edit-read';
 import { seedDemoResources } from '../../db/resources-seed';
 import { costOptions, organizations, phones, resourceChanges, resourceReports, services } from '../../db/schema';
@@ -263,6 +263,14 @@ describe('editing a resource', () => {
       });
       expect(parsed.ok ? changedResourceFields(resource.input, parsed.input) : parsed.errors, slug).toEqual([]);
     }
+  });
+
+  it('is all or nothing: a statement refused late in the batch undoes the ones before it', async () => {
+    const before = await demo();
+    const broken = { ...before.input, name: 'Half saved', phones: [{ number: null as unknown as string, type: 'voice' as const }] };
+    await expect(updateResource(t.db, before, broken, { userId: null, role: 'moderator' }, new Date())).rejects.toThrow();
+    expect((await demo()).input).toEqual(before.input);
+    expect(await changesOf(before.id)).toEqual([]);
   });
 
   it('comes back with the typed values and changes nothing when a field is wrong', async () => {
