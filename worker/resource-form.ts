@@ -115,8 +115,8 @@ export const parseResourceForm = (values: ResourceFormValues, t: Catalog, choice
   const check = (name: string, ok: boolean, message: string) => {
     if (!ok && !errors[name]) errors[name] = message;
   };
-  const text = (name: keyof ResourceFormValues, value: string, max: number, required = false) => {
-    if (required) check(name, value.length > 0, t.forms.required);
+  const text = (name: keyof ResourceFormValues, value: string, max: number, required?: string) => {
+    if (required) check(name, value.length > 0, required);
     check(name, value.length <= max, format(t.forms.tooLong, { max }));
     check(name, !MARKUP.test(value), e.errMarkup);
   };
@@ -128,8 +128,8 @@ export const parseResourceForm = (values: ResourceFormValues, t: Catalog, choice
     check('organizationName', values.organizationName.length > 0, e.errOrganization);
     text('organizationName', values.organizationName, L.name);
   }
-  text('name', values.name, L.name, true);
-  text('description', values.description, L.description, true);
+  text('name', values.name, L.name, e.errName);
+  text('description', values.description, L.description, e.errDescription);
   check('contentLanguage', /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(values.contentLanguage), e.errChoice);
   text('eligibility', values.eligibility, L.eligibility);
   const documents = values.documents.split('\n').map((line) => line.trim()).filter(Boolean);

@@ -147,7 +147,8 @@ describe('adding a resource', () => {
     expect(empty.status).toBe(400);
     const emptyText = visibleText(await empty.text());
     expect(emptyText).toContain('Choose an organization, or type the name of a new one.');
-    expect(emptyText).toContain('Please fill this in.');
+    expect(emptyText).toContain('Give the service a name.');
+    expect(emptyText).toContain('Say in a few words what the service offers.');
 
     const long = 'A very long name '.repeat(1000);
     const huge = await moderator.post('/moderation/resources', asForm({ ...NEW_RESOURCE, name: long, latitude: '91' }));

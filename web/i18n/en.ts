@@ -285,6 +285,8 @@ export const en = {
       url: 'website',
       email: 'email',
     },
+    errName: 'Give the service a name.',
+    errDescription: 'Say in a few words what the service offers.',
     errMarkup: 'Please write plain text, without < and > tags.',
     errOrganization: 'Choose an organization, or type the name of a new one.',
     errChoice: 'Choose one of the options in the list.',

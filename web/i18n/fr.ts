@@ -289,6 +289,8 @@ export const fr: Catalog = {
       url: 'site web',
       email: 'courriel',
     },
+    errName: 'Donnez un nom au service.',
+    errDescription: 'Dites en quelques mots ce que le service propose.',
     errMarkup: 'Écrivez du texte simple, sans balises < et >.',
     errOrganization: 'Choisissez un organisme, ou écrivez le nom d’un nouvel organisme.',
     errChoice: 'Choisissez une des options de la liste.',

@@ -52,7 +52,10 @@ const TimeInput = (props: { name: string; label: string; value: string; error?: 
       </p>
     ) : null}
     <input
-      type="time"
+      type="text"
+      size={5}
+      maxlength={5}
+      autocomplete="off"
       id={`field-${props.name}`}
       name={props.name}
       value={props.value}

@@ -74,12 +74,13 @@ export const ResourcesModerationPage = (props: {
                 <a href={`/resources/${item.id}`}>{item.name}</a>
                 <br />
                 <span class="meta">{item.organization}</span>
+                <br />
+                <a href={`/moderation/resources/${item.id}/edit`} aria-label={format(e.editLabel, { name: item.name })}>
+                  {e.editLink}
+                </a>
               </td>
               <td>{item.verifiedAt ? formatDate(item.verifiedAt, props.locale) : m.neverVerified}</td>
               <td>
-                <a href={`/moderation/resources/${item.id}/edit`} aria-label={format(e.editLabel, { name: item.name })}>
-                  {e.editLink}
-                </a>{' '}
                 <form method="post" action={`/moderation/resources/${item.id}/verification`} class="inline-form">
                   <button type="submit" aria-label={`${m.verifyToday}: ${item.name}`}>
                     {m.verifyToday}
