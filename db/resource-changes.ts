@@ -47,6 +47,15 @@ export const listResourceChanges = async (db: Database, serviceId: string, limit
       .all()
   ).map((row) => ({ ...row, action: row.action as ResourceChangeAction }));
 
+/** The changes this account made to resources, for "download my data". */
+export const listChangesByAccount = async (db: Database, userId: string) =>
+  db
+    .select({ serviceId: resourceChanges.serviceId, changedAt: resourceChanges.changedAt, role: resourceChanges.actorRole, action: resourceChanges.action, fields: resourceChanges.changedFields })
+    .from(resourceChanges)
+    .where(eq(resourceChanges.actorUserId, userId))
+    .orderBy(desc(resourceChanges.changedAt))
+    .all();
+
 /** Account deletion: the log keeps the role and the fields, and forgets the person. */
 export const forgetChangeAuthor = async (db: Database, userId: string): Promise<void> => {
   await db.update(resourceChanges).set({ actorUserId: null }).where(eq(resourceChanges.actorUserId, userId));

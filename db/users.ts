@@ -3,7 +3,7 @@ import { deleteOwnUnpublishedCampaigns } from './campaigns';
 import { deleteStoriesOfAuthor, exportStoriesOfAuthor } from './stories';
 import type { Database } from './database';
 import { removeOrganizerEvents } from './events';
-import { forgetChangeAuthor } from './resource-changes';
+import { forgetChangeAuthor, listChangesByAccount } from './resource-changes';
 import { newId } from './random';
 import { isRole, type CurrentUser, type Role } from './roles';
 import { organizerApplications, sessions, userRoles, users } from './schema';
@@ -153,6 +153,7 @@ export const exportAccountData = async (db: Database, userId: string) => {
     sessions: userSessions,
     organizerApplications: applications,
     stories: await exportStoriesOfAuthor(db, userId),
+    resourceChanges: await listChangesByAccount(db, userId),
   };
 };
 

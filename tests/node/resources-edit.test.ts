@@ -338,6 +338,11 @@ describe('the change log', () => {
 
     const user = (await findUserByEmail(t.db, 'mod@example.org'))!;
     expect(log.every((row) => row.actorUserId === user.id)).toBe(true);
+    const data = (await (await moderator.get('/account/data.json')).json()) as { resourceChanges: { serviceId: string; action: string }[] };
+    expect(data.resourceChanges.map((row) => [row.serviceId, row.action]).sort()).toEqual([
+      [id, 'report-dismissed'],
+      [id, 'verified'],
+    ]);
     await deleteAccount(t.db, user.id);
     const kept = await changesOf(id);
     expect(kept).toHaveLength(2);
