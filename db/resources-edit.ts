@@ -99,7 +99,9 @@ const weeklyRules = (input: ResourceInput) => {
   const rules = new Map<string, string[]>();
   for (const day of WEEKDAYS) {
     const hours = input.hours.find((h) => h.day === day);
-    if (hours) rules.set(`${hours.opensAt}-${hours.closesAt}`, [...(rules.get(`${hours.opensAt}-${hours.closesAt}`) ?? []), day]);
+    if (!hours) continue;
+    const times = `${hours.opensAt}-${hours.closesAt}`;
+    rules.set(times, [...(rules.get(times) ?? []), day]);
   }
   return [...rules].map(([times, days]) => ({ byday: days.join(','), opensAt: times.slice(0, 5), closesAt: times.slice(6) }));
 };
