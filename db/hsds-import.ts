@@ -186,7 +186,8 @@ const text = (value: unknown): string | null => {
   return s.trim() === '' ? null : s;
 };
 
-const slugify = (name: string) =>
+/** A readable address from a name: lower-case ASCII words joined by hyphens. */
+export const slugify = (name: string) =>
   name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

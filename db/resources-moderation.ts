@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from './database';
-import { organizations, resourceReports, services } from './schema';
+import { type ChangeActor } from './resource-changes';
+import { organizations, resourceChanges, resourceReports, services } from './schema';
 
 export interface VerificationItem {
   id: string;
@@ -50,18 +51,37 @@ export const listOpenReportQueue = async (db: Database): Promise<QueuedReport[]>
 /**
  * Closes an open report as resolved or dismissed. The reporter's contact is erased in the same
  * statement: it was kept only to ask about this report, as the form promised. Returns false
- * when the report was already closed (two moderators at once: the first wins).
+ * when the report was already closed (two moderators at once: the first wins). The change log
+ * row is written in the same batch, only while the report is still open, and names no field:
+ * nothing of the report (least of all the contact) goes into the log.
  */
 export const closeResourceReport = async (
   db: Database,
   reportId: string,
   outcome: 'resolved' | 'dismissed',
   now: Date,
-): Promise<boolean> =>
-  (
-    await db
+  actor: ChangeActor = { userId: null, role: 'moderator' },
+): Promise<boolean> => {
+  const [, closed] = await db.batch([
+    db.insert(resourceChanges).select(
+      db
+        .select({
+          id: sql`${crypto.randomUUID()}`.as('id'),
+          serviceId: resourceReports.serviceId,
+          changedAt: sql`${now.getTime()}`.as('changed_at'),
+          actorUserId: sql`${actor.userId}`.as('actor_user_id'),
+          actorRole: sql`${actor.role}`.as('actor_role'),
+          action: sql`${outcome === 'resolved' ? 'report-resolved' : 'report-dismissed'}`.as('action'),
+          changedFields: sql`'[]'`.as('changed_fields'),
+        })
+        .from(resourceReports)
+        .where(and(eq(resourceReports.id, reportId), eq(resourceReports.status, 'open'))),
+    ),
+    db
       .update(resourceReports)
       .set({ status: outcome, resolvedAt: now, contact: null })
       .where(and(eq(resourceReports.id, reportId), eq(resourceReports.status, 'open')))
-      .returning({ id: resourceReports.id })
-  ).length === 1;
+      .returning({ id: resourceReports.id }),
+  ]);
+  return closed.length === 1;
+};

@@ -784,3 +784,26 @@ export const formSubmissions = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.userId, table.key] }), index('form_submissions_created_idx').on(table.createdAt)],
 );
+
+/**
+ * platform: who changed a resource, and which fields — never the values, so the log holds no
+ * personal data. The person is kept only while their account exists; the role stays.
+ */
+export const resourceChanges = sqliteTable(
+  'resource_changes',
+  {
+    id: text('id').primaryKey(),
+    serviceId: text('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    changedAt: integer('changed_at', { mode: 'timestamp_ms' }).notNull(),
+    actorUserId: text('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** moderator or admin. */
+    actorRole: text('actor_role').notNull(),
+    /** created, edited, verified, report-resolved, report-dismissed. */
+    action: text('action').notNull(),
+    /** JSON array of field names, e.g. ["name","hours"]. */
+    changedFields: text('changed_fields', { mode: 'json' }).$type<string[]>().notNull(),
+  },
+  (table) => [index('resource_changes_service_idx').on(table.serviceId, table.changedAt)],
+);

@@ -3,6 +3,7 @@ import { deleteOwnUnpublishedCampaigns, exportCampaignsOfOwner } from './campaig
 import { deleteStoriesOfAuthor, exportStoriesOfAuthor } from './stories';
 import type { Database } from './database';
 import { exportEventsOfOrganizer, removeOrganizerEvents } from './events';
+import { forgetChangeAuthor, listChangesByAccount } from './resource-changes';
 import { newId } from './random';
 import { isRole, type CurrentUser, type Role } from './roles';
 import { organizerApplications, sessions, userRoles, users } from './schema';
@@ -108,6 +109,8 @@ export const accountDeletionSteps: AccountDeletionStep[] = [
   (db, userId) => removeOrganizerEvents(db, userId),
   // A storyteller's stories are withdrawn and every version deleted (db/stories.ts).
   (db, userId) => deleteStoriesOfAuthor(db, userId),
+  // The resource change log keeps the role and the fields, not the person (also ON DELETE SET NULL).
+  forgetChangeAuthor,
 ];
 
 /** Deletes an account and everything kept about it; its sessions end at once. */
@@ -152,6 +155,7 @@ export const exportAccountData = async (db: Database, userId: string) => {
     stories: await exportStoriesOfAuthor(db, userId),
     campaigns: await exportCampaignsOfOwner(db, userId),
     events: await exportEventsOfOrganizer(db, userId),
+    resourceChanges: await listChangesByAccount(db, userId),
   };
 };
 

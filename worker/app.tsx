@@ -19,6 +19,7 @@ import { devOutboxRoutes } from './routes/dev-outbox';
 import { eventsArea } from './routes/events-area';
 import { healthRoutes } from './routes/health';
 import { moderationRoutes } from './routes/moderation';
+import { resourcesEditRoutes } from './routes/resources-edit';
 import { resourcesModerationRoutes } from './routes/resources-moderation';
 import { organizeRoutes } from './routes/organize';
 import { signInRoutes } from './routes/sign-in';
@@ -84,6 +85,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   app.route('/', accountRoutes);
   app.route('/', moderationRoutes);
   app.route('/', resourcesModerationRoutes);
+  app.route('/', resourcesEditRoutes);
   app.route('/', eventsArea);
   app.route('/', organizeRoutes);
   app.route('/', devOutboxRoutes);

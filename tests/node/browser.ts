@@ -17,7 +17,7 @@ export class TestBrowser {
     return this.send(path, { headers });
   }
 
-  async post(path: string, fields: Record<string, string> = {}, headers: Record<string, string> = {}) {
+  async post(path: string, fields: Record<string, string> | URLSearchParams = {}, headers: Record<string, string> = {}) {
     return this.send(path, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin', ...headers },

@@ -109,3 +109,52 @@ export const Notice = ({ text }: { text: string | undefined }) =>
       {text}
     </p>
   ) : null;
+
+/** A labelled select with its hint and error. */
+export const SelectField = (props: { name: string; label: string; value: string; error?: string | undefined; hint?: string; options: [string, string][] }) => {
+  const described = [props.hint ? `hint-${props.name}` : '', props.error ? `error-${props.name}` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={props.error ? 'field field-error' : 'field'}>
+      <label for={`field-${props.name}`}>{props.label}</label>
+      {props.hint ? <p class="hint" id={`hint-${props.name}`}>{props.hint}</p> : null}
+      {props.error ? <p class="error-message" id={`error-${props.name}`}>{props.error}</p> : null}
+      <select id={`field-${props.name}`} name={props.name} aria-describedby={described} aria-invalid={props.error ? 'true' : undefined}>
+        {props.options.map(([value, label]) => (
+          <option value={value} selected={value === props.value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+};
+
+/** A group of checkboxes under one legend, with an optional hint and error. */
+export const Checkboxes = (props: { name: string; legend: string; values: string[]; options: [string, string][]; error?: string | undefined; hint?: string }) => (
+  <fieldset
+    class={props.error ? 'field checkboxes field-error' : 'field checkboxes'}
+    id={`field-${props.name}`}
+    aria-describedby={[props.hint ? `hint-${props.name}` : '', props.error ? `error-${props.name}` : ''].filter(Boolean).join(' ') || undefined}
+  >
+    <legend>{props.legend}</legend>
+    {props.hint ? <p class="hint" id={`hint-${props.name}`}>{props.hint}</p> : null}
+    {props.error ? <p class="error-message" id={`error-${props.name}`}>{props.error}</p> : null}
+    {props.options.map(([value, label]) => (
+      <div class="checkbox">
+        <input type="checkbox" id={`field-${props.name}-${value}`} name={props.name} value={value} checked={props.values.includes(value)} />
+        <label for={`field-${props.name}-${value}`}>{label}</label>
+      </div>
+    ))}
+  </fieldset>
+);
+
+/** One checkbox with its label (and hint), for a yes-or-no field. */
+export const CheckboxField = (props: { name: string; label: string; checked: boolean; hint?: string }) => (
+  <div class="field">
+    <div class="checkbox">
+      <input type="checkbox" id={`field-${props.name}`} name={props.name} value="1" checked={props.checked} aria-describedby={props.hint ? `hint-${props.name}` : undefined} />
+      <label for={`field-${props.name}`}>{props.label}</label>
+    </div>
+    {props.hint ? <p class="hint" id={`hint-${props.name}`}>{props.hint}</p> : null}
+  </div>
+);

@@ -13,10 +13,16 @@ export const ResourcesModerationPage = (props: {
 }) => {
   const { t } = props;
   const m = t.moderation;
+  const e = t.resourceEdit;
   return (
     <>
       <h1>{m.resourcesTitle}</h1>
       <Notice text={props.notice} />
+      <p>
+        <a href="/moderation/resources/new" class="button">
+          {e.addLink}
+        </a>
+      </p>
 
       <h2>{m.reportsHeading}</h2>
       {props.reports.length === 0 ? <p>{m.noReports}</p> : <p class="hint">{m.closeHint}</p>}
@@ -34,6 +40,9 @@ export const ResourcesModerationPage = (props: {
           </dl>
           {report.repeats > 0 ? <p>{format(m.reportRepeats, { count: report.repeats })}</p> : null}
           <div class="actions">
+            <a href={`/moderation/resources/${report.serviceId}/edit`} aria-label={format(e.editLabel, { name: report.serviceName })}>
+              {e.editLink}
+            </a>
             <form method="post" action={`/moderation/resources/reports/${report.id}/resolution`} class="inline-form">
               <button type="submit" class="button-primary">
                 {m.resolve}
@@ -65,6 +74,10 @@ export const ResourcesModerationPage = (props: {
                 <a href={`/resources/${item.id}`}>{item.name}</a>
                 <br />
                 <span class="meta">{item.organization}</span>
+                <br />
+                <a href={`/moderation/resources/${item.id}/edit`} aria-label={format(e.editLabel, { name: item.name })}>
+                  {e.editLink}
+                </a>
               </td>
               <td>{item.verifiedAt ? formatDate(item.verifiedAt, props.locale) : m.neverVerified}</td>
               <td>

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { closeResourceReport, listOpenReportQueue, listVerificationQueue } from '../../db/resources-moderation';
+import { changeActor } from '../../db/resource-changes';
 import { markResourceVerified } from '../../db/resources-verify';
 import type { CurrentUser } from '../../db/roles';
 import { ResourcesModerationPage } from '../../web/views/resources-moderation';
@@ -32,14 +33,13 @@ export const resourcesModerationRoutes = new Hono<AppEnv>()
 
   .post('/moderation/resources/:id/verification', async function moderation_resource_verification_post(c) {
     // The role, never the person, is what the public sees: "checked by a moderator".
-    const user = c.get('user') as CurrentUser;
-    const role = user.roles.includes('moderator') ? 'moderator' : 'admin';
-    const done = await markResourceVerified(c.get('db'), c.req.param('id'), role, new Date());
+    const actor = changeActor(c.get('user') as CurrentUser);
+    const done = await markResourceVerified(c.get('db'), c.req.param('id'), actor.role, new Date(), actor.userId);
     return done ? c.redirect('/moderation/resources?done=verified', 303) : c.notFound();
   })
 
   .post('/moderation/resources/reports/:id/:outcome{resolution|dismissal}', async function moderation_resource_report_post(c) {
     const outcome = c.req.param('outcome') === 'resolution' ? 'resolved' : 'dismissed';
-    const closed = await closeResourceReport(c.get('db'), c.req.param('id'), outcome, new Date());
+    const closed = await closeResourceReport(c.get('db'), c.req.param('id'), outcome, new Date(), changeActor(c.get('user') as CurrentUser));
     return c.redirect(`/moderation/resources?done=${closed ? 'closed' : 'already-closed'}`, 303);
   });

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { can } from '../../db/permissions';
 import { hitRateLimit } from '../../db/rate-limit';
 import { getResource } from '../../db/resources-detail';
 import { listSearchOptions } from '../../db/resources-options';
@@ -39,7 +40,17 @@ const renderResource = async (c: Context<AppEnv>, resource: ResourceDetail, repo
     title: t.resources.detailTitle,
     section: 'findHelp',
     status,
-    body: <ResourcePage t={t} locale={c.get('locale')} resource={resource} categories={options.categories} report={report} limits={LIMITS} />,
+    body: (
+      <ResourcePage
+        t={t}
+        locale={c.get('locale')}
+        resource={resource}
+        categories={options.categories}
+        report={report}
+        limits={LIMITS}
+        editHref={can(c.get('user'), 'resources:moderate') ? `/moderation/resources/${resource.id}/edit` : undefined}
+      />
+    ),
   });
 };
 

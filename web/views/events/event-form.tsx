@@ -1,5 +1,5 @@
 import { ContentLanguageField } from '../../components/content-language';
-import { ErrorSummary, TextArea, TextField, type FieldErrors } from '../../components/form';
+import { Checkboxes, ErrorSummary, SelectField, TextArea, TextField, type FieldErrors } from '../../components/form';
 import { format, type Catalog } from '../../i18n';
 
 /** The event form as typed: what a failed save shows back. Every value is a string. */
@@ -36,36 +36,6 @@ export interface EventFormValues {
 const ACCESS = ['stepFree', 'seating', 'interpretation', 'quietRoom', 'childcare'] as const;
 const CATEGORIES = ['workshop', 'training', 'vigil', 'meeting', 'fundraiser', 'other'] as const;
 const LANGUAGES = ['en', 'fr', 'es', 'ar', 'pt', 'uk', 'ro', 'zh', 'sw', 'bsl', 'lsf'] as const;
-
-const SelectField = (props: { name: string; label: string; value: string; error?: string | undefined; hint?: string; options: [string, string][] }) => {
-  const described = [props.hint ? `hint-${props.name}` : '', props.error ? `error-${props.name}` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={props.error ? 'field field-error' : 'field'}>
-      <label for={`field-${props.name}`}>{props.label}</label>
-      {props.hint ? <p class="hint" id={`hint-${props.name}`}>{props.hint}</p> : null}
-      {props.error ? <p class="error-message" id={`error-${props.name}`}>{props.error}</p> : null}
-      <select id={`field-${props.name}`} name={props.name} aria-describedby={described} aria-invalid={props.error ? 'true' : undefined}>
-        {props.options.map(([value, label]) => (
-          <option value={value} selected={value === props.value}>
-            {label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-};
-
-const Checkboxes = (props: { name: string; legend: string; values: string[]; options: [string, string][] }) => (
-  <fieldset class="field checkboxes">
-    <legend>{props.legend}</legend>
-    {props.options.map(([value, label]) => (
-      <div class="checkbox">
-        <input type="checkbox" id={`field-${props.name}-${value}`} name={props.name} value={value} checked={props.values.includes(value)} />
-        <label for={`field-${props.name}-${value}`}>{label}</label>
-      </div>
-    ))}
-  </fieldset>
-);
 
 /**
  * Create or edit an event. Without JavaScript every field is shown; the in-person and online

@@ -13,6 +13,8 @@ interface Props {
   categories: readonly CategoryOption[];
   report: ReportFormState;
   limits: { problem: number; contact: number };
+  /** For moderators only: where to edit this resource. */
+  editHref?: string | undefined;
 }
 
 /** `lang` for text in another language than the page's (WCAG 3.1.2). */
@@ -105,7 +107,7 @@ const Place = ({ t, locale, place, index }: { t: Catalog; locale: Locale; place:
 };
 
 /** /resources/:id — one service: what, for whom, how to reach it, when, and how fresh this is. */
-export const ResourcePage = ({ t, locale, resource, categories, report, limits }: Props) => {
+export const ResourcePage = ({ t, locale, resource, categories, report, limits, editHref }: Props) => {
   const r = t.resources;
   const ages = agesText(t, resource.minimumAge, resource.maximumAge);
   const features = [
@@ -119,6 +121,12 @@ export const ResourcePage = ({ t, locale, resource, categories, report, limits }
     <article class="resource">
       <p>
         <a href="/resources">{r.backToSearch}</a>
+        {editHref ? (
+          <>
+            {' · '}
+            <a href={editHref}>{t.resourceEdit.editThisResource}</a>
+          </>
+        ) : null}
       </p>
       <h1 lang={contentLang}>{resource.name}</h1>
       <p class="resource-org">

@@ -1,0 +1,62 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Database } from './database';
+import type { CurrentUser } from './roles';
+import { resourceChanges } from './schema';
+
+export type ResourceChangeAction = 'created' | 'edited' | 'verified' | 'report-resolved' | 'report-dismissed';
+/** The role a change is recorded under: what a moderator or admin acted as. */
+export type ActorRole = 'moderator' | 'admin';
+
+/** Who made a change: the account (forgotten when it is deleted) and the role it acted in. */
+export interface ChangeActor {
+  userId: string | null;
+  role: ActorRole;
+}
+
+/** The actor for a signed-in moderator or admin: "moderator" when they hold both roles. */
+export const changeActor = (user: CurrentUser): ChangeActor => ({ userId: user.id, role: user.roles.includes('moderator') ? 'moderator' : 'admin' });
+
+/** One log row, as a statement to put in the same db.batch() as the change it records. */
+export const resourceChangeRow = (db: Database, serviceId: string, actor: ChangeActor, action: ResourceChangeAction, fields: string[], now: Date) =>
+  db.insert(resourceChanges).values({
+    id: crypto.randomUUID(),
+    serviceId,
+    changedAt: now,
+    actorUserId: actor.userId,
+    actorRole: actor.role,
+    action,
+    changedFields: fields,
+  });
+
+export interface ResourceChange {
+  changedAt: Date;
+  actorRole: string;
+  action: ResourceChangeAction;
+  changedFields: string[];
+}
+
+/** A resource's change log, newest first. */
+export const listResourceChanges = async (db: Database, serviceId: string, limit = 100): Promise<ResourceChange[]> =>
+  (
+    await db
+      .select({ changedAt: resourceChanges.changedAt, actorRole: resourceChanges.actorRole, action: resourceChanges.action, changedFields: resourceChanges.changedFields })
+      .from(resourceChanges)
+      .where(eq(resourceChanges.serviceId, serviceId))
+      .orderBy(desc(resourceChanges.changedAt))
+      .limit(limit)
+      .all()
+  ).map((row) => ({ ...row, action: row.action as ResourceChangeAction }));
+
+/** The changes this account made to resources, for "download my data". */
+export const listChangesByAccount = async (db: Database, userId: string) =>
+  db
+    .select({ serviceId: resourceChanges.serviceId, changedAt: resourceChanges.changedAt, role: resourceChanges.actorRole, action: resourceChanges.action, fields: resourceChanges.changedFields })
+    .from(resourceChanges)
+    .where(eq(resourceChanges.actorUserId, userId))
+    .orderBy(desc(resourceChanges.changedAt))
+    .all();
+
+/** Account deletion: the log keeps the role and the fields, and forgets the person. */
+export const forgetChangeAuthor = async (db: Database, userId: string): Promise<void> => {
+  await db.update(resourceChanges).set({ actorUserId: null }).where(eq(resourceChanges.actorUserId, userId));
+};

@@ -1,0 +1,87 @@
+import { env, exports } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openD1Database } from '../../db/d1';
+import { seedDemoData } from '../../db/seed';
+
+// A moderator's writes on D1: the create and edit batches (deletes, inserts, FTS and hours
+// triggers) and the report closing whose log row is an INSERT … SELECT in the same batch.
+const origin = 'https://hearth.test';
+const request = (path: string, init: RequestInit = {}) => exports.default.fetch(new Request(origin + path, { redirect: 'manual', ...init }));
+const post = (path: string, body: URLSearchParams, cookie: string) =>
+  request(path, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin', Cookie: cookie }, body: body.toString() });
+
+const signInModerator = async (email: string): Promise<string> => {
+  const asked = await request('/sign-in', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' },
+    body: new URLSearchParams({ email, next: '/account' }).toString(),
+  });
+  const attempt = asked.headers.getSetCookie().find((l) => l.startsWith('sign_in_attempt='))!.split(';')[0]!;
+  const mail = await env.DB.prepare('select body_text from mail_outbox where to_address = ? order by created_at desc, rowid desc').bind(email).first<{ body_text: string }>();
+  const code = mail!.body_text.match(/\d{8}/)![0];
+  const done = await post('/sign-in/code', new URLSearchParams({ code, next: '/account' }), attempt);
+  const user = await env.DB.prepare('select id from users where email = ?').bind(email).first<{ id: string }>();
+  await env.DB.prepare("insert or ignore into user_roles (user_id, role, granted_at) values (?, 'moderator', 0)").bind(user!.id).run();
+  return done.headers.getSetCookie().find((l) => l.startsWith('__Host-session='))!.split(';')[0]!;
+};
+
+const resource = (name: string, sundayCloses: string) =>
+  new URLSearchParams([
+    ['organizationId', ''],
+    ['organizationName', 'Saltmarsh Friends'],
+    ['name', name],
+    ['description', 'Warm clothes and boots, free, no questions asked.'],
+    ['contentLanguage', 'en'],
+    ['free', '1'],
+    ['categories', 'money-benefits'],
+    ['categories', 'food'],
+    ['languages', 'en'],
+    ['languages', 'fr'],
+    ['street', '3 Saltmarsh Road'],
+    ['city', 'Marrowby'],
+    ['country', 'CA'],
+    ['timeZone', 'America/Vancouver'],
+    ['phone1', '+1 604 555 0110'],
+    ['phone1Type', 'voice'],
+    ['opensSU', '22:00'],
+    ['closesSU', sundayCloses],
+  ]);
+
+beforeAll(async () => {
+  await seedDemoData(openD1Database(env.DB));
+});
+
+describe('moderators editing the directory on D1', () => {
+  it('creates, finds, edits and logs a resource', async () => {
+    const moderator = await signInModerator('mod-d1@example.org');
+    const created = await post('/moderation/resources', resource('Saltmarsh coat cupboard', '02:00'), moderator);
+    expect(created.status).toBe(303);
+    const id = created.headers.get('location')!.match(/resources\/([0-9a-f-]{36})\/edit/)![1]!;
+    expect(await (await request('/resources?q=saltmarsh')).text()).toContain('Saltmarsh coat cupboard');
+    const hours = await env.DB.prepare('select day_mask, opens_minute, closes_minute from schedules where service_id = ?').bind(id).first();
+    expect(hours).toEqual({ day_mask: 64, opens_minute: 22 * 60, closes_minute: 120 });
+
+    const edited = await post(`/moderation/resources/${id}`, resource('Saltmarsh winter coats', '03:00'), moderator);
+    expect(edited.headers.get('location')).toBe(`/moderation/resources/${id}/edit?done=saved`);
+    expect(await (await request('/resources?q=winter+coats')).text()).toContain('Saltmarsh winter coats');
+    // The same "new" organization typed again is the one made before, not a twin.
+    const log = await env.DB.prepare('select action, changed_fields from resource_changes where service_id = ? order by changed_at').bind(id).all<{ action: string; changed_fields: string }>();
+    expect(log.results.map((row) => row.action)).toEqual(['created', 'edited']);
+    expect(JSON.parse(log.results[1]!.changed_fields)).toEqual(['name', 'hours']);
+    expect(await env.DB.prepare("select count(*) as n from organizations where name = 'Saltmarsh Friends'").first()).toEqual({ n: 1 });
+  });
+
+  it('logs a closed report in the same batch, once', async () => {
+    const moderator = await signInModerator('mod-d1b@example.org');
+    await request('/resources/kettle-and-crumb-lunch/reports', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' },
+      body: 'problem=Moved&contact=me%40example.org',
+    });
+    const report = await env.DB.prepare("select id, service_id from resource_reports where problem = 'Moved'").first<{ id: string; service_id: string }>();
+    await post(`/moderation/resources/reports/${report!.id}/resolution`, new URLSearchParams(), moderator);
+    await post(`/moderation/resources/reports/${report!.id}/dismissal`, new URLSearchParams(), moderator);
+    const log = await env.DB.prepare("select action, changed_fields from resource_changes where service_id = ? and action like 'report-%'").bind(report!.service_id).all();
+    expect(log.results).toEqual([{ action: 'report-resolved', changed_fields: '[]' }]);
+  });
+});
