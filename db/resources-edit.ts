@@ -11,6 +11,7 @@ import type { EditableResource, ResourceField, ResourceInput } from './resources
 import { WEEKDAYS } from './resources-hours';
 import { slugify } from './hsds-import';
 import * as t from './schema';
+import { createOnce } from './form-submissions';
 
 const englishLanguageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 
@@ -189,7 +190,7 @@ const freeSlug = async (db: Database, name: string, id: string): Promise<string>
 };
 
 /** Creates a resource: organization (if new), service, one place, and everything it lists. Returns its id and slug. */
-export const createResource = async (db: Database, typed: ResourceInput, actor: ChangeActor, now: Date): Promise<{ id: string; slug: string }> => {
+export const createResource = async (db: Database, typed: ResourceInput, actor: ChangeActor, now: Date, formKey: string | null = null): Promise<{ id: string; slug: string }> => {
   const input = await withKnownOrganization(db, typed);
   const ids: Ids = { serviceId: crypto.randomUUID(), locationId: crypto.randomUUID(), salId: crypto.randomUUID() };
   const slug = await freeSlug(db, input.name, ids.serviceId);
@@ -204,8 +205,12 @@ export const createResource = async (db: Database, typed: ResourceInput, actor: 
   if (input.street) rows.push(db.insert(t.addresses).values({ id: crypto.randomUUID(), locationId: ids.locationId, ...addressColumns(input) }));
   rows.push(...listRows(db, input, ids, new Set(fields), await termIdsFor(db, input.categories)));
   rows.push(resourceChangeRow(db, ids.serviceId, actor, 'created', fields, now));
-  await runBatch(db, rows);
-  return { id: ids.serviceId, slug };
+  // A second press of "Save" with the same form key answers with the first press's resource.
+  const [first, ...rest] = rows;
+  const made = await createOnce(db, actor.userId ? { userId: actor.userId, key: formKey } : undefined, ids.serviceId, [first!, ...rest], now);
+  if (made.created) return { id: ids.serviceId, slug };
+  const earlier = await db.select({ slug: t.services.slug }).from(t.services).where(eq(t.services.id, made.id)).get();
+  return { id: made.id, slug: earlier?.slug ?? made.id };
 };
 
 /**

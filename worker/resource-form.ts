@@ -5,6 +5,8 @@ import { format, type Catalog } from '../web/i18n';
 import { PHONE_ROWS, type ResourceFormValues } from '../web/views/resource-form';
 import { isTimeZone } from './event-form';
 import { cleanText } from './validation';
+import { isSubmissionKey } from '../db/form-submissions';
+import { newToken } from '../db/random';
 
 export type { ResourceFormValues };
 
@@ -38,6 +40,7 @@ const phoneRowsSent = (form: Record<string, unknown>) => {
 
 /** Reads the raw form (from `parseBody({ all: true })`) into strings, cleaned but not judged. */
 export const readResourceForm = (form: Record<string, unknown>): ResourceFormValues => ({
+  formKey: isSubmissionKey(one(form.formKey)) ? one(form.formKey) : '',
   organizationId: one(form.organizationId).slice(0, 100),
   organizationName: cleanText(one(form.organizationName)),
   name: cleanText(one(form.name)),
@@ -87,6 +90,7 @@ export const resourceFormValues = (input: ResourceInput): ResourceFormValues => 
 });
 
 export const emptyResourceForm = (timeZone: string, contentLanguage: 'en' | 'fr'): ResourceFormValues => ({
+  formKey: newToken(),
   organizationId: '', organizationName: '', name: '', description: '', contentLanguage, eligibility: '', documents: '', free: false,
   costDescription: '', categories: [], languages: [], street: '', city: '', postalCode: '', region: '', country: '', latitude: '',
   longitude: '', timeZone, transportation: '', confidential: false, phones: Array.from({ length: PHONE_ROWS }, () => ({ number: '', type: 'voice' })),

@@ -101,6 +101,21 @@ const changesOf = (serviceId: string) => t.db.select().from(resourceChanges).whe
 const demo = async () => (await getEditableResource(t.db, SLUG))!;
 
 describe('adding a resource', () => {
+  it('adds one resource when the form is sent twice or three times at once, with one log row', async () => {
+    const moderator = await personWith(t, 'mod@example.org', ['moderator']);
+    const formKey = (await (await moderator.get('/moderation/resources/new')).text()).match(/name="formKey" value="([a-z2-7]{32})"/)![1]!;
+    const before = await serviceCount();
+    const send = () => moderator.post('/moderation/resources', asForm({ ...NEW_RESOURCE, formKey }));
+    const first = await send();
+    const again = await Promise.all([send(), send(), send()]);
+    const places = new Set([first, ...again].map((res) => res.headers.get('location')!.split('?')[0]));
+    expect([first, ...again].map((res) => res.status)).toEqual([303, 303, 303, 303]);
+    expect(places.size).toBe(1);
+    expect(await serviceCount()).toBe(before + 1);
+    const id = [...places][0]!.match(/([0-9a-f-]{36})/)![1]!;
+    expect(await changesOf(id)).toHaveLength(1);
+  });
+
   it('publishes it at once: searchable, with its page, and logged by field name', async () => {
     const moderator = await personWith(t, 'mod@example.org', ['moderator']);
     const form = await moderator.get('/moderation/resources/new');

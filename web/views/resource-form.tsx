@@ -12,6 +12,8 @@ export const PHONE_ROWS = 3;
 
 /** The resource form as typed: what a failed save shows back. */
 export interface ResourceFormValues {
+  /** A new resource's form key: pressing "Save" twice adds one resource. */
+  formKey?: string;
   /** An existing organization's id, or empty for a new one. */
   organizationId: string;
   organizationName: string;
@@ -105,6 +107,7 @@ export const ResourceFormPage = (props: {
       <p>{e.intro}</p>
       {props.mode === 'edit' ? <p class="hint">{e.verifiedKept}</p> : null}
       <form method="post" action={props.action} novalidate>
+        {props.values.formKey ? <input type="hidden" name="formKey" value={props.values.formKey} /> : null}
         <fieldset>
           <legend>{e.organizationLegend}</legend>
           <SelectField

@@ -91,7 +91,7 @@ export const resourcesEditRoutes = new Hono<AppEnv>()
     const choices = await choicesFor(c);
     const parsed = parseResourceForm(values, c.get('t'), choices.allowed);
     if (!parsed.ok) return formPage(c, values, { errors: parsed.errors, choices });
-    const created = await createResource(c.get('db'), parsed.input, changeActor(c.get('user') as CurrentUser), new Date());
+    const created = await createResource(c.get('db'), parsed.input, changeActor(c.get('user') as CurrentUser), new Date(), values.formKey || null);
     return c.redirect(`/moderation/resources/${created.id}/edit?done=created`, 303);
   })
 
