@@ -1143,6 +1143,13 @@ export const en = {
         ],
       },
       {
+        heading: 'When you moderate',
+        paragraphs: [
+          'When a moderator adds, changes or checks a resource, we note when, which fields changed, and the moderator’s role. Never the old or new words.',
+          'We also note which account made the change, until that account is deleted. After that, only the role stays.',
+        ],
+      },
+      {
         heading: 'Your choices',
         paragraphs: [
           'You can ask to see, change or delete what we hold about you at any time.',

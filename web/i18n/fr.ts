@@ -1144,6 +1144,13 @@ export const fr: Catalog = {
         ],
       },
       {
+        heading: 'Quand vous modérez',
+        paragraphs: [
+          'Quand une personne de la modération ajoute, modifie ou vérifie une ressource, nous notons la date, les champs modifiés et son rôle. Jamais l\u2019ancien ni le nouveau texte.',
+          'Nous notons aussi le compte qui a fait la modification, jusqu\u2019à la suppression de ce compte. Ensuite, seul le rôle reste.',
+        ],
+      },
+      {
         heading: 'Vos choix',
         paragraphs: ['Vous pouvez demander à voir, corriger ou effacer ce que nous gardons sur vous, à tout moment.'],
       },
