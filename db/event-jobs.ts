@@ -1,5 +1,6 @@
 import { and, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from './database';
+import { hashToken, newToken } from './random';
 import { eventRsvps, events } from './schema';
 
 /** Days after an event ends before its RSVPs' contact details are erased. */
@@ -10,6 +11,8 @@ export interface ReminderDue {
   name: string;
   locale: 'en' | 'fr';
   event: typeof events.$inferSelect;
+  /** A private link to see or cancel, made for this reminder; null when the site's address is unknown. */
+  link: string | null;
 }
 
 /**
@@ -19,18 +22,24 @@ export interface ReminderDue {
  */
 export const claimDueReminders = async (db: Database, now: Date): Promise<ReminderDue[]> => {
   const at = Math.floor(now.getTime() / 1000);
-  const claimed = await db.all<{ event_id: string; email: string; name: string | null; locale: 'en' | 'fr' }>(sql`
+  const claimed = await db.all<{ id: string; event_id: string; email: string; name: string | null; locale: 'en' | 'fr'; site_origin: string }>(sql`
     update event_rsvps set reminder_sent_at = ${at}
     where reminder_sent_at is null and wants_reminder = 1 and status = 'confirmed' and email is not null
       and event_id in (select id from events where status = 'published'
                        and starts_at > ${at} and starts_at <= ${at} + reminder_hours * 3600)
-    returning event_id, email, name, locale`);
+    returning id, event_id, email, name, locale, site_origin`);
+  // Each reminder brings its own private link (the first email's link keeps working), so a
+  // person who can no longer come cancels from the message in front of them.
+  const tokens = new Map(claimed.filter((row) => row.site_origin).map((row) => [row.id, newToken()]));
+  const updates = [...tokens].map(([id, token]) => db.update(eventRsvps).set({ reminderTokenHash: hashToken(token) }).where(eq(eventRsvps.id, id)));
+  if (updates.length > 0) await db.batch(updates as [(typeof updates)[number], ...(typeof updates)[number][]]);
   const due: ReminderDue[] = [];
   const cache = new Map<string, typeof events.$inferSelect | undefined>();
   for (const row of claimed) {
     if (!cache.has(row.event_id)) cache.set(row.event_id, await db.select().from(events).where(eq(events.id, row.event_id)).get());
     const event = cache.get(row.event_id);
-    if (event) due.push({ email: row.email, name: row.name ?? '', locale: row.locale, event });
+    const token = tokens.get(row.id);
+    if (event) due.push({ email: row.email, name: row.name ?? '', locale: row.locale, event, link: token ? `${row.site_origin}/rsvps/${token}` : null });
   }
   return due;
 };
@@ -45,11 +54,11 @@ export const eraseOldRsvpContacts = async (db: Database, now: Date, days = RSVP_
   const [erased] = await db.batch([
     db
       .update(eventRsvps)
-      .set({ name: null, email: null, accessNeeds: null, tokenHash: null })
+      .set({ name: null, email: null, accessNeeds: null, tokenHash: null, reminderTokenHash: null })
       .where(
         and(
           sql`${eventRsvps.eventId} in ${ended}`,
-          or(isNotNull(eventRsvps.email), isNotNull(eventRsvps.name), isNotNull(eventRsvps.accessNeeds), isNotNull(eventRsvps.tokenHash)),
+          or(isNotNull(eventRsvps.email), isNotNull(eventRsvps.name), isNotNull(eventRsvps.accessNeeds), isNotNull(eventRsvps.tokenHash), isNotNull(eventRsvps.reminderTokenHash)),
         ),
       )
       .returning({ id: eventRsvps.id }),

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from './database';
 import type { EventRow } from './events';
 import { hashToken, newId, newToken } from './random';
@@ -14,6 +14,8 @@ export interface RsvpInput {
   accessNeeds: string;
   wantsReminder: boolean;
   locale: 'en' | 'fr';
+  /** This site's address, for the link in the reminder a job sends later. */
+  siteOrigin: string;
 }
 
 export interface RsvpOutcome {
@@ -41,13 +43,13 @@ export const takeRsvp = async (db: Database, eventId: string, input: RsvpInput, 
   const id = newId();
   const at = seconds(now);
   const rows = await db.all<{ id: string; status: 'confirmed' | 'waitlisted'; places: number }>(sql`
-    insert into event_rsvps (id, event_id, name, email, places, access_needs, wants_reminder, status, token_hash, locale, created_at, updated_at)
+    insert into event_rsvps (id, event_id, name, email, places, access_needs, wants_reminder, status, token_hash, locale, site_origin, created_at, updated_at)
     select ${id}, e.id, ${input.name}, ${input.email}, ${input.places}, ${input.accessNeeds}, ${input.wantsReminder ? 1 : 0},
       case when e.capacity is null
         or (select coalesce(sum(r.places), 0) from event_rsvps r
             where r.event_id = e.id and r.status = 'confirmed' and r.email is not ${input.email}) + ${input.places} <= e.capacity
       then 'confirmed' else 'waitlisted' end,
-      ${hashToken(token)}, ${input.locale}, ${at}, ${at}
+      ${hashToken(token)}, ${input.locale}, ${input.siteOrigin}, ${at}, ${at}
     from events e
     where e.id = ${eventId} and e.status = 'published' and e.starts_at > ${at}
     on conflict (event_id, email) do update set
@@ -56,6 +58,7 @@ export const takeRsvp = async (db: Database, eventId: string, input: RsvpInput, 
       wants_reminder = excluded.wants_reminder,
       token_hash = excluded.token_hash,
       locale = excluded.locale,
+      site_origin = excluded.site_origin,
       updated_at = excluded.updated_at,
       reminder_sent_at = case when event_rsvps.status = 'cancelled' then null else event_rsvps.reminder_sent_at end,
       -- Coming back after cancelling is a new place in the waitlist, not the old one.
@@ -74,6 +77,12 @@ export const takeRsvp = async (db: Database, eventId: string, input: RsvpInput, 
   };
 };
 
+/** The RSVP a private link opens: the one from its first email, or the one from its reminder. */
+const byPrivateLink = (token: string) => {
+  const hash = hashToken(token);
+  return or(eq(eventRsvps.tokenHash, hash), eq(eventRsvps.reminderTokenHash, hash));
+};
+
 /** An RSVP and its event, from the private link's token. */
 export const getRsvpByToken = async (db: Database, token: string): Promise<{ rsvp: RsvpRow; event: EventRow } | null> => {
   if (!/^[a-z2-7]{32}$/.test(token)) return null;
@@ -81,7 +90,7 @@ export const getRsvpByToken = async (db: Database, token: string): Promise<{ rsv
     .select({ rsvp: eventRsvps, event: events })
     .from(eventRsvps)
     .innerJoin(events, eq(events.id, eventRsvps.eventId))
-    .where(eq(eventRsvps.tokenHash, hashToken(token)))
+    .where(byPrivateLink(token))
     .get();
   return row ?? null;
 };
@@ -105,7 +114,7 @@ export const promoteFromWaitlist = async (db: Database, eventId: string, now = n
   for (let i = 0; i < 100; i++) {
     const token = newToken();
     const rows = await db.all<{ email: string | null; name: string | null; places: number; locale: 'en' | 'fr' }>(sql`
-      update event_rsvps set status = 'confirmed', token_hash = ${hashToken(token)}, updated_at = ${seconds(now)}
+      update event_rsvps set status = 'confirmed', token_hash = ${hashToken(token)}, reminder_token_hash = null, updated_at = ${seconds(now)}
       where id = (
         select w.id from event_rsvps w join events e on e.id = w.event_id
         where w.event_id = ${eventId} and w.status = 'waitlisted' and e.status = 'published' and e.starts_at > ${seconds(now)}
@@ -128,7 +137,7 @@ export const cancelRsvp = async (db: Database, token: string, now = new Date()):
   const [row] = await db
     .update(eventRsvps)
     .set({ status: 'cancelled', updatedAt: now })
-    .where(and(eq(eventRsvps.tokenHash, hashToken(token)), inArray(eventRsvps.status, ['confirmed', 'waitlisted'])))
+    .where(and(byPrivateLink(token), inArray(eventRsvps.status, ['confirmed', 'waitlisted'])))
     .returning({ eventId: eventRsvps.eventId });
   if (!row) return null;
   return { eventId: row.eventId, promoted: await promoteFromWaitlist(db, row.eventId, now) };

@@ -99,7 +99,7 @@ export const eventsSeeder: Seeder = {
     });
     const people = ['Amina K.', 'J. B.', 'Sam', 'Lou P.', 'R. T.'];
     for (const [i, name] of people.entries()) {
-      await takeRsvp(db, vigil, { name, email: `demo-guest-${i + 1}@example.org`, places: i === 0 ? 2 : 1, accessNeeds: '', wantsReminder: true, locale: 'en' }, now);
+      await takeRsvp(db, vigil, { name, email: `demo-guest-${i + 1}@example.org`, places: i === 0 ? 2 : 1, accessNeeds: '', wantsReminder: true, locale: 'en', siteOrigin: '' }, now);
     }
     await create(
       {

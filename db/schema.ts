@@ -417,6 +417,10 @@ export const eventRsvps = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp' }).notNull(),
     reminderSentAt: integer('reminder_sent_at', { mode: 'timestamp' }),
+    /** A second private link, sent with the reminder, so the first email's link keeps working too. */
+    reminderTokenHash: text('reminder_token_hash').unique(),
+    /** The site's address when the RSVP was taken, for the link in the reminder (a job has no request). */
+    siteOrigin: text('site_origin').notNull().default(''),
   },
   (table) => [
     uniqueIndex('event_rsvps_event_email_idx').on(table.eventId, table.email),

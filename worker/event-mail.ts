@@ -51,10 +51,10 @@ export const eventMail = {
     const t = catalogFor(person.locale).events;
     return { to: person.email, subject: t.mailUpdateSubject, text: format(t.mailCancelled, { name: person.name, title: event.title, when: formatEventWhen(event, person.locale) }) };
   },
-  reminder(event: EventRow, person: Person): MailMessage {
+  reminder(event: EventRow, person: Person & { link: string | null }): MailMessage {
     const t = catalogFor(person.locale).events;
-    const values = { name: person.name, title: event.title, when: formatEventWhen(event, person.locale), where: whereFor(event, person.locale) };
-    return { to: person.email, subject: t.mailReminderSubject, text: format(t.mailReminder, values) + joinLine(event, person.locale) };
+    const values = { name: person.name, title: event.title, when: formatEventWhen(event, person.locale), where: whereFor(event, person.locale), link: person.link ?? '' };
+    return { to: person.email, subject: t.mailReminderSubject, text: format(person.link ? t.mailReminderWithLink : t.mailReminder, values) + joinLine(event, person.locale) };
   },
   message(event: EventRow, person: Person, message: string): MailMessage {
     const t = catalogFor(person.locale).events;

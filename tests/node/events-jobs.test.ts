@@ -49,6 +49,24 @@ describe('reminders', () => {
     expect((await reminders()).map((m) => m.toAddress)).toEqual(['a@example.org']);
   });
 
+  it('brings a private link of its own: it cancels the place, and the first email’s link keeps working', async () => {
+    const id = await publishedEvent(t, { capacity: 1 });
+    await rsvp(t, id, { email: 'going@example.org' });
+    await rsvp(t, id, { email: 'waiting@example.org' });
+    const first = await privateToken(t, 'going@example.org');
+    const event = (await t.db.select().from(events).where(eq(events.id, id)).get())!;
+    await runScheduledJobs(t.db, { now: new Date(event.startsAt.getTime() - 2 * HOUR), ...quiet });
+    const [reminder] = await reminders();
+    const link = reminder!.bodyText.match(/http:\/\/localhost\/rsvps\/([a-z2-7]{32})/)?.[1];
+    expect(link).toBeDefined();
+    expect(link).not.toBe(first);
+    expect((await new TestBrowser(t).get(`/rsvps/${first}`)).status).toBe(200);
+    expect((await new TestBrowser(t).get(`/rsvps/${link}`)).status).toBe(200);
+    expect((await new TestBrowser(t).post(`/rsvps/${link}/cancellation`)).status).toBe(303);
+    const rows = await t.db.select({ email: eventRsvps.email, status: eventRsvps.status }).from(eventRsvps).where(eq(eventRsvps.eventId, id)).all();
+    expect(rows).toEqual(expect.arrayContaining([{ email: 'going@example.org', status: 'cancelled' }, { email: 'waiting@example.org', status: 'confirmed' }]));
+  });
+
   it('writes the reminder in the language the person used', async () => {
     const id = await publishedEvent(t);
     await new TestBrowser(t).post(`/events/${id}/rsvp`, { name: 'Léa', email: 'fr@example.org', places: '1', wantsReminder: 'yes' }, { 'Accept-Language': 'fr', Cookie: 'lang=fr' });

@@ -559,6 +559,7 @@ export const en = {
     mailChanged: 'Hello {name},\n\nThe organizer changed the time or place of "{title}".\nNow: {when}\nWhere: {where}\n\nIf you can no longer come, please cancel with the private link in your first email, so someone else can have your place.',
     mailCancelled: 'Hello {name},\n\nWe are sorry: "{title}" on {when} is cancelled. You do not need to do anything.',
     mailReminder: 'Hello {name},\n\nA reminder: "{title}" starts soon.\nWhen: {when}\nWhere: {where}\n\nIf you can no longer come, please cancel with the private link in your first email.',
+    mailReminderWithLink: 'Hello {name},\n\nA reminder: "{title}" starts soon.\nWhen: {when}\nWhere: {where}\n\nIf you can no longer come, please cancel here, so someone else can have your place:\n{link}',
     mailMessage: 'Hello {name},\n\nA message from the organizer of "{title}" ({when}):\n\n{message}',
     mailApproved: 'Good news: your event "{title}" is published.',
     mailDeclined: 'A moderator sent your event "{title}" back to you as a draft. Please check it, edit it, and send it again.',

@@ -560,6 +560,7 @@ export const fr: Catalog = {
     mailChanged: "Bonjour {name},\n\nL'organisateur a changé l'horaire ou le lieu de « {title} ».\nMaintenant : {when}\nOù : {where}\n\nSi vous ne pouvez plus venir, annulez avec le lien privé de votre premier e-mail, pour laisser la place à quelqu'un d'autre.",
     mailCancelled: "Bonjour {name},\n\nNous sommes désolés : « {title} » du {when} est annulé. Vous n'avez rien à faire.",
     mailReminder: 'Bonjour {name},\n\nUn rappel : « {title} » commence bientôt.\nQuand : {when}\nOù : {where}\n\nSi vous ne pouvez plus venir, annulez avec le lien privé de votre premier e-mail.',
+    mailReminderWithLink: 'Bonjour {name},\n\nUn rappel : « {title} » commence bientôt.\nQuand : {when}\nOù : {where}\n\nSi vous ne pouvez plus venir, annulez ici, pour que quelqu’un d’autre puisse avoir votre place :\n{link}',
     mailMessage: "Bonjour {name},\n\nUn message de l'organisateur de « {title} » ({when}) :\n\n{message}",
     mailApproved: 'Bonne nouvelle : votre événement « {title} » est publié.',
     mailDeclined: "L'équipe de modération vous a renvoyé votre événement « {title} » en brouillon. Relisez-le, modifiez-le et renvoyez-le.",

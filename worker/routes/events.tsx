@@ -222,7 +222,7 @@ export const eventRoutes = new Hono<AppEnv>()
       return renderEvent(c, event, { values, errors: { email: format(t.events.rsvpTooMany, { minutes }) } }, 429);
     }
 
-    const input = { ...parsed.output, wantsReminder: values.wantsReminder, locale: c.get('locale') };
+    const input = { ...parsed.output, wantsReminder: values.wantsReminder, locale: c.get('locale'), siteOrigin: new URL(c.req.url).origin };
     const outcome = await takeRsvp(db, event.id, input, now);
     // The event was cancelled or started between the check above and the write.
     if (!outcome) return renderEvent(c, event, { values, closedText: t.events.rsvpClosed }, 409);
