@@ -490,7 +490,12 @@ export const services = sqliteTable(
     /** platform: the role of the person who confirmed it (e.g. "moderator"), never their name. */
     verifiedByRole: text('verified_by_role'),
   },
-  (table) => [index('services_organization_idx').on(table.organizationId), index('services_verified_idx').on(table.verifiedAt)],
+  (table) => [
+    index('services_organization_idx').on(table.organizationId),
+    index('services_verified_idx').on(table.verifiedAt),
+    // What a search checks of each candidate service, from the index alone.
+    index('services_search_idx').on(table.id, table.status, table.organizationId, table.verifiedAt),
+  ],
 );
 
 export const locations = sqliteTable(
@@ -513,8 +518,22 @@ export const locations = sqliteTable(
     confidentialLocation: boolean('confidential_location'),
     /** platform: IANA time zone of the place (HSDS only has a numeric offset per schedule). */
     timeZone: text('time_zone').notNull().default('UTC'),
+    /**
+     * platform: the position distances are measured from, kept by triggers (migration
+     * 0014_search_position_triggers): a confidential place counts only by a ~10 km cell, so
+     * distances cannot be used to find it. Plain columns, not generated ones, so an index holding
+     * them answers a search near a point without reading the table.
+     */
+    searchLatitude: real('search_latitude'),
+    searchLongitude: real('search_longitude'),
   },
-  (table) => [index('locations_time_zone_idx').on(table.timeZone), index('locations_latitude_idx').on(table.latitude)],
+  (table) => [
+    index('locations_time_zone_idx').on(table.timeZone),
+    index('locations_latitude_idx').on(table.latitude),
+    // A box of places by position, and a place's zone and position by id, from the index alone.
+    index('locations_search_position_idx').on(table.searchLatitude, table.searchLongitude, table.id),
+    index('locations_search_by_id_idx').on(table.id, table.timeZone, table.searchLatitude, table.searchLongitude),
+  ],
 );
 
 export const serviceAtLocation = sqliteTable(
@@ -529,7 +548,8 @@ export const serviceAtLocation = sqliteTable(
       .references(() => locations.id, { onDelete: 'cascade' }),
     description: text('description'),
   },
-  (table) => [index('sal_service_idx').on(table.serviceId), index('sal_location_idx').on(table.locationId)],
+  // Both ways with both ids, so a search walks from services to places and back on indexes alone.
+  (table) => [index('sal_service_idx').on(table.serviceId, table.locationId), index('sal_location_idx').on(table.locationId, table.serviceId)],
 );
 
 export const addresses = sqliteTable(
@@ -606,7 +626,11 @@ export const schedules = sqliteTable(
     opensMinute: integer('opens_minute'),
     closesMinute: integer('closes_minute'),
   },
-  (table) => [index('schedules_service_idx').on(table.serviceId), index('schedules_location_idx').on(table.locationId)],
+  (table) => [
+    // Holds everything "open now" reads, so the test of one service never reads the table.
+    index('schedules_service_idx').on(table.serviceId, table.locationId, table.dayMask, table.opensMinute, table.closesMinute, table.validFrom, table.validTo),
+    index('schedules_location_idx').on(table.locationId),
+  ],
 );
 
 export const languages = sqliteTable(
