@@ -570,7 +570,8 @@ export const addresses = sqliteTable(
     /** HSDS: physical, postal or virtual. */
     addressType: text('address_type').notNull().default('physical'),
   },
-  (table) => [index('addresses_location_idx').on(table.locationId), index('addresses_city_idx').on(table.city)],
+  // With the city, so the city filter checks a candidate from the index alone.
+  (table) => [index('addresses_location_idx').on(table.locationId, table.city), index('addresses_city_idx').on(table.city)],
 );
 
 export const phones = sqliteTable(
@@ -645,7 +646,8 @@ export const languages = sqliteTable(
     code: text('code'),
     note: text('note'),
   },
-  (table) => [index('languages_service_idx').on(table.serviceId), index('languages_code_idx').on(table.code)],
+  // With the code, so the language filter checks a candidate from the index alone.
+  (table) => [index('languages_service_idx').on(table.serviceId, table.code), index('languages_code_idx').on(table.code)],
 );
 
 export const accessibility = sqliteTable(
@@ -677,7 +679,8 @@ export const costOptions = sqliteTable(
     amount: real('amount'),
     amountDescription: text('amount_description'),
   },
-  (table) => [index('cost_options_service_idx').on(table.serviceId)],
+  // With the amount, so the "free" filter checks a candidate from the index alone.
+  (table) => [index('cost_options_service_idx').on(table.serviceId, table.amount)],
 );
 
 export const requiredDocuments = sqliteTable(
@@ -760,7 +763,8 @@ export const attributes = sqliteTable(
     linkEntity: text('link_entity'),
     value: text('value'),
   },
-  (table) => [index('attributes_link_idx').on(table.linkId), index('attributes_term_idx').on(table.taxonomyTermId)],
+  // With the term, so the category filter checks a candidate from the index alone.
+  (table) => [index('attributes_link_idx').on(table.linkId, table.taxonomyTermId), index('attributes_term_idx').on(table.taxonomyTermId)],
 );
 
 /**
