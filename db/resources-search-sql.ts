@@ -65,7 +65,8 @@ export interface Row {
 /** What a result shows besides the service's own columns, for the rows of one page only. */
 export const pageDetails = (openNow: SQL): SQL => sql`${openNow} AS open_now,
   (SELECT group_concat(code) FROM (SELECT DISTINCT lg.code FROM languages lg WHERE lg.service_id = page.id AND lg.code IS NOT NULL ORDER BY lg.code)) AS language_codes,
-  (SELECT group_concat(tt.code) FROM attributes a JOIN taxonomy_terms tt ON tt.id = a.taxonomy_term_id WHERE a.link_id = page.id) AS category_codes,
+  (SELECT group_concat(code) FROM (SELECT tt.code FROM attributes a JOIN taxonomy_terms tt ON tt.id = a.taxonomy_term_id
+    WHERE a.link_id = page.id ORDER BY a.rowid)) AS category_codes,
   (SELECT ad.city FROM service_at_location sal JOIN addresses ad ON ad.location_id = sal.location_id
     WHERE sal.service_id = page.id ORDER BY sal.id LIMIT 1) AS city,
   (SELECT count(*) FROM cost_options c WHERE c.service_id = page.id) AS cost_count,

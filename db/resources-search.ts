@@ -17,19 +17,36 @@ export interface ChosenRow {
 }
 
 /**
+ * Without words or radius, the ids of the filter that is usually the most selective (category,
+ * then language, then city), read once from its index, lead; the other filters check each of
+ * them by key, and a count stops after its cap instead of building every filter's whole set.
+ */
+const leadingSet = (search: ResourceSearch): SQL | null => {
+  if (search.category) {
+    return sql`(SELECT DISTINCT a.link_id AS service_id FROM taxonomy_terms tt JOIN attributes a ON a.taxonomy_term_id = tt.id WHERE tt.code = ${search.category})`;
+  }
+  if (search.language) return sql`(SELECT DISTINCT lg.service_id FROM languages lg WHERE lg.code = ${search.language})`;
+  if (search.city && search.city !== 'online') {
+    return sql`(SELECT DISTINCT sal.service_id FROM addresses ad JOIN service_at_location sal ON sal.location_id = ad.location_id WHERE ad.city = ${search.city})`;
+  }
+  return null;
+};
+
+/**
  * The CTE `base`: every result, unordered. With words, the full-text index leads: CROSS JOIN fixes
  * that join order in SQLite, so the match runs once and each hit is looked up by key. With a
- * radius and no words, the places in the circle lead, read from the position index.
+ * radius and no words, the places in the circle lead, read from the position index; otherwise
+ * the leading filter's set, if any.
  */
 const baseTable = (search: ResourceSearch, match: string | null): SQL => {
   const near = search.near;
-  const byBox = !match && !!near?.radiusKm;
+  const leading = match ? null : near?.radiusKm ? placesWithin(near, near.radiusKm) : leadingSet(search);
   const from = match
     ? sql`services_fts CROSS JOIN services_fts_map m ON m.rowid = services_fts.rowid CROSS JOIN services s ON s.id = m.service_id`
-    : byBox
-      ? sql`${placesWithin(near!, near!.radiusKm!)} AS places CROSS JOIN services s ON s.id = places.service_id`
+    : leading
+      ? sql`${leading} AS leading CROSS JOIN services s ON s.id = leading.service_id`
       : sql`services s`;
-  const where = searchFilters(search, !!match || byBox);
+  const where = searchFilters(search, !!match || !!leading);
   return sql`base AS (
     SELECT s.id, s.slug, s.name, s.content_language, s.verified_at,
       o.name AS organization_name, o.content_language AS organization_language,
