@@ -570,8 +570,8 @@ export const addresses = sqliteTable(
     /** HSDS: physical, postal or virtual. */
     addressType: text('address_type').notNull().default('physical'),
   },
-  // With the city, so the city filter checks a candidate from the index alone.
-  (table) => [index('addresses_location_idx').on(table.locationId, table.city), index('addresses_city_idx').on(table.city)],
+  // Both ways with the other column: a filter checks a candidate, or lists its set, from an index alone.
+  (table) => [index('addresses_location_idx').on(table.locationId, table.city), index('addresses_city_idx').on(table.city, table.locationId)],
 );
 
 export const phones = sqliteTable(
@@ -646,8 +646,8 @@ export const languages = sqliteTable(
     code: text('code'),
     note: text('note'),
   },
-  // With the code, so the language filter checks a candidate from the index alone.
-  (table) => [index('languages_service_idx').on(table.serviceId, table.code), index('languages_code_idx').on(table.code)],
+  // Both ways with the other column: a filter checks a candidate, or lists its set, from an index alone.
+  (table) => [index('languages_service_idx').on(table.serviceId, table.code), index('languages_code_idx').on(table.code, table.serviceId)],
 );
 
 export const accessibility = sqliteTable(
@@ -763,8 +763,8 @@ export const attributes = sqliteTable(
     linkEntity: text('link_entity'),
     value: text('value'),
   },
-  // With the term, so the category filter checks a candidate from the index alone.
-  (table) => [index('attributes_link_idx').on(table.linkId, table.taxonomyTermId), index('attributes_term_idx').on(table.taxonomyTermId)],
+  // Both ways with the other column: a filter checks a candidate, or lists its set, from an index alone.
+  (table) => [index('attributes_link_idx').on(table.linkId, table.taxonomyTermId), index('attributes_term_idx').on(table.taxonomyTermId, table.linkId)],
 );
 
 /**
