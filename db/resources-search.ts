@@ -3,6 +3,7 @@ import type { Database } from './database';
 import { openNowExpression, zoneNowTable, zonesInUse } from './resources-open-now';
 import { searchFilters, searchOrder } from './resources-search-filters';
 import { nearestPage } from './resources-search-nearest';
+import { newestPage } from './resources-search-newest';
 import { rankedPage } from './resources-search-ranked';
 import { BM25, distanceSquared, hereTable, pageDetails, placesWithin, toSummary, type Row } from './resources-search-sql';
 import { toMatchQuery } from './resources-text-query';
@@ -70,12 +71,20 @@ const detailRows = async (db: Database, withCtes: SQL, search: ResourceSearch, c
     SELECT page.*, ${pageDetails(openNowExpression(sql`page.id`))} FROM page ORDER BY position`);
 };
 
-/** The page through the general path: every result ordered, then cut (an index may serve it). */
-const generalRows = (db: Database, withCtes: SQL, search: ResourceSearch, outer: SQL, hasText: boolean): Promise<Row[]> =>
-  db.all<Row>(sql`${withCtes},
-    page AS (SELECT base.* FROM base WHERE ${outer}
+/**
+ * The page through the general path: every result ordered by what the order needs alone (an
+ * index may serve it), then cut; only the rows of the page are read in full.
+ */
+const generalRows = (db: Database, withBase: SQL, search: ResourceSearch, outer: SQL, hasText: boolean): Promise<Row[]> =>
+  db.all<Row>(sql`${withBase},
+    page AS (SELECT base.id AS id, base.rank AS rank, base.distance2 AS distance2, base.verified_at AS verified_at, base.name AS name
+      FROM base WHERE ${outer}
       ORDER BY ${searchOrder(search, hasText)} LIMIT ${search.pageSize} OFFSET ${(search.page - 1) * search.pageSize})
-    SELECT page.*, ${pageDetails(openNowExpression(sql`page.id`))} FROM page ORDER BY ${searchOrder(search, hasText)}`);
+    SELECT page.id AS id, s.slug AS slug, page.name AS name, s.content_language AS content_language, page.verified_at AS verified_at,
+      o.name AS organization_name, o.content_language AS organization_language, page.distance2 AS distance2,
+      ${pageDetails(openNowExpression(sql`page.id`))}
+    FROM page CROSS JOIN services s ON s.id = page.id JOIN organizations o ON o.id = s.organization_id
+    ORDER BY ${searchOrder(search, hasText)}`);
 
 /** A page from a fast path when one applies and can prove its page; null otherwise. */
 const fastPage = (db: Database, withCtes: SQL, search: ResourceSearch, match: string | null): Promise<ChosenRow[] | null> | null => {
@@ -95,7 +104,7 @@ export const searchResources = async (
   search: ResourceSearch,
   now: Date,
   /** fastPaths: false answers through the general path alone; onPath says which path answered (tests compare them). */
-  options: { fastPaths?: boolean; onPath?: (path: 'ranked' | 'nearest' | 'general') => void } = {},
+  options: { fastPaths?: boolean; onPath?: (path: 'ranked' | 'nearest' | 'newest' | 'general') => void } = {},
 ): Promise<ResourceSearchResult> => {
   const match = search.text ? toMatchQuery(search.text) : null;
   const near = search.near;
@@ -109,13 +118,22 @@ export const searchResources = async (
     options.onPath?.(chosen ? (match ? 'ranked' : 'nearest') : 'general');
     return chosen ? detailRows(db, withCtes, search, chosen) : generalRows(db, withBase, search, outer, !!match);
   };
-  // The page and the count side by side. A window count over every row would force the whole
-  // result to be built and sorted. (Not a db.batch: drizzle's D1 batch cannot bind raw SQL.)
-  const [rows, counted] = await Promise.all([
-    pageRows(),
-    // Counted up to a cap: "more than 1,000" says enough, and a broad search stays cheap however big the directory.
-    db.all<{ total: number }>(sql`${withBase} SELECT count(*) AS total FROM (SELECT 1 FROM base WHERE ${outer} LIMIT ${MAX_COUNTED + 1})`),
-  ]);
+  // Counted up to a cap: "more than 1,000" says enough, and a broad search stays cheap however big the directory.
+  const countRows = () =>
+    db.all<{ total: number }>(sql`${withBase} SELECT count(*) AS total FROM (SELECT 1 FROM base WHERE ${outer} LIMIT ${MAX_COUNTED + 1})`);
+  let rows: Row[];
+  let counted: { total: number }[];
+  if (!match && !near?.radiusKm && search.sort !== 'distance' && leadingSet(search) && options.fastPaths !== false) {
+    // A filtered list, newest first: the count tells whether walking the services in that order is short.
+    counted = await countRows();
+    const chosen = (counted[0]?.total ?? 0) > MAX_COUNTED ? await newestPage(db, withCtes, search) : null;
+    options.onPath?.(chosen ? 'newest' : 'general');
+    rows = chosen ? await detailRows(db, withCtes, search, chosen) : await generalRows(db, withBase, search, outer, false);
+  } else {
+    // The page and the count side by side. A window count over every row would force the whole
+    // result to be built and sorted. (Not a db.batch: drizzle's D1 batch cannot bind raw SQL.)
+    [rows, counted] = await Promise.all([pageRows(), countRows()]);
+  }
   const found = counted[0]?.total ?? 0;
   const total = Math.min(found, MAX_COUNTED);
   return {

@@ -13,7 +13,7 @@ const seededAt = new Date('2026-11-26T15:00:00Z');
 beforeAll(async () => {
   t = await makeTestApp();
   await seedDemoResources(t.db, seededAt);
-  await addSyntheticServices(t.db, 3000, seededAt);
+  await addSyntheticServices(t.db, 5000, seededAt);
   // Some synthetic places become confidential: they then count by a rounded ~10 km cell.
   await t.db.run(sql`UPDATE locations SET confidential_location = 1 WHERE id LIKE 'bench-loc-%7'`);
 });
@@ -77,6 +77,27 @@ describe('nearest first: growing circles', () => {
   });
 });
 
+describe('filters without words, newest first: a walk in verified order', () => {
+  it.each([
+    ['category + city', { category: 'food', city: 'Quillhaven' }],
+    ['language + open now', { language: 'ar', openNow: true }],
+    ['city + walk-in + trauma-informed', { city: 'Marrowby', walkIn: true, traumaInformed: true }],
+    ['a rare mix (general path)', { category: 'transport', city: 'Fenmoor', language: 'so', free: true }],
+  ] as const)('%s: same pages as the general path', async (_, search) => {
+    for (const sort of ['relevance', 'verified'] as const) {
+      for (const now of MOMENTS) for (const page of [1, 3, 12]) await compare({ ...search, sort, page }, now);
+    }
+  });
+
+  it('walks when more than the cap match, and the page is newest first', async () => {
+    const { path, result } = await compare({ city: 'Quillhaven' }, seededAt);
+    expect(path).toBe('newest');
+    expect(result.more).toBe(true);
+    const times = result.items.map((item) => item.verifiedAt?.getTime() ?? -Infinity);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+});
+
 describe('a radius without words', () => {
   it('counts the services with a place inside, confidential places by their rounded cell', async () => {
     const places = await t.db.all<{ service_id: string; lat: number; lon: number; confidential: number | null }>(sql`
@@ -85,7 +106,7 @@ describe('a radius without words', () => {
       WHERE s.status = 'active' AND l.latitude IS NOT NULL AND l.longitude IS NOT NULL`);
     const kx = 111.2 * Math.cos((QUILLHAVEN.latitude * Math.PI) / 180);
     const round1 = (n: number) => Math.round(n * 10) / 10;
-    for (const radiusKm of [1, 5]) {
+    for (const radiusKm of [1, 3]) {
       const inside = new Set(
         places
           .filter((p) => {
