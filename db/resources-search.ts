@@ -86,25 +86,35 @@ const generalRows = (db: Database, withBase: SQL, search: ResourceSearch, outer:
     FROM page CROSS JOIN services s ON s.id = page.id JOIN organizations o ON o.id = s.organization_id
     ORDER BY ${searchOrder(search, hasText)}`);
 
-/** A page from a fast path when one applies and can prove its page; null otherwise. */
-const fastPage = (db: Database, withCtes: SQL, search: ResourceSearch, match: string | null): Promise<ChosenRow[] | null> | null => {
-  if (match && search.sort === 'relevance') return rankedPage(db, withCtes, search, match);
-  if (!match && search.near && search.sort === 'distance') return nearestPage(db, withCtes, search);
+type SearchPath = 'ranked' | 'nearest' | 'newest' | 'general';
+
+/**
+ * The page from a fast path when one applies and can prove its page; null otherwise. `found`
+ * (the capped count) is known first only for filtered lists newest first, which need it.
+ */
+const fastPage = async (db: Database, withCtes: SQL, search: ResourceSearch, match: string | null, found?: number) => {
+  const take = async (path: SearchPath, page: Promise<ChosenRow[] | null>) => {
+    const chosen = await page;
+    return chosen ? { path, chosen } : null;
+  };
+  if (match && search.sort === 'relevance') return take('ranked', rankedPage(db, withCtes, search, match));
+  if (!match && search.near && search.sort === 'distance') return take('nearest', nearestPage(db, withCtes, search));
+  if (found !== undefined && found > MAX_COUNTED) return take('newest', newestPage(db, withCtes, search));
   return null;
 };
 
 /**
  * Searches the directory: free text (FTS5, ranked by bm25 with names weighing most) and filters,
  * one page at a time, with the total. `now` decides "open now"; pass it to test any moment.
- * Ranked words and "nearest first" take fast paths that read only the best candidates, and fall
- * back to the general path whenever those cannot prove their page is the same.
+ * Ranked words, "nearest first" and large filtered lists take fast paths that read only the best
+ * candidates, and fall back to the general path whenever those cannot prove their page is the same.
  */
 export const searchResources = async (
   db: Database,
   search: ResourceSearch,
   now: Date,
   /** fastPaths: false answers through the general path alone; onPath says which path answered (tests compare them). */
-  options: { fastPaths?: boolean; onPath?: (path: 'ranked' | 'nearest' | 'newest' | 'general') => void } = {},
+  options: { fastPaths?: boolean; onPath?: (path: SearchPath) => void } = {},
 ): Promise<ResourceSearchResult> => {
   const match = search.text ? toMatchQuery(search.text) : null;
   const near = search.near;
@@ -113,28 +123,27 @@ export const searchResources = async (
   // Without words the places in the circle already lead (baseTable); with words each hit is measured.
   const outer = match && near?.radiusKm ? sql`distance2 <= ${near.radiusKm * near.radiusKm}` : sql`1 = 1`;
 
-  const pageRows = async (): Promise<Row[]> => {
-    const chosen = options.fastPaths === false ? null : await fastPage(db, withCtes, search, match);
-    options.onPath?.(chosen ? (match ? 'ranked' : 'nearest') : 'general');
-    return chosen ? detailRows(db, withCtes, search, chosen) : generalRows(db, withBase, search, outer, !!match);
+  const pageRows = async (found?: number): Promise<Row[]> => {
+    const fast = options.fastPaths === false ? null : await fastPage(db, withCtes, search, match, found);
+    options.onPath?.(fast?.path ?? 'general');
+    return fast ? detailRows(db, withCtes, search, fast.chosen) : generalRows(db, withBase, search, outer, !!match);
   };
   // Counted up to a cap: "more than 1,000" says enough, and a broad search stays cheap however big the directory.
-  const countRows = () =>
-    db.all<{ total: number }>(sql`${withBase} SELECT count(*) AS total FROM (SELECT 1 FROM base WHERE ${outer} LIMIT ${MAX_COUNTED + 1})`);
+  const count = async () =>
+    (await db.all<{ total: number }>(sql`${withBase} SELECT count(*) AS total FROM (SELECT 1 FROM base WHERE ${outer} LIMIT ${MAX_COUNTED + 1})`))[0]
+      ?.total ?? 0;
+  // A filtered list newest first counts first: the count tells whether walking in that order is short.
+  // Otherwise the page and the count go side by side. (A window count over every row would force
+  // the whole result to be built and sorted; not a db.batch: drizzle's D1 batch cannot bind raw SQL.)
+  const countFirst = !match && !near?.radiusKm && search.sort !== 'distance' && leadingSet(search) !== null;
   let rows: Row[];
-  let counted: { total: number }[];
-  if (!match && !near?.radiusKm && search.sort !== 'distance' && leadingSet(search) && options.fastPaths !== false) {
-    // A filtered list, newest first: the count tells whether walking the services in that order is short.
-    counted = await countRows();
-    const chosen = (counted[0]?.total ?? 0) > MAX_COUNTED ? await newestPage(db, withCtes, search) : null;
-    options.onPath?.(chosen ? 'newest' : 'general');
-    rows = chosen ? await detailRows(db, withCtes, search, chosen) : await generalRows(db, withBase, search, outer, false);
+  let found: number;
+  if (countFirst) {
+    found = await count();
+    rows = await pageRows(found);
   } else {
-    // The page and the count side by side. A window count over every row would force the whole
-    // result to be built and sorted. (Not a db.batch: drizzle's D1 batch cannot bind raw SQL.)
-    [rows, counted] = await Promise.all([pageRows(), countRows()]);
+    [rows, found] = await Promise.all([pageRows(), count()]);
   }
-  const found = counted[0]?.total ?? 0;
   const total = Math.min(found, MAX_COUNTED);
   return {
     items: rows.map(toSummary),
