@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from './database';
 import { WEEKDAYS, isRuleOpen, localTimeIn, ruleHasDay, type WeeklyRule } from './resources-hours';
 import type { ResourceDetail, ResourceHours, ResourcePlace } from './resources-types';
@@ -35,13 +35,15 @@ export const getResource = async (db: Database, idOrSlug: string, now: Date): Pr
       .select({ code: t.taxonomyTerms.code })
       .from(t.attributes)
       .innerJoin(t.taxonomyTerms, eq(t.taxonomyTerms.id, t.attributes.taxonomyTermId))
-      .where(eq(t.attributes.linkId, id)),
+      .where(eq(t.attributes.linkId, id))
+      // Stored order, as before the search indexes (0013, 0015) widened the ones these reads use.
+      .orderBy(sql`${t.attributes}.rowid`),
     db.selectDistinct({ code: t.languages.code }).from(t.languages).where(eq(t.languages.serviceId, id)).orderBy(asc(t.languages.code)),
     db.select().from(t.phones).where(eq(t.phones.serviceId, id)).orderBy(asc(t.phones.id)),
     db.select().from(t.costOptions).where(eq(t.costOptions.serviceId, id)).orderBy(asc(t.costOptions.id)),
     db.select().from(t.requiredDocuments).where(eq(t.requiredDocuments.serviceId, id)).orderBy(asc(t.requiredDocuments.id)),
     db.select().from(t.serviceAtLocation).where(eq(t.serviceAtLocation.serviceId, id)).orderBy(asc(t.serviceAtLocation.id)),
-    db.select().from(t.schedules).where(eq(t.schedules.serviceId, id)),
+    db.select().from(t.schedules).where(eq(t.schedules.serviceId, id)).orderBy(sql`rowid`),
   ]);
 
   const locationIds = [...new Set(links.map((link) => link.locationId))];

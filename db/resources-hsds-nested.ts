@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from './database';
 import * as shape from './resources-hsds-shape';
 import * as t from './schema';
@@ -8,13 +8,14 @@ type Json = Record<string, unknown>;
 /**
  * Locations as nested HSDS objects, by id, with their addresses, accessibility, phones, languages
  * and schedules. A confidential location comes back without any of its address. Simple selects
- * only: D1 returns rows by column name, so joins of same-named columns are avoided.
+ * only: D1 returns rows by column name, so joins of same-named columns are avoided. Rows come in
+ * stored order (rowid): the indexes these reads use are shaped for search, not for display.
  */
 export const nestedLocations = async (db: Database, ids: string[]): Promise<Map<string, Json>> => {
   if (ids.length === 0) return new Map();
   const [locations, addresses, access, phones, languages, schedules] = await db.batch([
     db.select().from(t.locations).where(inArray(t.locations.id, ids)),
-    db.select().from(t.addresses).where(inArray(t.addresses.locationId, ids)),
+    db.select().from(t.addresses).where(inArray(t.addresses.locationId, ids)).orderBy(t.addresses.locationId, sql`rowid`),
     db.select().from(t.accessibility).where(inArray(t.accessibility.locationId, ids)),
     db.select().from(t.phones).where(inArray(t.phones.locationId, ids)),
     db.select().from(t.languages).where(inArray(t.languages.locationId, ids)),
@@ -45,7 +46,7 @@ export const nestedLocations = async (db: Database, ids: string[]): Promise<Map<
 /** Attributes of records, each with its taxonomy term (and that term's taxonomy) nested. */
 export const nestedAttributes = async (db: Database, linkIds: string[]): Promise<Json[]> => {
   if (linkIds.length === 0) return [];
-  const attributes = await db.select().from(t.attributes).where(inArray(t.attributes.linkId, linkIds)).all();
+  const attributes = await db.select().from(t.attributes).where(inArray(t.attributes.linkId, linkIds)).orderBy(t.attributes.linkId, sql`rowid`).all();
   const termIds = [...new Set(attributes.map((a) => a.taxonomyTermId))];
   if (termIds.length === 0) return [];
   const [terms, taxonomies] = await db.batch([
@@ -65,11 +66,11 @@ export const hsdsFullService = async (db: Database, id: string): Promise<Json | 
   const [organization, phones, schedules, areas, links, languages, costs, documents] = await db.batch([
     db.select().from(t.organizations).where(eq(t.organizations.id, service.organizationId)),
     db.select().from(t.phones).where(eq(t.phones.serviceId, id)),
-    db.select().from(t.schedules).where(eq(t.schedules.serviceId, id)),
+    db.select().from(t.schedules).where(eq(t.schedules.serviceId, id)).orderBy(sql`rowid`),
     db.select().from(t.serviceAreas).where(eq(t.serviceAreas.serviceId, id)),
-    db.select().from(t.serviceAtLocation).where(eq(t.serviceAtLocation.serviceId, id)),
-    db.select().from(t.languages).where(eq(t.languages.serviceId, id)),
-    db.select().from(t.costOptions).where(eq(t.costOptions.serviceId, id)),
+    db.select().from(t.serviceAtLocation).where(eq(t.serviceAtLocation.serviceId, id)).orderBy(sql`rowid`),
+    db.select().from(t.languages).where(eq(t.languages.serviceId, id)).orderBy(sql`rowid`),
+    db.select().from(t.costOptions).where(eq(t.costOptions.serviceId, id)).orderBy(sql`rowid`),
     db.select().from(t.requiredDocuments).where(eq(t.requiredDocuments.serviceId, id)),
   ]);
   const locations = await nestedLocations(db, links.map((l) => l.locationId));

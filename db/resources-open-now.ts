@@ -31,11 +31,12 @@ export const zoneNowTable = (zones: string[], now: Date): SQL => {
 const openSchedules = (where: SQL): SQL => {
   const today = sql`(sc.day_mask & z.day_bit) <> 0`;
   const yesterday = sql`(sc.day_mask & z.previous_day_bit) <> 0`;
-  // Joined on the schedule's own location_id (kept filled: see schema.ts), which lets SQLite start
-  // from the few zones and walk the indexes, rather than test every schedule against every zone.
+  // Joined on the schedule's own location_id (kept filled: see schema.ts). Always asked of one
+  // service, so CROSS JOIN fixes the order: its few schedules, their place's zone, then that zone's
+  // time (SQLite would otherwise start from the zones and look the schedules up once per zone).
   return sql`schedules sc
-    JOIN locations lz ON lz.id = sc.location_id
-    JOIN zone_now z ON z.time_zone = lz.time_zone
+    CROSS JOIN locations lz ON lz.id = sc.location_id
+    CROSS JOIN zone_now z ON z.time_zone = lz.time_zone
     WHERE ${where}
       AND sc.opens_minute IS NOT NULL AND sc.closes_minute IS NOT NULL
       AND (sc.valid_from IS NULL OR sc.valid_from <= z.local_date)

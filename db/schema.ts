@@ -498,7 +498,12 @@ export const services = sqliteTable(
     /** platform: the role of the person who confirmed it (e.g. "moderator"), never their name. */
     verifiedByRole: text('verified_by_role'),
   },
-  (table) => [index('services_organization_idx').on(table.organizationId), index('services_verified_idx').on(table.verifiedAt)],
+  (table) => [
+    index('services_organization_idx').on(table.organizationId),
+    index('services_verified_idx').on(table.verifiedAt),
+    // What a search checks of each candidate service, from the index alone.
+    index('services_search_idx').on(table.id, table.status, table.organizationId, table.verifiedAt),
+  ],
 );
 
 export const locations = sqliteTable(
@@ -521,8 +526,22 @@ export const locations = sqliteTable(
     confidentialLocation: boolean('confidential_location'),
     /** platform: IANA time zone of the place (HSDS only has a numeric offset per schedule). */
     timeZone: text('time_zone').notNull().default('UTC'),
+    /**
+     * platform: the position distances are measured from, kept by triggers (migration
+     * 0014_search_position_triggers): a confidential place counts only by a ~10 km cell, so
+     * distances cannot be used to find it. Plain columns, not generated ones, so an index holding
+     * them answers a search near a point without reading the table.
+     */
+    searchLatitude: real('search_latitude'),
+    searchLongitude: real('search_longitude'),
   },
-  (table) => [index('locations_time_zone_idx').on(table.timeZone), index('locations_latitude_idx').on(table.latitude)],
+  (table) => [
+    index('locations_time_zone_idx').on(table.timeZone),
+    index('locations_latitude_idx').on(table.latitude),
+    // A box of places by position, and a place's zone and position by id, from the index alone.
+    index('locations_search_position_idx').on(table.searchLatitude, table.searchLongitude, table.id),
+    index('locations_search_by_id_idx').on(table.id, table.timeZone, table.searchLatitude, table.searchLongitude),
+  ],
 );
 
 export const serviceAtLocation = sqliteTable(
@@ -537,7 +556,8 @@ export const serviceAtLocation = sqliteTable(
       .references(() => locations.id, { onDelete: 'cascade' }),
     description: text('description'),
   },
-  (table) => [index('sal_service_idx').on(table.serviceId), index('sal_location_idx').on(table.locationId)],
+  // Both ways with both ids, so a search walks from services to places and back on indexes alone.
+  (table) => [index('sal_service_idx').on(table.serviceId, table.locationId), index('sal_location_idx').on(table.locationId, table.serviceId)],
 );
 
 export const addresses = sqliteTable(
@@ -558,7 +578,8 @@ export const addresses = sqliteTable(
     /** HSDS: physical, postal or virtual. */
     addressType: text('address_type').notNull().default('physical'),
   },
-  (table) => [index('addresses_location_idx').on(table.locationId), index('addresses_city_idx').on(table.city)],
+  // Both ways with the other column: a filter checks a candidate, or lists its set, from an index alone.
+  (table) => [index('addresses_location_idx').on(table.locationId, table.city), index('addresses_city_idx').on(table.city, table.locationId)],
 );
 
 export const phones = sqliteTable(
@@ -614,7 +635,11 @@ export const schedules = sqliteTable(
     opensMinute: integer('opens_minute'),
     closesMinute: integer('closes_minute'),
   },
-  (table) => [index('schedules_service_idx').on(table.serviceId), index('schedules_location_idx').on(table.locationId)],
+  (table) => [
+    // Holds everything "open now" reads, so the test of one service never reads the table.
+    index('schedules_service_idx').on(table.serviceId, table.locationId, table.dayMask, table.opensMinute, table.closesMinute, table.validFrom, table.validTo),
+    index('schedules_location_idx').on(table.locationId),
+  ],
 );
 
 export const languages = sqliteTable(
@@ -629,7 +654,8 @@ export const languages = sqliteTable(
     code: text('code'),
     note: text('note'),
   },
-  (table) => [index('languages_service_idx').on(table.serviceId), index('languages_code_idx').on(table.code)],
+  // Both ways with the other column: a filter checks a candidate, or lists its set, from an index alone.
+  (table) => [index('languages_service_idx').on(table.serviceId, table.code), index('languages_code_idx').on(table.code, table.serviceId)],
 );
 
 export const accessibility = sqliteTable(
@@ -661,7 +687,8 @@ export const costOptions = sqliteTable(
     amount: real('amount'),
     amountDescription: text('amount_description'),
   },
-  (table) => [index('cost_options_service_idx').on(table.serviceId)],
+  // With the amount, so the "free" filter checks a candidate from the index alone.
+  (table) => [index('cost_options_service_idx').on(table.serviceId, table.amount)],
 );
 
 export const requiredDocuments = sqliteTable(
@@ -744,7 +771,8 @@ export const attributes = sqliteTable(
     linkEntity: text('link_entity'),
     value: text('value'),
   },
-  (table) => [index('attributes_link_idx').on(table.linkId), index('attributes_term_idx').on(table.taxonomyTermId)],
+  // Both ways with the other column: a filter checks a candidate, or lists its set, from an index alone.
+  (table) => [index('attributes_link_idx').on(table.linkId, table.taxonomyTermId), index('attributes_term_idx').on(table.taxonomyTermId, table.linkId)],
 );
 
 /**

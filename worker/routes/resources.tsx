@@ -67,7 +67,10 @@ export const resourceRoutes = new Hono<AppEnv>()
     if (search.near && (query.lat !== search.near.latitude.toFixed(2) || query.lon !== search.near.longitude.toFixed(2))) {
       return c.redirect(searchUrl(search), 302);
     }
+    const started = performance.now();
     const [options, result] = await Promise.all([listSearchOptions(db), searchResources(db, search, new Date())]);
+    // How long the database took, for `npm run bench:search:d1` (a duration, nothing else).
+    c.header('Server-Timing', `db;dur=${(performance.now() - started).toFixed(1)}`);
     // The same URL answers with a whole page or, for htmx, the results alone: caches must tell them apart.
     c.header('Vary', 'HX-Request', { append: true });
     if (isHtmx(c)) {

@@ -1,0 +1,126 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoResources } from '../../db/resources-seed';
+import { searchResources } from '../../db/resources-search';
+import type { ResourceSearch } from '../../db/resources-types';
+import { addSyntheticServices } from '../bench/synthetic-directory';
+import { makeTestApp, type TestApp } from './helpers';
+
+// The fast paths (ranked words, nearest first) must give exactly what the general path gives:
+// same services, same order, same count, on every page, whatever the filters and the hour.
+let t: TestApp;
+const seededAt = new Date('2026-11-26T15:00:00Z');
+beforeAll(async () => {
+  t = await makeTestApp();
+  await seedDemoResources(t.db, seededAt);
+  await addSyntheticServices(t.db, 5000, seededAt);
+  // Some synthetic places become confidential: they then count by a rounded ~10 km cell.
+  await t.db.run(sql`UPDATE locations SET confidential_location = 1 WHERE id LIKE 'bench-loc-%7'`);
+});
+afterAll(() => t.close());
+
+const QUILLHAVEN = { latitude: 45.2, longitude: -77.42 };
+const MOMENTS = [seededAt, new Date('2026-11-29T08:30:00Z'), new Date('2026-11-27T03:00:00Z')];
+
+const compare = async (search: Partial<ResourceSearch>, now: Date) => {
+  const full: ResourceSearch = { sort: 'relevance', page: 1, pageSize: 10, ...search };
+  const paths: string[] = [];
+  const fast = await searchResources(t.db, full, now, { onPath: (path) => paths.push(path) });
+  const general = await searchResources(t.db, full, now, { fastPaths: false });
+  expect(fast).toEqual(general);
+  return { path: paths[0], result: fast };
+};
+
+describe('ranked words: the best hits only', () => {
+  it.each([
+    ['one word', { text: 'housing' }],
+    ['a prefix', { text: 'couns' }],
+    ['two words and filters', { text: 'legal advice', language: 'fr', free: true }],
+    ['words and open now', { text: 'shelter', openNow: true }],
+    ['words within a radius', { text: 'clinic', near: { ...QUILLHAVEN, radiusKm: 5 } }],
+    ['words near a point, no radius', { text: 'meals', near: QUILLHAVEN }],
+    ['a rare filter (falls back)', { text: 'help', category: 'transport', survivorLed: true, walkIn: true }],
+    ['one letter', { text: 'a' }],
+  ] as const)('%s: same pages as the general path', async (_, search) => {
+    for (const now of MOMENTS) for (const page of [1, 2, 7, 40]) await compare({ ...search, page }, now);
+  });
+
+  it('answers a broad word from the ranked path, and its count says "more than 1,000"', async () => {
+    const { path, result } = await compare({ text: 'housing' }, seededAt);
+    expect(path).toBe('ranked');
+    expect(result.items).toHaveLength(10);
+    const { path: deep } = await compare({ text: 'housing', page: 30 }, seededAt);
+    expect(deep).toBe('ranked');
+  });
+});
+
+describe('nearest first: growing circles', () => {
+  it.each([
+    ['open now within 25 km', { openNow: true, near: { ...QUILLHAVEN, radiusKm: 25 } }],
+    ['within 5 km', { near: { ...QUILLHAVEN, radiusKm: 5 } }],
+    ['no radius', { near: QUILLHAVEN }],
+    ['far from every place', { near: { latitude: 60, longitude: -100, radiusKm: 50 } }],
+    ['category, city and language', { category: 'food', city: 'Quillhaven', language: 'ar', near: { ...QUILLHAVEN, radiusKm: 50 } }],
+    ['free, walk-in, trauma-informed', { free: true, walkIn: true, traumaInformed: true, near: { latitude: 46.11, longitude: -75.87, radiusKm: 10 } }],
+  ] as const)('%s: same pages as the general path', async (_, search) => {
+    for (const now of MOMENTS) for (const page of [1, 2, 9, 60]) await compare({ ...search, sort: 'distance', page }, now);
+  });
+
+  it('answers "open now, nearest first" from the circles, page after page', async () => {
+    for (const page of [1, 5]) {
+      const { path, result } = await compare({ openNow: true, near: { ...QUILLHAVEN, radiusKm: 25 }, sort: 'distance', page }, seededAt);
+      expect(path).toBe('nearest');
+      expect(result.items).toHaveLength(10);
+      const distances = result.items.map((item) => item.distanceKm!);
+      expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    }
+  });
+});
+
+describe('filters without words, newest first: a walk in verified order', () => {
+  it.each([
+    ['category + city', { category: 'food', city: 'Quillhaven' }],
+    ['language + open now', { language: 'ar', openNow: true }],
+    ['city + walk-in + trauma-informed', { city: 'Marrowby', walkIn: true, traumaInformed: true }],
+    ['a rare mix (general path)', { category: 'transport', city: 'Fenmoor', language: 'so', free: true }],
+  ] as const)('%s: same pages as the general path', async (_, search) => {
+    for (const sort of ['relevance', 'verified'] as const) {
+      for (const now of MOMENTS) for (const page of [1, 3, 12]) await compare({ ...search, sort, page }, now);
+    }
+  });
+
+  it('walks when more than the cap match, and the page is newest first', async () => {
+    const { path, result } = await compare({ city: 'Quillhaven' }, seededAt);
+    expect(path).toBe('newest');
+    expect(result.more).toBe(true);
+    const times = result.items.map((item) => item.verifiedAt?.getTime() ?? -Infinity);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+});
+
+describe('a radius without words', () => {
+  it('counts the services with a place inside, confidential places by their rounded cell', async () => {
+    const places = await t.db.all<{ service_id: string; lat: number; lon: number; confidential: number | null }>(sql`
+      SELECT sal.service_id, l.latitude AS lat, l.longitude AS lon, l.confidential_location AS confidential
+      FROM service_at_location sal JOIN locations l ON l.id = sal.location_id JOIN services s ON s.id = sal.service_id
+      WHERE s.status = 'active' AND l.latitude IS NOT NULL AND l.longitude IS NOT NULL`);
+    const kx = 111.2 * Math.cos((QUILLHAVEN.latitude * Math.PI) / 180);
+    const round1 = (n: number) => Math.round(n * 10) / 10;
+    for (const radiusKm of [1, 3]) {
+      const inside = new Set(
+        places
+          .filter((p) => {
+            const [lat, lon] = p.confidential ? [round1(p.lat), round1(p.lon)] : [p.lat, p.lon];
+            return (lat - QUILLHAVEN.latitude) ** 2 * 111.2 ** 2 + (lon - QUILLHAVEN.longitude) ** 2 * kx * kx <= radiusKm * radiusKm;
+          })
+          .map((p) => p.service_id),
+      );
+      expect(inside.size).toBeGreaterThan(10);
+      expect(inside.size).toBeLessThan(1000);
+      for (const sort of ['relevance', 'verified', 'distance'] as const) {
+        const { result } = await compare({ sort, near: { ...QUILLHAVEN, radiusKm }, page: 2 }, seededAt);
+        expect(result.total).toBe(inside.size);
+      }
+    }
+  });
+});
