@@ -2,6 +2,7 @@ import type { CategoryOption, ResourceSearch, ResourceSearchResult } from '../..
 import type { Catalog, Locale } from '../i18n';
 import { format } from '../i18n';
 import { searchUrl } from '../resource-search-url';
+import { Pagination } from './pagination';
 import { ResourceCard } from './resource-card';
 
 interface Props {
@@ -37,21 +38,7 @@ export const ResourceResults = ({ t, locale, search, result, categories }: Props
           ))}
         </ol>
       )}
-      {result.pageCount > 1 && (
-        <nav class="pagination" aria-label={r.pagination}>
-          {result.page > 1 && (
-            <a href={searchUrl(search, { page: Math.min(result.page - 1, result.pageCount) })} rel="prev">
-              {r.previousPage}
-            </a>
-          )}
-          <span>{format(r.pageOf, { page: result.page, pages: result.pageCount })}</span>
-          {result.page < result.pageCount && (
-            <a href={searchUrl(search, { page: result.page + 1 })} rel="next">
-              {r.nextPage}
-            </a>
-          )}
-        </nav>
-      )}
+      <Pagination t={t} page={result.page} pageCount={result.pageCount} hrefFor={(page) => searchUrl(search, { page })} />
     </section>
   );
 };
