@@ -1,5 +1,6 @@
 import { CONTENT_LANGUAGES } from '../../db/content-languages';
 import type { Catalog } from '../i18n';
+import { SelectField } from './form';
 
 /** Text direction of a content language. */
 export const textDir = (language: string): 'rtl' | 'ltr' => (language === 'ar' ? 'rtl' : 'ltr');
@@ -15,19 +16,11 @@ export const contentLanguageName = (t: Catalog, language: string) =>
 
 /** The select for "what language is this text in", shared by every form that takes prose. */
 export const ContentLanguageField = (props: { t: Catalog; label: string; value: string; error?: string | undefined }) => (
-  <div class={props.error ? 'field field-error' : 'field'}>
-    <label for="field-language">{props.label}</label>
-    {props.error ? (
-      <p class="error-message" id="error-language">
-        {props.error}
-      </p>
-    ) : null}
-    <select id="field-language" name="language" aria-describedby={props.error ? 'error-language' : undefined}>
-      {CONTENT_LANGUAGES.map((code) => (
-        <option value={code} selected={props.value === code}>
-          {contentLanguageName(props.t, code)}
-        </option>
-      ))}
-    </select>
-  </div>
+  <SelectField
+    name="language"
+    label={props.label}
+    value={props.value}
+    error={props.error}
+    options={CONTENT_LANGUAGES.map((code): [string, string] => [code, contentLanguageName(props.t, code)])}
+  />
 );
