@@ -41,6 +41,16 @@ const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS?.split('
   detached: true,
 });
 
+/** CPU seconds a process has used (Linux), to say what one request costs the server whatever the load. */
+const cpuSeconds = (pid: number): number | null => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+};
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const waitForPort = async (): Promise<number> => {
@@ -164,6 +174,8 @@ try {
   lastRowid = Number(rows[0]!.last);
   const poller = setInterval(() => void readOutbox(), 20);
   const load = loadavg();
+  const serverCpuBefore = cpuSeconds(child.pid!);
+  const benchCpuBefore = process.cpuUsage();
 
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
@@ -172,6 +184,8 @@ try {
     requests: [signRequest, confirmRequest],
   });
   clearInterval(poller);
+  const serverCpu = serverCpuBefore === null ? null : cpuSeconds(child.pid!)! - serverCpuBefore;
+  const benchCpu = process.cpuUsage(benchCpuBefore);
 
   // Confirmations in flight when the load tool stopped were answered to no one: the server may
   // have counted them. Ask the database (read-only) whether each of those mailboxes is confirmed.
@@ -197,6 +211,11 @@ try {
   console.log(`  requests: ${result.requests.total} (${(result.requests.total / seconds).toFixed(0)}/s), errors ${result.errors}, timeouts ${result.timeouts}`);
   console.log(`  sign statuses ${counts(statuses.sign)}; confirm statuses ${counts(statuses.confirm)}`);
   console.log(`  confirmed signatures: ${confirmedMailboxes.size} (${(confirmedMailboxes.size / seconds).toFixed(1)}/s sustained)`);
+  if (serverCpu !== null) {
+    console.log(
+      `  CPU: server ${serverCpu.toFixed(1)} s (${((serverCpu * 1000) / result.requests.total).toFixed(2)} ms a request, ${((serverCpu * 1000) / Math.max(1, confirmedMailboxes.size)).toFixed(2)} ms a confirmed signature); load tool and mail reader ${((benchCpu.user + benchCpu.system) / 1e6).toFixed(1)} s`,
+    );
+  }
   console.log(`  latency (all requests) p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
   console.log(
     `  public count ${shown}, distinct mailboxes confirmed ${confirmedMailboxes.size} (${confirmed303} answered 303, ${settled} in flight at the stop): ${exact ? 'exact' : 'MISMATCH'}`,
