@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { currentGoal, confirmedCount, countCall, getCampaign, isOpenForSigning, isPublicCampaign, listPublicCampaigns, type Campaign } from '../../db/campaigns';
 import { latestPublicSigners, mailboxKey, signCampaign } from '../../db/campaign-signatures';
 import { listCampaignUpdates } from '../../db/campaign-updates';
-import { hitRateLimit, type RateLimit } from '../../db/rate-limit';
+import { hitRateLimit, hitRateLimits, type RateLimit, type RateLimitResult } from '../../db/rate-limit';
 import { catalogFor, format } from '../../web/i18n';
 import { CallPanel } from '../../web/components/call-panel';
 import { SignaturePanel, type SignaturePanelState } from '../../web/components/signature-panel';
@@ -115,11 +115,12 @@ export const campaignRoutes = new Hono<AppEnv>()
     if (!parsed.ok) return signAnswer(c, campaign, { kind: 'form', values: signatureValues(form), errors: parsed.errors }, 400);
     const input = parsed.value;
 
-    const [perEmail, perClient] = await Promise.all([
-      // Keyed on the mailbox, so +tag variants cannot flood one person's inbox.
-      hitRateLimit(db, CAMPAIGN_LIMITS.signPerEmail, await c.get('keyedHash')(`email:${mailboxKey(input.email)}`)),
-      hitRateLimit(db, CAMPAIGN_LIMITS.signPerClient, await c.get('clientKey')()),
-    ]);
+    // Both limits counted first, in one statement. Keyed on the mailbox, so +tag variants
+    // cannot flood one person's inbox.
+    const [perEmail, perClient] = (await hitRateLimits(db, [
+      { limit: CAMPAIGN_LIMITS.signPerEmail, subject: await c.get('keyedHash')(`email:${mailboxKey(input.email)}`) },
+      { limit: CAMPAIGN_LIMITS.signPerClient, subject: await c.get('clientKey')() },
+    ])) as [RateLimitResult, RateLimitResult];
     if (!perEmail.allowed || !perClient.allowed) {
       const wait = Math.max(perEmail.allowed ? 0 : perEmail.retryAfterSeconds, perClient.allowed ? 0 : perClient.retryAfterSeconds);
       c.header('Retry-After', String(wait));
