@@ -78,6 +78,16 @@ export const updateNextSteps = async (db: Database, id: string, ownerId: string,
 export const getCampaign = async (db: Database, id: string): Promise<Campaign | null> =>
   (await db.select().from(campaigns).where(eq(campaigns.id, id)).get()) ?? null;
 
+/** What signing needs of a campaign: a few short columns, not its texts (a wide row costs). */
+export type SigningCampaign = Pick<Campaign, 'id' | 'kind' | 'status' | 'endsOn' | 'title' | 'letterText'>;
+
+export const getCampaignForSigning = async (db: Database, id: string): Promise<SigningCampaign | null> =>
+  (await db
+    .select({ id: campaigns.id, kind: campaigns.kind, status: campaigns.status, endsOn: campaigns.endsOn, title: campaigns.title, letterText: campaigns.letterText })
+    .from(campaigns)
+    .where(eq(campaigns.id, id))
+    .get()) ?? null;
+
 /** Confirmed signatures: the only ones that count. */
 export const confirmedCount = async (db: Database, campaignId: string): Promise<number> =>
   (

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { currentGoal, confirmedCount, countCall, getCampaign, isOpenForSigning, isPublicCampaign, listPublicCampaigns, type Campaign } from '../../db/campaigns';
+import { currentGoal, confirmedCount, countCall, getCampaign, getCampaignForSigning, isOpenForSigning, isPublicCampaign, listPublicCampaigns, type Campaign, type SigningCampaign } from '../../db/campaigns';
 import { latestPublicSigners, mailboxKey, signCampaign } from '../../db/campaign-signatures';
 import { listCampaignUpdates } from '../../db/campaign-updates';
 import { hitRateLimit, hitRateLimits, type RateLimit, type RateLimitResult } from '../../db/rate-limit';
@@ -72,15 +72,16 @@ const campaignPage = async (
   });
 };
 
-/** The sign panel alone for htmx, or the whole page without JavaScript. */
-const signAnswer = (c: Context<AppEnv>, campaign: Campaign, panel: SignaturePanelState, status: number) => {
+/** The sign panel alone for htmx, or the whole page without JavaScript (read in full only then). */
+const signAnswer = async (c: Context<AppEnv>, campaign: SigningCampaign, panel: SignaturePanelState, status: number) => {
   if (c.req.header('HX-Request') === 'true') {
     return c.html(
       <SignaturePanel t={c.get('t')} campaignId={campaign.id} isLetter={campaign.kind === 'letter'} suggestedLetter={campaign.letterText} state={panel} />,
       status as 200,
     );
   }
-  return campaignPage(c, campaign, { panel, status });
+  const full = await getCampaign(c.get('db'), campaign.id);
+  return full ? campaignPage(c, full, { panel, status }) : c.notFound();
 };
 
 export const campaignRoutes = new Hono<AppEnv>()
@@ -100,8 +101,8 @@ export const campaignRoutes = new Hono<AppEnv>()
   })
 
   .post('/campaigns/:id/signatures', async function campaign_signatures_post(c) {
-    const campaign = await publicCampaign(c);
-    if (!campaign) return c.notFound();
+    const campaign = await getCampaignForSigning(c.get('db'), c.req.param('id'));
+    if (!campaign || !isPublicCampaign(campaign)) return c.notFound();
     if (campaign.kind === 'call' || !isOpenForSigning(campaign)) return signAnswer(c, campaign, { kind: 'closed' }, 409);
     const t = c.get('t');
     const db = c.get('db');
