@@ -1,5 +1,6 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Database } from './database';
+import { preparedPerDatabase } from './prepared';
 import { rateLimits } from './schema';
 
 export interface RateLimit {
@@ -30,21 +31,34 @@ export const hitRateLimits = async (
   const rows = hits.map(({ limit, subject }) => ({
     key: `${limit.name}:${subject}`,
     windowStart: seconds - (seconds % limit.windowSeconds),
-    count: 1,
   }));
-  const counted = await db
-    .insert(rateLimits)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [rateLimits.key, rateLimits.windowStart],
-      set: { count: sql`${rateLimits.count} + 1` },
-    })
-    .returning({ key: rateLimits.key, windowStart: rateLimits.windowStart, count: rateLimits.count });
+  const values = Object.fromEntries(rows.flatMap((row, i) => [[`key${i}`, row.key], [`window${i}`, row.windowStart]]));
+  const counted = await upsertHits(rows.length)(db).all(values);
   const counts = new Map(counted.map((row) => [`${row.windowStart}:${row.key}`, row.count]));
   return hits.map(({ limit }, i) => ({
     allowed: (counts.get(`${rows[i]!.windowStart}:${rows[i]!.key}`) ?? 1) <= limit.max,
     retryAfterSeconds: rows[i]!.windowStart + limit.windowSeconds - seconds,
   }));
+};
+
+const upsertHitsOf = (size: number) =>
+  preparedPerDatabase((db) =>
+    db
+      .insert(rateLimits)
+      .values(Array.from({ length: size }, (_, i) => ({ key: sql.placeholder(`key${i}`), windowStart: sql.placeholder(`window${i}`), count: 1 })))
+      .onConflictDoUpdate({
+        target: [rateLimits.key, rateLimits.windowStart],
+        set: { count: sql`${rateLimits.count} + 1` },
+      })
+      .returning({ key: rateLimits.key, windowStart: rateLimits.windowStart, count: rateLimits.count })
+      .prepare(),
+  );
+/** The upsert of 1, 2… hits at once, each prepared once. */
+const upserts = new Map<number, ReturnType<typeof upsertHitsOf>>();
+const upsertHits = (size: number) => {
+  let upsert = upserts.get(size);
+  if (!upsert) upserts.set(size, (upsert = upsertHitsOf(size)));
+  return upsert;
 };
 
 /** Counts one hit against a limit for a subject (already hashed by the caller). */
