@@ -135,20 +135,26 @@ export const signatureForToken = async (db: Database, kind: 'confirm' | 'manage'
  * statement, so a second use (or a race of two) finds nothing. Only while the campaign is open.
  */
 export const confirmSignature = async (db: Database, token: string, now = new Date()): Promise<string | null> => {
-  const [row] = await db
+  const [row] = await confirmByToken(db).all({ hash: hashToken(token), now: Math.floor(now.getTime() / 1000) });
+  return row?.campaignId ?? null;
+};
+
+const confirmByToken = preparedPerDatabase((db) =>
+  db
     .update(campaignSignatures)
-    .set({ confirmedAt: now, confirmTokenHash: null, expiresAt: null })
+    // The time as the seconds the column stores, passed as it is.
+    .set({ confirmedAt: sql`${sql.placeholder('now')}`, confirmTokenHash: null, expiresAt: null })
     .where(
       and(
-        eq(campaignSignatures.confirmTokenHash, hashToken(token)),
+        eq(campaignSignatures.confirmTokenHash, sql.placeholder('hash')),
         isNull(campaignSignatures.confirmedAt),
-        sql`${campaignSignatures.expiresAt} > ${Math.floor(now.getTime() / 1000)}`,
+        sql`${campaignSignatures.expiresAt} > ${sql.placeholder('now')}`,
         sql`${campaignSignatures.campaignId} in (select ${campaigns.id} from ${campaigns} where ${campaigns.status} = 'published')`,
       ),
     )
-    .returning({ campaignId: campaignSignatures.campaignId });
-  return row?.campaignId ?? null;
-};
+    .returning({ campaignId: campaignSignatures.campaignId })
+    .prepare(),
+);
 
 /** Withdraws a signature: the row is deleted, so it no longer counts and nothing stays. */
 export const withdrawSignature = async (db: Database, manageToken: string): Promise<string | null> => {
