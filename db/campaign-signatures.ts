@@ -1,5 +1,6 @@
 import { and, desc, eq, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Database } from './database';
+import { preparedPerDatabase } from './prepared';
 import { hashToken, newToken } from './random';
 import { campaigns, campaignSignatures } from './schema';
 
@@ -46,6 +47,32 @@ export type SignOutcome =
    */
   | { kind: 'duplicate'; ownerEmail: string; ownerLocale: 'en' | 'fr'; confirmed: boolean; confirmToken: string | null; manageToken: string };
 
+const value = sql.placeholder;
+const insertSignature = preparedPerDatabase((db) =>
+  db
+    .insert(campaignSignatures)
+    .values({
+      campaignId: value('campaignId'),
+      email: value('email'),
+      emailKey: value('emailKey'),
+      firstName: value('firstName'),
+      lastName: value('lastName'),
+      city: value('city'),
+      message: value('message'),
+      display: value('display'),
+      wantsUpdates: value('wantsUpdates'),
+      shareEmail: value('shareEmail'),
+      locale: value('locale'),
+      confirmTokenHash: value('confirmTokenHash'),
+      manageTokenHash: value('manageTokenHash'),
+      createdAt: value('createdAt'),
+      expiresAt: value('expiresAt'),
+    })
+    .onConflictDoNothing({ target: [campaignSignatures.campaignId, campaignSignatures.emailKey] })
+    .returning({ id: campaignSignatures.id })
+    .prepare(),
+);
+
 /**
  * Adds a signature, or finds the one this mailbox already made. The unique index on
  * (campaign, mailbox) decides races: of many parallel attempts, exactly one inserts.
@@ -54,20 +81,23 @@ export const signCampaign = async (db: Database, campaignId: string, input: Sign
   const emailKey = mailboxKey(input.email);
   const confirmToken = newToken();
   const manageToken = newToken();
-  const inserted = await db
-    .insert(campaignSignatures)
-    .values({
-      ...input,
-      campaignId,
-      email: input.email.trim().toLowerCase(),
-      emailKey,
-      confirmTokenHash: hashToken(confirmToken),
-      manageTokenHash: hashToken(manageToken),
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + CONFIRMATION_LIFETIME_MS),
-    })
-    .onConflictDoNothing({ target: [campaignSignatures.campaignId, campaignSignatures.emailKey] })
-    .returning({ id: campaignSignatures.id });
+  const inserted = await insertSignature(db).all({
+    campaignId,
+    email: input.email.trim().toLowerCase(),
+    emailKey,
+    firstName: input.firstName,
+    lastName: input.lastName,
+    city: input.city,
+    message: input.message,
+    display: input.display,
+    wantsUpdates: input.wantsUpdates,
+    shareEmail: input.shareEmail,
+    locale: input.locale,
+    confirmTokenHash: hashToken(confirmToken),
+    manageTokenHash: hashToken(manageToken),
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + CONFIRMATION_LIFETIME_MS),
+  });
   if (inserted.length === 1) return { kind: 'new', confirmToken, manageToken };
 
   // Fresh links for the owner; an unconfirmed signature also gets another 7 days.
@@ -105,20 +135,26 @@ export const signatureForToken = async (db: Database, kind: 'confirm' | 'manage'
  * statement, so a second use (or a race of two) finds nothing. Only while the campaign is open.
  */
 export const confirmSignature = async (db: Database, token: string, now = new Date()): Promise<string | null> => {
-  const [row] = await db
+  const [row] = await confirmByToken(db).all({ hash: hashToken(token), now: Math.floor(now.getTime() / 1000) });
+  return row?.campaignId ?? null;
+};
+
+const confirmByToken = preparedPerDatabase((db) =>
+  db
     .update(campaignSignatures)
-    .set({ confirmedAt: now, confirmTokenHash: null, expiresAt: null })
+    // The time as the seconds the column stores, passed as it is.
+    .set({ confirmedAt: sql`${sql.placeholder('now')}`, confirmTokenHash: null, expiresAt: null })
     .where(
       and(
-        eq(campaignSignatures.confirmTokenHash, hashToken(token)),
+        eq(campaignSignatures.confirmTokenHash, sql.placeholder('hash')),
         isNull(campaignSignatures.confirmedAt),
-        sql`${campaignSignatures.expiresAt} > ${Math.floor(now.getTime() / 1000)}`,
+        sql`${campaignSignatures.expiresAt} > ${sql.placeholder('now')}`,
         sql`${campaignSignatures.campaignId} in (select ${campaigns.id} from ${campaigns} where ${campaigns.status} = 'published')`,
       ),
     )
-    .returning({ campaignId: campaignSignatures.campaignId });
-  return row?.campaignId ?? null;
-};
+    .returning({ campaignId: campaignSignatures.campaignId })
+    .prepare(),
+);
 
 /** Withdraws a signature: the row is deleted, so it no longer counts and nothing stays. */
 export const withdrawSignature = async (db: Database, manageToken: string): Promise<string | null> => {

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { ContentLanguage } from './content-languages';
 import type { Database } from './database';
+import { preparedPerDatabase } from './prepared';
 import { newId } from './random';
 import type { CurrentUser } from './roles';
 import { campaigns, campaignSignatures, campaignUpdates, userRoles, users } from './schema';
@@ -81,6 +82,19 @@ export const updateNextSteps = async (db: Database, id: string, ownerId: string,
 
 export const getCampaign = async (db: Database, id: string): Promise<Campaign | null> =>
   (await db.select().from(campaigns).where(eq(campaigns.id, id)).get()) ?? null;
+
+/** What signing needs of a campaign: a few short columns, not its texts (a wide row costs). */
+export type SigningCampaign = Pick<Campaign, 'id' | 'kind' | 'status' | 'endsOn' | 'title' | 'letterText'>;
+
+export const getCampaignForSigning = async (db: Database, id: string): Promise<SigningCampaign | null> => (await selectSigningCampaign(db).get({ id })) ?? null;
+
+const selectSigningCampaign = preparedPerDatabase((db) =>
+  db
+    .select({ id: campaigns.id, kind: campaigns.kind, status: campaigns.status, endsOn: campaigns.endsOn, title: campaigns.title, letterText: campaigns.letterText })
+    .from(campaigns)
+    .where(eq(campaigns.id, sql.placeholder('id')))
+    .prepare(),
+);
 
 /** Confirmed signatures: the only ones that count. */
 export const confirmedCount = async (db: Database, campaignId: string): Promise<number> =>

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Database } from './database';
+import { preparedPerDatabase } from './prepared';
 import { newId } from './random';
 import { mailOutbox } from './schema';
 
@@ -28,18 +29,38 @@ export const MAIL_KEEP_MS = 7 * 24 * 60 * 60_000;
  */
 export const enqueueMail = async (db: Database, message: MailMessage, now: Date, sent: boolean): Promise<string> => {
   const id = newId();
-  await db.insert(mailOutbox).values({
+  await insertMail(db).run({
     id,
     toAddress: message.to,
     subject: message.subject,
     bodyText: message.text,
-    createdAt: now,
-    sentAt: sent ? now : null,
-    nextAttemptAt: sent ? null : new Date(now.getTime() + MAIL_RETRY.claimMs),
-    discardAfter: message.discardAfter ?? null,
+    createdAt: unixSeconds(now),
+    sentAt: sent ? unixSeconds(now) : null,
+    nextAttemptAt: sent ? null : unixSeconds(new Date(now.getTime() + MAIL_RETRY.claimMs)),
+    discardAfter: message.discardAfter ? unixSeconds(message.discardAfter) : null,
   });
   return id;
 };
+
+const unixSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
+// Times go in as the seconds the columns store: a placeholder inside sql`` is passed as it is,
+// where drizzle's own encoding of a column's placeholder would fail on null.
+const seconds = (name: string) => sql`${sql.placeholder(name)}`;
+const insertMail = preparedPerDatabase((db) =>
+  db
+    .insert(mailOutbox)
+    .values({
+      id: sql.placeholder('id'),
+      toAddress: sql.placeholder('toAddress'),
+      subject: sql.placeholder('subject'),
+      bodyText: sql.placeholder('bodyText'),
+      createdAt: seconds('createdAt'),
+      sentAt: seconds('sentAt'),
+      nextAttemptAt: seconds('nextAttemptAt'),
+      discardAfter: seconds('discardAfter'),
+    })
+    .prepare(),
+);
 
 export const getMail = async (db: Database, id: string): Promise<OutboxRow | undefined> =>
   db.select().from(mailOutbox).where(eq(mailOutbox.id, id)).get();

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { ErrorPage } from '../web/views/error';
 import { wireAreaLinks } from './area-links';
 import type { AppEnv } from './env';
+import { bodyLimit } from './middleware/body-limit';
 import { clientKey } from './middleware/client-key';
 import { locale } from './middleware/locale';
 import { requestLog } from './middleware/request-log';

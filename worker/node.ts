@@ -4,7 +4,7 @@
  */
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { migrateLibsql, openLibsqlDatabase } from '../db/libsql';
+import { migrateLibsql, openLibsqlDatabase, tuneLocalFile } from '../db/libsql';
 import { seedDemoData } from '../db/seed';
 import { createApp } from './app';
 import { runScheduledJobs } from './jobs';
@@ -25,13 +25,7 @@ const mailTransport = config.isLocal ? undefined : transportFromEnv(process.env)
 const trustProxy = process.env.TRUST_PROXY === '1';
 
 const { db, client } = openLibsqlDatabase(databaseUrl, process.env.DATABASE_AUTH_TOKEN);
-if (databaseUrl.startsWith('file:')) {
-  // A local file: write-ahead logging lets readers go on while one write commits, and syncing
-  // at checkpoints (not every commit) keeps every committed write safe from a crash of the app.
-  await client.execute('PRAGMA journal_mode = WAL');
-  await client.execute('PRAGMA synchronous = NORMAL');
-  await client.execute('PRAGMA busy_timeout = 5000');
-}
+if (databaseUrl.startsWith('file:')) await tuneLocalFile(client);
 await migrateLibsql(db);
 // Demo data only for a local run: a real deployment on Node starts empty.
 const seeded = config.isLocal ? await seedDemoData(db) : [];

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCampaign, submitCampaign } from '../../db/campaigns';
 import { listOutbox } from '../../db/mail-outbox';
-import { campaignSignatures } from '../../db/schema';
+import { campaignSignatures, rateLimits } from '../../db/schema';
 import { findOrCreateUser } from '../../db/users';
 import { TestBrowser } from './browser';
 import { campaignInput, publishedCampaign } from './campaign-helpers';
@@ -225,6 +225,20 @@ describe('the sign form refuses or defuses bad input', () => {
     });
     expect(bare.status).toBe(403);
     expect(await countRows()).toBe(0);
+  });
+
+  it('one sign counts one hit on each limit, keeps one signature and sends one email', async () => {
+    const id = await publishedCampaign(t);
+    expect((await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signer())).status).toBe(303);
+    const counters = (await t.db.select().from(rateLimits).all()).map((row) => [row.key.split(':').slice(0, 2).join(':'), row.count]);
+    expect(counters.sort()).toEqual([
+      ['campaign-sign:client', 1],
+      ['campaign-sign:email', 1],
+    ]);
+    // Subjects are keyed hashes, never the address typed.
+    expect(JSON.stringify(await t.db.select().from(rateLimits).all())).not.toContain('ana');
+    expect(await countRows()).toBe(1);
+    expect((await listOutbox(t.db)).map((m) => m.toAddress)).toEqual(['ana@example.org']);
   });
 
   it('limits attempts per address and per client: a plain message, no email, nothing written', async () => {

@@ -48,4 +48,15 @@ describe('request size', () => {
     expect(res.headers.get('set-cookie')).toBeNull();
     expect(visibleText(await res.text())).toContain('That was too much text');
   });
+
+  it('refuses a body that declares too large a Content-Length, from the header alone', async () => {
+    const body = `lang=fr&next=/&pad=${'x'.repeat(300 * 1024)}`;
+    const res = await t.app.request('http://localhost/language', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin', 'Content-Length': String(body.length) },
+      body,
+    });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('set-cookie')).toBeNull();
+  });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hitRateLimit, purgeRateLimits } from '../../db/rate-limit';
+import { hitRateLimit, hitRateLimits, purgeRateLimits } from '../../db/rate-limit';
 import { rateLimits } from '../../db/schema';
 import { makeTestApp, type TestApp } from './helpers';
 
@@ -29,6 +29,23 @@ describe('hitRateLimit', () => {
   it('counts every one of many concurrent hits', async () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => hitRateLimit(t.db, limit, 'c', at)));
     expect(results.filter((r) => r.allowed)).toHaveLength(3);
+  });
+
+  it('counts several limits in one call and answers each, in order', async () => {
+    const strict = { name: 'strict', max: 1, windowSeconds: 60 };
+    const hits = [
+      { limit, subject: 'd' },
+      { limit: strict, subject: 'd' },
+    ];
+    expect(await hitRateLimits(t.db, hits, at)).toEqual([
+      { allowed: true, retryAfterSeconds: 45 * 60 },
+      { allowed: true, retryAfterSeconds: 60 },
+    ]);
+    const second = await hitRateLimits(t.db, hits, at);
+    expect(second.map((r) => r.allowed)).toEqual([true, false]);
+    // Each limit counted both hits: the first is still within its 3.
+    expect((await hitRateLimit(t.db, limit, 'd', at)).allowed).toBe(true);
+    expect((await hitRateLimit(t.db, limit, 'd', at)).allowed).toBe(false);
   });
 
   it('purges old windows', async () => {

@@ -2,6 +2,7 @@ import { hmac } from '@oslojs/crypto/hmac';
 import { SHA256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Context, MiddlewareHandler } from 'hono';
+import type { Database } from '../../db/database';
 import { getOrCreateSecret } from '../../db/secrets';
 import type { AppEnv } from '../env';
 
@@ -9,6 +10,21 @@ import type { AppEnv } from '../env';
 export type ClientAddress = (c: Context<AppEnv>) => string | undefined;
 
 const encoder = new TextEncoder();
+
+/**
+ * The secret kept in the database, read once per database handle rather than once per request:
+ * it never changes once made. A failed read is forgotten, so the next request tries again.
+ */
+const storedSecrets = new WeakMap<Database, Promise<string>>();
+const storedSecret = (db: Database): Promise<string> => {
+  let secret = storedSecrets.get(db);
+  if (!secret) {
+    secret = getOrCreateSecret(db, 'client-key');
+    storedSecrets.set(db, secret);
+    secret.catch(() => storedSecrets.delete(db));
+  }
+  return secret;
+};
 
 /**
  * What a limit counts per client. An IPv6 user usually holds a whole /64 and can rotate
@@ -41,7 +57,7 @@ export const clientKey = (clientAddress: ClientAddress): MiddlewareHandler<AppEn
   async function clientKey(c, next) {
     let secret: Promise<string> | undefined;
     const keyedHash = async (value: string) => {
-      secret ??= Promise.resolve(c.get('config').clientKeySecret || getOrCreateSecret(c.get('db'), 'client-key'));
+      secret ??= Promise.resolve(c.get('config').clientKeySecret || storedSecret(c.get('db')));
       return encodeHexLowerCase(hmac(SHA256, encoder.encode(await secret), encoder.encode(value))).slice(0, 32);
     };
     let key: Promise<string> | undefined;

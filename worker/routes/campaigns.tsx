@@ -1,8 +1,8 @@
 import { Hono, type Context } from 'hono';
-import { currentGoal, confirmedCount, countCall, getCampaign, isOpenForSigning, isPublicCampaign, listPublicCampaigns, type Campaign } from '../../db/campaigns';
+import { currentGoal, confirmedCount, countCall, getCampaign, getCampaignForSigning, isOpenForSigning, isPublicCampaign, listPublicCampaigns, type Campaign, type SigningCampaign } from '../../db/campaigns';
 import { latestPublicSigners, mailboxKey, signCampaign } from '../../db/campaign-signatures';
 import { listCampaignUpdates } from '../../db/campaign-updates';
-import { hitRateLimit, type RateLimit } from '../../db/rate-limit';
+import { hitRateLimit, hitRateLimits, type RateLimit, type RateLimitResult } from '../../db/rate-limit';
 import { catalogFor, format } from '../../web/i18n';
 import { CallPanel } from '../../web/components/call-panel';
 import { SignaturePanel, type SignaturePanelState } from '../../web/components/signature-panel';
@@ -72,15 +72,16 @@ const campaignPage = async (
   });
 };
 
-/** The sign panel alone for htmx, or the whole page without JavaScript. */
-const signAnswer = (c: Context<AppEnv>, campaign: Campaign, panel: SignaturePanelState, status: number) => {
+/** The sign panel alone for htmx, or the whole page without JavaScript (read in full only then). */
+const signAnswer = async (c: Context<AppEnv>, campaign: SigningCampaign, panel: SignaturePanelState, status: number) => {
   if (c.req.header('HX-Request') === 'true') {
     return c.html(
       <SignaturePanel t={c.get('t')} campaignId={campaign.id} isLetter={campaign.kind === 'letter'} suggestedLetter={campaign.letterText} state={panel} />,
       status as 200,
     );
   }
-  return campaignPage(c, campaign, { panel, status });
+  const full = await getCampaign(c.get('db'), campaign.id);
+  return full ? campaignPage(c, full, { panel, status }) : c.notFound();
 };
 
 export const campaignRoutes = new Hono<AppEnv>()
@@ -100,8 +101,8 @@ export const campaignRoutes = new Hono<AppEnv>()
   })
 
   .post('/campaigns/:id/signatures', async function campaign_signatures_post(c) {
-    const campaign = await publicCampaign(c);
-    if (!campaign) return c.notFound();
+    const campaign = await getCampaignForSigning(c.get('db'), c.req.param('id'));
+    if (!campaign || !isPublicCampaign(campaign)) return c.notFound();
     if (campaign.kind === 'call' || !isOpenForSigning(campaign)) return signAnswer(c, campaign, { kind: 'closed' }, 409);
     const t = c.get('t');
     const db = c.get('db');
@@ -115,11 +116,12 @@ export const campaignRoutes = new Hono<AppEnv>()
     if (!parsed.ok) return signAnswer(c, campaign, { kind: 'form', values: signatureValues(form), errors: parsed.errors }, 400);
     const input = parsed.value;
 
-    const [perEmail, perClient] = await Promise.all([
-      // Keyed on the mailbox, so +tag variants cannot flood one person's inbox.
-      hitRateLimit(db, CAMPAIGN_LIMITS.signPerEmail, await c.get('keyedHash')(`email:${mailboxKey(input.email)}`)),
-      hitRateLimit(db, CAMPAIGN_LIMITS.signPerClient, await c.get('clientKey')()),
-    ]);
+    // Both limits counted first, in one statement. Keyed on the mailbox, so +tag variants
+    // cannot flood one person's inbox.
+    const [perEmail, perClient] = (await hitRateLimits(db, [
+      { limit: CAMPAIGN_LIMITS.signPerEmail, subject: await c.get('keyedHash')(`email:${mailboxKey(input.email)}`) },
+      { limit: CAMPAIGN_LIMITS.signPerClient, subject: await c.get('clientKey')() },
+    ])) as [RateLimitResult, RateLimitResult];
     if (!perEmail.allowed || !perClient.allowed) {
       const wait = Math.max(perEmail.allowed ? 0 : perEmail.retryAfterSeconds, perClient.allowed ? 0 : perClient.retryAfterSeconds);
       c.header('Retry-After', String(wait));
