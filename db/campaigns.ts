@@ -57,7 +57,7 @@ export const currentGoal = (goal: number, count: number): number => {
 /** Creates a draft; with the form's key, a second press of "Save" returns the first draft. */
 export const createCampaign = async (db: Database, ownerId: string, input: CampaignInput, now = new Date(), formKey: string | null = null): Promise<string> => {
   const id = newId();
-  return (await createOnce(db, { userId: ownerId, key: formKey }, id, [db.insert(campaigns).values({ ...input, id, ownerId, status: 'draft', createdAt: now })], now)).id;
+  return (await createOnce(db, { userId: ownerId, kind: 'campaign', key: formKey }, id, [db.insert(campaigns).values({ ...input, id, ownerId, status: 'draft', createdAt: now })], now)).id;
 };
 
 /** Saves an organizer's edit; only a draft can change its text. False when it is no longer a draft. */

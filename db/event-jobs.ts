@@ -32,7 +32,12 @@ export const claimDueReminders = async (db: Database, now: Date): Promise<Remind
   // person who can no longer come cancels from the message in front of them.
   const tokens = new Map(claimed.filter((row) => row.site_origin).map((row) => [row.id, newToken()]));
   const updates = [...tokens].map(([id, token]) => db.update(eventRsvps).set({ reminderTokenHash: hashToken(token) }).where(eq(eventRsvps.id, id)));
-  if (updates.length > 0) await db.batch(updates as [(typeof updates)[number], ...(typeof updates)[number][]]);
+  try {
+    if (updates.length > 0) await db.batch(updates as [(typeof updates)[number], ...(typeof updates)[number][]]);
+  } catch {
+    // The reminders are claimed already: they still go, pointing to the first email's link.
+    tokens.clear();
+  }
   const due: ReminderDue[] = [];
   const cache = new Map<string, typeof events.$inferSelect | undefined>();
   for (const row of claimed) {

@@ -57,6 +57,8 @@ export const takeRsvp = async (db: Database, eventId: string, input: RsvpInput, 
       access_needs = excluded.access_needs,
       wants_reminder = excluded.wants_reminder,
       token_hash = excluded.token_hash,
+      -- The earlier links stop working together: the first email's and the reminder's.
+      reminder_token_hash = null,
       locale = excluded.locale,
       site_origin = excluded.site_origin,
       updated_at = excluded.updated_at,

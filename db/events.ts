@@ -106,7 +106,7 @@ export const createEvent = async (
     updatedAt: now,
   }));
   const [first, ...rest] = rows.map((row) => db.insert(events).values(row));
-  return (await createOnce(db, { userId: organizerId, key: formKey }, rows[0]!.id, [first!, ...rest], now)).id;
+  return (await createOnce(db, { userId: organizerId, kind: 'event', key: formKey }, rows[0]!.id, [first!, ...rest], now)).id;
 };
 
 export const getEvent = async (db: Database, id: string): Promise<EventRow | null> =>

@@ -9,8 +9,11 @@ export const FORM_SUBMISSION_KEEP_MS = 24 * 3600_000;
 /** The key a create form carries: 32 base32 characters, as `newToken()` makes them. */
 export const isSubmissionKey = (value: unknown): value is string => typeof value === 'string' && /^[a-z2-7]{32}$/.test(value);
 
+/** What a form makes: a key answers only for its own kind, so one form's key never returns another kind's record. */
+export type SubmissionKind = 'event' | 'campaign' | 'story' | 'resource';
+
 /** What a form with this key already created, or null. */
-export const findSubmission = async (db: Database, userId: string, key: string): Promise<string | null> =>
+const findSubmission = async (db: Database, userId: string, key: string): Promise<string | null> =>
   (await db.select({ id: formSubmissions.createdId }).from(formSubmissions).where(and(eq(formSubmissions.userId, userId), eq(formSubmissions.key, key))).get())?.id ?? null;
 
 /**
@@ -20,7 +23,7 @@ export const findSubmission = async (db: Database, userId: string, key: string):
  */
 export const createOnce = async (
   db: Database,
-  submission: { userId: string; key: string | null } | undefined,
+  submission: { userId: string; kind: SubmissionKind; key: string | null } | undefined,
   createdId: string,
   statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]],
   now: Date,
@@ -29,7 +32,8 @@ export const createOnce = async (
     await db.batch(statements);
     return { id: createdId, created: true };
   }
-  const { userId, key } = submission;
+  const userId = submission.userId;
+  const key = `${submission.kind}:${submission.key}`;
   const earlier = await findSubmission(db, userId, key);
   if (earlier) return { id: earlier, created: false };
   try {

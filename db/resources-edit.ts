@@ -15,6 +15,15 @@ import { createOnce } from './form-submissions';
 
 const englishLanguageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 
+/** HSDS stores a language's name beside its code; a code Intl refuses (say, an imported `pt_BR`) keeps the code. */
+const englishLanguageName = (code: string): string => {
+  try {
+    return englishLanguageNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
+
 /** What each logged field is made of, compared as JSON. */
 const FIELD_PARTS: Record<ResourceField, (input: ResourceInput) => unknown> = {
   organization: (i) => i.organizationId ?? `new:${i.organizationName}`,
@@ -130,7 +139,7 @@ const listRows = (db: Database, input: ResourceInput, ids: Ids, sections: Readon
   }
   if (sections.has('languages')) {
     rows.push(db.delete(t.languages).where(eq(t.languages.serviceId, serviceId)));
-    for (const code of input.languages) rows.push(db.insert(t.languages).values({ id: crypto.randomUUID(), serviceId, code, name: englishLanguageNames.of(code) ?? code }));
+    for (const code of input.languages) rows.push(db.insert(t.languages).values({ id: crypto.randomUUID(), serviceId, code, name: englishLanguageName(code) }));
   }
   if (sections.has('cost')) {
     rows.push(db.delete(t.costOptions).where(eq(t.costOptions.serviceId, serviceId)));
@@ -207,7 +216,7 @@ export const createResource = async (db: Database, typed: ResourceInput, actor: 
   rows.push(resourceChangeRow(db, ids.serviceId, actor, 'created', fields, now));
   // A second press of "Save" with the same form key answers with the first press's resource.
   const [first, ...rest] = rows;
-  const made = await createOnce(db, actor.userId ? { userId: actor.userId, key: formKey } : undefined, ids.serviceId, [first!, ...rest], now);
+  const made = await createOnce(db, actor.userId ? { userId: actor.userId, kind: 'resource', key: formKey } : undefined, ids.serviceId, [first!, ...rest], now);
   if (made.created) return { id: ids.serviceId, slug };
   const earlier = await db.select({ slug: t.services.slug }).from(t.services).where(eq(t.services.id, made.id)).get();
   return { id: made.id, slug: earlier?.slug ?? made.id };

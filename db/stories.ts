@@ -87,7 +87,7 @@ export const createStory = async (db: Database, authorId: string, draft: StoryDr
     db.insert(storyVersions).values(versionValues(id, 1, draft, 'author', now)),
     db.insert(storyEvents).values({ id: newId(), storyId: id, actor: 'author', action: 'created', versionNumber: 1, createdAt: now }),
   ] as const;
-  return (await createOnce(db, { userId: authorId, key: formKey }, id, [...statements], now)).id;
+  return (await createOnce(db, { userId: authorId, kind: 'story', key: formKey }, id, [...statements], now)).id;
 };
 
 /**

@@ -10,6 +10,12 @@ export interface AppConfig {
   clientKeySecret: string | undefined;
   /** How long personal data is kept; the privacy page states these same numbers. */
   retention: RetentionSettings;
+  /**
+   * The site's own address (SITE_URL), for links in emails and share links. Unset, the address
+   * the request came to is used: fine behind Cloudflare, but a Node server whose proxy passes any
+   * Host header would let a stranger choose where a mailed link points.
+   */
+  siteOrigin: string | undefined;
 }
 
 export interface RetentionSettings {
@@ -47,6 +53,7 @@ export const readConfig = (source: ConfigSource): AppConfig => ({
   quickExitUrl: httpUrl(source.QUICK_EXIT_URL) ?? DEFAULT_QUICK_EXIT_URL,
   isLocal: source.APP_ENV === 'local',
   clientKeySecret: source.CLIENT_KEY_SECRET || undefined,
+  siteOrigin: httpUrl(source.SITE_URL) ? new URL(source.SITE_URL!).origin : undefined,
   retention: {
     rsvpDays: days(source.RSVP_RETENTION_DAYS, DEFAULT_RETENTION.rsvpDays),
     campaignDays: days(source.CAMPAIGN_RETENTION_DAYS, DEFAULT_RETENTION.campaignDays),

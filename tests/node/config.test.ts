@@ -9,7 +9,13 @@ describe('readConfig', () => {
       isLocal: false,
       clientKeySecret: undefined,
       retention: { rsvpDays: 30, campaignDays: 90 },
+      siteOrigin: undefined,
     });
+  });
+
+  it('takes the site address as an origin, and nothing that is not a web address', () => {
+    expect(readConfig({ SITE_URL: 'https://hearth.example.org/some/path' }).siteOrigin).toBe('https://hearth.example.org');
+    for (const bad of ['javascript:alert(1)', 'hearth.example.org', '']) expect(readConfig({ SITE_URL: bad }).siteOrigin).toBeUndefined();
   });
 
   it('takes a web address as quick-exit target, and nothing else', () => {

@@ -80,6 +80,16 @@ describe('form keys', () => {
     expect(await t.db.select().from(formSubmissions).all()).toHaveLength(0);
   });
 
+  it('answer only for their own kind of form', async () => {
+    const { browser } = await signedInAs(t, 'writer@example.org', 'organizer');
+    const formKey = keyIn(await (await browser.get('/organize/events/new')).text());
+    expect((await browser.post('/organize/events', { ...eventForm(), formKey })).status).toBe(303);
+    const campaign = await browser.post('/organize/campaigns', { ...campaignForm, formKey });
+    expect(campaign.status).toBe(303);
+    expect(await t.db.select().from(campaigns).all()).toHaveLength(1);
+    expect(campaign.headers.get('location')).toContain((await t.db.select().from(campaigns).get())!.id);
+  });
+
   it('that are not keys are ignored: the form still saves', async () => {
     const { browser } = await signedInAs(t, 'writer@example.org', 'organizer');
     expect((await browser.post('/organize/campaigns', { ...campaignForm, formKey: '<script>' })).status).toBe(303);

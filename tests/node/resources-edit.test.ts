@@ -4,7 +4,7 @@ import { getResource } from '../../db/resources-detail';
 import { changedResourceFields, updateResource } from '../../db/resources-edit';
 import { getEditableResource } from '../../db/resources-edit-read';
 import { seedDemoResources } from '../../db/resources-seed';
-import { costOptions, organizations, phones, resourceChanges, resourceReports, services } from '../../db/schema';
+import { costOptions, languages, organizations, phones, resourceChanges, resourceReports, services } from '../../db/schema';
 import { deleteAccount, findUserByEmail } from '../../db/users';
 import type { ResourceFormValues } from '../../web/views/resource-form';
 import { en } from '../../web/i18n/en';
@@ -101,6 +101,16 @@ const changesOf = (serviceId: string) => t.db.select().from(resourceChanges).whe
 const demo = async () => (await getEditableResource(t.db, SLUG))!;
 
 describe('adding a resource', () => {
+  it('keeps a language code that Intl cannot name (an imported pt_BR) instead of failing', async () => {
+    const moderator = await personWith(t, 'mod@example.org', ['moderator']);
+    const existing = (await t.db.select({ id: services.id }).from(services).get())!.id;
+    await t.db.insert(languages).values({ id: crypto.randomUUID(), serviceId: existing, code: 'pt_BR', name: 'Portuguese (Brazil)' });
+    const res = await moderator.post('/moderation/resources', asForm({ ...NEW_RESOURCE, languages: ['en', 'pt_BR'] }));
+    expect(res.status).toBe(303);
+    const id = res.headers.get('location')!.match(/([0-9a-f-]{36})/)![1]!;
+    expect((await t.db.select({ code: languages.code, name: languages.name }).from(languages).where(eq(languages.serviceId, id)).all()).map((l) => l.name).sort()).toEqual(['English', 'pt_BR']);
+  });
+
   it('adds one resource when the form is sent twice or three times at once, with one log row', async () => {
     const moderator = await personWith(t, 'mod@example.org', ['moderator']);
     const formKey = (await (await moderator.get('/moderation/resources/new')).text()).match(/name="formKey" value="([a-z2-7]{32})"/)![1]!;

@@ -175,3 +175,12 @@ describe('a large directory', () => {
     big.close();
   });
 });
+
+describe('page numbers', () => {
+  it('stop at the last page the capped count can reach: a larger one reads as the first', async () => {
+    const { readResourceSearch } = await import('../../worker/routes/resources-input');
+    expect(readResourceSearch({ page: '100' }).page).toBe(100);
+    expect(readResourceSearch({ page: '101' }).page).toBe(1);
+    expect(readResourceSearch({ page: '1000' }).page).toBe(1);
+  });
+});

@@ -24,6 +24,7 @@ import type { AppEnv } from '../env';
 import { requireAccess } from '../middleware/access';
 import { renderPage } from '../render';
 import { readForm } from '../validation';
+import { siteOrigin } from '../site-origin';
 
 const notices = {
   saved: (t: AppEnv['Variables']['t']) => t.campaigns.saved,
@@ -158,7 +159,7 @@ export const organizeCampaignRoutes = new Hono<AppEnv>()
     const form = await readForm(c.req);
     const parsed = parseText(form.update, CAMPAIGN_LIMITS.update, c.get('t'));
     if (!parsed.ok) return managePage(c, campaign, { status: 400, errors: { update: parsed.errors.text! }, typed: { update: str(form.update) } });
-    await postCampaignUpdate(c.get('db'), campaign.id, parsed.value, new URL(c.req.url).origin);
+    await postCampaignUpdate(c.get('db'), campaign.id, parsed.value, siteOrigin(c));
     return c.redirect(`/organize/campaigns/${campaign.id}?done=posted`, 303);
   })
 

@@ -12,6 +12,7 @@ import { campaignPageSlots } from '../campaign-slots';
 import type { AppEnv } from '../env';
 import { renderPage } from '../render';
 import { readForm } from '../validation';
+import { siteOrigin } from '../site-origin';
 
 /** Limits on signing and calling, per hour. Over them: a plain message, nothing written, no email. */
 export const CAMPAIGN_LIMITS = {
@@ -61,7 +62,7 @@ const campaignPage = async (
         goal={currentGoal(campaign.goal, count)}
         signers={signers}
         updates={updates}
-        shareUrl={`${new URL(c.req.url).origin}/campaigns/${campaign.id}`}
+        shareUrl={`${siteOrigin(c)}/campaigns/${campaign.id}`}
         open={isOpenForSigning(campaign)}
         panel={options.panel ?? { kind: 'form' }}
         notice={options.notice}
@@ -129,7 +130,7 @@ export const campaignRoutes = new Hono<AppEnv>()
     }
 
     const outcome = await signCampaign(db, campaign.id, input);
-    const origin = new URL(c.req.url).origin;
+    const origin = siteOrigin(c);
     const links = (confirmToken: string | null, manageToken: string) => ({
       confirmUrl: confirmToken ? `${origin}/campaigns/signatures/${confirmToken}/confirmation` : '',
       withdrawUrl: `${origin}/campaigns/signatures/${manageToken}/withdrawal`,

@@ -29,6 +29,7 @@ import { requireAccess } from '../middleware/access';
 import { renderPage } from '../render';
 import { calendarOptions, icsResponse } from './events';
 import { fieldErrors, readForm, requiredText } from '../validation';
+import { siteOrigin } from '../site-origin';
 
 /** Messages to attendees, per organizer. */
 const MESSAGE_LIMIT = { name: 'events-message', max: 5, windowSeconds: 3600 } as const;
@@ -161,7 +162,7 @@ export const organizerEventRoutes = new Hono<AppEnv>()
     const result = await updateEvent(db, event.id, parsed.input);
     if (!result) return c.redirect(`/organize/events/${event.id}?done=cannot-edit`, 303);
     // More places may free the waitlist; fewer never removes anyone who has a place.
-    const origin = new URL(c.req.url).origin;
+    const origin = siteOrigin(c);
     const promoted = await promoteFromWaitlist(db, event.id);
     await sendAll(c.get('mailer'), promoted.map((person) => eventMail.promoted(result.after, person, `${origin}/rsvps/${person.token}`)));
     if (result.movedOrRelocated) await tellAttendees(c, result.after, (person) => eventMail.changed(result.after, person));

@@ -17,6 +17,7 @@ import { eventCampaigns } from '../event-campaigns';
 import { eventMail, sendAll } from '../event-mail';
 import { renderPage } from '../render';
 import { cleanText, emailAddress, fieldErrors, readForm, requiredLine } from '../validation';
+import { siteOrigin } from '../site-origin';
 
 /** RSVPs from one network address, and to one email address, per hour. */
 const RSVP_LIMITS = {
@@ -222,12 +223,12 @@ export const eventRoutes = new Hono<AppEnv>()
       return renderEvent(c, event, { values, errors: { email: format(t.events.rsvpTooMany, { minutes }) } }, 429);
     }
 
-    const input = { ...parsed.output, wantsReminder: values.wantsReminder, locale: c.get('locale'), siteOrigin: new URL(c.req.url).origin };
+    const input = { ...parsed.output, wantsReminder: values.wantsReminder, locale: c.get('locale'), siteOrigin: siteOrigin(c) };
     const outcome = await takeRsvp(db, event.id, input, now);
     // The event was cancelled or started between the check above and the write.
     if (!outcome) return renderEvent(c, event, { values, closedText: t.events.rsvpClosed }, 409);
 
-    const link = `${new URL(c.req.url).origin}/rsvps/${outcome.token}`;
+    const link = `${siteOrigin(c)}/rsvps/${outcome.token}`;
     await sendAll(c.get('mailer'), [eventMail.rsvp(event, { ...input, places: outcome.places, status: outcome.status }, link)]);
     if (!c.req.header('HX-Request')) {
       const query = new URLSearchParams({ rsvp: outcome.status, ...(outcome.updated ? { updated: '1' } : {}) });
@@ -282,7 +283,7 @@ export const eventRoutes = new Hono<AppEnv>()
     const result = await cancelRsvp(db, token);
     if (result && result.promoted.length > 0) {
       const event = await getEvent(db, result.eventId);
-      const origin = new URL(c.req.url).origin;
+      const origin = siteOrigin(c);
       if (event) {
         await sendAll(
           c.get('mailer'),

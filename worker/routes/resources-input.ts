@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { MAX_COUNTED } from '../../db/resources-search';
 import { MAX_QUERY_CHARS } from '../../db/resources-text-query';
 import { RESOURCE_SORTS, type ResourceSearch } from '../../db/resources-types';
 import type { ReportErrorKey } from '../../web/components/report-form';
@@ -6,7 +7,9 @@ import { RADII_KM } from '../../web/resource-search-url';
 
 /** Results per page: a phone screen or two. */
 export const PAGE_SIZE = 10;
-const MAX_PAGE = 1000;
+// Counts stop at MAX_COUNTED, so no page lies beyond this one; a larger number would only make
+// the search walk further for a page nobody can reach.
+const MAX_PAGE = Math.ceil(MAX_COUNTED / PAGE_SIZE);
 export const MAX_PROBLEM_CHARS = 2000;
 export const MAX_CONTACT_CHARS = 200;
 

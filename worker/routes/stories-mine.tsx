@@ -24,6 +24,7 @@ import { renderPage } from '../render';
 import { renderStoryVersion } from '../story-version-page';
 import { parseConsentForm, parseStoryForm, storyFormValues } from '../story-form';
 import { readForm } from '../validation';
+import { siteOrigin } from '../site-origin';
 
 type Ctx = Context<AppEnv>;
 const me = (c: Ctx) => c.get('user') as CurrentUser;
@@ -187,7 +188,7 @@ export const myStoriesRoutes = new Hono<AppEnv>()
       authorId: me(c).id,
       versionNumber: parsed.versionNumber,
       consent: parsed.consent,
-      siteOrigin: new URL(c.req.url).origin,
+      siteOrigin: siteOrigin(c),
     });
     return c.redirect(`/my-stories/${record.story.id}?done=${done ? 'approved' : 'cannot'}`, 303);
   })
