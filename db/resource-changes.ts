@@ -60,3 +60,18 @@ export const listChangesByAccount = async (db: Database, userId: string) =>
 export const forgetChangeAuthor = async (db: Database, userId: string): Promise<void> => {
   await db.update(resourceChanges).set({ actorUserId: null }).where(eq(resourceChanges.actorUserId, userId));
 };
+
+/**
+ * The latest logged change of a resource, as an opaque version: the edit form carries it, so a
+ * save can tell that someone else saved in between. Empty for a resource never changed here.
+ */
+export const resourceVersion = async (db: Database, serviceId: string): Promise<string> =>
+  (
+    await db
+      .select({ id: resourceChanges.id })
+      .from(resourceChanges)
+      .where(eq(resourceChanges.serviceId, serviceId))
+      .orderBy(desc(resourceChanges.changedAt), desc(resourceChanges.id))
+      .limit(1)
+      .get()
+  )?.id ?? '';

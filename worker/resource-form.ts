@@ -41,6 +41,7 @@ const phoneRowsSent = (form: Record<string, unknown>) => {
 /** Reads the raw form (from `parseBody({ all: true })`) into strings, cleaned but not judged. */
 export const readResourceForm = (form: Record<string, unknown>): ResourceFormValues => ({
   formKey: isSubmissionKey(one(form.formKey)) ? one(form.formKey) : '',
+  version: one(form.version).slice(0, 64),
   organizationId: one(form.organizationId).slice(0, 100),
   organizationName: cleanText(one(form.organizationName)),
   name: cleanText(one(form.name)),

@@ -229,6 +229,31 @@ describe('adding a resource', () => {
 });
 
 describe('editing a resource', () => {
+  it('does not silently overwrite a save made after the form was opened: it says so, keeps what was typed, and saves on the next press', async () => {
+    const first = await personWith(t, 'mod1@example.org', ['moderator']);
+    const second = await personWith(t, 'mod2@example.org', ['moderator']);
+    const before = await demo();
+    const versionIn = async (browser: TestBrowser) => (await (await browser.get(`/moderation/resources/${before.id}/edit`)).text()).match(/name="version" value="([^"]*)"/)![1]!;
+    const firstVersion = await versionIn(first);
+    const secondVersion = await versionIn(second);
+    expect(firstVersion).toBe(secondVersion);
+
+    const saved = await first.post(`/moderation/resources/${before.id}`, asForm({ ...resourceFormValues(before.input), name: 'Saved first', version: firstVersion }));
+    expect(saved.status).toBe(303);
+    const late = await second.post(`/moderation/resources/${before.id}`, asForm({ ...resourceFormValues(before.input), name: 'Saved second', version: secondVersion }));
+    expect(late.status).toBe(409);
+    const html = await late.text();
+    expect(visibleText(html)).toContain('Someone else saved this resource after you opened it.');
+    expect(html).toContain('value="Saved second"');
+    expect((await demo())!.input.name).toBe('Saved first');
+
+    const newer = html.match(/name="version" value="([^"]*)"/)![1]!;
+    expect(newer).not.toBe(secondVersion);
+    const again = await second.post(`/moderation/resources/${before.id}`, asForm({ ...resourceFormValues(before.input), name: 'Saved second', version: newer }));
+    expect(again.status).toBe(303);
+    expect((await demo())!.input.name).toBe('Saved second');
+  });
+
   it('changes exactly the fields edited, logs their names, and keeps the verification date', async () => {
     const moderator = await personWith(t, 'mod@example.org', ['moderator']);
     const before = await demo();

@@ -245,6 +245,7 @@ export const en = {
     createdNotice: 'Resource added. It is in the directory now.',
     savedNotice: 'Changes saved.',
     unchangedNotice: 'Nothing was changed.',
+    changedMeanwhile: 'Someone else saved this resource after you opened it. Your changes are not saved yet: compare them with the public page, then press Save again to keep yours.',
     historyHeading: 'Changes',
     historyIntro: 'Who changed what, and when. Only the names of the fields are kept, never what they said.',
     historyEmpty: 'No changes are recorded yet.',

@@ -249,6 +249,7 @@ export const fr: Catalog = {
     createdNotice: 'Ressource ajoutée. Elle est maintenant dans l’annuaire.',
     savedNotice: 'Changements enregistrés.',
     unchangedNotice: 'Rien n’a changé.',
+    changedMeanwhile: 'Une autre personne a enregistré cette ressource après que vous l’avez ouverte. Vos modifications ne sont pas encore enregistrées : comparez-les avec la page publique, puis appuyez de nouveau sur Enregistrer pour garder les vôtres.',
     historyHeading: 'Changements',
     historyIntro: 'Qui a changé quoi, et quand. Seuls les noms des champs sont gardés, jamais leur contenu.',
     historyEmpty: 'Aucun changement n’est encore enregistré.',

@@ -14,6 +14,8 @@ export const PHONE_ROWS = 3;
 export interface ResourceFormValues {
   /** A new resource's form key: pressing "Save" twice adds one resource. */
   formKey?: string;
+  /** The version the edit started from (db/resource-changes.ts `resourceVersion`). */
+  version?: string;
   /** An existing organization's id, or empty for a new one. */
   organizationId: string;
   organizationName: string;
@@ -108,6 +110,7 @@ export const ResourceFormPage = (props: {
       {props.mode === 'edit' ? <p class="hint">{e.verifiedKept}</p> : null}
       <form method="post" action={props.action} novalidate>
         {props.values.formKey ? <input type="hidden" name="formKey" value={props.values.formKey} /> : null}
+        {props.values.version !== undefined ? <input type="hidden" name="version" value={props.values.version} /> : null}
         <fieldset>
           <legend>{e.organizationLegend}</legend>
           <SelectField

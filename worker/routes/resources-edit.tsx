@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { changeActor, listResourceChanges } from '../../db/resource-changes';
+import { changeActor, listResourceChanges, resourceVersion } from '../../db/resource-changes';
 import { createResource, updateResource } from '../../db/resources-edit';
 import { getEditableResource, listOrganizationChoices, usualTimeZone } from '../../db/resources-edit-read';
 import type { EditableResource } from '../../db/resources-edit-types';
@@ -48,14 +48,14 @@ const notices = (t: AppEnv['Variables']['t'], done: string | undefined) => {
 const formPage = async (
   c: Context<AppEnv>,
   values: ResourceFormValues,
-  extra: { resource?: EditableResource; errors?: Record<string, string>; choices?: Awaited<ReturnType<typeof choicesFor>> } = {},
+  extra: { resource?: EditableResource; errors?: Record<string, string>; choices?: Awaited<ReturnType<typeof choicesFor>>; status?: number; notice?: string } = {},
 ) => {
   const t = c.get('t');
   const choices = extra.choices ?? (await choicesFor(c));
   const resource = extra.resource;
   return renderPage(c, {
     title: resource ? t.resourceEdit.editTitle : t.resourceEdit.newTitle,
-    status: extra.errors ? 400 : 200,
+    status: extra.status ?? (extra.errors ? 400 : 200),
     body: (
       <ResourceFormPage
         t={t}
@@ -67,7 +67,7 @@ const formPage = async (
         categories={choices.categories}
         languages={choices.languages}
         timeZones={zonesWith(values.timeZone)}
-        notice={notices(t, c.req.query('done'))}
+        notice={extra.notice ?? notices(t, c.req.query('done'))}
         {...(extra.errors ? { errors: extra.errors } : {})}
         {...(resource
           ? { publicHref: `/resources/${resource.slug}`, sharedPlaceCount: resource.sharedPlaceCount, history: await listResourceChanges(c.get('db'), resource.id) }
@@ -97,7 +97,7 @@ export const resourcesEditRoutes = new Hono<AppEnv>()
 
   .get('/moderation/resources/:id/edit', async function moderation_resource_edit_get(c) {
     const resource = await resourceFor(c);
-    return resource ? formPage(c, resourceFormValues(resource.input), { resource }) : notFound(c);
+    return resource ? formPage(c, { ...resourceFormValues(resource.input), version: await resourceVersion(c.get('db'), resource.id) }, { resource }) : notFound(c);
   })
 
   .post('/moderation/resources/:id', async function moderation_resource_post(c) {
@@ -107,6 +107,12 @@ export const resourcesEditRoutes = new Hono<AppEnv>()
     const choices = await choicesFor(c);
     const parsed = parseResourceForm(values, c.get('t'), choices.allowed);
     if (!parsed.ok) return formPage(c, values, { resource, errors: parsed.errors, choices });
+    // Someone else saved since this form was opened: show what was typed, say so, and let the
+    // next press save over it knowingly (the form now carries the newer version).
+    const current = await resourceVersion(c.get('db'), resource.id);
+    if (values.version !== current) {
+      return formPage(c, { ...values, version: current }, { resource, notice: c.get('t').resourceEdit.changedMeanwhile, choices, status: 409 });
+    }
     const changed = await updateResource(c.get('db'), resource, parsed.input, changeActor(c.get('user') as CurrentUser), new Date());
     return c.redirect(`/moderation/resources/${resource.id}/edit?done=${changed.length ? 'saved' : 'unchanged'}`, 303);
   });
