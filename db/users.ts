@@ -105,12 +105,14 @@ export const countAdmins = async (db: Database): Promise<number> =>
 export type AccountDeletionStep = (db: Database, userId: string) => Promise<void>;
 export const accountDeletionSteps: AccountDeletionStep[] = [
   deleteOwnUnpublishedCampaigns,
-  // An organizer's drafts go; their upcoming public events are cancelled (db/events.ts).
-  (db, userId) => removeOrganizerEvents(db, userId),
   // A storyteller's stories are withdrawn and every version deleted (db/stories.ts).
   (db, userId) => deleteStoriesOfAuthor(db, userId),
   // The resource change log keeps the role and the fields, not the person (also ON DELETE SET NULL).
   forgetChangeAuthor,
+  // An organizer's drafts go; their upcoming public events are cancelled (db/events.ts). Last:
+  // the caller emails the people coming, and a deletion that fails before this step and is
+  // tried again still finds those events to tell them about.
+  (db, userId) => removeOrganizerEvents(db, userId),
 ];
 
 /** Deletes an account and everything kept about it; its sessions end at once. */
