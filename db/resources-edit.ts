@@ -3,7 +3,7 @@
  * db.batch() (D1 has no interactive transactions) with its change-log row, so a save is all or
  * nothing. Never touches verified_at / verified_by_role: only db/resources-verify.ts does.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from './database';
 import { resourceChangeRow, type ChangeActor } from './resource-changes';
@@ -243,6 +243,14 @@ export const updateResource = async (db: Database, current: EditableResource, ty
     if (input.street) rows.push(db.insert(t.addresses).values({ id: crypto.randomUUID(), locationId, ...addressColumns(input) }));
   } else if (PLACE_FIELDS.some((field) => changed.has(field))) {
     rows.push(db.update(t.locations).set(locationColumns(input)).where(eq(t.locations.id, locationId)));
+    // The place changes for every service there: each one's log says which of its place's fields.
+    const placeFields = PLACE_FIELDS.filter((field) => changed.has(field));
+    const others = await db
+      .selectDistinct({ serviceId: t.serviceAtLocation.serviceId })
+      .from(t.serviceAtLocation)
+      .where(and(eq(t.serviceAtLocation.locationId, locationId), ne(t.serviceAtLocation.serviceId, current.id)))
+      .all();
+    for (const other of others) rows.push(resourceChangeRow(db, other.serviceId, actor, 'edited', placeFields, now));
     if (!input.street) rows.push(db.delete(t.addresses).where(eq(t.addresses.locationId, locationId)));
     else if (current.addressId) rows.push(db.update(t.addresses).set(addressColumns(input)).where(eq(t.addresses.id, current.addressId)));
     else rows.push(db.insert(t.addresses).values({ id: crypto.randomUUID(), locationId, ...addressColumns(input) }));

@@ -1,10 +1,10 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, ne } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getResource } from '../../db/resources-detail';
 import { changedResourceFields, updateResource } from '../../db/resources-edit';
 import { getEditableResource } from '../../db/resources-edit-read';
 import { seedDemoResources } from '../../db/resources-seed';
-import { costOptions, languages, organizations, phones, resourceChanges, resourceReports, services } from '../../db/schema';
+import { costOptions, languages, organizations, phones, resourceChanges, resourceReports, serviceAtLocation, services } from '../../db/schema';
 import { deleteAccount, findUserByEmail } from '../../db/users';
 import type { ResourceFormValues } from '../../web/views/resource-form';
 import { en } from '../../web/i18n/en';
@@ -229,6 +229,19 @@ describe('adding a resource', () => {
 });
 
 describe('editing a resource', () => {
+  it('logs a change to a shared place on every service there, with the place’s fields only', async () => {
+    const moderator = await personWith(t, 'mod@example.org', ['moderator']);
+    const before = await demo();
+    const other = (await t.db.select({ id: services.id }).from(services).where(ne(services.id, before.id)).get())!.id;
+    await t.db.insert(serviceAtLocation).values({ id: crypto.randomUUID(), serviceId: other, locationId: before.locationId! });
+    const res = await moderator.post(`/moderation/resources/${before.id}`, asForm({ ...resourceFormValues(before.input), name: 'Renamed', transportation: 'Tram 2 to the square.', version: '' }));
+    expect(res.status).toBe(303);
+    expect((await changesOf(before.id))[0]!.changedFields).toEqual(['name', 'transportation']);
+    const [otherChange, ...more] = await changesOf(other);
+    expect(more).toEqual([]);
+    expect(otherChange).toMatchObject({ action: 'edited', changedFields: ['transportation'] });
+  });
+
   it('does not silently overwrite a save made after the form was opened: it says so, keeps what was typed, and saves on the next press', async () => {
     const first = await personWith(t, 'mod1@example.org', ['moderator']);
     const second = await personWith(t, 'mod2@example.org', ['moderator']);
