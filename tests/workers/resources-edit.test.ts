@@ -61,7 +61,11 @@ describe('moderators editing the directory on D1', () => {
     const hours = await env.DB.prepare('select day_mask, opens_minute, closes_minute from schedules where service_id = ?').bind(id).first();
     expect(hours).toEqual({ day_mask: 64, opens_minute: 22 * 60, closes_minute: 120 });
 
-    const edited = await post(`/moderation/resources/${id}`, resource('Saltmarsh winter coats', '03:00'), moderator);
+    // The edit form carries the version it was opened at, as a browser sends it back.
+    const form = await (await request(`/moderation/resources/${id}/edit`, { headers: { Cookie: moderator } })).text();
+    const edit = resource('Saltmarsh winter coats', '03:00');
+    edit.set('version', form.match(/name="version" value="([^"]*)"/)![1]!);
+    const edited = await post(`/moderation/resources/${id}`, edit, moderator);
     expect(edited.headers.get('location')).toBe(`/moderation/resources/${id}/edit?done=saved`);
     expect(await (await request('/resources?q=winter+coats')).text()).toContain('Saltmarsh winter coats');
     // The same "new" organization typed again is the one made before, not a twin.
