@@ -9,16 +9,19 @@ export const KM_PER_DEGREE = 111.2;
 export const BM25 = sql`bm25(services_fts, 10.0, 6.0, 1.0, 4.0, 5.0)`;
 
 /**
- * Squared distance in km² from `here` to the service `s`'s nearest located place; null if it has
+ * Squared distance in km² from `here` to a service's nearest located place; null if it has
  * none. search_latitude/longitude round a confidential place to a ~10 km cell (see schema.ts).
  */
-export const distanceSquared = sql`(
+export const distanceFrom = (serviceId: SQL): SQL => sql`(
   SELECT min(
     (l.search_latitude - here.lat) * (l.search_latitude - here.lat) * ${KM_PER_DEGREE * KM_PER_DEGREE}
     + (l.search_longitude - here.lon) * (l.search_longitude - here.lon) * here.kx * here.kx)
   FROM service_at_location sal JOIN locations l ON l.id = sal.location_id
-  WHERE sal.service_id = s.id AND l.search_latitude IS NOT NULL AND l.search_longitude IS NOT NULL
+  WHERE sal.service_id = ${serviceId} AND l.search_latitude IS NOT NULL AND l.search_longitude IS NOT NULL
 )`;
+
+/** distanceFrom the service `s`. */
+export const distanceSquared = distanceFrom(sql`s.id`);
 
 /** The CTE `here(lat, lon, kx)`: kx turns longitude degrees into km where the person is. */
 export const hereTable = (near: ResourceSearch['near']): SQL =>

@@ -691,6 +691,34 @@ export const costOptions = sqliteTable(
   (table) => [index('cost_options_service_idx').on(table.serviceId, table.amount)],
 );
 
+/**
+ * platform: what a search checks of one service, in one row, kept in step by triggers (migration
+ * 0020_service_search_rows_triggers) and rebuilt with the full-text index. `id` is the service's
+ * rowid in services_fts, so a full-text hit reaches its row by integer key; a count or a filter
+ * then tests a candidate with one lookup instead of one per filter. Lists hold codes and cities
+ * between char(31) marks, so `instr` finds a whole value.
+ */
+export const serviceSearchRows = sqliteTable(
+  'service_search_rows',
+  {
+    id: integer('id').primaryKey(),
+    serviceId: text('service_id').notNull(),
+    /** status = 'active' */
+    active: integer('active').notNull(),
+    walkIn: integer('walk_in').notNull(),
+    traumaInformed: integer('trauma_informed').notNull(),
+    survivorLed: integer('survivor_led').notNull(),
+    /** It has cost options, all of them 0. */
+    free: integer('free').notNull(),
+    /** It has no place other than virtual ones. */
+    online: integer('online').notNull(),
+    categories: text('categories').notNull(),
+    languages: text('languages').notNull(),
+    cities: text('cities').notNull(),
+  },
+  (table) => [uniqueIndex('service_search_rows_service_idx').on(table.serviceId)],
+);
+
 export const requiredDocuments = sqliteTable(
   'required_documents',
   {
