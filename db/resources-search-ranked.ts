@@ -1,13 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database';
 import type { ChosenRow } from './resources-search';
-import { searchFilters } from './resources-search-filters';
+import { rowChecks } from './resources-search-rows';
 import { BM25, distanceSquared } from './resources-search-sql';
 import type { ResourceSearch } from './resources-types';
 
 /**
  * The page of a search by words in order of relevance, from the best-ranked hits only: FTS5
- * ranks every hit (unavoidable), but only the best `k` are looked up and filtered, where the
+ * ranks every hit (unavoidable), but only the best `k` are looked up and filtered (in their search
+ * rows, by the full-text rowid: rowsCanCheck must hold), where the
  * general path looks up every hit to sort it. The page is exact when every row on it ranks
  * strictly better than the worst of those `k` (so no hit left out can come before it, ties
  * included), or when there were no more than `k` hits. Otherwise null: use the general path.
@@ -22,9 +23,8 @@ export const rankedPage = async (db: Database, withCtes: SQL, search: ResourceSe
     hits AS MATERIALIZED (SELECT rowid AS fts_rowid, ${BM25} AS rank FROM services_fts
       WHERE services_fts MATCH ${match} ORDER BY rank LIMIT ${sql.raw(String(k))}),
     passing AS MATERIALIZED (SELECT hits.fts_rowid AS fts_rowid, s.id AS id, s.verified_at AS verified_at, s.name AS name
-      FROM hits CROSS JOIN services_fts_map m ON m.rowid = hits.fts_rowid CROSS JOIN services s ON s.id = m.service_id
-      JOIN organizations o ON o.id = s.organization_id CROSS JOIN here
-      WHERE ${sql.join(searchFilters(search, true), sql` AND `)}${radius ? sql` AND ${distanceSquared} <= ${radius * radius}` : sql``})
+      FROM hits CROSS JOIN service_search_rows r ON r.id = hits.fts_rowid CROSS JOIN services s ON s.id = r.service_id CROSS JOIN here
+      WHERE ${rowChecks(search)}${radius ? sql` AND ${distanceSquared} <= ${radius * radius}` : sql``})
     SELECT hits.rank AS rank, passing.id AS id FROM hits LEFT JOIN passing ON passing.fts_rowid = hits.fts_rowid
     ORDER BY passing.id IS NULL, hits.rank ASC, passing.verified_at DESC, passing.name`);
   const passing = rows.filter((row): row is { rank: number; id: string } => row.id !== null);
