@@ -22,11 +22,10 @@ export const rankedPage = async (db: Database, withCtes: SQL, search: ResourceSe
   const rows = await db.all<{ rank: number; id: string | null }>(sql`${withCtes},
     hits AS MATERIALIZED (SELECT rowid AS fts_rowid, ${BM25} AS rank FROM services_fts
       WHERE services_fts MATCH ${match} ORDER BY rank LIMIT ${sql.raw(String(k))}),
-    passing AS MATERIALIZED (SELECT hits.fts_rowid AS fts_rowid, s.id AS id, s.verified_at AS verified_at, s.name AS name
-      FROM hits CROSS JOIN service_search_rows r ON r.id = hits.fts_rowid CROSS JOIN services s ON s.id = r.service_id CROSS JOIN here
-      WHERE ${rowChecks(search)}${radius ? sql` AND ${distanceSquared} <= ${radius * radius}` : sql``})
-    SELECT hits.rank AS rank, passing.id AS id FROM hits LEFT JOIN passing ON passing.fts_rowid = hits.fts_rowid
-    ORDER BY passing.id IS NULL, hits.rank ASC, passing.verified_at DESC, passing.name`);
+    checked AS (SELECT hits.rank AS rank, s.verified_at AS verified_at, s.name AS name,
+        CASE WHEN ${rowChecks(search)}${radius ? sql` AND ${distanceSquared} <= ${radius * radius}` : sql``} THEN s.id END AS id
+      FROM hits LEFT JOIN service_search_rows r ON r.id = hits.fts_rowid LEFT JOIN services s ON s.id = r.service_id CROSS JOIN here)
+    SELECT rank, id FROM checked ORDER BY id IS NULL, rank ASC, verified_at DESC, name`);
   const passing = rows.filter((row): row is { rank: number; id: string } => row.id !== null);
   if (rows.length < k) return passing.slice(offset, wanted);
   const worst = Math.max(...rows.map((row) => row.rank));
