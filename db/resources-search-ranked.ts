@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database';
 import type { ChosenRow } from './resources-search';
-import { rowChecks } from './resources-search-rows';
+import { rowChecks, rowsFilter } from './resources-search-rows';
 import { BM25, distanceSquared } from './resources-search-sql';
 import type { ResourceSearch } from './resources-types';
 
@@ -16,9 +16,12 @@ import type { ResourceSearch } from './resources-types';
 export const rankedPage = async (db: Database, withCtes: SQL, search: ResourceSearch, match: string): Promise<ChosenRow[] | null> => {
   const offset = (search.page - 1) * search.pageSize;
   const wanted = offset + search.pageSize;
-  // Filters may drop most hits; ten times the rows needed covers most searches in one pass.
-  const k = Math.max(300, wanted * 10);
   const radius = search.near?.radiusKm;
+  // Filters may drop most hits; ten times the rows needed covers most searches in one pass. Without
+  // filters only inactive services drop out, so a few more than the page (ties) are enough, and
+  // fewer hits are looked up; if not, the page cannot be proved and the general path answers.
+  const filtered = rowsFilter(search) || radius !== undefined;
+  const k = filtered ? Math.max(300, wanted * 10) : Math.max(50, wanted * 3);
   const rows = await db.all<{ rank: number; id: string | null }>(sql`${withCtes},
     hits AS MATERIALIZED (SELECT rowid AS fts_rowid, ${BM25} AS rank FROM services_fts
       WHERE services_fts MATCH ${match} ORDER BY rank LIMIT ${sql.raw(String(k))}),

@@ -12,6 +12,10 @@ const listable = (value: string | undefined) => value === undefined || !value.in
 export const rowsCanCheck = (search: ResourceSearch): boolean =>
   listable(search.category) && listable(search.language) && listable(search.city);
 
+/** Whether the search has a filter beyond "active". */
+export const rowsFilter = (search: ResourceSearch): boolean =>
+  !!(search.category || search.language || search.city || search.free || search.walkIn || search.traumaInformed || search.survivorLed || search.openNow);
+
 const inList = (column: SQL, value: string) => sql`instr(${column}, ${MARK + value + MARK}) > 0`;
 
 /**
