@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { openNowExpression } from './resources-open-now';
+import { openAt, openNowExpression } from './resources-open-now';
 import type { ResourceSearch } from './resources-types';
 
 /** The mark around each value of a search row's lists (see serviceSearchRows in schema.ts). */
@@ -21,7 +21,7 @@ const inList = (column: SQL, value: string) => sql`instr(${column}, ${MARK + val
 /**
  * The filters of a search as tests of the search row `r` (service_search_rows): the same sets as
  * searchFilters, read from one row found by one key instead of one index per filter. "Open now"
- * depends on the moment, so it is still asked of the schedules, last, once the row has passed.
+ * comes last, once the rest has passed.
  */
 export const rowChecks = (search: ResourceSearch): SQL => {
   const where: SQL[] = [sql`r.active = 1`];
@@ -33,6 +33,10 @@ export const rowChecks = (search: ResourceSearch): SQL => {
   if (search.walkIn) where.push(sql`r.walk_in = 1`);
   if (search.traumaInformed) where.push(sql`r.trauma_informed = 1`);
   if (search.survivorLed) where.push(sql`r.survivor_led = 1`);
-  if (search.openNow) where.push(openNowExpression(sql`r.service_id`));
+  // The row holds the one schedule that counts, if only one does (see schema.ts); else read them.
+  if (search.openNow) {
+    where.push(sql`CASE WHEN r.hours_zone IS NULL THEN ${openNowExpression(sql`r.service_id`)}
+      ELSE EXISTS (SELECT 1 FROM zone_now z WHERE z.time_zone = r.hours_zone AND ${openAt('r')}) END`);
+  }
   return sql.join(where, sql` AND `);
 };

@@ -715,6 +715,15 @@ export const serviceSearchRows = sqliteTable(
     categories: text('categories').notNull(),
     languages: text('languages').notNull(),
     cities: text('cities').notNull(),
+    /**
+     * "Open now" without reading the schedules, when they allow it: the zone and the one schedule
+     * that counts (day_mask, opens_minute, closes_minute as in schedules); 'UTC' and day_mask 0
+     * when none counts. Null zone when several schedules or valid dates count: then they are read.
+     */
+    hoursZone: text('hours_zone'),
+    dayMask: integer('day_mask'),
+    opensMinute: integer('opens_minute'),
+    closesMinute: integer('closes_minute'),
   },
   (table) => [uniqueIndex('service_search_rows_service_idx').on(table.serviceId)],
 );

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildResourceSearchIndex } from '../../db/resources-fts';
+import { openNowExpression, zoneNowTable, zonesInUse } from '../../db/resources-open-now';
+import { rowChecks } from '../../db/resources-search-rows';
 import { seedDemoResources } from '../../db/resources-seed';
 import { addSyntheticServices } from '../bench/synthetic-directory';
 import { makeTestApp, type TestApp } from './helpers';
@@ -15,7 +17,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const stored = () => t.db.all(sql`SELECT * FROM service_search_rows ORDER BY service_id`);
+const stored = () =>
+  t.db.all(sql`SELECT id, service_id, active, walk_in, trauma_informed, survivor_led, free, online, categories, languages, cities
+    FROM service_search_rows ORDER BY service_id`);
 const computed = () =>
   t.db.all(sql`SELECT m.rowid AS id, v.* FROM service_search_values v JOIN services_fts_map m ON m.service_id = v.service_id ORDER BY v.service_id`);
 
@@ -57,5 +61,48 @@ describe('search rows', () => {
     await rebuildResourceSearchIndex(t.db);
     expect(await stored()).toEqual(await computed());
     expect((await stored()).length).toBeGreaterThan(200);
+  });
+});
+
+describe('the schedule a search row holds', () => {
+  type Hours = { service_id: string; hours_zone: string | null; day_mask: number | null };
+  const hours = () => t.db.all<Hours>(sql`SELECT service_id, hours_zone, day_mask, opens_minute, closes_minute FROM service_search_rows ORDER BY service_id`);
+  const fresh = () =>
+    t.db.all(sql`SELECT service_id, hours_zone, day_mask, opens_minute, closes_minute FROM service_search_hours
+      WHERE service_id IN (SELECT service_id FROM service_search_rows) ORDER BY service_id`);
+
+  it('is one schedule, none, or left to the schedules', async () => {
+    const rows = await hours();
+    expect(rows).toEqual(await fresh());
+    expect(rows.some((row) => row.hours_zone === null)).toBe(true);
+    expect(rows.some((row) => row.hours_zone !== null && row.day_mask !== 0)).toBe(true);
+  });
+
+  it.each([
+    ['a second schedule', sql`INSERT INTO schedules (id, service_id, location_id, byday, opens_at, closes_at) VALUES ('x-sch', 'bench-svc-30', 'bench-loc-30', 'SA', '10:00', '12:00')`],
+    ['its hours', sql`UPDATE schedules SET opens_at = '07:15', byday = 'SU' WHERE service_id = 'bench-svc-31'`],
+    ['valid dates', sql`UPDATE schedules SET valid_to = '2026-12-31' WHERE service_id = 'bench-svc-32'`],
+    ['a schedule removed', sql`DELETE FROM schedules WHERE service_id = 'bench-svc-33'`],
+    ['a zone', sql`UPDATE locations SET time_zone = 'Europe/Paris' WHERE id = 'bench-loc-34'`],
+    ['a place removed', sql`DELETE FROM locations WHERE id = 'bench-loc-35'`],
+  ])('follows %s', async (_, change) => {
+    await t.db.run(change);
+    expect(await hours()).toEqual(await fresh());
+  });
+});
+
+describe('"open now" from the search rows', () => {
+  it('agrees with the schedules for every service, hour after hour through a week', async () => {
+    const zones = await zonesInUse(t.db);
+    let open = 0;
+    for (let hour = 0; hour < 7 * 24; hour += 5) {
+      const now = new Date(Date.UTC(2026, 10, 23, hour, 17 * (hour % 4)));
+      const rows = await t.db.all<{ fast: number; full: number }>(sql`WITH ${zoneNowTable(zones, now)}
+        SELECT ${rowChecks({ openNow: true, sort: 'relevance', page: 1, pageSize: 10 })} AS fast,
+          r.active = 1 AND ${openNowExpression(sql`r.service_id`)} AS full FROM service_search_rows r`);
+      expect(rows.filter((row) => row.fast !== row.full)).toEqual([]);
+      open += rows.filter((row) => row.full === 1).length;
+    }
+    expect(open).toBeGreaterThan(100);
   });
 });
