@@ -14,13 +14,15 @@ export const REBUILD_SEARCH_INDEX_SQL = [
      SELECT m.rowid, v.name, v.alternate_name, v.description, v.organization, v.terms
      FROM services_search_text v JOIN services_fts_map m ON m.service_id = v.service_id`,
   "INSERT INTO services_fts(services_fts) VALUES ('optimize')",
-  // What a search checks of each service (migrations 0020 and 0022), by the same rowids.
+  // What a search checks of each service (migrations 0020, 0022 and 0024), by the same rowids.
   'DELETE FROM service_search_rows',
   `INSERT INTO service_search_rows (id, service_id, active, walk_in, trauma_informed, survivor_led, free, online, categories, languages, cities)
      SELECT m.rowid, v.service_id, v.active, v.walk_in, v.trauma_informed, v.survivor_led, v.free, v.online, v.categories, v.languages, v.cities
      FROM service_search_values v JOIN services_fts_map m ON m.service_id = v.service_id`,
   `UPDATE service_search_rows SET hours_zone = h.hours_zone, day_mask = h.day_mask, opens_minute = h.opens_minute, closes_minute = h.closes_minute
      FROM service_search_hours h WHERE h.service_id = service_search_rows.service_id`,
+  `UPDATE service_search_rows SET place_count = p.place_count, latitude = p.latitude, longitude = p.longitude
+     FROM service_search_places p WHERE p.service_id = service_search_rows.service_id`,
 ] as const;
 
 /** Rebuilds the full-text index of services in one atomic batch; returns how many were indexed. */

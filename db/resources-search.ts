@@ -6,7 +6,7 @@ import { nearestPage } from './resources-search-nearest';
 import { newestPage } from './resources-search-newest';
 import { rankedPage } from './resources-search-ranked';
 import { rowChecks, rowsCanCheck } from './resources-search-rows';
-import { BM25, distanceFrom, distanceSquared, hereTable, pageDetails, placesWithin, toSummary, type Row } from './resources-search-sql';
+import { BM25, distanceFrom, distanceSquared, hereTable, pageDetails, placesWithin, toSummary, withinRadius, type Row } from './resources-search-sql';
 import { toMatchQuery } from './resources-text-query';
 import type { ResourceSearch, ResourceSearchResult } from './resources-types';
 
@@ -75,8 +75,16 @@ const rowCount = async (db: Database, withCtes: SQL, search: ResourceSearch, mat
       : sql`service_search_rows r`;
   const where = [match ? sql`services_fts MATCH ${match}` : sql`1 = 1`, rowChecks(search)];
   if (match && near?.radiusKm) where.push(sql`${distanceFrom(sql`r.service_id`)} <= ${near.radiusKm * near.radiusKm}`);
+  let candidates = sql`SELECT 1 FROM ${from} CROSS JOIN here WHERE ${sql.join(where, sql` AND `)}`;
+  if (!match && near?.radiusKm) {
+    // A service with one place is found by the position in its row; the others by their places.
+    candidates = sql`SELECT 1 FROM service_search_rows r CROSS JOIN here
+        WHERE r.place_count = 1 AND ${withinRadius(near, near.radiusKm, sql`r.latitude`, sql`r.longitude`)} AND ${rowChecks(search)}
+      UNION ALL
+      ${candidates} AND (r.place_count IS NULL OR r.place_count <> 1)`;
+  }
   const rows = await db.all<{ total: number }>(sql`${withCtes}
-    SELECT count(*) AS total FROM (SELECT 1 FROM ${from} CROSS JOIN here WHERE ${sql.join(where, sql` AND `)} LIMIT ${limit})`);
+    SELECT count(*) AS total FROM (SELECT 1 FROM (${candidates}) LIMIT ${limit})`);
   return rows[0]?.total ?? 0;
 };
 

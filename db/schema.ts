@@ -724,8 +724,16 @@ export const serviceSearchRows = sqliteTable(
     dayMask: integer('day_mask'),
     opensMinute: integer('opens_minute'),
     closesMinute: integer('closes_minute'),
+    /** How many places with a position it has (locations.search_latitude/longitude). */
+    placeCount: integer('place_count'),
+    /** The position of its place when it has exactly one, so "within a radius" reads the row alone. */
+    latitude: real('latitude'),
+    longitude: real('longitude'),
   },
-  (table) => [uniqueIndex('service_search_rows_service_idx').on(table.serviceId)],
+  (table) => [
+    uniqueIndex('service_search_rows_service_idx').on(table.serviceId),
+    index('service_search_rows_position_idx').on(table.latitude, table.longitude),
+  ],
 );
 
 export const requiredDocuments = sqliteTable(

@@ -91,6 +91,26 @@ describe('the schedule a search row holds', () => {
   });
 });
 
+describe('the place a search row holds', () => {
+  const places = () => t.db.all(sql`SELECT service_id, place_count, latitude, longitude FROM service_search_rows ORDER BY service_id`);
+  const fresh = () =>
+    t.db.all(sql`SELECT service_id, place_count, latitude, longitude FROM service_search_places
+      WHERE service_id IN (SELECT service_id FROM service_search_rows) ORDER BY service_id`);
+
+  it.each([
+    ['a second place', sql`INSERT INTO service_at_location (id, service_id, location_id) VALUES ('x-sal-2', 'bench-svc-40', 'bench-loc-41')`],
+    ['a place moved', sql`UPDATE locations SET latitude = latitude + 0.01 WHERE id = 'bench-loc-42'`],
+    ['a place made confidential', sql`UPDATE locations SET confidential_location = 1 WHERE id = 'bench-loc-43'`],
+    ['a place unlinked', sql`DELETE FROM service_at_location WHERE service_id = 'bench-svc-44'`],
+    ['a place removed', sql`DELETE FROM locations WHERE id = 'bench-loc-45'`],
+  ])('follows %s', async (_, change) => {
+    await t.db.run(change);
+    const rows = await places();
+    expect(rows).toEqual(await fresh());
+    expect(rows.some((row) => (row as { place_count: number }).place_count === 1)).toBe(true);
+  });
+});
+
 describe('"open now" from the search rows', () => {
   it('agrees with the schedules for every service, hour after hour through a week', async () => {
     const zones = await zonesInUse(t.db);
