@@ -22,10 +22,11 @@ export const rankedPage = async (db: Database, withCtes: SQL, search: ResourceSe
   // fewer hits are looked up; if not, the page cannot be proved and the general path answers.
   const filtered = rowsFilter(search) || radius !== undefined;
   const k = filtered ? Math.max(300, wanted * 10) : Math.max(50, wanted * 3);
+  // `checked` is materialized so each hit's checks run once, not again for the order.
   const rows = await db.all<{ rank: number; id: string | null }>(sql`${withCtes},
     hits AS MATERIALIZED (SELECT rowid AS fts_rowid, ${BM25} AS rank FROM services_fts
       WHERE services_fts MATCH ${match} ORDER BY rank LIMIT ${sql.raw(String(k))}),
-    checked AS (SELECT hits.rank AS rank, s.verified_at AS verified_at, s.name AS name,
+    checked AS MATERIALIZED (SELECT hits.rank AS rank, s.verified_at AS verified_at, s.name AS name,
         CASE WHEN ${rowChecks(search)}${radius ? sql` AND ${distanceSquared} <= ${radius * radius}` : sql``} THEN s.id END AS id
       FROM hits LEFT JOIN service_search_rows r ON r.id = hits.fts_rowid LEFT JOIN services s ON s.id = r.service_id CROSS JOIN here)
     SELECT rank, id FROM checked ORDER BY id IS NULL, rank ASC, verified_at DESC, name`);
