@@ -5,8 +5,9 @@ import { searchFilters, searchOrder } from './resources-search-filters';
 import { nearestPage } from './resources-search-nearest';
 import { newestPage } from './resources-search-newest';
 import { rankedPage } from './resources-search-ranked';
-import { rowChecks, rowsCanCheck } from './resources-search-rows';
-import { BM25, distanceFrom, distanceSquared, hereTable, pageDetails, placesWithin, toSummary, withinRadius, type Row } from './resources-search-sql';
+import { rowCount } from './resources-search-count';
+import { rowsCanCheck } from './resources-search-rows';
+import { BM25, distanceSquared, hereTable, pageDetails, placesWithin, toSummary, type Row } from './resources-search-sql';
 import { toMatchQuery } from './resources-text-query';
 import type { ResourceSearch, ResourceSearchResult } from './resources-types';
 
@@ -58,34 +59,6 @@ const baseTable = (search: ResourceSearch, match: string | null): SQL => {
     JOIN organizations o ON o.id = s.organization_id
     CROSS JOIN here
     WHERE ${match ? sql`services_fts MATCH ${match} AND ` : sql``}${sql.join(where, sql` AND `)})`;
-};
-
-/**
- * The count up to `limit` from the search rows: the same candidates lead as in `base` (full-text
- * hits by their rowid, the places in the circle, the leading filter's set, or every service), and
- * each is tested in its one search row instead of one index per filter.
- */
-const rowCount = async (db: Database, withCtes: SQL, search: ResourceSearch, match: string | null, limit: number): Promise<number> => {
-  const near = search.near;
-  const leading = match ? null : near?.radiusKm ? placesWithin(near, near.radiusKm) : leadingSet(search);
-  const from = match
-    ? sql`services_fts CROSS JOIN service_search_rows r ON r.id = services_fts.rowid`
-    : leading
-      ? sql`${leading} AS leading CROSS JOIN service_search_rows r ON r.service_id = leading.service_id`
-      : sql`service_search_rows r`;
-  const where = [match ? sql`services_fts MATCH ${match}` : sql`1 = 1`, rowChecks(search)];
-  if (match && near?.radiusKm) where.push(sql`${distanceFrom(sql`r.service_id`)} <= ${near.radiusKm * near.radiusKm}`);
-  let candidates = sql`SELECT 1 FROM ${from} CROSS JOIN here WHERE ${sql.join(where, sql` AND `)}`;
-  if (!match && near?.radiusKm) {
-    // A service with one place is found by the position in its row; the others by their places.
-    candidates = sql`SELECT 1 FROM service_search_rows r CROSS JOIN here
-        WHERE r.place_count = 1 AND ${withinRadius(near, near.radiusKm, sql`r.latitude`, sql`r.longitude`)} AND ${rowChecks(search)}
-      UNION ALL
-      ${candidates} AND (r.place_count IS NULL OR r.place_count <> 1)`;
-  }
-  const rows = await db.all<{ total: number }>(sql`${withCtes}
-    SELECT count(*) AS total FROM (SELECT 1 FROM (${candidates}) LIMIT ${limit})`);
-  return rows[0]?.total ?? 0;
 };
 
 /** The rows a fast path chose, with what a result shows, in the order given. */
@@ -161,7 +134,7 @@ export const searchResources = async (
   };
   // Counted up to a cap: "more than 1,000" says enough, and a broad search stays cheap however big the directory.
   const count = async () =>
-    fastPaths ? rowCount(db, withCtes, search, match, MAX_COUNTED + 1) : (await db.all<{ total: number }>(sql`${withBase} SELECT count(*) AS total FROM (SELECT 1 FROM base WHERE ${outer} LIMIT ${MAX_COUNTED + 1})`))[0]
+    fastPaths ? rowCount(db, withCtes, search, match, leadingSet(search), MAX_COUNTED + 1) : (await db.all<{ total: number }>(sql`${withBase} SELECT count(*) AS total FROM (SELECT 1 FROM base WHERE ${outer} LIMIT ${MAX_COUNTED + 1})`))[0]
       ?.total ?? 0;
   // A filtered list newest first counts first: the count tells whether walking in that order is short.
   // Otherwise the page and the count go side by side. (A window count over every row would force
