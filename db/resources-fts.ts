@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from './database';
 
 /**
- * The statements that rebuild the search index from scratch, in order. What is indexed is
+ * The statements that rebuild the search index (and the search rows) from scratch, in order. What is indexed is
  * defined by the view services_search_text (migration 0010_resources_fts), so this and the
  * triggers can never disagree. Exported so the rebuild can be sent to D1 as a file too.
  */
@@ -14,6 +14,15 @@ export const REBUILD_SEARCH_INDEX_SQL = [
      SELECT m.rowid, v.name, v.alternate_name, v.description, v.organization, v.terms
      FROM services_search_text v JOIN services_fts_map m ON m.service_id = v.service_id`,
   "INSERT INTO services_fts(services_fts) VALUES ('optimize')",
+  // What a search checks of each service (migrations 0020, 0022 and 0024), by the same rowids.
+  'DELETE FROM service_search_rows',
+  `INSERT INTO service_search_rows (id, service_id, active, walk_in, trauma_informed, survivor_led, free, online, categories, languages, cities)
+     SELECT m.rowid, v.service_id, v.active, v.walk_in, v.trauma_informed, v.survivor_led, v.free, v.online, v.categories, v.languages, v.cities
+     FROM service_search_values v JOIN services_fts_map m ON m.service_id = v.service_id`,
+  `UPDATE service_search_rows SET hours_zone = h.hours_zone, day_mask = h.day_mask, opens_minute = h.opens_minute, closes_minute = h.closes_minute
+     FROM service_search_hours h WHERE h.service_id = service_search_rows.service_id`,
+  `UPDATE service_search_rows SET place_count = p.place_count, latitude = p.latitude, longitude = p.longitude
+     FROM service_search_places p WHERE p.service_id = service_search_rows.service_id`,
 ] as const;
 
 /** Rebuilds the full-text index of services in one atomic batch; returns how many were indexed. */

@@ -28,23 +28,30 @@ export const zoneNowTable = (zones: string[], now: Date): SQL => {
  * the integer twins of byday/opens_at/closes_at (day_mask, opens_minute, closes_minute) that
  * migration 0005 keeps in step: arithmetic, where the text fields would need string functions.
  */
-const openSchedules = (where: SQL): SQL => {
-  const today = sql`(sc.day_mask & z.day_bit) <> 0`;
-  const yesterday = sql`(sc.day_mask & z.previous_day_bit) <> 0`;
-  // Joined on the schedule's own location_id (kept filled: see schema.ts). Always asked of one
-  // service, so CROSS JOIN fixes the order: its few schedules, their place's zone, then that zone's
-  // time (SQLite would otherwise start from the zones and look the schedules up once per zone).
-  return sql`schedules sc
+// Joined on the schedule's own location_id (kept filled: see schema.ts). Always asked of one
+// service, so CROSS JOIN fixes the order: its few schedules, their place's zone, then that zone's
+// time (SQLite would otherwise start from the zones and look the schedules up once per zone).
+const openSchedules = (where: SQL): SQL => sql`schedules sc
     CROSS JOIN locations lz ON lz.id = sc.location_id
     CROSS JOIN zone_now z ON z.time_zone = lz.time_zone
     WHERE ${where}
       AND sc.opens_minute IS NOT NULL AND sc.closes_minute IS NOT NULL
       AND (sc.valid_from IS NULL OR sc.valid_from <= z.local_date)
       AND (sc.valid_to IS NULL OR sc.valid_to >= z.local_date)
-      AND (
-        (sc.opens_minute = sc.closes_minute AND ${today})
-        OR (sc.opens_minute < sc.closes_minute AND ${today} AND sc.opens_minute <= z.local_minute AND z.local_minute < sc.closes_minute)
-        OR (sc.opens_minute > sc.closes_minute AND ((${today} AND z.local_minute >= sc.opens_minute) OR (${yesterday} AND z.local_minute < sc.closes_minute)))
+      AND ${openAt('sc')}`;
+
+/**
+ * Whether the weekly rule in columns day_mask, opens_minute and closes_minute of `table` is open
+ * at the moment of zone_now `z`. Shared by the schedules and the search rows, which copy one.
+ */
+export const openAt = (table: 'sc' | 'r'): SQL => {
+  const [mask, opens, closes] = ['day_mask', 'opens_minute', 'closes_minute'].map((column) => sql.raw(`${table}.${column}`));
+  const today = sql`(${mask} & z.day_bit) <> 0`;
+  const yesterday = sql`(${mask} & z.previous_day_bit) <> 0`;
+  return sql`(
+        (${opens} = ${closes} AND ${today})
+        OR (${opens} < ${closes} AND ${today} AND ${opens} <= z.local_minute AND z.local_minute < ${closes})
+        OR (${opens} > ${closes} AND ((${today} AND z.local_minute >= ${opens}) OR (${yesterday} AND z.local_minute < ${closes})))
       )`;
 };
 

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database';
 import type { ChosenRow } from './resources-search';
-import { searchFilters } from './resources-search-filters';
+import { rowChecks } from './resources-search-rows';
 import { distanceSquared, placesWithin } from './resources-search-sql';
 import type { ResourceSearch } from './resources-types';
 
@@ -14,22 +14,22 @@ const LAST_RADIUS_KM = 500;
 /**
  * The page of a search without words, nearest first, read from growing circles around the
  * person: every result within a circle is nearer than any outside it, so once a circle holds the
- * page (ties included), the page is exact. The cost follows the places near the person, not the
+ * page (ties included), the page is exact. Filters are tested in each candidate's search row. The cost follows the places near the person, not the
  * places within the radius asked for. Null when the general path must answer.
  */
 export const nearestPage = async (db: Database, withCtes: SQL, search: ResourceSearch): Promise<ChosenRow[] | null> => {
   const near = search.near!;
   const offset = (search.page - 1) * search.pageSize;
   const wanted = offset + search.pageSize;
-  const filters = sql.join(searchFilters(search, true), sql` AND `);
+  const filters = rowChecks(search);
   for (let circle = FIRST_RADIUS_KM; ; circle *= GROWTH) {
     const last = near.radiusKm !== undefined && circle >= near.radiusKm;
     if (near.radiusKm === undefined && circle > LAST_RADIUS_KM) return null;
     const km = last ? near.radiusKm! : circle;
     const rows = await db.all<ChosenRow>(sql`${withCtes},
       candidates AS (SELECT s.id AS id, ${distanceSquared} AS distance2, s.verified_at AS verified_at, s.name AS name
-        FROM ${placesWithin(near, km)} AS places CROSS JOIN services s ON s.id = places.service_id
-        JOIN organizations o ON o.id = s.organization_id CROSS JOIN here
+        FROM ${placesWithin(near, km)} AS places CROSS JOIN service_search_rows r ON r.service_id = places.service_id
+        CROSS JOIN services s ON s.id = r.service_id CROSS JOIN here
         WHERE ${filters})
       SELECT id FROM candidates
       ORDER BY distance2 ASC, verified_at DESC, name LIMIT ${sql.raw(String(wanted))}`);

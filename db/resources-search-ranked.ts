@@ -1,13 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database';
 import type { ChosenRow } from './resources-search';
-import { searchFilters } from './resources-search-filters';
+import { rowChecks, rowsFilter } from './resources-search-rows';
 import { BM25, distanceSquared } from './resources-search-sql';
 import type { ResourceSearch } from './resources-types';
 
 /**
  * The page of a search by words in order of relevance, from the best-ranked hits only: FTS5
- * ranks every hit (unavoidable), but only the best `k` are looked up and filtered, where the
+ * ranks every hit (unavoidable), but only the best `k` are looked up and filtered (in their search
+ * rows, by the full-text rowid: rowsCanCheck must hold), where the
  * general path looks up every hit to sort it. The page is exact when every row on it ranks
  * strictly better than the worst of those `k` (so no hit left out can come before it, ties
  * included), or when there were no more than `k` hits. Otherwise null: use the general path.
@@ -15,18 +16,20 @@ import type { ResourceSearch } from './resources-types';
 export const rankedPage = async (db: Database, withCtes: SQL, search: ResourceSearch, match: string): Promise<ChosenRow[] | null> => {
   const offset = (search.page - 1) * search.pageSize;
   const wanted = offset + search.pageSize;
-  // Filters may drop most hits; ten times the rows needed covers most searches in one pass.
-  const k = Math.max(300, wanted * 10);
   const radius = search.near?.radiusKm;
+  // Filters may drop most hits; ten times the rows needed covers most searches in one pass. Without
+  // filters only inactive services drop out, so a few more than the page (ties) are enough, and
+  // fewer hits are looked up; if not, the page cannot be proved and the general path answers.
+  const filtered = rowsFilter(search) || radius !== undefined;
+  const k = filtered ? Math.max(300, wanted * 10) : Math.max(50, wanted * 3);
+  // `checked` is materialized so each hit's checks run once, not again for the order.
   const rows = await db.all<{ rank: number; id: string | null }>(sql`${withCtes},
     hits AS MATERIALIZED (SELECT rowid AS fts_rowid, ${BM25} AS rank FROM services_fts
       WHERE services_fts MATCH ${match} ORDER BY rank LIMIT ${sql.raw(String(k))}),
-    passing AS MATERIALIZED (SELECT hits.fts_rowid AS fts_rowid, s.id AS id, s.verified_at AS verified_at, s.name AS name
-      FROM hits CROSS JOIN services_fts_map m ON m.rowid = hits.fts_rowid CROSS JOIN services s ON s.id = m.service_id
-      JOIN organizations o ON o.id = s.organization_id CROSS JOIN here
-      WHERE ${sql.join(searchFilters(search, true), sql` AND `)}${radius ? sql` AND ${distanceSquared} <= ${radius * radius}` : sql``})
-    SELECT hits.rank AS rank, passing.id AS id FROM hits LEFT JOIN passing ON passing.fts_rowid = hits.fts_rowid
-    ORDER BY passing.id IS NULL, hits.rank ASC, passing.verified_at DESC, passing.name`);
+    checked AS MATERIALIZED (SELECT hits.rank AS rank, s.verified_at AS verified_at, s.name AS name,
+        CASE WHEN ${rowChecks(search)}${radius ? sql` AND ${distanceSquared} <= ${radius * radius}` : sql``} THEN s.id END AS id
+      FROM hits LEFT JOIN service_search_rows r ON r.id = hits.fts_rowid LEFT JOIN services s ON s.id = r.service_id CROSS JOIN here)
+    SELECT rank, id FROM checked ORDER BY id IS NULL, rank ASC, verified_at DESC, name`);
   const passing = rows.filter((row): row is { rank: number; id: string } => row.id !== null);
   if (rows.length < k) return passing.slice(offset, wanted);
   const worst = Math.max(...rows.map((row) => row.rank));

@@ -9,16 +9,19 @@ export const KM_PER_DEGREE = 111.2;
 export const BM25 = sql`bm25(services_fts, 10.0, 6.0, 1.0, 4.0, 5.0)`;
 
 /**
- * Squared distance in km² from `here` to the service `s`'s nearest located place; null if it has
+ * Squared distance in km² from `here` to a service's nearest located place; null if it has
  * none. search_latitude/longitude round a confidential place to a ~10 km cell (see schema.ts).
  */
-export const distanceSquared = sql`(
+export const distanceFrom = (serviceId: SQL): SQL => sql`(
   SELECT min(
     (l.search_latitude - here.lat) * (l.search_latitude - here.lat) * ${KM_PER_DEGREE * KM_PER_DEGREE}
     + (l.search_longitude - here.lon) * (l.search_longitude - here.lon) * here.kx * here.kx)
   FROM service_at_location sal JOIN locations l ON l.id = sal.location_id
-  WHERE sal.service_id = s.id AND l.search_latitude IS NOT NULL AND l.search_longitude IS NOT NULL
+  WHERE sal.service_id = ${serviceId} AND l.search_latitude IS NOT NULL AND l.search_longitude IS NOT NULL
 )`;
+
+/** distanceFrom the service `s`. */
+export const distanceSquared = distanceFrom(sql`s.id`);
 
 /** The CTE `here(lat, lon, kx)`: kx turns longitude degrees into km where the person is. */
 export const hereTable = (near: ResourceSearch['near']): SQL =>
@@ -27,20 +30,23 @@ export const hereTable = (near: ResourceSearch['near']): SQL =>
     : sql`here(lat, lon, kx) AS (VALUES (NULL, NULL, NULL))`;
 
 /**
- * The services with a place within `radiusKm` of `near` (needs `here`): the places in the circle's
- * box are read from the position index, and each is measured as distanceSquared measures it, so
- * "a place within the radius" here and "nearest place within the radius" there always agree.
+ * Whether the position (lat, lon) lies within `radiusKm` of `near` (needs `here`): a box first, a
+ * hair wider than the circle so rounding never drops a place on its edge (an index range), then
+ * the circle, measured as distanceFrom measures it, so both always agree.
  */
-export const placesWithin = (near: NonNullable<ResourceSearch['near']>, radiusKm: number): SQL => {
-  // A hair wider than the circle, so rounding never drops a place on its edge.
+export const withinRadius = (near: NonNullable<ResourceSearch['near']>, radiusKm: number, lat: SQL, lon: SQL): SQL => {
   const dLat = radiusKm / KM_PER_DEGREE + 1e-9;
   const dLon = radiusKm / (KM_PER_DEGREE * Math.max(0.01, Math.cos((near.latitude * Math.PI) / 180))) + 1e-9;
-  return sql`(SELECT DISTINCT sal.service_id FROM here CROSS JOIN locations l JOIN service_at_location sal ON sal.location_id = l.id
-    WHERE l.search_latitude BETWEEN ${near.latitude - dLat} AND ${near.latitude + dLat}
-      AND l.search_longitude BETWEEN ${near.longitude - dLon} AND ${near.longitude + dLon}
-      AND (l.search_latitude - here.lat) * (l.search_latitude - here.lat) * ${KM_PER_DEGREE * KM_PER_DEGREE}
-        + (l.search_longitude - here.lon) * (l.search_longitude - here.lon) * here.kx * here.kx <= ${radiusKm * radiusKm})`;
+  return sql`${lat} BETWEEN ${near.latitude - dLat} AND ${near.latitude + dLat}
+      AND ${lon} BETWEEN ${near.longitude - dLon} AND ${near.longitude + dLon}
+      AND (${lat} - here.lat) * (${lat} - here.lat) * ${KM_PER_DEGREE * KM_PER_DEGREE}
+        + (${lon} - here.lon) * (${lon} - here.lon) * here.kx * here.kx <= ${radiusKm * radiusKm}`;
 };
+
+/** The services with a place within `radiusKm` of `near` (needs `here`), read from the position index. */
+export const placesWithin = (near: NonNullable<ResourceSearch['near']>, radiusKm: number): SQL =>
+  sql`(SELECT DISTINCT sal.service_id FROM here CROSS JOIN locations l JOIN service_at_location sal ON sal.location_id = l.id
+    WHERE ${withinRadius(near, radiusKm, sql`l.search_latitude`, sql`l.search_longitude`)})`;
 
 export interface Row {
   id: string;

@@ -5,6 +5,8 @@ import { searchFilters, searchOrder } from './resources-search-filters';
 import { nearestPage } from './resources-search-nearest';
 import { newestPage } from './resources-search-newest';
 import { rankedPage } from './resources-search-ranked';
+import { rowCount } from './resources-search-count';
+import { rowsCanCheck } from './resources-search-rows';
 import { BM25, distanceSquared, hereTable, pageDetails, placesWithin, toSummary, type Row } from './resources-search-sql';
 import { toMatchQuery } from './resources-text-query';
 import type { ResourceSearch, ResourceSearchResult } from './resources-types';
@@ -123,14 +125,16 @@ export const searchResources = async (
   // Without words the places in the circle already lead (baseTable); with words each hit is measured.
   const outer = match && near?.radiusKm ? sql`distance2 <= ${near.radiusKm * near.radiusKm}` : sql`1 = 1`;
 
+  // The fast paths and counts read the search rows, whose lists cannot hold a value with their mark.
+  const fastPaths = options.fastPaths !== false && rowsCanCheck(search);
   const pageRows = async (found?: number): Promise<Row[]> => {
-    const fast = options.fastPaths === false ? null : await fastPage(db, withCtes, search, match, found);
+    const fast = fastPaths ? await fastPage(db, withCtes, search, match, found) : null;
     options.onPath?.(fast?.path ?? 'general');
     return fast ? detailRows(db, withCtes, search, fast.chosen) : generalRows(db, withBase, search, outer, !!match);
   };
   // Counted up to a cap: "more than 1,000" says enough, and a broad search stays cheap however big the directory.
   const count = async () =>
-    (await db.all<{ total: number }>(sql`${withBase} SELECT count(*) AS total FROM (SELECT 1 FROM base WHERE ${outer} LIMIT ${MAX_COUNTED + 1})`))[0]
+    fastPaths ? rowCount(db, withCtes, search, match, leadingSet(search), MAX_COUNTED + 1) : (await db.all<{ total: number }>(sql`${withBase} SELECT count(*) AS total FROM (SELECT 1 FROM base WHERE ${outer} LIMIT ${MAX_COUNTED + 1})`))[0]
       ?.total ?? 0;
   // A filtered list newest first counts first: the count tells whether walking in that order is short.
   // Otherwise the page and the count go side by side. (A window count over every row would force

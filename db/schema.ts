@@ -691,6 +691,51 @@ export const costOptions = sqliteTable(
   (table) => [index('cost_options_service_idx').on(table.serviceId, table.amount)],
 );
 
+/**
+ * platform: what a search checks of one service, in one row, kept in step by triggers (migration
+ * 0020_service_search_rows_triggers) and rebuilt with the full-text index. `id` is the service's
+ * rowid in services_fts, so a full-text hit reaches its row by integer key; a count or a filter
+ * then tests a candidate with one lookup instead of one per filter. Lists hold codes and cities
+ * between char(31) marks, so `instr` finds a whole value.
+ */
+export const serviceSearchRows = sqliteTable(
+  'service_search_rows',
+  {
+    id: integer('id').primaryKey(),
+    serviceId: text('service_id').notNull(),
+    /** status = 'active' */
+    active: integer('active').notNull(),
+    walkIn: integer('walk_in').notNull(),
+    traumaInformed: integer('trauma_informed').notNull(),
+    survivorLed: integer('survivor_led').notNull(),
+    /** It has cost options, all of them 0. */
+    free: integer('free').notNull(),
+    /** It has no place other than virtual ones. */
+    online: integer('online').notNull(),
+    categories: text('categories').notNull(),
+    languages: text('languages').notNull(),
+    cities: text('cities').notNull(),
+    /**
+     * "Open now" without reading the schedules, when they allow it: the zone and the one schedule
+     * that counts (day_mask, opens_minute, closes_minute as in schedules); 'UTC' and day_mask 0
+     * when none counts. Null zone when several schedules or valid dates count: then they are read.
+     */
+    hoursZone: text('hours_zone'),
+    dayMask: integer('day_mask'),
+    opensMinute: integer('opens_minute'),
+    closesMinute: integer('closes_minute'),
+    /** How many places with a position it has (locations.search_latitude/longitude). */
+    placeCount: integer('place_count'),
+    /** The position of its place when it has exactly one, so "within a radius" reads the row alone. */
+    latitude: real('latitude'),
+    longitude: real('longitude'),
+  },
+  (table) => [
+    uniqueIndex('service_search_rows_service_idx').on(table.serviceId),
+    index('service_search_rows_position_idx').on(table.latitude, table.longitude),
+  ],
+);
+
 export const requiredDocuments = sqliteTable(
   'required_documents',
   {

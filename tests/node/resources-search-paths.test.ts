@@ -124,3 +124,22 @@ describe('a radius without words', () => {
     }
   });
 });
+
+describe('counts and filters read from the search rows', () => {
+  it.each([
+    ['everything', {}],
+    ['online only', { city: 'online' }],
+    ['free and survivor-led', { free: true, survivorLed: true }],
+    ['words in a city, open now', { text: 'meals', city: 'Havrebourg', openNow: true }],
+    ['words within a radius, in a language', { text: 'help', language: 'es', near: { ...QUILLHAVEN, radiusKm: 3 } }],
+    ['a category no service has', { category: 'no-such-code' }],
+  ] as const)('%s: same pages and count as the general path', async (_, search) => {
+    for (const now of MOMENTS) for (const page of [1, 4]) await compare({ ...search, page }, now);
+  });
+
+  it('leaves a value holding the lists\' mark to the general path', async () => {
+    const { path, result } = await compare({ city: 'Quill\x1fhaven' }, seededAt);
+    expect(path).toBe('general');
+    expect(result.total).toBe(0);
+  });
+});
