@@ -32,6 +32,8 @@ describe('without JavaScript', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
     await page.keyboard.press('Enter');
+    // Following a fragment link is not done by the time the key press returns: wait for it.
+    await page.waitForURL((url) => url.hash === '#main', { timeout: 5000 }).catch(() => {});
     expect(new URL(page.url()).hash).toBe('#main');
     await context.close();
   });
