@@ -1,5 +1,5 @@
 import type { ResourceChange } from '../../db/resource-changes';
-import { PHONE_TYPES } from '../../db/resources-edit-types';
+import { PHONE_TYPES, type ResourceInput } from '../../db/resources-edit-types';
 import { WEEKDAYS, type Weekday } from '../../db/resources-hours';
 import type { CategoryOption } from '../../db/resources-types';
 import { CheckboxField, Checkboxes, ErrorSummary, Notice, SelectField, TextArea, TextField, type FieldErrors } from '../components/form';
@@ -10,43 +10,24 @@ import { categoryName, languageOptionLabel } from '../resources-format';
 /** Phone rows the form shows. */
 export const PHONE_ROWS = 3;
 
-/** The resource form as typed: what a failed save shows back. */
-export interface ResourceFormValues {
+/**
+ * The resource form as typed: what a failed save shows back. The same fields as the input it
+ * becomes, but as typed: text where the input has numbers, lists or nulls.
+ */
+export type ResourceFormValues = Omit<ResourceInput, 'organizationId' | 'documents' | 'latitude' | 'longitude' | 'phones' | 'hours'> & {
   /** A new resource's form key: pressing "Save" twice adds one resource. */
   formKey?: string;
   /** The version the edit started from (db/resource-changes.ts `resourceVersion`). */
   version?: string;
   /** An existing organization's id, or empty for a new one. */
   organizationId: string;
-  organizationName: string;
-  name: string;
-  description: string;
-  contentLanguage: string;
-  eligibility: string;
   /** One per line. */
   documents: string;
-  free: boolean;
-  costDescription: string;
-  categories: string[];
-  languages: string[];
-  street: string;
-  city: string;
-  postalCode: string;
-  region: string;
-  country: string;
   latitude: string;
   longitude: string;
-  timeZone: string;
-  transportation: string;
-  confidential: boolean;
   phones: { number: string; type: string }[];
   hours: Record<Weekday, { opens: string; closes: string }>;
-  walkIn: boolean;
-  traumaInformed: boolean;
-  survivorLed: boolean;
-  url: string;
-  email: string;
-}
+};
 
 const TimeInput = (props: { name: string; label: string; value: string; error?: string | undefined }) => (
   <td class={props.error ? 'field-error' : undefined}>
