@@ -49,6 +49,16 @@ describe('GET /resources', () => {
     expect(res.headers.get('vary')).toContain('HX-Request');
   });
 
+  it('offers a link past the filters to the results once something is asked, not before', async () => {
+    expect(await (await get('/resources')).text()).not.toContain('href="#results"');
+    for (const query of ['q=legal', 'category=legal-help', 'open=1', 'free=1&page=2']) {
+      const html = await (await get(`/resources?${query}`)).text();
+      expect(html, query).toContain('<a href="#results">Go to the results</a>');
+      expect(html).toContain('id="results"');
+    }
+    expect(await (await get('/resources?q=legal', { 'Accept-Language': 'fr' })).text()).toContain('Aller aux résultats');
+  });
+
   it('answers an htmx request with the results region alone', async () => {
     const res = await get('/resources?category=food', { 'HX-Request': 'true' });
     expect(res.status).toBe(200);

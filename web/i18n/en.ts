@@ -610,6 +610,7 @@ export const en = {
     clearAll: 'Clear all',
     searching: 'Searching…',
     resultsHeading: 'Results',
+    goToResults: 'Go to the results',
     resultCountOne: '1 service found.',
     resultCountOther: '{count} services found.',
     resultCountMore: 'More than {count} services found. Add a word or a filter to narrow them down.',

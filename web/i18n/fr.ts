@@ -610,6 +610,7 @@ export const fr: Catalog = {
     clearAll: 'Tout effacer',
     searching: 'Recherche en cours…',
     resultsHeading: 'Résultats',
+    goToResults: 'Aller aux résultats',
     resultCountOne: '1 service trouvé.',
     resultCountOther: '{count} services trouvés.',
     resultCountMore: 'Plus de {count} services trouvés. Ajoutez un mot ou un filtre pour affiner.',

@@ -14,11 +14,21 @@ interface Props {
   nonce: string | undefined;
 }
 
+/** Whether the person has asked for something: then the results, not the form, are what they came for. */
+const isAsking = (search: ResourceSearch) =>
+  !!(search.text || search.category || search.language || search.city || search.near || search.openNow || search.free || search.walkIn || search.traumaInformed || search.survivorLed || search.page > 1);
+
 /** /resources: the search form and its results, in one screen on a phone. */
 export const ResourceSearchPage = ({ t, locale, search, options, result, nonce }: Props) => (
   <>
     <h1>{t.resources.title}</h1>
     <p class="lead">{t.resources.intro}</p>
+    {/* On a phone the filters fill the first screen: one tap (or Tab, Enter) goes past them. */}
+    {isAsking(search) ? (
+      <p>
+        <a href="#results">{t.resources.goToResults}</a>
+      </p>
+    ) : null}
     <ResourceSearchForm t={t} locale={locale} search={search} options={options} />
     <ResourceResults t={t} locale={locale} search={search} result={result} categories={options.categories} />
     <script src={assetPath('resource-search.js')} nonce={nonce} defer></script>
