@@ -9,6 +9,12 @@ export const FORM_SUBMISSION_KEEP_MS = 24 * 3600_000;
 /** The key a create form carries: 32 base32 characters, as `newToken()` makes them. */
 export const isSubmissionKey = (value: unknown): value is string => typeof value === 'string' && /^[a-z2-7]{32}$/.test(value);
 
+/** The key a form sent, or '' when it sent none or something else (then the save simply runs). */
+export const submittedFormKey = (value: unknown): string => {
+  const key = Array.isArray(value) ? value[0] : value;
+  return isSubmissionKey(key) ? key : '';
+};
+
 /** What a form makes: a key answers only for its own kind, so one form's key never returns another kind's record. */
 export type SubmissionKind = 'event' | 'campaign' | 'story' | 'resource';
 

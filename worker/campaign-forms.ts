@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { CAMPAIGN_KINDS, type CampaignInput } from '../db/campaigns';
 import { CONTENT_LANGUAGES } from '../db/content-languages';
-import { isSubmissionKey } from '../db/form-submissions';
+import { submittedFormKey } from '../db/form-submissions';
 import { newToken } from '../db/random';
 import { SIGNATURE_DISPLAYS, type SignatureInput } from '../db/campaign-signatures';
 import { format, type Catalog } from '../web/i18n';
@@ -67,7 +67,7 @@ export const campaignValues = (form: Record<string, unknown>) => ({
   goal: text(form.goal).slice(0, 20),
   endsOn: text(form.endsOn).slice(0, 20),
   language: text(form.language).slice(0, 10),
-  formKey: isSubmissionKey(text(form.formKey)) ? text(form.formKey) : '',
+  formKey: submittedFormKey(form.formKey),
 });
 export type CampaignValues = ReturnType<typeof campaignValues>;
 

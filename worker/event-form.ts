@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import * as v from 'valibot';
 import { isContentLanguage, type ContentLanguage } from '../db/content-languages';
-import { isSubmissionKey } from '../db/form-submissions';
+import { submittedFormKey } from '../db/form-submissions';
 import { newToken } from '../db/random';
 import { ACCESS_FEATURES, EVENT_CATEGORIES, EVENT_LANGUAGES, type EventInput, type EventRow, type Recurrence } from '../db/events';
 import type { Catalog } from '../web/i18n';
@@ -42,7 +42,7 @@ export const readEventForm = (form: Record<string, unknown>): EventFormValues =>
   repeatUntil: cleanText(one(form.repeatUntil)),
   campaign: cleanText(one(form.campaign)).slice(0, 64),
   language: one(form.language).slice(0, 10),
-  formKey: isSubmissionKey(one(form.formKey)) ? one(form.formKey) : '',
+  formKey: submittedFormKey(form.formKey),
 });
 
 /** Whether the runtime knows this IANA time zone. */

@@ -5,7 +5,7 @@ import { format, type Catalog } from '../web/i18n';
 import { PHONE_ROWS, type ResourceFormValues } from '../web/views/resource-form';
 import { isTimeZone } from './event-form';
 import { cleanText } from './validation';
-import { isSubmissionKey } from '../db/form-submissions';
+import { submittedFormKey } from '../db/form-submissions';
 import { newToken } from '../db/random';
 
 export type { ResourceFormValues };
@@ -40,7 +40,7 @@ const phoneRowsSent = (form: Record<string, unknown>) => {
 
 /** Reads the raw form (from `parseBody({ all: true })`) into strings, cleaned but not judged. */
 export const readResourceForm = (form: Record<string, unknown>): ResourceFormValues => ({
-  formKey: isSubmissionKey(one(form.formKey)) ? one(form.formKey) : '',
+  formKey: submittedFormKey(form.formKey),
   version: one(form.version).slice(0, 64),
   organizationId: one(form.organizationId).slice(0, 100),
   organizationName: cleanText(one(form.organizationName)),

@@ -11,7 +11,7 @@ import {
 } from '../db/stories';
 import { format, type Catalog } from '../web/i18n';
 import { cleanText, fieldErrors, requiredLine, requiredText } from './validation';
-import { isSubmissionKey } from '../db/form-submissions';
+import { submittedFormKey } from '../db/form-submissions';
 
 /** What the story form sends back when it is shown again: exactly what the person typed. */
 export interface StoryFormValues {
@@ -36,7 +36,7 @@ export const storyFormValues = (form: Record<string, unknown>): StoryFormValues 
   language: one(form.language).slice(0, 10),
   contentNotes: many(form.contentNotes).slice(0, 10),
   contentNoteText: one(form.contentNoteText).slice(0, STORY_LIMITS.contentNoteText * 2),
-  formKey: isSubmissionKey(one(form.formKey)) ? one(form.formKey) : '',
+  formKey: submittedFormKey(form.formKey),
 });
 
 const optionalLine = (max: number, tooLong: string) =>

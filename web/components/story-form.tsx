@@ -3,7 +3,7 @@ import { ContentLanguageField } from './content-language';
 import type { Catalog, Locale } from '../i18n';
 import { isLocale } from '../i18n';
 import { readabilityMessage, scoreReadability } from '../readability';
-import { ErrorSummary, TextArea, TextField, type FieldErrors } from './form';
+import { ErrorSummary, TextArea, TextField, type FieldErrors, FormKeyField } from './form';
 
 export interface StoryFormFields {
   title: string;
@@ -34,7 +34,7 @@ export const StoryForm = (props: {
   const scoredIn = isLocale(values.language) ? values.language : props.locale;
   return (
     <form method="post" action={props.action} novalidate class="story-form">
-      {values.formKey ? <input type="hidden" name="formKey" value={values.formKey} /> : null}
+      <FormKeyField value={values.formKey} />
       <ErrorSummary errors={errors} title={t.forms.errorSummaryTitle} />
       <TextField name="title" label={t.stories.titleLabel} hint={t.stories.titleHint} value={values.title} error={errors.title} maxLength={STORY_LIMITS.title} required />
       <TextArea name="body" label={t.stories.bodyLabel} hint={t.stories.bodyHint} value={values.body} error={errors.body} maxLength={STORY_LIMITS.body} rows={14} required />

@@ -2,7 +2,7 @@ import type { Campaign, CampaignSummary } from '../../db/campaigns';
 import type { DayCount } from '../../db/campaign-stats';
 import type { CampaignUpdate } from '../../db/campaign-updates';
 import { ContentLanguageField } from '../components/content-language';
-import { ErrorSummary, Notice, TextArea, TextField, type FieldErrors } from '../components/form';
+import { ErrorSummary, Notice, TextArea, TextField, type FieldErrors, FormKeyField } from '../components/form';
 import { SignatureChart } from '../components/signature-chart';
 import { formatDate } from '../format';
 import { format, type Catalog, type Locale } from '../i18n';
@@ -79,7 +79,7 @@ export const CampaignForm = (props: { t: Catalog; locale: Locale; action: string
     <>
       <ErrorSummary errors={errors} title={t.forms.errorSummaryTitle} />
       <form method="post" action={props.action} novalidate>
-        {values?.formKey ? <input type="hidden" name="formKey" value={values.formKey} /> : null}
+        <FormKeyField value={values?.formKey} />
         <fieldset class={errors.kind ? 'field field-error' : 'field'} id="field-kind">
           <legend>{t.campaigns.kindLegend}</legend>
           {KINDS.map((option) => (

@@ -2,7 +2,7 @@ import type { ResourceChange } from '../../db/resource-changes';
 import { PHONE_TYPES, type ResourceInput } from '../../db/resources-edit-types';
 import { WEEKDAYS, type Weekday } from '../../db/resources-hours';
 import type { CategoryOption } from '../../db/resources-types';
-import { CheckboxField, Checkboxes, ErrorSummary, Notice, SelectField, TextArea, TextField, type FieldErrors } from '../components/form';
+import { CheckboxField, Checkboxes, ErrorSummary, Notice, SelectField, TextArea, TextField, type FieldErrors, FormKeyField } from '../components/form';
 import { ResourceHistory } from '../components/resource-history';
 import { format, type Catalog, type Locale } from '../i18n';
 import { categoryName, languageOptionLabel } from '../resources-format';
@@ -90,7 +90,7 @@ export const ResourceFormPage = (props: {
       <p>{e.intro}</p>
       {props.mode === 'edit' ? <p class="hint">{e.verifiedKept}</p> : null}
       <form method="post" action={props.action} novalidate>
-        {props.values.formKey ? <input type="hidden" name="formKey" value={props.values.formKey} /> : null}
+        <FormKeyField value={props.values.formKey} />
         {props.values.version !== undefined ? <input type="hidden" name="version" value={props.values.version} /> : null}
         <fieldset>
           <legend>{e.organizationLegend}</legend>

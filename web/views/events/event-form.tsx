@@ -1,5 +1,5 @@
 import { ContentLanguageField } from '../../components/content-language';
-import { Checkboxes, ErrorSummary, SelectField, TextArea, TextField, type FieldErrors } from '../../components/form';
+import { Checkboxes, ErrorSummary, SelectField, TextArea, TextField, type FieldErrors, FormKeyField } from '../../components/form';
 import { format, type Catalog } from '../../i18n';
 
 /** The event form as typed: what a failed save shows back. Every value is a string. */
@@ -61,7 +61,7 @@ export const EventFormPage = (props: {
       <h1>{props.mode === 'new' ? e.newTitle : e.editTitle}</h1>
       <ErrorSummary errors={err} title={t.forms.errorSummaryTitle} />
       <form method="post" action={props.action} novalidate>
-        {values.formKey ? <input type="hidden" name="formKey" value={values.formKey} /> : null}
+        <FormKeyField value={values.formKey} />
         <ContentLanguageField t={t} label={e.fieldLanguage} value={values.language} error={err.language} />
         <TextField name="title" label={e.fieldTitle} value={values.title} error={err.title} maxLength={120} required />
         <TextArea name="description" label={e.fieldDescription} hint={e.fieldDescriptionHint} value={values.description} error={err.description} maxLength={5000} rows={8} required />
