@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { Database } from './database';
 import type { CurrentUser } from './roles';
 import { resourceChanges } from './schema';
@@ -17,9 +17,12 @@ export interface ChangeActor {
 export const changeActor = (user: CurrentUser): ChangeActor => ({ userId: user.id, role: user.roles.includes('moderator') ? 'moderator' : 'admin' });
 
 /** One log row, as a statement to put in the same db.batch() as the change it records. */
-export const resourceChangeRow = (db: Database, serviceId: string, actor: ChangeActor, action: ResourceChangeAction, fields: string[], now: Date) =>
+export const resourceChangeRow = (db: Database, serviceId: string, actor: ChangeActor, action: ResourceChangeAction, fields: string[], now: Date, onlyAtVersion?: string) =>
   db.insert(resourceChanges).values({
-    id: crypto.randomUUID(),
+    // At a version: the row's id is NULL unless the resource is still at that version, and the
+    // NOT NULL key then refuses it, which undoes the whole batch. So the check and the write are
+    // one transaction, on D1 as on libsql: no save can land between them.
+    id: onlyAtVersion === undefined ? crypto.randomUUID() : sql`(SELECT ${crypto.randomUUID()} WHERE ${latestChangeId(serviceId)} = ${onlyAtVersion})`,
     serviceId,
     changedAt: now,
     actorUserId: actor.userId,
@@ -60,6 +63,18 @@ export const listChangesByAccount = async (db: Database, userId: string) =>
 export const forgetChangeAuthor = async (db: Database, userId: string): Promise<void> => {
   await db.update(resourceChanges).set({ actorUserId: null }).where(eq(resourceChanges.actorUserId, userId));
 };
+
+/** The SQL of resourceVersion, for a check inside a batch. */
+const latestChangeId = (serviceId: string) =>
+  sql`coalesce((SELECT ${resourceChanges.id} FROM ${resourceChanges} WHERE ${resourceChanges.serviceId} = ${serviceId} ORDER BY ${resourceChanges.changedAt} DESC, ${resourceChanges.id} DESC LIMIT 1), '')`;
+
+/** A save was refused because someone else saved the resource after the form was opened. */
+export class ResourceChangedMeanwhile extends Error {
+  constructor() {
+    super('The resource was saved by someone else after this edit began.');
+    this.name = 'ResourceChangedMeanwhile';
+  }
+}
 
 /**
  * The latest logged change of a resource, as an opaque version: the edit form carries it, so a

@@ -22,14 +22,14 @@ export const usualTimeZone = async (db: Database): Promise<string> => {
   return row?.zone ?? 'UTC';
 };
 
-/** Each open day's first interval, Monday first (the form has one interval a day). */
+/** Every opening of each day, Monday first, then by opening time (an imported rule may repeat one). */
 const dayHours = (rules: { byday: string | null; opensAt: string | null; closesAt: string | null }[]): ResourceDayHours[] =>
   WEEKDAYS.flatMap((day) => {
-    const first = rules
+    const openings = rules
       .filter((rule) => rule.opensAt && rule.closesAt && ruleHasDay(rule.byday, day))
       .map((rule) => ({ day, opensAt: rule.opensAt!.slice(0, 5), closesAt: rule.closesAt!.slice(0, 5) }))
-      .sort((a, b) => a.opensAt.localeCompare(b.opensAt))[0];
-    return first ? [first] : [];
+      .sort((a, b) => a.opensAt.localeCompare(b.opensAt) || a.closesAt.localeCompare(b.closesAt));
+    return openings.filter((o, i) => i === 0 || o.opensAt !== openings[i - 1]!.opensAt || o.closesAt !== openings[i - 1]!.closesAt);
   });
 
 /**

@@ -9,7 +9,10 @@ export interface ResourcePhoneInput {
   type: PhoneType;
 }
 
-/** One day's opening: "HH:MM" local times. Closing before opening runs past midnight; equal means all day. */
+/** The openings a day may have in the moderators' form: most places close for lunch at most once. */
+export const OPENINGS_PER_DAY = 2;
+
+/** One opening of a day: "HH:MM" local times. Closing before opening runs past midnight; equal means all day. */
 export interface ResourceDayHours {
   day: Weekday;
   opensAt: string;
@@ -47,7 +50,7 @@ export interface ResourceInput {
   transportation: string;
   confidential: boolean;
   phones: ResourcePhoneInput[];
-  /** Open days only, Monday first; a day not listed is closed. */
+  /** Open days only, Monday first, then by opening time (a day may open more than once); a day not listed is closed. */
   hours: ResourceDayHours[];
   walkIn: boolean;
   traumaInformed: boolean;

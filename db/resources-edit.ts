@@ -6,8 +6,8 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from './database';
-import { resourceChangeRow, type ChangeActor } from './resource-changes';
-import type { EditableResource, ResourceField, ResourceInput } from './resources-edit-types';
+import { ResourceChangedMeanwhile, resourceChangeRow, resourceVersion, type ChangeActor } from './resource-changes';
+import { OPENINGS_PER_DAY, type EditableResource, type ResourceDayHours, type ResourceField, type ResourceInput } from './resources-edit-types';
 import { WEEKDAYS } from './resources-hours';
 import { slugify } from './hsds-import';
 import * as t from './schema';
@@ -104,16 +104,29 @@ const addressColumns = (input: ResourceInput) => ({
   addressType: 'physical',
 });
 
-/** Days with the same hours become one weekly rule, as HSDS writes them ("MO,TU,WE 09:00-17:00"). */
+/** Days with the same opening become one weekly rule, as HSDS writes them ("MO,TU,WE 09:00-17:00"). */
 const weeklyRules = (input: ResourceInput) => {
   const rules = new Map<string, string[]>();
-  for (const day of WEEKDAYS) {
-    const hours = input.hours.find((h) => h.day === day);
-    if (!hours) continue;
-    const times = `${hours.opensAt}-${hours.closesAt}`;
-    rules.set(times, [...(rules.get(times) ?? []), day]);
+  for (const opening of input.hours) {
+    const times = `${opening.opensAt}-${opening.closesAt}`;
+    rules.set(times, [...(rules.get(times) ?? []), opening.day]);
   }
   return [...rules].map(([times, days]) => ({ byday: days.join(','), opensAt: times.slice(0, 5), closesAt: times.slice(6) }));
+};
+
+/**
+ * The form shows OPENINGS_PER_DAY openings a day; an imported place may have more. A day whose
+ * shown openings come back as they were keeps the ones the form could not show, so saving
+ * another field never drops them; a day edited in the form gets what was typed.
+ */
+const withUnshownOpenings = (current: ResourceInput, typed: ResourceInput): ResourceInput => {
+  const same = (a: ResourceDayHours[], b: ResourceDayHours[]) => JSON.stringify(a) === JSON.stringify(b);
+  const hours = WEEKDAYS.flatMap((day) => {
+    const before = current.hours.filter((h) => h.day === day);
+    const after = typed.hours.filter((h) => h.day === day);
+    return before.length > OPENINGS_PER_DAY && same(before.slice(0, OPENINGS_PER_DAY), after) ? before : after;
+  });
+  return { ...typed, hours };
 };
 
 interface Ids {
@@ -225,15 +238,25 @@ export const createResource = async (db: Database, typed: ResourceInput, actor: 
 /**
  * Saves an edit: only what changed is written (lists the form does not show in full, such as a
  * phone's description, survive when untouched). Returns the names of the changed fields; none
- * changed writes nothing, not even a log row.
+ * changed writes nothing, not even a log row. With `version` (resourceVersion when the edit
+ * began), a save made by someone else in the meantime makes it throw ResourceChangedMeanwhile
+ * and write nothing: the check is part of the save's batch.
  */
-export const updateResource = async (db: Database, current: EditableResource, typed: ResourceInput, actor: ChangeActor, now: Date): Promise<ResourceField[]> => {
-  const input = await withKnownOrganization(db, typed);
+export const updateResource = async (
+  db: Database,
+  current: EditableResource,
+  typed: ResourceInput,
+  actor: ChangeActor,
+  now: Date,
+  version?: string,
+): Promise<ResourceField[]> => {
+  const input = withUnshownOpenings(current.input, await withKnownOrganization(db, typed));
   const fields = changedResourceFields(current.input, input);
   if (fields.length === 0) return fields;
   const changed = new Set(fields);
   const organization = organizationFor(db, input);
-  const rows: BatchItem<'sqlite'>[] = [...organization.rows, db.update(t.services).set(serviceColumns(input, organization.id, now)).where(eq(t.services.id, current.id))];
+  // The log row goes first: at a version, it is the check that stops the batch.
+  const rows: BatchItem<'sqlite'>[] = [resourceChangeRow(db, current.id, actor, 'edited', fields, now, version), ...organization.rows, db.update(t.services).set(serviceColumns(input, organization.id, now)).where(eq(t.services.id, current.id))];
   let { locationId, serviceAtLocationId: salId } = current;
   if (!locationId || !salId) {
     locationId = crypto.randomUUID();
@@ -256,7 +279,11 @@ export const updateResource = async (db: Database, current: EditableResource, ty
     else rows.push(db.insert(t.addresses).values({ id: crypto.randomUUID(), locationId, ...addressColumns(input) }));
   }
   rows.push(...listRows(db, input, { serviceId: current.id, locationId, salId }, changed, await termIdsFor(db, input.categories)));
-  rows.push(resourceChangeRow(db, current.id, actor, 'edited', fields, now));
-  await runBatch(db, rows);
+  try {
+    await runBatch(db, rows);
+  } catch (error) {
+    if (version !== undefined && (await resourceVersion(db, current.id)) !== version) throw new ResourceChangedMeanwhile();
+    throw error;
+  }
   return fields;
 };

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
-import { PHONE_TYPES, type PhoneType, type ResourceDayHours, type ResourceInput } from '../db/resources-edit-types';
-import { WEEKDAYS } from '../db/resources-hours';
+import { OPENINGS_PER_DAY, PHONE_TYPES, type PhoneType, type ResourceDayHours, type ResourceInput } from '../db/resources-edit-types';
+import { WEEKDAYS, type Weekday } from '../db/resources-hours';
 import { format, type Catalog } from '../web/i18n';
-import { PHONE_ROWS, type ResourceFormValues } from '../web/views/resource-form';
+import { PHONE_ROWS, openingField, type FormOpening, type ResourceFormValues } from '../web/views/resource-form';
 import { isTimeZone } from './event-form';
 import { cleanText } from './validation';
 import { submittedFormKey } from '../db/form-submissions';
@@ -38,6 +38,10 @@ const phoneRowsSent = (form: Record<string, unknown>) => {
   return rows;
 };
 
+/** Every day's OPENINGS_PER_DAY openings, each made by `opening`. */
+const formHours = (opening: (day: Weekday, slot: number) => FormOpening): ResourceFormValues['hours'] =>
+  Object.fromEntries(WEEKDAYS.map((day) => [day, Array.from({ length: OPENINGS_PER_DAY }, (_, slot) => opening(day, slot))])) as ResourceFormValues['hours'];
+
 /** Reads the raw form (from `parseBody({ all: true })`) into strings, cleaned but not judged. */
 export const readResourceForm = (form: Record<string, unknown>): ResourceFormValues => ({
   formKey: submittedFormKey(form.formKey),
@@ -64,7 +68,7 @@ export const readResourceForm = (form: Record<string, unknown>): ResourceFormVal
   transportation: cleanText(one(form.transportation), true),
   confidential: ticked(form.confidential),
   phones: Array.from({ length: phoneRowsSent(form) }, (_, i) => ({ number: cleanText(one(form[`phone${i + 1}`])), type: one(form[`phone${i + 1}Type`]) })),
-  hours: Object.fromEntries(WEEKDAYS.map((day) => [day, { opens: cleanText(one(form[`opens${day}`])), closes: cleanText(one(form[`closes${day}`])) }])) as ResourceFormValues['hours'],
+  hours: formHours((day, slot) => ({ opens: cleanText(one(form[openingField('opens', day, slot)])), closes: cleanText(one(form[openingField('closes', day, slot)])) })),
   walkIn: ticked(form.walkIn),
   traumaInformed: ticked(form.traumaInformed),
   survivorLed: ticked(form.survivorLed),
@@ -82,12 +86,10 @@ export const resourceFormValues = (input: ResourceInput): ResourceFormValues => 
   latitude: input.latitude === null ? '' : String(input.latitude),
   longitude: input.longitude === null ? '' : String(input.longitude),
   phones: Array.from({ length: Math.max(PHONE_ROWS, input.phones.length) }, (_, i) => ({ number: input.phones[i]?.number ?? '', type: input.phones[i]?.type ?? 'voice' })),
-  hours: Object.fromEntries(
-    WEEKDAYS.map((day) => {
-      const hours = input.hours.find((h) => h.day === day);
-      return [day, { opens: hours?.opensAt ?? '', closes: hours?.closesAt ?? '' }];
-    }),
-  ) as ResourceFormValues['hours'],
+  hours: formHours((day, slot) => {
+    const opening = input.hours.filter((h) => h.day === day)[slot];
+    return { opens: opening?.opensAt ?? '', closes: opening?.closesAt ?? '' };
+  }),
 });
 
 export const emptyResourceForm = (timeZone: string, contentLanguage: 'en' | 'fr'): ResourceFormValues => ({
@@ -95,7 +97,7 @@ export const emptyResourceForm = (timeZone: string, contentLanguage: 'en' | 'fr'
   organizationId: '', organizationName: '', name: '', description: '', contentLanguage, eligibility: '', documents: '', free: false,
   costDescription: '', categories: [], languages: [], street: '', city: '', postalCode: '', region: '', country: '', latitude: '',
   longitude: '', timeZone, transportation: '', confidential: false, phones: Array.from({ length: PHONE_ROWS }, () => ({ number: '', type: 'voice' })),
-  hours: Object.fromEntries(WEEKDAYS.map((day) => [day, { opens: '', closes: '' }])) as ResourceFormValues['hours'],
+  hours: formHours(() => ({ opens: '', closes: '' })),
   walkIn: false, traumaInformed: false, survivorLed: false, url: '', email: '',
 });
 
@@ -171,14 +173,25 @@ export const parseResourceForm = (values: ResourceFormValues, t: Catalog, choice
     return [{ number: phone.number, type: phone.type as PhoneType }];
   });
 
+  const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
   const hours: ResourceDayHours[] = WEEKDAYS.flatMap((day) => {
-    const { opens, closes } = values.hours[day];
-    if (opens === '' && closes === '') return [];
-    check(`opens${day}`, opens === '' || TIME.test(opens), e.errTime);
-    check(`closes${day}`, closes === '' || TIME.test(closes), e.errTime);
-    check(opens === '' ? `opens${day}` : `closes${day}`, opens !== '' && closes !== '', e.errBothTimes);
-    const pad = (time: string) => time.padStart(5, '0');
-    return TIME.test(opens) && TIME.test(closes) ? [{ day, opensAt: pad(opens), closesAt: pad(closes) }] : [];
+    const openings = values.hours[day].flatMap(({ opens, closes }, slot) => {
+      const [opensName, closesName] = [openingField('opens', day, slot), openingField('closes', day, slot)];
+      if (opens === '' && closes === '') return [];
+      check(opensName, opens === '' || TIME.test(opens), e.errTime);
+      check(closesName, closes === '' || TIME.test(closes), e.errTime);
+      check(opens === '' ? opensName : closesName, opens !== '' && closes !== '', e.errBothTimes);
+      const pad = (time: string) => time.padStart(5, '0');
+      return TIME.test(opens) && TIME.test(closes) ? [{ day, opensAt: pad(opens), closesAt: pad(closes), opensName }] : [];
+    });
+    // Typed in either order, a day's openings are kept in time order; the earlier one must close
+    // (the same day) before the later one opens.
+    openings.sort((a, b) => a.opensAt.localeCompare(b.opensAt));
+    openings.forEach((later, i) => {
+      const earlier = openings[i - 1];
+      if (earlier) check(later.opensName, minutes(earlier.closesAt) > minutes(earlier.opensAt) && minutes(later.opensAt) >= minutes(earlier.closesAt), e.errOpeningsOverlap);
+    });
+    return openings.map(({ day: d, opensAt, closesAt }) => ({ day: d, opensAt, closesAt }));
   });
 
   check('url', values.url.length <= L.url, format(t.forms.tooLong, { max: L.url }));

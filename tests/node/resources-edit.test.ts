@@ -4,9 +4,11 @@ import { getResource } from '../../db/resources-detail';
 import { changedResourceFields, updateResource } from '../../db/resources-edit';
 import { getEditableResource } from '../../db/resources-edit-read';
 import { seedDemoResources } from '../../db/resources-seed';
-import { costOptions, languages, organizations, phones, resourceChanges, resourceReports, serviceAtLocation, services } from '../../db/schema';
+import { costOptions, languages, organizations, phones, resourceChanges, resourceReports, schedules, serviceAtLocation, services } from '../../db/schema';
+import { ResourceChangedMeanwhile, resourceVersion } from '../../db/resource-changes';
 import { deleteAccount, findUserByEmail } from '../../db/users';
-import type { ResourceFormValues } from '../../web/views/resource-form';
+import { openingField, type ResourceFormValues } from '../../web/views/resource-form';
+import type { Weekday } from '../../db/resources-hours';
 import { en } from '../../web/i18n/en';
 import { parseResourceForm, readResourceForm, resourceFormValues } from '../../worker/resource-form';
 import { sameSiteFormHeaders } from '../support/pages';
@@ -37,9 +39,11 @@ const asForm = (values: ResourceFormValues): URLSearchParams => {
     form.set(`phone${i + 1}`, phone.number);
     form.set(`phone${i + 1}Type`, phone.type);
   });
-  for (const [day, hours] of Object.entries(values.hours)) {
-    form.set(`opens${day}`, hours.opens);
-    form.set(`closes${day}`, hours.closes);
+  for (const [day, openings] of Object.entries(values.hours)) {
+    openings.forEach((opening, slot) => {
+      form.set(openingField('opens', day as Weekday, slot), opening.opens);
+      form.set(openingField('closes', day as Weekday, slot), opening.closes);
+    });
   }
   return form;
 };
@@ -52,6 +56,8 @@ const asFormAll = (values: ResourceFormValues): [string, string | string[]][] =>
     return [key, all.length > 1 || key === 'categories' || key === 'languages' ? all : all[0]!];
   });
 };
+
+const NO_OPENING = { opens: '', closes: '' };
 
 const NEW_RESOURCE: ResourceFormValues = {
   organizationId: '',
@@ -81,13 +87,13 @@ const NEW_RESOURCE: ResourceFormValues = {
     { number: '', type: 'voice' },
   ],
   hours: {
-    MO: { opens: '20:00', closes: '02:00' },
-    TU: { opens: '20:00', closes: '02:00' },
-    WE: { opens: '', closes: '' },
-    TH: { opens: '20:00', closes: '02:00' },
-    FR: { opens: '20:00', closes: '02:00' },
-    SA: { opens: '18:00', closes: '23:00' },
-    SU: { opens: '', closes: '' },
+    MO: [{ opens: '20:00', closes: '02:00' }, NO_OPENING],
+    TU: [{ opens: '20:00', closes: '02:00' }, NO_OPENING],
+    WE: [{ opens: '', closes: '' }, NO_OPENING],
+    TH: [{ opens: '20:00', closes: '02:00' }, NO_OPENING],
+    FR: [{ opens: '20:00', closes: '02:00' }, NO_OPENING],
+    SA: [{ opens: '18:00', closes: '23:00' }, NO_OPENING],
+    SU: [{ opens: '', closes: '' }, NO_OPENING],
   },
   walkIn: true,
   traumaInformed: true,
@@ -267,6 +273,28 @@ describe('editing a resource', () => {
     expect((await demo())!.input.name).toBe('Saved second');
   });
 
+  it('checks the version inside the save: a save landing after the check still cannot be overwritten unknowingly', async () => {
+    const before = await demo();
+    const opened = await resourceVersion(t.db, before.id);
+    await updateResource(t.db, before, { ...before.input, name: 'Saved first' }, { userId: null, role: 'moderator' }, new Date(), opened);
+    // A second save from a form opened at the same version, past any check the route made.
+    await expect(updateResource(t.db, before, { ...before.input, name: 'Saved second', walkIn: !before.input.walkIn }, { userId: null, role: 'admin' }, new Date(), opened)).rejects.toBeInstanceOf(
+      ResourceChangedMeanwhile,
+    );
+    expect((await demo()).input).toEqual({ ...before.input, name: 'Saved first' });
+    expect((await changesOf(before.id)).map((row) => row.actorRole)).toEqual(['moderator']);
+  });
+
+  it('answers two saves sent at once from forms opened at the same version with one save and one 409', async () => {
+    const moderator = await personWith(t, 'mod@example.org', ['moderator']);
+    const before = await demo();
+    const version = await resourceVersion(t.db, before.id);
+    const save = (name: string) => moderator.post(`/moderation/resources/${before.id}`, asForm({ ...resourceFormValues(before.input), name, version }));
+    const answers = await Promise.all([save('Lunch, first try'), save('Lunch, second try')]);
+    expect(answers.map((res) => res.status).sort()).toEqual([303, 409]);
+    expect(await changesOf(before.id)).toHaveLength(1);
+  });
+
   it('changes exactly the fields edited, logs their names, and keeps the verification date', async () => {
     const moderator = await personWith(t, 'mod@example.org', ['moderator']);
     const before = await demo();
@@ -279,7 +307,7 @@ describe('editing a resource', () => {
     const values = resourceFormValues(before.input);
     values.name = 'Kettle and Crumb community lunch';
     values.phones[0] = { number: '+1 613 555 0177', type: 'voice' };
-    values.hours.SU = { opens: '11:00', closes: '13:00' };
+    values.hours.SU = [{ opens: '11:00', closes: '13:00' }, NO_OPENING];
     const res = await moderator.post(`/moderation/resources/${before.id}`, asForm(values));
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/moderation/resources/${before.id}/edit?done=saved`);
@@ -327,6 +355,61 @@ describe('editing a resource', () => {
       });
       expect(parsed.ok ? changedResourceFields(resource.input, parsed.input) : parsed.errors, slug).toEqual([]);
     }
+  });
+
+  it('saves a day with a break as two openings, typed in either order, and shows both back', async () => {
+    const moderator = await personWith(t, 'mod@example.org', ['moderator']);
+    const before = await demo();
+    const values = resourceFormValues(before.input);
+    values.hours.TU = [{ opens: '13:30', closes: '17:00' }, { opens: '9:00', closes: '12:00' }];
+    const res = await moderator.post(`/moderation/resources/${before.id}`, asForm(values));
+    expect(res.headers.get('location')).toBe(`/moderation/resources/${before.id}/edit?done=saved`);
+    expect((await demo()).input.hours.filter((h) => h.day === 'TU')).toEqual([
+      { day: 'TU', opensAt: '09:00', closesAt: '12:00' },
+      { day: 'TU', opensAt: '13:30', closesAt: '17:00' },
+    ]);
+    const form = await (await moderator.get(`/moderation/resources/${before.id}/edit`)).text();
+    expect(form).toMatch(/name="opensTU" value="09:00"/);
+    expect(form).toMatch(/name="closesTU2" value="17:00"/);
+    expect(form).toContain('aria-label="Tuesday: opens again"');
+  });
+
+  it.each([
+    ['overlap', [{ opens: '09:00', closes: '13:00' }, { opens: '12:00', closes: '17:00' }], 'opensTU2'],
+    ['a first opening past midnight', [{ opens: '20:00', closes: '02:00' }, { opens: '22:00', closes: '23:00' }], 'opensTU2'],
+    ['all day and another', [{ opens: '00:00', closes: '00:00' }, { opens: '09:00', closes: '10:00' }], 'opensTU2'],
+  ])('refuses two openings of a day that %s, in plain words, and writes nothing', async (_, openings, field) => {
+    const moderator = await personWith(t, 'mod@example.org', ['moderator']);
+    const before = await demo();
+    const values = resourceFormValues(before.input);
+    values.hours.TU = openings;
+    const res = await moderator.post(`/moderation/resources/${before.id}`, asForm(values));
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain(`id="error-${field}"`);
+    expect(visibleText(html)).toContain('The two openings of a day must not overlap');
+    expect((await demo()).input).toEqual(before.input);
+    expect(await changesOf(before.id)).toEqual([]);
+  });
+
+  it('keeps a day’s openings beyond the two the form shows while other fields change, and replaces them when that day is edited', async () => {
+    const moderator = await personWith(t, 'mod@example.org', ['moderator']);
+    const { id, locationId, serviceAtLocationId } = await demo();
+    await t.db.delete(schedules).where(eq(schedules.serviceId, id));
+    const opening = (opensAt: string, closesAt: string) => ({ id: crypto.randomUUID(), serviceId: id, locationId, serviceAtLocationId, freq: 'WEEKLY', wkst: 'MO', byday: 'WE', opensAt, closesAt });
+    await t.db.insert(schedules).values([opening('08:00', '10:00'), opening('12:00', '14:00'), opening('18:00', '20:00')]);
+    const before = await demo();
+    expect(before.input.hours).toHaveLength(3);
+
+    const renamed = { ...resourceFormValues(before.input), name: 'Kettle and Crumb, three sittings' };
+    expect((await moderator.post(`/moderation/resources/${id}`, asForm(renamed))).status).toBe(303);
+    expect((await demo()).input.hours).toEqual(before.input.hours);
+    expect((await changesOf(id))[0]!.changedFields).toEqual(['name']);
+
+    const edited = resourceFormValues((await demo()).input);
+    edited.hours.WE = [{ opens: '08:00', closes: '10:00' }, { opens: '12:00', closes: '15:00' }];
+    await moderator.post(`/moderation/resources/${id}`, asForm({ ...edited, version: await resourceVersion(t.db, id) }));
+    expect((await demo()).input.hours.map((h) => `${h.opensAt}-${h.closesAt}`)).toEqual(['08:00-10:00', '12:00-15:00']);
   });
 
   it('is all or nothing: a statement refused late in the batch undoes the ones before it', async () => {

@@ -2,6 +2,9 @@ import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openD1Database } from '../../db/d1';
 import { seedDemoData } from '../../db/seed';
+import { ResourceChangedMeanwhile, resourceVersion } from '../../db/resource-changes';
+import { updateResource } from '../../db/resources-edit';
+import { getEditableResource } from '../../db/resources-edit-read';
 
 // A moderator's writes on D1: the create and edit batches (deletes, inserts, FTS and hours
 // triggers) and the report closing whose log row is an INSERT … SELECT in the same batch.
@@ -73,6 +76,19 @@ describe('moderators editing the directory on D1', () => {
     expect(log.results.map((row) => row.action)).toEqual(['created', 'edited']);
     expect(JSON.parse(log.results[1]!.changed_fields)).toEqual(['name', 'hours']);
     expect(await env.DB.prepare("select count(*) as n from organizations where name = 'Saltmarsh Friends'").first()).toEqual({ n: 1 });
+  });
+
+  it('refuses, inside the batch, a save from a form opened before another save, and writes none of it', async () => {
+    const db = openD1Database(env.DB);
+    const before = (await getEditableResource(db, 'kettle-and-crumb-lunch'))!;
+    const opened = await resourceVersion(db, before.id);
+    await updateResource(db, before, { ...before.input, name: 'Saved first on D1' }, { userId: null, role: 'moderator' }, new Date(), opened);
+    await expect(updateResource(db, before, { ...before.input, name: 'Saved second on D1', phones: [] }, { userId: null, role: 'admin' }, new Date(), opened)).rejects.toBeInstanceOf(
+      ResourceChangedMeanwhile,
+    );
+    expect((await getEditableResource(db, before.id))!.input).toEqual({ ...before.input, name: 'Saved first on D1' });
+    const log = await env.DB.prepare("select actor_role from resource_changes where service_id = ? and action = 'edited'").bind(before.id).all();
+    expect(log.results).toEqual([{ actor_role: 'moderator' }]);
   });
 
   it('logs a closed report in the same batch, once', async () => {

@@ -1,5 +1,5 @@
 import type { ResourceChange } from '../../db/resource-changes';
-import { PHONE_TYPES, type ResourceInput } from '../../db/resources-edit-types';
+import { OPENINGS_PER_DAY, PHONE_TYPES, type ResourceInput } from '../../db/resources-edit-types';
 import { WEEKDAYS, type Weekday } from '../../db/resources-hours';
 import type { CategoryOption } from '../../db/resources-types';
 import { CheckboxField, Checkboxes, ErrorSummary, Notice, SelectField, TextArea, TextField, type FieldErrors, FormKeyField } from '../components/form';
@@ -26,8 +26,17 @@ export type ResourceFormValues = Omit<ResourceInput, 'organizationId' | 'documen
   latitude: string;
   longitude: string;
   phones: { number: string; type: string }[];
-  hours: Record<Weekday, { opens: string; closes: string }>;
+  /** OPENINGS_PER_DAY openings a day, as typed; empty times where a day has fewer. */
+  hours: Record<Weekday, FormOpening[]>;
 };
+
+export interface FormOpening {
+  opens: string;
+  closes: string;
+}
+
+/** The names of a day's opening fields: `opensMO` for its first opening, `opensMO2` for the second. */
+export const openingField = (kind: 'opens' | 'closes', day: Weekday, slot: number) => `${kind}${day}${slot === 0 ? '' : slot + 1}`;
 
 const TimeInput = (props: { name: string; label: string; value: string; error?: string | undefined }) => (
   <td class={props.error ? 'field-error' : undefined}>
@@ -182,22 +191,41 @@ export const ResourceFormPage = (props: {
         <fieldset>
           <legend>{e.hoursLegend}</legend>
           <p class="hint">{e.hoursHint}</p>
-          <table>
+          <table class="opening-hours-form">
             <thead>
               <tr>
                 <th scope="col">{e.dayColumn}</th>
                 <th scope="col">{e.opensColumn}</th>
                 <th scope="col">{e.closesColumn}</th>
+                <th scope="col">{e.opensAgainColumn}</th>
+                <th scope="col">{e.closesAgainColumn}</th>
               </tr>
             </thead>
             <tbody>
-              {WEEKDAYS.map((day) => (
-                <tr>
-                  <th scope="row">{t.resources.days[day]}</th>
-                  <TimeInput name={`opens${day}`} label={format(e.opensLabel, { day: t.resources.days[day] })} value={values.hours[day].opens} error={err[`opens${day}`]} />
-                  <TimeInput name={`closes${day}`} label={format(e.closesLabel, { day: t.resources.days[day] })} value={values.hours[day].closes} error={err[`closes${day}`]} />
-                </tr>
-              ))}
+              {WEEKDAYS.map((day) => {
+                const dayName = t.resources.days[day];
+                return (
+                  <tr>
+                    <th scope="row">{dayName}</th>
+                    {values.hours[day].slice(0, OPENINGS_PER_DAY).map((opening, slot) => (
+                      <>
+                        <TimeInput
+                          name={openingField('opens', day, slot)}
+                          label={format(slot === 0 ? e.opensLabel : e.opensAgainLabel, { day: dayName })}
+                          value={opening.opens}
+                          error={err[openingField('opens', day, slot)]}
+                        />
+                        <TimeInput
+                          name={openingField('closes', day, slot)}
+                          label={format(slot === 0 ? e.closesLabel : e.closesAgainLabel, { day: dayName })}
+                          value={opening.closes}
+                          error={err[openingField('closes', day, slot)]}
+                        />
+                      </>
+                    ))}
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </fieldset>

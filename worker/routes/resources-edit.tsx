@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { changeActor, listResourceChanges, resourceVersion } from '../../db/resource-changes';
+import { ResourceChangedMeanwhile, changeActor, listResourceChanges, resourceVersion } from '../../db/resource-changes';
 import { createResource, updateResource } from '../../db/resources-edit';
 import { getEditableResource, listOrganizationChoices, usualTimeZone } from '../../db/resources-edit-read';
 import type { EditableResource } from '../../db/resources-edit-types';
@@ -108,11 +108,17 @@ export const resourcesEditRoutes = new Hono<AppEnv>()
     const parsed = parseResourceForm(values, c.get('t'), choices.allowed);
     if (!parsed.ok) return formPage(c, values, { resource, errors: parsed.errors, choices });
     // Someone else saved since this form was opened: show what was typed, say so, and let the
-    // next press save over it knowingly (the form now carries the newer version).
-    const current = await resourceVersion(c.get('db'), resource.id);
-    if (values.version !== current) {
-      return formPage(c, { ...values, version: current }, { resource, notice: c.get('t').resourceEdit.changedMeanwhile, choices, status: 409 });
+    // next press save over it knowingly (the form now carries the newer version). Checked here
+    // for a quick answer, and again inside the save's batch for a save landing in between.
+    const changedMeanwhile = async () =>
+      formPage(c, { ...values, version: await resourceVersion(c.get('db'), resource.id) }, { resource, notice: c.get('t').resourceEdit.changedMeanwhile, choices, status: 409 });
+    if (values.version !== (await resourceVersion(c.get('db'), resource.id))) return changedMeanwhile();
+    let changed: string[];
+    try {
+      changed = await updateResource(c.get('db'), resource, parsed.input, changeActor(c.get('user') as CurrentUser), new Date(), values.version ?? '');
+    } catch (error) {
+      if (error instanceof ResourceChangedMeanwhile) return changedMeanwhile();
+      throw error;
     }
-    const changed = await updateResource(c.get('db'), resource, parsed.input, changeActor(c.get('user') as CurrentUser), new Date());
     return c.redirect(`/moderation/resources/${resource.id}/edit?done=${changed.length ? 'saved' : 'unchanged'}`, 303);
   });
