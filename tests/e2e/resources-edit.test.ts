@@ -25,7 +25,9 @@ describe('the resource form passes axe (WCAG 2.2 A/AA)', () => {
     await page.fill('#field-name', `Axe check service ${locale}`);
     await page.fill('#field-description', 'A warm room and a cup of tea.');
     await page.fill('#field-opensMO', '09:00');
-    await page.fill('#field-closesMO', '17:00');
+    await page.fill('#field-closesMO', '12:00');
+    await page.fill('#field-opensMO2', '13:00');
+    await page.fill('#field-closesMO2', '17:00');
     await Promise.all([page.waitForURL(/\/edit\?done=created$/), page.click(submit)]);
     expect(await page.locator('#history-heading').count()).toBe(1);
     expect(await axeViolations(page), 'edit').toEqual([]);

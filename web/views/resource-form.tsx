@@ -38,8 +38,15 @@ export interface FormOpening {
 /** The names of a day's opening fields: `opensMO` for its first opening, `opensMO2` for the second. */
 export const openingField = (kind: 'opens' | 'closes', day: Weekday, slot: number) => `${kind}${day}${slot === 0 ? '' : slot + 1}`;
 
-const TimeInput = (props: { name: string; label: string; value: string; error?: string | undefined }) => (
+/**
+ * One time of the hours table. Its column header labels it on a wide screen; on a narrow one the
+ * table becomes a list of days and the cell shows its own short label (web/static/site.css).
+ */
+const TimeInput = (props: { name: string; label: string; columnLabel: string; value: string; error?: string | undefined }) => (
   <td class={props.error ? 'field-error' : undefined}>
+    <label class="cell-label" for={`field-${props.name}`}>
+      {props.columnLabel}
+    </label>
     {props.error ? (
       <p class="error-message" id={`error-${props.name}`}>
         {props.error}
@@ -50,6 +57,7 @@ const TimeInput = (props: { name: string; label: string; value: string; error?: 
       size={5}
       maxlength={5}
       autocomplete="off"
+      inputmode="numeric"
       id={`field-${props.name}`}
       name={props.name}
       value={props.value}
@@ -212,12 +220,14 @@ export const ResourceFormPage = (props: {
                         <TimeInput
                           name={openingField('opens', day, slot)}
                           label={format(slot === 0 ? e.opensLabel : e.opensAgainLabel, { day: dayName })}
+                          columnLabel={slot === 0 ? e.opensColumn : e.opensAgainColumn}
                           value={opening.opens}
                           error={err[openingField('opens', day, slot)]}
                         />
                         <TimeInput
                           name={openingField('closes', day, slot)}
                           label={format(slot === 0 ? e.closesLabel : e.closesAgainLabel, { day: dayName })}
+                          columnLabel={slot === 0 ? e.closesColumn : e.closesAgainColumn}
                           value={opening.closes}
                           error={err[openingField('closes', day, slot)]}
                         />
