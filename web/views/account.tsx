@@ -92,7 +92,7 @@ export const AccountPage = (props: AccountView) => {
 
       <h2>{t.account.sessionsHeading}</h2>
       <p>{t.account.sessionsIntro}</p>
-      <table>
+      <table class="stack-on-phone">
         <thead>
           <tr>
             <th scope="col">{t.account.sessionStarted}</th>
@@ -105,8 +105,14 @@ export const AccountPage = (props: AccountView) => {
         <tbody>
           {props.sessions.map((session) => (
             <tr>
-              <td>{formatDateTime(session.createdAt, props.locale)}</td>
-              <td>{formatDateTime(session.lastActiveAt, props.locale)}</td>
+              <td>
+                <span class="cell-label">{t.account.sessionStarted}</span>
+                {formatDateTime(session.createdAt, props.locale)}
+              </td>
+              <td>
+                <span class="cell-label">{t.account.sessionLastActive}</span>
+                {formatDateTime(session.lastActiveAt, props.locale)}
+              </td>
               <td>{session.id === props.currentSessionId ? t.account.thisDevice : t.account.otherDevice}</td>
             </tr>
           ))}

@@ -57,7 +57,7 @@ export const ResourcesModerationPage = (props: {
 
       <h2>{m.verifyHeading}</h2>
       <p>{m.verifyIntro}</p>
-      <table>
+      <table class="stack-on-phone">
         <thead>
           <tr>
             <th scope="col">{m.reportAbout}</th>
@@ -79,7 +79,10 @@ export const ResourcesModerationPage = (props: {
                   {e.editLink}
                 </a>
               </td>
-              <td>{item.verifiedAt ? formatDate(item.verifiedAt, props.locale) : m.neverVerified}</td>
+              <td>
+                <span class="cell-label">{m.lastChecked}</span>
+                {item.verifiedAt ? formatDate(item.verifiedAt, props.locale) : m.neverVerified}
+              </td>
               <td>
                 <form method="post" action={`/moderation/resources/${item.id}/verification`} class="inline-form">
                   <button type="submit" aria-label={`${m.verifyToday}: ${item.name}`}>
