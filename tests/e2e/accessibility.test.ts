@@ -1,7 +1,7 @@
 import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHELL_PAGES } from '../support/pages';
-import { openPage, startSite, type Site } from './harness';
+import { grantRole, openPage, signInThroughPages, startSite, type Site } from './harness';
 import { WCAG_22_AA } from './axe';
 
 let site: Site;
@@ -53,6 +53,35 @@ describe('on a small phone screen', () => {
         .filter((box) => box.height < 24 || box.width < 24).length,
     );
     expect(small).toBe(0);
+    await context.close();
+  });
+});
+
+describe('reflow at 320 CSS pixels (WCAG 1.4.10), in French, whose words run longest', () => {
+  const overflowAt = async (page: import('playwright-core').Page, path: string) => {
+    const res = await page.goto(site.url + path);
+    expect(res?.status(), path).toBe(200);
+    return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  };
+
+  it('scrolls no public page sideways', async () => {
+    const { page, context } = await openPage(site, { locale: 'fr-FR', viewport: { width: 320, height: 640 } });
+    const paths = [...SHELL_PAGES, '/resources?q=juridique&language=fr&open=1&free=1', '/events', '/events?view=month', '/campaigns', '/campaigns/demo-havrebourg-permanence', '/stories'];
+    const overflowing: string[] = [];
+    for (const path of paths) if ((await overflowAt(page, path)) > 0) overflowing.push(path);
+    expect(overflowing).toEqual([]);
+    await context.close();
+  });
+
+  it('scrolls no moderator page sideways: account, verification queue, resource form', async () => {
+    grantRole(site, 'mod-reflow@example.org', 'moderator');
+    const { page, context } = await openPage(site, { locale: 'fr-FR', viewport: { width: 320, height: 640 } });
+    await signInThroughPages(site, page, 'mod-reflow@example.org');
+    const overflowing: string[] = [];
+    for (const path of ['/account', '/moderation/resources', '/moderation/resources/new', '/moderation/resources/kettle-and-crumb-lunch/edit']) {
+      if ((await overflowAt(page, path)) > 0) overflowing.push(path);
+    }
+    expect(overflowing).toEqual([]);
     await context.close();
   });
 });
