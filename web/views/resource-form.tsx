@@ -90,6 +90,11 @@ export const ResourceFormPage = (props: {
   const err = props.errors ?? {};
   const opt = t.forms.optional;
   const summaryTitle = Object.keys(err).length > 1 ? format(t.forms.errorSummaryTitleMany, { count: Object.keys(err).length }) : t.forms.errorSummaryTitle;
+  // The hours table's words for a day's first opening, then for every later one.
+  const timeWords = {
+    opens: [{ label: e.opensLabel, column: e.opensColumn }, { label: e.opensAgainLabel, column: e.opensAgainColumn }],
+    closes: [{ label: e.closesLabel, column: e.closesColumn }, { label: e.closesAgainLabel, column: e.closesAgainColumn }],
+  } as const;
   return (
     <>
       <p>
@@ -215,24 +220,17 @@ export const ResourceFormPage = (props: {
                 return (
                   <tr>
                     <th scope="row">{dayName}</th>
-                    {values.hours[day].slice(0, OPENINGS_PER_DAY).map((opening, slot) => (
-                      <>
+                    {values.hours[day].slice(0, OPENINGS_PER_DAY).flatMap((opening, slot) =>
+                      (['opens', 'closes'] as const).map((kind) => (
                         <TimeInput
-                          name={openingField('opens', day, slot)}
-                          label={format(slot === 0 ? e.opensLabel : e.opensAgainLabel, { day: dayName })}
-                          columnLabel={slot === 0 ? e.opensColumn : e.opensAgainColumn}
-                          value={opening.opens}
-                          error={err[openingField('opens', day, slot)]}
+                          name={openingField(kind, day, slot)}
+                          label={format(timeWords[kind][slot === 0 ? 0 : 1].label, { day: dayName })}
+                          columnLabel={timeWords[kind][slot === 0 ? 0 : 1].column}
+                          value={opening[kind]}
+                          error={err[openingField(kind, day, slot)]}
                         />
-                        <TimeInput
-                          name={openingField('closes', day, slot)}
-                          label={format(slot === 0 ? e.closesLabel : e.closesAgainLabel, { day: dayName })}
-                          columnLabel={slot === 0 ? e.closesColumn : e.closesAgainColumn}
-                          value={opening.closes}
-                          error={err[openingField('closes', day, slot)]}
-                        />
-                      </>
-                    ))}
+                      )),
+                    )}
                   </tr>
                 );
               })}
