@@ -77,11 +77,17 @@ describe('reflow at 320 CSS pixels (WCAG 1.4.10), in French, whose words run lon
     grantRole(site, 'mod-reflow@example.org', 'moderator');
     const { page, context } = await openPage(site, { locale: 'fr-FR', viewport: { width: 320, height: 640 } });
     await signInThroughPages(site, page, 'mod-reflow@example.org');
+    // "Checked today" on the queue's first resource gives its edit page a change log to show.
+    await page.goto(`${site.url}/moderation/resources`);
+    const firstRow = page.locator('.stack-on-phone tbody tr').first();
+    const editPath = (await firstRow.locator('a[href$="/edit"]').getAttribute('href'))!;
+    await Promise.all([page.waitForLoadState('load'), firstRow.locator('button[type="submit"]').click()]);
     const overflowing: string[] = [];
-    for (const path of ['/account', '/moderation/resources', '/moderation/resources/new', '/moderation/resources/kettle-and-crumb-lunch/edit']) {
+    for (const path of ['/account', '/moderation/resources', '/moderation/resources/new', editPath]) {
       if ((await overflowAt(page, path)) > 0) overflowing.push(path);
     }
     expect(overflowing).toEqual([]);
+    expect(await page.locator('#history-heading').count()).toBe(1);
     await context.close();
   });
 });

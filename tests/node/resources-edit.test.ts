@@ -168,7 +168,7 @@ describe('adding a resource', () => {
     expect(service.verifiedAt).toBeNull();
     const edit = visibleText(await (await moderator.get(`/moderation/resources/${id}/edit?done=created`)).text());
     expect(edit).toContain('Resource added. It is in the directory now.');
-    expect(edit).toMatch(/Moderator Added organization, name, what it offers/);
+    expect(edit).toMatch(/Moderator What happened Added Fields organization, name, what it offers/);
   });
 
   it('comes back with every error and what was typed when fields are empty or too long, and writes nothing', async () => {
@@ -325,7 +325,7 @@ describe('editing a resource', () => {
     const [change] = await changesOf(before.id);
     expect(change).toMatchObject({ action: 'edited', actorRole: 'moderator', changedFields: ['name', 'phones', 'hours'] });
     const page = visibleText(await (await moderator.get(`/moderation/resources/${before.id}/edit`)).text());
-    expect(page).toContain('Edited name, phone numbers, opening hours');
+    expect(page).toContain('Edited Fields name, phone numbers, opening hours');
     expect(visibleText(await (await new TestBrowser(t).get('/resources?q=community+lunch')).text())).toContain('Kettle and Crumb community lunch');
   });
 

@@ -15,7 +15,7 @@ export const ResourceHistory = (props: { t: Catalog; locale: Locale; changes: Re
       {props.changes.length === 0 ? (
         <p>{e.historyEmpty}</p>
       ) : (
-        <table>
+        <table class="stack-on-phone">
           <thead>
             <tr>
               <th scope="col">{e.historyWhen}</th>
@@ -27,10 +27,22 @@ export const ResourceHistory = (props: { t: Catalog; locale: Locale; changes: Re
           <tbody>
             {props.changes.map((change) => (
               <tr>
-                <td>{formatDateTime(change.changedAt, props.locale)}</td>
-                <td>{roleName(props.t, change.actorRole)}</td>
-                <td>{e.actions[change.action]}</td>
-                <td>{change.changedFields.length ? change.changedFields.map((field) => fieldName(props.t, field)).join(', ') : e.historyNoFields}</td>
+                <td>
+                  <span class="cell-label">{e.historyWhen}</span>
+                  {formatDateTime(change.changedAt, props.locale)}
+                </td>
+                <td>
+                  <span class="cell-label">{e.historyWho}</span>
+                  {roleName(props.t, change.actorRole)}
+                </td>
+                <td>
+                  <span class="cell-label">{e.historyWhat}</span>
+                  {e.actions[change.action]}
+                </td>
+                <td>
+                  <span class="cell-label">{e.historyFields}</span>
+                  {change.changedFields.length ? change.changedFields.map((field) => fieldName(props.t, field)).join(', ') : e.historyNoFields}
+                </td>
               </tr>
             ))}
           </tbody>
