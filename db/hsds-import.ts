@@ -9,11 +9,12 @@
  * confidential location (our own export leaves them out). It never deletes either.
  */
 import zoneAtPosition from '@photostructure/tz-lookup';
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { getTableName, inArray, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Database } from './database';
 import { rebuildResourceSearchIndex } from './resources-fts';
+import { logImportedResources } from './hsds-import-log';
 import * as t from './schema';
 
 /** The IANA time zone at a position, or null when none is found. */
@@ -45,12 +46,14 @@ export interface ImportIssue {
 }
 
 export interface ImportResult {
-  /** Per table: rows inserted, rows updated (already there), rows rejected. */
-  counts: Record<string, { inserted: number; updated: number; rejected: number }>;
+  /** Per table: rows inserted, rows updated (already there and changed), rows already there as imported, rows rejected. */
+  counts: Record<string, { inserted: number; updated: number; unchanged: number; rejected: number }>;
   rejected: ImportIssue[];
   /** Rows imported with a value left out (e.g. a reference to a record that does not exist). */
   warnings: ImportIssue[];
   indexed: number;
+  /** Resources whose records this import added or changed: each got an "imported" row in its change log. */
+  logged: number;
 }
 
 export interface ImportOptions {
@@ -58,6 +61,8 @@ export interface ImportOptions {
   onProgress?: (table: string, done: number, total: number) => void;
   /** Statements per batch. */
   chunkSize?: number;
+  /** When the import ran, for the change log (tests pass a fixed moment). */
+  now?: Date;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -199,6 +204,13 @@ export const slugify = (name: string) =>
 
 const col = (table: SQLiteTable, key: string) => (table as unknown as Record<string, SQLiteColumn>)[key]!;
 
+/** The ON CONFLICT … DO UPDATE condition: some column of the stored row differs from what it would become. */
+const differs = (spec: Spec, set: Record<string, SQL>): SQL =>
+  sql.join(
+    Object.entries(set).map(([key, value]) => sql`${sql.raw(`"${getTableName(spec.table)}"."${col(spec.table, key).name}"`)} IS NOT ${value}`),
+    sql` OR `,
+  );
+
 /** The ON CONFLICT … DO UPDATE SET list: every HSDS column takes the incoming value. */
 const updateSet = (spec: Spec): Record<string, SQL> => {
   const set: Record<string, SQL> = {};
@@ -220,7 +232,9 @@ const updateSet = (spec: Spec): Record<string, SQL> => {
  */
 export const importHsdsRows = async (db: Database, rowsByTable: Map<string, SourceRow[]>, options: ImportOptions = {}): Promise<ImportResult> => {
   const chunkSize = options.chunkSize ?? 100;
-  const result: ImportResult = { counts: {}, rejected: [], warnings: [], indexed: 0 };
+  const result: ImportResult = { counts: {}, rejected: [], warnings: [], indexed: 0, logged: 0 };
+  // Per HSDS table, the ids of the rows this import inserted or changed: what the change log records.
+  const written = new Map<string, string[]>();
 
   // Ids already in the database, per table: for references and to count inserts and updates.
   const existing = new Map<string, Set<string>>();
@@ -241,7 +255,7 @@ export const importHsdsRows = async (db: Database, rowsByTable: Map<string, Sour
 
   for (const spec of IMPORT_TABLES) {
     const source = rowsByTable.get(spec.name) ?? [];
-    const counts = { inserted: 0, updated: 0, rejected: 0 };
+    const counts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
     result.counts[spec.name] = counts;
     const seen = new Map<string, SourceRow>();
     const ready: { row: SourceRow; id: string; values: Record<string, unknown> }[] = [];
@@ -380,25 +394,30 @@ export const importHsdsRows = async (db: Database, rowsByTable: Map<string, Sour
     }
 
     // Write: one row per statement, chunks in one batch each. A chunk that fails is retried row
-    // by row, so one bad row is reported and the others still go in.
+    // by row, so one bad row is reported and the others still go in. An existing row is rewritten
+    // only when a value differs, and RETURNING names the rows written: running an import twice
+    // writes and logs nothing the second time.
     const set = updateSet(spec);
     const statement = (values: Record<string, unknown>) =>
       db
         .insert(spec.table)
         .values(values as never)
-        .onConflictDoUpdate({ target: col(spec.table, 'id'), set: set as never });
+        .onConflictDoUpdate({ target: col(spec.table, 'id'), set: set as never, setWhere: differs(spec, set) })
+        .returning({ id: col(spec.table, 'id') });
+    const changed = new Set<string>();
     for (let start = 0; start < ready.length; start += chunkSize) {
       const chunk = ready.slice(start, start + chunkSize);
-      const statements = chunk.map((r) => statement(r.values)) as BatchItem<'sqlite'>[];
-      let written = chunk;
+      const statements = chunk.map((r) => statement(r.values)) as unknown as BatchItem<'sqlite'>[];
+      let done = chunk;
       try {
-        await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+        const answers = (await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])) as unknown as { id: unknown }[][];
+        for (const rows of answers) for (const row of rows) changed.add(String(row.id));
       } catch {
-        written = [];
+        done = [];
         for (const r of chunk) {
           try {
-            await statement(r.values).run();
-            written.push(r);
+            for (const row of (await statement(r.values)) as { id: unknown }[]) changed.add(String(row.id));
+            done.push(r);
           } catch (error) {
             accepted.get(spec.name)!.delete(r.id);
             const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
@@ -406,13 +425,16 @@ export const importHsdsRows = async (db: Database, rowsByTable: Map<string, Sour
           }
         }
       }
-      for (const r of written) {
-        if (existing.get(spec.name)!.has(r.id)) counts.updated += 1;
-        else counts.inserted += 1;
+      for (const r of done) {
+        if (!existing.get(spec.name)!.has(r.id)) counts.inserted += 1;
+        else if (changed.has(r.id)) counts.updated += 1;
+        else counts.unchanged += 1;
       }
       options.onProgress?.(spec.name, Math.min(start + chunkSize, ready.length), ready.length);
     }
+    written.set(spec.name, [...changed]);
   }
+  result.logged = await logImportedResources(db, written, options.now ?? new Date());
   result.indexed = await rebuildResourceSearchIndex(db);
   return result;
 };

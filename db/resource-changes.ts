@@ -3,8 +3,8 @@ import type { Database } from './database';
 import type { CurrentUser } from './roles';
 import { resourceChanges } from './schema';
 
-export type ResourceChangeAction = 'created' | 'edited' | 'verified' | 'report-resolved' | 'report-dismissed';
-/** The role a change is recorded under: what a moderator or admin acted as. */
+export type ResourceChangeAction = 'created' | 'edited' | 'verified' | 'report-resolved' | 'report-dismissed' | 'imported';
+/** The role a person's change is recorded under: what a moderator or admin acted as. (`npm run hsds:import` logs as `import`.) */
 export type ActorRole = 'moderator' | 'admin';
 
 /** Who made a change: the account (forgotten when it is deleted) and the role it acted in. */

@@ -85,8 +85,10 @@ if (total >= 1000 && process.stderr.isTTY) process.stderr.write('\n');
 for (const issue of [...input.unreadable, ...result.rejected]) console.log(`rejected ${where(issue)}${issue.table ? ` (${issue.table})` : ''}: ${issue.reason}`);
 for (const issue of result.warnings) console.log(`warning ${where(issue)} (${issue.table}): ${issue.reason}`);
 const counts = Object.entries(result.counts)
-  .filter(([, n]) => n.inserted + n.updated + n.rejected > 0)
-  .map(([table, n]) => `${table} ${n.inserted} new, ${n.updated} updated${n.rejected ? `, ${n.rejected} rejected` : ''}`);
+  .filter(([, n]) => n.inserted + n.updated + n.unchanged + n.rejected > 0)
+  .map(([table, n]) => `${table} ${n.inserted} new, ${n.updated} updated, ${n.unchanged} unchanged${n.rejected ? `, ${n.rejected} rejected` : ''}`);
 console.log(`HSDS import from ${resolve(path)}${d1 ? (remote ? ' into the deployed D1 database' : ' into the local D1 database') : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts.join('; ') || 'nothing to import'}.`);
-console.log(`${input.unreadable.length + result.rejected.length} rows rejected, ${result.warnings.length} warnings; search index rebuilt (${result.indexed} services).`);
+console.log(
+  `${input.unreadable.length + result.rejected.length} rows rejected, ${result.warnings.length} warnings; ${result.logged} resources changed (each has an "imported" row in its change log); search index rebuilt (${result.indexed} services).`,
+);
 await close();

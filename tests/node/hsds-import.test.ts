@@ -9,6 +9,9 @@ import { IMPORT_TABLES, importHsdsRows, type ImportResult } from '../../db/hsds-
 import { exportHsdsTables } from '../../db/resources-hsds-export';
 import { seedDemoResources } from '../../db/resources-seed';
 import { markResourceVerified } from '../../db/resources-verify';
+import { ResourceChangedMeanwhile, resourceVersion } from '../../db/resource-changes';
+import { updateResource } from '../../db/resources-edit';
+import { getEditableResource } from '../../db/resources-edit-read';
 import * as s from '../../db/schema';
 import { writeHsdsPackage } from '../../scripts/hsds-package';
 import { readHsdsInput } from '../../scripts/hsds-read';
@@ -102,7 +105,7 @@ describe('npm run hsds:import with the official HSDS 3.0 examples', () => {
     expect(await counts(db)).toEqual(before);
     expect(await db.query.services.findFirst()).toEqual(serviceBefore);
     expect(Object.values(again.counts).reduce((n, c) => n + c.inserted, 0)).toBe(0);
-    expect(again.counts.services).toEqual({ inserted: 0, updated: 1, rejected: 0 });
+    expect(again.counts.services).toEqual({ inserted: 0, updated: 0, unchanged: 1, rejected: 0 });
   });
 
   it.each([
@@ -153,6 +156,52 @@ describe('npm run hsds:import with the official HSDS 3.0 examples', () => {
     expect(await db.query.services.findFirst()).toMatchObject({ name: 'Community Counselling (renamed)', minimumAge: 12, organizationId: 'd9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610' });
     expect(await db.query.phones.findFirst()).toMatchObject({ extension: 100, serviceId: SERVICE });
     expect((await db.query.services.findFirst())!.description).toContain('Counselling Services provided');
+  });
+});
+
+describe('the change log of an import', () => {
+  const changes = (db: Database) =>
+    db.select({ serviceId: s.resourceChanges.serviceId, role: s.resourceChanges.actorRole, action: s.resourceChanges.action, fields: s.resourceChanges.changedFields, user: s.resourceChanges.actorUserId }).from(s.resourceChanges).orderBy(s.resourceChanges.changedAt).all();
+
+  it('logs each resource the import added, as the import and never a person, and nothing when run again unchanged', async () => {
+    const { db } = await fresh();
+    const first = await importPath(db, CSV);
+    expect(first.logged).toBe(1);
+    expect(await changes(db)).toEqual([
+      { serviceId: SERVICE, role: 'import', action: 'imported', user: null, fields: ['organization', 'service', 'place', 'address', 'accessibility', 'phones', 'hours', 'languages', 'cost', 'documents', 'serviceArea'] },
+    ]);
+    const again = await importPath(db, CSV);
+    expect(again.logged).toBe(0);
+    expect(await changes(db)).toHaveLength(1);
+  });
+
+  it('names only what changed: one new phone number is one updated row and a log of phone numbers', async () => {
+    const { db } = await fresh();
+    await importPath(db, CSV);
+    const folder = tempFolder();
+    for (const file of ['phones.csv', 'services.csv', 'organizations.csv']) {
+      const text = readFileSync(join(CSV, file), 'utf8');
+      writeFileSync(join(folder, file), file === 'phones.csv' ? text.replace('+44 1234 234567', '+44 1234 999999') : text);
+    }
+    const result = await importPath(db, folder);
+    expect(result.counts.phones).toEqual({ inserted: 0, updated: 1, unchanged: 0, rejected: 0 });
+    expect(result.counts.services).toEqual({ inserted: 0, updated: 0, unchanged: 1, rejected: 0 });
+    expect((await changes(db)).map((row) => row.fields)).toEqual([expect.any(Array), ['phones']]);
+  });
+
+  it('moves the edit form’s version: a moderator’s form opened before the import is not saved over it unknowingly', async () => {
+    const app = await fresh();
+    await importPath(app.db, CSV);
+    const opened = await resourceVersion(app.db, SERVICE);
+    const before = (await getEditableResource(app.db, SERVICE))!;
+    const folder = tempFolder();
+    for (const file of ['services.csv', 'organizations.csv']) {
+      const text = readFileSync(join(CSV, file), 'utf8');
+      writeFileSync(join(folder, file), file === 'services.csv' ? text.replace('Community Counselling', 'Community Counselling Centre') : text);
+    }
+    expect((await importPath(app.db, folder)).logged).toBe(1);
+    await expect(updateResource(app.db, before, { ...before.input, walkIn: true }, { userId: null, role: 'moderator' }, new Date(), opened)).rejects.toBeInstanceOf(ResourceChangedMeanwhile);
+    expect((await getEditableResource(app.db, SERVICE))!.input.name).toBe('Community Counselling Centre');
   });
 });
 
@@ -320,10 +369,12 @@ describe('the command', () => {
       });
     const first = run();
     expect(first).toContain('rejected attributes.csv:2 (attributes): link_id f28dd44b-0c4d-479f-8e90-4c52219a8b3c matches no record');
-    expect(first).toContain('services 1 new, 0 updated');
+    expect(first).toContain('services 1 new, 0 updated, 0 unchanged');
+    expect(first).toContain('1 resources changed');
     expect(first).toContain('note: contacts.csv: not imported');
     const second = run();
-    expect(second).toContain('services 0 new, 1 updated');
+    expect(second).toContain('services 0 new, 0 updated, 1 unchanged');
+    expect(second).toContain('0 resources changed');
     const { db, client } = openLibsqlDatabase(url);
     expect(await counts(db)).toEqual({ ...ONE_OF_EACH, attributes: 0 });
     client.close();

@@ -2,7 +2,7 @@ import type { ResourceChange } from '../../db/resource-changes';
 import { formatDateTime } from '../format';
 import type { Catalog, Locale } from '../i18n';
 
-const roleName = (t: Catalog, role: string) => (role === 'moderator' || role === 'admin' ? t.moderation.roleNames[role] : role);
+const roleName = (t: Catalog, role: string) => (role === 'moderator' || role === 'admin' ? t.moderation.roleNames[role] : role === 'import' ? t.resourceEdit.importRole : role);
 const fieldName = (t: Catalog, field: string) => (Object.hasOwn(t.resourceEdit.fieldNames, field) ? t.resourceEdit.fieldNames[field as keyof Catalog['resourceEdit']['fieldNames']] : field);
 
 /** A resource's change log: when, in which role, what happened, and the names of the fields. */
