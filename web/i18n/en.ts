@@ -295,7 +295,7 @@ export const en = {
       url: 'website',
       email: 'email',
       service: 'service details',
-      place: 'place',
+      place: 'where it is',
       address: 'address',
       accessibility: 'accessibility',
       serviceArea: 'area served',
