@@ -1,11 +1,32 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 
+const POOL_BYTES = 4096;
+const pool = new Uint8Array(POOL_BYTES);
+let used = POOL_BYTES;
+
+/**
+ * `length` bytes from the platform's cryptographic generator, taken from a pool filled 4 KiB at
+ * a time: a call to the generator cost more than the bytes (on Node, several a request under
+ * load). Every byte is handed out once, and wiped from the pool as it goes.
+ */
+export const randomBytes = (length: number): Uint8Array => {
+  if (length > POOL_BYTES) return crypto.getRandomValues(new Uint8Array(length));
+  if (used + length > POOL_BYTES) {
+    crypto.getRandomValues(pool);
+    used = 0;
+  }
+  const bytes = pool.slice(used, used + length);
+  pool.fill(0, used, used + length);
+  used += length;
+  return bytes;
+};
+
 /** A random id for a row: 120 bits, base32. */
-export const newId = (): string => encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(15)));
+export const newId = (): string => encodeBase32LowerCaseNoPadding(randomBytes(15));
 
 /** A secret token for a cookie or a private link: 160 bits, base32 (Lucia's guide). */
-export const newToken = (): string => encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
+export const newToken = (): string => encodeBase32LowerCaseNoPadding(randomBytes(20));
 
 /** What is stored in place of a token: its SHA-256, hex. */
 export const hashToken = (token: string): string => encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
@@ -14,7 +35,7 @@ export const hashToken = (token: string): string => encodeHexLowerCase(sha256(ne
 export const randomDigits = (length: number): string => {
   let out = '';
   while (out.length < length) {
-    for (const byte of crypto.getRandomValues(new Uint8Array(length))) {
+    for (const byte of randomBytes(length)) {
       // 250 is the largest multiple of 10 below 256: bytes above it would favour low digits.
       if (byte < 250 && out.length < length) out += String(byte % 10);
     }
