@@ -28,3 +28,20 @@ describe('random bytes from the pool', () => {
     expect(new Set(Array.from({ length: 100 }, newToken)).size).toBe(100);
   });
 });
+
+describe('hashes', () => {
+  it('are byte for byte those @oslojs/crypto gave, so hashes already stored stay valid', async () => {
+    const { sha256Hex, hmacSha256Hex, hashToken } = await import('../../db/random');
+    const { sha256, SHA256 } = await import('@oslojs/crypto/sha2');
+    const { hmac } = await import('@oslojs/crypto/hmac');
+    const { encodeHexLowerCase } = await import('@oslojs/encoding');
+    const encode = (text: string) => new TextEncoder().encode(text);
+    for (const value of ['', 'abc', newToken(), 'email:ana+x@example.org', 'client:2001:db8::/64', 'Renée — ✓ '.repeat(50)]) {
+      expect(sha256Hex(value)).toBe(encodeHexLowerCase(sha256(encode(value))));
+      expect(hashToken(value)).toBe(sha256Hex(value));
+      for (const key of ['k', newToken(), 'a key longer than the sixty-four byte block of SHA-256, so it is hashed first'.repeat(2)]) {
+        expect(hmacSha256Hex(key, value)).toBe(encodeHexLowerCase(hmac(SHA256, encode(key), encode(value))));
+      }
+    }
+  });
+});
