@@ -94,6 +94,98 @@ describe('the local libsql client (statements kept prepared)', () => {
   });
 });
 
+describe('group commit: the writes of one turn of the event loop, committed together', () => {
+  let dir: string;
+  let client: LocalLibsqlClient;
+  let other: LocalLibsqlClient;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hearth-group-'));
+    client = new LocalLibsqlClient(join(dir, 'g.db'), { timeout: 1000 });
+    await client.execute('PRAGMA journal_mode = WAL');
+    await client.execute('create table t (id integer primary key, name text not null unique)');
+    other = new LocalLibsqlClient(join(dir, 'g.db'), { timeout: 1000 });
+  });
+  afterEach(() => {
+    client.close();
+    other.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const names = async (db: LocalLibsqlClient) => (await db.execute('select name from t order by name')).rows.map((row) => row.name);
+
+  it('answers a write only once it is committed: another connection sees it by then, and not before', async () => {
+    const a = client.execute({ sql: 'insert into t (name) values (?)', args: ['a'] });
+    const b = client.execute({ sql: 'insert into t (name) values (?)', args: ['b'] });
+    expect(await names(other)).toEqual([]);
+    expect((await a).rowsAffected).toBe(1);
+    await b;
+    expect(await names(other)).toEqual(['a', 'b']);
+  });
+
+  it('lets a read in the same turn see the writes before it, and answers it after their commit', async () => {
+    const write = client.execute({ sql: 'insert into t (name) values (?)', args: ['a'] });
+    const read = client.execute('select count(*) as c from t');
+    expect((await read).rows[0]!.c).toBe(1);
+    await write;
+    expect(await names(other)).toEqual(['a']);
+  });
+
+  it('refuses only the statement that failed; the others of its turn are committed', async () => {
+    await client.execute({ sql: 'insert into t (name) values (?)', args: ['taken'] });
+    const results = await Promise.allSettled([
+      client.execute({ sql: 'insert into t (name) values (?)', args: ['x'] }),
+      client.execute({ sql: 'insert into t (name) values (?)', args: ['taken'] }),
+      client.execute({ sql: 'insert into t (name) values (?)', args: ['y'] }),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await names(other)).toEqual(['taken', 'x', 'y']);
+  });
+
+  it('keeps a batch all or nothing inside a turn, without undoing the rest of the turn', async () => {
+    const results = await Promise.allSettled([
+      client.execute({ sql: 'insert into t (name) values (?)', args: ['before'] }),
+      client.batch([
+        { sql: 'insert into t (name) values (?)', args: ['in batch'] },
+        { sql: 'insert into t (name) values (?)', args: ['before'] },
+      ]),
+      client.batch([{ sql: 'insert into t (name) values (?)', args: ['other batch'] }]),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await names(other)).toEqual(['before', 'other batch']);
+  });
+
+  it('refuses every write of the turn when the commit fails, and keeps none', async () => {
+    await client.execute('create table child (id integer primary key, parent integer references t (id) deferrable initially deferred)');
+    await client.execute('PRAGMA foreign_keys = on');
+    const results = await Promise.allSettled([
+      client.execute({ sql: 'insert into t (name) values (?)', args: ['kept?'] }),
+      // Checked only at COMMIT: the whole turn fails there.
+      client.execute({ sql: 'insert into child (parent) values (?)', args: [999] }),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    expect(await names(other)).toEqual([]);
+    expect((await client.execute({ sql: 'insert into t (name) values (?)', args: ['after'] })).rowsAffected).toBe(1);
+    expect(await names(other)).toEqual(['after']);
+  });
+
+  it('commits the open turn before a PRAGMA or a schema change, which cannot run inside it', async () => {
+    const write = client.execute({ sql: 'insert into t (name) values (?)', args: ['a'] });
+    await client.execute('PRAGMA synchronous = NORMAL');
+    expect(await names(other)).toEqual(['a']);
+    await write;
+    const second = client.execute({ sql: 'insert into t (name) values (?)', args: ['b'] });
+    await client.execute('create table u (id integer primary key)');
+    expect(await names(other)).toEqual(['a', 'b']);
+    await second;
+  });
+
+  it('commits what is open when closed', async () => {
+    const write = client.execute({ sql: 'insert into t (name) values (?)', args: ['last'] });
+    client.close();
+    await write;
+    expect(await names(other)).toEqual(['last']);
+  });
+});
+
 describe('drizzle over the local client', () => {
   it('migrates, reads names from db.all and indexes from select builders', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hearth-local-'));
