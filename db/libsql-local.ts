@@ -15,15 +15,18 @@ interface KeptStatement {
   columnTypes: string[];
   /** It changes the schema: statements kept before it may now describe other columns. */
   changesSchema: boolean;
+  /** A plain write joins a group commit; a read joins an open one; anything else runs on its own. */
+  kind: 'write' | 'read' | 'other';
 }
 
-/** How many prepared statements a connection keeps; the least recently used goes first. */
+/** How many prepared statements a connection keeps; the oldest goes first. */
 export const KEPT_STATEMENTS = 500;
 
 const changesSchema = /^\s*(create|drop|alter)\b/i;
 /** Statements that join a group commit: plain writes. Anything else (PRAGMA, BEGIN, DDL…) runs on its own. */
 const joinsGroup = /^\s*(insert|update|delete|replace)\b/i;
 const readsOnly = /^\s*select\b/i;
+const kindOf = (sql: string): KeptStatement['kind'] => (joinsGroup.test(sql) ? 'write' : readsOnly.test(sql) ? 'read' : 'other');
 
 /** Writes of one turn of the event loop, committed together; each waits for the commit. */
 interface Group {
@@ -71,8 +74,10 @@ export class LocalLibsqlClient implements DatabaseClient {
     this.#checkOpen();
     const stmt = typeof stmtOrSql === 'string' ? { sql: stmtOrSql, args: args ?? [] } : stmtOrSql;
     const sql = typeof stmt === 'string' ? stmt : stmt.sql;
+    const kind = this.#kept.get(sql)?.kind ?? kindOf(sql);
     // A read while a group is open sees its writes, so it waits for their commit too.
-    if (joinsGroup.test(sql) || (this.#group && readsOnly.test(sql))) return this.#inGroup(() => this.#run(stmt));
+    if (kind === 'write' || (this.#group && kind === 'read')) return this.#inGroup(() => this.#run(stmt));
+    // Before preparing: some statements (PRAGMA synchronous…) cannot even be prepared in a transaction.
     this.#commitGroup();
     return this.#run(stmt);
   }
@@ -202,8 +207,8 @@ export class LocalLibsqlClient implements DatabaseClient {
 
   #run(stmt: InStatement): ResultSet {
     const sql = typeof stmt === 'string' ? stmt : stmt.sql;
-    const args = typeof stmt === 'string' ? [] : bindable(stmt.args);
     try {
+      const args = typeof stmt === 'string' ? [] : bindable(stmt.args);
       const kept = this.#statement(sql);
       if (kept.returnsRows) {
         const rows = (kept.statement.all(args) as unknown[][]).map((values) => rowFromValues(values, kept.columns));
@@ -220,12 +225,7 @@ export class LocalLibsqlClient implements DatabaseClient {
   /** The kept statement for this SQL, prepared now if it is new (or was forgotten). */
   #statement(sql: string): KeptStatement {
     const found = this.#kept.get(sql);
-    if (found) {
-      // Most recently used last: the Map's order is the order of eviction.
-      this.#kept.delete(sql);
-      this.#kept.set(sql, found);
-      return found;
-    }
+    if (found) return found;
     const statement = this.#connection.prepare(sql);
     statement.safeIntegers(true);
     let returnsRows = true;
@@ -242,11 +242,13 @@ export class LocalLibsqlClient implements DatabaseClient {
       columns: columns.map((column) => column.name),
       columnTypes: columns.map((column) => column.type ?? ''),
       changesSchema: changesSchema.test(sql),
+      kind: kindOf(sql),
     };
     // A statement that changes the schema runs once; keeping it would only push others out.
     if (!kept.changesSchema) {
+      // The oldest goes first: a busy statement let go is simply prepared again.
+      if (this.#kept.size >= KEPT_STATEMENTS) this.#kept.delete(this.#kept.keys().next().value!);
       this.#kept.set(sql, kept);
-      if (this.#kept.size > KEPT_STATEMENTS) this.#kept.delete(this.#kept.keys().next().value!);
     }
     return kept;
   }
