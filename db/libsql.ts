@@ -1,4 +1,4 @@
-import { createClient, type Client } from '@libsql/client';
+import { createClient, LibsqlError, type Client } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { mkdirSync } from 'node:fs';
@@ -17,6 +17,8 @@ export const LOCAL_BUSY_TIMEOUT_MS = 5000;
 const localPath = (url: string): string | null => {
   if (url === ':memory:' || url.startsWith('file::memory:')) return ':memory:';
   if (!url.startsWith('file:')) return null;
+  // Not silently part of the file's name: @libsql/client refused unknown parameters too.
+  if (url.includes('?')) throw new LibsqlError(`A local database URL takes no query parameters: ${url.slice(url.indexOf('?'))}`, 'URL_PARAM_NOT_SUPPORTED');
   // `file:///abs/path` and `file://localhost/abs/path` are URLs; `file:relative/path` is a path.
   return url.startsWith('file://') ? decodeURIComponent(new URL(url).pathname) : url.slice('file:'.length);
 };

@@ -200,4 +200,8 @@ describe('drizzle over the local client', () => {
     client.close();
     rmSync(dir, { recursive: true, force: true });
   });
+
+  it('refuses query parameters on a local database URL rather than make them part of a file name', () => {
+    expect(() => openLibsqlDatabase('file:data/x.db?mode=ro')).toThrow(LibsqlError);
+  });
 });
