@@ -1,13 +1,8 @@
-import { hmac } from '@oslojs/crypto/hmac';
-import { SHA256 } from '@oslojs/crypto/sha2';
-import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Database } from './database';
+import { hmacSha256Hex } from './random';
 import { getOrCreateSecret } from './secrets';
 
-const encoder = new TextEncoder();
-
-const sign = async (db: Database, value: string) =>
-  encodeHexLowerCase(hmac(SHA256, encoder.encode(await getOrCreateSecret(db, 'campaign-links')), encoder.encode(value))).slice(0, 40);
+const sign = async (db: Database, value: string) => hmacSha256Hex(await getOrCreateSecret(db, 'campaign-links'), value).slice(0, 40);
 
 /**
  * The "stop the news" link in update emails. Update emails are sent by a job long after the

@@ -39,9 +39,8 @@ export const signatureValues = (form: Record<string, unknown>) => ({
 });
 export type SignatureValues = ReturnType<typeof signatureValues>;
 
-/** Reads a signature. Only these fields are read: `confirmed`, counts or anything else sent are ignored. */
-export const parseSignature = (form: Record<string, unknown>, t: Catalog, isLetter: boolean, locale: 'en' | 'fr'): FormResult<SignatureInput> => {
-  const schema = v.object({
+const signatureSchemaOf = (t: Catalog, isLetter: boolean) =>
+  v.object({
     firstName: requiredLine(SIGNATURE_LIMITS.name, { required: t.campaigns.firstNameRequired, tooLong: format(t.campaigns.tooLong, { max: SIGNATURE_LIMITS.name }) }),
     lastName: optional(SIGNATURE_LIMITS.name, t),
     email: emailAddress(t.campaigns.emailInvalid),
@@ -49,7 +48,17 @@ export const parseSignature = (form: Record<string, unknown>, t: Catalog, isLett
     message: optional(isLetter ? SIGNATURE_LIMITS.letter : SIGNATURE_LIMITS.comment, t, true),
     display: v.picklist(SIGNATURE_DISPLAYS, t.campaigns.displayRequired),
   });
-  const parsed = v.safeParse(schema, { ...form, display: text(form.display) || undefined });
+/** The sign form's schema for one catalog (language) and kind, built once: it is the same every time. */
+const signatureSchemas = new WeakMap<Catalog, { petition: ReturnType<typeof signatureSchemaOf>; letter: ReturnType<typeof signatureSchemaOf> }>();
+const signatureSchema = (t: Catalog, isLetter: boolean) => {
+  let schemas = signatureSchemas.get(t);
+  if (!schemas) signatureSchemas.set(t, (schemas = { petition: signatureSchemaOf(t, false), letter: signatureSchemaOf(t, true) }));
+  return isLetter ? schemas.letter : schemas.petition;
+};
+
+/** Reads a signature. Only these fields are read: `confirmed`, counts or anything else sent are ignored. */
+export const parseSignature = (form: Record<string, unknown>, t: Catalog, isLetter: boolean, locale: 'en' | 'fr'): FormResult<SignatureInput> => {
+  const parsed = v.safeParse(signatureSchema(t, isLetter), { ...form, display: text(form.display) || undefined });
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.issues) };
   return { ok: true, value: { ...parsed.output, wantsUpdates: ticked(form.wantsUpdates), shareEmail: ticked(form.shareEmail), locale } };
 };

@@ -31,16 +31,20 @@ await migrateLibsql(db);
 const seeded = config.isLocal ? await seedDemoData(db) : [];
 if (seeded.length > 0) console.log(`Demo data added: ${seeded.join(', ')}.`);
 
+// One line to standard output, as console.log would write it without its per-call formatting
+// and colour checks (a log line per request).
+const writeLine = (line: string) => void process.stdout.write(`${line}\n`);
+
 // Workers compress responses at the edge; on Node the app does it itself.
 const app = createApp(
   {
     database: () => db,
     config: () => config,
-    mailer: () => (mailTransport ? providerMailer(db, mailTransport, console.log) : outboxMailer(db)),
+    mailer: () => (mailTransport ? providerMailer(db, mailTransport, writeLine) : outboxMailer(db, writeLine)),
     clientAddress: (c) =>
       (trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined) ?? getConnInfo(c).remote.address,
   },
-  { compress: true },
+  { compress: true, log: writeLine },
 );
 
 // The same jobs as Workers' Cron Trigger, every 5 minutes, and once at start.

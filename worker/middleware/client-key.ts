@@ -1,15 +1,11 @@
-import { hmac } from '@oslojs/crypto/hmac';
-import { SHA256 } from '@oslojs/crypto/sha2';
-import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Database } from '../../db/database';
+import { hmacSha256Hex } from '../../db/random';
 import { getOrCreateSecret } from '../../db/secrets';
 import type { AppEnv } from '../env';
 
 /** How the host tells the client's address: CF-Connecting-IP on Workers, the socket on Node. */
 export type ClientAddress = (c: Context<AppEnv>) => string | undefined;
-
-const encoder = new TextEncoder();
 
 /**
  * The secret kept in the database, read once per database handle rather than once per request:
@@ -58,7 +54,7 @@ export const clientKey = (clientAddress: ClientAddress): MiddlewareHandler<AppEn
     let secret: Promise<string> | undefined;
     const keyedHash = async (value: string) => {
       secret ??= Promise.resolve(c.get('config').clientKeySecret || storedSecret(c.get('db')));
-      return encodeHexLowerCase(hmac(SHA256, encoder.encode(await secret), encoder.encode(value))).slice(0, 32);
+      return hmacSha256Hex(await secret, value).slice(0, 32);
     };
     let key: Promise<string> | undefined;
     c.set('keyedHash', keyedHash);

@@ -24,13 +24,15 @@ const linkGone = (c: Context<AppEnv>) => {
  * record only the route pattern. Pages are never cached.
  */
 export const campaignSignatureRoutes = new Hono<AppEnv>()
+  // Set before the route answers, so it goes out with the answer's own headers: set after,
+  // hono would have to rebuild the finished response (a whole web Response on Node).
   .use('/campaigns/signatures/*', async function noStore(c, next) {
-    await next();
     c.header('Cache-Control', 'no-store');
+    await next();
   })
   .use('/campaigns/subscriptions/*', async function noStore(c, next) {
-    await next();
     c.header('Cache-Control', 'no-store');
+    await next();
   })
 
   .get('/campaigns/signatures/:token/confirmation', async function signature_confirmation_get(c) {
