@@ -36,3 +36,33 @@ export const rankedPage = async (db: Database, withCtes: SQL, search: ResourceSe
   const sure = passing.filter((row) => row.rank < worst).length;
   return sure >= wanted ? passing.slice(offset, wanted) : null;
 };
+
+/**
+ * The page and the count of a search by words with filters, in order of relevance: each hit is
+ * tested in its search row first, and only the hits that pass are ranked (bm25 is worked out for
+ * a row only when SQLite asks for it, and it costs more per hit than the row's checks). Every
+ * passing hit is ranked, so the page is exact, and their number is the count: no second pass
+ * over the hits. Without a selective filter `rankedPage` ranks fewer rows; a radius is measured
+ * there too (a distance per hit costs more than ranking it).
+ */
+export const filteredRankedPage = async (db: Database, withCtes: SQL, search: ResourceSearch, match: string): Promise<{ chosen: ChosenRow[]; found: number }> => {
+  const offset = (search.page - 1) * search.pageSize;
+  const wanted = offset + search.pageSize;
+  // Rows ranked no worse than the `wanted`-th best hold the page, ties included; only they are
+  // looked up and ordered in full (rank, then newest verified, then name: searchOrder).
+  const rows = await db.all<{ id: string | null; position: number | null; total: number | null }>(sql`${withCtes},
+    passing AS MATERIALIZED (SELECT r.service_id AS id, ${BM25} AS rank
+      FROM services_fts CROSS JOIN service_search_rows r ON r.id = services_fts.rowid
+      WHERE services_fts MATCH ${match} AND ${rowChecks(search)}),
+    cut AS (SELECT rank FROM passing ORDER BY rank LIMIT 1 OFFSET ${sql.raw(String(wanted - 1))}),
+    ordered AS (SELECT p.id AS id, row_number() OVER (ORDER BY p.rank ASC, s.verified_at DESC, s.name) AS position
+      FROM passing p CROSS JOIN services s ON s.id = p.id
+      WHERE NOT EXISTS (SELECT 1 FROM cut) OR p.rank <= (SELECT rank FROM cut))
+    SELECT id, position, NULL AS total FROM ordered WHERE position > ${sql.raw(String(offset))} AND position <= ${sql.raw(String(wanted))}
+    UNION ALL SELECT NULL, NULL, count(*) FROM passing`);
+  const chosen = rows
+    .filter((row): row is { id: string; position: number; total: null } => row.id !== null)
+    .sort((a, b) => a.position - b.position)
+    .map(({ id }) => ({ id }));
+  return { chosen, found: rows.find((row) => row.id === null)?.total ?? 0 };
+};

@@ -4,9 +4,9 @@ import { openNowExpression, zoneNowTable, zonesInUse } from './resources-open-no
 import { searchFilters, searchOrder } from './resources-search-filters';
 import { nearestPage } from './resources-search-nearest';
 import { newestPage } from './resources-search-newest';
-import { rankedPage } from './resources-search-ranked';
+import { filteredRankedPage, rankedPage } from './resources-search-ranked';
 import { rowCount } from './resources-search-count';
-import { rowsCanCheck } from './resources-search-rows';
+import { rowsCanCheck, rowsSelective } from './resources-search-rows';
 import { BM25, distanceSquared, hereTable, pageDetails, placesWithin, toSummary, type Row } from './resources-search-sql';
 import { toMatchQuery } from './resources-text-query';
 import type { ResourceSearch, ResourceSearchResult } from './resources-types';
@@ -88,7 +88,7 @@ const generalRows = (db: Database, withBase: SQL, search: ResourceSearch, outer:
     FROM page CROSS JOIN services s ON s.id = page.id JOIN organizations o ON o.id = s.organization_id
     ORDER BY ${searchOrder(search, hasText)}`);
 
-type SearchPath = 'ranked' | 'nearest' | 'newest' | 'general';
+type SearchPath = 'ranked' | 'filtered' | 'nearest' | 'newest' | 'general';
 
 /**
  * The page from a fast path when one applies and can prove its page; null otherwise. `found`
@@ -142,7 +142,13 @@ export const searchResources = async (
   const countFirst = !match && !near?.radiusKm && search.sort !== 'distance' && leadingSet(search) !== null;
   let rows: Row[];
   let found: number;
-  if (countFirst) {
+  if (fastPaths && match && search.sort === 'relevance' && rowsSelective(search) && !near?.radiusKm) {
+    // Words with a selective filter: the hits that pass are ranked, and counted, in one pass.
+    const filtered = await filteredRankedPage(db, withCtes, search, match);
+    options.onPath?.('filtered');
+    found = filtered.found;
+    rows = await detailRows(db, withCtes, search, filtered.chosen);
+  } else if (countFirst) {
     found = await count();
     rows = await pageRows(found);
   } else {

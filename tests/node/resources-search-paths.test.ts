@@ -45,6 +45,17 @@ describe('ranked words: the best hits only', () => {
     for (const now of MOMENTS) for (const page of [1, 2, 7, 40]) await compare({ ...search, page }, now);
   });
 
+  it.each([
+    ['two words in a language, free', { text: 'legal advice', language: 'fr', free: true }],
+    ['a word in a category and a city', { text: 'help', category: 'food', city: 'Quillhaven' }],
+    ['a prefix, online only, open now', { text: 'cl', city: 'online', openNow: true }],
+    ['a word near a point, in a language', { text: 'meals', language: 'ar', near: QUILLHAVEN }],
+  ] as const)('words with a selective filter: %s, ranked after the filters, same pages and count', async (_, search) => {
+    for (const now of MOMENTS) {
+      for (const page of [1, 2, 7, 40]) expect((await compare({ ...search, page }, now)).path).toBe('filtered');
+    }
+  });
+
   it('answers a broad word from the ranked path, and its count says "more than 1,000"', async () => {
     const { path, result } = await compare({ text: 'housing' }, seededAt);
     expect(path).toBe('ranked');
