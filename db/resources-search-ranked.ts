@@ -12,8 +12,16 @@ import type { ResourceSearch } from './resources-types';
  * general path looks up every hit to sort it. The page is exact when every row on it ranks
  * strictly better than the worst of those `k` (so no hit left out can come before it, ties
  * included), or when there were no more than `k` hits. Otherwise null: use the general path.
+ * The count comes back with it, from the same statement.
  */
-export const rankedPage = async (db: Database, withCtes: SQL, search: ResourceSearch, match: string): Promise<ChosenRow[] | null> => {
+export const rankedPage = async (
+  db: Database,
+  withCtes: SQL,
+  search: ResourceSearch,
+  match: string,
+  /** The count's query (rowCountQuery), answered by the same statement: one statement fewer. */
+  countQuery: SQL,
+): Promise<{ chosen: ChosenRow[] | null; found: number }> => {
   const offset = (search.page - 1) * search.pageSize;
   const wanted = offset + search.pageSize;
   const radius = search.near?.radiusKm;
@@ -23,18 +31,20 @@ export const rankedPage = async (db: Database, withCtes: SQL, search: ResourceSe
   const filtered = rowsFilter(search) || radius !== undefined;
   const k = filtered ? Math.max(300, wanted * 10) : Math.max(50, wanted * 3);
   // `checked` is materialized so each hit's checks run once, not again for the order.
-  const rows = await db.all<{ rank: number; id: string | null }>(sql`${withCtes},
+  const rows = await db.all<{ rank: number; id: string | null; total: number }>(sql`${withCtes},
     hits AS MATERIALIZED (SELECT rowid AS fts_rowid, ${BM25} AS rank FROM services_fts
       WHERE services_fts MATCH ${match} ORDER BY rank LIMIT ${sql.raw(String(k))}),
     checked AS MATERIALIZED (SELECT hits.rank AS rank, s.verified_at AS verified_at, s.name AS name,
         CASE WHEN ${rowChecks(search)}${radius ? sql` AND ${distanceSquared} <= ${radius * radius}` : sql``} THEN s.id END AS id
       FROM hits LEFT JOIN service_search_rows r ON r.id = hits.fts_rowid LEFT JOIN services s ON s.id = r.service_id CROSS JOIN here)
-    SELECT rank, id FROM checked ORDER BY id IS NULL, rank ASC, verified_at DESC, name`);
-  const passing = rows.filter((row): row is { rank: number; id: string } => row.id !== null);
-  if (rows.length < k) return passing.slice(offset, wanted);
+    SELECT rank, id, (${countQuery}) AS total FROM checked ORDER BY id IS NULL, rank ASC, verified_at DESC, name`);
+  // No row means no hit, so nothing to count either.
+  const found = rows[0]?.total ?? 0;
+  const passing = rows.filter((row) => row.id !== null).map((row) => ({ rank: row.rank, id: row.id! }));
+  if (rows.length < k) return { chosen: passing.slice(offset, wanted), found };
   const worst = Math.max(...rows.map((row) => row.rank));
   const sure = passing.filter((row) => row.rank < worst).length;
-  return sure >= wanted ? passing.slice(offset, wanted) : null;
+  return { chosen: sure >= wanted ? passing.slice(offset, wanted) : null, found };
 };
 
 /**

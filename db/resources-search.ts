@@ -5,7 +5,7 @@ import { searchFilters, searchOrder } from './resources-search-filters';
 import { nearestPage } from './resources-search-nearest';
 import { newestPage } from './resources-search-newest';
 import { filteredRankedPage, rankedPage } from './resources-search-ranked';
-import { rowCount } from './resources-search-count';
+import { rowCount, rowCountQuery } from './resources-search-count';
 import { rowsCanCheck, rowsSelective } from './resources-search-rows';
 import { BM25, distanceSquared, hereTable, pageDetails, placesWithin, toSummary, type Row } from './resources-search-sql';
 import { toMatchQuery } from './resources-text-query';
@@ -99,7 +99,6 @@ const fastPage = async (db: Database, withCtes: SQL, search: ResourceSearch, mat
     const chosen = await page;
     return chosen ? { path, chosen } : null;
   };
-  if (match && search.sort === 'relevance') return take('ranked', rankedPage(db, withCtes, search, match));
   if (!match && search.near && search.sort === 'distance') return take('nearest', nearestPage(db, withCtes, search));
   if (found !== undefined && found > MAX_COUNTED) return take('newest', newestPage(db, withCtes, search));
   return null;
@@ -148,6 +147,12 @@ export const searchResources = async (
     options.onPath?.('filtered');
     found = filtered.found;
     rows = await detailRows(db, withCtes, search, filtered.chosen);
+  } else if (fastPaths && match && search.sort === 'relevance') {
+    // Words otherwise: the best hits, and the count from the same statement.
+    const ranked = await rankedPage(db, withCtes, search, match, rowCountQuery(search, match, null, MAX_COUNTED + 1));
+    options.onPath?.(ranked.chosen ? 'ranked' : 'general');
+    found = ranked.found;
+    rows = ranked.chosen ? await detailRows(db, withCtes, search, ranked.chosen) : await generalRows(db, withBase, search, outer, true);
   } else if (countFirst) {
     found = await count();
     rows = await pageRows(found);

@@ -41,6 +41,7 @@ describe('ranked words: the best hits only', () => {
     ['words near a point, no radius', { text: 'meals', near: QUILLHAVEN }],
     ['a rare filter (falls back)', { text: 'help', category: 'transport', survivorLed: true, walkIn: true }],
     ['one letter', { text: 'a' }],
+    ['rare flags, no selective filter (may fall back)', { text: 'help', survivorLed: true, walkIn: true, traumaInformed: true, openNow: true }],
   ] as const)('%s: same pages as the general path', async (_, search) => {
     for (const now of MOMENTS) for (const page of [1, 2, 7, 40]) await compare({ ...search, page }, now);
   });
@@ -152,5 +153,15 @@ describe('counts and filters read from the search rows', () => {
     const { path, result } = await compare({ city: 'Quill\x1fhaven' }, seededAt);
     expect(path).toBe('general');
     expect(result.total).toBe(0);
+  });
+});
+
+describe('the ranked path\'s count, from the same statement', () => {
+  it('gives the same count when the page falls back to the general path', async () => {
+    // Rare flags leave too few of the best hits to prove a page: the general path answers it.
+    const rare = await compare({ text: 'help', survivorLed: true, walkIn: true, traumaInformed: true }, seededAt);
+    expect(rare.path).toBe('general');
+    expect(rare.result.total).toBeGreaterThan(10);
+    expect((await compare({ text: 'help', survivorLed: true }, seededAt)).path).toBe('ranked');
   });
 });
