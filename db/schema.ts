@@ -732,7 +732,19 @@ export const serviceSearchRows = sqliteTable(
   },
   (table) => [
     uniqueIndex('service_search_rows_service_idx').on(table.serviceId),
-    index('service_search_rows_position_idx').on(table.latitude, table.longitude),
+    // Holds what a radius count without words checks first (place, status, the hours of "open
+    // now"), so a candidate that fails them costs no lookup of its row.
+    index('service_search_rows_position_idx').on(
+      table.latitude,
+      table.longitude,
+      table.placeCount,
+      table.active,
+      table.hoursZone,
+      table.dayMask,
+      table.opensMinute,
+      table.closesMinute,
+      table.serviceId,
+    ),
   ],
 );
 

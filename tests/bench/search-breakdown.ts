@@ -32,12 +32,13 @@ const captureStatements = (client: Client) => {
   return (stmt: InStatement) => execute(stmt);
 };
 const label = (text: string) => {
-  if (text.includes('hits AS MATERIALIZED')) return 'ranked hits';
+  if (text.includes('hits AS MATERIALIZED')) return 'ranked hits and count';
   if (text.includes('passing AS MATERIALIZED')) return 'filtered hits, ranked and counted';
   if (text.includes('chosen(id, position)')) return 'detail rows';
   if (text.includes('count(*) AS total')) return 'count';
   if (text.includes('page AS (SELECT base.id')) return 'general page';
   if (text.startsWith('select distinct "time_zone"')) return 'zones in use';
+  if (text.startsWith('SELECT version FROM search_options_version')) return 'options version';
   if (text.includes('nearest')) return 'nearest';
   return text.replace(/\s+/g, ' ').slice(0, 60);
 };
