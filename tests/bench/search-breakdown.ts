@@ -1,8 +1,8 @@
 /**
  * npm run bench:search:breakdown — where the time of one search goes, at 100,000 synthetic
  * services (or the size given): the whole request through the app, searchResources alone, the
- * filter options, and each SQL statement a search sends (timed at the libsql client), 40 runs
- * after 5 warm-up runs, median and p95 in milliseconds. `-- 100000 housing` limits the cases to
+ * filter options, and each SQL statement a search sends (captured at the libsql client, then
+ * replayed alone), 40 runs after 5 warm-up runs, median and p95 in milliseconds. `-- 100000 housing` limits the cases to
  * those whose name or path holds a word. A benchmark, not a test.
  */
 import type { Client, InStatement } from '@libsql/client';
@@ -39,7 +39,8 @@ const label = (text: string) => {
   if (text.includes('page AS (SELECT base.id')) return 'general page';
   if (text.startsWith('select distinct "time_zone"')) return 'zones in use';
   if (text.startsWith('SELECT version FROM search_options_version')) return 'options version';
-  if (text.includes('nearest')) return 'nearest';
+  if (text.includes('candidates AS (SELECT s.id AS id')) return 'nearest page (one circle)';
+  if (text.includes('INDEXED BY services_verified_idx')) return 'newest page';
   return text.replace(/\s+/g, ' ').slice(0, 60);
 };
 
