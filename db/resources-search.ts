@@ -108,7 +108,8 @@ const fastPage = async (db: Database, withCtes: SQL, search: ResourceSearch, mat
  * Searches the directory: free text (FTS5, ranked by bm25 with names weighing most) and filters,
  * one page at a time, with the total. `now` decides "open now"; pass it to test any moment.
  * Ranked words, "nearest first" and large filtered lists take fast paths that read only the best
- * candidates, and fall back to the general path whenever those cannot prove their page is the same.
+ * candidates, and fall back to the general path whenever those cannot prove their page is the same;
+ * words with a category, language or city rank only the hits that pass them (always exact).
  */
 export const searchResources = async (
   db: Database,
