@@ -1,14 +1,16 @@
 import { asc, isNotNull } from 'drizzle-orm';
 import type { Database } from './database';
+import { keptUntilOptionsChange } from './resources-options-cache';
 import type { CategoryOption, SearchOptions } from './resources-types';
 import * as t from './schema';
 
 /**
  * What the search filters offer: the categories (with their names in every language), the
  * languages some service speaks, and the cities that have a place. Read from the data, so a
- * filter never offers a choice with nothing behind it.
+ * filter never offers a choice with nothing behind it. Kept per database handle until one of
+ * them changes (keptUntilOptionsChange): every search page shows them.
  */
-export const listSearchOptions = async (db: Database): Promise<SearchOptions> => {
+export const listSearchOptions = keptUntilOptionsChange(async (db: Database): Promise<SearchOptions> => {
   const [terms, translations, languages, cities] = await db.batch([
     db
       .select({ id: t.taxonomyTerms.id, code: t.taxonomyTerms.code, name: t.taxonomyTerms.name, language: t.taxonomyTerms.language })
@@ -32,5 +34,4 @@ export const listSearchOptions = async (db: Database): Promise<SearchOptions> =>
     languages: languages.map((l) => l.code!),
     cities: cities.map((c) => c.city),
   };
-};
-
+});

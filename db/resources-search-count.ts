@@ -7,17 +7,15 @@ import type { ResourceSearch } from './resources-types';
 /**
  * The count up to `limit` from the search rows: the same candidates lead as in `base` (full-text
  * hits by their rowid, the places in the circle, the leading filter's set, or every service), and
- * each is tested in its one search row instead of one index per filter.
+ * each is tested in its one search row instead of one index per filter. Needs `here` and `zone_now`.
  */
-export const rowCount = async (
-  db: Database,
-  withCtes: SQL,
+export const rowCountQuery = (
   search: ResourceSearch,
   match: string | null,
   /** The leading filter's set of service ids (leadingSet), if any. */
   filterSet: SQL | null,
   limit: number,
-): Promise<number> => {
+): SQL => {
   const near = search.near;
   const leading = match ? null : near?.radiusKm ? placesWithin(near, near.radiusKm) : filterSet;
   const from = match
@@ -35,7 +33,11 @@ export const rowCount = async (
       UNION ALL
       ${candidates} AND (r.place_count IS NULL OR r.place_count <> 1)`;
   }
-  const rows = await db.all<{ total: number }>(sql`${withCtes}
-    SELECT count(*) AS total FROM (SELECT 1 FROM (${candidates}) LIMIT ${limit})`);
+  return sql`SELECT count(*) AS total FROM (SELECT 1 FROM (${candidates}) LIMIT ${limit})`;
+};
+
+/** rowCountQuery on its own. */
+export const rowCount = async (db: Database, withCtes: SQL, ...args: Parameters<typeof rowCountQuery>): Promise<number> => {
+  const rows = await db.all<{ total: number }>(sql`${withCtes} ${rowCountQuery(...args)}`);
   return rows[0]?.total ?? 0;
 };

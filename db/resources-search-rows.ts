@@ -16,6 +16,13 @@ export const rowsCanCheck = (search: ResourceSearch): boolean =>
 export const rowsFilter = (search: ResourceSearch): boolean =>
   !!(search.category || search.language || search.city || search.free || search.walkIn || search.traumaInformed || search.survivorLed || search.openNow);
 
+/**
+ * Whether the search has a filter that usually passes few services (a category, a language, a
+ * city, online only): then testing every full-text hit first and ranking only those that pass
+ * costs less than ranking every hit (see filteredRankedPage).
+ */
+export const rowsSelective = (search: ResourceSearch): boolean => !!(search.category || search.language || search.city);
+
 const inList = (column: SQL, value: string) => sql`instr(${column}, ${MARK + value + MARK}) > 0`;
 
 /**

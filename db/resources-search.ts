@@ -4,9 +4,9 @@ import { openNowExpression, zoneNowTable, zonesInUse } from './resources-open-no
 import { searchFilters, searchOrder } from './resources-search-filters';
 import { nearestPage } from './resources-search-nearest';
 import { newestPage } from './resources-search-newest';
-import { rankedPage } from './resources-search-ranked';
-import { rowCount } from './resources-search-count';
-import { rowsCanCheck } from './resources-search-rows';
+import { filteredRankedPage, rankedPage } from './resources-search-ranked';
+import { rowCount, rowCountQuery } from './resources-search-count';
+import { rowsCanCheck, rowsSelective } from './resources-search-rows';
 import { BM25, distanceSquared, hereTable, pageDetails, placesWithin, toSummary, type Row } from './resources-search-sql';
 import { toMatchQuery } from './resources-text-query';
 import type { ResourceSearch, ResourceSearchResult } from './resources-types';
@@ -88,7 +88,7 @@ const generalRows = (db: Database, withBase: SQL, search: ResourceSearch, outer:
     FROM page CROSS JOIN services s ON s.id = page.id JOIN organizations o ON o.id = s.organization_id
     ORDER BY ${searchOrder(search, hasText)}`);
 
-type SearchPath = 'ranked' | 'nearest' | 'newest' | 'general';
+type SearchPath = 'ranked' | 'filtered' | 'nearest' | 'newest' | 'general';
 
 /**
  * The page from a fast path when one applies and can prove its page; null otherwise. `found`
@@ -99,7 +99,6 @@ const fastPage = async (db: Database, withCtes: SQL, search: ResourceSearch, mat
     const chosen = await page;
     return chosen ? { path, chosen } : null;
   };
-  if (match && search.sort === 'relevance') return take('ranked', rankedPage(db, withCtes, search, match));
   if (!match && search.near && search.sort === 'distance') return take('nearest', nearestPage(db, withCtes, search));
   if (found !== undefined && found > MAX_COUNTED) return take('newest', newestPage(db, withCtes, search));
   return null;
@@ -109,7 +108,8 @@ const fastPage = async (db: Database, withCtes: SQL, search: ResourceSearch, mat
  * Searches the directory: free text (FTS5, ranked by bm25 with names weighing most) and filters,
  * one page at a time, with the total. `now` decides "open now"; pass it to test any moment.
  * Ranked words, "nearest first" and large filtered lists take fast paths that read only the best
- * candidates, and fall back to the general path whenever those cannot prove their page is the same.
+ * candidates, and fall back to the general path whenever those cannot prove their page is the same;
+ * words with a category, language or city rank only the hits that pass them (always exact).
  */
 export const searchResources = async (
   db: Database,
@@ -142,7 +142,19 @@ export const searchResources = async (
   const countFirst = !match && !near?.radiusKm && search.sort !== 'distance' && leadingSet(search) !== null;
   let rows: Row[];
   let found: number;
-  if (countFirst) {
+  if (fastPaths && match && search.sort === 'relevance' && rowsSelective(search) && !near?.radiusKm) {
+    // Words with a selective filter: the hits that pass are ranked, and counted, in one pass.
+    const filtered = await filteredRankedPage(db, withCtes, search, match);
+    options.onPath?.('filtered');
+    found = filtered.found;
+    rows = await detailRows(db, withCtes, search, filtered.chosen);
+  } else if (fastPaths && match && search.sort === 'relevance') {
+    // Words otherwise: the best hits, and the count from the same statement.
+    const ranked = await rankedPage(db, withCtes, search, match, rowCountQuery(search, match, null, MAX_COUNTED + 1));
+    options.onPath?.(ranked.chosen ? 'ranked' : 'general');
+    found = ranked.found;
+    rows = ranked.chosen ? await detailRows(db, withCtes, search, ranked.chosen) : await generalRows(db, withBase, search, outer, true);
+  } else if (countFirst) {
     found = await count();
     rows = await pageRows(found);
   } else {

@@ -732,7 +732,19 @@ export const serviceSearchRows = sqliteTable(
   },
   (table) => [
     uniqueIndex('service_search_rows_service_idx').on(table.serviceId),
-    index('service_search_rows_position_idx').on(table.latitude, table.longitude),
+    // Holds what a radius count without words checks first (place, status, the hours of "open
+    // now"), so a candidate that fails them costs no lookup of its row.
+    index('service_search_rows_position_idx').on(
+      table.latitude,
+      table.longitude,
+      table.placeCount,
+      table.active,
+      table.hoursZone,
+      table.dayMask,
+      table.opensMinute,
+      table.closesMinute,
+      table.serviceId,
+    ),
   ],
 );
 
@@ -884,3 +896,14 @@ export const resourceChanges = sqliteTable(
   },
   (table) => [index('resource_changes_service_idx').on(table.serviceId, table.changedAt)],
 );
+
+/**
+ * platform: a counter that triggers (migration 0026) raise whenever something the search page
+ * lists or the "open now" test reads changes: taxonomy terms and their translations, service
+ * languages, cities of addresses, time zones of places. The filter options and the zones in use
+ * are kept per database handle and read again only when it moved (db/resources-options-cache.ts).
+ */
+export const searchOptionsVersion = sqliteTable('search_options_version', {
+  id: integer('id').primaryKey(),
+  version: integer('version').notNull(),
+});

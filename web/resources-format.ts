@@ -12,12 +12,22 @@ const cached = <T extends Intl.DisplayNames | Intl.DateTimeFormat | Intl.NumberF
   return value;
 };
 
+// Names already worked out, by locale and code: every search page names the same few languages,
+// and Intl.DisplayNames#of costs several microseconds a call.
+const names = new Map<string, string>();
 const displayName = (code: string, inLocale: string): string => {
-  try {
-    return cached(`lang:${inLocale}`, () => new Intl.DisplayNames([inLocale], { type: 'language' })).of(code) ?? code;
-  } catch {
-    return code;
+  const key = `${inLocale}:${code}`;
+  let name = names.get(key);
+  if (name === undefined) {
+    try {
+      name = cached(`lang:${inLocale}`, () => new Intl.DisplayNames([inLocale], { type: 'language' })).of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    // Codes come from the data: a bounded set in practice, but never let the map grow without end.
+    if (names.size < 2000) names.set(key, name);
   }
+  return name;
 };
 
 /** A language's name in the reader's language: "French", "français". */

@@ -41,8 +41,20 @@ describe('ranked words: the best hits only', () => {
     ['words near a point, no radius', { text: 'meals', near: QUILLHAVEN }],
     ['a rare filter (falls back)', { text: 'help', category: 'transport', survivorLed: true, walkIn: true }],
     ['one letter', { text: 'a' }],
+    ['rare flags, no selective filter (may fall back)', { text: 'help', survivorLed: true, walkIn: true, traumaInformed: true, openNow: true }],
   ] as const)('%s: same pages as the general path', async (_, search) => {
     for (const now of MOMENTS) for (const page of [1, 2, 7, 40]) await compare({ ...search, page }, now);
+  });
+
+  it.each([
+    ['two words in a language, free', { text: 'legal advice', language: 'fr', free: true }],
+    ['a word in a category and a city', { text: 'help', category: 'food', city: 'Quillhaven' }],
+    ['a prefix, online only, open now', { text: 'cl', city: 'online', openNow: true }],
+    ['a word near a point, in a language', { text: 'meals', language: 'ar', near: QUILLHAVEN }],
+  ] as const)('words with a selective filter: %s, ranked after the filters, same pages and count', async (_, search) => {
+    for (const now of MOMENTS) {
+      for (const page of [1, 2, 7, 40]) expect((await compare({ ...search, page }, now)).path).toBe('filtered');
+    }
   });
 
   it('answers a broad word from the ranked path, and its count says "more than 1,000"', async () => {
@@ -141,5 +153,15 @@ describe('counts and filters read from the search rows', () => {
     const { path, result } = await compare({ city: 'Quill\x1fhaven' }, seededAt);
     expect(path).toBe('general');
     expect(result.total).toBe(0);
+  });
+});
+
+describe('the ranked path\'s count, from the same statement', () => {
+  it('gives the same count when the page falls back to the general path', async () => {
+    // Rare flags leave too few of the best hits to prove a page: the general path answers it.
+    const rare = await compare({ text: 'help', survivorLed: true, walkIn: true, traumaInformed: true }, seededAt);
+    expect(rare.path).toBe('general');
+    expect(rare.result.total).toBeGreaterThan(10);
+    expect((await compare({ text: 'help', survivorLed: true }, seededAt)).path).toBe('ranked');
   });
 });

@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zonesInUse } from '../../db/resources-open-now';
+import { listSearchOptions } from '../../db/resources-options';
+import { seedDemoResources } from '../../db/resources-seed';
+import { makeTestApp, type TestApp } from './helpers';
+
+// The filter options and the zones in use are kept per database handle; every change to what
+// they are read from must show on the next read, whoever made it (the app, an import, a script).
+let t: TestApp;
+beforeAll(async () => {
+  t = await makeTestApp();
+  await seedDemoResources(t.db, new Date('2026-11-26T15:00:00Z'));
+});
+afterAll(() => t.close());
+
+const anyService = async () => (await t.db.get<{ id: string }>(sql`SELECT id FROM services LIMIT 1`))!.id;
+const anyLocation = async () => (await t.db.get<{ id: string }>(sql`SELECT location_id AS id FROM addresses LIMIT 1`))!.id;
+
+describe('filter options and zones kept until they change', () => {
+  it('answers twice from one read while nothing changes', async () => {
+    expect(await listSearchOptions(t.db)).toBe(await listSearchOptions(t.db));
+    expect(await zonesInUse(t.db)).toBe(await zonesInUse(t.db));
+  });
+
+  it('sees a new language, city, category, translation and zone at once, and their removal', async () => {
+    const service = await anyService();
+    await t.db.run(sql`INSERT INTO languages (id, service_id, code) VALUES ('cache-lang', ${service}, 'qu')`);
+    expect((await listSearchOptions(t.db)).languages).toContain('qu');
+    await t.db.run(sql`UPDATE languages SET code = 'ay' WHERE id = 'cache-lang'`);
+    expect((await listSearchOptions(t.db)).languages).toEqual(expect.arrayContaining(['ay']));
+    expect((await listSearchOptions(t.db)).languages).not.toContain('qu');
+    await t.db.run(sql`DELETE FROM languages WHERE id = 'cache-lang'`);
+    expect((await listSearchOptions(t.db)).languages).not.toContain('ay');
+
+    const location = await anyLocation();
+    await t.db.run(sql`UPDATE addresses SET city = 'Cachetown' WHERE location_id = ${location}`);
+    expect((await listSearchOptions(t.db)).cities).toContain('Cachetown');
+
+    await t.db.run(sql`INSERT INTO taxonomy_terms (id, code, name, description, language) VALUES ('cache-term', 'cache-code', 'Cache term', '', 'en')`);
+    expect((await listSearchOptions(t.db)).categories.map((c) => c.code)).toContain('cache-code');
+    await t.db.run(sql`INSERT INTO taxonomy_term_translations (taxonomy_term_id, language, name) VALUES ('cache-term', 'fr', 'Terme')`);
+    expect((await listSearchOptions(t.db)).categories.find((c) => c.code === 'cache-code')?.names).toEqual({ en: 'Cache term', fr: 'Terme' });
+    await t.db.run(sql`UPDATE taxonomy_term_translations SET name = 'Terme caché' WHERE taxonomy_term_id = 'cache-term'`);
+    expect((await listSearchOptions(t.db)).categories.find((c) => c.code === 'cache-code')?.names.fr).toBe('Terme caché');
+    await t.db.run(sql`DELETE FROM taxonomy_terms WHERE id = 'cache-term'`);
+    expect((await listSearchOptions(t.db)).categories.map((c) => c.code)).not.toContain('cache-code');
+
+    await t.db.run(sql`UPDATE locations SET time_zone = 'Pacific/Auckland' WHERE id = ${location}`);
+    expect(await zonesInUse(t.db)).toContain('Pacific/Auckland');
+  });
+
+  it('is not moved by the search triggers\' own writes to places', async () => {
+    const before = await t.db.get<{ version: number }>(sql`SELECT version FROM search_options_version`);
+    await t.db.run(sql`UPDATE locations SET latitude = latitude + 0.001 WHERE id = ${await anyLocation()}`);
+    expect(await t.db.get<{ version: number }>(sql`SELECT version FROM search_options_version`)).toEqual(before);
+  });
+});
