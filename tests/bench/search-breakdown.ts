@@ -5,7 +5,8 @@
  * replayed alone), 40 runs after 5 warm-up runs, median and p95 in milliseconds. `-- 100000 housing` limits the cases to
  * those whose name or path holds a word. A benchmark, not a test.
  */
-import type { Client, InStatement } from '@libsql/client';
+import type { InStatement } from '@libsql/client';
+import type { DatabaseClient } from '../../db/libsql-local';
 import { migrateLibsql, openLibsqlDatabase } from '../../db/libsql';
 import { listSearchOptions } from '../../db/resources-options';
 import { searchResources } from '../../db/resources-search';
@@ -23,12 +24,12 @@ const only = process.argv.slice(3);
 // The statements one search sends, captured at the libsql client, then replayed one at a time
 // (the page and the count go side by side in a request, so timing them there would overlap).
 let captured: { sql: string; args: InStatement }[] | null = null;
-const captureStatements = (client: Client) => {
+const captureStatements = (client: DatabaseClient) => {
   const execute = client.execute.bind(client);
   client.execute = ((stmt: InStatement) => {
     if (captured) captured.push({ sql: typeof stmt === 'string' ? stmt : stmt.sql, args: stmt });
     return execute(stmt);
-  }) as Client['execute'];
+  }) as DatabaseClient['execute'];
   return (stmt: InStatement) => execute(stmt);
 };
 const label = (text: string) => {
