@@ -82,8 +82,14 @@ export class LocalLibsqlClient implements DatabaseClient {
     return this.#run(stmt);
   }
 
-  async batch(stmts: Array<InStatement | [string, InArgs?]>, _mode: 'write' | 'read' | 'deferred' = 'deferred'): Promise<ResultSet[]> {
+  async batch(stmts: Array<InStatement | [string, InArgs?]>, mode: 'write' | 'read' | 'deferred' = 'deferred'): Promise<ResultSet[]> {
     this.#checkOpen();
+    // A batch of reads alone takes no write lock: another process writing (an import, a rebuild
+    // of the search index) must not make every page wait, as it never did with @libsql/client.
+    const sqlOf = (stmt: InStatement | [string, InArgs?]) => (Array.isArray(stmt) ? stmt[0] : typeof stmt === 'string' ? stmt : stmt.sql);
+    if (!this.#group && (mode === 'read' || stmts.every((stmt) => (this.#kept.get(sqlOf(stmt))?.kind ?? kindOf(sqlOf(stmt))) === 'read'))) {
+      return this.#inTransaction('BEGIN DEFERRED', stmts);
+    }
     return this.#inGroup(() => {
       this.#run('SAVEPOINT batch');
       try {
@@ -153,9 +159,15 @@ export class LocalLibsqlClient implements DatabaseClient {
     try {
       value = work();
     } catch (error) {
-      // A failed statement undoes itself; an error that ended the transaction undid the group.
-      if (!this.#connection.inTransaction) this.#failGroup(group, error);
-      return Promise.reject(error);
+      // An error that ended the transaction undid the group: everyone in it hears now.
+      if (!this.#connection.inTransaction) {
+        this.#failGroup(group, error);
+        return Promise.reject(error);
+      }
+      // A failed statement undid only itself, but its failure may rest on writes of this group
+      // (a duplicate of a row written this turn): it is told at the commit, like them, or told
+      // the commit's error if the group is refused.
+      return new Promise<T>((_, reject) => group.waiting.push({ resolve: () => reject(error), reject }));
     }
     return new Promise<T>((resolve, reject) => group.waiting.push({ resolve: () => resolve(value), reject }));
   }

@@ -167,6 +167,41 @@ describe('group commit: the writes of one turn of the event loop, committed toge
     expect(await names(other)).toEqual(['after']);
   });
 
+  it('tells a failed write at the commit, not before: its failure may rest on a write of the same turn', async () => {
+    const order: string[] = [];
+    const first = client.execute({ sql: 'insert into t (name) values (?)', args: ['same'] }).then(() => order.push('first committed'));
+    const second = client.execute({ sql: 'insert into t (name) values (?)', args: ['same'] }).catch(() => order.push('second refused'));
+    await Promise.all([first, second]);
+    expect(order).toEqual(['first committed', 'second refused']);
+  });
+
+  it('tells a failed write the commit’s error when the whole turn is refused', async () => {
+    await client.execute('create table child (id integer primary key, parent integer references t (id) deferrable initially deferred)');
+    await client.execute('PRAGMA foreign_keys = on');
+    const results = await Promise.allSettled([
+      client.execute({ sql: 'insert into t (name) values (?)', args: ['a'] }),
+      client.execute({ sql: 'insert into t (name) values (?)', args: ['a'] }),
+      client.execute({ sql: 'insert into child (parent) values (?)', args: [999] }),
+    ]);
+    expect(results.map((result) => (result.status === 'rejected' ? String((result.reason as Error).message) : 'ok'))).toEqual([
+      expect.stringMatching(/FOREIGN KEY/i),
+      expect.stringMatching(/FOREIGN KEY/i),
+      expect.stringMatching(/FOREIGN KEY/i),
+    ]);
+  });
+
+  it('reads in a batch without the write lock, while another process holds it', async () => {
+    await client.execute({ sql: 'insert into t (name) values (?)', args: ['a'] });
+    await other.execute('BEGIN IMMEDIATE');
+    try {
+      // Waiting for the lock would end in SQLITE_BUSY after the client's timeout.
+      const [rows] = await client.batch([{ sql: 'select name from t', args: [] }]);
+      expect(rows!.rows.map((row) => row.name)).toEqual(['a']);
+    } finally {
+      await other.execute('ROLLBACK');
+    }
+  });
+
   it('commits the open turn before a PRAGMA or a schema change, which cannot run inside it', async () => {
     const write = client.execute({ sql: 'insert into t (name) values (?)', args: ['a'] });
     await client.execute('PRAGMA synchronous = NORMAL');
