@@ -38,4 +38,19 @@ describe('an HSDS import on D1', () => {
     ]);
     expect(await env.DB.prepare('select number from phones where id = ?').bind(PHONE).first()).toEqual({ number: '+1 902 555 0199' });
   });
+
+  it('logs an import of more rows than D1 binds values in one statement (after the test above)', async () => {
+    const db = openD1Database(env.DB);
+    const many = rows('+1 902 555 0100');
+    const phones = Array.from({ length: 240 }, (_, i) => ({
+      file: 'phones.csv',
+      line: i + 3,
+      values: { id: `0b3c4d5e-4444-4aaa-8bbb-${String(i).padStart(12, '0')}`, service_id: SERVICE, number: `+1 902 555 ${String(1000 + i)}`, type: 'voice' },
+    }));
+    many.set('phones', [...many.get('phones')!, ...phones]);
+    const result = await importHsdsRows(db, many);
+    expect(result.counts.phones!.rejected).toBe(0);
+    expect(result.logged).toBe(1);
+    expect(await env.DB.prepare('select count(*) as n from phones where service_id = ?').bind(SERVICE).first()).toEqual({ n: 241 });
+  });
 });
