@@ -116,7 +116,13 @@ export interface ResourceChoices {
 type Parsed = { ok: true; input: ResourceInput } | { ok: false; errors: Record<string, string> };
 
 /** Judges the form: every field at once, so the person sees all there is to fix. */
-export const parseResourceForm = (values: ResourceFormValues, t: Catalog, choices: ResourceChoices): Parsed => {
+export const parseResourceForm = (
+  values: ResourceFormValues,
+  t: Catalog,
+  choices: ResourceChoices,
+  /** On edit, the hours saved now: a day sent back as it was shown is not judged again (an import may have set what the form refuses). */
+  savedHours: ResourceDayHours[] = [],
+): Parsed => {
   const e = t.resourceEdit;
   const errors: Record<string, string> = {};
   const check = (name: string, ok: boolean, message: string) => {
@@ -187,7 +193,9 @@ export const parseResourceForm = (values: ResourceFormValues, t: Catalog, choice
     // Typed in either order, a day's openings are kept in time order; the earlier one must close
     // (the same day) before the later one opens.
     openings.sort((a, b) => a.opensAt.localeCompare(b.opensAt));
-    openings.forEach((later, i) => {
+    const shown = savedHours.filter((h) => h.day === day).slice(0, OPENINGS_PER_DAY);
+    const asShown = openings.length === shown.length && openings.every((o, i) => o.opensAt === shown[i]!.opensAt && o.closesAt === shown[i]!.closesAt);
+    if (!asShown) openings.forEach((later, i) => {
       const earlier = openings[i - 1];
       if (earlier) check(later.opensName, minutes(earlier.closesAt) > minutes(earlier.opensAt) && minutes(later.opensAt) >= minutes(earlier.closesAt), e.errOpeningsOverlap);
     });

@@ -412,6 +412,22 @@ describe('editing a resource', () => {
     expect((await demo()).input.hours.map((h) => `${h.opensAt}-${h.closesAt}`)).toEqual(['08:00-10:00', '12:00-15:00']);
   });
 
+  it('saves other fields of a resource whose imported hours the form would refuse, and judges that day once it is edited', async () => {
+    const moderator = await personWith(t, 'mod@example.org', ['moderator']);
+    const { id, locationId, serviceAtLocationId } = await demo();
+    await t.db.delete(schedules).where(eq(schedules.serviceId, id));
+    const opening = (opensAt: string, closesAt: string) => ({ id: crypto.randomUUID(), serviceId: id, locationId, serviceAtLocationId, freq: 'WEEKLY', wkst: 'MO', byday: 'WE', opensAt, closesAt });
+    await t.db.insert(schedules).values([opening('00:00', '00:00'), opening('09:00', '17:00')]);
+    const before = await demo();
+    const renamed = { ...resourceFormValues(before.input), name: 'Kettle and Crumb, open late' };
+    expect((await moderator.post(`/moderation/resources/${id}`, asForm(renamed))).status).toBe(303);
+    expect((await demo()).input.hours).toEqual(before.input.hours);
+
+    const edited = { ...resourceFormValues((await demo()).input), version: await resourceVersion(t.db, id) };
+    edited.hours.WE = [{ opens: '00:00', closes: '00:00' }, { opens: '09:00', closes: '18:00' }];
+    expect((await moderator.post(`/moderation/resources/${id}`, asForm(edited))).status).toBe(400);
+  });
+
   it('is all or nothing: a statement refused late in the batch undoes the ones before it', async () => {
     const before = await demo();
     const broken = { ...before.input, name: 'Half saved', phones: [{ number: null as unknown as string, type: 'voice' as const }] };

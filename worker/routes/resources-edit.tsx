@@ -105,7 +105,7 @@ export const resourcesEditRoutes = new Hono<AppEnv>()
     if (!resource) return notFound(c);
     const values = readResourceForm(await c.req.parseBody({ all: true }).catch(() => ({})));
     const choices = await choicesFor(c);
-    const parsed = parseResourceForm(values, c.get('t'), choices.allowed);
+    const parsed = parseResourceForm(values, c.get('t'), choices.allowed, resource.input.hours);
     if (!parsed.ok) return formPage(c, values, { resource, errors: parsed.errors, choices });
     // Someone else saved since this form was opened: show what was typed, say so, and let the
     // next press save over it knowingly (the form now carries the newer version). Checked here
