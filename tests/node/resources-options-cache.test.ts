@@ -18,6 +18,15 @@ const anyService = async () => (await t.db.get<{ id: string }>(sql`SELECT id FRO
 const anyLocation = async () => (await t.db.get<{ id: string }>(sql`SELECT location_id AS id FROM addresses LIMIT 1`))!.id;
 
 describe('filter options and zones kept until they change', () => {
+  it('has, after every migration, a trigger for each way the tables they read can change', async () => {
+    // A later migration that rebuilds one of these tables drops its triggers silently; the cache
+    // would then go stale with no error. This says so.
+    const triggers = (await t.db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_options_version_after_%'`)).map((row) => row.name);
+    for (const table of ['taxonomy_terms', 'taxonomy_term_translations', 'languages', 'addresses', 'locations']) {
+      for (const change of ['insert', 'update', 'delete']) expect(triggers, table).toContain(`search_options_version_after_${table}_${change}`);
+    }
+  });
+
   it('answers twice from one read while nothing changes', async () => {
     expect(await listSearchOptions(t.db)).toBe(await listSearchOptions(t.db));
     expect(await zonesInUse(t.db)).toBe(await zonesInUse(t.db));
