@@ -3,7 +3,7 @@ import Libsql from 'libsql';
 import { Buffer } from 'node:buffer';
 
 /** What the app asks of a libsql client: drizzle's session uses execute, batch and migrate. */
-export type DatabaseClient = Pick<Client, 'execute' | 'batch' | 'migrate' | 'close'>;
+export type DatabaseClient = Pick<Client, 'execute' | 'batch' | 'migrate' | 'close'> & { transaction(): Promise<unknown> };
 
 type Statement = ReturnType<Libsql.Database['prepare']>;
 
@@ -126,6 +126,11 @@ export class LocalLibsqlClient implements DatabaseClient {
       this.#run('PRAGMA foreign_keys=on');
       this.#kept.clear();
     }
+  }
+
+  /** Interactive transactions are not offered (nor on D1): write atomically with `batch`. Said plainly, not as a TypeError. */
+  async transaction(): Promise<never> {
+    throw new LibsqlError('Interactive transactions are not supported on this database: use db.batch()', 'TRANSACTION_NOT_SUPPORTED');
   }
 
   close(): void {

@@ -88,6 +88,11 @@ describe('the local libsql client (statements kept prepared)', () => {
     expect((await client.execute('select 0 as v')).rows[0]!.v).toBe(0);
   });
 
+  it('says plainly that it has no interactive transactions, through drizzle too', async () => {
+    const { db } = openLibsqlDatabase(':memory:');
+    await expect(db.transaction(async () => {})).rejects.toThrow(/use db.batch\(\)/);
+  });
+
   it('refuses work once closed', async () => {
     client.close();
     await expect(client.execute('select 1')).rejects.toThrow(LibsqlError);
