@@ -93,16 +93,7 @@ export class LocalLibsqlClient implements DatabaseClient {
     return this.#inGroup(() => {
       this.#run('SAVEPOINT batch');
       try {
-        const results = stmts.map((stmt, i) => {
-          try {
-            return this.#run(Array.isArray(stmt) ? { sql: stmt[0], args: stmt[1] ?? [] } : stmt);
-          } catch (error) {
-            if (error instanceof LibsqlError && !(error instanceof LibsqlBatchError)) {
-              throw new LibsqlBatchError(error.message, i, error.code, error.extendedCode, error.rawCode, error.cause instanceof Error ? error.cause : undefined);
-            }
-            throw error;
-          }
-        });
+        const results = this.#runEach(stmts);
         this.#run('RELEASE batch');
         return results;
       } catch (error) {
@@ -201,20 +192,25 @@ export class LocalLibsqlClient implements DatabaseClient {
     }
   }
 
+  /** A batch's statements in order, inside a transaction; a failure names its statement, as @libsql/client's batch errors do. */
+  #runEach(stmts: Array<InStatement | [string, InArgs?]>): ResultSet[] {
+    return stmts.map((stmt, i) => {
+      if (!this.#connection.inTransaction) throw new LibsqlBatchError('The transaction has been rolled back', i, 'TRANSACTION_CLOSED');
+      try {
+        return this.#run(Array.isArray(stmt) ? { sql: stmt[0], args: stmt[1] ?? [] } : stmt);
+      } catch (error) {
+        if (error instanceof LibsqlError && !(error instanceof LibsqlBatchError)) {
+          throw new LibsqlBatchError(error.message, i, error.code, error.extendedCode, error.rawCode, error.cause instanceof Error ? error.cause : undefined);
+        }
+        throw error;
+      }
+    });
+  }
+
   #inTransaction(begin: string, stmts: Array<InStatement | [string, InArgs?]>): ResultSet[] {
     this.#run(begin);
     try {
-      const results = stmts.map((stmt, i) => {
-        if (!this.#connection.inTransaction) throw new LibsqlBatchError('The transaction has been rolled back', i, 'TRANSACTION_CLOSED');
-        try {
-          return this.#run(Array.isArray(stmt) ? { sql: stmt[0], args: stmt[1] ?? [] } : stmt);
-        } catch (error) {
-          if (error instanceof LibsqlError && !(error instanceof LibsqlBatchError)) {
-            throw new LibsqlBatchError(error.message, i, error.code, error.extendedCode, error.rawCode, error.cause instanceof Error ? error.cause : undefined);
-          }
-          throw error;
-        }
-      });
+      const results = this.#runEach(stmts);
       this.#run('COMMIT');
       return results;
     } finally {
