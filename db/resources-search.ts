@@ -8,7 +8,7 @@ import { filteredRankedPage, rankedPage } from './resources-search-ranked';
 import { rowCount, rowCountQuery } from './resources-search-count';
 import { rowsCanCheck, rowsSelective } from './resources-search-rows';
 import { BM25, distanceSquared, hereTable, pageDetails, placesWithin, toSummary, type Row } from './resources-search-sql';
-import { toMatchQuery } from './resources-text-query';
+import { toTextMatch, type TextMatch } from './resources-text-query';
 import type { ResourceSearch, ResourceSearchResult } from './resources-types';
 
 /** Results are counted up to this many. */
@@ -36,12 +36,14 @@ const leadingSet = (search: ResourceSearch): SQL | null => {
 };
 
 /**
- * The CTE `base`: every result, unordered. With words, the full-text index leads: CROSS JOIN fixes
- * that join order in SQLite, so the match runs once and each hit is looked up by key. With a
- * radius and no words, the places in the circle lead, read from the position index; otherwise
- * the leading filter's set, if any.
+ * The CTEs `name_hits` (with words) and `base`: every result, unordered. With words, the full-text
+ * index leads: CROSS JOIN fixes that join order in SQLite, so the match runs once and each hit is
+ * looked up by key; a hit with every word in a name is in the first tier, ranked by its names
+ * alone (rankTier). With a radius and no words, the places in the circle lead, read from the
+ * position index; otherwise the leading filter's set, if any.
  */
-const baseTable = (search: ResourceSearch, match: string | null): SQL => {
+const baseTable = (search: ResourceSearch, text: TextMatch | null): SQL => {
+  const match = text?.all ?? null;
   const near = search.near;
   const leading = match ? null : near?.radiusKm ? placesWithin(near, near.radiusKm) : leadingSet(search);
   const from = match
@@ -50,14 +52,16 @@ const baseTable = (search: ResourceSearch, match: string | null): SQL => {
       ? sql`${leading} AS leading CROSS JOIN services s ON s.id = leading.service_id`
       : sql`services s`;
   const where = searchFilters(search, !!match || !!leading);
-  return sql`base AS (
+  const nameHits = text ? sql`name_hits AS MATERIALIZED (SELECT rowid AS fts_rowid, ${BM25} AS rank FROM services_fts WHERE services_fts MATCH ${text.names}), ` : sql``;
+  return sql`${nameHits}base AS (
     SELECT s.id, s.slug, s.name, s.content_language, s.verified_at,
       o.name AS organization_name, o.content_language AS organization_language,
-      ${match ? BM25 : sql`0`} AS rank,
+      ${text ? sql`nh.fts_rowid IS NULL` : sql`0`} AS tier,
+      ${text ? sql`coalesce(nh.rank, ${BM25})` : sql`0`} AS rank,
       ${near ? distanceSquared : sql`NULL`} AS distance2
     FROM ${from}
     JOIN organizations o ON o.id = s.organization_id
-    CROSS JOIN here
+    ${text ? sql`LEFT JOIN name_hits nh ON nh.fts_rowid = services_fts.rowid ` : sql``}CROSS JOIN here
     WHERE ${match ? sql`services_fts MATCH ${match} AND ` : sql``}${sql.join(where, sql` AND `)})`;
 };
 
@@ -79,7 +83,7 @@ const detailRows = async (db: Database, withCtes: SQL, search: ResourceSearch, c
  */
 const generalRows = (db: Database, withBase: SQL, search: ResourceSearch, outer: SQL, hasText: boolean): Promise<Row[]> =>
   db.all<Row>(sql`${withBase},
-    page AS (SELECT base.id AS id, base.rank AS rank, base.distance2 AS distance2, base.verified_at AS verified_at, base.name AS name
+    page AS (SELECT base.id AS id, base.tier AS tier, base.rank AS rank, base.distance2 AS distance2, base.verified_at AS verified_at, base.name AS name
       FROM base WHERE ${outer}
       ORDER BY ${searchOrder(search, hasText)} LIMIT ${search.pageSize} OFFSET ${(search.page - 1) * search.pageSize})
     SELECT page.id AS id, s.slug AS slug, page.name AS name, s.content_language AS content_language, page.verified_at AS verified_at,
@@ -105,8 +109,8 @@ const fastPage = async (db: Database, withCtes: SQL, search: ResourceSearch, mat
 };
 
 /**
- * Searches the directory: free text (FTS5, ranked by bm25 with names weighing most) and filters,
- * one page at a time, with the total. `now` decides "open now"; pass it to test any moment.
+ * Searches the directory: free text (FTS5; the services with every word in a name first, then
+ * the others, each ranked by bm25 with names weighing most) and filters, one page at a time, with the total. `now` decides "open now"; pass it to test any moment.
  * Ranked words, "nearest first" and large filtered lists take fast paths that read only the best
  * candidates, and fall back to the general path whenever those cannot prove their page is the same;
  * words with a category, language or city rank only the hits that pass them (always exact).
@@ -118,10 +122,11 @@ export const searchResources = async (
   /** fastPaths: false answers through the general path alone; onPath says which path answered (tests compare them). */
   options: { fastPaths?: boolean; onPath?: (path: SearchPath) => void } = {},
 ): Promise<ResourceSearchResult> => {
-  const match = search.text ? toMatchQuery(search.text) : null;
+  const text = search.text ? toTextMatch(search.text) : null;
+  const match = text?.all ?? null;
   const near = search.near;
   const withCtes = sql`WITH ${zoneNowTable(await zonesInUse(db), now)}, ${hereTable(near)}`;
-  const withBase = sql`${withCtes}, ${baseTable(search, match)}`;
+  const withBase = sql`${withCtes}, ${baseTable(search, text)}`;
   // Without words the places in the circle already lead (baseTable); with words each hit is measured.
   const outer = match && near?.radiusKm ? sql`distance2 <= ${near.radiusKm * near.radiusKm}` : sql`1 = 1`;
 
@@ -142,15 +147,15 @@ export const searchResources = async (
   const countFirst = !match && !near?.radiusKm && search.sort !== 'distance' && leadingSet(search) !== null;
   let rows: Row[];
   let found: number;
-  if (fastPaths && match && search.sort === 'relevance' && rowsSelective(search) && !near?.radiusKm) {
+  if (fastPaths && text && search.sort === 'relevance' && rowsSelective(search) && !near?.radiusKm) {
     // Words with a selective filter: the hits that pass are ranked, and counted, in one pass.
-    const filtered = await filteredRankedPage(db, withCtes, search, match);
+    const filtered = await filteredRankedPage(db, withCtes, search, text);
     options.onPath?.('filtered');
     found = filtered.found;
     rows = await detailRows(db, withCtes, search, filtered.chosen);
-  } else if (fastPaths && match && search.sort === 'relevance') {
+  } else if (fastPaths && text && search.sort === 'relevance') {
     // Words otherwise: the best hits, and the count from the same statement.
-    const ranked = await rankedPage(db, withCtes, search, match, rowCountQuery(search, match, null, MAX_COUNTED + 1));
+    const ranked = await rankedPage(db, withCtes, search, text, rowCountQuery(search, text.all, null, MAX_COUNTED + 1));
     options.onPath?.(ranked.chosen ? 'ranked' : 'general');
     found = ranked.found;
     rows = ranked.chosen ? await detailRows(db, withCtes, search, ranked.chosen) : await generalRows(db, withBase, search, outer, true);

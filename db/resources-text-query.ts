@@ -7,6 +7,9 @@ export const MAX_QUERY_CHARS = 200;
 export const MAX_QUERY_TERMS = 8;
 const MAX_TERM_CHARS = 40;
 
+/** The full-text columns that hold a service's names: its own, its other name, its organization's. */
+const NAME_COLUMNS = '{name alternate_name organization}';
+
 /** The words of a query, lower-cased, deduplicated and capped. */
 export const queryTerms = (text: string): string[] => {
   const words = text.slice(0, MAX_QUERY_CHARS * 2).normalize('NFKC').slice(0, MAX_QUERY_CHARS).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -14,17 +17,40 @@ export const queryTerms = (text: string): string[] => {
 };
 
 /**
- * An FTS5 MATCH expression: every term quoted (so nothing in it is syntax), all required; the
- * last one also matches as a prefix ("counsel" finds "counselling") once it has two letters,
- * which the index's prefix tables answer quickly. Null when no word is left.
+ * Every term quoted (so nothing in it is syntax); the last one also matches as a prefix
+ * ("counsel" finds "counselling") once it has two letters, which the index's prefix tables
+ * answer quickly.
  */
+const phrases = (terms: string[]): string[] =>
+  terms.map((term, i) => {
+    const quoted = `"${term.replaceAll('"', '""')}"`;
+    return i === terms.length - 1 && term.length >= 2 ? `${quoted} *` : quoted;
+  });
+
+/** An FTS5 MATCH expression requiring every word, in any column. Null when no word is left. */
 export const toMatchQuery = (text: string): string | null => {
   const terms = queryTerms(text);
+  return terms.length === 0 ? null : phrases(terms).join(' ');
+};
+
+/** What a search by words matches: `all` finds the results, `names` the ones that rank first. */
+export interface TextMatch {
+  all: string;
+  names: string;
+}
+
+/**
+ * The MATCH expressions of a search by words: every word anywhere (`all`), and every word in a
+ * name (`names`: the service's, its other name or its organization's), which ranks first. Words of
+ * one character each ("a", "à", "5") appear in nearly every description, so ranking every such
+ * hit would cost a whole scan of the directory for no useful order: they are looked for in names only.
+ * Null when no word is left.
+ */
+export const toTextMatch = (text: string): TextMatch | null => {
+  const terms = queryTerms(text);
   if (terms.length === 0) return null;
-  return terms
-    .map((term, i) => {
-      const quoted = `"${term.replaceAll('"', '""')}"`;
-      return i === terms.length - 1 && term.length >= 2 ? `${quoted} *` : quoted;
-    })
+  const names = phrases(terms)
+    .map((phrase) => `${NAME_COLUMNS} : ${phrase}`)
     .join(' ');
+  return { all: terms.every((term) => [...term].length === 1) ? names : phrases(terms).join(' '), names };
 };

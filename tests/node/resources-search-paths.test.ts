@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoResources } from '../../db/resources-seed';
 import { searchResources } from '../../db/resources-search';
+import { toTextMatch } from '../../db/resources-text-query';
 import type { ResourceSearch } from '../../db/resources-types';
 import { addSyntheticServices } from '../bench/synthetic-directory';
 import { makeTestApp, type TestApp } from './helpers';
@@ -63,6 +64,19 @@ describe('ranked words: the best hits only', () => {
     expect(result.items).toHaveLength(10);
     const { path: deep } = await compare({ text: 'housing', page: 30 }, seededAt);
     expect(deep).toBe('ranked');
+  });
+
+  it('goes on into the second tier on the page where the name hits run out', async () => {
+    const names = toTextMatch('housing')!.names;
+    const named = (await t.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM services_fts WHERE services_fts MATCH ${names}`))!.n;
+    expect(named).toBeGreaterThan(100);
+    // The page that holds the last name hit and the first of the others, and the page after it.
+    const page = Math.ceil(named / 10);
+    for (const p of [page, page + 1]) {
+      const { path, result } = await compare({ text: 'housing', page: p }, seededAt);
+      expect(path).toBe('ranked');
+      expect(result.items).toHaveLength(10);
+    }
   });
 });
 

@@ -48,6 +48,22 @@ describe('the resource directory on D1', () => {
     expect(open.items.map((i) => i.slug)).toContain('harbour-rest-night-drop-in');
   });
 
+  it('ranks name hits first with the same column filter on D1, on every path', async () => {
+    const db = openD1Database(env.DB);
+    const at = new Date('2026-11-27T06:30:00Z');
+    for (const search of [{ text: 'shelter' }, { text: 'legal', language: 'fr' }, { text: 'a' }, { text: 'night', openNow: true }]) {
+      const full = { sort: 'relevance' as const, page: 1, pageSize: 5, ...search };
+      const fast = await searchResources(db, full, at);
+      expect(fast).toEqual(await searchResources(db, full, at, { fastPaths: false }));
+      if (search.text !== 'a') expect(fast.items.length, JSON.stringify(search)).toBeGreaterThan(0);
+    }
+    const shelter = await searchResources(db, { text: 'shelter', sort: 'relevance', page: 1, pageSize: 100 }, at);
+    const named = shelter.items.findIndex((item) => !/shelter/i.test(item.name + ' ' + item.organizationName));
+    // Every service named for shelter comes before the first that is not.
+    expect(named).toBeGreaterThan(0);
+    expect(shelter.items.slice(named).every((item) => !/shelter/i.test(item.name + ' ' + item.organizationName))).toBe(true);
+  });
+
   it('shows one resource with its address, transit notes and hours', async () => {
     const html = await (await request('/resources/kettle-and-crumb-lunch')).text();
     expect(html).toContain('9 Wharfside Row');
