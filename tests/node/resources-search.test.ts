@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORGANIZATIONS, seedDemoResources } from '../../db/resources-seed';
 import { searchResources } from '../../db/resources-search';
-import { MAX_QUERY_TERMS, toMatchQuery } from '../../db/resources-text-query';
+import { MAX_QUERY_TERMS, queryTerms, toMatchQuery } from '../../db/resources-text-query';
 import type { ResourceSearch } from '../../db/resources-types';
 import { DEMO_CITIES } from '../../db/resources-demo-types';
 import { makeTestApp, type TestApp } from './helpers';
@@ -137,11 +137,12 @@ describe('hostile queries', () => {
     '🏠 أمان 住房',
   ];
 
-  it.each(hostile.map((q) => [q.slice(0, 40), q]))('answers %j quickly, as words', async (_, text) => {
-    const started = performance.now();
-    const result = await search({ text, openNow: true, near: { latitude: 46.1, longitude: -75.9 }, sort: 'distance' });
-    expect(performance.now() - started).toBeLessThan(1000);
-    expect(result.total).toBeGreaterThanOrEqual(0);
+  // Their speed is measured by `npm run bench:search` (its hostile rows), not timed here.
+  it.each(hostile.map((q) => [q.slice(0, 40), q]))('answers %j as its words alone', async (_, text) => {
+    const filters = { openNow: true, near: { latitude: 46.1, longitude: -75.9 }, sort: 'distance' } as const;
+    const words = queryTerms(text);
+    expect(words.length).toBeLessThanOrEqual(MAX_QUERY_TERMS);
+    expect(await search({ text, ...filters })).toEqual(await search({ text: words.join(' '), ...filters }));
   });
 
   it('caps terms and quotes every one', () => {
