@@ -3,15 +3,15 @@ import type { Database } from './database';
 
 /**
  * The statements that rebuild the search index (and the search rows) from scratch, in order. What is indexed is
- * defined by the view services_search_text (migration 0010_resources_fts), so this and the
+ * defined by the view services_search_text (migrations 0010_resources_fts and 0028_search_facets), so this and the
  * triggers can never disagree. Exported so the rebuild can be sent to D1 as a file too.
  */
 export const REBUILD_SEARCH_INDEX_SQL = [
   'DELETE FROM services_fts',
   'DELETE FROM services_fts_map WHERE service_id NOT IN (SELECT id FROM services)',
   'INSERT OR IGNORE INTO services_fts_map(service_id) SELECT id FROM services',
-  `INSERT INTO services_fts(rowid, name, alternate_name, description, organization, terms)
-     SELECT m.rowid, v.name, v.alternate_name, v.description, v.organization, v.terms
+  `INSERT INTO services_fts(rowid, name, alternate_name, description, organization, terms, facets)
+     SELECT m.rowid, v.name, v.alternate_name, v.description, v.organization, v.terms, v.facets
      FROM services_search_text v JOIN services_fts_map m ON m.service_id = v.service_id`,
   "INSERT INTO services_fts(services_fts) VALUES ('optimize')",
   // What a search checks of each service (migrations 0020, 0022 and 0024), by the same rowids.

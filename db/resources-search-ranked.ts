@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database';
 import type { ChosenRow } from './resources-search';
+import { facetRowChecks, withFacets } from './resources-search-facets';
 import { rowChecks, rowsFilter } from './resources-search-rows';
 import { BM25, distanceSquared } from './resources-search-sql';
 import type { TextMatch } from './resources-text-query';
@@ -98,10 +99,10 @@ export const rankedPage = async (
 };
 
 /**
- * The page and the count of a search by words with filters, in order of relevance: each hit is
- * tested in its search row first, and only the hits that pass are ranked (bm25 is worked out for
- * a row only when SQLite asks for it, and it costs more per hit than the row's checks): the
- * passing name hits first, and the other passing hits only when those are too few for the page.
+ * The page and the count of a search by words with filters, in order of relevance: the index
+ * finds the hits that pass the filters (withFacets), and only those are ranked (bm25 is worked
+ * out for a row only when SQLite asks for it): the passing name hits first, and the other
+ * passing hits only when those are too few for the page.
  * Every passing hit of a tier read is ranked, so the page is exact, and the passing hits' number
  * is the count. Without a selective filter `rankedPage` ranks fewer rows; a radius is measured
  * there too (a distance per hit costs more than ranking it).
@@ -109,6 +110,8 @@ export const rankedPage = async (
 export const filteredRankedPage = async (db: Database, withCtes: SQL, search: ResourceSearch, text: TextMatch): Promise<{ chosen: ChosenRow[]; found: number }> => {
   const offset = (search.page - 1) * search.pageSize;
   const wanted = offset + search.pageSize;
+  // The passing hits come from the index (withFacets): a hit's search row is read only for "open now".
+  const left = facetRowChecks(search);
   // `+rowid` keeps the list of passing hits from being handed to FTS5 as a rowid constraint (one
   // full-text query per value); SQLite tests each hit against it instead. The other hits are read
   // only when the name hits are too few for the page: LIMIT 0 skips the query (a false WHERE
@@ -117,8 +120,8 @@ export const filteredRankedPage = async (db: Database, withCtes: SQL, search: Re
   // looked up and ordered in full (tier, rank, then newest verified, then name: searchOrder).
   const rows = await db.all<{ id: string | null; position: number | null; total: number | null }>(sql`${withCtes},
     passing AS MATERIALIZED (SELECT services_fts.rowid AS fts_rowid
-      FROM services_fts CROSS JOIN service_search_rows r ON r.id = services_fts.rowid
-      WHERE services_fts MATCH ${text.all} AND ${rowChecks(search)}),
+      FROM services_fts${left ? sql` CROSS JOIN service_search_rows r ON r.id = services_fts.rowid` : sql``}
+      WHERE services_fts MATCH ${withFacets(text.all, search)}${left ? sql` AND ${left}` : sql``}),
     named AS MATERIALIZED (SELECT rowid AS fts_rowid, ${BM25} AS rank FROM services_fts
       WHERE services_fts MATCH ${text.names} AND +rowid IN (SELECT fts_rowid FROM passing)),
     others AS MATERIALIZED (SELECT rowid AS fts_rowid, ${BM25} AS rank FROM services_fts

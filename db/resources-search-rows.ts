@@ -40,10 +40,13 @@ export const rowChecks = (search: ResourceSearch): SQL => {
   if (search.walkIn) where.push(sql`r.walk_in = 1`);
   if (search.traumaInformed) where.push(sql`r.trauma_informed = 1`);
   if (search.survivorLed) where.push(sql`r.survivor_led = 1`);
-  // The row holds the one schedule that counts, if only one does (see schema.ts); else read them.
-  if (search.openNow) {
-    where.push(sql`CASE WHEN r.hours_zone IS NULL THEN ${openNowExpression(sql`r.service_id`)}
-      ELSE EXISTS (SELECT 1 FROM zone_now z WHERE z.time_zone = r.hours_zone AND ${openAt('r')}) END`);
-  }
+  if (search.openNow) where.push(openNowRowCheck());
   return sql.join(where, sql` AND `);
 };
+
+/**
+ * "Open now" tested in the search row `r` (needs zone_now): the row holds the one schedule that
+ * counts, if only one does (see schema.ts); else the service's schedules are read.
+ */
+export const openNowRowCheck = (): SQL => sql`CASE WHEN r.hours_zone IS NULL THEN ${openNowExpression(sql`r.service_id`)}
+      ELSE EXISTS (SELECT 1 FROM zone_now z WHERE z.time_zone = r.hours_zone AND ${openAt('r')}) END`;

@@ -5,8 +5,8 @@ import type { ResourceSearch, ResourceSummary } from './resources-types';
 
 export const KM_PER_DEGREE = 111.2;
 
-/** bm25 with names weighing most; lower is better. */
-export const BM25 = sql`bm25(services_fts, 10.0, 6.0, 1.0, 4.0, 5.0)`;
+/** bm25 with names weighing most, and the filters' facets not at all; lower is better. */
+export const BM25 = sql`bm25(services_fts, 10.0, 6.0, 1.0, 4.0, 5.0, 0.0)`;
 
 /**
  * Squared distance in km² from `here` to a service's nearest located place; null if it has

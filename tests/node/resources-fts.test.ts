@@ -53,6 +53,55 @@ describe('the resource search index', () => {
     expect(await matching('beacon')).toEqual([]);
   });
 
+  it('keeps each service\'s filters in its index row (facets), through every table they come from', async () => {
+    const hex = (text: string) => Buffer.from(text).toString('hex');
+    const facets = async (id: string) => {
+      const row = await t.db.get<{ facets: string }>(
+        sql`SELECT f.facets FROM services_fts f JOIN services_fts_map m ON m.rowid = f.rowid WHERE m.service_id = ${id}`,
+      );
+      return row!.facets.toLowerCase().split(' ').filter(Boolean).sort();
+    };
+    await t.db.run(sql`INSERT INTO organizations (id, name) VALUES ('of', 'Facet Org')`);
+    await t.db.run(sql`INSERT INTO services (id, organization_id, name, slug, status) VALUES ('f1', 'of', 'Facet service', 'facet-service', 'active')`);
+    // No place at all: online only.
+    expect(await facets('f1')).toEqual(['_o']);
+
+    await t.db.run(sql`INSERT INTO languages (id, service_id, code, name) VALUES ('fl1', 'f1', 'fr', 'French'), ('fl2', 'f1', 'zh-Hant', 'Chinese')`);
+    await t.db.run(sql`INSERT INTO cost_options (id, service_id, amount) VALUES ('fc1', 'f1', 0)`);
+    await t.db.run(sql`UPDATE services SET walk_in = 1, trauma_informed = 1, survivor_led = 1 WHERE id = 'f1'`);
+    const food = await t.db.get<{ id: string }>(sql`SELECT id FROM taxonomy_terms WHERE code = 'food'`);
+    await t.db.run(sql`INSERT INTO attributes (id, link_id, taxonomy_term_id, link_type) VALUES ('fa1', 'f1', ${food!.id}, 'service')`);
+    expect(await facets('f1')).toEqual(['_c' + hex('food'), '_f', '_l' + hex('fr'), '_l' + hex('zh-Hant'), '_o', '_s', '_t', '_w'].map((f) => f.toLowerCase()).sort());
+
+    // A place with a city of two words: one token; no longer online only.
+    await t.db.run(sql`INSERT INTO locations (id, name) VALUES ('floc', 'Facet place')`);
+    await t.db.run(sql`INSERT INTO addresses (id, location_id, address_1, city, state_province, postal_code, country)
+      VALUES ('fad', 'floc', '1 Quay', 'Saint-Jean Port', 'QC', 'G0G 0G0', 'CA')`);
+    await t.db.run(sql`INSERT INTO service_at_location (id, service_id, location_id) VALUES ('fsal', 'f1', 'floc')`);
+    let now = await facets('f1');
+    expect(now).toContain('_y' + hex('Saint-Jean Port').toLowerCase());
+    expect(now).not.toContain('_o');
+    await t.db.run(sql`UPDATE addresses SET city = 'Gaspé' WHERE id = 'fad'`);
+    expect(await facets('f1')).toContain('_y' + hex('Gaspé').toLowerCase());
+    await t.db.run(sql`UPDATE locations SET location_type = 'virtual' WHERE id = 'floc'`);
+    expect(await facets('f1')).toContain('_o');
+
+    // A cost, a language, a category and the status taken away.
+    await t.db.run(sql`UPDATE cost_options SET amount = 5 WHERE id = 'fc1'`);
+    await t.db.run(sql`DELETE FROM languages WHERE id = 'fl1'`);
+    await t.db.run(sql`DELETE FROM attributes WHERE id = 'fa1'`);
+    await t.db.run(sql`UPDATE services SET status = 'inactive', walk_in = 0 WHERE id = 'f1'`);
+    now = await facets('f1');
+    expect(now).toContain('_i');
+    for (const gone of ['_f', '_w', '_l' + hex('fr'), '_c' + hex('food')]) expect(now).not.toContain(gone.toLowerCase());
+    // Words and names are still there, and a word typed can never reach a facet.
+    expect(await matching('facet')).toContain('f1');
+    expect(await matching('"_i"')).toContain('f1');
+    expect(await matching('i')).not.toContain('f1');
+    await t.db.run(sql`DELETE FROM services WHERE id = 'f1'`);
+    expect(await matching('"_i"')).toEqual([]);
+  });
+
   it('can be rebuilt from scratch', async () => {
     await t.db.run(sql`INSERT INTO services (id, organization_id, name, slug) VALUES ('s2', 'o1', 'Night shelter', 'night-shelter')`);
     await t.db.run(sql`DELETE FROM services_fts`);
