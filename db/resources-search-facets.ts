@@ -12,26 +12,30 @@ import type { ResourceSearch } from './resources-types';
 
 const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
-/** A code or city as its facet token: its UTF-8 bytes in hex, as SQLite's hex() writes them (folded to lower case by the index). */
-const token = (prefix: string, value: string) => `${prefix}${Array.from(new TextEncoder().encode(value), (byte) => HEX[byte]).join('')}`;
+/**
+ * A facet token: U+E000 (private use, so a letter to the tokenizer but never in a person's words),
+ * a letter for the filter, and for a code or city its UTF-8 bytes in hex, as SQLite's hex()
+ * writes them (the index folds them to lower case).
+ */
+const facet = (kind: string, value = '') => `\uE000${kind}${Array.from(new TextEncoder().encode(value), (byte) => HEX[byte]).join('')}`;
 
 /** The facet tokens every result must have. */
 const requiredFacets = (search: ResourceSearch): string[] => {
   const tokens: string[] = [];
-  if (search.category) tokens.push(token('_c', search.category));
-  if (search.language) tokens.push(token('_l', search.language));
-  if (search.city === 'online') tokens.push('_o');
-  else if (search.city) tokens.push(token('_y', search.city));
-  if (search.free) tokens.push('_f');
-  if (search.walkIn) tokens.push('_w');
-  if (search.traumaInformed) tokens.push('_t');
-  if (search.survivorLed) tokens.push('_s');
+  if (search.category) tokens.push(facet('c', search.category));
+  if (search.language) tokens.push(facet('l', search.language));
+  if (search.city === 'online') tokens.push(facet('o'));
+  else if (search.city) tokens.push(facet('y', search.city));
+  if (search.free) tokens.push(facet('f'));
+  if (search.walkIn) tokens.push(facet('w'));
+  if (search.traumaInformed) tokens.push(facet('t'));
+  if (search.survivorLed) tokens.push(facet('s'));
   return tokens;
 };
 
 /** A MATCH expression for `words` (from toTextMatch) among the services that pass the search's filters, "open now" aside. */
 export const withFacets = (words: string, search: ResourceSearch): string =>
-  `(${[words, ...requiredFacets(search).map((facet) => `facets : "${facet}"`)].join(' ')}) NOT facets : "_i"`;
+  `(${[words, ...requiredFacets(search).map((token) => `facets : "${token}"`)].join(' ')}) NOT facets : "${facet('i')}"`;
 
 /** What is left to test of a hit matched withFacets, in its search row `r`: "open now", or nothing. */
 export const facetRowChecks = (search: ResourceSearch): SQL | null => (search.openNow ? openNowRowCheck() : null);

@@ -1,13 +1,14 @@
 -- Filters in the full-text index: services_fts gets a `facets` column holding one token per
 -- filter a service passes, so a search by words with filters is one FTS5 intersection of
 -- doclists instead of a lookup of every hit's search row (db/resources-search-facets.ts).
---   _i inactive; _w walk-in; _t trauma-informed; _s survivor-led; _f free; _o online only;
---   _c<hex of a category code>, _l<hex of a language code>, _y<hex of a city>.
--- Hex keeps any code or city one token. `_` is made a token character, and a person's words are
--- runs of letters and digits (resources-text-query.ts), so no word typed can ever match a facet.
--- The flags are those of service_search_values (migration 0020), which the row checks read, and
--- the lists come from the same tables with the same conditions: the two never disagree. The
--- facets column weighs 0 in bm25.
+-- Each token starts with U+E000, a private-use character: the tokenizer keeps it in a token
+-- (unicode61 counts private use as a letter), and a person's words are runs of letters and digits
+-- (resources-text-query.ts), so no word typed can ever match a facet.
+--   i inactive; w walk-in; t trauma-informed; s survivor-led; f free; o online only;
+--   c<hex of a category code>, l<hex of a language code>, y<hex of a city>.
+-- Hex keeps any code or city one token. The flags are those of service_search_values (migration
+-- 0020), which the row checks read, and the lists come from the same tables with the same
+-- conditions: the two never disagree. The facets column weighs 0 in bm25.
 -- The view and the table are made anew with the column, and the triggers of 0010 that write the
 -- index are made anew to write it. A change of a service's search row (which its own triggers
 -- keep in step with statuses, languages, costs, places, addresses and categories) rewrites the
@@ -31,20 +32,21 @@ SELECT
     WHERE a.link_id = s.id
   ), '') AS terms,
   (SELECT trim(
-      iif(v.active, '', ' _i') || iif(v.walk_in, ' _w', '') || iif(v.trauma_informed, ' _t', '') || iif(v.survivor_led, ' _s', '')
-      || iif(v.free, ' _f', '') || iif(v.online, ' _o', '')
-      || coalesce((SELECT ' ' || group_concat('_c' || hex(tt.code), ' ') FROM attributes a JOIN taxonomy_terms tt ON tt.id = a.taxonomy_term_id
+      iif(v.active, '', ' ' || char(57344) || 'i') || iif(v.walk_in, ' ' || char(57344) || 'w', '')
+      || iif(v.trauma_informed, ' ' || char(57344) || 't', '') || iif(v.survivor_led, ' ' || char(57344) || 's', '')
+      || iif(v.free, ' ' || char(57344) || 'f', '') || iif(v.online, ' ' || char(57344) || 'o', '')
+      || coalesce((SELECT ' ' || group_concat(char(57344) || 'c' || hex(tt.code), ' ') FROM attributes a JOIN taxonomy_terms tt ON tt.id = a.taxonomy_term_id
         WHERE a.link_id = s.id AND tt.code IS NOT NULL), '')
-      || coalesce((SELECT ' ' || group_concat('_l' || hex(lg.code), ' ') FROM languages lg
+      || coalesce((SELECT ' ' || group_concat(char(57344) || 'l' || hex(lg.code), ' ') FROM languages lg
         WHERE lg.service_id = s.id AND lg.code IS NOT NULL), '')
-      || coalesce((SELECT ' ' || group_concat('_y' || hex(ad.city), ' ') FROM service_at_location sal JOIN addresses ad ON ad.location_id = sal.location_id
+      || coalesce((SELECT ' ' || group_concat(char(57344) || 'y' || hex(ad.city), ' ') FROM service_at_location sal JOIN addresses ad ON ad.location_id = sal.location_id
         WHERE sal.service_id = s.id AND ad.city IS NOT NULL), ''))
     FROM service_search_values v WHERE v.service_id = s.id) AS facets
 FROM services s JOIN organizations o ON o.id = s.organization_id;
 --> statement-breakpoint
 CREATE VIRTUAL TABLE services_fts USING fts5(
   name, alternate_name, description, organization, terms, facets,
-  tokenize = "unicode61 remove_diacritics 2 tokenchars '_'",
+  tokenize = 'unicode61 remove_diacritics 2',
   prefix = '2 3'
 );
 --> statement-breakpoint
