@@ -30,26 +30,30 @@ interface Tier {
 /**
  * The best `k` hits of one tier (`hits`: a WHERE on services_fts), ranked, then looked up and
  * filtered in their search rows by the full-text rowid (rowsCanCheck must hold). The count's
- * query, if given, is answered by the same statement: one statement fewer.
+ * query, if given, is answered by the same statement: one statement fewer. It counts every hit,
+ * not the tier's, so it comes as the one row of `counted`, joined to the hits: a tier without a
+ * hit still answers it (one row whose rank is NULL, as no hit's is).
  */
 const rankTier = async (db: Database, withCtes: SQL, search: ResourceSearch, hits: SQL, k: number, countQuery?: SQL): Promise<Tier> => {
   const radius = search.near?.radiusKm;
   // `checked` is materialized so each hit's checks run once, not again for the order.
-  const rows = await db.all<{ rank: number; id: string | null; total: number | null }>(sql`${withCtes},
+  const rows = await db.all<{ rank: number | null; id: string | null; total: number | null }>(sql`${withCtes},
     hits AS MATERIALIZED (SELECT rowid AS fts_rowid, ${BM25} AS rank FROM services_fts
       WHERE ${hits} ORDER BY rank LIMIT ${sql.raw(String(k))}),
     checked AS MATERIALIZED (SELECT hits.rank AS rank, s.verified_at AS verified_at, s.name AS name,
         CASE WHEN ${rowChecks(search)}${radius ? sql` AND ${distanceSquared} <= ${radius * radius}` : sql``} THEN s.id END AS id
-      FROM hits LEFT JOIN service_search_rows r ON r.id = hits.fts_rowid LEFT JOIN services s ON s.id = r.service_id CROSS JOIN here)
-    SELECT rank, id, ${countQuery ? sql`(${countQuery})` : sql`NULL`} AS total FROM checked ORDER BY id IS NULL, rank ASC, verified_at DESC, name`);
-  const passing = rows.filter((row) => row.id !== null).map((row) => ({ rank: row.rank, id: row.id! }));
-  const complete = rows.length < k;
-  const worst = Math.max(...rows.map((row) => row.rank));
+      FROM hits LEFT JOIN service_search_rows r ON r.id = hits.fts_rowid LEFT JOIN services s ON s.id = r.service_id CROSS JOIN here),
+    counted AS (SELECT ${countQuery ? sql`(${countQuery})` : sql`NULL`} AS total)
+    SELECT checked.rank AS rank, checked.id AS id, counted.total AS total FROM counted LEFT JOIN checked ON 1
+    ORDER BY checked.id IS NULL, checked.rank ASC, checked.verified_at DESC, checked.name`);
+  const read = rows.filter((row): row is typeof row & { rank: number } => row.rank !== null);
+  const passing = read.filter((row) => row.id !== null).map((row) => ({ rank: row.rank, id: row.id! }));
+  const complete = read.length < k;
+  const worst = Math.max(...read.map((row) => row.rank));
   return {
     passing: passing.map(({ id }) => ({ id })),
     sure: complete ? passing.length : passing.filter((row) => row.rank < worst).length,
     complete,
-    // No row means no hit, so nothing to count either.
     found: rows[0]?.total ?? 0,
   };
 };

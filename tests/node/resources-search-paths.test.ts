@@ -42,6 +42,9 @@ describe('ranked words: the best hits only', () => {
     ['words near a point, no radius', { text: 'meals', near: QUILLHAVEN }],
     ['a rare filter (falls back)', { text: 'help', category: 'transport', survivorLed: true, walkIn: true }],
     ['one letter', { text: 'a' }],
+    // No name holds these words: the first tier is empty, and the count must still be every hit's.
+    ['words in descriptions only', { text: 'warm meal' }],
+    ['a word in descriptions only, open now', { text: 'interpreters', openNow: true }],
     ['rare flags, no selective filter (may fall back)', { text: 'help', survivorLed: true, walkIn: true, traumaInformed: true, openNow: true }],
   ] as const)('%s: same pages as the general path', async (_, search) => {
     for (const now of MOMENTS) for (const page of [1, 2, 7, 40]) await compare({ ...search, page }, now);

@@ -38,6 +38,13 @@ describe('relevance: name hits first', () => {
     expect(await search({ text: 'zephyrine' }, false)).toEqual(found);
   });
 
+  it('counts every hit when no name holds the words', async () => {
+    const result = await searchResources(t.db, { sort: 'relevance', page: 1, pageSize: 10, text: 'drop chat' }, now);
+    expect(result.items.map((item) => item.slug)).toEqual(['org-named']);
+    expect(result.total).toBe(1);
+    expect(result).toEqual(await searchResources(t.db, { sort: 'relevance', page: 1, pageSize: 10, text: 'drop chat' }, now, { fastPaths: false }));
+  });
+
   it('asks every word to be in the names for the first tier', async () => {
     // "Morning desk" has "desk" in its name but "zephyrine" only in its description: second tier.
     const both = await search({ text: 'desk zephyrine' });
