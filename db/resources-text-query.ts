@@ -10,9 +10,13 @@ const MAX_TERM_CHARS = 40;
 /** The full-text columns that hold a service's names: its own, its other name, its organization's. */
 const NAME_COLUMNS = '{name alternate_name organization}';
 
-/** The words of a query, lower-cased, deduplicated and capped. */
+/**
+ * The words of a query, lower-cased, deduplicated and capped. A word is a letter or digit and the
+ * letters, digits and combining marks after it: the vowel signs of Hindi or Thai belong to their
+ * word (as they do for the index's tokenizer), instead of cutting it into single letters.
+ */
 export const queryTerms = (text: string): string[] => {
-  const words = text.slice(0, MAX_QUERY_CHARS * 2).normalize('NFKC').slice(0, MAX_QUERY_CHARS).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = text.slice(0, MAX_QUERY_CHARS * 2).normalize('NFKC').slice(0, MAX_QUERY_CHARS).toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu) ?? [];
   return [...new Set(words.map((word) => word.slice(0, MAX_TERM_CHARS)))].slice(0, MAX_QUERY_TERMS);
 };
 
@@ -52,5 +56,7 @@ export const toTextMatch = (text: string): TextMatch | null => {
   const names = phrases(terms)
     .map((phrase) => `${NAME_COLUMNS} : ${phrase}`)
     .join(' ');
-  return { all: terms.every((term) => [...term].length === 1) ? names : phrases(terms).join(' '), names };
+  // One character: one letter or digit, whatever marks it carries.
+  const namesOnly = terms.every((term) => [...term.replace(/\p{M}/gu, '')].length === 1);
+  return { all: namesOnly ? names : phrases(terms).join(' '), names };
 };

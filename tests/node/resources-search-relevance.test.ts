@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchResources } from '../../db/resources-search';
-import { toMatchQuery, toTextMatch } from '../../db/resources-text-query';
+import { queryTerms, toMatchQuery, toTextMatch } from '../../db/resources-text-query';
 import type { ResourceSearch } from '../../db/resources-types';
 import { makeTestApp, type TestApp } from './helpers';
 
@@ -73,6 +73,19 @@ describe('words of one character', () => {
     // "a" with "tea": every word must be somewhere, as for any search.
     expect(await search({ text: 'a tea' })).toEqual(['other-name']);
     expect(toTextMatch('a tea')!.all).toBe(toMatchQuery('a tea'));
+  });
+});
+
+describe('words with combining marks', () => {
+  it('keep their vowel signs, so Hindi and Thai words are found anywhere, not cut into letters', async () => {
+    await t.db.run(sql`INSERT INTO services (id, organization_id, name, description, slug, status) VALUES
+      ('svc-hindi', 'org-harbour', 'Advice desk', 'हिंदी में कानूनी सलाह. ที่พัก ฟรี', 'hindi', 'active')`);
+    expect(queryTerms('हिंदी ที่พัก')).toEqual(['हिंदी', 'ที่พัก']);
+    for (const text of ['हिंदी', 'कानूनी सलाह', 'ที่พัก']) {
+      expect(await search({ text })).toEqual(['hindi']);
+      expect(await search({ text }, false)).toEqual(['hindi']);
+    }
+    await t.db.run(sql`DELETE FROM services WHERE id = 'svc-hindi'`);
   });
 });
 
