@@ -3,7 +3,7 @@ import type { Database } from './database';
 
 /**
  * The statements that rebuild the search index (and the search rows) from scratch, in order. What is indexed is
- * defined by the view services_search_text (migrations 0010_resources_fts and 0028_search_facets), so this and the
+ * defined by the view services_search_text (migrations 0010_resources_fts and 0028_search_facets_names), so this and the
  * triggers can never disagree. Exported so the rebuild can be sent to D1 as a file too.
  */
 export const REBUILD_SEARCH_INDEX_SQL = [
@@ -14,6 +14,12 @@ export const REBUILD_SEARCH_INDEX_SQL = [
      SELECT m.rowid, v.name, v.alternate_name, v.description, v.organization, v.terms, v.facets
      FROM services_search_text v JOIN services_fts_map m ON m.service_id = v.service_id`,
   "INSERT INTO services_fts(services_fts) VALUES ('optimize')",
+  // The names alone, ranked first by a search (migration 0028), by the same rowids.
+  'DELETE FROM services_names_fts',
+  `INSERT INTO services_names_fts(rowid, name, alternate_name, organization, pad)
+     SELECT m.rowid, v.name, v.alternate_name, v.organization, v.pad
+     FROM services_names_text v JOIN services_fts_map m ON m.service_id = v.service_id`,
+  "INSERT INTO services_names_fts(services_names_fts) VALUES ('optimize')",
   // What a search checks of each service (migrations 0020, 0022 and 0024), by the same rowids.
   'DELETE FROM service_search_rows',
   `INSERT INTO service_search_rows (id, service_id, active, walk_in, trauma_informed, survivor_led, free, online, categories, languages, cities)

@@ -4,7 +4,7 @@ import type { ResourceSearch } from './resources-types';
 
 /**
  * The filters a search by words asks of the full-text index itself: each filter but "open now" is
- * a token of the `facets` column (migration 0028_search_facets), so FTS5 intersects their doclists
+ * a token of the `facets` column (migration 0028_search_facets_names), so FTS5 intersects their doclists
  * with the words' and no hit is looked up to be tested. A hit of the result passes every filter
  * but "open now", which depends on the moment (facetRowChecks). Never put into a MATCH that bm25
  * scores: bm25 reads every phrase's whole doclist once, and a facet's holds thousands of services.

@@ -3,19 +3,19 @@ import type { Database } from './database';
 import type { ChosenRow } from './resources-search';
 import { facetRowChecks, withFacets } from './resources-search-facets';
 import { rowChecks, rowsFilter } from './resources-search-rows';
-import { BM25, distanceSquared } from './resources-search-sql';
+import { BM25, distanceSquared, nameHits } from './resources-search-sql';
 import type { TextMatch } from './resources-text-query';
 import type { ResourceSearch } from './resources-types';
 
 /**
  * Relevance comes in two tiers: the hits with every word in a name (the service's, its other name
- * or its organization's) first, ranked by bm25 over those columns alone (FTS5 scores only the
- * instances a column filter lets through), then the other hits, ranked by bm25 over every column.
- * Ranking costs about a microsecond a hit, and names hold a word far less often than descriptions
- * do: a page of the first tier ranks a third of the hits or fewer. The general path orders the
- * same way (`tier`, then `rank`: searchOrder).
+ * or its organization's) first, ranked by bm25 over the names (services_names_fts, whose padding
+ * gives each row the length of the service's whole text), then the other hits, ranked by bm25
+ * over every column (services_fts). Ranking costs about a microsecond a hit, and names hold a
+ * word far less often than descriptions do: a page of the first tier ranks a third of the hits or
+ * fewer, from an index of names only. The general path orders the same way (`tier`, then `rank`:
+ * searchOrder).
  */
-
 interface Tier {
   /** The passing hits among the best-ranked, in page order. */
   passing: ChosenRow[];
@@ -28,7 +28,7 @@ interface Tier {
 }
 
 /**
- * The best `k` hits of one tier (`hits`: a WHERE on services_fts), ranked, then looked up and
+ * The best `k` hits of one tier (`hits`: a query of `fts_rowid` and `rank`), then looked up and
  * filtered in their search rows by the full-text rowid (rowsCanCheck must hold). The count's
  * query, if given, is answered by the same statement: one statement fewer. It counts every hit,
  * not the tier's, so it comes as the one row of `counted`, joined to the hits: a tier without a
@@ -38,8 +38,7 @@ const rankTier = async (db: Database, withCtes: SQL, search: ResourceSearch, hit
   const radius = search.near?.radiusKm;
   // `checked` is materialized so each hit's checks run once, not again for the order.
   const rows = await db.all<{ rank: number | null; id: string | null; total: number | null }>(sql`${withCtes},
-    hits AS MATERIALIZED (SELECT rowid AS fts_rowid, ${BM25} AS rank FROM services_fts
-      WHERE ${hits} ORDER BY rank LIMIT ${sql.raw(String(k))}),
+    hits AS MATERIALIZED (${hits} ORDER BY rank LIMIT ${sql.raw(String(k))}),
     checked AS MATERIALIZED (SELECT hits.rank AS rank, s.verified_at AS verified_at, s.name AS name,
         CASE WHEN ${rowChecks(search)}${radius ? sql` AND ${distanceSquared} <= ${radius * radius}` : sql``} THEN s.id END AS id
       FROM hits LEFT JOIN service_search_rows r ON r.id = hits.fts_rowid LEFT JOIN services s ON s.id = r.service_id CROSS JOIN here),
@@ -82,20 +81,21 @@ export const rankedPage = async (
 ): Promise<{ chosen: ChosenRow[] | null; found: number }> => {
   const offset = (search.page - 1) * search.pageSize;
   const wanted = offset + search.pageSize;
-  const first = await rankTier(db, withCtes, search, sql`services_fts MATCH ${text.names}`, tierSize(search, wanted), countQuery);
+  const first = await rankTier(db, withCtes, search, nameHits(text.names), tierSize(search, wanted), countQuery);
   const found = first.found;
   if (first.sure >= wanted) return { chosen: first.passing.slice(offset, wanted), found };
   if (!first.complete) return { chosen: null, found };
   // Every hit of the first tier is known, and the page goes on into the second.
   const before = first.passing.length;
   const chosen = first.passing.slice(offset);
-  if (text.all === text.names) return { chosen, found };
+  if (text.namesOnly) return { chosen, found };
   const needed = wanted - before;
   const second = await rankTier(
     db,
     withCtes,
     search,
-    sql`services_fts MATCH ${text.all} AND services_fts.rowid NOT IN (SELECT rowid FROM services_fts WHERE services_fts MATCH ${text.names})`,
+    sql`SELECT rowid AS fts_rowid, ${BM25} AS rank FROM services_fts
+      WHERE services_fts MATCH ${text.all} AND rowid NOT IN (SELECT rowid FROM services_names_fts WHERE services_names_fts MATCH ${text.names})`,
     tierSize(search, needed),
   );
   if (second.sure < needed && !second.complete) return { chosen: null, found };
@@ -126,8 +126,7 @@ export const filteredRankedPage = async (db: Database, withCtes: SQL, search: Re
     passing AS MATERIALIZED (SELECT services_fts.rowid AS fts_rowid
       FROM services_fts${left ? sql` CROSS JOIN service_search_rows r ON r.id = services_fts.rowid` : sql``}
       WHERE services_fts MATCH ${withFacets(text.all, search)}${left ? sql` AND ${left}` : sql``}),
-    named AS MATERIALIZED (SELECT rowid AS fts_rowid, ${BM25} AS rank FROM services_fts
-      WHERE services_fts MATCH ${text.names} AND +rowid IN (SELECT fts_rowid FROM passing)),
+    named AS MATERIALIZED (${nameHits(text.names)} AND +rowid IN (SELECT fts_rowid FROM passing)),
     others AS MATERIALIZED (SELECT rowid AS fts_rowid, ${BM25} AS rank FROM services_fts
       WHERE services_fts MATCH ${text.all} AND +rowid IN (SELECT fts_rowid FROM passing) AND +rowid NOT IN (SELECT fts_rowid FROM named)
       LIMIT iif((SELECT count(*) FROM named) < ${sql.raw(String(wanted))}, -1, 0)),

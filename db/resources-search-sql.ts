@@ -8,6 +8,13 @@ export const KM_PER_DEGREE = 111.2;
 /** bm25 with names weighing most, and the filters' facets not at all; lower is better. */
 export const BM25 = sql`bm25(services_fts, 10.0, 6.0, 1.0, 4.0, 5.0, 0.0)`;
 
+/** bm25 over the names alone (services_names_fts), with the same weights as BM25; its padding weighs nothing. */
+export const NAMES_BM25 = sql`bm25(services_names_fts, 10.0, 6.0, 4.0, 0.0)`;
+
+/** The name hits of a search (`fts_rowid`, `rank`), from services_names_fts. */
+export const nameHits = (names: string): SQL =>
+  sql`SELECT rowid AS fts_rowid, ${NAMES_BM25} AS rank FROM services_names_fts WHERE services_names_fts MATCH ${names}`;
+
 /**
  * Squared distance in km² from `here` to a service's nearest located place; null if it has
  * none. search_latitude/longitude round a confidential place to a ~10 km cell (see schema.ts).

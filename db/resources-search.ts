@@ -7,7 +7,7 @@ import { newestPage } from './resources-search-newest';
 import { filteredRankedPage, rankedPage } from './resources-search-ranked';
 import { rowCount, rowCountQuery } from './resources-search-count';
 import { rowsCanCheck, rowsSelective } from './resources-search-rows';
-import { BM25, distanceSquared, hereTable, pageDetails, placesWithin, toSummary, type Row } from './resources-search-sql';
+import { BM25, distanceSquared, hereTable, nameHits, pageDetails, placesWithin, toSummary, type Row } from './resources-search-sql';
 import { toTextMatch, type TextMatch } from './resources-text-query';
 import type { ResourceSearch, ResourceSearchResult } from './resources-types';
 
@@ -52,8 +52,8 @@ const baseTable = (search: ResourceSearch, text: TextMatch | null): SQL => {
       ? sql`${leading} AS leading CROSS JOIN services s ON s.id = leading.service_id`
       : sql`services s`;
   const where = searchFilters(search, !!match || !!leading);
-  const nameHits = text ? sql`name_hits AS MATERIALIZED (SELECT rowid AS fts_rowid, ${BM25} AS rank FROM services_fts WHERE services_fts MATCH ${text.names}), ` : sql``;
-  return sql`${nameHits}base AS (
+  const names = text ? sql`name_hits AS MATERIALIZED (${nameHits(text.names)}), ` : sql``;
+  return sql`${names}base AS (
     SELECT s.id, s.slug, s.name, s.content_language, s.verified_at,
       o.name AS organization_name, o.content_language AS organization_language,
       ${text ? sql`nh.fts_rowid IS NULL` : sql`0`} AS tier,

@@ -37,26 +37,32 @@ export const toMatchQuery = (text: string): string | null => {
   return terms.length === 0 ? null : phrases(terms).join(' ');
 };
 
-/** What a search by words matches: `all` finds the results, `names` the ones that rank first. */
+/** What a search by words matches. */
 export interface TextMatch {
+  /** For services_fts: the results. */
   all: string;
+  /** For services_names_fts: the results with every word in a name, which rank first. */
   names: string;
+  /** Whether `all` looks in the names only, so every result is a name hit. */
+  namesOnly: boolean;
 }
 
 /**
- * The MATCH expressions of a search by words: every word anywhere (`all`), and every word in a
- * name (`names`: the service's, its other name or its organization's), which ranks first. Words of
- * one character each ("a", "à", "5") appear in nearly every description, so ranking every such
- * hit would cost a whole scan of the directory for no useful order: they are looked for in names only.
- * Null when no word is left.
+ * The MATCH expressions of a search by words: every word anywhere, and every word in a name (the
+ * service's, its other name or its organization's), which ranks first. Words of one character each
+ * ("a", "à", "5") appear in nearly every description, so ranking every such hit would cost a whole
+ * scan of the directory for no useful order: they are looked for in names only. Null when no word
+ * is left.
  */
 export const toTextMatch = (text: string): TextMatch | null => {
   const terms = queryTerms(text);
   if (terms.length === 0) return null;
-  const names = phrases(terms)
-    .map((phrase) => `${NAME_COLUMNS} : ${phrase}`)
-    .join(' ');
+  const words = phrases(terms);
   // One character: one letter or digit, whatever marks it carries.
   const namesOnly = terms.every((term) => [...term.replace(/\p{M}/gu, '')].length === 1);
-  return { all: namesOnly ? names : phrases(terms).join(' '), names };
+  return {
+    all: namesOnly ? words.map((phrase) => `${NAME_COLUMNS} : ${phrase}`).join(' ') : words.join(' '),
+    names: words.join(' '),
+    namesOnly,
+  };
 };

@@ -17,6 +17,14 @@ const matching = async (query: string) =>
     )
   ).map((row) => row.id);
 
+/** The services whose names hold every word (the names index, ranked first by a search). */
+const named = async (query: string) =>
+  (
+    await t.db.all<{ id: string }>(
+      sql`SELECT m.service_id AS id FROM services_names_fts f JOIN services_fts_map m ON m.rowid = f.rowid WHERE services_names_fts MATCH ${query} ORDER BY id`,
+    )
+  ).map((row) => row.id);
+
 describe('the resource search index', () => {
   it('holds the platform taxonomy with English and French names', async () => {
     const rows = await t.db.all<{ code: string; en: string; fr: string }>(
@@ -105,11 +113,54 @@ describe('the resource search index', () => {
     expect(await matching('"\uE000i"')).toEqual([]);
   });
 
+  it('keeps the names index in step: names, other names and organizations, by the same rowids', async () => {
+    await t.db.run(sql`INSERT INTO organizations (id, name) VALUES ('o2', 'Tidewater Trust'), ('o3', 'Gull Street Aid')`);
+    await t.db.run(sql`INSERT INTO services (id, organization_id, name, alternate_name, slug, description)
+      VALUES ('n1', 'o2', 'Quay kitchen', 'Soup point', 'quay-kitchen', 'Meals by the harbour')`);
+    expect(await named('quay')).toEqual(['n1']);
+    expect(await named('soup')).toEqual(['n1']);
+    expect(await named('tidewater')).toEqual(['n1']);
+    // Descriptions are not names, and the padding matches nothing a person can type.
+    expect(await named('harbour')).toEqual([]);
+    expect(queryTerms('\uE001')).toEqual([]);
+
+    await t.db.run(sql`UPDATE services SET name = 'Pier kitchen', organization_id = 'o3' WHERE id = 'n1'`);
+    expect(await named('quay')).toEqual([]);
+    expect(await named('tidewater')).toEqual([]);
+    expect(await named('pier gull')).toEqual(['n1']);
+    await t.db.run(sql`UPDATE organizations SET name = 'Heron Street Aid' WHERE id = 'o3'`);
+    expect(await named('gull')).toEqual([]);
+    expect(await named('heron')).toEqual(['n1']);
+    // A new id keeps its place in both indexes.
+    await t.db.run(sql`UPDATE services SET id = 'n1b' WHERE id = 'n1'`);
+    expect(await named('pier')).toEqual(['n1b']);
+    expect(await matching('pier')).toEqual(['n1b']);
+    // A longer text makes a longer row (the padding): of two services with the same name, the one
+    // that says less ranks first, as in services_fts. (Other services, so that the word is rare.)
+    for (let i = 0; i < 20; i++) {
+      await t.db.run(sql`INSERT INTO services (id, organization_id, name, slug) VALUES (${`pad-${i}`}, 'o2', ${`Filler ${i}`}, ${`filler-${i}`})`);
+    }
+    await t.db.run(sql`INSERT INTO services (id, organization_id, name, slug, description)
+      VALUES ('n2', 'o3', 'Pier kitchen', 'pier-kitchen-2', 'Meals by the harbour, every day of the week, for anyone who comes in')`);
+    const ranked = await t.db.all<{ id: string }>(sql`SELECT m.service_id AS id FROM services_names_fts f JOIN services_fts_map m ON m.rowid = f.rowid
+      WHERE services_names_fts MATCH 'pier' ORDER BY bm25(services_names_fts, 10.0, 6.0, 4.0, 0.0)`);
+    expect(ranked.map((row) => row.id)).toEqual(['n1b', 'n2']);
+    await t.db.run(sql`DELETE FROM services WHERE id = 'n2' OR id LIKE 'pad-%'`);
+
+    await t.db.run(sql`DELETE FROM services WHERE id = 'n1b'`);
+    expect(await named('heron')).toEqual([]);
+    const orphans = await t.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM services_names_fts WHERE rowid NOT IN (SELECT rowid FROM services_fts_map)`);
+    expect(orphans!.n).toBe(0);
+  });
+
   it('can be rebuilt from scratch', async () => {
     await t.db.run(sql`INSERT INTO services (id, organization_id, name, slug) VALUES ('s2', 'o1', 'Night shelter', 'night-shelter')`);
     await t.db.run(sql`DELETE FROM services_fts`);
+    await t.db.run(sql`DELETE FROM services_names_fts`);
     expect(await matching('shelter')).toEqual([]);
-    expect(await rebuildResourceSearchIndex(t.db)).toBe(1);
+    const services = await t.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM services`);
+    expect(await rebuildResourceSearchIndex(t.db)).toBe(services!.n);
     expect(await matching('shelter')).toEqual(['s2']);
+    expect(await named('shelter')).toEqual(['s2']);
   });
 });

@@ -71,7 +71,7 @@ describe('ranked words: the best hits only', () => {
 
   it('goes on into the second tier on the page where the name hits run out', async () => {
     const names = toTextMatch('housing')!.names;
-    const named = (await t.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM services_fts WHERE services_fts MATCH ${names}`))!.n;
+    const named = (await t.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM services_names_fts WHERE services_names_fts MATCH ${names}`))!.n;
     expect(named).toBeGreaterThan(100);
     // The page that holds the last name hit and the first of the others, and the page after it.
     const page = Math.ceil(named / 10);

@@ -56,14 +56,50 @@ INSERT INTO services_fts(rowid, name, alternate_name, description, organization,
 --> statement-breakpoint
 INSERT INTO services_fts(services_fts) VALUES ('optimize');
 --> statement-breakpoint
+-- services_names_fts: each service's names alone (its own, its other name, its organization's),
+-- by the same rowids, for the first tier of relevance: a search ranks the services with every
+-- word in a name first, by bm25 over this table. Its doclists hold name hits only, so reading and
+-- ranking them costs a fraction of a column filter on services_fts, whose doclists hold every
+-- column's hits. `pad` holds one U+E001 token per word of the service's description and category
+-- names: no query can match it and it weighs 0, but it makes a row about as long as the service's
+-- whole text, so bm25 weighs a name hit by the length of all the service says, as services_fts
+-- does. Without it, names of the same length tie by the thousand, and a page must then order a
+-- whole tie by date and name. It is written by the triggers that write services_fts, but for a
+-- change of facets alone (which leaves names and padding as they are).
+CREATE VIEW services_names_text AS
+SELECT
+  service_id, name, alternate_name, organization,
+  replace(hex(zeroblob(
+    length(description) - length(replace(description, ' ', '')) + 1
+    + length(terms) - length(replace(terms, ' ', '')) + 1
+  )), '00', char(57345) || ' ') AS pad
+FROM services_search_text;
+--> statement-breakpoint
+CREATE VIRTUAL TABLE services_names_fts USING fts5(
+  name, alternate_name, organization, pad,
+  tokenize = 'unicode61 remove_diacritics 2',
+  prefix = '2 3'
+);
+--> statement-breakpoint
+INSERT INTO services_names_fts(rowid, name, alternate_name, organization, pad)
+  SELECT m.rowid, v.name, v.alternate_name, v.organization, v.pad
+  FROM services_names_text v JOIN services_fts_map m ON m.service_id = v.service_id;
+--> statement-breakpoint
+INSERT INTO services_names_fts(services_names_fts) VALUES ('optimize');
+--> statement-breakpoint
 DROP TRIGGER services_fts_after_insert;
 --> statement-breakpoint
 CREATE TRIGGER services_fts_after_insert AFTER INSERT ON services BEGIN
   INSERT OR IGNORE INTO services_fts_map(service_id) VALUES (new.id);
   DELETE FROM services_fts WHERE rowid IN (SELECT rowid FROM services_fts_map WHERE service_id IN (new.id));
+  DELETE FROM services_names_fts WHERE rowid IN (SELECT rowid FROM services_fts_map WHERE service_id IN (new.id));
   INSERT INTO services_fts(rowid, name, alternate_name, description, organization, terms, facets)
     SELECT m.rowid, v.name, v.alternate_name, v.description, v.organization, v.terms, v.facets
     FROM services_search_text v JOIN services_fts_map m ON m.service_id = v.service_id
+    WHERE v.service_id IN (new.id);
+  INSERT INTO services_names_fts(rowid, name, alternate_name, organization, pad)
+    SELECT m.rowid, v.name, v.alternate_name, v.organization, v.pad
+    FROM services_names_text v JOIN services_fts_map m ON m.service_id = v.service_id
     WHERE v.service_id IN (new.id);
 END;
 --> statement-breakpoint
@@ -71,21 +107,40 @@ DROP TRIGGER services_fts_after_update;
 --> statement-breakpoint
 CREATE TRIGGER services_fts_after_update AFTER UPDATE OF id, name, alternate_name, description, organization_id ON services BEGIN
   DELETE FROM services_fts WHERE rowid IN (SELECT rowid FROM services_fts_map WHERE service_id = old.id);
+  DELETE FROM services_names_fts WHERE rowid IN (SELECT rowid FROM services_fts_map WHERE service_id = old.id);
   UPDATE services_fts_map SET service_id = new.id WHERE service_id = old.id;
   DELETE FROM services_fts WHERE rowid IN (SELECT rowid FROM services_fts_map WHERE service_id IN (new.id));
+  DELETE FROM services_names_fts WHERE rowid IN (SELECT rowid FROM services_fts_map WHERE service_id IN (new.id));
   INSERT INTO services_fts(rowid, name, alternate_name, description, organization, terms, facets)
     SELECT m.rowid, v.name, v.alternate_name, v.description, v.organization, v.terms, v.facets
     FROM services_search_text v JOIN services_fts_map m ON m.service_id = v.service_id
     WHERE v.service_id IN (new.id);
+  INSERT INTO services_names_fts(rowid, name, alternate_name, organization, pad)
+    SELECT m.rowid, v.name, v.alternate_name, v.organization, v.pad
+    FROM services_names_text v JOIN services_fts_map m ON m.service_id = v.service_id
+    WHERE v.service_id IN (new.id);
+END;
+--> statement-breakpoint
+DROP TRIGGER services_fts_after_delete;
+--> statement-breakpoint
+CREATE TRIGGER services_fts_after_delete AFTER DELETE ON services BEGIN
+  DELETE FROM services_fts WHERE rowid IN (SELECT rowid FROM services_fts_map WHERE service_id = old.id);
+  DELETE FROM services_names_fts WHERE rowid IN (SELECT rowid FROM services_fts_map WHERE service_id = old.id);
+  DELETE FROM services_fts_map WHERE service_id = old.id;
 END;
 --> statement-breakpoint
 DROP TRIGGER organizations_fts_after_update;
 --> statement-breakpoint
 CREATE TRIGGER organizations_fts_after_update AFTER UPDATE OF name, alternate_name ON organizations BEGIN
   DELETE FROM services_fts WHERE rowid IN (SELECT rowid FROM services_fts_map WHERE service_id IN (SELECT id FROM services WHERE organization_id = new.id));
+  DELETE FROM services_names_fts WHERE rowid IN (SELECT rowid FROM services_fts_map WHERE service_id IN (SELECT id FROM services WHERE organization_id = new.id));
   INSERT INTO services_fts(rowid, name, alternate_name, description, organization, terms, facets)
     SELECT m.rowid, v.name, v.alternate_name, v.description, v.organization, v.terms, v.facets
     FROM services_search_text v JOIN services_fts_map m ON m.service_id = v.service_id
+    WHERE v.service_id IN (SELECT id FROM services WHERE organization_id = new.id);
+  INSERT INTO services_names_fts(rowid, name, alternate_name, organization, pad)
+    SELECT m.rowid, v.name, v.alternate_name, v.organization, v.pad
+    FROM services_names_text v JOIN services_fts_map m ON m.service_id = v.service_id
     WHERE v.service_id IN (SELECT id FROM services WHERE organization_id = new.id);
 END;
 --> statement-breakpoint
@@ -93,9 +148,14 @@ DROP TRIGGER attributes_fts_after_insert;
 --> statement-breakpoint
 CREATE TRIGGER attributes_fts_after_insert AFTER INSERT ON attributes BEGIN
   DELETE FROM services_fts WHERE rowid IN (SELECT rowid FROM services_fts_map WHERE service_id IN (new.link_id));
+  DELETE FROM services_names_fts WHERE rowid IN (SELECT rowid FROM services_fts_map WHERE service_id IN (new.link_id));
   INSERT INTO services_fts(rowid, name, alternate_name, description, organization, terms, facets)
     SELECT m.rowid, v.name, v.alternate_name, v.description, v.organization, v.terms, v.facets
     FROM services_search_text v JOIN services_fts_map m ON m.service_id = v.service_id
+    WHERE v.service_id IN (new.link_id);
+  INSERT INTO services_names_fts(rowid, name, alternate_name, organization, pad)
+    SELECT m.rowid, v.name, v.alternate_name, v.organization, v.pad
+    FROM services_names_text v JOIN services_fts_map m ON m.service_id = v.service_id
     WHERE v.service_id IN (new.link_id);
 END;
 --> statement-breakpoint
@@ -103,9 +163,14 @@ DROP TRIGGER attributes_fts_after_delete;
 --> statement-breakpoint
 CREATE TRIGGER attributes_fts_after_delete AFTER DELETE ON attributes BEGIN
   DELETE FROM services_fts WHERE rowid IN (SELECT rowid FROM services_fts_map WHERE service_id IN (old.link_id));
+  DELETE FROM services_names_fts WHERE rowid IN (SELECT rowid FROM services_fts_map WHERE service_id IN (old.link_id));
   INSERT INTO services_fts(rowid, name, alternate_name, description, organization, terms, facets)
     SELECT m.rowid, v.name, v.alternate_name, v.description, v.organization, v.terms, v.facets
     FROM services_search_text v JOIN services_fts_map m ON m.service_id = v.service_id
+    WHERE v.service_id IN (old.link_id);
+  INSERT INTO services_names_fts(rowid, name, alternate_name, organization, pad)
+    SELECT m.rowid, v.name, v.alternate_name, v.organization, v.pad
+    FROM services_names_text v JOIN services_fts_map m ON m.service_id = v.service_id
     WHERE v.service_id IN (old.link_id);
 END;
 --> statement-breakpoint
@@ -113,9 +178,14 @@ DROP TRIGGER attributes_fts_after_update;
 --> statement-breakpoint
 CREATE TRIGGER attributes_fts_after_update AFTER UPDATE OF link_id, taxonomy_term_id ON attributes BEGIN
   DELETE FROM services_fts WHERE rowid IN (SELECT rowid FROM services_fts_map WHERE service_id IN (old.link_id, new.link_id));
+  DELETE FROM services_names_fts WHERE rowid IN (SELECT rowid FROM services_fts_map WHERE service_id IN (old.link_id, new.link_id));
   INSERT INTO services_fts(rowid, name, alternate_name, description, organization, terms, facets)
     SELECT m.rowid, v.name, v.alternate_name, v.description, v.organization, v.terms, v.facets
     FROM services_search_text v JOIN services_fts_map m ON m.service_id = v.service_id
+    WHERE v.service_id IN (old.link_id, new.link_id);
+  INSERT INTO services_names_fts(rowid, name, alternate_name, organization, pad)
+    SELECT m.rowid, v.name, v.alternate_name, v.organization, v.pad
+    FROM services_names_text v JOIN services_fts_map m ON m.service_id = v.service_id
     WHERE v.service_id IN (old.link_id, new.link_id);
 END;
 --> statement-breakpoint
@@ -123,9 +193,14 @@ DROP TRIGGER taxonomy_terms_fts_after_update;
 --> statement-breakpoint
 CREATE TRIGGER taxonomy_terms_fts_after_update AFTER UPDATE OF name ON taxonomy_terms BEGIN
   DELETE FROM services_fts WHERE rowid IN (SELECT rowid FROM services_fts_map WHERE service_id IN (SELECT link_id FROM attributes WHERE taxonomy_term_id = new.id));
+  DELETE FROM services_names_fts WHERE rowid IN (SELECT rowid FROM services_fts_map WHERE service_id IN (SELECT link_id FROM attributes WHERE taxonomy_term_id = new.id));
   INSERT INTO services_fts(rowid, name, alternate_name, description, organization, terms, facets)
     SELECT m.rowid, v.name, v.alternate_name, v.description, v.organization, v.terms, v.facets
     FROM services_search_text v JOIN services_fts_map m ON m.service_id = v.service_id
+    WHERE v.service_id IN (SELECT link_id FROM attributes WHERE taxonomy_term_id = new.id);
+  INSERT INTO services_names_fts(rowid, name, alternate_name, organization, pad)
+    SELECT m.rowid, v.name, v.alternate_name, v.organization, v.pad
+    FROM services_names_text v JOIN services_fts_map m ON m.service_id = v.service_id
     WHERE v.service_id IN (SELECT link_id FROM attributes WHERE taxonomy_term_id = new.id);
 END;
 --> statement-breakpoint
@@ -133,9 +208,14 @@ DROP TRIGGER term_translations_fts_after_insert;
 --> statement-breakpoint
 CREATE TRIGGER term_translations_fts_after_insert AFTER INSERT ON taxonomy_term_translations BEGIN
   DELETE FROM services_fts WHERE rowid IN (SELECT rowid FROM services_fts_map WHERE service_id IN (SELECT link_id FROM attributes WHERE taxonomy_term_id = new.taxonomy_term_id));
+  DELETE FROM services_names_fts WHERE rowid IN (SELECT rowid FROM services_fts_map WHERE service_id IN (SELECT link_id FROM attributes WHERE taxonomy_term_id = new.taxonomy_term_id));
   INSERT INTO services_fts(rowid, name, alternate_name, description, organization, terms, facets)
     SELECT m.rowid, v.name, v.alternate_name, v.description, v.organization, v.terms, v.facets
     FROM services_search_text v JOIN services_fts_map m ON m.service_id = v.service_id
+    WHERE v.service_id IN (SELECT link_id FROM attributes WHERE taxonomy_term_id = new.taxonomy_term_id);
+  INSERT INTO services_names_fts(rowid, name, alternate_name, organization, pad)
+    SELECT m.rowid, v.name, v.alternate_name, v.organization, v.pad
+    FROM services_names_text v JOIN services_fts_map m ON m.service_id = v.service_id
     WHERE v.service_id IN (SELECT link_id FROM attributes WHERE taxonomy_term_id = new.taxonomy_term_id);
 END;
 --> statement-breakpoint
@@ -143,9 +223,14 @@ DROP TRIGGER term_translations_fts_after_update;
 --> statement-breakpoint
 CREATE TRIGGER term_translations_fts_after_update AFTER UPDATE ON taxonomy_term_translations BEGIN
   DELETE FROM services_fts WHERE rowid IN (SELECT rowid FROM services_fts_map WHERE service_id IN (SELECT link_id FROM attributes WHERE taxonomy_term_id = new.taxonomy_term_id));
+  DELETE FROM services_names_fts WHERE rowid IN (SELECT rowid FROM services_fts_map WHERE service_id IN (SELECT link_id FROM attributes WHERE taxonomy_term_id = new.taxonomy_term_id));
   INSERT INTO services_fts(rowid, name, alternate_name, description, organization, terms, facets)
     SELECT m.rowid, v.name, v.alternate_name, v.description, v.organization, v.terms, v.facets
     FROM services_search_text v JOIN services_fts_map m ON m.service_id = v.service_id
+    WHERE v.service_id IN (SELECT link_id FROM attributes WHERE taxonomy_term_id = new.taxonomy_term_id);
+  INSERT INTO services_names_fts(rowid, name, alternate_name, organization, pad)
+    SELECT m.rowid, v.name, v.alternate_name, v.organization, v.pad
+    FROM services_names_text v JOIN services_fts_map m ON m.service_id = v.service_id
     WHERE v.service_id IN (SELECT link_id FROM attributes WHERE taxonomy_term_id = new.taxonomy_term_id);
 END;
 --> statement-breakpoint
@@ -153,9 +238,14 @@ DROP TRIGGER term_translations_fts_after_delete;
 --> statement-breakpoint
 CREATE TRIGGER term_translations_fts_after_delete AFTER DELETE ON taxonomy_term_translations BEGIN
   DELETE FROM services_fts WHERE rowid IN (SELECT rowid FROM services_fts_map WHERE service_id IN (SELECT link_id FROM attributes WHERE taxonomy_term_id = old.taxonomy_term_id));
+  DELETE FROM services_names_fts WHERE rowid IN (SELECT rowid FROM services_fts_map WHERE service_id IN (SELECT link_id FROM attributes WHERE taxonomy_term_id = old.taxonomy_term_id));
   INSERT INTO services_fts(rowid, name, alternate_name, description, organization, terms, facets)
     SELECT m.rowid, v.name, v.alternate_name, v.description, v.organization, v.terms, v.facets
     FROM services_search_text v JOIN services_fts_map m ON m.service_id = v.service_id
+    WHERE v.service_id IN (SELECT link_id FROM attributes WHERE taxonomy_term_id = old.taxonomy_term_id);
+  INSERT INTO services_names_fts(rowid, name, alternate_name, organization, pad)
+    SELECT m.rowid, v.name, v.alternate_name, v.organization, v.pad
+    FROM services_names_text v JOIN services_fts_map m ON m.service_id = v.service_id
     WHERE v.service_id IN (SELECT link_id FROM attributes WHERE taxonomy_term_id = old.taxonomy_term_id);
 END;
 --> statement-breakpoint
