@@ -22,9 +22,10 @@ describe('filter options and zones kept until they change', () => {
     // A later migration that rebuilds one of these tables drops its triggers silently; the cache
     // would then go stale with no error. This says so.
     const triggers = (await t.db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_options_version_after_%'`)).map((row) => row.name);
-    for (const table of ['taxonomy_terms', 'taxonomy_term_translations', 'languages', 'addresses', 'locations']) {
+    for (const table of ['taxonomy_terms', 'taxonomy_term_translations', 'languages', 'addresses', 'locations', 'service_at_location']) {
       for (const change of ['insert', 'update', 'delete']) expect(triggers, table).toContain(`search_options_version_after_${table}_${change}`);
     }
+    expect(triggers).toContain('search_options_version_after_services_update');
   });
 
   it('answers twice from one read while nothing changes', async () => {
@@ -57,6 +58,32 @@ describe('filter options and zones kept until they change', () => {
 
     await t.db.run(sql`UPDATE locations SET time_zone = 'Pacific/Auckland' WHERE id = ${location}`);
     expect(await zonesInUse(t.db)).toContain('Pacific/Auckland');
+  });
+
+  it('offers only the languages and cities of active services, and follows a status or a place as it changes', async () => {
+    await t.db.run(sql`INSERT INTO organizations (id, name) VALUES ('cache-org', 'Cache Org')`);
+    await t.db.run(sql`INSERT INTO services (id, organization_id, name, slug, status) VALUES ('cache-svc', 'cache-org', 'Cache service', 'cache-service', 'inactive')`);
+    await t.db.run(sql`INSERT INTO languages (id, service_id, code) VALUES ('cache-lang-2', 'cache-svc', 'tlh')`);
+    await t.db.run(sql`INSERT INTO locations (id, name) VALUES ('cache-loc', 'Cache place')`);
+    await t.db.run(sql`INSERT INTO addresses (id, location_id, address_1, city, state_province, postal_code, country)
+      VALUES ('cache-addr', 'cache-loc', '1 Cache Road', 'Onlyinactive', 'ON', 'K0K 0K0', 'CA')`);
+    await t.db.run(sql`INSERT INTO service_at_location (id, service_id, location_id) VALUES ('cache-sal', 'cache-svc', 'cache-loc')`);
+    let options = await listSearchOptions(t.db);
+    expect(options.languages).not.toContain('tlh');
+    expect(options.cities).not.toContain('Onlyinactive');
+
+    await t.db.run(sql`UPDATE services SET status = 'active' WHERE id = 'cache-svc'`);
+    options = await listSearchOptions(t.db);
+    expect(options.languages).toContain('tlh');
+    expect(options.cities).toContain('Onlyinactive');
+
+    // The place no longer used by the service: its city goes, the language stays.
+    await t.db.run(sql`DELETE FROM service_at_location WHERE id = 'cache-sal'`);
+    options = await listSearchOptions(t.db);
+    expect(options.cities).not.toContain('Onlyinactive');
+    expect(options.languages).toContain('tlh');
+    await t.db.run(sql`DELETE FROM services WHERE id = 'cache-svc'`);
+    expect((await listSearchOptions(t.db)).languages).not.toContain('tlh');
   });
 
   it('is not moved by the search triggers\' own writes to places', async () => {
