@@ -63,17 +63,23 @@ INSERT INTO services_fts(services_fts) VALUES ('optimize');
 -- column's hits. `pad` holds one U+E001 token per word of the service's description and category
 -- names: no query can match it and it weighs 0, but it makes a row about as long as the service's
 -- whole text, so bm25 weighs a name hit by the length of all the service says, as services_fts
--- does. Without it, names of the same length tie by the thousand, and a page must then order a
+-- does (up to 20,000 words: past that the length changes nothing, and a row stays small). Without it, names of the same length tie by the thousand, and a page must then order a
 -- whole tie by date and name. It is written by the triggers that write services_fts, but for a
 -- change of facets alone (which leaves names and padding as they are).
 CREATE VIEW services_names_text AS
 SELECT
   service_id, name, alternate_name, organization,
-  replace(hex(zeroblob(
+  replace(hex(zeroblob(min(20000,
     length(description) - length(replace(description, ' ', '')) + 1
     + length(terms) - length(replace(terms, ' ', '')) + 1
-  )), '00', char(57345) || ' ') AS pad
-FROM services_search_text;
+  ))), '00', char(57345) || ' ') AS pad
+FROM (
+  -- Words are counted by their spaces: line breaks, tabs and no-break spaces count as spaces.
+  SELECT service_id, name, alternate_name, organization,
+    replace(replace(replace(replace(description, char(10), ' '), char(13), ' '), char(9), ' '), char(160), ' ') AS description,
+    replace(replace(replace(replace(terms, char(10), ' '), char(13), ' '), char(9), ' '), char(160), ' ') AS terms
+  FROM services_search_text
+);
 --> statement-breakpoint
 CREATE VIRTUAL TABLE services_names_fts USING fts5(
   name, alternate_name, organization, pad,
@@ -222,16 +228,16 @@ END;
 DROP TRIGGER term_translations_fts_after_update;
 --> statement-breakpoint
 CREATE TRIGGER term_translations_fts_after_update AFTER UPDATE ON taxonomy_term_translations BEGIN
-  DELETE FROM services_fts WHERE rowid IN (SELECT rowid FROM services_fts_map WHERE service_id IN (SELECT link_id FROM attributes WHERE taxonomy_term_id = new.taxonomy_term_id));
-  DELETE FROM services_names_fts WHERE rowid IN (SELECT rowid FROM services_fts_map WHERE service_id IN (SELECT link_id FROM attributes WHERE taxonomy_term_id = new.taxonomy_term_id));
+  DELETE FROM services_fts WHERE rowid IN (SELECT rowid FROM services_fts_map WHERE service_id IN (SELECT link_id FROM attributes WHERE taxonomy_term_id IN (old.taxonomy_term_id, new.taxonomy_term_id)));
+  DELETE FROM services_names_fts WHERE rowid IN (SELECT rowid FROM services_fts_map WHERE service_id IN (SELECT link_id FROM attributes WHERE taxonomy_term_id IN (old.taxonomy_term_id, new.taxonomy_term_id)));
   INSERT INTO services_fts(rowid, name, alternate_name, description, organization, terms, facets)
     SELECT m.rowid, v.name, v.alternate_name, v.description, v.organization, v.terms, v.facets
     FROM services_search_text v JOIN services_fts_map m ON m.service_id = v.service_id
-    WHERE v.service_id IN (SELECT link_id FROM attributes WHERE taxonomy_term_id = new.taxonomy_term_id);
+    WHERE v.service_id IN (SELECT link_id FROM attributes WHERE taxonomy_term_id IN (old.taxonomy_term_id, new.taxonomy_term_id));
   INSERT INTO services_names_fts(rowid, name, alternate_name, organization, pad)
     SELECT m.rowid, v.name, v.alternate_name, v.organization, v.pad
     FROM services_names_text v JOIN services_fts_map m ON m.service_id = v.service_id
-    WHERE v.service_id IN (SELECT link_id FROM attributes WHERE taxonomy_term_id = new.taxonomy_term_id);
+    WHERE v.service_id IN (SELECT link_id FROM attributes WHERE taxonomy_term_id IN (old.taxonomy_term_id, new.taxonomy_term_id));
 END;
 --> statement-breakpoint
 DROP TRIGGER term_translations_fts_after_delete;

@@ -140,17 +140,37 @@ describe('the resource search index', () => {
     for (let i = 0; i < 20; i++) {
       await t.db.run(sql`INSERT INTO services (id, organization_id, name, slug) VALUES (${`pad-${i}`}, 'o2', ${`Filler ${i}`}, ${`filler-${i}`})`);
     }
-    await t.db.run(sql`INSERT INTO services (id, organization_id, name, slug, description)
-      VALUES ('n2', 'o3', 'Pier kitchen', 'pier-kitchen-2', 'Meals by the harbour, every day of the week, for anyone who comes in')`);
+    // Words one per line count as words; a huge text pads no more than 20,000 of them.
+    const lines = Array.from({ length: 30 }, (_, i) => `word${i}`).join('\n');
+    await t.db.run(sql`INSERT INTO services (id, organization_id, name, slug, description) VALUES ('n2', 'o3', 'Pier kitchen', 'pier-kitchen-2', ${lines})`);
     const ranked = await t.db.all<{ id: string }>(sql`SELECT m.service_id AS id FROM services_names_fts f JOIN services_fts_map m ON m.rowid = f.rowid
       WHERE services_names_fts MATCH 'pier' ORDER BY bm25(services_names_fts, 10.0, 6.0, 4.0, 0.0)`);
     expect(ranked.map((row) => row.id)).toEqual(['n1b', 'n2']);
+    await t.db.run(sql`UPDATE services SET description = ${'word '.repeat(30_000)} WHERE id = 'n2'`);
+    const padded = await t.db.get<{ n: number }>(sql`SELECT length(f.pad) AS n FROM services_names_fts f JOIN services_fts_map m ON m.rowid = f.rowid WHERE m.service_id = 'n2'`);
+    expect(padded!.n).toBe(2 * 20_000);
     await t.db.run(sql`DELETE FROM services WHERE id = 'n2' OR id LIKE 'pad-%'`);
 
     await t.db.run(sql`DELETE FROM services WHERE id = 'n1b'`);
     expect(await named('heron')).toEqual([]);
     const orphans = await t.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM services_names_fts WHERE rowid NOT IN (SELECT rowid FROM services_fts_map)`);
     expect(orphans!.n).toBe(0);
+  });
+
+  it('follows a translation moved from one category to another, in both indexes', async () => {
+    const [food, transport] = await Promise.all(['food', 'transport'].map(async (code) => (await t.db.get<{ id: string }>(sql`SELECT id FROM taxonomy_terms WHERE code = ${code}`))!.id));
+    await t.db.run(sql`INSERT INTO services (id, organization_id, name, slug) VALUES ('tm', 'o1', 'Moved term service', 'moved-term')`);
+    await t.db.run(sql`INSERT INTO attributes (id, link_id, taxonomy_term_id, link_type) VALUES ('tma', 'tm', ${food}, 'service')`);
+    await t.db.run(sql`INSERT INTO taxonomy_term_translations (taxonomy_term_id, language, name) VALUES (${food}, 'de', 'Lebensmittelhilfe')`);
+    expect(await matching('lebensmittelhilfe')).toEqual(['tm']);
+    await t.db.run(sql`UPDATE taxonomy_term_translations SET taxonomy_term_id = ${transport} WHERE taxonomy_term_id = ${food} AND language = 'de'`);
+    expect(await matching('lebensmittelhilfe')).toEqual([]);
+    const before = await t.db.get<{ pad: string }>(sql`SELECT f.pad FROM services_names_fts f JOIN services_fts_map m ON m.rowid = f.rowid WHERE m.service_id = 'tm'`);
+    await rebuildResourceSearchIndex(t.db);
+    const after = await t.db.get<{ pad: string }>(sql`SELECT f.pad FROM services_names_fts f JOIN services_fts_map m ON m.rowid = f.rowid WHERE m.service_id = 'tm'`);
+    expect(before).toEqual(after);
+    await t.db.run(sql`DELETE FROM taxonomy_term_translations WHERE language = 'de'`);
+    await t.db.run(sql`DELETE FROM services WHERE id = 'tm'`);
   });
 
   it('can be rebuilt from scratch', async () => {
