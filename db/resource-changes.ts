@@ -64,9 +64,13 @@ export const forgetChangeAuthor = async (db: Database, userId: string): Promise<
   await db.update(resourceChanges).set({ actorUserId: null }).where(eq(resourceChanges.actorUserId, userId));
 };
 
-/** The SQL of resourceVersion, for a check inside a batch. */
+/**
+ * The SQL of resourceVersion, for a check inside a batch. The latest change is the one written
+ * last (the table's rowid), not the one with the latest time: two saves in one millisecond, or
+ * clocks that disagree, would otherwise leave the version where it was and let a stale form in.
+ */
 const latestChangeId = (serviceId: string) =>
-  sql`coalesce((SELECT ${resourceChanges.id} FROM ${resourceChanges} WHERE ${resourceChanges.serviceId} = ${serviceId} ORDER BY ${resourceChanges.changedAt} DESC, ${resourceChanges.id} DESC LIMIT 1), '')`;
+  sql`coalesce((SELECT ${resourceChanges.id} FROM ${resourceChanges} WHERE ${resourceChanges.serviceId} = ${serviceId} ORDER BY ${resourceChanges}.rowid DESC LIMIT 1), '')`;
 
 /** A save was refused because someone else saved the resource after the form was opened. */
 export class ResourceChangedMeanwhile extends Error {
@@ -81,12 +85,4 @@ export class ResourceChangedMeanwhile extends Error {
  * save can tell that someone else saved in between. Empty for a resource never changed here.
  */
 export const resourceVersion = async (db: Database, serviceId: string): Promise<string> =>
-  (
-    await db
-      .select({ id: resourceChanges.id })
-      .from(resourceChanges)
-      .where(eq(resourceChanges.serviceId, serviceId))
-      .orderBy(desc(resourceChanges.changedAt), desc(resourceChanges.id))
-      .limit(1)
-      .get()
-  )?.id ?? '';
+  (await db.get<{ id: string }>(sql`SELECT ${latestChangeId(serviceId)} AS id`))?.id ?? '';

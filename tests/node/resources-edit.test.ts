@@ -1,4 +1,4 @@
-import { count, eq, ne } from 'drizzle-orm';
+import { count, eq, ne, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getResource } from '../../db/resources-detail';
 import { changedResourceFields, updateResource } from '../../db/resources-edit';
@@ -283,6 +283,24 @@ describe('editing a resource', () => {
     );
     expect((await demo()).input).toEqual({ ...before.input, name: 'Saved first' });
     expect((await changesOf(before.id)).map((row) => row.actorRole)).toEqual(['moderator']);
+  });
+
+  it('moves the version with every save, even two in the same millisecond', async () => {
+    const before = await demo();
+    // Two log rows at one instant, the later one with the smaller id: the version is the later one.
+    const at = new Date();
+    for (const id of ['ffffffff-0000-4000-8000-000000000000', '00000000-0000-4000-8000-000000000000']) {
+      await t.db.run(sql`INSERT INTO resource_changes (id, service_id, changed_at, actor_role, action, changed_fields)
+        VALUES (${id}, ${before.id}, ${at.getTime()}, 'moderator', 'edited', '["name"]')`);
+    }
+    expect(await resourceVersion(t.db, before.id)).toBe('00000000-0000-4000-8000-000000000000');
+    // Saves one after the other at the same instant: each is accepted at the version the last left.
+    for (const name of ['One', 'Two', 'Three']) {
+      await updateResource(t.db, await demo(), { ...(await demo()).input, name }, { userId: null, role: 'moderator' }, at, await resourceVersion(t.db, before.id));
+    }
+    expect((await demo()).input.name).toBe('Three');
+    const stale = '00000000-0000-4000-8000-000000000000';
+    await expect(updateResource(t.db, await demo(), { ...(await demo()).input, name: 'Stale' }, { userId: null, role: 'moderator' }, at, stale)).rejects.toBeInstanceOf(ResourceChangedMeanwhile);
   });
 
   it('answers two saves sent at once from forms opened at the same version with one save and one 409', async () => {
