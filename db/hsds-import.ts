@@ -14,7 +14,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Database } from './database';
 import { rebuildResourceSearchIndex } from './resources-fts';
-import { logImportedResources } from './hsds-import-log';
+import { logImportedResources, servicesOfRows } from './hsds-import-log';
 import * as t from './schema';
 
 /** The IANA time zone at a position, or null when none is found. */
@@ -233,8 +233,10 @@ const updateSet = (spec: Spec): Record<string, SQL> => {
 export const importHsdsRows = async (db: Database, rowsByTable: Map<string, SourceRow[]>, options: ImportOptions = {}): Promise<ImportResult> => {
   const chunkSize = options.chunkSize ?? 100;
   const result: ImportResult = { counts: {}, rejected: [], warnings: [], indexed: 0, logged: 0 };
-  // Per HSDS table, the ids of the rows this import inserted or changed: what the change log records.
+  // Per HSDS table, the ids of the rows this import inserted or changed: what the change log records;
+  // and, for rows that were already there, the services they belonged to before (a row may move).
   const written = new Map<string, string[]>();
+  const ownersBefore = new Map<string, Map<string, string[]>>();
 
   // Ids already in the database, per table: for references and to count inserts and updates.
   const existing = new Map<string, Set<string>>();
@@ -397,6 +399,7 @@ export const importHsdsRows = async (db: Database, rowsByTable: Map<string, Sour
     // by row, so one bad row is reported and the others still go in. An existing row is rewritten
     // only when a value differs, and RETURNING names the rows written: running an import twice
     // writes and logs nothing the second time.
+    ownersBefore.set(spec.name, await servicesOfRows(db, spec.name, ready.filter((r) => existing.get(spec.name)!.has(r.id)).map((r) => r.id)));
     const set = updateSet(spec);
     const statement = (values: Record<string, unknown>) =>
       db
@@ -434,7 +437,7 @@ export const importHsdsRows = async (db: Database, rowsByTable: Map<string, Sour
     }
     written.set(spec.name, [...changed]);
   }
-  result.logged = await logImportedResources(db, written, options.now ?? new Date());
+  result.logged = await logImportedResources(db, written, options.now ?? new Date(), ownersBefore);
   result.indexed = await rebuildResourceSearchIndex(db);
   return result;
 };

@@ -189,6 +189,24 @@ describe('the change log of an import', () => {
     expect((await changes(db)).map((row) => row.fields)).toEqual([expect.any(Array), ['phones']]);
   });
 
+  it('logs both services when a phone moves from one to the other', async () => {
+    const { db } = await fresh();
+    await importPath(db, CSV);
+    const OTHER = '7b7c1d4e-3f7a-4c9b-9a51-2f4f0c1a9e11';
+    const folder = tempFolder();
+    writeFileSync(join(folder, 'services.csv'), `id,organization_id,name,status\n${OTHER},d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610,Second service,active\n`);
+    await importPath(db, folder);
+    const logged = (await changes(db)).length;
+    // The phone now names the second service, and no place: it leaves the first one.
+    const moved = tempFolder();
+    writeFileSync(join(moved, 'phones.csv'), `id,service_id,number\n1554f2e2-a373-45db-a3fa-9fc48a61c15e,${OTHER},+44 1234 234567\n`);
+    const result = await importPath(db, moved);
+    expect(result.counts.phones).toMatchObject({ updated: 1 });
+    const after = (await changes(db)).slice(logged);
+    expect(after.map((row) => row.serviceId).sort()).toEqual([OTHER, SERVICE].sort());
+    expect(after.every((row) => row.fields.join() === 'phones')).toBe(true);
+  });
+
   it('moves the edit form’s version: a moderator’s form opened before the import is not saved over it unknowingly', async () => {
     const app = await fresh();
     await importPath(app.db, CSV);
