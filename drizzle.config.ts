@@ -4,6 +4,6 @@ import { defineConfig } from 'drizzle-kit';
 // D1 with `wrangler d1 migrations apply` (and readD1Migrations in the workerd tests).
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './db/schema.ts',
+  schema: './db/schema',
   out: './db/migrations',
 });

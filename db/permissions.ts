@@ -1,4 +1,4 @@
-import type { CurrentUser, Role } from './roles';
+import type { CurrentUser, Role } from './accounts/roles';
 
 /**
  * What each role may do: the one place that decides. Routes and views ask
@@ -42,7 +42,7 @@ const rules: Record<Action, Rule> = {
   'organizers:review': (roles, user, thing) => (roles.has('moderator') || roles.has('admin')) && thing?.ownerId !== user.id,
   'roles:manage': (roles) => roles.has('admin'),
   'resources:moderate': (roles) => roles.has('moderator') || roles.has('admin'),
-  // Which campaigns: only their own (managesCampaign in db/campaigns.ts, checked per campaign).
+  // Which campaigns: only their own (managesCampaign in db/campaigns/campaigns.ts, checked per campaign).
   'campaigns:manage': (roles) => roles.has('organizer'),
   'campaigns:review': (roles) => roles.has('moderator') || roles.has('admin'),
   'events:organize': (roles) => roles.has('organizer'),

@@ -7,10 +7,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { migrateLibsql, openLibsqlDatabase } from '../db/libsql';
-import { newId } from '../db/random';
-import { isRole, ROLES } from '../db/roles';
-import { findOrCreateUser, findUserByEmail, grantRole, normalizeEmail, revokeRole } from '../db/users';
+import { migrateLibsql, openLibsqlDatabase } from '../db/core/libsql';
+import { newId } from '../db/core/random';
+import { isRole, ROLES } from '../db/accounts/roles';
+import { findOrCreateUser, findUserByEmail, grantRole, normalizeEmail, revokeRole } from '../db/accounts/users';
 
 const usage = `Usage: npm run admin -- grant|revoke EMAIL ROLE [--d1 [--remote]]\nRoles: ${ROLES.join(', ')}`;
 const EMAIL = /^[^\s@'"\\;]+@[^\s@'"\\;]+\.[^\s@'"\\;]+$/;

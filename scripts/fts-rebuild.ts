@@ -3,8 +3,8 @@
  * (default file:data/hearth.db). For D1, print the SQL and run it with wrangler:
  *   npx tsx scripts/fts-rebuild.ts --sql > rebuild.sql && npx wrangler d1 execute DB --remote --file rebuild.sql
  */
-import { migrateLibsql, openLibsqlDatabase } from '../db/libsql';
-import { REBUILD_SEARCH_INDEX_SQL, rebuildResourceSearchIndex } from '../db/resources-fts';
+import { migrateLibsql, openLibsqlDatabase } from '../db/core/libsql';
+import { REBUILD_SEARCH_INDEX_SQL, rebuildResourceSearchIndex } from '../db/resources/search/fts';
 
 if (process.argv.includes('--sql')) {
   console.log(REBUILD_SEARCH_INDEX_SQL.map((statement) => `${statement};`).join('\n'));

@@ -4,8 +4,8 @@
  * datapackage.json. Confidential addresses are left out.
  */
 import { resolve } from 'node:path';
-import { migrateLibsql, openLibsqlDatabase } from '../db/libsql';
-import { exportHsdsTables } from '../db/resources-hsds-export';
+import { migrateLibsql, openLibsqlDatabase } from '../db/core/libsql';
+import { exportHsdsTables } from '../db/resources/hsds/export';
 import { writeHsdsPackage } from './hsds-package';
 
 const folder = process.argv[2];

@@ -14,10 +14,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openD1Database } from '../db/d1';
-import type { Database } from '../db/database';
-import { importHsdsRows, type ImportIssue } from '../db/hsds-import';
-import { migrateLibsql, openLibsqlDatabase } from '../db/libsql';
+import { openD1Database } from '../db/core/d1';
+import type { Database } from '../db/core/database';
+import { importHsdsRows, type ImportIssue } from '../db/resources/hsds/import';
+import { migrateLibsql, openLibsqlDatabase } from '../db/core/libsql';
 import { readHsdsInput } from './hsds-read';
 
 const args = process.argv.slice(2);

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HsdsTable } from '../db/resources-hsds-export';
+import type { HsdsTable } from '../db/resources/hsds/export';
 
 /** Writes an HSDS tabular package: each table as RFC 4180 CSV (csv-stringify) and a datapackage.json. */
 export const writeHsdsPackage = (folder: string, tables: HsdsTable[]): void => {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { IMPORT_TABLE_NAMES, type ImportIssue, type SourceRow } from '../db/hsds-import';
-import { csvRows, jsonRows } from '../db/hsds-import-source';
+import { IMPORT_TABLE_NAMES, type ImportIssue, type SourceRow } from '../db/resources/hsds/import';
+import { csvRows, jsonRows } from '../db/resources/hsds/import-source';
 
 export interface HsdsInput {
   rows: Map<string, SourceRow[]>;

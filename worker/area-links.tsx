@@ -3,14 +3,14 @@
  * know the other: stories may be linked from campaigns only within their consent scope; events
  * may be part of their organizer's own public campaigns.
  */
-import { getCampaign, isPublicCampaign, listOwnCampaigns, listPublicCampaigns } from '../db/campaigns';
-import { listUpcomingCampaignEvents } from '../db/events';
-import { campaignOptionSources } from '../db/story-campaigns';
-import { listStoriesForCampaign } from '../db/stories';
-import { CampaignEvents } from '../web/components/campaign-events';
-import { CampaignStories } from '../web/components/campaign-stories';
-import { campaignPageSlots } from './campaign-slots';
-import { eventCampaigns } from './event-campaigns';
+import { getCampaign, isPublicCampaign, listOwnCampaigns, listPublicCampaigns } from '../db/campaigns/campaigns';
+import { listUpcomingCampaignEvents } from '../db/events/events';
+import { campaignOptionSources } from '../db/stories/campaigns';
+import { listStoriesForCampaign } from '../db/stories/stories';
+import { CampaignEvents } from '../web/views/campaigns/campaign-events';
+import { CampaignStories } from '../web/views/campaigns/campaign-stories';
+import { campaignPageSlots } from './campaigns/slots';
+import { eventCampaigns } from './events/campaigns';
 
 let wired = false;
 

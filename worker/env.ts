@@ -1,5 +1,5 @@
-import type { Database } from '../db/database';
-import type { CurrentUser } from '../db/roles';
+import type { Database } from '../db/core/database';
+import type { CurrentUser } from '../db/accounts/roles';
 import type { Mailer } from './mail/mailer';
 import type { Catalog, Locale } from '../web/i18n';
 import type { AppConfig } from './config';

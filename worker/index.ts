@@ -2,9 +2,9 @@
  * Cloudflare Workers entry: the app over the D1 binding, and the scheduled jobs (a Cron
  * Trigger in wrangler.toml calls `scheduled`).
  */
-import { openD1Database } from '../db/d1';
-import type { Database } from '../db/database';
-import { seedDemoData } from '../db/seed';
+import { openD1Database } from '../db/core/d1';
+import type { Database } from '../db/core/database';
+import { seedDemoData } from '../db/demo/seed';
 import { createApp } from './app';
 import { readConfig } from './config';
 import type { Bindings } from './env';

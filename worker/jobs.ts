@@ -1,14 +1,14 @@
-import type { Database } from '../db/database';
+import type { Database } from '../db/core/database';
 import { DEFAULT_RETENTION, type RetentionSettings } from './config';
-import { flushLocalOutbox, purgeMail } from '../db/mail-outbox';
-import { purgeFormSubmissions } from '../db/form-submissions';
-import { purgeRateLimits } from '../db/rate-limit';
-import { purgeExpiredSessions } from '../db/sessions';
-import { purgeSignInCodes } from '../db/sign-in';
-import { campaignJobs } from './campaign-jobs';
-import { eraseEventContacts, sendEventReminders } from './event-jobs';
+import { flushLocalOutbox, purgeMail } from '../db/mail/outbox';
+import { purgeFormSubmissions } from '../db/core/form-submissions';
+import { purgeRateLimits } from '../db/core/rate-limit';
+import { purgeExpiredSessions } from '../db/accounts/sessions';
+import { purgeSignInCodes } from '../db/accounts/sign-in';
+import { campaignJobs } from './campaigns/jobs';
+import { eraseEventContacts, sendEventReminders } from './events/jobs';
 import { deliverDueMail, type MailTransport } from './mail/mailer';
-import { runStoryConsentJobs } from './story-jobs';
+import { runStoryConsentJobs } from './stories/jobs';
 
 /** A periodic job: Workers' scheduled() and `npm start`'s interval run the same list. */
 export type Job = (db: Database, now: Date, retention: RetentionSettings) => Promise<void>;

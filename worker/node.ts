@@ -4,8 +4,8 @@
  */
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { migrateLibsql, openLibsqlDatabase, tuneLocalFile } from '../db/libsql';
-import { seedDemoData } from '../db/seed';
+import { migrateLibsql, openLibsqlDatabase, tuneLocalFile } from '../db/core/libsql';
+import { seedDemoData } from '../db/demo/seed';
 import { createApp } from './app';
 import { runScheduledJobs } from './jobs';
 import { outboxMailer, providerMailer } from './mail/mailer';

@@ -6,11 +6,11 @@
  * those whose name or path holds a word. A benchmark, not a test.
  */
 import type { InStatement } from '@libsql/client';
-import type { DatabaseClient } from '../../db/libsql-local';
-import { migrateLibsql, openLibsqlDatabase } from '../../db/libsql';
-import { listSearchOptions } from '../../db/resources-options';
-import { searchResources } from '../../db/resources-search';
-import { readResourceSearch } from '../../worker/routes/resources-input';
+import type { DatabaseClient } from '../../db/core/libsql-local/client';
+import { migrateLibsql, openLibsqlDatabase } from '../../db/core/libsql';
+import { listSearchOptions } from '../../db/resources/options';
+import { searchResources } from '../../db/resources/search/search';
+import { readResourceSearch } from '../../worker/resources/input';
 import { createApp } from '../../worker/app';
 import { readConfig } from '../../worker/config';
 import { outboxMailer } from '../../worker/mail/mailer';

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { openD1Database } from '../../db/d1';
+import { openD1Database } from '../../db/core/d1';
 import { HOSTILE, percentile, TYPICAL } from './search-cases';
 import { addSyntheticServices } from './synthetic-directory';
 

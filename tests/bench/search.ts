@@ -5,9 +5,9 @@
  * Prints p50/p95/p99 in milliseconds, of wall time and of this process's CPU time. A benchmark, not a test: nothing here fails a build.
  */
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../db/database';
-import { migrateLibsql, openLibsqlDatabase } from '../../db/libsql';
-import { seedDemoResources } from '../../db/resources-seed';
+import type { Database } from '../../db/core/database';
+import { migrateLibsql, openLibsqlDatabase } from '../../db/core/libsql';
+import { seedDemoResources } from '../../db/demo/resources';
 import { createApp } from '../../worker/app';
 import { readConfig } from '../../worker/config';
 import { outboxMailer } from '../../worker/mail/mailer';

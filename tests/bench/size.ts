@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { migrateLibsql, openLibsqlDatabase } from '../../db/libsql';
+import { migrateLibsql, openLibsqlDatabase } from '../../db/core/libsql';
 import { createApp } from '../../worker/app';
 import { readConfig } from '../../worker/config';
 import { outboxMailer } from '../../worker/mail/mailer';

@@ -4,9 +4,9 @@
  * libsql in memory. Prints figures; asserts nothing (timings belong here, not in tests).
  */
 import { diffWords } from 'diff';
-import { migrateLibsql, openLibsqlDatabase } from '../../db/libsql';
-import { approveStoryVersion, createStory, listPublishedStories, loadStory, publishStoryApproval } from '../../db/stories';
-import { findOrCreateUser } from '../../db/users';
+import { migrateLibsql, openLibsqlDatabase } from '../../db/core/libsql';
+import { approveStoryVersion, createStory, listPublishedStories, loadStory, publishStoryApproval } from '../../db/stories/stories';
+import { findOrCreateUser } from '../../db/accounts/users';
 import { createApp } from '../../worker/app';
 import { readConfig } from '../../worker/config';
 import { outboxMailer } from '../../worker/mail/mailer';

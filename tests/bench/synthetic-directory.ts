@@ -5,7 +5,7 @@
  * triggers index every row as an import would.
  */
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../db/database';
+import type { Database } from '../../db/core/database';
 
 const NOUNS = ['housing', 'shelter', 'legal advice', 'counselling', 'clinic', 'food bank', 'meals', 'rides', 'job training', 'language classes', 'peer group', 'benefits help', 'immigration advice', 'crisis line', 'dental care', 'rent bank'];
 const ADJECTIVES = ['Community', 'Northside', 'Harbour', 'Riverside', 'Open', 'Free', 'Evening', 'Family', 'Youth', 'Women’s', 'Newcomer', 'Neighbourhood'];

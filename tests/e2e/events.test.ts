@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approveCampaign, createCampaign, submitCampaign } from '../../db/campaigns';
-import { openLibsqlDatabase } from '../../db/libsql';
+import { approveCampaign, createCampaign, submitCampaign } from '../../db/campaigns/campaigns';
+import { openLibsqlDatabase } from '../../db/core/libsql';
 import { events, users } from '../../db/schema';
-import { campaignInput } from '../node/campaign-helpers';
+import { campaignInput } from '../support/campaigns';
 import { grantRole, openPage, signInThroughPages, startSite, type Site } from './harness';
 import { axeViolations } from './axe';
 

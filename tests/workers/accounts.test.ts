@@ -62,7 +62,7 @@ describe('accounts on Workers with D1', () => {
     await env.DB.prepare(
       "insert into sign_in_codes (id, email, code_hash, created_at, expires_at, failed_attempts) values ('old', 'x@example.org', 'h', 0, 1, 0)",
     ).run();
-    const worker = (await import('../../worker/index')).default;
+    const worker = (await import('../../worker')).default;
     await worker.scheduled({ scheduledTime: Date.now(), cron: "*/5 * * * *", noRetry() {} } as ScheduledController, env);
     expect(await env.DB.prepare("select id from sign_in_codes where id = 'old'").first()).toBeNull();
   });

@@ -28,8 +28,8 @@ describe('the worker', () => {
   });
 
   it('reads and writes D1 through the same db/ code as Node', async () => {
-    const { openD1Database } = await import('../../db/d1');
-    const { seedDemoData } = await import('../../db/seed');
+    const { openD1Database } = await import('../../db/core/d1');
+    const { seedDemoData } = await import('../../db/demo/seed');
     const db = openD1Database(env.DB);
     await seedDemoData(db);
     const marker = await env.DB.prepare("select value from app_meta where key = 'demo_seeded_at'").first<{ value: string }>();

@@ -1,11 +1,11 @@
 import { env, exports } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createCampaign } from '../../db/campaigns';
-import { openD1Database } from '../../db/d1';
-import { newToken } from '../../db/random';
+import { createCampaign } from '../../db/campaigns/campaigns';
+import { openD1Database } from '../../db/core/d1';
+import { newToken } from '../../db/core/random';
 import { campaigns } from '../../db/schema';
-import { findOrCreateUser } from '../../db/users';
+import { findOrCreateUser } from '../../db/accounts/users';
 
 // Signing inside workerd over D1: the whole cycle, duplicates in parallel, CSRF, injection,
 // mass assignment, the export and the retention job.
@@ -96,7 +96,7 @@ describe('campaigns on Workers with D1', () => {
         "insert into campaign_signatures (campaign_id, email, email_key, first_name, display, locale, created_at, expires_at) values ('w-jobs', 'late@example.org', 'late@example.org', 'L', 'full', 'en', 0, 1)",
       ),
     ]);
-    const worker = (await import('../../worker/index')).default;
+    const worker = (await import('../../worker')).default;
     await worker.scheduled({ scheduledTime: Date.now(), cron: '*/5 * * * *', noRetry() {} } as ScheduledController, env);
     const rows = await env.DB.prepare("select first_name, email from campaign_signatures where campaign_id = 'w-jobs' order by first_name").all<{ first_name: string; email: string | null }>();
     expect(rows.results).toEqual([
@@ -115,9 +115,9 @@ describe('campaign updates on D1', () => {
       ).bind(`n${i}@example.org`, `n${i}@example.org`, i < 25 ? 1 : 0),
     );
     await env.DB.batch(statements);
-    const { openD1Database } = await import('../../db/d1');
-    const { postCampaignUpdate } = await import('../../db/campaign-updates');
-    const { mailCampaignUpdates } = await import('../../worker/campaign-jobs');
+    const { openD1Database } = await import('../../db/core/d1');
+    const { postCampaignUpdate } = await import('../../db/campaigns/updates');
+    const { mailCampaignUpdates } = await import('../../worker/campaigns/jobs');
     const db = openD1Database(env.DB);
     await postCampaignUpdate(db, 'w-news', 'News for you.', origin);
     expect(await mailCampaignUpdates(db, new Date(), { batchSize: 10 })).toBe(25);

@@ -1,13 +1,13 @@
 import { env, exports } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { openD1Database } from '../../db/d1';
-import { listEventRsvps } from '../../db/event-rsvps';
-import { createEvent } from '../../db/events';
+import { openD1Database } from '../../db/core/d1';
+import { listEventRsvps } from '../../db/events/rsvps';
+import { createEvent } from '../../db/events/events';
 import { events } from '../../db/schema';
-import { findOrCreateUser } from '../../db/users';
+import { findOrCreateUser } from '../../db/accounts/users';
 import { catalogFor } from '../../web/i18n';
-import { rsvpsCsv } from '../../web/rsvps-csv';
+import { rsvpsCsv } from '../../web/views/events/rsvps-csv';
 import { runScheduledJobs } from '../../worker/jobs';
 
 // The rules that depend on the database's atomicity, checked on real D1 inside workerd.

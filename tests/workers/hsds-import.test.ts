@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { openD1Database } from '../../db/d1';
-import { importHsdsRows, type SourceRow } from '../../db/hsds-import';
+import { openD1Database } from '../../db/core/d1';
+import { importHsdsRows, type SourceRow } from '../../db/resources/hsds/import';
 
 // `npm run hsds:import -- --d1` writes through this same code on D1: upserts that rewrite only a
 // changed row, RETURNING inside a batch, and the change log built from what came back.

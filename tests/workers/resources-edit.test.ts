@@ -1,10 +1,10 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openD1Database } from '../../db/d1';
-import { seedDemoData } from '../../db/seed';
-import { ResourceChangedMeanwhile, resourceVersion } from '../../db/resource-changes';
-import { updateResource } from '../../db/resources-edit';
-import { getEditableResource } from '../../db/resources-edit-read';
+import { openD1Database } from '../../db/core/d1';
+import { seedDemoData } from '../../db/demo/seed';
+import { ResourceChangedMeanwhile, resourceVersion } from '../../db/resources/changes';
+import { updateResource } from '../../db/resources/edit';
+import { getEditableResource } from '../../db/resources/edit-read';
 
 // A moderator's writes on D1: the create and edit batches (deletes, inserts, FTS and hours
 // triggers) and the report closing whose log row is an INSERT … SELECT in the same batch.

@@ -1,9 +1,9 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openD1Database } from '../../db/d1';
-import { rebuildResourceSearchIndex } from '../../db/resources-fts';
-import { searchResources } from '../../db/resources-search';
-import { seedDemoData } from '../../db/seed';
+import { openD1Database } from '../../db/core/d1';
+import { rebuildResourceSearchIndex } from '../../db/resources/search/fts';
+import { searchResources } from '../../db/resources/search/search';
+import { seedDemoData } from '../../db/demo/seed';
 
 // The resource directory inside workerd, over D1: the same migrations, FTS5 and queries as Node.
 const request = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`https://hearth.test${path}`, init));

@@ -76,7 +76,7 @@ describe('stories on Workers with D1', () => {
     await request(`/moderation/stories/${id}/publication`, form({ approval: page.match(/name="approval" value="([a-z0-9]+)"/)![1]! }, moderator));
     expect((await request(`/stories/${id}`)).status).toBe(200);
     await env.DB.prepare('update story_approvals set expires_at = 1 where story_id = ?').bind(id).run();
-    const worker = (await import('../../worker/index')).default;
+    const worker = (await import('../../worker')).default;
     await worker.scheduled({ scheduledTime: Date.now(), cron: '*/5 * * * *', noRetry() {} } as ScheduledController, env);
     expect(await env.DB.prepare('select published_approval_id as p from stories where id = ?').bind(id).first()).toEqual({ p: null });
     expect((await request(`/stories/${id}`)).status).toBe(404);

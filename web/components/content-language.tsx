@@ -1,4 +1,4 @@
-import { CONTENT_LANGUAGES } from '../../db/content-languages';
+import { CONTENT_LANGUAGES } from '../../db/core/content-languages';
 import type { Catalog } from '../i18n';
 import { SelectField } from './form';
 

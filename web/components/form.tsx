@@ -102,7 +102,7 @@ export const TextArea = (props: FieldProps & { value?: string | undefined; maxLe
   </FieldFrame>
 );
 
-/** The create form's key (db/form-submissions.ts): a second press of Save finds the first record. */
+/** The create form's key (db/core/form-submissions.ts): a second press of Save finds the first record. */
 export const FormKeyField = ({ value }: { value: string | undefined }) => (value ? <input type="hidden" name="formKey" value={value} /> : null);
 
 /** A short confirmation or notice after an action, announced politely. */

@@ -1,7 +1,7 @@
-import type { Database } from '../../db/database';
-import { claimDueMail, enqueueMail, getMail, markMailAttemptFailed, markMailDelivered, type MailMessage, type OutboxRow } from '../../db/mail-outbox';
+import type { Database } from '../../db/core/database';
+import { claimDueMail, enqueueMail, getMail, markMailAttemptFailed, markMailDelivered, type MailMessage, type OutboxRow } from '../../db/mail/outbox';
 
-export type { MailMessage } from '../../db/mail-outbox';
+export type { MailMessage } from '../../db/mail/outbox';
 
 /** The one way the app sends email. */
 export interface Mailer {

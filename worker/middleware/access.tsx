@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { can, type Action } from '../../db/permissions';
-import { ErrorPage } from '../../web/views/error';
+import { ErrorPage } from '../../web/views/site/error';
 import type { AppEnv } from '../env';
-import { renderPage } from '../render';
+import { renderPage } from '../http/render';
 
 /**
  * Guards a route: a visitor is sent to sign in (and brought back after); a signed-in person

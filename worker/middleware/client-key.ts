@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Database } from '../../db/database';
-import { hmacSha256Hex } from '../../db/random';
-import { getOrCreateSecret } from '../../db/secrets';
+import type { Database } from '../../db/core/database';
+import { hmacSha256Hex } from '../../db/core/random';
+import { getOrCreateSecret } from '../../db/core/secrets';
 import type { AppEnv } from '../env';
 
 /** How the host tells the client's address: CF-Connecting-IP on Workers, the socket on Node. */

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { encodeBase64 } from '@oslojs/encoding';
-import { randomBytes } from '../../db/random';
+import { randomBytes } from '../../db/core/random';
 
 /**
  * The CSP nonce of this response, as hono's own NONCE makes it (128 bits, base64, kept as

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { Database } from '../../db/database';
+import type { Database } from '../../db/core/database';
 import type { AppConfig } from '../config';
 import type { AppEnv, Bindings } from '../env';
 import type { Mailer } from '../mail/mailer';

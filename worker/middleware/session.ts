@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { validateSessionToken } from '../../db/sessions';
+import { validateSessionToken } from '../../db/accounts/sessions';
 import type { AppEnv } from '../env';
 
 // A request's URL is absolute with its scheme in lower case: no need to parse all of it.

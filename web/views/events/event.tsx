@@ -1,6 +1,6 @@
-import type { EventRow } from '../../../db/events';
+import type { EventRow } from '../../../db/events/events';
 import { Notice } from '../../components/form';
-import { formatEventWhen } from '../../event-format';
+import { formatEventWhen } from './format';
 import type { Catalog, Locale } from '../../i18n';
 import { RsvpPanel, type RsvpPanelProps } from './rsvp-panel';
 import { placesText } from './summary';

@@ -1,5 +1,5 @@
-import type { EventCategory, PublicEvent } from '../../../db/events';
-import { dayIn, formatDay, formatMonth } from '../../event-format';
+import type { EventCategory, PublicEvent } from '../../../db/events/events';
+import { dayIn, formatDay, formatMonth } from './format';
 import { format, type Catalog, type Locale } from '../../i18n';
 import { EventSummary } from './summary';
 import { textIn } from '../../components/content-language';

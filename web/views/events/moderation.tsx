@@ -1,4 +1,4 @@
-import { formatEventWhen } from '../../event-format';
+import { formatEventWhen } from './format';
 import type { Catalog, Locale } from '../../i18n';
 import { textIn } from '../../components/content-language';
 

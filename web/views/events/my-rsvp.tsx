@@ -1,5 +1,5 @@
-import type { EventRow } from '../../../db/events';
-import type { RsvpRow } from '../../../db/event-rsvps';
+import type { EventRow } from '../../../db/events/events';
+import type { RsvpRow } from '../../../db/events/rsvps';
 import { Notice } from '../../components/form';
 import { format, type Catalog, type Locale } from '../../i18n';
 import { EventFacts } from './event';

@@ -1,7 +1,7 @@
-import type { EventRow, OrganizerEvent } from '../../../db/events';
-import type { RsvpRow } from '../../../db/event-rsvps';
+import type { EventRow, OrganizerEvent } from '../../../db/events/events';
+import type { RsvpRow } from '../../../db/events/rsvps';
 import { ErrorSummary, Notice, TextArea, type FieldErrors } from '../../components/form';
-import { formatEventWhen } from '../../event-format';
+import { formatEventWhen } from './format';
 import type { Catalog, Locale } from '../../i18n';
 
 type Status = EventRow['status'] | 'past';

@@ -1,5 +1,5 @@
-import type { EventRow } from '../../../db/events';
-import { formatEventWhen } from '../../event-format';
+import type { EventRow } from '../../../db/events/events';
+import { formatEventWhen } from './format';
 import { format, type Catalog, type Locale } from '../../i18n';
 import { textIn } from '../../components/content-language';
 

@@ -1,10 +1,10 @@
-import type { CategoryOption, ResourceDetail, ResourcePlace } from '../../../db/resources-types';
-import { costLabel } from '../../components/resource-card';
-import { OpeningHours } from '../../components/opening-hours';
-import { ReportForm, type ReportFormState } from '../../components/report-form';
+import type { CategoryOption, ResourceDetail, ResourcePlace } from '../../../db/resources/types';
+import { costLabel } from './card';
+import { OpeningHours } from './opening-hours';
+import { ReportForm, type ReportFormState } from './report-form';
 import type { Catalog, Locale } from '../../i18n';
 import { format } from '../../i18n';
-import { categoryName, formatDate, formatMoney, languageName, zoneName } from '../../resources-format';
+import { categoryName, formatDate, formatMoney, languageName, zoneName } from './format';
 
 interface Props {
   t: Catalog;

@@ -1,6 +1,6 @@
-import type { ResourceSearch, ResourceSearchResult, SearchOptions } from '../../../db/resources-types';
-import { ResourceResults } from '../../components/resource-results';
-import { ResourceSearchForm } from '../../components/resource-search-form';
+import type { ResourceSearch, ResourceSearchResult, SearchOptions } from '../../../db/resources/types';
+import { ResourceResults } from './results';
+import { ResourceSearchForm } from './search-form';
 import type { Catalog, Locale } from '../../i18n';
 import { assetPath } from '../../static/generated/assets';
 

@@ -1,0 +1,217 @@
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { ContentLanguage } from '../core/content-languages';
+import type { Database } from '../core/database';
+import { preparedPerDatabase } from '../core/prepared';
+import { newId } from '../core/random';
+import type { CurrentUser } from '../accounts/roles';
+import { campaigns, campaignSignatures, campaignUpdates, userRoles, users } from '../schema';
+import { createOnce } from '../core/form-submissions';
+
+export type Campaign = typeof campaigns.$inferSelect;
+export type CampaignKind = Campaign['kind'];
+export type CampaignStatus = Campaign['status'];
+export const CAMPAIGN_KINDS = ['petition', 'letter', 'call'] as const satisfies readonly CampaignKind[];
+
+/** What an organizer writes. Everything else (state, counts, dates) is the system's. */
+export interface CampaignInput {
+  kind: CampaignKind;
+  title: string;
+  ask: string;
+  body: string;
+  targetName: string;
+  targetRole: string;
+  letterText: string;
+  targetPhone: string;
+  nextSteps: string;
+  goal: number;
+  endsOn: string | null;
+  /** The language the organizer wrote in. */
+  contentLanguage: ContentLanguage;
+}
+
+/** States the public may see. Drafts and campaigns waiting for a moderator are never public. */
+export const PUBLIC_STATUSES = ['published', 'closed', 'delivered'] as const satisfies readonly CampaignStatus[];
+
+export const isPublicCampaign = (campaign: Pick<Campaign, 'status'>): boolean =>
+  (PUBLIC_STATUSES as readonly string[]).includes(campaign.status);
+
+/** Object-level rule beside `can`: only the campaign's own organizer manages it. */
+export const managesCampaign = (user: CurrentUser | null, campaign: Pick<Campaign, 'ownerId'>): boolean =>
+  !!user && campaign.ownerId === user.id && user.roles.includes('organizer');
+
+/** Open for signatures and calls: published, and the end date (inclusive, UTC) not passed. */
+export const isOpenForSigning = (campaign: Pick<Campaign, 'status' | 'endsOn'>, now = new Date()): boolean =>
+  campaign.status === 'published' && (!campaign.endsOn || campaign.endsOn >= now.toISOString().slice(0, 10));
+
+/**
+ * The goal shown: the organizer's goal until it is reached, then the next round number above
+ * the count (1, 2, 5 × a power of ten), so the page always shows a goal still ahead.
+ */
+export const currentGoal = (goal: number, count: number): number => {
+  if (count < goal) return goal;
+  for (let power = 1; ; power *= 10) {
+    for (const step of [1, 2, 5]) if (step * power > count && step * power > goal) return step * power;
+  }
+};
+
+/** Creates a draft; with the form's key, a second press of "Save" returns the first draft. */
+export const createCampaign = async (db: Database, ownerId: string, input: CampaignInput, now = new Date(), formKey: string | null = null): Promise<string> => {
+  const id = newId();
+  return (await createOnce(db, { userId: ownerId, kind: 'campaign', key: formKey }, id, [db.insert(campaigns).values({ ...input, id, ownerId, status: 'draft', createdAt: now })], now)).id;
+};
+
+/** Saves an organizer's edit; only a draft can change its text. False when it is no longer a draft. */
+export const updateCampaignDraft = async (db: Database, id: string, ownerId: string, input: CampaignInput): Promise<boolean> => {
+  const rows = await db
+    .update(campaigns)
+    .set(input)
+    .where(and(eq(campaigns.id, id), eq(campaigns.ownerId, ownerId), eq(campaigns.status, 'draft')))
+    .returning({ id: campaigns.id });
+  return rows.length === 1;
+};
+
+/** "What happens next" stays editable in every state: it is how the organizer keeps allies informed. */
+export const updateNextSteps = async (db: Database, id: string, ownerId: string, nextSteps: string): Promise<boolean> => {
+  const rows = await db
+    .update(campaigns)
+    .set({ nextSteps })
+    .where(and(eq(campaigns.id, id), eq(campaigns.ownerId, ownerId)))
+    .returning({ id: campaigns.id });
+  return rows.length === 1;
+};
+
+export const getCampaign = async (db: Database, id: string): Promise<Campaign | null> =>
+  (await db.select().from(campaigns).where(eq(campaigns.id, id)).get()) ?? null;
+
+/** What signing needs of a campaign: a few short columns, not its texts (a wide row costs). */
+export type SigningCampaign = Pick<Campaign, 'id' | 'kind' | 'status' | 'endsOn' | 'title' | 'letterText'>;
+
+export const getCampaignForSigning = async (db: Database, id: string): Promise<SigningCampaign | null> => (await selectSigningCampaign(db).get({ id })) ?? null;
+
+const selectSigningCampaign = preparedPerDatabase((db) =>
+  db
+    .select({ id: campaigns.id, kind: campaigns.kind, status: campaigns.status, endsOn: campaigns.endsOn, title: campaigns.title, letterText: campaigns.letterText })
+    .from(campaigns)
+    .where(eq(campaigns.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+/** Confirmed signatures: the only ones that count. */
+export const confirmedCount = async (db: Database, campaignId: string): Promise<number> =>
+  (
+    await db
+      .select({ n: sql<number>`count(*)` })
+      .from(campaignSignatures)
+      .where(and(eq(campaignSignatures.campaignId, campaignId), isNotNull(campaignSignatures.confirmedAt)))
+      .get()
+  )?.n ?? 0;
+
+export type CampaignSummary = Campaign & { signatures: number };
+
+/** Confirmed signatures of each campaign, counted in the same query (no list of ids: D1 caps bound values). */
+// Written out in full: drizzle would print the columns unqualified here, and "id" would then
+// name the signature's own id inside the subquery.
+const signatureCount = sql<number>`(select count(*) from "campaign_signatures" as "s" where "s"."campaign_id" = "campaigns"."id" and "s"."confirmed_at" is not null)`;
+const withCount = { campaign: campaigns, signatures: signatureCount };
+const flatten = (rows: { campaign: Campaign; signatures: number }[]): CampaignSummary[] => rows.map((row) => ({ ...row.campaign, signatures: row.signatures }));
+
+/** Public campaigns: open ones first, newest first. */
+export const listPublicCampaigns = async (db: Database): Promise<CampaignSummary[]> =>
+  flatten(
+    await db
+      .select(withCount)
+      .from(campaigns)
+      .where(inArray(campaigns.status, [...PUBLIC_STATUSES]))
+      .orderBy(sql`case ${campaigns.status} when 'published' then 0 else 1 end`, desc(campaigns.publishedAt))
+      .all(),
+  );
+
+export const listOwnCampaigns = async (db: Database, ownerId: string): Promise<CampaignSummary[]> =>
+  flatten(await db.select(withCount).from(campaigns).where(eq(campaigns.ownerId, ownerId)).orderBy(desc(campaigns.createdAt)).all());
+
+export const listSubmittedCampaigns = async (db: Database): Promise<Campaign[]> =>
+  db.select().from(campaigns).where(eq(campaigns.status, 'submitted')).orderBy(campaigns.createdAt).all();
+
+/** One state change, applied only from the expected state (two clicks, two tabs: one wins). */
+const transition = async (
+  db: Database,
+  id: string,
+  from: CampaignStatus[],
+  set: Partial<typeof campaigns.$inferInsert>,
+  ownerId?: string,
+): Promise<Campaign | null> => {
+  const [row] = await db
+    .update(campaigns)
+    .set(set)
+    .where(and(eq(campaigns.id, id), inArray(campaigns.status, from), ownerId ? eq(campaigns.ownerId, ownerId) : undefined))
+    .returning();
+  return row ?? null;
+};
+
+export const submitCampaign = (db: Database, id: string, ownerId: string) => transition(db, id, ['draft'], { status: 'submitted' }, ownerId);
+export const approveCampaign = (db: Database, id: string, now = new Date()) =>
+  transition(db, id, ['submitted'], { status: 'published', publishedAt: now });
+/** A moderator sends a campaign back to its organizer to change. */
+export const returnCampaign = (db: Database, id: string) => transition(db, id, ['submitted'], { status: 'draft' });
+export const closeCampaign = (db: Database, id: string, ownerId: string, now = new Date()) =>
+  transition(db, id, ['published'], { status: 'closed', endedAt: now }, ownerId);
+export const deliverCampaign = (db: Database, id: string, ownerId: string, note: string, deliveredOn: string, now = new Date()) =>
+  transition(db, id, ['published', 'closed'], { status: 'delivered', deliveryNote: note, deliveredOn, endedAt: now }, ownerId);
+
+/** Counts one call. Nothing about the caller is kept. Returns the new count, or null if closed. */
+export const countCall = async (db: Database, id: string): Promise<number | null> => {
+  const [row] = await db
+    .update(campaigns)
+    .set({ callCount: sql`${campaigns.callCount} + 1` })
+    .where(and(eq(campaigns.id, id), eq(campaigns.kind, 'call'), eq(campaigns.status, 'published')))
+    .returning({ callCount: campaigns.callCount });
+  return row?.callCount ?? null;
+};
+
+/**
+ * On account deletion: the organizer's unpublished campaigns go; published ones stay for the
+ * people who signed them, with no owner (the foreign key clears it).
+ */
+export const deleteOwnUnpublishedCampaigns = async (db: Database, ownerId: string): Promise<void> => {
+  await db.batch([
+    db.delete(campaigns).where(and(eq(campaigns.ownerId, ownerId), inArray(campaigns.status, ['draft', 'submitted']))),
+    // Said outright rather than left to the foreign key: not every SQLite connection enforces them.
+    db.update(campaigns).set({ ownerId: null }).where(eq(campaigns.ownerId, ownerId)),
+  ]);
+};
+
+/** Where to tell a campaign's organizer about a decision: their email and language. */
+export const campaignOwnerContact = async (db: Database, campaign: Pick<Campaign, 'ownerId'>) =>
+  campaign.ownerId
+    ? ((await db.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, campaign.ownerId)).get()) ?? null)
+    : null;
+
+/** Moderators to tell of a campaign waiting for review, each with their language. */
+export const moderatorContacts = async (db: Database) =>
+  db
+    .selectDistinct({ email: users.email, locale: users.locale })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(eq(userRoles.role, 'moderator'))
+    .all();
+
+/**
+ * "Download my data" for an organizer: the campaigns they wrote, with their updates and the
+ * number of confirmed signatures. Signers' names and emails are the signers' data, not the
+ * organizer's, and are left out (the organizer exports them for delivery separately).
+ */
+export const exportCampaignsOfOwner = async (db: Database, ownerId: string) => {
+  const own = await listOwnCampaigns(db, ownerId);
+  return Promise.all(
+    own.map(async ({ ownerId: _owner, signatures, ...campaign }) => ({
+      ...campaign,
+      confirmedSignatures: signatures,
+      updates: await db
+        .select({ body: campaignUpdates.body, createdAt: campaignUpdates.createdAt })
+        .from(campaignUpdates)
+        .where(eq(campaignUpdates.campaignId, campaign.id))
+        .orderBy(campaignUpdates.createdAt)
+        .all(),
+    })),
+  );
+};

@@ -1,0 +1,343 @@
+import { and, asc, eq, getTableColumns, gt, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { TZDate } from '@date-fns/tz';
+import type { Database } from '../core/database';
+import { newId } from '../core/random';
+import { events, trustedOrganizers, users } from '../schema';
+import type { ContentLanguage } from '../core/content-languages';
+import { createOnce } from '../core/form-submissions';
+
+export type EventRow = typeof events.$inferSelect;
+export type EventStatus = EventRow['status'];
+export const EVENT_CATEGORIES = ['workshop', 'training', 'vigil', 'meeting', 'fundraiser', 'other'] as const;
+export type EventCategory = (typeof EVENT_CATEGORIES)[number];
+export const EVENT_LANGUAGES = ['en', 'fr', 'es', 'ar', 'pt', 'uk', 'ro', 'zh', 'sw', 'bsl', 'lsf'] as const;
+export const ACCESS_FEATURES = ['stepFree', 'seating', 'interpretation', 'quietRoom', 'childcare'] as const;
+export type AccessFeature = (typeof ACCESS_FEATURES)[number];
+
+/** What an organizer writes; times already turned into instants by the caller. */
+export interface EventInput {
+  title: string;
+  description: string;
+  category: EventCategory;
+  format: 'in_person' | 'online';
+  city: string;
+  address: string;
+  directions: string;
+  stepFree: boolean;
+  seating: boolean;
+  interpretation: boolean;
+  quietRoom: boolean;
+  childcare: boolean;
+  accessNotes: string;
+  onlineUrl: string;
+  languages: string;
+  cost: string;
+  capacity: number | null;
+  timeZone: string;
+  startsAt: Date;
+  endsAt: Date;
+  reminderHours: number;
+  /** The language the title and description are written in. */
+  contentLanguage: ContentLanguage;
+  /** The campaign the event is part of; the caller checks it is the organizer's own and public. Left as is when absent. */
+  campaignId?: string | null;
+}
+
+/** How an event repeats: every week or every month, until a date (at most 52 occurrences). */
+export interface Recurrence {
+  every: 'week' | 'month';
+  until: Date;
+}
+export const MAX_OCCURRENCES = 52;
+
+/**
+ * The start of each occurrence, the first included. Steps are taken on the wall clock of the
+ * event's time zone, so a weekly 18:30 stays 18:30 across a change to or from summer time.
+ */
+export const occurrenceStarts = (first: Date, recurrence: Recurrence | null, timeZone = 'UTC'): Date[] => {
+  if (!recurrence) return [first];
+  const local = new TZDate(first.getTime(), timeZone);
+  const starts: Date[] = [];
+  for (let i = 0; i < MAX_OCCURRENCES; i++) {
+    const week = recurrence.every === 'week';
+    const next = new TZDate(
+      local.getFullYear(),
+      local.getMonth() + (week ? 0 : i),
+      local.getDate() + (week ? 7 * i : 0),
+      local.getHours(),
+      local.getMinutes(),
+      0,
+      timeZone,
+    );
+    // 31 January + 1 month is not 3 March: skip months without that day.
+    if (!week && next.getDate() !== local.getDate()) continue;
+    if (next.getTime() > recurrence.until.getTime()) break;
+    starts.push(new Date(next.getTime()));
+  }
+  return starts;
+};
+
+/**
+ * Creates a draft (and, for a series, one draft per occurrence in the same batch). Returns the
+ * id of the first occurrence. With the form's key, a second press of "Save" returns the
+ * first press's event instead of making another.
+ */
+export const createEvent = async (
+  db: Database,
+  organizerId: string,
+  input: EventInput,
+  recurrence: Recurrence | null = null,
+  now = new Date(),
+  formKey: string | null = null,
+): Promise<string> => {
+  const starts = occurrenceStarts(input.startsAt, recurrence, input.timeZone);
+  const length = input.endsAt.getTime() - input.startsAt.getTime();
+  const seriesId = starts.length > 1 ? newId() : null;
+  const rows = starts.map((startsAt) => ({
+    ...input,
+    id: newId(),
+    organizerId,
+    seriesId,
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + length),
+    status: 'draft' as const,
+    sequence: 0,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  const [first, ...rest] = rows.map((row) => db.insert(events).values(row));
+  return (await createOnce(db, { userId: organizerId, kind: 'event', key: formKey }, rows[0]!.id, [first!, ...rest], now)).id;
+};
+
+export const getEvent = async (db: Database, id: string): Promise<EventRow | null> =>
+  (await db.select().from(events).where(eq(events.id, id)).get()) ?? null;
+
+/** Whether a change moves the event in time or space: people who RSVP'd must be told. */
+export const changesTimeOrPlace = (before: EventRow, after: EventInput): boolean =>
+  before.startsAt.getTime() !== after.startsAt.getTime() ||
+  before.endsAt.getTime() !== after.endsAt.getTime() ||
+  before.timeZone !== after.timeZone ||
+  before.format !== after.format ||
+  before.address !== after.address ||
+  before.city !== after.city ||
+  before.onlineUrl !== after.onlineUrl;
+
+/**
+ * Saves an organizer's edit of one event (one occurrence). A cancelled or past event cannot be
+ * edited. `sequence` rises when people are affected. Returns the event before and after, or null.
+ */
+export const updateEvent = async (
+  db: Database,
+  id: string,
+  input: EventInput,
+  now = new Date(),
+): Promise<{ before: EventRow; after: EventRow; movedOrRelocated: boolean; resubmitted: boolean } | null> => {
+  const before = await getEvent(db, id);
+  if (!before || before.status === 'cancelled' || before.endsAt <= now) return null;
+  const movedOrRelocated = before.status === 'published' && changesTimeOrPlace(before, input);
+  // A moderator approved what an organizer who is not yet trusted wrote: a change to a published
+  // event (its text, place or joining link) goes back to them before it is public again.
+  const resubmitted = before.status === 'published' && !(before.organizerId && (await isTrustedOrganizer(db, before.organizerId)));
+  const [after] = await db
+    .update(events)
+    .set({ ...input, ...(resubmitted ? { status: 'submitted' as const } : {}), updatedAt: now, sequence: sql`${events.sequence} + 1` })
+    .where(and(eq(events.id, id), ne(events.status, 'cancelled')))
+    .returning();
+  return after ? { before, after, movedOrRelocated, resubmitted } : null;
+};
+
+export const isTrustedOrganizer = async (db: Database, userId: string): Promise<boolean> =>
+  !!(await db.select().from(trustedOrganizers).where(eq(trustedOrganizers.userId, userId)).get());
+
+export const trustOrganizer = async (db: Database, userId: string, now = new Date()): Promise<void> => {
+  await db.insert(trustedOrganizers).values({ userId, trustedAt: now }).onConflictDoNothing();
+};
+
+/**
+ * An organizer sends a draft on: published at once when they are trusted, otherwise to the
+ * moderators. Only a draft moves (two clicks: the second changes nothing).
+ */
+export const submitEvent = async (db: Database, id: string, organizerId: string, now = new Date()): Promise<EventStatus | null> => {
+  const status = (await isTrustedOrganizer(db, organizerId)) ? 'published' : 'submitted';
+  const [row] = await db
+    .update(events)
+    .set({ status, updatedAt: now, sequence: sql`${events.sequence} + 1` })
+    .where(and(eq(events.id, id), eq(events.status, 'draft'), gt(events.endsAt, now)))
+    .returning({ status: events.status });
+  return row?.status ?? null;
+};
+
+/** A moderator's decision on a submitted event: published, or back to draft. */
+export const decideEvent = async (
+  db: Database,
+  id: string,
+  decision: 'approved' | 'declined',
+  now = new Date(),
+): Promise<{ organizerId: string | null; title: string } | null> => {
+  const [row] = await db
+    .update(events)
+    .set({ status: decision === 'approved' ? 'published' : 'draft', updatedAt: now, sequence: sql`${events.sequence} + 1` })
+    .where(and(eq(events.id, id), eq(events.status, 'submitted')))
+    .returning({ organizerId: events.organizerId, title: events.title });
+  return row ?? null;
+};
+
+/**
+ * Cancels an event. Only a not-yet-cancelled event changes; returns it, so the caller tells
+ * everyone with a place or on the waitlist.
+ */
+export const cancelEvent = async (db: Database, id: string, now = new Date()): Promise<EventRow | null> => {
+  const [row] = await db
+    .update(events)
+    .set({ status: 'cancelled', updatedAt: now, sequence: sql`${events.sequence} + 1` })
+    .where(and(eq(events.id, id), ne(events.status, 'cancelled')))
+    .returning();
+  return row ?? null;
+};
+
+const placesWhere = (status: 'confirmed' | 'waitlisted') =>
+  // Written out with table names: drizzle leaves columns unqualified, and "id" would mean the RSVP's.
+  sql<number>`coalesce((select sum(r.places) from event_rsvps r where r.event_id = "events"."id" and r.status = ${status}), 0)`;
+
+/** A public event with the places already taken. */
+export interface PublicEvent extends EventRow {
+  confirmedPlaces: number;
+}
+
+/** Places still free, or null when there is no limit. */
+export const placesLeft = (event: Pick<EventRow, 'capacity'>, confirmedPlaces: number): number | null =>
+  event.capacity === null ? null : Math.max(0, event.capacity - confirmedPlaces);
+
+/** The filters of the public list; every one optional. */
+export interface EventFilters {
+  format?: 'in_person' | 'online' | undefined;
+  city?: string | undefined;
+  language?: string | undefined;
+  category?: EventCategory | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+}
+
+const publicConditions = (now: Date, filters: EventFilters): SQL[] => {
+  const conditions: SQL[] = [inArray(events.status, ['published', 'cancelled']), gt(events.endsAt, now)];
+  if (filters.format) conditions.push(eq(events.format, filters.format));
+  if (filters.city) conditions.push(sql`lower(${events.city}) = lower(${filters.city})`);
+  if (filters.language) conditions.push(sql`(',' || ${events.languages} || ',') like ${'%,' + filters.language + ',%'}`);
+  if (filters.category) conditions.push(eq(events.category, filters.category));
+  if (filters.from) conditions.push(gte(events.endsAt, filters.from));
+  if (filters.to) conditions.push(lt(events.startsAt, filters.to));
+  return conditions;
+};
+
+/** Upcoming public events (published, and cancelled ones so people see it), soonest first. */
+export const listUpcomingEvents = async (db: Database, now: Date, filters: EventFilters = {}, limit = 200): Promise<PublicEvent[]> =>
+  db
+    .select({ ...getTableColumns(events), confirmedPlaces: placesWhere('confirmed') })
+    .from(events)
+    .where(and(...publicConditions(now, filters)))
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(limit)
+    .all();
+
+/** Cities with upcoming public events, for the filter. */
+export const listEventCities = async (db: Database, now: Date): Promise<string[]> =>
+  (
+    await db
+      .selectDistinct({ city: events.city })
+      .from(events)
+      .where(and(eq(events.status, 'published'), gt(events.endsAt, now), ne(events.city, '')))
+      .orderBy(asc(events.city))
+      .all()
+  ).map((row) => row.city);
+
+/**
+ * For campaigns: the upcoming published events among these ids, soonest first. Drafts,
+ * submitted, cancelled and past events are left out.
+ */
+export const listUpcomingPublishedEventsByIds = async (db: Database, ids: readonly string[], now = new Date()): Promise<EventRow[]> =>
+  ids.length === 0
+    ? []
+    : db
+        .select()
+        .from(events)
+        .where(and(inArray(events.id, [...ids]), eq(events.status, 'published'), gt(events.endsAt, now)))
+        .orderBy(asc(events.startsAt))
+        .all();
+
+/** For a campaign page: the campaign's upcoming published events, soonest first (no drafts, cancelled or past ones). */
+export const listUpcomingCampaignEvents = async (db: Database, campaignId: string, now = new Date(), limit = 50): Promise<EventRow[]> =>
+  db
+    .select()
+    .from(events)
+    .where(and(eq(events.campaignId, campaignId), eq(events.status, 'published'), gt(events.endsAt, now)))
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(limit)
+    .all();
+
+/** Public events of one organizer (their feed). */
+export const listOrganizerPublicEvents = async (db: Database, organizerId: string, now: Date): Promise<EventRow[]> =>
+  db
+    .select()
+    .from(events)
+    .where(and(eq(events.organizerId, organizerId), inArray(events.status, ['published', 'cancelled']), gt(events.endsAt, new Date(now.getTime() - 30 * 86400_000))))
+    .orderBy(asc(events.startsAt))
+    .limit(200)
+    .all();
+
+export interface OrganizerEvent extends EventRow {
+  confirmedPlaces: number;
+  waitlistedPlaces: number;
+}
+
+/** An organizer's own events with their counts, upcoming first, then past. */
+export const listOrganizerEvents = async (db: Database, organizerId: string): Promise<OrganizerEvent[]> =>
+  db
+    .select({ ...getTableColumns(events), confirmedPlaces: placesWhere('confirmed'), waitlistedPlaces: placesWhere('waitlisted') })
+    .from(events)
+    .where(eq(events.organizerId, organizerId))
+    .orderBy(asc(events.startsAt))
+    .all();
+
+/** Events waiting for a moderator, oldest first, with the organizer's email. */
+export const listSubmittedEvents = async (db: Database) =>
+  db
+    .select({ id: events.id, title: events.title, startsAt: events.startsAt, endsAt: events.endsAt, timeZone: events.timeZone, organizerId: events.organizerId, organizerEmail: users.email, description: events.description, contentLanguage: events.contentLanguage })
+    .from(events)
+    .leftJoin(users, eq(users.id, events.organizerId))
+    .where(eq(events.status, 'submitted'))
+    .orderBy(asc(events.updatedAt))
+    .all();
+
+/**
+ * When an organizer's account is deleted: drafts and submitted events go; upcoming public ones
+ * are cancelled (their page says so) and kept without an organizer until their RSVPs are erased.
+ */
+export const removeOrganizerEvents = async (db: Database, userId: string, now = new Date()): Promise<void> => {
+  await db.batch([
+    db.delete(events).where(and(eq(events.organizerId, userId), inArray(events.status, ['draft', 'submitted']))),
+    db
+      .update(events)
+      .set({ status: 'cancelled', updatedAt: now, sequence: sql`${events.sequence} + 1` })
+      .where(and(eq(events.organizerId, userId), eq(events.status, 'published'), gt(events.endsAt, now))),
+    db.delete(trustedOrganizers).where(eq(trustedOrganizers.userId, userId)),
+  ]);
+};
+
+/**
+ * "Download my data" for an organizer: the events they created, as written. Attendees'
+ * details belong to the attendees and are left out.
+ */
+export const exportEventsOfOrganizer = async (db: Database, organizerId: string) =>
+  (await db.select().from(events).where(eq(events.organizerId, organizerId)).orderBy(asc(events.startsAt)).all()).map(
+    ({ organizerId: _organizer, contactsErasedAt: _erased, ...event }) => event,
+  );
+
+/** The upcoming public events of an organizer: those cancelled when their account is deleted. */
+export const listUpcomingPublicEventIdsOf = async (db: Database, organizerId: string, now = new Date()): Promise<string[]> =>
+  (
+    await db
+      .select({ id: events.id })
+      .from(events)
+      .where(and(eq(events.organizerId, organizerId), eq(events.status, 'published'), gt(events.endsAt, now)))
+      .all()
+  ).map((row) => row.id);

@@ -1,0 +1,136 @@
+import { and, asc, desc, eq, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import type { Database } from '../core/database';
+import { preparedPerDatabase } from '../core/prepared';
+import { newId } from '../core/random';
+import { mailOutbox } from '../schema';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  /** When the message stops being useful (a sign-in code's expiry): unsent by then, it is dropped. */
+  discardAfter?: Date;
+}
+
+export type OutboxRow = typeof mailOutbox.$inferSelect;
+
+/**
+ * Delivery tries before a message is marked failed, the wait before each retry, and how long
+ * one sender holds a message it is delivering (so the request and the job never both send it).
+ */
+export const MAIL_RETRY = { maxAttempts: 8, baseDelayMs: 60_000, claimMs: 2 * 60_000 } as const;
+
+/** How long the local outbox and failed messages are kept before they are purged. */
+export const MAIL_KEEP_MS = 7 * 24 * 60 * 60_000;
+
+/**
+ * Puts a message in the outbox. `sent` marks it delivered at once (the local outbox);
+ * otherwise it is queued, already claimed by the caller, who delivers it next.
+ */
+export const enqueueMail = async (db: Database, message: MailMessage, now: Date, sent: boolean): Promise<string> => {
+  const id = newId();
+  await insertMail(db).run({
+    id,
+    toAddress: message.to,
+    subject: message.subject,
+    bodyText: message.text,
+    createdAt: unixSeconds(now),
+    sentAt: sent ? unixSeconds(now) : null,
+    nextAttemptAt: sent ? null : unixSeconds(new Date(now.getTime() + MAIL_RETRY.claimMs)),
+    discardAfter: message.discardAfter ? unixSeconds(message.discardAfter) : null,
+  });
+  return id;
+};
+
+const unixSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
+// Times go in as the seconds the columns store: a placeholder inside sql`` is passed as it is,
+// where drizzle's own encoding of a column's placeholder would fail on null.
+const seconds = (name: string) => sql`${sql.placeholder(name)}`;
+const insertMail = preparedPerDatabase((db) =>
+  db
+    .insert(mailOutbox)
+    .values({
+      id: sql.placeholder('id'),
+      toAddress: sql.placeholder('toAddress'),
+      subject: sql.placeholder('subject'),
+      bodyText: sql.placeholder('bodyText'),
+      createdAt: seconds('createdAt'),
+      sentAt: seconds('sentAt'),
+      nextAttemptAt: seconds('nextAttemptAt'),
+      discardAfter: seconds('discardAfter'),
+    })
+    .prepare(),
+);
+
+export const getMail = async (db: Database, id: string): Promise<OutboxRow | undefined> =>
+  db.select().from(mailOutbox).where(eq(mailOutbox.id, id)).get();
+
+/** The local outbox, newest first. */
+export const listOutbox = async (db: Database, limit = 200): Promise<OutboxRow[]> =>
+  // rowid breaks ties: timestamps have one-second precision.
+  db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt), sql`rowid desc`).limit(limit).all();
+
+const isDue = (now: Date) =>
+  and(isNull(mailOutbox.sentAt), isNull(mailOutbox.failedAt), or(isNull(mailOutbox.nextAttemptAt), lte(mailOutbox.nextAttemptAt, now)));
+
+/**
+ * Claims messages whose retry time has come, oldest first: each is taken by one conditional
+ * update, so two overlapping runs of the job never deliver the same message twice.
+ */
+export const claimDueMail = async (db: Database, now: Date, limit = 500): Promise<OutboxRow[]> => {
+  const due = await db.select({ id: mailOutbox.id }).from(mailOutbox).where(isDue(now)).orderBy(asc(mailOutbox.createdAt)).limit(limit).all();
+  const claimed: OutboxRow[] = [];
+  for (const { id } of due) {
+    const [row] = await db
+      .update(mailOutbox)
+      .set({ nextAttemptAt: new Date(now.getTime() + MAIL_RETRY.claimMs) })
+      .where(and(eq(mailOutbox.id, id), isDue(now)))
+      .returning();
+    if (row) claimed.push(row);
+  }
+  return claimed;
+};
+
+/** A delivered message is deleted: the provider has it, and we keep nothing we do not need. */
+export const markMailDelivered = async (db: Database, id: string): Promise<void> => {
+  await db.delete(mailOutbox).where(eq(mailOutbox.id, id));
+};
+
+/** Records a failed try: retried later with exponential back-off, or marked failed for good. */
+export const markMailAttemptFailed = async (db: Database, row: OutboxRow, now: Date): Promise<'retry' | 'failed'> => {
+  const attempts = row.attempts + 1;
+  if (attempts >= MAIL_RETRY.maxAttempts) {
+    await db.update(mailOutbox).set({ attempts, failedAt: now, nextAttemptAt: null }).where(eq(mailOutbox.id, row.id));
+    return 'failed';
+  }
+  const nextAttemptAt = new Date(now.getTime() + MAIL_RETRY.baseDelayMs * 2 ** (attempts - 1));
+  await db.update(mailOutbox).set({ attempts, nextAttemptAt }).where(eq(mailOutbox.id, row.id));
+  return 'retry';
+};
+
+/**
+ * Deletes what no longer needs keeping: unsent messages past their use (expired codes), failed
+ * ones and local outbox entries after a week. Returns how many unsent messages were dropped.
+ */
+export const purgeMail = async (db: Database, now: Date): Promise<number> => {
+  const dropped = await db
+    .delete(mailOutbox)
+    .where(and(isNull(mailOutbox.sentAt), isNotNull(mailOutbox.discardAfter), lt(mailOutbox.discardAfter, now)))
+    .returning({ id: mailOutbox.id });
+  const before = new Date(now.getTime() - MAIL_KEEP_MS);
+  await db
+    .delete(mailOutbox)
+    .where(or(and(isNotNull(mailOutbox.sentAt), lt(mailOutbox.createdAt, before)), and(isNotNull(mailOutbox.failedAt), lt(mailOutbox.failedAt, before))));
+  return dropped.length;
+};
+
+/**
+ * Local runs: messages that jobs queued (reminders, campaign updates) count as delivered to the
+ * outbox, as `outboxMailer` does for the rest. Returns them, for the console.
+ */
+export const flushLocalOutbox = async (db: Database, now: Date): Promise<Pick<OutboxRow, 'toAddress' | 'subject'>[]> =>
+  db
+    .update(mailOutbox)
+    .set({ sentAt: now, nextAttemptAt: null })
+    .where(isNull(mailOutbox.sentAt))
+    .returning({ toAddress: mailOutbox.toAddress, subject: mailOutbox.subject });

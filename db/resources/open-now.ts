@@ -1,0 +1,63 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../core/database';
+import { WEEKDAYS, localTimeIn } from './hours';
+import { keptUntilOptionsChange } from './options-cache';
+import { locations } from '../schema';
+
+/**
+ * "Open now" in SQL. Each location has its own time zone, so the local weekday, time and date
+ * are worked out in JavaScript (Intl) once per zone in use, then handed to SQL as a small table
+ * `zone_now`, which the schedule test joins on. Same rules as isRuleOpen in resources-hours.ts.
+ * The zones in use are kept per database handle until a place's zone changes (keptUntilOptionsChange).
+ */
+export const zonesInUse = keptUntilOptionsChange(async (db: Database): Promise<string[]> =>
+  (await db.selectDistinct({ zone: locations.timeZone }).from(locations).all()).map((row) => row.zone),
+);
+
+/** The CTE `zone_now(time_zone, day_bit, previous_day_bit, local_minute, local_date)`. */
+export const zoneNowTable = (zones: string[], now: Date): SQL => {
+  const rows = [...new Set(['UTC', ...zones])].map((zone) => {
+    const at = localTimeIn(zone, now);
+    const [hours, minutes] = at.time.split(':').map(Number);
+    // Whole numbers written into the SQL: a bound JS number arrives as REAL, and bits need integers.
+    const ints = [1 << WEEKDAYS.indexOf(at.weekday), 1 << WEEKDAYS.indexOf(at.previousWeekday), hours! * 60 + minutes!].map((n) => sql.raw(String(n | 0)));
+    return sql`(${zone}, ${ints[0]}, ${ints[1]}, ${ints[2]}, ${at.date})`;
+  });
+  return sql`zone_now(time_zone, day_bit, previous_day_bit, local_minute, local_date) AS (VALUES ${sql.join(rows, sql`, `)})`;
+};
+
+/**
+ * The schedules (alias sc) open at this moment in their location's zone. Needs zone_now. Works on
+ * the integer twins of byday/opens_at/closes_at (day_mask, opens_minute, closes_minute) that
+ * migration 0005 keeps in step: arithmetic, where the text fields would need string functions.
+ */
+// Joined on the schedule's own location_id (kept filled: see schema.ts). Always asked of one
+// service, so CROSS JOIN fixes the order: its few schedules, their place's zone, then that zone's
+// time (SQLite would otherwise start from the zones and look the schedules up once per zone).
+const openSchedules = (where: SQL): SQL => sql`schedules sc
+    CROSS JOIN locations lz ON lz.id = sc.location_id
+    CROSS JOIN zone_now z ON z.time_zone = lz.time_zone
+    WHERE ${where}
+      AND sc.opens_minute IS NOT NULL AND sc.closes_minute IS NOT NULL
+      AND (sc.valid_from IS NULL OR sc.valid_from <= z.local_date)
+      AND (sc.valid_to IS NULL OR sc.valid_to >= z.local_date)
+      AND ${openAt('sc')}`;
+
+/**
+ * Whether the weekly rule in columns day_mask, opens_minute and closes_minute of `table` is open
+ * at the moment of zone_now `z`. Shared by the schedules and the search rows, which copy one.
+ */
+export const openAt = (table: 'sc' | 'r'): SQL => {
+  const [mask, opens, closes] = ['day_mask', 'opens_minute', 'closes_minute'].map((column) => sql.raw(`${table}.${column}`));
+  const today = sql`(${mask} & z.day_bit) <> 0`;
+  const yesterday = sql`(${mask} & z.previous_day_bit) <> 0`;
+  return sql`(
+        (${opens} = ${closes} AND ${today})
+        OR (${opens} < ${closes} AND ${today} AND ${opens} <= z.local_minute AND z.local_minute < ${closes})
+        OR (${opens} > ${closes} AND ((${today} AND z.local_minute >= ${opens}) OR (${yesterday} AND z.local_minute < ${closes})))
+      )`;
+};
+
+/** True (1) when one service has a schedule open now (a filter, and the badge of each result). */
+export const openNowExpression = (serviceId: SQL): SQL => sql`EXISTS (SELECT 1 FROM ${openSchedules(sql`sc.service_id = ${serviceId}`)})`;
+

@@ -1,0 +1,107 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { ResourceSearch, ResourceSummary } from '../types';
+
+/** The SQL pieces every search path shares, so the fast paths and the general one cannot disagree. */
+
+export const KM_PER_DEGREE = 111.2;
+
+/** bm25 with names weighing most, and the filters' facets not at all; lower is better. */
+export const BM25 = sql`bm25(services_fts, 10.0, 6.0, 1.0, 4.0, 5.0, 0.0)`;
+
+/** bm25 over the names alone (services_names_fts), with the same weights as BM25; its padding weighs nothing. */
+export const NAMES_BM25 = sql`bm25(services_names_fts, 10.0, 6.0, 4.0, 0.0)`;
+
+/** The name hits of a search (`fts_rowid`, `rank`), from services_names_fts. */
+export const nameHits = (names: string): SQL =>
+  sql`SELECT rowid AS fts_rowid, ${NAMES_BM25} AS rank FROM services_names_fts WHERE services_names_fts MATCH ${names}`;
+
+/**
+ * Squared distance in km² from `here` to a service's nearest located place; null if it has
+ * none. search_latitude/longitude round a confidential place to a ~10 km cell (see schema.ts).
+ */
+export const distanceFrom = (serviceId: SQL): SQL => sql`(
+  SELECT min(
+    (l.search_latitude - here.lat) * (l.search_latitude - here.lat) * ${KM_PER_DEGREE * KM_PER_DEGREE}
+    + (l.search_longitude - here.lon) * (l.search_longitude - here.lon) * here.kx * here.kx)
+  FROM service_at_location sal JOIN locations l ON l.id = sal.location_id
+  WHERE sal.service_id = ${serviceId} AND l.search_latitude IS NOT NULL AND l.search_longitude IS NOT NULL
+)`;
+
+/** distanceFrom the service `s`. */
+export const distanceSquared = distanceFrom(sql`s.id`);
+
+/** The CTE `here(lat, lon, kx)`: kx turns longitude degrees into km where the person is. */
+export const hereTable = (near: ResourceSearch['near']): SQL =>
+  near
+    ? sql`here(lat, lon, kx) AS (VALUES (${near.latitude}, ${near.longitude}, ${KM_PER_DEGREE * Math.cos((near.latitude * Math.PI) / 180)}))`
+    : sql`here(lat, lon, kx) AS (VALUES (NULL, NULL, NULL))`;
+
+/**
+ * Whether the position (lat, lon) lies within `radiusKm` of `near` (needs `here`): a box first, a
+ * hair wider than the circle so rounding never drops a place on its edge (an index range), then
+ * the circle, measured as distanceFrom measures it, so both always agree.
+ */
+export const withinRadius = (near: NonNullable<ResourceSearch['near']>, radiusKm: number, lat: SQL, lon: SQL): SQL => {
+  const dLat = radiusKm / KM_PER_DEGREE + 1e-9;
+  const dLon = radiusKm / (KM_PER_DEGREE * Math.max(0.01, Math.cos((near.latitude * Math.PI) / 180))) + 1e-9;
+  return sql`${lat} BETWEEN ${near.latitude - dLat} AND ${near.latitude + dLat}
+      AND ${lon} BETWEEN ${near.longitude - dLon} AND ${near.longitude + dLon}
+      AND (${lat} - here.lat) * (${lat} - here.lat) * ${KM_PER_DEGREE * KM_PER_DEGREE}
+        + (${lon} - here.lon) * (${lon} - here.lon) * here.kx * here.kx <= ${radiusKm * radiusKm}`;
+};
+
+/** The services with a place within `radiusKm` of `near` (needs `here`), read from the position index. */
+export const placesWithin = (near: NonNullable<ResourceSearch['near']>, radiusKm: number): SQL =>
+  sql`(SELECT DISTINCT sal.service_id FROM here CROSS JOIN locations l JOIN service_at_location sal ON sal.location_id = l.id
+    WHERE ${withinRadius(near, radiusKm, sql`l.search_latitude`, sql`l.search_longitude`)})`;
+
+export interface Row {
+  id: string;
+  slug: string;
+  name: string;
+  content_language: string;
+  organization_name: string;
+  organization_language: string;
+  verified_at: number | null;
+  open_now: number;
+  distance2: number | null;
+  language_codes: string | null;
+  category_codes: string | null;
+  city: string | null;
+  cost_count: number;
+  max_amount: number | null;
+  min_amount: number | null;
+  currency: string | null;
+  cost_option: string | null;
+}
+
+/** What a result shows besides the service's own columns, for the rows of one page only. */
+export const pageDetails = (openNow: SQL): SQL => sql`${openNow} AS open_now,
+  (SELECT group_concat(code) FROM (SELECT DISTINCT lg.code FROM languages lg WHERE lg.service_id = page.id AND lg.code IS NOT NULL ORDER BY lg.code)) AS language_codes,
+  (SELECT group_concat(code) FROM (SELECT tt.code FROM attributes a JOIN taxonomy_terms tt ON tt.id = a.taxonomy_term_id
+    WHERE a.link_id = page.id ORDER BY a.rowid)) AS category_codes,
+  (SELECT ad.city FROM service_at_location sal JOIN addresses ad ON ad.location_id = sal.location_id
+    WHERE sal.service_id = page.id ORDER BY sal.id LIMIT 1) AS city,
+  (SELECT count(*) FROM cost_options c WHERE c.service_id = page.id) AS cost_count,
+  (SELECT max(coalesce(c.amount, 1)) FROM cost_options c WHERE c.service_id = page.id) AS max_amount,
+  (SELECT min(c.amount) FROM cost_options c WHERE c.service_id = page.id AND c.amount > 0) AS min_amount,
+  (SELECT c.currency FROM cost_options c WHERE c.service_id = page.id AND c.amount > 0 ORDER BY c.amount LIMIT 1) AS currency,
+  (SELECT c.option FROM cost_options c WHERE c.service_id = page.id ORDER BY c.id LIMIT 1) AS cost_option`;
+
+export const toSummary = (row: Row): ResourceSummary => ({
+  id: row.id,
+  slug: row.slug,
+  name: row.name,
+  contentLanguage: row.content_language,
+  organizationName: row.organization_name,
+  organizationLanguage: row.organization_language,
+  categories: row.category_codes ? row.category_codes.split(',') : [],
+  city: row.city,
+  openNow: row.open_now === 1,
+  languages: row.language_codes ? row.language_codes.split(',') : [],
+  free: row.cost_count > 0 && (row.max_amount ?? 1) === 0,
+  lowestCost: row.min_amount === null ? null : { amount: row.min_amount, currency: row.currency ?? 'CAD' },
+  costOption: row.cost_count > 0 && (row.max_amount ?? 1) > 0 ? row.cost_option : null,
+  verifiedAt: row.verified_at === null ? null : new Date(row.verified_at * 1000),
+  distanceKm: row.distance2 === null ? null : Math.sqrt(row.distance2),
+});

@@ -1,0 +1,515 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { CONTENT_LANGUAGES, type ContentLanguage } from '../core/content-languages';
+import type { Database } from '../core/database';
+import { newId } from '../core/random';
+import { stories, storyApprovals, storyEvents, storyVersions } from '../schema';
+import { createOnce } from '../core/form-submissions';
+
+/**
+ * Stories: the rules of consent. A version is never changed; only the author approves an exact
+ * version with a consent scope and an end date; a moderator publishes only the author's latest
+ * approval; withdrawal hides the story everywhere at once. Every write that changes state and
+ * its audit line go in one batch, the audit line conditional on the change (`changes()`), so a
+ * repeated or concurrent request writes neither twice.
+ */
+
+/** A story is written in one of the site's content languages. */
+export const STORY_LANGUAGES = CONTENT_LANGUAGES;
+export type StoryLanguage = ContentLanguage;
+export const CONTENT_NOTES = ['violence', 'sexual-violence', 'self-harm', 'substance-use', 'other'] as const;
+export type ContentNote = (typeof CONTENT_NOTES)[number];
+/** How long consent lasts, in months: one year unless the author chooses, three at most. */
+export const CONSENT_MONTHS = [6, 12, 24, 36] as const;
+export const DEFAULT_CONSENT_MONTHS = 12;
+/** The author is emailed this long before consent ends. */
+export const REMINDER_BEFORE_MS = 14 * 24 * 60 * 60 * 1000;
+export const STORY_LIMITS = { title: 150, body: 20_000, shownName: 60, contentNoteText: 200 } as const;
+
+export interface StoryDraft {
+  title: string;
+  body: string;
+  /** Empty means "Anonymous". */
+  shownName: string;
+  language: StoryLanguage;
+  contentNotes: ContentNote[];
+  contentNoteText: string;
+}
+
+export interface Consent {
+  ownPage: boolean;
+  campaignIds: string[];
+  eventQuotes: boolean;
+  months: number;
+}
+
+export type StoryVersion = typeof storyVersions.$inferSelect;
+export type StoryApproval = typeof storyApprovals.$inferSelect;
+export type StoryEvent = typeof storyEvents.$inferSelect;
+export type StoryRow = typeof stories.$inferSelect;
+
+const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+/** A date `months` months after `from`. */
+export const addMonths = (from: Date, months: number): Date => {
+  const date = new Date(from);
+  date.setUTCMonth(date.getUTCMonth() + months);
+  return date;
+};
+
+export const parseList = (value: string): string[] => value.split(',').filter(Boolean);
+export const contentNotesOf = (version: Pick<StoryVersion, 'contentNotes'>): ContentNote[] =>
+  parseList(version.contentNotes).filter((note): note is ContentNote => (CONTENT_NOTES as readonly string[]).includes(note));
+
+const versionValues = (storyId: string, number: number, draft: StoryDraft, madeBy: 'author' | 'moderator', now: Date) => ({
+  id: newId(),
+  storyId,
+  number,
+  title: draft.title,
+  body: draft.body,
+  shownName: draft.shownName,
+  language: draft.language,
+  contentNotes: draft.contentNotes.join(','),
+  contentNoteText: draft.contentNoteText,
+  madeBy,
+  createdAt: now,
+});
+
+/** An audit line, written only when the statement just before it changed a row. */
+const eventIfChanged = (db: Database, storyId: string, actor: StoryEvent['actor'], action: StoryEvent['action'], versionNumber: number | null, now: Date) =>
+  db.insert(storyEvents).select(sql`select ${newId()}, ${storyId}, ${actor}, ${action}, ${versionNumber}, ${seconds(now)} where changes() > 0`);
+
+/** Starts a story with its first version. */
+/** Creates a story and its first version; with the form's key, a second press returns the first story. */
+export const createStory = async (db: Database, authorId: string, draft: StoryDraft, now = new Date(), formKey: string | null = null): Promise<string> => {
+  const id = newId();
+  const statements = [
+    db.insert(stories).values({ id, authorId, createdAt: now }),
+    db.insert(storyVersions).values(versionValues(id, 1, draft, 'author', now)),
+    db.insert(storyEvents).values({ id: newId(), storyId: id, actor: 'author', action: 'created', versionNumber: 1, createdAt: now }),
+  ] as const;
+  return (await createOnce(db, { userId: authorId, kind: 'story', key: formKey }, id, [...statements], now)).id;
+};
+
+/**
+ * Adds the next version (by the author, or a moderator's suggested edit). The number is taken
+ * inside the insert, so two edits at once get two numbers. Nothing is written to a withdrawn
+ * story. Returns the new number, or null.
+ */
+export const addStoryVersion = async (
+  db: Database,
+  storyId: string,
+  draft: StoryDraft,
+  madeBy: 'author' | 'moderator',
+  now = new Date(),
+): Promise<number | null> => {
+  const v = versionValues(storyId, 0, draft, madeBy, now);
+  const action = madeBy === 'author' ? 'edited' : 'edit-suggested';
+  await db.batch([
+    db.insert(storyVersions).select(sql`select ${v.id}, s.id, (select coalesce(max(number), 0) + 1 from story_versions where story_id = s.id),
+        ${v.title}, ${v.body}, ${v.shownName}, ${v.language}, ${v.contentNotes}, ${v.contentNoteText}, ${madeBy}, ${seconds(now)}
+      from stories s where s.id = ${storyId} and s.withdrawn_at is null`),
+    db.insert(storyEvents).select(sql`select ${newId()}, story_id, ${madeBy}, ${action}, number, ${seconds(now)} from story_versions where id = ${v.id}`),
+  ]);
+  const row = await db.select({ number: storyVersions.number }).from(storyVersions).where(eq(storyVersions.id, v.id)).get();
+  return row?.number ?? null;
+};
+
+/** Everything about one story, for its author or a moderator (never for the public). */
+export interface StoryRecord {
+  story: StoryRow;
+  /** Oldest first. */
+  versions: StoryVersion[];
+  /** Oldest first. */
+  approvals: StoryApproval[];
+  events: StoryEvent[];
+}
+
+export const loadStory = async (db: Database, storyId: string): Promise<StoryRecord | null> => {
+  const story = await db.select().from(stories).where(eq(stories.id, storyId)).get();
+  if (!story) return null;
+  const [versions, approvals, events] = await Promise.all([
+    db.select().from(storyVersions).where(eq(storyVersions.storyId, storyId)).orderBy(asc(storyVersions.number)).all(),
+    db.select().from(storyApprovals).where(eq(storyApprovals.storyId, storyId)).orderBy(asc(storyApprovals.approvedAt), asc(sql`rowid`)).all(),
+    db.select().from(storyEvents).where(eq(storyEvents.storyId, storyId)).orderBy(asc(storyEvents.createdAt), asc(sql`rowid`)).all(),
+  ]);
+  return { story, versions, approvals, events };
+};
+
+/** The author's latest approval, which is the only one a moderator may publish. */
+export const latestApproval = (record: StoryRecord): StoryApproval | undefined => record.approvals.at(-1);
+export const publishedApproval = (record: StoryRecord): StoryApproval | undefined =>
+  record.approvals.find((approval) => approval.id === record.story.publishedApprovalId);
+export const versionById = (record: StoryRecord, versionId: string | undefined) => record.versions.find((v) => v.id === versionId);
+
+export interface MyStory {
+  id: string;
+  title: string;
+  latestNumber: number;
+  submitted: boolean;
+  published: boolean;
+  withdrawn: boolean;
+}
+
+/** A storyteller's own stories, newest first. */
+export const listStoriesByAuthor = async (db: Database, authorId: string, now = new Date()): Promise<MyStory[]> => {
+  const rows = await db
+    .select({
+      id: stories.id,
+      submittedAt: stories.submittedAt,
+      withdrawnAt: stories.withdrawnAt,
+      publishedApprovalId: stories.publishedApprovalId,
+      createdAt: stories.createdAt,
+      latestNumber: sql<number | null>`(select max(number) from story_versions where story_id = stories.id)`,
+      title: sql<string | null>`(select title from story_versions where story_id = stories.id order by number desc limit 1)`,
+      liveUntil: sql<number | null>`(select expires_at from story_approvals where id = stories.published_approval_id)`,
+    })
+    .from(stories)
+    .where(eq(stories.authorId, authorId))
+    .orderBy(desc(stories.createdAt), desc(sql`rowid`))
+    .all();
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title ?? '',
+    latestNumber: row.latestNumber ?? 0,
+    submitted: !!row.submittedAt,
+    published: !!row.publishedApprovalId && !row.withdrawnAt && (row.liveUntil ?? 0) > seconds(now),
+    withdrawn: !!row.withdrawnAt,
+  }));
+};
+
+/** Asks moderators to read the story. Only its author can; once is enough. */
+export const submitStory = async (db: Database, storyId: string, authorId: string, now = new Date()): Promise<boolean> => {
+  const [updated] = await db.batch([
+    db
+      .update(stories)
+      .set({ submittedAt: now })
+      .where(and(eq(stories.id, storyId), eq(stories.authorId, authorId), isNull(stories.withdrawnAt), isNull(stories.submittedAt)))
+      .returning({ id: stories.id }),
+    eventIfChanged(db, storyId, 'author', 'submitted', null, now),
+  ]);
+  return updated.length > 0;
+};
+
+/**
+ * The author approves one exact version with their consent. Only the author can, whatever other
+ * roles they hold. Approving also asks moderators to read it. When the version approved is the
+ * one already published (a renewal), the new consent applies at once; any other version waits
+ * for a moderator to publish it, and the published one stays until then.
+ */
+export const approveStoryVersion = async (
+  db: Database,
+  input: { storyId: string; authorId: string; versionNumber: number; consent: Consent; siteOrigin: string },
+  now = new Date(),
+): Promise<boolean> => {
+  const { storyId, authorId, versionNumber, consent } = input;
+  const id = newId();
+  const expiresAt = seconds(addMonths(now, consent.months));
+  const [inserted] = await db.batch([
+    db.insert(storyApprovals).select(sql`select ${id}, s.id, v.id, ${seconds(now)}, ${consent.ownPage ? 1 : 0}, ${consent.campaignIds.join(',')}, ${consent.eventQuotes ? 1 : 0}, ${expiresAt}, ${input.siteOrigin}, null
+      from stories s join story_versions v on v.story_id = s.id
+      where s.id = ${storyId} and s.author_id = ${authorId} and s.withdrawn_at is null and v.number = ${versionNumber}`),
+    eventIfChanged(db, storyId, 'author', 'approved', versionNumber, now),
+    db
+      .update(stories)
+      .set({ submittedAt: sql`coalesce(${stories.submittedAt}, ${seconds(now)})` })
+      .where(and(eq(stories.id, storyId), sql`exists (select 1 from story_approvals where id = ${id})`)),
+    // A renewal of the published version: the new consent (and end date) applies at once.
+    db
+      .update(stories)
+      .set({ publishedApprovalId: id })
+      .where(
+        and(
+          eq(stories.id, storyId),
+          isNull(stories.withdrawnAt),
+          sql`${stories.publishedApprovalId} in (select a.id from story_approvals a join story_approvals b on b.version_id = a.version_id where b.id = ${id})`,
+        ),
+      ),
+  ]);
+  void inserted;
+  return !!(await db.select({ id: storyApprovals.id }).from(storyApprovals).where(eq(storyApprovals.id, id)).get());
+};
+
+/**
+ * A moderator publishes the author's latest approval: it must still be in force, the story not
+ * withdrawn. There is no way to publish a version the author did not approve.
+ */
+export const publishStoryApproval = async (db: Database, storyId: string, approvalId: string, now = new Date()): Promise<boolean> => {
+  const [updated] = await db.batch([
+    db
+      .update(stories)
+      .set({ publishedApprovalId: approvalId, publishedAt: now })
+      .where(
+        and(
+          eq(stories.id, storyId),
+          isNull(stories.withdrawnAt),
+          sql`(${stories.publishedApprovalId} is null or ${stories.publishedApprovalId} <> ${approvalId})`,
+          sql`${approvalId} = (select id from story_approvals where story_id = ${storyId} order by approved_at desc, rowid desc limit 1)`,
+          sql`exists (select 1 from story_approvals where id = ${approvalId} and expires_at > ${seconds(now)})`,
+        ),
+      )
+      .returning({ id: stories.id }),
+    db.insert(storyEvents).select(sql`select ${newId()}, ${storyId}, 'moderator', 'published', v.number, ${seconds(now)}
+      from story_approvals a join story_versions v on v.id = a.version_id where a.id = ${approvalId} and changes() > 0`),
+  ]);
+  return updated.length > 0;
+};
+
+/**
+ * Withdraws a story: it leaves every public surface at once, with no reason asked. With
+ * `deleteVersions`, every version and approval is deleted too (the audit trail, which holds
+ * no text, stays for the author).
+ */
+export const withdrawStory = async (
+  db: Database,
+  storyId: string,
+  authorId: string,
+  deleteVersions: boolean,
+  now = new Date(),
+): Promise<boolean> => {
+  const [updated] = await db.batch([
+    db
+      .update(stories)
+      .set({ withdrawnAt: now, publishedApprovalId: null })
+      .where(and(eq(stories.id, storyId), eq(stories.authorId, authorId), isNull(stories.withdrawnAt)))
+      .returning({ id: stories.id }),
+    eventIfChanged(db, storyId, 'author', 'withdrawn', null, now),
+  ]);
+  if (deleteVersions) await deleteStoryVersions(db, storyId, authorId, now);
+  return updated.length > 0;
+};
+
+/** Deletes every version and approval of a withdrawn story of this author. */
+export const deleteStoryVersions = async (db: Database, storyId: string, authorId: string, now = new Date()): Promise<boolean> => {
+  const owned = sql`(select id from stories where id = ${storyId} and author_id = ${authorId} and withdrawn_at is not null)`;
+  const [, deleted] = await db.batch([
+    db.delete(storyApprovals).where(sql`${storyApprovals.storyId} in ${owned}`),
+    db.delete(storyVersions).where(sql`${storyVersions.storyId} in ${owned}`).returning({ id: storyVersions.id }),
+    eventIfChanged(db, storyId, 'author', 'versions-deleted', null, now),
+  ]);
+  return deleted.length > 0;
+};
+
+// ---------------------------------------------------------------------------------------------
+// What the public may see. Every public query goes through `liveApproval`: the published
+// approval, in force, of a story not withdrawn.
+
+export interface PublicStory {
+  id: string;
+  title: string;
+  body: string;
+  shownName: string;
+  language: string;
+  contentNotes: ContentNote[];
+  contentNoteText: string;
+  publishedAt: Date | null;
+}
+
+const publicColumns = {
+  id: stories.id,
+  title: storyVersions.title,
+  body: storyVersions.body,
+  shownName: storyVersions.shownName,
+  language: storyVersions.language,
+  contentNotes: storyVersions.contentNotes,
+  contentNoteText: storyVersions.contentNoteText,
+  publishedAt: stories.publishedAt,
+};
+
+/** Published, not withdrawn, author still here, consent in force, and within this scope. */
+const isLive = (now: Date, scope: ReturnType<typeof sql>) =>
+  and(isNull(stories.withdrawnAt), isNotNull(stories.authorId), sql`${storyApprovals.expiresAt} > ${seconds(now)}`, scope);
+
+const livePublicStories = (db: Database, now: Date, scope: ReturnType<typeof sql>) =>
+  db
+    .select(publicColumns)
+    .from(stories)
+    .innerJoin(storyApprovals, eq(storyApprovals.id, stories.publishedApprovalId))
+    .innerJoin(storyVersions, eq(storyVersions.id, storyApprovals.versionId))
+    .where(isLive(now, scope))
+    .orderBy(desc(stories.publishedAt), desc(stories.id));
+
+const toPublic = (row: Omit<PublicStory, 'contentNotes'> & { contentNotes: string }): PublicStory => ({
+  ...row,
+  contentNotes: contentNotesOf(row),
+});
+
+/** Stories on this site's own pages: published, consented for their own page, in force. */
+export const listPublishedStories = async (db: Database, now = new Date()): Promise<PublicStory[]> =>
+  (await livePublicStories(db, now, sql`${storyApprovals.consentOwnPage} = 1`).all()).map(toPublic);
+
+export const STORIES_PER_PAGE = 20;
+
+/** One page of /stories, newest first, and how many pages there are (at least one). */
+export const listPublishedStoriesPage = async (db: Database, page: number, now = new Date()): Promise<{ stories: PublicStory[]; page: number; pageCount: number }> => {
+  const ownPage = sql`${storyApprovals.consentOwnPage} = 1`;
+  const [counted] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(stories)
+    .innerJoin(storyApprovals, eq(storyApprovals.id, stories.publishedApprovalId))
+    .where(isLive(now, ownPage))
+    .all();
+  const pageCount = Math.max(1, Math.ceil((counted?.n ?? 0) / STORIES_PER_PAGE));
+  const shown = Math.min(Math.max(1, page), pageCount);
+  const rows = await livePublicStories(db, now, ownPage)
+    .limit(STORIES_PER_PAGE)
+    .offset((shown - 1) * STORIES_PER_PAGE)
+    .all();
+  return { stories: rows.map(toPublic), page: shown, pageCount };
+};
+
+/**
+ * One story's public page: the story, or 'gone' once a published story was withdrawn (410),
+ * or null (404) for anything else, so a guessed id learns nothing.
+ */
+export const getPublicStory = async (db: Database, storyId: string, now = new Date()): Promise<PublicStory | 'gone' | null> => {
+  const row = await livePublicStories(db, now, and(eq(stories.id, storyId), sql`${storyApprovals.consentOwnPage} = 1`)!).get();
+  if (row) return toPublic(row);
+  const story = await db
+    .select({ id: stories.id })
+    .from(stories)
+    .where(and(eq(stories.id, storyId), isNotNull(stories.withdrawnAt), isNotNull(stories.publishedAt)))
+    .get();
+  return story ? 'gone' : null;
+};
+
+/**
+ * For the campaigns area: stories whose author consented to be shown on this campaign's page,
+ * published, not withdrawn, consent in force. A campaign page must show no others.
+ */
+export const listStoriesForCampaign = async (db: Database, campaignId: string, now = new Date()): Promise<PublicStory[]> =>
+  (
+    await livePublicStories(db, now, sql`instr(',' || ${storyApprovals.consentCampaignIds} || ',', ${`,${campaignId},`}) > 0`).all()
+  ).map(toPublic);
+
+/** For the events area: stories whose author consented to be quoted in event descriptions. */
+export const listStoriesForEventQuotes = async (db: Database, now = new Date()): Promise<PublicStory[]> =>
+  (await livePublicStories(db, now, sql`${storyApprovals.consentEventQuotes} = 1`).all()).map(toPublic);
+
+// ---------------------------------------------------------------------------------------------
+// Moderation.
+
+export interface QueuedStory {
+  id: string;
+  title: string;
+  submittedAt: Date;
+  latestNumber: number;
+  approvedNumber: number | null;
+  publishedNumber: number | null;
+}
+
+/** Stories submitted to moderators and not withdrawn, oldest first. Drafts stay private. */
+export const listStoryQueue = async (db: Database): Promise<QueuedStory[]> => {
+  const rows = await db
+    .select({
+      id: stories.id,
+      submittedAt: stories.submittedAt,
+      latestNumber: sql<number>`(select max(number) from story_versions where story_id = stories.id)`,
+      title: sql<string>`(select title from story_versions where story_id = stories.id order by number desc limit 1)`,
+      approvedNumber: sql<number | null>`(select v.number from story_approvals a join story_versions v on v.id = a.version_id
+        where a.story_id = stories.id order by a.approved_at desc, a.rowid desc limit 1)`,
+      publishedNumber: sql<number | null>`(select v.number from story_approvals a join story_versions v on v.id = a.version_id
+        where a.id = stories.published_approval_id)`,
+    })
+    .from(stories)
+    .where(and(isNotNull(stories.submittedAt), isNull(stories.withdrawnAt), isNotNull(stories.authorId)))
+    .orderBy(asc(stories.submittedAt), asc(stories.id))
+    .all();
+  return rows.map((row) => ({ ...row, title: row.title ?? '', latestNumber: row.latestNumber ?? 0, submittedAt: row.submittedAt! }));
+};
+
+// ---------------------------------------------------------------------------------------------
+// Consent over time, and account deletion.
+
+/**
+ * Unpublishes every story whose published consent has ended. The audit lines are written from
+ * the same set in the same batch, so a second run (or an overlapping one) finds nothing to do.
+ */
+export const unpublishExpiredStories = async (db: Database, now = new Date()): Promise<string[]> => {
+  const expired = sql`(select id from story_approvals where expires_at <= ${seconds(now)})`;
+  const [, updated] = await db.batch([
+    db.insert(storyEvents).select(sql`select lower(hex(randomblob(15))), s.id, 'system', 'expired', v.number, ${seconds(now)}
+      from stories s join story_approvals a on a.id = s.published_approval_id join story_versions v on v.id = a.version_id
+      where s.published_approval_id in ${expired}`),
+    db
+      .update(stories)
+      .set({ publishedApprovalId: null })
+      .where(sql`${stories.publishedApprovalId} in ${expired}`)
+      .returning({ id: stories.id }),
+  ]);
+  return updated.map((row) => row.id);
+};
+
+export interface ConsentReminder {
+  storyId: string;
+  authorId: string;
+  expiresAt: Date;
+  siteOrigin: string;
+}
+
+/**
+ * Claims the published approvals whose consent ends within 14 days and whose author was not yet
+ * reminded. The claim is one conditional update, so each reminder is handed out once.
+ */
+export const claimConsentReminders = async (db: Database, now = new Date()): Promise<ConsentReminder[]> => {
+  const claimed = await db
+    .update(storyApprovals)
+    .set({ reminderSentAt: now })
+    .where(
+      and(
+        isNull(storyApprovals.reminderSentAt),
+        sql`${storyApprovals.expiresAt} > ${seconds(now)}`,
+        sql`${storyApprovals.expiresAt} <= ${seconds(new Date(now.getTime() + REMINDER_BEFORE_MS))}`,
+        sql`${storyApprovals.id} in (select published_approval_id from stories where withdrawn_at is null and author_id is not null)`,
+      ),
+    )
+    .returning({ storyId: storyApprovals.storyId, expiresAt: storyApprovals.expiresAt, siteOrigin: storyApprovals.siteOrigin });
+  if (claimed.length === 0) return [];
+  const authors = await db
+    .select({ id: stories.id, authorId: stories.authorId })
+    .from(stories)
+    .where(inArray(stories.id, claimed.map((c) => c.storyId)))
+    .all();
+  await db.insert(storyEvents).values(claimed.map((c) => ({ id: newId(), storyId: c.storyId, actor: 'system' as const, action: 'reminded' as const, versionNumber: null, createdAt: now })));
+  return claimed.flatMap((c) => {
+    const authorId = authors.find((a) => a.id === c.storyId)?.authorId;
+    return authorId ? [{ ...c, authorId }] : [];
+  });
+};
+
+/**
+ * Account deletion: every story of the person is withdrawn and every version, approval and
+ * audit line deleted. A story that was once published keeps an empty row (no author, no text)
+ * so its address still answers 410 Gone; the others disappear entirely.
+ */
+export const deleteStoriesOfAuthor = async (db: Database, authorId: string, now = new Date()): Promise<void> => {
+  const theirs = sql`(select id from stories where author_id = ${authorId})`;
+  await db.batch([
+    db.delete(storyEvents).where(sql`${storyEvents.storyId} in ${theirs}`),
+    db.delete(storyApprovals).where(sql`${storyApprovals.storyId} in ${theirs}`),
+    db.delete(storyVersions).where(sql`${storyVersions.storyId} in ${theirs}`),
+    db.delete(stories).where(and(eq(stories.authorId, authorId), isNull(stories.publishedAt))),
+    db
+      .update(stories)
+      .set({ authorId: null, publishedApprovalId: null, submittedAt: null, withdrawnAt: sql`coalesce(${stories.withdrawnAt}, ${seconds(now)})` })
+      .where(eq(stories.authorId, authorId)),
+  ]);
+};
+
+// Deleting an account withdraws and deletes its stories first (db/accounts/users.ts runs the steps).
+
+/** Everything kept about an author's stories, for "download my data": every version, approval and step. */
+export const exportStoriesOfAuthor = async (db: Database, authorId: string) => {
+  const ids = await db.select({ id: stories.id }).from(stories).where(eq(stories.authorId, authorId)).orderBy(asc(stories.createdAt)).all();
+  const records = await Promise.all(ids.map(({ id }) => loadStory(db, id)));
+  return records
+    .filter((record): record is StoryRecord => record !== null)
+    .map(({ story, versions, approvals, events }) => ({
+      createdAt: story.createdAt,
+      submittedAt: story.submittedAt,
+      publishedAt: story.publishedAt,
+      withdrawnAt: story.withdrawnAt,
+      versions: versions.map(({ id: _id, storyId: _story, ...version }) => version),
+      approvals: approvals.map(({ id: _id, storyId: _story, ...approval }) => approval),
+      history: events.map(({ id: _id, storyId: _story, ...event }) => event),
+    }));
+};

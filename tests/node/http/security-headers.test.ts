@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHELL_PAGES } from '../../support/pages';
+import { makeTestApp, type TestApp } from '../../support/app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await makeTestApp();
+});
+afterAll(() => t.close());
+
+const directives = (csp: string) =>
+  new Map(
+    csp
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter((words) => words[0])
+      .map(([name, ...values]) => [name!, values]),
+  );
+
+describe.each([...SHELL_PAGES, '/does-not-exist'])('headers of %s', (path) => {
+  it('send a strict CSP: scripts only from this site with a fresh nonce, no inline, no eval', async () => {
+    const res = await t.app.request(path);
+    const csp = directives(res.headers.get('content-security-policy') ?? '');
+    const scriptSrc = csp.get('script-src') ?? csp.get('default-src') ?? [];
+    expect(scriptSrc).not.toContain("'unsafe-inline'");
+    expect(scriptSrc).not.toContain("'unsafe-eval'");
+    expect(scriptSrc).not.toContain('*');
+    expect(scriptSrc.filter((source) => !source.startsWith("'"))).toEqual([]);
+    expect(csp.get('default-src')).toEqual(["'self'"]);
+    expect(csp.get('object-src')).toEqual(["'none'"]);
+    expect(csp.get('base-uri')).toEqual(["'none'"]);
+    expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+    for (const [name, values] of csp) {
+      expect(values.join(' '), name).not.toMatch(/unsafe-eval|https?:|\*/);
+    }
+
+    const nonce = scriptSrc.find((source) => source.startsWith("'nonce-"))?.slice(7, -1);
+    expect(nonce).toBeTruthy();
+    const html = await res.text();
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    // Every script is a file of this site: nothing inline.
+    expect(html).not.toMatch(/<script\b(?![^>]*\bsrc="\/)[^>]*>/);
+  });
+
+  it('send HSTS for a year, no referrer, and forbid framing', async () => {
+    const res = await t.app.request(path);
+    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=31536000/);
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
+describe('the CSP nonce', () => {
+  it('is different on every response', async () => {
+    const nonces = await Promise.all(
+      [1, 2, 3].map(async () => (await t.app.request('/')).headers.get('content-security-policy')?.match(/'nonce-([^']+)'/)?.[1]),
+    );
+    expect(new Set(nonces).size).toBe(3);
+  });
+});
+
+describe('htmx', () => {
+  it('is served by this site and configured for same-origin requests without injected styles', async () => {
+    const html = await (await t.app.request('/')).text();
+    const src = html.match(/<script src="(\/static\/htmx\.[0-9a-f]+\.js)"/)?.[1];
+    expect(src).toBeTruthy();
+    const asset = await t.app.request(src!);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toMatch(/javascript/);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect(await asset.text()).toContain('htmx');
+    const config = JSON.parse(
+      (html.match(/<meta name="htmx-config" content="([^"]+)"/)?.[1] ?? '{}').replaceAll('&quot;', '"'),
+    );
+    expect(config).toMatchObject({ mode: 'same-origin', includeIndicatorCSS: false });
+  });
+
+  it('an unknown static file is a 404, not a file read', async () => {
+    expect((await t.app.request('/static/..%2F..%2Fpackage.json')).status).toBe(404);
+    expect((await t.app.request('/static/site.css')).status).toBe(404);
+  });
+});

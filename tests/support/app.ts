@@ -1,0 +1,42 @@
+import type { Database } from '../../db/core/database';
+import { migrateLibsql, openLibsqlDatabase } from '../../db/core/libsql';
+import { createApp } from '../../worker/app';
+import { readConfig, type ConfigSource } from '../../worker/config';
+import { outboxMailer } from '../../worker/mail/mailer';
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  db: Database;
+  /** Every log line the app wrote. */
+  logs: string[];
+  close: () => void;
+}
+
+/** A fresh app over a fresh in-memory libsql database with every migration applied. */
+export const makeTestApp = async (config: ConfigSource = {}): Promise<TestApp> => {
+  const { db, client } = openLibsqlDatabase(':memory:');
+  await migrateLibsql(db);
+  const logs: string[] = [];
+  const app = createApp(
+    {
+      database: () => db,
+      config: () => readConfig(config),
+      mailer: () => outboxMailer(db, () => {}),
+      // Tests say which client they are with this header; a real host reads the socket.
+      clientAddress: (c) => c.req.header('x-test-client') ?? '192.0.2.1',
+    },
+    { log: (line) => logs.push(line) },
+  );
+  return { app, db, logs, close: () => client.close() };
+};
+
+/** The text of an HTML document with tags, scripts and styles removed. */
+export const visibleText = (html: string): string =>
+  html
+    .replace(/<script[\s\S]*?<\/script>/gi, ' ')
+    .replace(/<style[\s\S]*?<\/style>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');

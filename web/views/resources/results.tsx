@@ -1,0 +1,44 @@
+import type { CategoryOption, ResourceSearch, ResourceSearchResult } from '../../../db/resources/types';
+import type { Catalog, Locale } from '../../i18n';
+import { format } from '../../i18n';
+import { searchUrl } from './search-url';
+import { Pagination } from '../../components/pagination';
+import { ResourceCard } from './card';
+
+interface Props {
+  t: Catalog;
+  locale: Locale;
+  search: ResourceSearch;
+  result: ResourceSearchResult;
+  categories: readonly CategoryOption[];
+}
+
+/**
+ * The results region: the page includes it, and an htmx search gets it alone. Its count is a
+ * status region that stays in place when htmx morphs the results, so screen readers hear the
+ * new count after each change.
+ */
+export const ResourceResults = ({ t, locale, search, result, categories }: Props) => {
+  const r = t.resources;
+  const count = result.more
+    ? format(r.resultCountMore, { count: result.total.toLocaleString(locale) })
+    : result.total === 1
+      ? r.resultCountOne
+      : format(r.resultCountOther, { count: result.total });
+  return (
+    <section id="results" class="results" aria-labelledby="results-heading">
+      <h2 id="results-heading">{r.resultsHeading}</h2>
+      <p id="result-count" class="result-count" role="status">
+        {result.total === 0 ? r.noResults : count}
+      </p>
+      {result.items.length > 0 && (
+        <ol class="resource-list">
+          {result.items.map((resource) => (
+            <ResourceCard t={t} locale={locale} resource={resource} categories={categories} />
+          ))}
+        </ol>
+      )}
+      <Pagination t={t} page={result.page} pageCount={result.pageCount} hrefFor={(page) => searchUrl(search, { page })} />
+    </section>
+  );
+};

@@ -1,0 +1,123 @@
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { approveCampaign, campaignOwnerContact, listSubmittedCampaigns, returnCampaign } from '../../db/campaigns/campaigns';
+import { applicationOwner, decideApplication, listPendingApplications } from '../../db/accounts/organizer-applications';
+import { can } from '../../db/permissions';
+import { isRole } from '../../db/accounts/roles';
+import { findUserByEmail, grantRole, listPeopleWithRoles, revokeRole } from '../../db/accounts/users';
+import { catalogFor, format } from '../../web/i18n';
+import { listSubmittedEvents } from '../../db/events/events';
+import { SubmittedEvents } from '../../web/views/events/moderation';
+import { ModerationPage, PeoplePage } from '../../web/views/accounts/moderation';
+import { CampaignReviewQueue } from '../../web/views/campaigns/review';
+import type { AppEnv } from '../env';
+import { requireAccess } from '../middleware/access';
+import { renderPage } from '../http/render';
+import { emailAddress, readForm } from '../http/validation';
+
+const moderationNotices = {
+  approved: (t: AppEnv['Variables']['t']) => t.moderation.approved,
+  declined: (t: AppEnv['Variables']['t']) => t.moderation.declined,
+  'already-decided': (t: AppEnv['Variables']['t']) => t.moderation.alreadyDecided,
+  'own-request': (t: AppEnv['Variables']['t']) => t.moderation.ownRequest,
+  'campaign-approved': (t: AppEnv['Variables']['t']) => t.campaigns.approvedNotice,
+  'campaign-returned': (t: AppEnv['Variables']['t']) => t.campaigns.returnedNotice,
+  'event-approved': (t: AppEnv['Variables']['t']) => t.events.approvedNotice,
+  'event-declined': (t: AppEnv['Variables']['t']) => t.events.declinedNotice,
+  'event-already-decided': (t: AppEnv['Variables']['t']) => t.events.alreadyDecided,
+  'organizer-trusted': (t: AppEnv['Variables']['t']) => t.events.trustedNotice,
+} as const;
+
+export const moderationRoutes = new Hono<AppEnv>()
+  .get('/moderation', requireAccess('moderation:use'), async function moderation_get(c) {
+    const t = c.get('t');
+    const done = c.req.query('done');
+    const notice = done && Object.hasOwn(moderationNotices, done) ? moderationNotices[done as keyof typeof moderationNotices](t) : undefined;
+    return renderPage(c, {
+      title: t.moderation.title,
+      body: (
+        <ModerationPage
+          t={t}
+          locale={c.get('locale')}
+          applications={await listPendingApplications(c.get('db'))}
+          notice={notice}
+          campaigns={<CampaignReviewQueue t={t} campaigns={await listSubmittedCampaigns(c.get('db'))} />}
+          queues={<SubmittedEvents t={t} locale={c.get('locale')} events={await listSubmittedEvents(c.get('db'))} />}
+        />
+      ),
+    });
+  })
+
+  .post(
+    '/moderation/organizer-applications/:id/:decision{approval|decline}',
+    requireAccess('organizers:review'),
+    async function moderation_application_decision_post(c) {
+      const decision = c.req.param('decision') === 'approval' ? 'approved' : 'declined';
+      const ownerId = await applicationOwner(c.get('db'), c.req.param('id'));
+      if (ownerId && !can(c.get('user'), 'organizers:review', { ownerId })) return c.redirect('/moderation?done=own-request', 303);
+      const applicant = await decideApplication(c.get('db'), c.req.param('id'), decision);
+      if (!applicant) return c.redirect('/moderation?done=already-decided', 303);
+      // Told in their own language, under a subject that says nothing about the site's purpose.
+      const their = catalogFor(applicant.locale);
+      await c.get('mailer').send({
+        to: applicant.email,
+        subject: their.mail.accountUpdateSubject,
+        text: decision === 'approved' ? their.mail.organizerApproved : their.mail.organizerDeclined,
+      });
+      return c.redirect(`/moderation?done=${decision}`, 303);
+    },
+  )
+
+  .post(
+    '/moderation/campaigns/:id/:decision{approval|return}',
+    requireAccess('campaigns:review'),
+    async function moderation_campaign_decision_post(c) {
+      const db = c.get('db');
+      const approved = c.req.param('decision') === 'approval';
+      const campaign = approved ? await approveCampaign(db, c.req.param('id')) : await returnCampaign(db, c.req.param('id'));
+      if (!campaign) return c.redirect('/moderation?done=already-decided', 303);
+      const owner = await campaignOwnerContact(db, campaign);
+      if (owner) {
+        const their = catalogFor(owner.locale);
+        await c.get('mailer').send({
+          to: owner.email,
+          subject: their.campaigns.mailReviewedSubject,
+          text: format(approved ? their.campaigns.mailApproved : their.campaigns.mailReturned, { title: campaign.title }),
+        });
+      }
+      return c.redirect(`/moderation?done=${approved ? 'campaign-approved' : 'campaign-returned'}`, 303);
+    },
+  )
+
+  .get('/moderation/people', requireAccess('roles:manage'), async function moderation_people_get(c) {
+    const t = c.get('t');
+    const done = c.req.query('done');
+    const notice = done === 'granted' ? t.moderation.roleGranted : done === 'revoked' ? t.moderation.roleRevoked : undefined;
+    return renderPage(c, {
+      title: t.moderation.peopleTitle,
+      body: <PeoplePage t={t} people={await listPeopleWithRoles(c.get('db'))} notice={notice} />,
+    });
+  })
+
+  .post('/moderation/people', requireAccess('roles:manage'), async function moderation_people_post(c) {
+    const t = c.get('t');
+    const db = c.get('db');
+    const form = await readForm(c.req);
+    const parsed = v.safeParse(emailAddress(t.signIn.emailInvalid), form.email);
+    const email = parsed.success ? parsed.output : typeof form.email === 'string' ? form.email.slice(0, 254) : '';
+    const again = async (message: string) =>
+      renderPage(c, {
+        title: t.moderation.peopleTitle,
+        status: 400,
+        body: <PeoplePage t={t} people={await listPeopleWithRoles(db)} email={email} errors={{ email: message }} />,
+      });
+    if (!parsed.success) return again(t.signIn.emailInvalid);
+    const role = form.role;
+    const change = form.change;
+    if (!isRole(role) || (change !== 'grant' && change !== 'revoke')) return again(t.forms.required);
+    const person = await findUserByEmail(db, parsed.output);
+    if (!person) return again(t.moderation.noSuchPerson);
+    if (change === 'grant') await grantRole(db, person.id, role);
+    else if (!(await revokeRole(db, person.id, role))) return again(t.moderation.lastAdmin);
+    return c.redirect(`/moderation/people?done=${change === 'grant' ? 'granted' : 'revoked'}`, 303);
+  });

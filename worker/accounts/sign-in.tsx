@@ -1,0 +1,154 @@
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import * as v from 'valibot';
+import { hitRateLimit, peekRateLimit, type RateLimit } from '../../db/core/rate-limit';
+import { createSession, invalidateSession, invalidateUserSessions } from '../../db/accounts/sessions';
+import { checkSignInCode, createSignInCode, pendingSignInEmail, SIGN_IN_CODE } from '../../db/accounts/sign-in';
+import { findOrCreateUser } from '../../db/accounts/users';
+import { format } from '../../web/i18n';
+import { SignInCodePage, SignInPage } from '../../web/views/accounts/sign-in';
+import type { AppEnv } from '../env';
+import { clearSessionCookie, setSessionCookie } from '../middleware/session';
+import { renderPage } from '../http/render';
+import { emailAddress, readForm } from '../http/validation';
+import { safeReturnPath } from '../http/return-path';
+
+/** Limits on sign-in, per hour. Numbers are in the README and the issue notes. */
+export const SIGN_IN_LIMITS = {
+  codesPerEmail: { name: 'sign-in:codes:email', max: 5, windowSeconds: 3600 },
+  codesPerClient: { name: 'sign-in:codes:client', max: 20, windowSeconds: 3600 },
+  wrongCodesPerEmail: { name: 'sign-in:wrong:email', max: 10, windowSeconds: 3600 },
+} satisfies Record<string, RateLimit>;
+
+/** Ties the code form to the email it was sent to, for the life of the code. Never the email itself. */
+const ATTEMPT_COOKIE = 'sign_in_attempt';
+
+const noStore: MiddlewareHandler = async function noStore(c, next) {
+  await next();
+  c.header('Cache-Control', 'no-store');
+};
+
+const minutes = (seconds: number) => String(Math.max(1, Math.ceil(seconds / 60)));
+
+const nextOf = (value: unknown) => safeReturnPath(typeof value === 'string' && value ? value : '/account');
+
+/** Signing out leaves nothing behind in this browser: cookies, storage and cache are cleared. */
+const signedOutResponse = (c: Context<AppEnv>) => {
+  clearSessionCookie(c);
+  c.header('Clear-Site-Data', '"cache", "cookies", "storage"');
+  return c.redirect('/sign-in?signed-out=1', 303);
+};
+
+export const signInRoutes = new Hono<AppEnv>()
+  // These pages show the address someone typed: never kept in a cache on a shared device.
+  .use('/sign-in/*', noStore)
+  .use('/sign-in', noStore)
+  .get('/sign-in', function sign_in_get(c) {
+    const next = nextOf(c.req.query('next'));
+    if (c.get('user')) return c.redirect(next, 303);
+    const t = c.get('t');
+    const notice = c.req.query('signed-out') ? t.signIn.signedOut : undefined;
+    return renderPage(c, { title: t.signIn.title, body: <SignInPage t={t} next={next} notice={notice} /> });
+  })
+
+  .post('/sign-in', async function sign_in_post(c) {
+    const t = c.get('t');
+    const form = await readForm(c.req);
+    const next = nextOf(form.next);
+    const parsed = v.safeParse(emailAddress(t.signIn.emailInvalid), form.email);
+    const again = (status: 400 | 429, errors: Record<string, string>, email?: string) =>
+      renderPage(c, { title: t.signIn.title, status, body: <SignInPage t={t} next={next} email={email} errors={errors} /> });
+    if (!parsed.success) return again(400, { email: t.signIn.emailInvalid }, typeof form.email === 'string' ? form.email.slice(0, 254) : '');
+    const email = parsed.output;
+
+    // The same limits and the same answer whether or not the address has an account.
+    // The client's limit is counted first, and only a client within it spends the address's
+    // budget: one abuser cannot use up a survivor's codes and lock them out.
+    const db = c.get('db');
+    const limited = (wait: number) => {
+      c.header('Retry-After', String(wait));
+      return again(429, { email: format(t.signIn.tooManyRequests, { minutes: minutes(wait) }) }, email);
+    };
+    const perClient = await hitRateLimit(db, SIGN_IN_LIMITS.codesPerClient, await c.get('clientKey')());
+    if (!perClient.allowed) return limited(perClient.retryAfterSeconds);
+    const perEmail = await hitRateLimit(db, SIGN_IN_LIMITS.codesPerEmail, await c.get('keyedHash')(`email:${email}`));
+    if (!perEmail.allowed) return limited(perEmail.retryAfterSeconds);
+
+    const { attemptId, code } = await createSignInCode(db, email, c.get('keyedHash'));
+    await c.get('mailer').send({
+      to: email,
+      subject: t.mail.signInSubject,
+      text: format(t.mail.signInBody, { code }),
+      // A code that arrives after it expired is useless: never retried past that.
+      discardAfter: new Date(Date.now() + SIGN_IN_CODE.lifetimeMs),
+    });
+    setCookie(c, ATTEMPT_COOKIE, attemptId, {
+      path: '/sign-in',
+      httpOnly: true,
+      secure: true,
+      sameSite: 'Lax',
+      maxAge: SIGN_IN_CODE.lifetimeMs / 1000,
+    });
+    return c.redirect(`/sign-in/code?next=${encodeURIComponent(next)}`, 303);
+  })
+
+  .get('/sign-in/code', async function sign_in_code_get(c) {
+    const t = c.get('t');
+    const next = nextOf(c.req.query('next'));
+    const attemptId = getCookie(c, ATTEMPT_COOKIE);
+    const email = attemptId ? await pendingSignInEmail(c.get('db'), attemptId) : null;
+    if (!email) return c.redirect(`/sign-in?next=${encodeURIComponent(next)}`, 303);
+    return renderPage(c, { title: t.signIn.codeTitle, body: <SignInCodePage t={t} email={email} next={next} /> });
+  })
+
+  .post('/sign-in/code', async function sign_in_code_post(c) {
+    const t = c.get('t');
+    const db = c.get('db');
+    const form = await readForm(c.req);
+    const next = nextOf(form.next);
+    const attemptId = getCookie(c, ATTEMPT_COOKIE);
+    const email = attemptId ? await pendingSignInEmail(db, attemptId) : null;
+    const startAgain = (message: string) =>
+      renderPage(c, { title: t.signIn.title, status: 400, body: <SignInPage t={t} next={next} errors={{ email: message }} /> });
+    if (!attemptId || !email) return startAgain(t.signIn.codeExpired);
+
+    const codeAgain = (message: string, status: 400 | 429 = 400) =>
+      renderPage(c, { title: t.signIn.codeTitle, status, body: <SignInCodePage t={t} email={email} next={next} errors={{ code: message }} /> });
+    const code = typeof form.code === 'string' ? form.code.replace(/[\s-]/g, '') : '';
+    if (!/^\d{8}$/.test(code)) return codeAgain(t.signIn.codeFormat);
+
+    const emailKey = await c.get('keyedHash')(`email:${email}`);
+    const budget = await peekRateLimit(db, SIGN_IN_LIMITS.wrongCodesPerEmail, emailKey);
+    if (!budget.allowed) {
+      c.header('Retry-After', String(budget.retryAfterSeconds));
+      return codeAgain(format(t.signIn.tooManyTries, { minutes: minutes(budget.retryAfterSeconds) }), 429);
+    }
+
+    const result = await checkSignInCode(db, attemptId, code, c.get('keyedHash'));
+    if (!result.ok) {
+      await hitRateLimit(db, SIGN_IN_LIMITS.wrongCodesPerEmail, emailKey);
+      if (result.reason === 'expired') return startAgain(t.signIn.codeExpired);
+      return codeAgain(result.triesLeft === 1 ? t.signIn.codeWrongLast : format(t.signIn.codeWrong, { count: result.triesLeft }));
+    }
+
+    // A new session every time: whatever session cookie came with this request is ended.
+    const previous = c.get('sessionId');
+    if (previous) await invalidateSession(db, previous);
+    const user = await findOrCreateUser(db, result.email, c.get('locale'));
+    const session = await createSession(db, user);
+    setSessionCookie(c, session.token, session.expiresAt);
+    deleteCookie(c, ATTEMPT_COOKIE, { path: '/sign-in', secure: true });
+    return c.redirect(next, 303);
+  })
+
+  .post('/sign-out', async function sign_out_post(c) {
+    const sessionId = c.get('sessionId');
+    if (sessionId) await invalidateSession(c.get('db'), sessionId);
+    return signedOutResponse(c);
+  })
+
+  .post('/sign-out/everywhere', async function sign_out_everywhere_post(c) {
+    const user = c.get('user');
+    if (user) await invalidateUserSessions(c.get('db'), user.id);
+    return signedOutResponse(c);
+  });

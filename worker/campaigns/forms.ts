@@ -1,0 +1,135 @@
+import * as v from 'valibot';
+import { CAMPAIGN_KINDS, type CampaignInput } from '../../db/campaigns/campaigns';
+import { CONTENT_LANGUAGES } from '../../db/core/content-languages';
+import { submittedFormKey } from '../../db/core/form-submissions';
+import { newToken } from '../../db/core/random';
+import { SIGNATURE_DISPLAYS, type SignatureInput } from '../../db/campaigns/signatures';
+import { format, type Catalog } from '../../web/i18n';
+import { cleanText, emailAddress, fieldErrors, requiredLine, requiredText } from '../http/validation';
+
+/** Field lengths: generous for real people, far below what could clog a page or a CSV. */
+export const SIGNATURE_LIMITS = { name: 80, city: 80, comment: 2000, letter: 8000 } as const;
+export const CAMPAIGN_LIMITS = { title: 140, ask: 300, body: 10000, target: 140, letter: 8000, phone: 30, nextSteps: 2000, update: 5000, note: 2000 } as const;
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : '');
+const ticked = (value: unknown): boolean => text(value) === 'yes';
+
+/** Optional text: cleaned, at most `max` characters. */
+const optional = (max: number, t: Catalog, multiline = false) =>
+  v.pipe(
+    v.optional(v.unknown(), ''),
+    v.transform((value) => cleanText(text(value), multiline)),
+    v.maxLength(max, format(t.campaigns.tooLong, { max })),
+  );
+const required = (max: number, t: Catalog, multiline = false) =>
+  (multiline ? requiredText : requiredLine)(max, { required: t.campaigns.required, tooLong: format(t.campaigns.tooLong, { max }) });
+
+export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
+
+/** The sign form: what the signer typed, kept to re-show it after an error. */
+export const signatureValues = (form: Record<string, unknown>) => ({
+  firstName: text(form.firstName).slice(0, 200),
+  lastName: text(form.lastName).slice(0, 200),
+  email: text(form.email).slice(0, 254),
+  city: text(form.city).slice(0, 200),
+  message: text(form.message).slice(0, 10000),
+  display: text(form.display),
+  wantsUpdates: ticked(form.wantsUpdates),
+  shareEmail: ticked(form.shareEmail),
+});
+export type SignatureValues = ReturnType<typeof signatureValues>;
+
+const signatureSchemaOf = (t: Catalog, isLetter: boolean) =>
+  v.object({
+    firstName: requiredLine(SIGNATURE_LIMITS.name, { required: t.campaigns.firstNameRequired, tooLong: format(t.campaigns.tooLong, { max: SIGNATURE_LIMITS.name }) }),
+    lastName: optional(SIGNATURE_LIMITS.name, t),
+    email: emailAddress(t.campaigns.emailInvalid),
+    city: optional(SIGNATURE_LIMITS.city, t),
+    message: optional(isLetter ? SIGNATURE_LIMITS.letter : SIGNATURE_LIMITS.comment, t, true),
+    display: v.picklist(SIGNATURE_DISPLAYS, t.campaigns.displayRequired),
+  });
+/** The sign form's schema for one catalog (language) and kind, built once: it is the same every time. */
+const signatureSchemas = new WeakMap<Catalog, { petition: ReturnType<typeof signatureSchemaOf>; letter: ReturnType<typeof signatureSchemaOf> }>();
+const signatureSchema = (t: Catalog, isLetter: boolean) => {
+  let schemas = signatureSchemas.get(t);
+  if (!schemas) signatureSchemas.set(t, (schemas = { petition: signatureSchemaOf(t, false), letter: signatureSchemaOf(t, true) }));
+  return isLetter ? schemas.letter : schemas.petition;
+};
+
+/** Reads a signature. Only these fields are read: `confirmed`, counts or anything else sent are ignored. */
+export const parseSignature = (form: Record<string, unknown>, t: Catalog, isLetter: boolean, locale: 'en' | 'fr'): FormResult<SignatureInput> => {
+  const parsed = v.safeParse(signatureSchema(t, isLetter), { ...form, display: text(form.display) || undefined });
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.issues) };
+  return { ok: true, value: { ...parsed.output, wantsUpdates: ticked(form.wantsUpdates), shareEmail: ticked(form.shareEmail), locale } };
+};
+
+export const campaignValues = (form: Record<string, unknown>) => ({
+  kind: text(form.kind),
+  title: text(form.title).slice(0, 1000),
+  ask: text(form.ask).slice(0, 1000),
+  body: text(form.body).slice(0, 20000),
+  targetName: text(form.targetName).slice(0, 1000),
+  targetRole: text(form.targetRole).slice(0, 1000),
+  letterText: text(form.letterText).slice(0, 20000),
+  targetPhone: text(form.targetPhone).slice(0, 100),
+  nextSteps: text(form.nextSteps).slice(0, 5000),
+  goal: text(form.goal).slice(0, 20),
+  endsOn: text(form.endsOn).slice(0, 20),
+  language: text(form.language).slice(0, 10),
+  formKey: submittedFormKey(form.formKey),
+});
+export type CampaignValues = ReturnType<typeof campaignValues>;
+
+/** A new campaign's form: a petition in the reader's language, with a fresh form key. */
+export const newCampaignValues = (locale: string): CampaignValues => ({
+  ...campaignValues({}),
+  kind: 'petition',
+  goal: '100',
+  language: locale,
+  formKey: newToken(),
+});
+
+const validDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+
+/** Reads an organizer's campaign form. */
+export const parseCampaign = (form: Record<string, unknown>, t: Catalog): FormResult<CampaignInput> => {
+  const L = CAMPAIGN_LIMITS;
+  const schema = v.object({
+    kind: v.picklist(CAMPAIGN_KINDS, t.campaigns.required),
+    title: required(L.title, t),
+    ask: required(L.ask, t),
+    body: required(L.body, t, true),
+    targetName: required(L.target, t),
+    targetRole: required(L.target, t),
+    letterText: optional(L.letter, t, true),
+    targetPhone: v.pipe(optional(L.phone, t), v.regex(/^[+]?[\d\s().-]*$/, t.campaigns.phoneInvalid)),
+    nextSteps: optional(L.nextSteps, t, true),
+    goal: v.pipe(v.optional(v.unknown(), ''), v.transform((value) => text(value).replace(/[\s,.\u202f\u00a0]/g, '')), v.regex(/^\d{1,8}$/, t.campaigns.goalInvalid), v.transform(Number), v.minValue(1, t.campaigns.goalInvalid), v.maxValue(10_000_000, t.campaigns.goalInvalid)),
+    endsOn: v.pipe(v.optional(v.unknown(), ''), v.transform((value) => text(value).trim()), v.check((value) => value === '' || validDate(value), t.campaigns.endsOnInvalid)),
+    language: v.picklist(CONTENT_LANGUAGES, t.forms.contentLanguageInvalid),
+  });
+  const parsed = v.safeParse(schema, { ...form, kind: text(form.kind) || undefined, language: text(form.language) || undefined });
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.issues) };
+  const { language, ...out } = parsed.output;
+  const errors: Record<string, string> = {};
+  if (out.kind === 'call' && !/\d/.test(out.targetPhone)) errors.targetPhone = t.campaigns.phoneInvalid;
+  if (out.kind !== 'petition' && !out.letterText) errors.letterText = t.campaigns.required;
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return { ok: true, value: { ...out, endsOn: out.endsOn || null, contentLanguage: language } };
+};
+
+/** One required multi-line text field (updates, next steps, delivery note). */
+export const parseText = (value: unknown, max: number, t: Catalog): FormResult<string> => {
+  const parsed = v.safeParse(required(max, t, true), value);
+  return parsed.success ? { ok: true, value: parsed.output } : { ok: false, errors: { text: parsed.issues[0].message } };
+};
+
+export const parseOptionalText = (value: unknown, max: number, t: Catalog): FormResult<string> => {
+  const parsed = v.safeParse(optional(max, t, true), value);
+  return parsed.success ? { ok: true, value: parsed.output } : { ok: false, errors: { text: parsed.issues[0].message } };
+};
+
+export const parseDate = (value: unknown): string | null => {
+  const s = text(value).trim();
+  return validDate(s) ? s : null;
+};

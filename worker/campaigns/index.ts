@@ -1,0 +1,11 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../env';
+import { campaignSignatureRoutes } from './signatures';
+import { campaignRoutes } from './public';
+import { organizeCampaignRoutes } from './organize';
+
+/** Everything of the campaigns area, mounted by app.tsx in one line. */
+export const campaignsArea = new Hono<AppEnv>()
+  .route('/', campaignSignatureRoutes)
+  .route('/', campaignRoutes)
+  .route('/', organizeCampaignRoutes);

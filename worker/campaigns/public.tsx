@@ -1,0 +1,174 @@
+import { Hono, type Context } from 'hono';
+import { currentGoal, confirmedCount, countCall, getCampaign, getCampaignForSigning, isOpenForSigning, isPublicCampaign, listPublicCampaigns, type Campaign, type SigningCampaign } from '../../db/campaigns/campaigns';
+import { latestPublicSigners, mailboxKey, signCampaign } from '../../db/campaigns/signatures';
+import { listCampaignUpdates } from '../../db/campaigns/updates';
+import { hitRateLimit, hitRateLimits, type RateLimit, type RateLimitResult } from '../../db/core/rate-limit';
+import { catalogFor, format } from '../../web/i18n';
+import { CallPanel } from '../../web/views/campaigns/call-panel';
+import { SignaturePanel, type SignaturePanelState } from '../../web/views/campaigns/signature-panel';
+import { CampaignListPage, CampaignPage } from '../../web/views/campaigns/pages';
+import { parseSignature, signatureValues } from './forms';
+import { campaignPageSlots } from './slots';
+import type { AppEnv } from '../env';
+import { renderPage } from '../http/render';
+import { readForm } from '../http/validation';
+import { siteOrigin } from '../http/site-origin';
+
+/** Limits on signing and calling, per hour. Over them: a plain message, nothing written, no email. */
+export const CAMPAIGN_LIMITS = {
+  signPerEmail: { name: 'campaign-sign:email', max: 5, windowSeconds: 3600 },
+  signPerClient: { name: 'campaign-sign:client', max: 30, windowSeconds: 3600 },
+  callsPerClient: { name: 'campaign-call:client', max: 5, windowSeconds: 3600 },
+} satisfies Record<string, RateLimit>;
+
+const notices = {
+  confirmed: (t: AppEnv['Variables']['t']) => t.campaigns.confirmed,
+  withdrawn: (t: AppEnv['Variables']['t']) => t.campaigns.withdrawn,
+  unsubscribed: (t: AppEnv['Variables']['t']) => t.campaigns.unsubscribed,
+} as const;
+
+const minutes = (seconds: number) => String(Math.max(1, Math.ceil(seconds / 60)));
+
+/** A public campaign by id, or null: drafts and campaigns waiting for review are never shown. */
+const publicCampaign = async (c: Context<AppEnv>): Promise<Campaign | null> => {
+  const campaign = await getCampaign(c.get('db'), c.req.param('id') ?? '');
+  return campaign && isPublicCampaign(campaign) ? campaign : null;
+};
+
+/** The whole campaign page, with the sign panel in the given state. */
+const campaignPage = async (
+  c: Context<AppEnv>,
+  campaign: Campaign,
+  options: { panel?: SignaturePanelState; status?: number; notice?: string | undefined; callMessage?: string } = {},
+) => {
+  const db = c.get('db');
+  const t = c.get('t');
+  const [count, signers, updates, related] = await Promise.all([
+    confirmedCount(db, campaign.id),
+    latestPublicSigners(db, campaign.id),
+    listCampaignUpdates(db, campaign.id),
+    Promise.all(campaignPageSlots.map((slot) => slot(c, campaign))),
+  ]);
+  return renderPage(c, {
+    title: campaign.title,
+    section: 'takeAction',
+    status: options.status ?? 200,
+    body: (
+      <CampaignPage
+        t={t}
+        locale={c.get('locale')}
+        campaign={campaign}
+        count={count}
+        goal={currentGoal(campaign.goal, count)}
+        signers={signers}
+        updates={updates}
+        shareUrl={`${siteOrigin(c)}/campaigns/${campaign.id}`}
+        open={isOpenForSigning(campaign)}
+        panel={options.panel ?? { kind: 'form' }}
+        notice={options.notice}
+        callMessage={options.callMessage}
+        related={<>{related}</>}
+      />
+    ),
+  });
+};
+
+/** The sign panel alone for htmx, or the whole page without JavaScript (read in full only then). */
+const signAnswer = async (c: Context<AppEnv>, campaign: SigningCampaign, panel: SignaturePanelState, status: number) => {
+  if (c.req.header('HX-Request') === 'true') {
+    return c.html(
+      <SignaturePanel t={c.get('t')} campaignId={campaign.id} isLetter={campaign.kind === 'letter'} suggestedLetter={campaign.letterText} state={panel} />,
+      status as 200,
+    );
+  }
+  const full = await getCampaign(c.get('db'), campaign.id);
+  return full ? campaignPage(c, full, { panel, status }) : c.notFound();
+};
+
+export const campaignRoutes = new Hono<AppEnv>()
+  .get('/campaigns', async function campaigns_get(c) {
+    const t = c.get('t');
+    return renderPage(c, { title: t.campaigns.listTitle, section: 'takeAction', body: <CampaignListPage t={t} campaigns={await listPublicCampaigns(c.get('db'))} /> });
+  })
+
+  .get('/campaigns/:id', async function campaign_get(c) {
+    const campaign = await publicCampaign(c);
+    if (!campaign) return c.notFound();
+    const t = c.get('t');
+    const done = c.req.query('done');
+    if (done === 'sent') return campaignPage(c, campaign, { panel: { kind: 'sent' } });
+    const notice = done && done in notices ? notices[done as keyof typeof notices](t) : undefined;
+    return campaignPage(c, campaign, { notice, ...(done === 'called' ? { callMessage: t.campaigns.callThanks } : {}) });
+  })
+
+  .post('/campaigns/:id/signatures', async function campaign_signatures_post(c) {
+    const campaign = await getCampaignForSigning(c.get('db'), c.req.param('id'));
+    if (!campaign || !isPublicCampaign(campaign)) return c.notFound();
+    if (campaign.kind === 'call' || !isOpenForSigning(campaign)) return signAnswer(c, campaign, { kind: 'closed' }, 409);
+    const t = c.get('t');
+    const db = c.get('db');
+    const form = await readForm(c.req);
+    const sent = () => (c.req.header('HX-Request') === 'true' ? signAnswer(c, campaign, { kind: 'sent' }, 200) : c.redirect(`/campaigns/${campaign.id}?done=sent#sign`, 303));
+
+    // A bot filled the hidden field: answer as if all went well, and keep nothing.
+    if (typeof form.website === 'string' && form.website !== '') return sent();
+
+    const parsed = parseSignature(form, t, campaign.kind === 'letter', c.get('locale'));
+    if (!parsed.ok) return signAnswer(c, campaign, { kind: 'form', values: signatureValues(form), errors: parsed.errors }, 400);
+    const input = parsed.value;
+
+    // Both limits counted first, in one statement. Keyed on the mailbox, so +tag variants
+    // cannot flood one person's inbox.
+    const [perEmail, perClient] = (await hitRateLimits(db, [
+      { limit: CAMPAIGN_LIMITS.signPerEmail, subject: await c.get('keyedHash')(`email:${mailboxKey(input.email)}`) },
+      { limit: CAMPAIGN_LIMITS.signPerClient, subject: await c.get('clientKey')() },
+    ])) as [RateLimitResult, RateLimitResult];
+    if (!perEmail.allowed || !perClient.allowed) {
+      const wait = Math.max(perEmail.allowed ? 0 : perEmail.retryAfterSeconds, perClient.allowed ? 0 : perClient.retryAfterSeconds);
+      c.header('Retry-After', String(wait));
+      return signAnswer(c, campaign, { kind: 'form', values: signatureValues(form), errors: { email: format(t.campaigns.tooMany, { minutes: minutes(wait) }) } }, 429);
+    }
+
+    const outcome = await signCampaign(db, campaign.id, input);
+    const origin = siteOrigin(c);
+    const links = (confirmToken: string | null, manageToken: string) => ({
+      confirmUrl: confirmToken ? `${origin}/campaigns/signatures/${confirmToken}/confirmation` : '',
+      withdrawUrl: `${origin}/campaigns/signatures/${manageToken}/withdrawal`,
+      title: campaign.title,
+    });
+    if (outcome.kind === 'new') {
+      await c.get('mailer').send({
+        to: input.email,
+        subject: t.campaigns.mailConfirmSubject,
+        text: format(t.campaigns.mailConfirmBody, { ...links(outcome.confirmToken, outcome.manageToken), name: input.firstName }),
+      });
+    } else {
+      // The person at the form learns nothing; the owner of the address is told, in their language.
+      const their = catalogFor(outcome.ownerLocale);
+      await c.get('mailer').send({
+        to: outcome.ownerEmail,
+        subject: their.campaigns.mailDuplicateSubject,
+        text: format(outcome.confirmed ? their.campaigns.mailDuplicateConfirmed : their.campaigns.mailDuplicatePending, links(outcome.confirmToken, outcome.manageToken)),
+      });
+    }
+    return sent();
+  })
+
+  .post('/campaigns/:id/calls', async function campaign_calls_post(c) {
+    const campaign = await publicCampaign(c);
+    if (!campaign || campaign.kind !== 'call') return c.notFound();
+    const t = c.get('t');
+    const db = c.get('db');
+    const limit = await hitRateLimit(db, CAMPAIGN_LIMITS.callsPerClient, `${campaign.id}:${await c.get('clientKey')()}`);
+    const count = limit.allowed ? await countCall(db, campaign.id) : null;
+    const message = limit.allowed ? (count === null ? t.campaigns.notOpen : t.campaigns.callThanks) : t.campaigns.calledTooMany;
+    if (c.req.header('HX-Request') === 'true') {
+      const fresh = (await getCampaign(db, campaign.id))!;
+      return c.html(
+        <CallPanel t={t} campaignId={campaign.id} script={fresh.letterText} scriptLanguage={fresh.contentLanguage} phone={fresh.targetPhone} count={fresh.callCount} open={isOpenForSigning(fresh)} message={message} />,
+        limit.allowed ? 200 : 429,
+      );
+    }
+    if (!limit.allowed) return campaignPage(c, campaign, { callMessage: message, status: 429 });
+    return c.redirect(`/campaigns/${campaign.id}?done=called#call`, 303);
+  });

@@ -1,0 +1,18 @@
+import { claimDueReminders, eraseOldRsvpContacts } from '../../db/events/jobs';
+import type { Database } from '../../db/core/database';
+import { enqueueMail } from '../../db/mail/outbox';
+import { eventMail } from './mail';
+
+/**
+ * Sends the reminders now due. Each is claimed in the database first (one conditional update),
+ * then queued in the mail outbox, which the mail job delivers and retries: two runs at once, or
+ * one run twice, never send a second reminder for the same RSVP.
+ */
+export const sendEventReminders = async (db: Database, now: Date): Promise<number> => {
+  const due = await claimDueReminders(db, now);
+  for (const reminder of due) await enqueueMail(db, eventMail.reminder(reminder.event, reminder), now, false);
+  return due.length;
+};
+
+/** Erases RSVP contact details some days after each event ends (see db/events/jobs.ts). */
+export const eraseEventContacts = (db: Database, now: Date, days: number) => eraseOldRsvpContacts(db, now, days);

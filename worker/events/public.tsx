@@ -1,0 +1,295 @@
+import { Hono, type Context } from 'hono';
+import * as v from 'valibot';
+import { canManageEvent, canSeeEvent } from '../../db/permissions';
+import { cancelRsvp, countPlaces, getRsvpByToken, MAX_PLACES, takeRsvp, waitlistPosition } from '../../db/events/rsvps';
+import { EVENT_CATEGORIES, EVENT_LANGUAGES, getEvent, listEventCities, listUpcomingEvents, type EventFilters, type EventRow } from '../../db/events/events';
+import { hitRateLimit } from '../../db/core/rate-limit';
+import { hashToken } from '../../db/core/random';
+import { eventsCalendar } from '../../web/views/events/ics';
+import { format } from '../../web/i18n';
+import { ErrorPage } from '../../web/views/site/error';
+import { EventPage } from '../../web/views/events/event';
+import { EventResults, EventsPage, type EventFilterValues } from '../../web/views/events/list';
+import { MyRsvpPage } from '../../web/views/events/my-rsvp';
+import { emptyRsvp, RsvpPanel, type RsvpValues } from '../../web/views/events/rsvp-panel';
+import type { AppEnv } from '../env';
+import { eventCampaigns } from './campaigns';
+import { eventMail, sendAll } from './mail';
+import { renderPage } from '../http/render';
+import { cleanText, emailAddress, fieldErrors, readForm, requiredLine } from '../http/validation';
+import { siteOrigin } from '../http/site-origin';
+
+/** RSVPs from one network address, and to one email address, per hour. */
+const RSVP_LIMITS = {
+  client: { name: 'events-rsvp:client', max: 30, windowSeconds: 3600 },
+  email: { name: 'events-rsvp:email', max: 10, windowSeconds: 3600 },
+} as const;
+
+/** Events in the all-events feed: the soonest ones. */
+const FEED_LIMIT = 200;
+
+const one = (value: string | undefined) => (value ?? '').slice(0, 200);
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** Reads the query string into filters; anything unknown is dropped, never an error. */
+const readFilters = (c: Context<AppEnv>, now: Date): EventFilterValues => {
+  const q = (name: string) => cleanText(one(c.req.query(name)));
+  const month = MONTH.test(q('month')) ? q('month') : now.toISOString().slice(0, 7);
+  return {
+    view: q('view') === 'month' ? 'month' : 'list',
+    format: ['in_person', 'online'].includes(q('format')) ? q('format') : '',
+    city: q('city'),
+    language: (EVENT_LANGUAGES as readonly string[]).includes(q('language')) ? q('language') : '',
+    category: (EVENT_CATEGORIES as readonly string[]).includes(q('category')) ? q('category') : '',
+    from: DAY.test(q('from')) && !Number.isNaN(Date.parse(q('from'))) ? q('from') : '',
+    to: DAY.test(q('to')) && !Number.isNaN(Date.parse(q('to'))) ? q('to') : '',
+    month,
+  };
+};
+
+const toQuery = (values: EventFilterValues): EventFilters => {
+  const filters: EventFilters = {
+    format: (values.format || undefined) as EventFilters['format'],
+    city: values.city || undefined,
+    language: values.language || undefined,
+    category: (values.category || undefined) as EventFilters['category'],
+  };
+  if (values.view === 'month') {
+    const [year, month] = values.month.split('-').map(Number) as [number, number];
+    // A day of margin each side: the grid places events by their own zone's date.
+    filters.from = new Date(Date.UTC(year, month - 1, 0));
+    filters.to = new Date(Date.UTC(year, month, 2));
+  } else {
+    if (values.from) filters.from = new Date(`${values.from}T00:00:00Z`);
+    if (values.to) filters.to = new Date(Date.parse(`${values.to}T00:00:00Z`) + 86400_000);
+  }
+  return filters;
+};
+
+/**
+ * Answers with an iCalendar file. Calendar apps poll feeds often: the ETag (a hash of each
+ * event's id, sequence and last change, and the language) lets an unchanged feed answer 304
+ * without generating anything.
+ */
+export const icsResponse = (c: Context<AppEnv>, list: readonly EventRow[], build: () => string, filename: string) => {
+  const etag = `"${hashToken(`${c.get('locale')}|${list.map((e) => `${e.id}:${e.sequence}:${e.updatedAt.getTime()}`).join(',')}`).slice(0, 32)}"`;
+  const headers = { ETag: etag, 'Cache-Control': 'no-cache' };
+  if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers);
+  return c.body(build(), 200, {
+    ...headers,
+    'Content-Type': 'text/calendar; charset=utf-8',
+    'Content-Disposition': `inline; filename="${filename}"`,
+  });
+};
+
+export const calendarOptions = (c: Context<AppEnv>, name: string) => {
+  const url = new URL(c.req.url);
+  return { siteName: c.get('config').siteName, origin: url.origin, host: url.hostname, name };
+};
+
+const notFound = (c: Context<AppEnv>) => {
+  const t = c.get('t');
+  return renderPage(c, { title: t.errors.notFoundTitle, status: 404, body: <ErrorPage title={t.errors.notFoundTitle} text={t.errors.notFoundText} homeLabel={t.errors.goHome} /> });
+};
+
+/** Why RSVPs are closed, or undefined when they are open. */
+const closedReason = (c: Context<AppEnv>, event: EventRow, now: Date): string | undefined => {
+  const t = c.get('t').events;
+  if (event.status === 'cancelled') return t.cancelledNotice;
+  if (event.startsAt <= now) return t.pastNotice;
+  if (event.status !== 'published') return t.rsvpClosed;
+  return undefined;
+};
+
+/** The event page, with the RSVP panel in the given state. */
+const renderEvent = async (
+  c: Context<AppEnv>,
+  event: EventRow,
+  panel: { values?: RsvpValues; errors?: Record<string, string>; done?: string[]; closedText?: string },
+  status = 200,
+) => {
+  const t = c.get('t');
+  const now = new Date();
+  const { confirmed } = await countPlaces(c.get('db'), event.id);
+  const closed = panel.closedText ?? closedReason(c, event, now);
+  const rsvp = {
+    open: !closed,
+    closedText: closed,
+    full: event.capacity !== null && confirmed >= event.capacity,
+    values: panel.values ?? emptyRsvp,
+    ...(panel.errors ? { errors: panel.errors } : {}),
+    ...(panel.done ? { done: panel.done } : {}),
+  };
+  if (c.req.header('HX-Request')) return c.html(<RsvpPanel t={t} eventId={event.id} {...rsvp} />, status as 200);
+  const campaign = event.campaignId ? await eventCampaigns.shown(c.get('db'), event.campaignId) : null;
+  return renderPage(c, {
+    title: event.title,
+    section: 'events',
+    status,
+    body: (
+      <EventPage
+        t={t}
+        locale={c.get('locale')}
+        event={event}
+        confirmedPlaces={confirmed}
+        notPublic={event.status === 'draft' || event.status === 'submitted'}
+        past={event.endsAt <= now}
+        manageHref={canManageEvent(c.get('user'), event) ? `/organize/events/${event.id}` : undefined}
+        campaign={campaign}
+        rsvp={rsvp}
+      />
+    ),
+  });
+};
+
+const rsvpSchema = (t: AppEnv['Variables']['t']) =>
+  v.object({
+    name: requiredLine(100, { required: t.forms.required, tooLong: format(t.events.errTooLong, { max: 100 }) }),
+    email: emailAddress(t.events.emailInvalid),
+    places: v.pipe(v.optional(v.unknown(), ''), v.transform(String), v.regex(/^[1-5]$/, t.events.placesInvalid), v.transform(Number), v.maxValue(MAX_PLACES, t.events.placesInvalid)),
+    accessNeeds: v.pipe(
+      v.optional(v.unknown(), ''),
+      v.transform((value) => cleanText(typeof value === 'string' ? value : '', true)),
+      v.maxLength(1000, format(t.events.errTooLong, { max: 1000 })),
+    ),
+  });
+
+export const eventRoutes = new Hono<AppEnv>()
+  .get('/events', async function events_get(c) {
+    const t = c.get('t');
+    const db = c.get('db');
+    const now = new Date();
+    const filters = readFilters(c, now);
+    const props = {
+      t,
+      locale: c.get('locale'),
+      filters,
+      cities: await listEventCities(db, now),
+      languages: EVENT_LANGUAGES,
+      categories: EVENT_CATEGORIES,
+      events: await listUpcomingEvents(db, now, toQuery(filters)),
+    };
+    if (c.req.header('HX-Request')) return c.html(<EventResults {...props} />);
+    return renderPage(c, { title: t.events.title, section: 'events', body: <EventsPage {...props} /> });
+  })
+
+  .get('/events.ics', async function events_ics_get(c) {
+    const list = await listUpcomingEvents(c.get('db'), new Date(), {}, FEED_LIMIT);
+    return icsResponse(c, list, () => eventsCalendar({ ...calendarOptions(c, c.get('t').events.title), shortDescriptions: true }, list), 'events.ics');
+  })
+
+  .get('/events/:file{[a-z0-9]+\\.ics}', async function event_ics_get(c) {
+    const event = await getEvent(c.get('db'), c.req.param('file').slice(0, -4));
+    if (!event || !(event.status === 'published' || event.status === 'cancelled')) return notFound(c);
+    return icsResponse(c, [event], () => eventsCalendar(calendarOptions(c, event.title), [event]), `${event.id}.ics`);
+  })
+
+  .get('/events/:id{[a-z0-9]+}', async function event_get(c) {
+    const event = await getEvent(c.get('db'), c.req.param('id'));
+    if (!event || !canSeeEvent(c.get('user'), event)) return notFound(c);
+    const t = c.get('t').events;
+    const done = c.req.query('rsvp');
+    const notices =
+      done === 'confirmed' || done === 'waitlisted'
+        ? [done === 'confirmed' ? t.rsvpConfirmed : t.rsvpWaitlisted, ...(c.req.query('updated') ? [t.rsvpUpdated] : [])]
+        : undefined;
+    return renderEvent(c, event, notices ? { done: notices } : {});
+  })
+
+  .post('/events/:id{[a-z0-9]+}/rsvp', async function event_rsvp_post(c) {
+    const t = c.get('t');
+    const db = c.get('db');
+    const now = new Date();
+    const event = await getEvent(db, c.req.param('id'));
+    if (!event || !canSeeEvent(c.get('user'), event)) return notFound(c);
+    const form = await readForm(c.req);
+    const values: RsvpValues = {
+      name: cleanText(typeof form.name === 'string' ? form.name : '').slice(0, 200),
+      email: cleanText(typeof form.email === 'string' ? form.email : '').slice(0, 254),
+      places: typeof form.places === 'string' ? form.places.slice(0, 2) : '1',
+      accessNeeds: cleanText(typeof form.accessNeeds === 'string' ? form.accessNeeds : '', true).slice(0, 2000),
+      wantsReminder: form.wantsReminder === 'yes',
+    };
+    const closed = closedReason(c, event, now);
+    if (closed) return renderEvent(c, event, { values, closedText: closed }, 409);
+    const parsed = v.safeParse(rsvpSchema(t), form);
+    if (!parsed.success) return renderEvent(c, event, { values, errors: fieldErrors(parsed.issues) }, 400);
+
+    const client = await hitRateLimit(db, RSVP_LIMITS.client, await c.get('clientKey')());
+    const byEmail = await hitRateLimit(db, RSVP_LIMITS.email, await c.get('keyedHash')(`email:${parsed.output.email}`));
+    if (!client.allowed || !byEmail.allowed) {
+      const minutes = Math.ceil(Math.max(client.retryAfterSeconds, byEmail.retryAfterSeconds) / 60);
+      return renderEvent(c, event, { values, errors: { email: format(t.events.rsvpTooMany, { minutes }) } }, 429);
+    }
+
+    const input = { ...parsed.output, wantsReminder: values.wantsReminder, locale: c.get('locale'), siteOrigin: siteOrigin(c) };
+    const outcome = await takeRsvp(db, event.id, input, now);
+    // The event was cancelled or started between the check above and the write.
+    if (!outcome) return renderEvent(c, event, { values, closedText: t.events.rsvpClosed }, 409);
+
+    const link = `${siteOrigin(c)}/rsvps/${outcome.token}`;
+    await sendAll(c.get('mailer'), [eventMail.rsvp(event, { ...input, places: outcome.places, status: outcome.status }, link)]);
+    if (!c.req.header('HX-Request')) {
+      const query = new URLSearchParams({ rsvp: outcome.status, ...(outcome.updated ? { updated: '1' } : {}) });
+      return c.redirect(`/events/${event.id}?${query}#rsvp-heading`, 303);
+    }
+    const done = [
+      outcome.status === 'confirmed' ? t.events.rsvpConfirmed : t.events.rsvpWaitlisted,
+      ...(outcome.updated ? [t.events.rsvpUpdated] : []),
+      ...(outcome.keptEarlierPlaces ? [format(t.events.rsvpKeptPlaces, { places: outcome.places })] : []),
+    ];
+    return renderEvent(c, (await getEvent(db, event.id)) ?? event, { done });
+  })
+
+  .get('/rsvps/:token{[a-z2-7]{32}}', async function rsvp_get(c) {
+    const t = c.get('t');
+    const db = c.get('db');
+    const token = c.req.param('token');
+    const found = await getRsvpByToken(db, token);
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Robots-Tag', 'noindex');
+    if (!found) {
+      return renderPage(c, {
+        title: t.events.linkInvalidTitle,
+        status: 404,
+        body: <ErrorPage title={t.events.linkInvalidTitle} text={t.events.linkInvalidText} homeLabel={t.errors.goHome} />,
+      });
+    }
+    const { rsvp, event } = found;
+    const { confirmed } = await countPlaces(db, event.id);
+    return renderPage(c, {
+      title: t.events.myRsvpTitle,
+      section: 'events',
+      body: (
+        <MyRsvpPage
+          t={t}
+          locale={c.get('locale')}
+          token={token}
+          rsvp={rsvp}
+          event={event}
+          confirmedPlaces={confirmed}
+          waitlistPosition={rsvp.status === 'waitlisted' ? await waitlistPosition(db, rsvp) : 0}
+          open={event.status !== 'cancelled' && event.endsAt > new Date()}
+          notice={c.req.query('done') === 'cancelled' ? t.events.cancelDone : undefined}
+        />
+      ),
+    });
+  })
+
+  .post('/rsvps/:token{[a-z2-7]{32}}/cancellation', async function rsvp_cancellation_post(c) {
+    const db = c.get('db');
+    const token = c.req.param('token');
+    const result = await cancelRsvp(db, token);
+    if (result && result.promoted.length > 0) {
+      const event = await getEvent(db, result.eventId);
+      const origin = siteOrigin(c);
+      if (event) {
+        await sendAll(
+          c.get('mailer'),
+          result.promoted.map((person) => eventMail.promoted(event, person, `${origin}/rsvps/${person.token}`)),
+        );
+      }
+    }
+    return c.redirect(`/rsvps/${token}?done=cancelled`, 303);
+  });

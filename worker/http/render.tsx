@@ -1,0 +1,36 @@
+import type { Context } from 'hono';
+import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
+import { Layout } from '../../web/layout';
+import type { NavSection, Shell } from '../../web/shell';
+import type { AppEnv } from '../env';
+
+/** The shell of a page, from what the middleware put on the context. */
+export const shellFor = (c: Context<AppEnv>, section?: NavSection): Shell => {
+  const url = new URL(c.req.url);
+  return {
+    locale: c.get('locale'),
+    t: c.get('t'),
+    siteName: c.get('config').siteName,
+    quickExitUrl: c.get('config').quickExitUrl,
+    nonce: c.get('secureHeadersNonce'),
+    currentUrl: url.pathname + url.search,
+    signedIn: !!c.get('user'),
+    ...(section ? { section } : {}),
+  };
+};
+
+/** Renders a full HTML page: the layout around one view. */
+export const renderPage = (
+  c: Context<AppEnv>,
+  page: { title: string; body: Child; section?: NavSection; status?: number },
+) =>
+  c.html(
+    <>
+      {raw('<!doctype html>')}
+      <Layout shell={shellFor(c, page.section)} title={page.title}>
+        {page.body}
+      </Layout>
+    </>,
+    (page.status ?? 200) as 200,
+  );

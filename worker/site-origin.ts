@@ -1,5 +1,0 @@
-import type { Context } from 'hono';
-import type { AppEnv } from './env';
-
-/** The address links in emails and share links start with: SITE_URL when set, else the request's own. */
-export const siteOrigin = (c: Context<AppEnv>): string => c.get('config').siteOrigin ?? new URL(c.req.url).origin;

@@ -1,0 +1,102 @@
+import { Hono, type Context } from 'hono';
+import type { CurrentUser } from '../../db/accounts/roles';
+import { canModerateStory } from '../../db/stories/access';
+import { addStoryVersion, latestApproval, listStoryQueue, loadStory, publishStoryApproval, type StoryRecord } from '../../db/stories/stories';
+import { format } from '../../web/i18n';
+import { ModerateStoryPage, StoryQueuePage } from '../../web/views/stories/moderation';
+import type { AppEnv } from '../env';
+import { requireAccess } from '../middleware/access';
+import { renderPage } from '../http/render';
+import { renderStoryVersion } from './version-page';
+import { parseStoryForm, type StoryFormValues } from './form';
+import { readForm } from '../http/validation';
+
+type Ctx = Context<AppEnv>;
+
+/** The story, for a moderator, once submitted and until withdrawn; otherwise 404. */
+const loadSubmittedStory = async (c: Ctx): Promise<StoryRecord | null> => {
+  const record = await loadStory(c.get('db'), c.req.param('id') ?? '');
+  return record && canModerateStory(c.get('user') as CurrentUser, record.story) ? record : null;
+};
+
+/** The author's latest approval when a moderator may publish it now. */
+const publishableOf = (record: StoryRecord, now = new Date()) => {
+  const approval = latestApproval(record);
+  if (!approval || approval.id === record.story.publishedApprovalId || approval.expiresAt <= now) return null;
+  const version = record.versions.find((v) => v.id === approval.versionId);
+  return version ? { approvalId: approval.id, versionNumber: version.number, expiresAt: approval.expiresAt } : null;
+};
+
+const showStory = (c: Ctx, record: StoryRecord, extra: { form?: StoryFormValues; errors?: Record<string, string>; status?: number } = {}) => {
+  const t = c.get('t');
+  const latest = record.versions.at(-1);
+  const done = c.req.query('done');
+  const notice =
+    done === 'suggested'
+      ? format(t.stories.suggested, { number: latest?.number ?? '' })
+      : done === 'published'
+        ? t.stories.published
+        : done === 'cannot'
+          ? t.stories.cannotChange
+          : undefined;
+  return renderPage(c, {
+    title: t.stories.moderateTitle,
+    status: extra.status ?? 200,
+    body: (
+      <ModerateStoryPage
+        t={t}
+        locale={c.get('locale')}
+        record={record}
+        publishable={publishableOf(record)}
+        form={extra.form ?? (latest ? { ...latest, contentNotes: latest.contentNotes.split(',').filter(Boolean) } : { title: '', body: '', shownName: '', language: 'en', contentNotes: [], contentNoteText: '' })}
+        errors={extra.errors}
+        notice={notice}
+      />
+    ),
+  });
+};
+
+/**
+ * /moderation/stories: moderators read submitted stories, suggest edits (a new version the
+ * author must approve) and publish the author's approved version. Nothing here approves or
+ * changes consent: that is the author's alone, even when the moderator is the author.
+ */
+export const storyModerationRoutes = new Hono<AppEnv>()
+  .use('/moderation/stories', requireAccess('stories:moderate'))
+  .use('/moderation/stories/*', requireAccess('stories:moderate'))
+
+  .get('/moderation/stories', async function moderation_stories_get(c) {
+    const t = c.get('t');
+    return renderPage(c, {
+      title: t.stories.queueTitle,
+      body: <StoryQueuePage t={t} locale={c.get('locale')} queue={await listStoryQueue(c.get('db'))} />,
+    });
+  })
+
+  .get('/moderation/stories/:id', async function moderation_story_get(c) {
+    const record = await loadSubmittedStory(c);
+    return record ? showStory(c, record) : c.notFound();
+  })
+
+  .get('/moderation/stories/:id/versions/:number{[0-9]+}', async function moderation_story_version_get(c) {
+    return renderStoryVersion(c, await loadSubmittedStory(c), { href: (id) => `/moderation/stories/${id}`, label: c.get('t').stories.moderateTitle });
+  })
+
+  .post('/moderation/stories/:id/versions', async function moderation_story_versions_post(c) {
+    const t = c.get('t');
+    const record = await loadSubmittedStory(c);
+    if (!record) return c.notFound();
+    const parsed = parseStoryForm(await readForm(c.req), t);
+    if ('errors' in parsed) return showStory(c, record, { form: parsed.values, errors: parsed.errors, status: 400 });
+    const number = await addStoryVersion(c.get('db'), record.story.id, parsed.draft, 'moderator');
+    return c.redirect(`/moderation/stories/${record.story.id}?done=${number ? 'suggested' : 'cannot'}`, 303);
+  })
+
+  .post('/moderation/stories/:id/publication', async function moderation_story_publication_post(c) {
+    const record = await loadSubmittedStory(c);
+    if (!record) return c.notFound();
+    const form = await readForm(c.req);
+    const approvalId = typeof form.approval === 'string' ? form.approval : '';
+    const done = await publishStoryApproval(c.get('db'), record.story.id, approvalId);
+    return c.redirect(`/moderation/stories/${record.story.id}?done=${done ? 'published' : 'cannot'}`, 303);
+  });

@@ -1,0 +1,43 @@
+import { Hono } from 'hono';
+import { getPublicStory, listPublishedStoriesPage } from '../../db/stories/stories';
+// Registers the stories demo data (db/demo/seed.ts runs every registered seeder).
+import { ErrorPage } from '../../web/views/site/error';
+import { StoriesListPage, StoryPage } from '../../web/views/stories/pages';
+import type { AppEnv } from '../env';
+import { renderPage } from '../http/render';
+import { myStoriesRoutes } from './mine';
+import { storyModerationRoutes } from './moderation';
+
+/**
+ * /stories: only what an author approved and a moderator published, in force and not
+ * withdrawn. A withdrawn story answers 410 with a neutral message; anything else unknown, 404.
+ */
+const publicStoryRoutes = new Hono<AppEnv>()
+  .get('/stories', async function stories_get(c) {
+    const t = c.get('t');
+    const asked = Number.parseInt(c.req.query('page') ?? '1', 10);
+    const list = await listPublishedStoriesPage(c.get('db'), Number.isSafeInteger(asked) ? asked : 1);
+    return renderPage(c, {
+      title: t.stories.listTitle,
+      section: 'stories',
+      body: <StoriesListPage t={t} locale={c.get('locale')} {...list} />,
+    });
+  })
+
+  .get('/stories/:id', async function story_get(c) {
+    const t = c.get('t');
+    const story = await getPublicStory(c.get('db'), c.req.param('id'));
+    if (!story) return c.notFound();
+    if (story === 'gone') {
+      return renderPage(c, {
+        title: t.stories.goneTitle,
+        status: 410,
+        section: 'stories',
+        body: <ErrorPage title={t.stories.goneTitle} text={t.stories.goneText} homeLabel={t.errors.goHome} />,
+      });
+    }
+    return renderPage(c, { title: story.title, section: 'stories', body: <StoryPage t={t} locale={c.get('locale')} story={story} /> });
+  });
+
+/** Every stories address: the public pages, /my-stories and /moderation/stories. */
+export const storyRoutes = new Hono<AppEnv>().route('/', publicStoryRoutes).route('/', myStoriesRoutes).route('/', storyModerationRoutes);
