@@ -1,4 +1,4 @@
-import { createClient, LibsqlError, type Client } from '@libsql/client';
+import { createClient, LibsqlError } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { mkdirSync } from 'node:fs';
@@ -24,6 +24,21 @@ const localPath = (url: string): string | null => {
 };
 
 /**
+ * Which client opens a local database: `local` (the default, `LocalLibsqlClient`) or `official`
+ * (`@libsql/client`, as before the local client: one connection and the busy timeout), from
+ * `LIBSQL_CLIENT`. The official one is the way back should the local client misbehave after
+ * an upgrade of `libsql` or `@libsql/client`, and `npm run test:node:official` runs the Node
+ * tests on it. Anything else is refused, not silently taken as the default.
+ */
+export type LocalClientChoice = 'local' | 'official';
+
+export const localClientChoice = (setting: string | undefined): LocalClientChoice => {
+  if (setting === undefined || setting === '' || setting === 'local') return 'local';
+  if (setting === 'official') return 'official';
+  throw new Error(`LIBSQL_CLIENT is "local" (the default) or "official", not "${setting}"`);
+};
+
+/**
  * Opens a libsql database: `file:path` (the local default), `:memory:` for tests, or a remote
  * libsql server (`libsql://…` with an auth token). Creates the folder of a file database.
  *
@@ -32,14 +47,23 @@ const localPath = (url: string): string | null => {
  * for a file open up to 20 connections under concurrent requests, each with SQLite's defaults
  * whatever PRAGMAs the first was given; more connections buy nothing, since every statement
  * on a local database runs synchronously on Node's one thread. A remote server keeps
- * `@libsql/client`.
+ * `@libsql/client`; so does a local database when `LIBSQL_CLIENT=official` (`localClient`).
  */
-export const openLibsqlDatabase = (url: string, authToken?: string): { db: Database; client: DatabaseClient } => {
+export const openLibsqlDatabase = (
+  url: string,
+  authToken?: string,
+  localClient: LocalClientChoice = localClientChoice(process.env.LIBSQL_CLIENT),
+): { db: Database; client: DatabaseClient } => {
   const path = localPath(url);
   if (path !== null && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const client: DatabaseClient =
-    path !== null ? new LocalLibsqlClient(path, { timeout: LOCAL_BUSY_TIMEOUT_MS }) : createClient({ url, ...(authToken ? { authToken } : {}) });
-  return { db: drizzle(client as Client, { schema }), client };
+  const client =
+    path === null
+      ? createClient({ url, ...(authToken ? { authToken } : {}) })
+      : localClient === 'local'
+        ? new LocalLibsqlClient(path, { timeout: LOCAL_BUSY_TIMEOUT_MS })
+        : // One connection, so the PRAGMAs of tuneLocalFile hold for every statement.
+          createClient({ url, concurrency: 1, timeout: LOCAL_BUSY_TIMEOUT_MS });
+  return { db: drizzle(client, { schema }), client };
 };
 
 /**

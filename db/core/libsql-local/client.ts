@@ -2,8 +2,18 @@ import { LibsqlBatchError, LibsqlError, type Client, type InArgs, type InStateme
 import Libsql from 'libsql';
 import { Buffer } from 'node:buffer';
 
-/** What the app asks of a libsql client: drizzle's session uses execute, batch and migrate. */
-export type DatabaseClient = Pick<Client, 'execute' | 'batch' | 'migrate' | 'close'> & { transaction(): Promise<unknown> };
+/**
+ * The members of `@libsql/client`'s `Client` that drizzle's libsql session calls
+ * (node_modules/drizzle-orm/libsql/session.js: `execute` for every query, `batch` for
+ * `db.batch()`, `migrate` for the migrator, `transaction` for `db.transaction()`), and `close`,
+ * which the app calls. Picked from `Client` itself, so a change of their signatures in
+ * `@libsql/client` fails the type check of `LocalLibsqlClient`; the contract suite
+ * (tests/node/core/libsql-contract.test.ts) checks that both clients behave alike on them.
+ */
+export type DatabaseClient = Pick<Client, 'execute' | 'batch' | 'migrate' | 'transaction' | 'close'>;
+
+/** The rest of `Client`, which neither drizzle nor the app calls: refused plainly (see `notOffered`). */
+type NotCalled = Exclude<keyof Client, keyof DatabaseClient | 'closed' | 'protocol'>;
 
 type Statement = ReturnType<Libsql.Database['prepare']>;
 
@@ -58,7 +68,7 @@ interface Group {
  * synchronously on Node's thread, so more would buy nothing. No interactive transactions (the
  * app writes atomically with `batch`, as it must on D1).
  */
-export class LocalLibsqlClient implements DatabaseClient {
+export class LocalLibsqlClient implements Client {
   readonly #connection: Libsql.Database;
   readonly #kept = new Map<string, KeptStatement>();
   #group: Group | null = null;
@@ -123,6 +133,12 @@ export class LocalLibsqlClient implements DatabaseClient {
   async transaction(): Promise<never> {
     throw new LibsqlError('Interactive transactions are not supported on this database: use db.batch()', 'TRANSACTION_NOT_SUPPORTED');
   }
+
+  // Drizzle's type asks for a whole `Client`: implementing it (rather than `as Client`) makes a
+  // member added to `Client` a type error here, where one decides whether drizzle calls it.
+  executeMultiple = notOffered('executeMultiple');
+  sync = notOffered('sync');
+  reconnect = notOffered('reconnect');
 
   close(): void {
     if (this.closed) return;
@@ -269,6 +285,13 @@ export class LocalLibsqlClient implements DatabaseClient {
   #checkOpen() {
     if (this.closed) throw new LibsqlError('The client is closed', 'CLIENT_CLOSED');
   }
+}
+
+/** A member of `Client` this client does not offer, refused with its name rather than a TypeError. */
+function notOffered(member: NotCalled): (...args: unknown[]) => never {
+  return () => {
+    throw new LibsqlError(`${member}() is not offered by the local libsql client (db/core/libsql-local/README.md)`, 'NOT_SUPPORTED');
+  };
 }
 
 const resultSet = (columns: string[], columnTypes: string[], rows: Row[], rowsAffected: number, lastInsertRowid: bigint | undefined): ResultSet => ({
