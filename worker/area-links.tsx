@@ -3,7 +3,8 @@
  * know the other: stories may be linked from campaigns only within their consent scope; events
  * may be part of their organizer's own public campaigns.
  */
-import { getCampaign, isPublicCampaign, listOwnCampaigns, listPublicCampaigns } from '../db/campaigns/campaigns';
+import { getCampaign, listOwnCampaigns, listPublicCampaigns } from '../db/campaigns/campaigns';
+import { isPublicCampaign } from '../db/campaigns/rules';
 import { listUpcomingCampaignEvents } from '../db/events/events';
 import { campaignOptionSources } from '../db/stories/campaigns';
 import { listStoriesForCampaign } from '../db/stories/stories';

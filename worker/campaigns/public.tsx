@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { currentGoal, confirmedCount, countCall, getCampaign, getCampaignForSigning, isOpenForSigning, isPublicCampaign, listPublicCampaigns, type Campaign, type SigningCampaign } from '../../db/campaigns/campaigns';
+import { currentGoal, confirmedCount, countCall, getCampaign, getCampaignForSigning, listPublicCampaigns, type Campaign, type SigningCampaign } from '../../db/campaigns/campaigns';
+import { isOpenForSigning, isPublicCampaign } from '../../db/campaigns/rules';
 import { latestPublicSigners, mailboxKey, signCampaign } from '../../db/campaigns/signatures';
 import { listCampaignUpdates } from '../../db/campaigns/updates';
 import { hitRateLimit, hitRateLimits, type RateLimit, type RateLimitResult } from '../../db/core/rate-limit';
@@ -15,7 +16,7 @@ import { readForm } from '../http/validation';
 import { siteOrigin } from '../http/site-origin';
 
 /** Limits on signing and calling, per hour. Over them: a plain message, nothing written, no email. */
-export const CAMPAIGN_LIMITS = {
+export const SIGNING_RATE_LIMITS = {
   signPerEmail: { name: 'campaign-sign:email', max: 5, windowSeconds: 3600 },
   signPerClient: { name: 'campaign-sign:client', max: 30, windowSeconds: 3600 },
   callsPerClient: { name: 'campaign-call:client', max: 5, windowSeconds: 3600 },
@@ -120,8 +121,8 @@ export const campaignRoutes = new Hono<AppEnv>()
     // Both limits counted first, in one statement. Keyed on the mailbox, so +tag variants
     // cannot flood one person's inbox.
     const [perEmail, perClient] = (await hitRateLimits(db, [
-      { limit: CAMPAIGN_LIMITS.signPerEmail, subject: await c.get('keyedHash')(`email:${mailboxKey(input.email)}`) },
-      { limit: CAMPAIGN_LIMITS.signPerClient, subject: await c.get('clientKey')() },
+      { limit: SIGNING_RATE_LIMITS.signPerEmail, subject: await c.get('keyedHash')(`email:${mailboxKey(input.email)}`) },
+      { limit: SIGNING_RATE_LIMITS.signPerClient, subject: await c.get('clientKey')() },
     ])) as [RateLimitResult, RateLimitResult];
     if (!perEmail.allowed || !perClient.allowed) {
       const wait = Math.max(perEmail.allowed ? 0 : perEmail.retryAfterSeconds, perClient.allowed ? 0 : perClient.retryAfterSeconds);
@@ -159,7 +160,7 @@ export const campaignRoutes = new Hono<AppEnv>()
     if (!campaign || campaign.kind !== 'call') return c.notFound();
     const t = c.get('t');
     const db = c.get('db');
-    const limit = await hitRateLimit(db, CAMPAIGN_LIMITS.callsPerClient, `${campaign.id}:${await c.get('clientKey')()}`);
+    const limit = await hitRateLimit(db, SIGNING_RATE_LIMITS.callsPerClient, `${campaign.id}:${await c.get('clientKey')()}`);
     const count = limit.allowed ? await countCall(db, campaign.id) : null;
     const message = limit.allowed ? (count === null ? t.campaigns.notOpen : t.campaigns.callThanks) : t.campaigns.calledTooMany;
     if (c.req.header('HX-Request') === 'true') {
