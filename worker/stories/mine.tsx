@@ -7,6 +7,7 @@ import { listCampaignOptions } from '../../db/stories/campaigns';
 import {
   addStoryVersion,
   approveStoryVersion,
+  contentNotesOf,
   createStory,
   deleteStoryVersions,
   latestApproval,
@@ -136,7 +137,7 @@ export const myStoriesRoutes = new Hono<AppEnv>()
           locale={c.get('locale')}
           mode="edit"
           action={`/my-stories/${record.story.id}/versions`}
-          values={{ ...latest, contentNotes: latest.contentNotes.split(',').filter(Boolean) }}
+          values={{ ...latest, contentNotes: contentNotesOf(latest) }}
           backHref={`/my-stories/${record.story.id}`}
         />
       ),
