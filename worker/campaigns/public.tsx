@@ -9,7 +9,6 @@ import { CallPanel } from '../../web/views/campaigns/call-panel';
 import { SignaturePanel, type SignaturePanelState } from '../../web/views/campaigns/signature-panel';
 import { CampaignListPage, CampaignPage } from '../../web/views/campaigns/pages';
 import { parseSignature, signatureValues } from './forms';
-import { campaignPageSlots } from './slots';
 import type { AppEnv } from '../env';
 import { renderPage } from '../http/render';
 import { readForm } from '../http/validation';
@@ -48,7 +47,7 @@ const campaignPage = async (
     confirmedCount(db, campaign.id),
     latestPublicSigners(db, campaign.id),
     listCampaignUpdates(db, campaign.id),
-    Promise.all(campaignPageSlots.map((slot) => slot(c, campaign))),
+    Promise.all(c.get('areaLinks').campaignPageSlots.map((slot) => slot(c, campaign))),
   ]);
   return renderPage(c, {
     title: campaign.title,

@@ -64,7 +64,7 @@ const showStory = async (c: Ctx, record: StoryRecord, extra: { consent?: Consent
         t={t}
         locale={c.get('locale')}
         record={record}
-        campaigns={await listCampaignOptions(c.get('db'))}
+        campaigns={await listCampaignOptions(c.get('db'), c.get('areaLinks').storyCampaignOptions)}
         consent={extra.consent ?? defaultConsent(latestApproval(record))}
         consentErrors={extra.consentErrors}
         notice={noticeFor(c, record)}
@@ -177,7 +177,7 @@ export const myStoriesRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     const record = await loadOwnStory(c);
     if (!record) return c.notFound();
-    const campaigns = await listCampaignOptions(db);
+    const campaigns = await listCampaignOptions(db, c.get('areaLinks').storyCampaignOptions);
     const parsed = parseConsentForm(
       await readForm(c.req),
       campaigns.map((campaign) => campaign.id),
