@@ -3,7 +3,6 @@ import { compress } from 'hono/compress';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { ErrorPage } from '../web/views/site/error';
-import { wireAreaLinks } from './area-links';
 import type { AppEnv } from './env';
 import { bodyLimit } from './middleware/body-limit';
 import { clientKey } from './middleware/client-key';
@@ -55,7 +54,6 @@ const logError = (error: unknown, log: (line: string) => void) => {
  */
 export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   const log = options.log ?? console.log;
-  wireAreaLinks();
   const app = new Hono<AppEnv>();
 
   app.use(requestLog(log));

@@ -3,6 +3,7 @@ import type { CurrentUser } from '../db/accounts/roles';
 import type { Mailer } from './mail/mailer';
 import type { Catalog, Locale } from '../web/i18n';
 import type { AppConfig } from './config';
+import type { AreaLinks } from './area-links';
 
 /** Workers bindings (wrangler.toml). On Node the same names come from process.env. */
 export interface Bindings {
@@ -27,6 +28,8 @@ export interface AppEnv {
     db: Database;
     config: AppConfig;
     mailer: Mailer;
+    /** Where one area shows another's content: campaign page slots, event and story campaign links. */
+    areaLinks: AreaLinks;
     /** The signed-in person, or null for a visitor. */
     user: CurrentUser | null;
     /** The id (token hash) of the current session, or null. */

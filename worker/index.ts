@@ -6,6 +6,7 @@ import { openD1Database } from '../db/core/d1';
 import type { Database } from '../db/core/database';
 import { seedDemoData } from '../db/demo/seed';
 import { createApp } from './app';
+import { areaLinks } from './area-links';
 import { readConfig } from './config';
 import type { Bindings } from './env';
 import { runScheduledJobs } from './jobs';
@@ -27,6 +28,7 @@ const app = createApp({
   database: databaseFor,
   config: configFor,
   mailer: (env, db) => (configFor(env).isLocal ? outboxMailer(db) : providerMailer(db, transportFor(env), console.log)),
+  areaLinks,
 });
 
 // `npm run dev` (APP_ENV=local) gets the same demo data as `npm start`; a deployed worker never seeds.

@@ -7,6 +7,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { migrateLibsql, openLibsqlDatabase, tuneLocalFile } from '../db/core/libsql';
 import { seedDemoData } from '../db/demo/seed';
 import { createApp } from './app';
+import { areaLinks } from './area-links';
 import { runScheduledJobs } from './jobs';
 import { outboxMailer, providerMailer } from './mail/mailer';
 import { transportFromEnv } from './mail/transport-from-env';
@@ -43,6 +44,7 @@ const app = createApp(
     mailer: () => (mailTransport ? providerMailer(db, mailTransport, writeLine) : outboxMailer(db, writeLine)),
     clientAddress: (c) =>
       (trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined) ?? getConnInfo(c).remote.address,
+    areaLinks,
   },
   { compress: true, log: writeLine },
 );

@@ -6,6 +6,7 @@ import { newId } from '../core/random';
 import type { CurrentUser } from '../accounts/roles';
 import { campaigns, campaignSignatures, campaignUpdates, userRoles, users } from '../schema';
 import { createOnce } from '../core/form-submissions';
+import { openForSigningCondition, publicCampaignCondition, utcDay } from './rules';
 
 export type Campaign = typeof campaigns.$inferSelect;
 export type CampaignKind = Campaign['kind'];
@@ -29,19 +30,9 @@ export interface CampaignInput {
   contentLanguage: ContentLanguage;
 }
 
-/** States the public may see. Drafts and campaigns waiting for a moderator are never public. */
-export const PUBLIC_STATUSES = ['published', 'closed', 'delivered'] as const satisfies readonly CampaignStatus[];
-
-export const isPublicCampaign = (campaign: Pick<Campaign, 'status'>): boolean =>
-  (PUBLIC_STATUSES as readonly string[]).includes(campaign.status);
-
 /** Object-level rule beside `can`: only the campaign's own organizer manages it. */
 export const managesCampaign = (user: CurrentUser | null, campaign: Pick<Campaign, 'ownerId'>): boolean =>
   !!user && campaign.ownerId === user.id && user.roles.includes('organizer');
-
-/** Open for signatures and calls: published, and the end date (inclusive, UTC) not passed. */
-export const isOpenForSigning = (campaign: Pick<Campaign, 'status' | 'endsOn'>, now = new Date()): boolean =>
-  campaign.status === 'published' && (!campaign.endsOn || campaign.endsOn >= now.toISOString().slice(0, 10));
 
 /**
  * The goal shown: the organizer's goal until it is reached, then the next round number above
@@ -121,7 +112,7 @@ export const listPublicCampaigns = async (db: Database): Promise<CampaignSummary
     await db
       .select(withCount)
       .from(campaigns)
-      .where(inArray(campaigns.status, [...PUBLIC_STATUSES]))
+      .where(publicCampaignCondition())
       .orderBy(sql`case ${campaigns.status} when 'published' then 0 else 1 end`, desc(campaigns.publishedAt))
       .all(),
   );
@@ -158,12 +149,12 @@ export const closeCampaign = (db: Database, id: string, ownerId: string, now = n
 export const deliverCampaign = (db: Database, id: string, ownerId: string, note: string, deliveredOn: string, now = new Date()) =>
   transition(db, id, ['published', 'closed'], { status: 'delivered', deliveryNote: note, deliveredOn, endedAt: now }, ownerId);
 
-/** Counts one call. Nothing about the caller is kept. Returns the new count, or null if closed. */
-export const countCall = async (db: Database, id: string): Promise<number | null> => {
+/** Counts one call. Nothing about the caller is kept. Returns the new count, or null if not open. */
+export const countCall = async (db: Database, id: string, now = new Date()): Promise<number | null> => {
   const [row] = await db
     .update(campaigns)
     .set({ callCount: sql`${campaigns.callCount} + 1` })
-    .where(and(eq(campaigns.id, id), eq(campaigns.kind, 'call'), eq(campaigns.status, 'published')))
+    .where(and(eq(campaigns.id, id), eq(campaigns.kind, 'call'), openForSigningCondition(utcDay(now))))
     .returning({ callCount: campaigns.callCount });
   return row?.callCount ?? null;
 };

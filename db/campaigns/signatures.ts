@@ -3,6 +3,7 @@ import type { Database } from '../core/database';
 import { preparedPerDatabase } from '../core/prepared';
 import { hashToken, newToken } from '../core/random';
 import { campaigns, campaignSignatures } from '../schema';
+import { openForSigningCondition, utcDay } from './rules';
 
 export type SignatureDisplay = 'full' | 'initials' | 'hidden';
 export const SIGNATURE_DISPLAYS = ['full', 'initials', 'hidden'] as const satisfies readonly SignatureDisplay[];
@@ -145,10 +146,11 @@ export const signatureForToken = async (db: Database, kind: 'confirm' | 'manage'
 
 /**
  * Confirms a signature through its one-use link: the token hash is cleared in the same
- * statement, so a second use (or a race of two) finds nothing. Only while the campaign is open.
+ * statement, so a second use (or a race of two) finds nothing. Only while the campaign is open
+ * for signing (`isOpenForSigning`, in its SQL form).
  */
 export const confirmSignature = async (db: Database, token: string, now = new Date()): Promise<string | null> => {
-  const [row] = await confirmByToken(db).all({ hash: hashToken(token), now: Math.floor(now.getTime() / 1000) });
+  const [row] = await confirmByToken(db).all({ hash: hashToken(token), now: Math.floor(now.getTime() / 1000), today: utcDay(now) });
   return row?.campaignId ?? null;
 };
 
@@ -162,7 +164,7 @@ const confirmByToken = preparedPerDatabase((db) =>
         eq(campaignSignatures.confirmTokenHash, sql.placeholder('hash')),
         isNull(campaignSignatures.confirmedAt),
         sql`${campaignSignatures.expiresAt} > ${sql.placeholder('now')}`,
-        sql`${campaignSignatures.campaignId} in (select ${campaigns.id} from ${campaigns} where ${campaigns.status} = 'published')`,
+        sql`${campaignSignatures.campaignId} in (select ${campaigns.id} from ${campaigns} where ${openForSigningCondition(sql.placeholder('today'))})`,
       ),
     )
     .returning({ campaignId: campaignSignatures.campaignId })

@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { CONTENT_LANGUAGES, type ContentLanguage } from '../core/content-languages';
 import type { Database } from '../core/database';
 import { newId } from '../core/random';
 import { stories, storyApprovals, storyEvents, storyVersions } from '../schema';
 import { createOnce } from '../core/form-submissions';
+import { consentInForceCondition, consentScope, isStoryLive, publishableApprovalCondition, storyLiveCondition } from './rules';
 
 /**
  * Stories: the rules of consent. A version is never changed; only the author approves an exact
@@ -161,6 +162,7 @@ export const listStoriesByAuthor = async (db: Database, authorId: string, now = 
       createdAt: stories.createdAt,
       latestNumber: sql<number | null>`(select max(number) from story_versions where story_id = stories.id)`,
       title: sql<string | null>`(select title from story_versions where story_id = stories.id order by number desc limit 1)`,
+      authorId: stories.authorId,
       liveUntil: sql<number | null>`(select expires_at from story_approvals where id = stories.published_approval_id)`,
     })
     .from(stories)
@@ -172,7 +174,7 @@ export const listStoriesByAuthor = async (db: Database, authorId: string, now = 
     title: row.title ?? '',
     latestNumber: row.latestNumber ?? 0,
     submitted: !!row.submittedAt,
-    published: !!row.publishedApprovalId && !row.withdrawnAt && (row.liveUntil ?? 0) > seconds(now),
+    published: isStoryLive(row, row.liveUntil === null ? null : { expiresAt: new Date(row.liveUntil * 1000) }, now),
     withdrawn: !!row.withdrawnAt,
   }));
 };
@@ -229,24 +231,13 @@ export const approveStoryVersion = async (
   return !!(await db.select({ id: storyApprovals.id }).from(storyApprovals).where(eq(storyApprovals.id, id)).get());
 };
 
-/**
- * A moderator publishes the author's latest approval: it must still be in force, the story not
- * withdrawn. There is no way to publish a version the author did not approve.
- */
+/** A moderator publishes the author's latest approval, only while it is publishable (db/stories/rules.ts). */
 export const publishStoryApproval = async (db: Database, storyId: string, approvalId: string, now = new Date()): Promise<boolean> => {
   const [updated] = await db.batch([
     db
       .update(stories)
       .set({ publishedApprovalId: approvalId, publishedAt: now })
-      .where(
-        and(
-          eq(stories.id, storyId),
-          isNull(stories.withdrawnAt),
-          sql`(${stories.publishedApprovalId} is null or ${stories.publishedApprovalId} <> ${approvalId})`,
-          sql`${approvalId} = (select id from story_approvals where story_id = ${storyId} order by approved_at desc, rowid desc limit 1)`,
-          sql`exists (select 1 from story_approvals where id = ${approvalId} and expires_at > ${seconds(now)})`,
-        ),
-      )
+      .where(publishableApprovalCondition(storyId, approvalId, now))
       .returning({ id: stories.id }),
     db.insert(storyEvents).select(sql`select ${newId()}, ${storyId}, 'moderator', 'published', v.number, ${seconds(now)}
       from story_approvals a join story_versions v on v.id = a.version_id where a.id = ${approvalId} and changes() > 0`),
@@ -315,11 +306,10 @@ const publicColumns = {
   publishedAt: stories.publishedAt,
 };
 
-/** Published, not withdrawn, author still here, consent in force, and within this scope. */
-const isLive = (now: Date, scope: ReturnType<typeof sql>) =>
-  and(isNull(stories.withdrawnAt), isNotNull(stories.authorId), sql`${storyApprovals.expiresAt} > ${seconds(now)}`, scope);
+/** Live (db/stories/rules.ts) and within this scope. */
+const isLive = (now: Date, scope: SQL) => and(storyLiveCondition(now), scope);
 
-const livePublicStories = (db: Database, now: Date, scope: ReturnType<typeof sql>) =>
+const livePublicStories = (db: Database, now: Date, scope: SQL) =>
   db
     .select(publicColumns)
     .from(stories)
@@ -335,13 +325,13 @@ const toPublic = (row: Omit<PublicStory, 'contentNotes'> & { contentNotes: strin
 
 /** Stories on this site's own pages: published, consented for their own page, in force. */
 export const listPublishedStories = async (db: Database, now = new Date()): Promise<PublicStory[]> =>
-  (await livePublicStories(db, now, sql`${storyApprovals.consentOwnPage} = 1`).all()).map(toPublic);
+  (await livePublicStories(db, now, consentScope.ownPage()).all()).map(toPublic);
 
 export const STORIES_PER_PAGE = 20;
 
 /** One page of /stories, newest first, and how many pages there are (at least one). */
 export const listPublishedStoriesPage = async (db: Database, page: number, now = new Date()): Promise<{ stories: PublicStory[]; page: number; pageCount: number }> => {
-  const ownPage = sql`${storyApprovals.consentOwnPage} = 1`;
+  const ownPage = consentScope.ownPage();
   const [counted] = await db
     .select({ n: sql<number>`count(*)` })
     .from(stories)
@@ -362,7 +352,7 @@ export const listPublishedStoriesPage = async (db: Database, page: number, now =
  * or null (404) for anything else, so a guessed id learns nothing.
  */
 export const getPublicStory = async (db: Database, storyId: string, now = new Date()): Promise<PublicStory | 'gone' | null> => {
-  const row = await livePublicStories(db, now, and(eq(stories.id, storyId), sql`${storyApprovals.consentOwnPage} = 1`)!).get();
+  const row = await livePublicStories(db, now, and(eq(stories.id, storyId), consentScope.ownPage())!).get();
   if (row) return toPublic(row);
   const story = await db
     .select({ id: stories.id })
@@ -378,12 +368,12 @@ export const getPublicStory = async (db: Database, storyId: string, now = new Da
  */
 export const listStoriesForCampaign = async (db: Database, campaignId: string, now = new Date()): Promise<PublicStory[]> =>
   (
-    await livePublicStories(db, now, sql`instr(',' || ${storyApprovals.consentCampaignIds} || ',', ${`,${campaignId},`}) > 0`).all()
+    await livePublicStories(db, now, consentScope.campaign(campaignId)).all()
   ).map(toPublic);
 
 /** For the events area: stories whose author consented to be quoted in event descriptions. */
 export const listStoriesForEventQuotes = async (db: Database, now = new Date()): Promise<PublicStory[]> =>
-  (await livePublicStories(db, now, sql`${storyApprovals.consentEventQuotes} = 1`).all()).map(toPublic);
+  (await livePublicStories(db, now, consentScope.eventQuotes()).all()).map(toPublic);
 
 // ---------------------------------------------------------------------------------------------
 // Moderation.
@@ -425,7 +415,7 @@ export const listStoryQueue = async (db: Database): Promise<QueuedStory[]> => {
  * the same set in the same batch, so a second run (or an overlapping one) finds nothing to do.
  */
 export const unpublishExpiredStories = async (db: Database, now = new Date()): Promise<string[]> => {
-  const expired = sql`(select id from story_approvals where expires_at <= ${seconds(now)})`;
+  const expired = sql`(select ${storyApprovals.id} from ${storyApprovals} where not ${consentInForceCondition(now)})`;
   const [, updated] = await db.batch([
     db.insert(storyEvents).select(sql`select lower(hex(randomblob(15))), s.id, 'system', 'expired', v.number, ${seconds(now)}
       from stories s join story_approvals a on a.id = s.published_approval_id join story_versions v on v.id = a.version_id
@@ -457,7 +447,7 @@ export const claimConsentReminders = async (db: Database, now = new Date()): Pro
     .where(
       and(
         isNull(storyApprovals.reminderSentAt),
-        sql`${storyApprovals.expiresAt} > ${seconds(now)}`,
+        consentInForceCondition(now),
         sql`${storyApprovals.expiresAt} <= ${seconds(new Date(now.getTime() + REMINDER_BEFORE_MS))}`,
         sql`${storyApprovals.id} in (select published_approval_id from stories where withdrawn_at is null and author_id is not null)`,
       ),

@@ -17,6 +17,7 @@ import { findOrCreateUser } from '../../db/accounts/users';
 import { catalogFor } from '../../web/i18n';
 import { rsvpsCsv } from '../../web/views/events/rsvps-csv';
 import { createApp } from '../../worker/app';
+import { areaLinks } from '../../worker/area-links';
 import { readConfig } from '../../worker/config';
 import { sendEventReminders } from '../../worker/events/jobs';
 import { outboxMailer } from '../../worker/mail/mailer';
@@ -29,6 +30,7 @@ const app = createApp(
     database: () => db,
     config: () => readConfig({ APP_ENV: 'local' }),
     mailer: () => outboxMailer(db, () => {}),
+    areaLinks,
     clientAddress: (c) => c.req.header('x-bench-client') ?? '192.0.2.1',
   },
   { log: () => {} },

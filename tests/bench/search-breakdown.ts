@@ -12,6 +12,7 @@ import { listSearchOptions } from '../../db/resources/options';
 import { searchResources } from '../../db/resources/search/search';
 import { readResourceSearch } from '../../worker/resources/input';
 import { createApp } from '../../worker/app';
+import { areaLinks } from '../../worker/area-links';
 import { readConfig } from '../../worker/config';
 import { outboxMailer } from '../../worker/mail/mailer';
 import { percentile, TYPICAL, HOSTILE } from './search-cases';
@@ -57,7 +58,7 @@ let started = performance.now();
 await addSyntheticServices(db, size, now);
 console.log(`${size} services built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 const execute = captureStatements(client);
-const app = createApp({ database: () => db, config: () => readConfig({}), mailer: () => outboxMailer(db, () => {}) }, { log: () => {} });
+const app = createApp({ database: () => db, config: () => readConfig({}), mailer: () => outboxMailer(db, () => {}), areaLinks }, { log: () => {} });
 
 const cases = [...TYPICAL, ...HOSTILE].filter(([name, path]) => only.length === 0 || only.some((word) => name.includes(word) || path.includes(word)));
 for (const [name, path] of cases) {

@@ -9,6 +9,7 @@ import type { Database } from '../../db/core/database';
 import { migrateLibsql, openLibsqlDatabase } from '../../db/core/libsql';
 import { seedDemoResources } from '../../db/demo/resources';
 import { createApp } from '../../worker/app';
+import { areaLinks } from '../../worker/area-links';
 import { readConfig } from '../../worker/config';
 import { outboxMailer } from '../../worker/mail/mailer';
 import { HOSTILE, percentile, TYPICAL } from './search-cases';
@@ -45,7 +46,7 @@ const bench = async (label: string, fill: (db: Database) => Promise<void>) => {
   await fill(db);
   const count = (await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM services`))!.n;
   console.log(`\n${label}: ${count} services (built in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  const app = createApp({ database: () => db, config: () => readConfig({}), mailer: () => outboxMailer(db, () => {}) }, { log: () => {} });
+  const app = createApp({ database: () => db, config: () => readConfig({}), mailer: () => outboxMailer(db, () => {}), areaLinks }, { log: () => {} });
   console.log('| search | p50 ms | p95 ms | p99 ms | CPU p50 ms | CPU p95 | CPU p99 |\n|---|---|---|---|---|---|---|');
   const all: number[] = [];
   for (const [name, path] of [...TYPICAL, ...HOSTILE.map(([n, p]) => [`hostile: ${n}`, p] as [string, string])]) {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { migrateLibsql, openLibsqlDatabase } from '../../db/core/libsql';
 import { createApp } from '../../worker/app';
+import { areaLinks } from '../../worker/area-links';
 import { readConfig } from '../../worker/config';
 import { outboxMailer } from '../../worker/mail/mailer';
 
@@ -19,7 +20,7 @@ console.log(`worker bundle: ${kb(bundle.length)} raw, ${kb(gzipSync(bundle).leng
 const { db, client } = openLibsqlDatabase(':memory:');
 await migrateLibsql(db);
 const app = createApp(
-  { database: () => db, config: () => readConfig({}), mailer: () => outboxMailer(db, () => {}) },
+  { database: () => db, config: () => readConfig({}), mailer: () => outboxMailer(db, () => {}), areaLinks },
   { log: () => {} },
 );
 for (const path of ['/', '/support']) {

@@ -8,12 +8,13 @@ import { migrateLibsql, openLibsqlDatabase } from '../../db/core/libsql';
 import { approveStoryVersion, createStory, listPublishedStories, loadStory, publishStoryApproval } from '../../db/stories/stories';
 import { findOrCreateUser } from '../../db/accounts/users';
 import { createApp } from '../../worker/app';
+import { areaLinks } from '../../worker/area-links';
 import { readConfig } from '../../worker/config';
 import { outboxMailer } from '../../worker/mail/mailer';
 
 const { db, client } = openLibsqlDatabase(':memory:');
 await migrateLibsql(db);
-const app = createApp({ database: () => db, config: () => readConfig({}), mailer: () => outboxMailer(db, () => {}), clientAddress: () => '192.0.2.1' }, { log: () => {} });
+const app = createApp({ database: () => db, config: () => readConfig({}), mailer: () => outboxMailer(db, () => {}), areaLinks, clientAddress: () => '192.0.2.1' }, { log: () => {} });
 
 const time = async (label: string, runs: number, work: () => Promise<unknown>) => {
   const start = performance.now();

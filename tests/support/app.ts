@@ -1,6 +1,7 @@
 import type { Database } from '../../db/core/database';
 import { migrateLibsql, openLibsqlDatabase } from '../../db/core/libsql';
 import { createApp } from '../../worker/app';
+import { areaLinks as appAreaLinks, type AreaLinks } from '../../worker/area-links';
 import { readConfig, type ConfigSource } from '../../worker/config';
 import { outboxMailer } from '../../worker/mail/mailer';
 
@@ -12,8 +13,11 @@ export interface TestApp {
   close: () => void;
 }
 
-/** A fresh app over a fresh in-memory libsql database with every migration applied. */
-export const makeTestApp = async (config: ConfigSource = {}): Promise<TestApp> => {
+/**
+ * A fresh app over a fresh in-memory libsql database with every migration applied. A test that
+ * needs other cross-area links (a slot of its own, campaigns to offer) passes them here.
+ */
+export const makeTestApp = async (config: ConfigSource = {}, areaLinks: AreaLinks = appAreaLinks): Promise<TestApp> => {
   const { db, client } = openLibsqlDatabase(':memory:');
   await migrateLibsql(db);
   const logs: string[] = [];
@@ -24,6 +28,7 @@ export const makeTestApp = async (config: ConfigSource = {}): Promise<TestApp> =
       mailer: () => outboxMailer(db, () => {}),
       // Tests say which client they are with this header; a real host reads the socket.
       clientAddress: (c) => c.req.header('x-test-client') ?? '192.0.2.1',
+      areaLinks,
     },
     { log: (line) => logs.push(line) },
   );

@@ -106,6 +106,39 @@ describe('campaigns on Workers with D1', () => {
   });
 });
 
+describe('a campaign past its end date, on D1', () => {
+  const yesterday = () => new Date(Date.now() - 24 * 3600_000).toISOString().slice(0, 10);
+
+  it('refuses to confirm a pending signature with a plain message, and writes nothing', async () => {
+    await addCampaign('w-ended');
+    await request('/campaigns/w-ended/signatures', form(signer({ email: 'late-signer@example.org' })));
+    const confirm = await link('late-signer@example.org', 'confirmation');
+    await env.DB.prepare("update campaigns set ends_on = ? where id = 'w-ended'").bind(yesterday()).run();
+    const before = await env.DB.prepare("select * from campaign_signatures where campaign_id = 'w-ended'").all();
+    const page = await request(confirm);
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain('This link no longer works');
+    const refused = await request(confirm, form({}));
+    expect(refused.status).toBe(404);
+    expect(await refused.text()).toContain('This link no longer works');
+    expect((await env.DB.prepare("select * from campaign_signatures where campaign_id = 'w-ended'").all()).results).toEqual(before.results);
+    expect(await count('w-ended', true)).toBe(0);
+  });
+
+  it('does not count a call', async () => {
+    await env.DB.prepare(
+      `insert into campaigns (id, kind, status, title, ask, body, target_name, target_role, target_phone, letter_text, goal, ends_on, created_at, published_at)
+       values ('w-call-ended', 'call', 'published', 'Call the mayor', 'Call.', 'Why.', 'Robin', 'Mayor', '+44 20 7946 0000', 'Hello.', 3, ?, unixepoch(), unixepoch())`,
+    )
+      .bind(yesterday())
+      .run();
+    const answer = await request('/campaigns/w-call-ended/calls', form({}, { 'HX-Request': 'true' }));
+    expect(await answer.text()).toContain('This campaign is not open for signatures.');
+    await request('/campaigns/w-call-ended/calls', form({}));
+    expect((await env.DB.prepare("select call_count as n from campaigns where id = 'w-call-ended'").first<{ n: number }>())!.n).toBe(0);
+  });
+});
+
 describe('campaign updates on D1', () => {
   it('queues an update for every confirmed signer who asked, in batches, once', async () => {
     await addCampaign('w-news');

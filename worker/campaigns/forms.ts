@@ -8,8 +8,8 @@ import { format, type Catalog } from '../../web/i18n';
 import { cleanText, emailAddress, fieldErrors, requiredLine, requiredText } from '../http/validation';
 
 /** Field lengths: generous for real people, far below what could clog a page or a CSV. */
-export const SIGNATURE_LIMITS = { name: 80, city: 80, comment: 2000, letter: 8000 } as const;
-export const CAMPAIGN_LIMITS = { title: 140, ask: 300, body: 10000, target: 140, letter: 8000, phone: 30, nextSteps: 2000, update: 5000, note: 2000 } as const;
+export const SIGNATURE_FIELD_LENGTHS = { name: 80, city: 80, comment: 2000, letter: 8000 } as const;
+export const CAMPAIGN_FIELD_LENGTHS = { title: 140, ask: 300, body: 10000, target: 140, letter: 8000, phone: 30, nextSteps: 2000, update: 5000, note: 2000 } as const;
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : '');
 const ticked = (value: unknown): boolean => text(value) === 'yes';
@@ -41,11 +41,11 @@ export type SignatureValues = ReturnType<typeof signatureValues>;
 
 const signatureSchemaOf = (t: Catalog, isLetter: boolean) =>
   v.object({
-    firstName: requiredLine(SIGNATURE_LIMITS.name, { required: t.campaigns.firstNameRequired, tooLong: format(t.campaigns.tooLong, { max: SIGNATURE_LIMITS.name }) }),
-    lastName: optional(SIGNATURE_LIMITS.name, t),
+    firstName: requiredLine(SIGNATURE_FIELD_LENGTHS.name, { required: t.campaigns.firstNameRequired, tooLong: format(t.campaigns.tooLong, { max: SIGNATURE_FIELD_LENGTHS.name }) }),
+    lastName: optional(SIGNATURE_FIELD_LENGTHS.name, t),
     email: emailAddress(t.campaigns.emailInvalid),
-    city: optional(SIGNATURE_LIMITS.city, t),
-    message: optional(isLetter ? SIGNATURE_LIMITS.letter : SIGNATURE_LIMITS.comment, t, true),
+    city: optional(SIGNATURE_FIELD_LENGTHS.city, t),
+    message: optional(isLetter ? SIGNATURE_FIELD_LENGTHS.letter : SIGNATURE_FIELD_LENGTHS.comment, t, true),
     display: v.picklist(SIGNATURE_DISPLAYS, t.campaigns.displayRequired),
   });
 /** The sign form's schema for one catalog (language) and kind, built once: it is the same every time. */
@@ -93,7 +93,7 @@ const validDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Numbe
 
 /** Reads an organizer's campaign form. */
 export const parseCampaign = (form: Record<string, unknown>, t: Catalog): FormResult<CampaignInput> => {
-  const L = CAMPAIGN_LIMITS;
+  const L = CAMPAIGN_FIELD_LENGTHS;
   const schema = v.object({
     kind: v.picklist(CAMPAIGN_KINDS, t.campaigns.required),
     title: required(L.title, t),

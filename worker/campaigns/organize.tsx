@@ -19,7 +19,7 @@ import { listCampaignUpdates, postCampaignUpdate } from '../../db/campaigns/upda
 import { catalogFor, isLocale } from '../../web/i18n';
 import { readabilityMessage, scoreReadability } from '../../web/components/readability';
 import { campaignFormValues, ManageCampaignPage, NewCampaignPage, OwnCampaignsPage, type CampaignFormValues } from '../../web/views/campaigns/organize';
-import { CAMPAIGN_LIMITS, campaignValues, newCampaignValues, parseCampaign, parseDate, parseOptionalText, parseText } from './forms';
+import { CAMPAIGN_FIELD_LENGTHS, campaignValues, newCampaignValues, parseCampaign, parseDate, parseOptionalText, parseText } from './forms';
 import type { AppEnv } from '../env';
 import { requireAccess } from '../middleware/access';
 import { renderPage } from '../http/render';
@@ -146,7 +146,7 @@ export const organizeCampaignRoutes = new Hono<AppEnv>()
     const campaign = await ownCampaign(c);
     if (!campaign) return c.notFound();
     const form = await readForm(c.req);
-    const parsed = parseOptionalText(form.nextSteps, CAMPAIGN_LIMITS.nextSteps, c.get('t'));
+    const parsed = parseOptionalText(form.nextSteps, CAMPAIGN_FIELD_LENGTHS.nextSteps, c.get('t'));
     if (!parsed.ok) return managePage(c, campaign, { status: 400, errors: { nextSteps: parsed.errors.text! }, typed: { nextSteps: str(form.nextSteps) } });
     await updateNextSteps(c.get('db'), campaign.id, campaign.ownerId!, parsed.value);
     return c.redirect(`/organize/campaigns/${campaign.id}?done=saved`, 303);
@@ -157,7 +157,7 @@ export const organizeCampaignRoutes = new Hono<AppEnv>()
     if (!campaign) return c.notFound();
     if (campaign.status === 'draft' || campaign.status === 'submitted') return c.notFound();
     const form = await readForm(c.req);
-    const parsed = parseText(form.update, CAMPAIGN_LIMITS.update, c.get('t'));
+    const parsed = parseText(form.update, CAMPAIGN_FIELD_LENGTHS.update, c.get('t'));
     if (!parsed.ok) return managePage(c, campaign, { status: 400, errors: { update: parsed.errors.text! }, typed: { update: str(form.update) } });
     await postCampaignUpdate(c.get('db'), campaign.id, parsed.value, siteOrigin(c));
     return c.redirect(`/organize/campaigns/${campaign.id}?done=posted`, 303);
@@ -175,7 +175,7 @@ export const organizeCampaignRoutes = new Hono<AppEnv>()
     if (!campaign) return c.notFound();
     const t = c.get('t');
     const form = await readForm(c.req);
-    const note = parseText(form.deliveryNote, CAMPAIGN_LIMITS.note, t);
+    const note = parseText(form.deliveryNote, CAMPAIGN_FIELD_LENGTHS.note, t);
     const date = parseDate(form.deliveredOn);
     if (!note.ok || !date) {
       const errors: Record<string, string> = {};

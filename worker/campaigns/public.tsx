@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { currentGoal, confirmedCount, countCall, getCampaign, getCampaignForSigning, isOpenForSigning, isPublicCampaign, listPublicCampaigns, type Campaign, type SigningCampaign } from '../../db/campaigns/campaigns';
+import { currentGoal, confirmedCount, countCall, getCampaign, getCampaignForSigning, listPublicCampaigns, type Campaign, type SigningCampaign } from '../../db/campaigns/campaigns';
+import { isOpenForSigning, isPublicCampaign } from '../../db/campaigns/rules';
 import { latestPublicSigners, mailboxKey, signCampaign } from '../../db/campaigns/signatures';
 import { listCampaignUpdates } from '../../db/campaigns/updates';
 import { hitRateLimit, hitRateLimits, type RateLimit, type RateLimitResult } from '../../db/core/rate-limit';
@@ -8,14 +9,13 @@ import { CallPanel } from '../../web/views/campaigns/call-panel';
 import { SignaturePanel, type SignaturePanelState } from '../../web/views/campaigns/signature-panel';
 import { CampaignListPage, CampaignPage } from '../../web/views/campaigns/pages';
 import { parseSignature, signatureValues } from './forms';
-import { campaignPageSlots } from './slots';
 import type { AppEnv } from '../env';
 import { renderPage } from '../http/render';
 import { readForm } from '../http/validation';
 import { siteOrigin } from '../http/site-origin';
 
 /** Limits on signing and calling, per hour. Over them: a plain message, nothing written, no email. */
-export const CAMPAIGN_LIMITS = {
+export const SIGNING_RATE_LIMITS = {
   signPerEmail: { name: 'campaign-sign:email', max: 5, windowSeconds: 3600 },
   signPerClient: { name: 'campaign-sign:client', max: 30, windowSeconds: 3600 },
   callsPerClient: { name: 'campaign-call:client', max: 5, windowSeconds: 3600 },
@@ -47,7 +47,7 @@ const campaignPage = async (
     confirmedCount(db, campaign.id),
     latestPublicSigners(db, campaign.id),
     listCampaignUpdates(db, campaign.id),
-    Promise.all(campaignPageSlots.map((slot) => slot(c, campaign))),
+    Promise.all(c.get('areaLinks').campaignPageSlots.map((slot) => slot(c, campaign))),
   ]);
   return renderPage(c, {
     title: campaign.title,
@@ -120,8 +120,8 @@ export const campaignRoutes = new Hono<AppEnv>()
     // Both limits counted first, in one statement. Keyed on the mailbox, so +tag variants
     // cannot flood one person's inbox.
     const [perEmail, perClient] = (await hitRateLimits(db, [
-      { limit: CAMPAIGN_LIMITS.signPerEmail, subject: await c.get('keyedHash')(`email:${mailboxKey(input.email)}`) },
-      { limit: CAMPAIGN_LIMITS.signPerClient, subject: await c.get('clientKey')() },
+      { limit: SIGNING_RATE_LIMITS.signPerEmail, subject: await c.get('keyedHash')(`email:${mailboxKey(input.email)}`) },
+      { limit: SIGNING_RATE_LIMITS.signPerClient, subject: await c.get('clientKey')() },
     ])) as [RateLimitResult, RateLimitResult];
     if (!perEmail.allowed || !perClient.allowed) {
       const wait = Math.max(perEmail.allowed ? 0 : perEmail.retryAfterSeconds, perClient.allowed ? 0 : perClient.retryAfterSeconds);
@@ -159,7 +159,7 @@ export const campaignRoutes = new Hono<AppEnv>()
     if (!campaign || campaign.kind !== 'call') return c.notFound();
     const t = c.get('t');
     const db = c.get('db');
-    const limit = await hitRateLimit(db, CAMPAIGN_LIMITS.callsPerClient, `${campaign.id}:${await c.get('clientKey')()}`);
+    const limit = await hitRateLimit(db, SIGNING_RATE_LIMITS.callsPerClient, `${campaign.id}:${await c.get('clientKey')()}`);
     const count = limit.allowed ? await countCall(db, campaign.id) : null;
     const message = limit.allowed ? (count === null ? t.campaigns.notOpen : t.campaigns.callThanks) : t.campaigns.calledTooMany;
     if (c.req.header('HX-Request') === 'true') {

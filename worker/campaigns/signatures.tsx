@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { getCampaign } from '../../db/campaigns/campaigns';
+import { isOpenForSigning, isPublicCampaign } from '../../db/campaigns/rules';
 import { readUnsubscribeToken } from '../../db/campaigns/links';
 import { campaignOfSignature, confirmSignature, signatureForToken, unsubscribeSignature, withdrawSignature } from '../../db/campaigns/signatures';
 import { format } from '../../web/i18n';
@@ -39,7 +40,7 @@ export const campaignSignatureRoutes = new Hono<AppEnv>()
     const t = c.get('t');
     const signature = await signatureForToken(c.get('db'), 'confirm', c.req.param('token'));
     const campaign = signature && (await getCampaign(c.get('db'), signature.campaignId));
-    if (!campaign || campaign.status !== 'published') return linkGone(c);
+    if (!campaign || !isOpenForSigning(campaign)) return linkGone(c);
     return renderPage(c, {
       title: t.campaigns.confirmTitle,
       body: (
@@ -83,7 +84,7 @@ export const campaignSignatureRoutes = new Hono<AppEnv>()
     if (!campaignId) return linkGone(c);
     const campaign = await getCampaign(c.get('db'), campaignId);
     // A withdrawn signer of a campaign no longer public goes home, told plainly.
-    if (!campaign || campaign.status === 'draft' || campaign.status === 'submitted') return c.redirect('/campaigns', 303);
+    if (!campaign || !isPublicCampaign(campaign)) return c.redirect('/campaigns', 303);
     return c.redirect(`/campaigns/${campaignId}?done=withdrawn`, 303);
   })
 

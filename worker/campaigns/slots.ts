@@ -4,9 +4,9 @@ import type { Campaign } from '../../db/campaigns/campaigns';
 import type { AppEnv } from '../env';
 
 /**
- * The seam for other areas on a campaign page: the events area adds a slot listing the
+ * The seam for other areas on a campaign page: the events area has a slot listing the
  * campaign's upcoming events, the stories area one listing stories whose consent scope includes
- * this campaign. Each slot draws its own section (or null), after "Why it matters".
+ * this campaign. Each slot draws its own section (or null), after "Why it matters". The slots
+ * come with the app's area links (worker/area-links.tsx), read from the context.
  */
 export type CampaignPageSlot = (c: Context<AppEnv>, campaign: Campaign) => Promise<Child | null>;
-export const campaignPageSlots: CampaignPageSlot[] = [];

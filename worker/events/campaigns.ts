@@ -9,12 +9,12 @@ export interface EventCampaign {
 }
 
 /**
- * The seam between events and campaigns, filled in worker/area-links.tsx so the events area
- * need not know the campaigns' rules. Until it is wired no campaign can be chosen or shown.
+ * The seam between events and campaigns, so the events area need not know the campaigns'
+ * rules. The app's area links (worker/area-links.tsx) fill it in; routes read it from the context.
  */
-export const eventCampaigns = {
+export interface EventCampaignLinks {
   /** The campaigns an organizer may link an event to: their own, that the public can see. */
-  choices: async (_db: Database, _organizerId: string): Promise<EventCampaign[]> => [],
+  choices: (db: Database, organizerId: string) => Promise<EventCampaign[]>;
   /** The campaign an event page links back to, or null when the public cannot see it. */
-  shown: async (_db: Database, _campaignId: string): Promise<EventCampaign | null> => null,
-};
+  shown: (db: Database, campaignId: string) => Promise<EventCampaign | null>;
+}

@@ -23,7 +23,7 @@ import { EventFormPage } from '../../web/views/events/event-form';
 import { ManageEventPage, OrganizerEventsPage } from '../../web/views/events/organize';
 import type { AppEnv } from '../env';
 import { emptyEventForm, eventFormValues, parseEventForm, readEventForm, timeZoneChoices, type EventFormValues } from './form';
-import { eventCampaigns, type EventCampaign } from './campaigns';
+import type { EventCampaign } from './campaigns';
 import { eventMail, sendAll, tellEventAttendees, type AttendeeMessage } from './mail';
 import { requireAccess } from '../middleware/access';
 import { renderPage } from '../http/render';
@@ -61,7 +61,7 @@ const notices = (t: AppEnv['Variables']['t'], done: string | undefined, count?: 
 };
 
 /** The campaigns this organizer may link an event to; the form offers them and the save re-checks against them. */
-const campaignChoices = (c: Context<AppEnv>) => eventCampaigns.choices(c.get('db'), c.get('user')!.id);
+const campaignChoices = (c: Context<AppEnv>) => c.get('areaLinks').eventCampaigns.choices(c.get('db'), c.get('user')!.id);
 
 const formPage = async (c: Context<AppEnv>, mode: 'new' | 'edit', action: string, values: EventFormValues, errors?: Record<string, string>, campaigns?: EventCampaign[]) => {
   const t = c.get('t');

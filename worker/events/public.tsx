@@ -13,7 +13,6 @@ import { EventResults, EventsPage, type EventFilterValues } from '../../web/view
 import { MyRsvpPage } from '../../web/views/events/my-rsvp';
 import { emptyRsvp, RsvpPanel, type RsvpValues } from '../../web/views/events/rsvp-panel';
 import type { AppEnv } from '../env';
-import { eventCampaigns } from './campaigns';
 import { eventMail, sendAll } from './mail';
 import { renderPage } from '../http/render';
 import { cleanText, emailAddress, fieldErrors, readForm, requiredLine } from '../http/validation';
@@ -122,7 +121,7 @@ const renderEvent = async (
     ...(panel.done ? { done: panel.done } : {}),
   };
   if (c.req.header('HX-Request')) return c.html(<RsvpPanel t={t} eventId={event.id} {...rsvp} />, status as 200);
-  const campaign = event.campaignId ? await eventCampaigns.shown(c.get('db'), event.campaignId) : null;
+  const campaign = event.campaignId ? await c.get('areaLinks').eventCampaigns.shown(c.get('db'), event.campaignId) : null;
   return renderPage(c, {
     title: event.title,
     section: 'events',

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Database } from '../../db/core/database';
+import type { AreaLinks } from '../area-links';
 import type { AppConfig } from '../config';
 import type { AppEnv, Bindings } from '../env';
 import type { Mailer } from '../mail/mailer';
@@ -13,14 +14,17 @@ export interface AppDeps {
   mailer: (env: Bindings, db: Database) => Mailer;
   /** The client's IP address as the host sees it; hashed at once by the clientKey middleware. */
   clientAddress?: ClientAddress;
+  /** Where one area shows another's content (worker/area-links.tsx), built once. */
+  areaLinks: AreaLinks;
 }
 
-/** Puts the injected database and configuration on the context for routes to use. */
+/** Puts the injected database, configuration, mailer and area links on the context for routes to use. */
 export const services = (deps: AppDeps): MiddlewareHandler<AppEnv> =>
   async function services(c, next) {
     c.set('config', deps.config(c.env));
     const db = deps.database(c.env);
     c.set('db', db);
     c.set('mailer', deps.mailer(c.env, db));
+    c.set('areaLinks', deps.areaLinks);
     await next();
   };

@@ -7,6 +7,7 @@ import { listCampaignOptions } from '../../db/stories/campaigns';
 import {
   addStoryVersion,
   approveStoryVersion,
+  contentNotesOf,
   createStory,
   deleteStoryVersions,
   latestApproval,
@@ -63,7 +64,7 @@ const showStory = async (c: Ctx, record: StoryRecord, extra: { consent?: Consent
         t={t}
         locale={c.get('locale')}
         record={record}
-        campaigns={await listCampaignOptions(c.get('db'))}
+        campaigns={await listCampaignOptions(c.get('db'), c.get('areaLinks').storyCampaignOptions)}
         consent={extra.consent ?? defaultConsent(latestApproval(record))}
         consentErrors={extra.consentErrors}
         notice={noticeFor(c, record)}
@@ -136,7 +137,7 @@ export const myStoriesRoutes = new Hono<AppEnv>()
           locale={c.get('locale')}
           mode="edit"
           action={`/my-stories/${record.story.id}/versions`}
-          values={{ ...latest, contentNotes: latest.contentNotes.split(',').filter(Boolean) }}
+          values={{ ...latest, contentNotes: contentNotesOf(latest) }}
           backHref={`/my-stories/${record.story.id}`}
         />
       ),
@@ -176,7 +177,7 @@ export const myStoriesRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     const record = await loadOwnStory(c);
     if (!record) return c.notFound();
-    const campaigns = await listCampaignOptions(db);
+    const campaigns = await listCampaignOptions(db, c.get('areaLinks').storyCampaignOptions);
     const parsed = parseConsentForm(
       await readForm(c.req),
       campaigns.map((campaign) => campaign.id),

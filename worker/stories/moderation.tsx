@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import type { CurrentUser } from '../../db/accounts/roles';
 import { canModerateStory } from '../../db/stories/access';
-import { addStoryVersion, latestApproval, listStoryQueue, loadStory, publishStoryApproval, type StoryRecord } from '../../db/stories/stories';
+import { publishableApproval } from '../../db/stories/rules';
+import { addStoryVersion, contentNotesOf, listStoryQueue, loadStory, publishStoryApproval, type StoryRecord } from '../../db/stories/stories';
 import { format } from '../../web/i18n';
 import { ModerateStoryPage, StoryQueuePage } from '../../web/views/stories/moderation';
 import type { AppEnv } from '../env';
@@ -19,12 +20,11 @@ const loadSubmittedStory = async (c: Ctx): Promise<StoryRecord | null> => {
   return record && canModerateStory(c.get('user') as CurrentUser, record.story) ? record : null;
 };
 
-/** The author's latest approval when a moderator may publish it now. */
+/** The approval a moderator may publish now, with its version's number, for the page. */
 const publishableOf = (record: StoryRecord, now = new Date()) => {
-  const approval = latestApproval(record);
-  if (!approval || approval.id === record.story.publishedApprovalId || approval.expiresAt <= now) return null;
-  const version = record.versions.find((v) => v.id === approval.versionId);
-  return version ? { approvalId: approval.id, versionNumber: version.number, expiresAt: approval.expiresAt } : null;
+  const approval = publishableApproval(record, now);
+  const version = approval && record.versions.find((v) => v.id === approval.versionId);
+  return approval && version ? { approvalId: approval.id, versionNumber: version.number, expiresAt: approval.expiresAt } : null;
 };
 
 const showStory = (c: Ctx, record: StoryRecord, extra: { form?: StoryFormValues; errors?: Record<string, string>; status?: number } = {}) => {
@@ -48,7 +48,7 @@ const showStory = (c: Ctx, record: StoryRecord, extra: { form?: StoryFormValues;
         locale={c.get('locale')}
         record={record}
         publishable={publishableOf(record)}
-        form={extra.form ?? (latest ? { ...latest, contentNotes: latest.contentNotes.split(',').filter(Boolean) } : { title: '', body: '', shownName: '', language: 'en', contentNotes: [], contentNoteText: '' })}
+        form={extra.form ?? (latest ? { ...latest, contentNotes: contentNotesOf(latest) } : { title: '', body: '', shownName: '', language: 'en', contentNotes: [], contentNoteText: '' })}
         errors={extra.errors}
         notice={notice}
       />

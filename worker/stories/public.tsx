@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { getPublicStory, listPublishedStoriesPage } from '../../db/stories/stories';
-// Registers the stories demo data (db/demo/seed.ts runs every registered seeder).
 import { ErrorPage } from '../../web/views/site/error';
 import { StoriesListPage, StoryPage } from '../../web/views/stories/pages';
 import type { AppEnv } from '../env';

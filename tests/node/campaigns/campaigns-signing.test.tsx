@@ -6,7 +6,7 @@ import { campaignSignatures, rateLimits } from '../../../db/schema';
 import { findOrCreateUser } from '../../../db/accounts/users';
 import { TestBrowser } from '../../support/browser';
 import { campaignInput, publishedCampaign } from '../../support/campaigns';
-import { campaignPageSlots } from '../../../worker/campaigns/slots';
+import { areaLinks } from '../../../worker/area-links';
 import { makeTestApp, visibleText, type TestApp } from '../../support/app';
 
 let t: TestApp;
@@ -310,14 +310,11 @@ describe('what the public can see', () => {
   });
 
   it('draws what other areas add to a campaign page (events, stories) through its slots', async () => {
-    const id = await publishedCampaign(t);
     const slot = async (_c: unknown, campaign: { id: string }) => <section><h2>Upcoming events for {campaign.id}</h2></section>;
-    campaignPageSlots.push(slot);
-    try {
-      expect(visibleText(await (await new TestBrowser(t).get(`/campaigns/${id}`)).text())).toContain(`Upcoming events for ${id}`);
-    } finally {
-      campaignPageSlots.splice(campaignPageSlots.indexOf(slot), 1);
-    }
+    t.close();
+    t = await makeTestApp({ APP_ENV: 'local' }, { ...areaLinks, campaignPageSlots: [slot] });
+    const id = await publishedCampaign(t);
+    expect(visibleText(await (await new TestBrowser(t).get(`/campaigns/${id}`)).text())).toContain(`Upcoming events for ${id}`);
   });
 
   it('has plain share links and no third-party widget', async () => {

@@ -1,27 +1,26 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listOutbox } from '../../../db/mail/outbox';
 import { stories, storyApprovals, storyEvents, storyVersions } from '../../../db/schema';
-import { campaignOptionSources } from '../../../db/stories/campaigns';
 import { listPublishedStories, listStoriesForCampaign, listStoriesForEventQuotes, loadStory } from '../../../db/stories/stories';
 import { deleteAccount, findUserByEmail } from '../../../db/accounts/users';
+import { areaLinks } from '../../../worker/area-links';
 import { runScheduledJobs } from '../../../worker/jobs';
 import { TestBrowser } from '../../support/browser';
 import { makeTestApp, type TestApp } from '../../support/app';
 import { approve, personWith, publish, publishableApproval, storyFields, writeStory } from '../../support/stories';
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await makeTestApp({ APP_ENV: 'local' });
-});
-afterEach(() => t.close());
-
+/** The campaigns a storyteller may pick in these tests, whatever campaigns exist. */
 const campaigns = async () => [
   { id: 'camp-a', title: 'Campaign A' },
   { id: 'camp-b', title: 'Campaign B' },
 ];
-beforeAll(() => void campaignOptionSources.push(campaigns));
-afterAll(() => void campaignOptionSources.splice(campaignOptionSources.indexOf(campaigns), 1));
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await makeTestApp({ APP_ENV: 'local' }, { ...areaLinks, storyCampaignOptions: campaigns });
+});
+afterEach(() => t.close());
 
 const DAY = 24 * 60 * 60 * 1000;
 
