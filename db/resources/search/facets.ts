@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { appliedFilters, facetToken, rowCheck } from './filter-definitions';
+import { appliedFilters, facetToken } from './filter-definitions';
 import type { ResourceSearch } from '../types';
 
 /**
@@ -11,7 +11,7 @@ import type { ResourceSearch } from '../types';
  */
 
 /** The facet tokens every result must have. */
-const requiredFacets = (search: ResourceSearch): string[] => appliedFilters(search).flatMap((filter) => filter.facet() ?? []);
+const requiredFacets = (search: ResourceSearch): string[] => appliedFilters(search).flatMap(({ definition, value }) => (definition.facet ? [definition.facet(value)] : []));
 
 /** A MATCH expression for `words` (from toTextMatch) among the services that pass the search's filters, "open now" aside (`i` marks an inactive service). */
 export const withFacets = (words: string, search: ResourceSearch): string =>
@@ -19,6 +19,6 @@ export const withFacets = (words: string, search: ResourceSearch): string =>
 
 /** What is left to test of a hit matched withFacets, in its search row `r`: the filters with no facet ("open now"), or nothing. */
 export const facetRowChecks = (search: ResourceSearch): SQL | null => {
-  const left = appliedFilters(search).filter((filter) => filter.facet() === null);
-  return left.length > 0 ? sql.join(left.map(rowCheck), sql` AND `) : null;
+  const left = appliedFilters(search).filter((filter) => !filter.definition.facet);
+  return left.length > 0 ? sql.join(left.map((filter) => filter.definition.row(filter.value)), sql` AND `) : null;
 };

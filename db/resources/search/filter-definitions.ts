@@ -13,8 +13,13 @@ import type { ResourceSearch, ServiceFilter } from '../types';
 /** The mark around each value of a search row's lists (see serviceSearchRows in schema.ts). */
 const MARK = '\x1f';
 
-/** A test of a search row's list; null for a value holding the mark, which could match across two values. */
-const inList = (column: SQL, value: string): SQL | null => (value.includes(MARK) ? null : sql`instr(${column}, ${MARK + value + MARK}) > 0`);
+/** Whether a search row's lists can be searched for a value: one holding the mark could match across two values. */
+const listable = (value: string) => !value.includes(MARK);
+
+const inList = (column: SQL, value: string): SQL => {
+  if (!listable(value)) throw new Error('A value holding the lists\' mark cannot be checked in the search rows: the general path must answer (rowsCanCheck).');
+  return sql`instr(${column}, ${MARK + value + MARK}) > 0`;
+};
 
 const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
@@ -41,10 +46,12 @@ interface FilterSql<V> {
    * set of service ids worked out once from an index, so SQLite may start from the most selective.
    */
   service: (value: V, byKey: boolean) => SQL;
-  /** The same test in the service's search row `r` (service_search_rows); null when the row cannot tell, and the general path answers. */
-  row: (value: V) => SQL | null;
-  /** The token every hit must have in the full-text index's `facets` column; null when the index cannot know (it depends on the moment). */
-  facet: (value: V) => string | null;
+  /** The same test in the service's search row `r` (service_search_rows). */
+  row: (value: V) => SQL;
+  /** Whether the search row can tell this value (else the general path answers); yes when absent. */
+  rowCanCheck?: (value: V) => boolean;
+  /** The token every hit must have in the full-text index's `facets` column; absent when the index cannot know (it depends on the moment). */
+  facet?: (value: V) => string;
   /** Whether it usually passes few services: then a search by words tests every hit before ranking (filteredRankedPage). */
   selective: boolean;
   /** Its set of service ids, read once from its index, to lead a search without words or radius (see leadingSet). */
@@ -72,6 +79,7 @@ const SERVICE_FILTERS: { [K in ServiceFilter]: FilterSql<NonNullable<ResourceSea
         ? sql`EXISTS (SELECT 1 FROM attributes a JOIN taxonomy_terms tt ON tt.id = a.taxonomy_term_id WHERE a.link_id = s.id AND tt.code = ${code})`
         : sql`s.id IN (SELECT a.link_id FROM taxonomy_terms tt JOIN attributes a ON a.taxonomy_term_id = tt.id WHERE tt.code = ${code})`,
     row: (code) => inList(sql`r.categories`, code),
+    rowCanCheck: listable,
     facet: (code) => facetToken('c', code),
     selective: true,
     leading: (code) =>
@@ -83,6 +91,7 @@ const SERVICE_FILTERS: { [K in ServiceFilter]: FilterSql<NonNullable<ResourceSea
         ? sql`EXISTS (SELECT 1 FROM languages lg WHERE lg.service_id = s.id AND lg.code = ${code})`
         : sql`s.id IN (SELECT lg.service_id FROM languages lg WHERE lg.code = ${code})`,
     row: (code) => inList(sql`r.languages`, code),
+    rowCanCheck: listable,
     facet: (code) => facetToken('l', code),
     selective: true,
     leading: (code) => sql`(SELECT DISTINCT lg.service_id FROM languages lg WHERE lg.code = ${code})`,
@@ -97,6 +106,7 @@ const SERVICE_FILTERS: { [K in ServiceFilter]: FilterSql<NonNullable<ResourceSea
           ? sql`EXISTS (SELECT 1 FROM service_at_location sal JOIN addresses ad ON ad.location_id = sal.location_id WHERE sal.service_id = s.id AND ad.city = ${city})`
           : sql`s.id IN (SELECT sal.service_id FROM addresses ad JOIN service_at_location sal ON sal.location_id = ad.location_id WHERE ad.city = ${city})`,
     row: (city) => (city === ONLINE ? sql`r.online = 1` : inList(sql`r.cities`, city)),
+    rowCanCheck: listable,
     facet: (city) => (city === ONLINE ? facetToken('o') : facetToken('y', city)),
     selective: true,
     leading: (city) =>
@@ -120,43 +130,28 @@ const SERVICE_FILTERS: { [K in ServiceFilter]: FilterSql<NonNullable<ResourceSea
     // are tested, however many are open.
     service: () => openNowExpression(sql`s.id`),
     row: openNowRowCheck,
-    facet: () => null,
     selective: false,
   },
 };
 
-/** One filter of a search with its value given. */
+/**
+ * One filter of a search with its value. The value's type is let go here, once: the table's type
+ * has already matched each filter's SQL to its field of ResourceSearch. (No closures are made per
+ * search: the filters are applied several times for each search.)
+ */
 export interface AppliedFilter {
-  service: (byKey: boolean) => SQL;
-  row: () => SQL | null;
-  facet: () => string | null;
-  selective: boolean;
-  leading: () => SQL | null;
+  readonly definition: FilterSql<unknown>;
+  readonly value: unknown;
 }
-
-const apply = <K extends ServiceFilter>(name: K, value: NonNullable<ResourceSearch[K]>): AppliedFilter => {
-  const filter: FilterSql<NonNullable<ResourceSearch[K]>> = SERVICE_FILTERS[name];
-  return {
-    service: (byKey) => filter.service(value, byKey),
-    row: () => filter.row(value),
-    facet: () => filter.facet(value),
-    selective: filter.selective,
-    leading: () => filter.leading?.(value) ?? null,
-  };
-};
 
 const NAMES = Object.keys(SERVICE_FILTERS) as ServiceFilter[];
 
 /** The filters a search asks for, in the order they are tested. */
-export const appliedFilters = (search: ResourceSearch): AppliedFilter[] =>
-  NAMES.flatMap((name) => {
+export const appliedFilters = (search: ResourceSearch): AppliedFilter[] => {
+  const applied: AppliedFilter[] = [];
+  for (const name of NAMES) {
     const value = search[name];
-    return value ? [apply(name, value)] : [];
-  });
-
-/** A filter's test in the search row; only for a search whose filters the rows can check (rowsCanCheck). */
-export const rowCheck = (filter: AppliedFilter): SQL => {
-  const check = filter.row();
-  if (!check) throw new Error('This filter cannot be checked in the search rows: the general path must answer (rowsCanCheck).');
-  return check;
+    if (value) applied.push({ definition: SERVICE_FILTERS[name] as FilterSql<unknown>, value });
+  }
+  return applied;
 };

@@ -10,7 +10,7 @@ import type { ResourceSearch } from '../types';
  */
 export const searchFilters = (search: ResourceSearch, byKey: boolean): SQL[] => [
   sql`s.status = 'active'`,
-  ...appliedFilters(search).map((filter) => filter.service(byKey)),
+  ...appliedFilters(search).map((filter) => filter.definition.service(filter.value, byKey)),
 ];
 
 /**

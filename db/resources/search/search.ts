@@ -24,7 +24,7 @@ export const MAX_COUNTED = 1000;
  */
 const leadingSet = (search: ResourceSearch): SQL | null => {
   for (const filter of appliedFilters(search)) {
-    const set = filter.leading();
+    const set = filter.definition.leading?.(filter.value);
     if (set) return set;
   }
   return null;
