@@ -3,9 +3,13 @@
 export const RESOURCE_SORTS = ['relevance', 'distance', 'verified'] as const;
 export type ResourceSort = (typeof RESOURCE_SORTS)[number];
 
-/** A search, already validated: every field optional except sort and paging. */
-export interface ResourceSearch {
-  text?: string;
+/**
+ * What a search may be narrowed by. Each filter is defined once in two halves that the import
+ * rule keeps apart: its query-string form (key, reading, writing, label) in
+ * web/views/resources/search-filters.ts, and its SQL in db/resources/search/filter-definitions.ts.
+ * Both tables are typed by this list, so a filter added here without either half is a type error.
+ */
+export interface ResourceSearchFilters {
   /** A taxonomy term code, e.g. "legal-help". */
   category?: string;
   /** An ISO 639 code, e.g. "fr". */
@@ -19,6 +23,14 @@ export interface ResourceSearch {
   walkIn?: boolean;
   traumaInformed?: boolean;
   survivorLed?: boolean;
+}
+export type ResourceSearchFilter = keyof ResourceSearchFilters;
+/** The filters tested service by service. `near` is not one: each search path bounds distance its own way. */
+export type ServiceFilter = Exclude<ResourceSearchFilter, 'near'>;
+
+/** A search, already validated: every field optional except sort and paging. */
+export interface ResourceSearch extends ResourceSearchFilters {
+  text?: string;
   sort: ResourceSort;
   page: number;
   pageSize: number;

@@ -3,7 +3,7 @@ import { MAX_COUNTED } from '../../db/resources/search/search';
 import { MAX_QUERY_CHARS } from '../../db/resources/search/text-query';
 import { RESOURCE_SORTS, type ResourceSearch } from '../../db/resources/types';
 import type { ReportErrorKey } from '../../web/views/resources/report-form';
-import { RADII_KM } from '../../web/views/resources/search-url';
+import { readSearchFilters, type SearchQuery } from '../../web/views/resources/search-filters';
 
 /** Results per page: a phone screen or two. */
 export const PAGE_SIZE = 10;
@@ -25,49 +25,22 @@ export const plainText = (value: string): string =>
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '');
 
-const optional = <T extends v.GenericSchema<string, unknown>>(schema: T) => v.fallback(v.optional(schema), undefined);
-const flag = v.fallback(v.optional(v.pipe(v.string(), v.transform((s) => s === '1' || s === 'on' || s === 'true'))), false);
-// Rounded again here, whatever the browser sent: about 1 km is all this site ever uses.
-const coordinate = (limit: number) =>
-  optional(v.pipe(v.string(), v.transform(Number), v.number(), v.minValue(-limit), v.maxValue(limit), v.transform((n) => Math.round(n * 100) / 100)));
-
-const SearchQuery = v.object({
-  q: optional(v.pipe(v.string(), v.transform((s) => plainText(s).slice(0, MAX_QUERY_CHARS).trim()))),
-  category: optional(v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/))),
-  language: optional(v.pipe(v.string(), v.regex(/^[a-z]{2,3}$/))),
-  city: optional(v.pipe(v.string(), v.minLength(1), v.maxLength(100))),
-  lat: coordinate(90),
-  lon: coordinate(180),
-  within: optional(v.pipe(v.string(), v.transform(Number), v.picklist(RADII_KM))),
-  open: flag,
-  free: flag,
-  walkin: flag,
-  trauma: flag,
-  survivor: flag,
+const SearchTextAndPage = v.object({
+  q: v.fallback(v.optional(v.pipe(v.string(), v.transform((s) => plainText(s).slice(0, MAX_QUERY_CHARS).trim()))), undefined),
   sort: v.fallback(v.picklist(RESOURCE_SORTS), 'relevance'),
   page: v.fallback(v.pipe(v.string(), v.transform(Number), v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_PAGE)), 1),
 });
 
 /**
- * Reads a search from the query string. Never fails: a value that makes no sense (a shared
- * URL with a typo, or a hostile one) is dropped and the rest of the search still runs.
+ * Reads a search from the query string: the words, the order and the page here, each filter as
+ * its definition reads it (web/views/resources/search-filters.ts). Never fails: a value that makes
+ * no sense (a shared URL with a typo, or a hostile one) is dropped and the rest of the search still runs.
  */
-export const readResourceSearch = (query: Record<string, string>): ResourceSearch => {
-  const input = v.parse(SearchQuery, query);
+export const readResourceSearch = (query: SearchQuery): ResourceSearch => {
+  const input = v.parse(SearchTextAndPage, query);
   return {
     text: input.q || undefined,
-    category: input.category,
-    language: input.language,
-    city: input.city,
-    near:
-      input.lat !== undefined && input.lon !== undefined
-        ? { latitude: input.lat, longitude: input.lon, ...(input.within ? { radiusKm: input.within } : {}) }
-        : undefined,
-    openNow: input.open,
-    free: input.free,
-    walkIn: input.walkin,
-    traumaInformed: input.trauma,
-    survivorLed: input.survivor,
+    ...readSearchFilters(query),
     sort: input.sort,
     page: input.page,
     pageSize: PAGE_SIZE,

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../core/database';
-import type { ChosenRow } from './search';
+import type { ChosenRow } from './chosen';
 import { rowChecks } from './rows';
 import type { ResourceSearch } from '../types';
 

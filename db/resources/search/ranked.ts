@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../core/database';
-import type { ChosenRow } from './search';
+import type { ChosenRow } from './chosen';
 import { facetRowChecks, withFacets } from './facets';
 import { rowChecks, rowsFilter } from './rows';
 import { BM25, distanceSquared, nameHits } from './sql';

@@ -1,6 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../core/database';
 import { openNowExpression, zoneNowTable, zonesInUse } from '../open-now';
+import type { ChosenRow, SearchPath } from './chosen';
+import { appliedFilters } from './filter-definitions';
 import { searchFilters, searchOrder } from './filters';
 import { nearestPage } from './nearest';
 import { newestPage } from './newest';
@@ -14,23 +16,16 @@ import type { ResourceSearch, ResourceSearchResult } from '../types';
 /** Results are counted up to this many. */
 export const MAX_COUNTED = 1000;
 
-/** One result of a page chosen by a fast path, in page order. */
-export interface ChosenRow {
-  id: string;
-}
-
 /**
  * Without words or radius, the ids of the filter that is usually the most selective (category,
- * then language, then city), read once from its index, lead; the other filters check each of
- * them by key, and a count stops after its cap instead of building every filter's whole set.
+ * then language, then city: the first in filter-definitions.ts with a leading set), read once from
+ * its index, lead; the other filters check each of them by key, and a count stops after its cap
+ * instead of building every filter's whole set.
  */
 const leadingSet = (search: ResourceSearch): SQL | null => {
-  if (search.category) {
-    return sql`(SELECT DISTINCT a.link_id AS service_id FROM taxonomy_terms tt JOIN attributes a ON a.taxonomy_term_id = tt.id WHERE tt.code = ${search.category})`;
-  }
-  if (search.language) return sql`(SELECT DISTINCT lg.service_id FROM languages lg WHERE lg.code = ${search.language})`;
-  if (search.city && search.city !== 'online') {
-    return sql`(SELECT DISTINCT sal.service_id FROM addresses ad JOIN service_at_location sal ON sal.location_id = ad.location_id WHERE ad.city = ${search.city})`;
+  for (const filter of appliedFilters(search)) {
+    const set = filter.definition.leading?.(filter.value);
+    if (set) return set;
   }
   return null;
 };
@@ -91,8 +86,6 @@ const generalRows = (db: Database, withBase: SQL, search: ResourceSearch, outer:
       ${pageDetails(openNowExpression(sql`page.id`))}
     FROM page CROSS JOIN services s ON s.id = page.id JOIN organizations o ON o.id = s.organization_id
     ORDER BY ${searchOrder(search, hasText)}`);
-
-type SearchPath = 'ranked' | 'filtered' | 'nearest' | 'newest' | 'general';
 
 /**
  * The page from a fast path when one applies and can prove its page; null otherwise. `found`

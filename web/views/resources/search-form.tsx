@@ -1,7 +1,8 @@
 import type { ResourceSearch, SearchOptions } from '../../../db/resources/types';
 import type { Catalog, Locale } from '../../i18n';
 import { format } from '../../i18n';
-import { RADII_KM, searchUrl } from './search-url';
+import { FLAG_FILTERS, QUERY_FILTERS, RADII_KM } from './search-filters';
+import { searchUrl } from './search-url';
 import { categoryName, languageOptionLabel } from './format';
 
 interface Props {
@@ -61,8 +62,8 @@ export const ResourceSearchForm = ({ t, locale, search, options }: Props) => {
       </div>
       <div class="field-row">
         <div class="field">
-          <label for="category">{r.categoryLabel}</label>
-          <select id="category" name="category">
+          <label for="category">{r[QUERY_FILTERS.category.label]}</label>
+          <select id="category" name={QUERY_FILTERS.category.keys[0]}>
             <option value="">{r.anyCategory}</option>
             {categories.map((c) => (
               <option value={c.code} selected={search.category === c.code}>
@@ -72,8 +73,8 @@ export const ResourceSearchForm = ({ t, locale, search, options }: Props) => {
           </select>
         </div>
         <div class="field">
-          <label for="language">{r.languageLabel}</label>
-          <select id="language" name="language">
+          <label for="language">{r[QUERY_FILTERS.language.label]}</label>
+          <select id="language" name={QUERY_FILTERS.language.keys[0]}>
             <option value="">{r.anyLanguage}</option>
             {languages.map((l) => (
               <option value={l.code} selected={search.language === l.code}>
@@ -83,8 +84,8 @@ export const ResourceSearchForm = ({ t, locale, search, options }: Props) => {
           </select>
         </div>
         <div class="field">
-          <label for="city">{r.cityLabel}</label>
-          <select id="city" name="city">
+          <label for="city">{r[QUERY_FILTERS.city.label]}</label>
+          <select id="city" name={QUERY_FILTERS.city.keys[0]}>
             <option value="">{r.anyCity}</option>
             {options.cities.map((city) => (
               <option value={city} selected={search.city === city}>
@@ -99,15 +100,13 @@ export const ResourceSearchForm = ({ t, locale, search, options }: Props) => {
       </div>
       <fieldset class="only">
         <legend>{r.onlyLegend}</legend>
-        <Checkbox name="open" label={r.openNow} checked={search.openNow} />
-        <Checkbox name="free" label={r.free} checked={search.free} />
-        <Checkbox name="walkin" label={r.walkIn} checked={search.walkIn} />
-        <Checkbox name="trauma" label={r.traumaInformed} checked={search.traumaInformed} />
-        <Checkbox name="survivor" label={r.survivorLed} checked={search.survivorLed} />
+        {FLAG_FILTERS.map((name) => (
+          <Checkbox name={QUERY_FILTERS[name].keys[0]} label={r[QUERY_FILTERS[name].label]} checked={search[name]} />
+        ))}
       </fieldset>
       {/* Shown by resource-search.js when the browser can locate; without it, only when already in use. */}
       <fieldset id="near-me" class="near-me" hidden={!search.near}>
-        <legend>{r.nearMeLegend}</legend>
+        <legend>{r[QUERY_FILTERS.near.label]}</legend>
         <p id="near-me-hint" class="hint">
           {r.nearMeHint}
         </p>

@@ -1,5 +1,6 @@
 import type { ResourceSearch, ResourceSearchResult, SearchOptions } from '../../../db/resources/types';
 import { ResourceResults } from './results';
+import { hasSearchFilter } from './search-filters';
 import { ResourceSearchForm } from './search-form';
 import type { Catalog, Locale } from '../../i18n';
 import { assetPath } from '../../static/generated/assets';
@@ -16,7 +17,7 @@ interface Props {
 
 /** Whether the person has asked for something: then the results, not the form, are what they came for. */
 const isAsking = (search: ResourceSearch) =>
-  !!(search.text || search.category || search.language || search.city || search.near || search.openNow || search.free || search.walkIn || search.traumaInformed || search.survivorLed || search.page > 1);
+  !!search.text || hasSearchFilter(search) || search.page > 1;
 
 /** /resources: the search form and its results, in one screen on a phone. */
 export const ResourceSearchPage = ({ t, locale, search, options, result, nonce }: Props) => (
