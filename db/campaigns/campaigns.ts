@@ -3,7 +3,6 @@ import type { ContentLanguage } from '../core/content-languages';
 import type { Database } from '../core/database';
 import { preparedPerDatabase } from '../core/prepared';
 import { newId } from '../core/random';
-import type { CurrentUser } from '../accounts/roles';
 import { campaigns, campaignSignatures, campaignUpdates, userRoles, users } from '../schema';
 import { createOnce } from '../core/form-submissions';
 
@@ -34,10 +33,6 @@ export const PUBLIC_STATUSES = ['published', 'closed', 'delivered'] as const sat
 
 export const isPublicCampaign = (campaign: Pick<Campaign, 'status'>): boolean =>
   (PUBLIC_STATUSES as readonly string[]).includes(campaign.status);
-
-/** Object-level rule beside `can`: only the campaign's own organizer manages it. */
-export const managesCampaign = (user: CurrentUser | null, campaign: Pick<Campaign, 'ownerId'>): boolean =>
-  !!user && campaign.ownerId === user.id && user.roles.includes('organizer');
 
 /** Open for signatures and calls: published, and the end date (inclusive, UTC) not passed. */
 export const isOpenForSigning = (campaign: Pick<Campaign, 'status' | 'endsOn'>, now = new Date()): boolean =>
