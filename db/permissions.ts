@@ -42,7 +42,7 @@ const rules: Record<Action, Rule> = {
   'organizers:review': (roles, user, thing) => (roles.has('moderator') || roles.has('admin')) && thing?.ownerId !== user.id,
   'roles:manage': (roles) => roles.has('admin'),
   'resources:moderate': (roles) => roles.has('moderator') || roles.has('admin'),
-  // Which campaigns: only their own (managesCampaign in db/campaigns/campaigns.ts, checked per campaign).
+  // Which campaigns: only their own (canManageCampaign below, checked per campaign).
   'campaigns:manage': (roles) => roles.has('organizer'),
   'campaigns:review': (roles) => roles.has('moderator') || roles.has('admin'),
   'events:organize': (roles) => roles.has('organizer'),
@@ -53,6 +53,10 @@ const rules: Record<Action, Rule> = {
 /** True when this person (or a visitor, when null) may take this action, on this thing if given. */
 export const can = (user: CurrentUser | null, action: Action, thing?: Thing): boolean =>
   user !== null && rules[action](new Set(user.roles), user, thing);
+
+/* Object-level rules: each takes the thing concerned. A route asks one of these for that very
+   thing, and answers a "no" like a thing that never existed (404), so guessing ids teaches nothing. */
+
 /** An event as the object-level rules see it. */
 interface OwnedEvent {
   organizerId: string | null;
@@ -69,3 +73,28 @@ export const canManageEvent = (user: CurrentUser | null, event: OwnedEvent): boo
  */
 export const canSeeEvent = (user: CurrentUser | null, event: OwnedEvent): boolean =>
   event.status === 'published' || event.status === 'cancelled' || canManageEvent(user, event) || can(user, 'events:moderate');
+
+/** Whether this person may edit, submit, close or export this campaign: its own organizer only. */
+export const canManageCampaign = (user: CurrentUser | null, campaign: { ownerId: string | null }): boolean =>
+  can(user, 'campaigns:manage') && campaign.ownerId === user!.id;
+
+/** A story as the object-level rules see it. */
+interface OwnedStory {
+  authorId: string | null;
+  submittedAt: Date | null;
+  withdrawnAt: Date | null;
+}
+
+/** Only the author may edit, approve, withdraw or read their drafts. Other roles change nothing. */
+export const isStoryAuthor = (user: CurrentUser | null, story: Pick<OwnedStory, 'authorId'>): boolean =>
+  user !== null && story.authorId !== null && story.authorId === user.id;
+
+/** Moderators see a story once its author submitted it, until it is withdrawn; never a draft. */
+export const canModerateStory = (user: CurrentUser | null, story: OwnedStory): boolean =>
+  can(user, 'stories:moderate') && story.authorId !== null && story.submittedAt !== null && story.withdrawnAt === null;
+
+/** Whether this person may delete their own account: the site must keep an admin, so the last one hands the role on first. */
+export const canDeleteOwnAccount = (user: CurrentUser, adminCount: number): boolean => !user.roles.includes('admin') || adminCount > 1;
+
+/** Whether a moderator may mark this person as a trusted organizer: only someone who organizes. */
+export const canBeTrustedOrganizer = (person: CurrentUser): boolean => can(person, 'events:organize');

@@ -3,7 +3,6 @@ import type { ContentLanguage } from '../core/content-languages';
 import type { Database } from '../core/database';
 import { preparedPerDatabase } from '../core/prepared';
 import { newId } from '../core/random';
-import type { CurrentUser } from '../accounts/roles';
 import { campaigns, campaignSignatures, campaignUpdates, userRoles, users } from '../schema';
 import { createOnce } from '../core/form-submissions';
 import { openForSigningCondition, publicCampaignCondition, utcDay } from './rules';
@@ -30,9 +29,6 @@ export interface CampaignInput {
   contentLanguage: ContentLanguage;
 }
 
-/** Object-level rule beside `can`: only the campaign's own organizer manages it. */
-export const managesCampaign = (user: CurrentUser | null, campaign: Pick<Campaign, 'ownerId'>): boolean =>
-  !!user && campaign.ownerId === user.id && user.roles.includes('organizer');
 
 /**
  * The goal shown: the organizer's goal until it is reached, then the next round number above

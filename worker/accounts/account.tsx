@@ -1,9 +1,8 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import * as v from 'valibot';
 import { applyToOrganize, latestApplication } from '../../db/accounts/organizer-applications';
 import { getEvent, listUpcomingPublicEventIdsOf } from '../../db/events/events';
-import { can } from '../../db/permissions';
-import type { CurrentUser } from '../../db/accounts/roles';
+import { can, canDeleteOwnAccount } from '../../db/permissions';
 import { createSession, listUserSessions, sessionSignedInAt } from '../../db/accounts/sessions';
 import { countAdmins, deleteAccount, exportAccountData, getUser, grantRole, revokeRole } from '../../db/accounts/users';
 import { format } from '../../web/i18n';
@@ -11,24 +10,24 @@ import { AccountDeletedPage, AccountPage, DeleteAccountPage } from '../../web/vi
 import { ORGANIZATION_MAX, OrganizerApplicationPage, REASON_MAX } from '../../web/views/accounts/organizer-application';
 import type { AppEnv } from '../env';
 import { eventMail, tellEventAttendees } from '../events/mail';
-import { requireAccess } from '../middleware/access';
-import { clearSessionCookie, setSessionCookie } from '../middleware/session';
+import { requireAccess, type SignedInContext } from '../http/require-access';
+import { setSessionCookie, signOutHere } from '../middleware/session';
 import { renderPage } from '../http/render';
 import { fieldErrors, readForm, requiredLine, requiredText } from '../http/validation';
+import { firstValue } from '../http/fields';
+import { noticeUrl, readNotice, type Notices } from '../http/notices';
 
 /** Confirmations shown on /account after an action, by the `done` query value. */
 const notices = {
-  'storyteller-on': (t: AppEnv['Variables']['t']) => t.account.storytellerOn,
-  applied: (t: AppEnv['Variables']['t']) => t.organizerApplication.sent,
-} as const;
-
-const currentUser = (c: Context<AppEnv>) => c.get('user') as CurrentUser;
+  'storyteller-on': (t) => t.account.storytellerOn,
+  applied: (t) => t.organizerApplication.sent,
+} satisfies Notices;
 
 /**
  * A role change ends every session of the person (db/accounts/users.ts). When the person changed their
  * own role, this device gets a fresh session at once so they stay signed in here.
  */
-const renewSessionHere = async (c: Context<AppEnv>, userId: string, signedInAt: Date | null) => {
+const renewSessionHere = async (c: SignedInContext, userId: string, signedInAt: Date | null) => {
   const user = await getUser(c.get('db'), userId);
   if (!user || !signedInAt) return;
   const session = await createSession(c.get('db'), user, new Date(), signedInAt);
@@ -42,10 +41,8 @@ export const accountRoutes = new Hono<AppEnv>()
   .get('/account', async function account_get(c) {
     const t = c.get('t');
     const db = c.get('db');
-    const user = currentUser(c);
+    const user = c.get('user');
     const [sessions, application] = await Promise.all([listUserSessions(db, user.id), latestApplication(db, user.id)]);
-    const done = c.req.query('done');
-    const notice = done && Object.hasOwn(notices, done) ? notices[done as keyof typeof notices](t) : undefined;
     return renderPage(c, {
       title: t.account.title,
       body: (
@@ -57,34 +54,34 @@ export const accountRoutes = new Hono<AppEnv>()
           sessions={sessions}
           currentSessionId={c.get('sessionId') ?? ''}
           organizerStatus={
-            user.roles.includes('organizer') ? 'organizer' : application?.status === 'pending' ? 'pending' : application?.status === 'declined' ? 'declined' : 'none'
+            can(user, 'organize:use') ? 'organizer' : application?.status === 'pending' ? 'pending' : application?.status === 'declined' ? 'declined' : 'none'
           }
           canOrganize={can(user, 'organize:use')}
           canModerate={can(user, 'moderation:use')}
           canManageRoles={can(user, 'roles:manage')}
-          notice={notice}
+          notice={readNotice(c, notices)}
         />
       ),
     });
   })
 
   .post('/account/storyteller', async function account_storyteller_post(c) {
-    const user = currentUser(c);
+    const user = c.get('user');
     if (!can(user, 'storyteller:toggle')) return c.redirect('/account', 303);
     const form = await readForm(c.req);
     const db = c.get('db');
     const wanted = form.enabled === 'yes';
-    if (wanted !== user.roles.includes('storyteller')) {
+    if (wanted !== can(user, 'stories:write')) {
       const signedInAt = await sessionSignedInAt(db, c.get('sessionId') ?? '');
       await (wanted ? grantRole(db, user.id, 'storyteller') : revokeRole(db, user.id, 'storyteller'));
       await renewSessionHere(c, user.id, signedInAt);
     }
-    return c.redirect(wanted ? '/account?done=storyteller-on' : '/account', 303);
+    return c.redirect(wanted ? noticeUrl(notices, '/account', 'storyteller-on') : '/account', 303);
   })
 
   .get('/account/organizer', async function account_organizer_get(c) {
     const t = c.get('t');
-    const user = currentUser(c);
+    const user = c.get('user');
     const latest = await latestApplication(c.get('db'), user.id);
     if (!can(user, 'organizer:apply') || latest?.status === 'pending') return c.redirect('/account', 303);
     return renderPage(c, { title: t.organizerApplication.title, body: <OrganizerApplicationPage t={t} /> });
@@ -92,7 +89,7 @@ export const accountRoutes = new Hono<AppEnv>()
 
   .post('/account/organizer', async function account_organizer_post(c) {
     const t = c.get('t');
-    const user = currentUser(c);
+    const user = c.get('user');
     if (!can(user, 'organizer:apply')) return c.redirect('/account', 303);
     const form = await readForm(c.req);
     // Only these two fields are read: a role, status or owner sent along is ignored.
@@ -103,8 +100,8 @@ export const accountRoutes = new Hono<AppEnv>()
     const parsed = v.safeParse(schema, { organizationName: form.organizationName, reason: form.reason });
     if (!parsed.success) {
       const values = {
-        organizationName: typeof form.organizationName === 'string' ? form.organizationName : '',
-        reason: typeof form.reason === 'string' ? form.reason : '',
+        organizationName: firstValue(form.organizationName),
+        reason: firstValue(form.reason),
       };
       return renderPage(c, {
         title: t.organizerApplication.title,
@@ -113,11 +110,11 @@ export const accountRoutes = new Hono<AppEnv>()
       });
     }
     await applyToOrganize(c.get('db'), user.id, parsed.output);
-    return c.redirect('/account?done=applied', 303);
+    return c.redirect(noticeUrl(notices, '/account', 'applied'), 303);
   })
 
   .get('/account/data.json', async function account_data_get(c) {
-    const data = await exportAccountData(c.get('db'), currentUser(c).id);
+    const data = await exportAccountData(c.get('db'), c.get('user').id);
     c.header('Content-Disposition', 'attachment; filename="my-data.json"');
     return c.json(data);
   })
@@ -130,9 +127,9 @@ export const accountRoutes = new Hono<AppEnv>()
   .post('/account/delete', async function account_delete_post(c) {
     const t = c.get('t');
     const db = c.get('db');
-    const user = currentUser(c);
+    const user = c.get('user');
     // The site must keep an admin: the last one hands the role on first.
-    if (user.roles.includes('admin') && (await countAdmins(db)) <= 1) {
+    if (!canDeleteOwnAccount(user, await countAdmins(db))) {
       return renderPage(c, { title: t.account.deleteTitle, status: 400, body: <DeleteAccountPage t={t} error={t.account.lastAdminDelete} /> });
     }
     // Their upcoming public events are cancelled with the account: the people coming are told.
@@ -142,8 +139,7 @@ export const accountRoutes = new Hono<AppEnv>()
       const event = await getEvent(db, id);
       if (event?.status === 'cancelled') await tellEventAttendees(db, c.get('mailer'), event, (person) => eventMail.cancelled(event, person));
     }
-    clearSessionCookie(c);
+    signOutHere(c);
     c.header('Clear-Site-Data', '"cache", "cookies", "storage"');
-    c.set('user', null);
     return renderPage(c, { title: t.account.deletedTitle, body: <AccountDeletedPage t={t} /> });
   });

@@ -11,28 +11,36 @@ import { SubmittedEvents } from '../../web/views/events/moderation';
 import { ModerationPage, PeoplePage } from '../../web/views/accounts/moderation';
 import { CampaignReviewQueue } from '../../web/views/campaigns/review';
 import type { AppEnv } from '../env';
-import { requireAccess } from '../middleware/access';
+import { requireAccess } from '../http/require-access';
 import { renderPage } from '../http/render';
 import { emailAddress, readForm } from '../http/validation';
+import { firstValue } from '../http/fields';
+import { noticeUrl, readNotice, type Notices } from '../http/notices';
 
-const moderationNotices = {
-  approved: (t: AppEnv['Variables']['t']) => t.moderation.approved,
-  declined: (t: AppEnv['Variables']['t']) => t.moderation.declined,
-  'already-decided': (t: AppEnv['Variables']['t']) => t.moderation.alreadyDecided,
-  'own-request': (t: AppEnv['Variables']['t']) => t.moderation.ownRequest,
-  'campaign-approved': (t: AppEnv['Variables']['t']) => t.campaigns.approvedNotice,
-  'campaign-returned': (t: AppEnv['Variables']['t']) => t.campaigns.returnedNotice,
-  'event-approved': (t: AppEnv['Variables']['t']) => t.events.approvedNotice,
-  'event-declined': (t: AppEnv['Variables']['t']) => t.events.declinedNotice,
-  'event-already-decided': (t: AppEnv['Variables']['t']) => t.events.alreadyDecided,
-  'organizer-trusted': (t: AppEnv['Variables']['t']) => t.events.trustedNotice,
-} as const;
+/** Notices on /moderation, after a decision here or in the events area (worker/events/moderation.tsx). */
+export const moderationNotices = {
+  approved: (t) => t.moderation.approved,
+  declined: (t) => t.moderation.declined,
+  'already-decided': (t) => t.moderation.alreadyDecided,
+  'own-request': (t) => t.moderation.ownRequest,
+  'campaign-approved': (t) => t.campaigns.approvedNotice,
+  'campaign-returned': (t) => t.campaigns.returnedNotice,
+  'event-approved': (t) => t.events.approvedNotice,
+  'event-declined': (t) => t.events.declinedNotice,
+  'event-already-decided': (t) => t.events.alreadyDecided,
+  'organizer-trusted': (t) => t.events.trustedNotice,
+} satisfies Notices;
+
+const peopleNotices = {
+  granted: (t) => t.moderation.roleGranted,
+  revoked: (t) => t.moderation.roleRevoked,
+} satisfies Notices;
+
+const moderationUrl = (key: keyof typeof moderationNotices) => noticeUrl(moderationNotices, '/moderation', key);
 
 export const moderationRoutes = new Hono<AppEnv>()
   .get('/moderation', requireAccess('moderation:use'), async function moderation_get(c) {
     const t = c.get('t');
-    const done = c.req.query('done');
-    const notice = done && Object.hasOwn(moderationNotices, done) ? moderationNotices[done as keyof typeof moderationNotices](t) : undefined;
     return renderPage(c, {
       title: t.moderation.title,
       body: (
@@ -40,7 +48,7 @@ export const moderationRoutes = new Hono<AppEnv>()
           t={t}
           locale={c.get('locale')}
           applications={await listPendingApplications(c.get('db'))}
-          notice={notice}
+          notice={readNotice(c, moderationNotices)}
           campaigns={<CampaignReviewQueue t={t} campaigns={await listSubmittedCampaigns(c.get('db'))} />}
           queues={<SubmittedEvents t={t} locale={c.get('locale')} events={await listSubmittedEvents(c.get('db'))} />}
         />
@@ -54,9 +62,9 @@ export const moderationRoutes = new Hono<AppEnv>()
     async function moderation_application_decision_post(c) {
       const decision = c.req.param('decision') === 'approval' ? 'approved' : 'declined';
       const ownerId = await applicationOwner(c.get('db'), c.req.param('id'));
-      if (ownerId && !can(c.get('user'), 'organizers:review', { ownerId })) return c.redirect('/moderation?done=own-request', 303);
+      if (ownerId && !can(c.get('user'), 'organizers:review', { ownerId })) return c.redirect(moderationUrl('own-request'), 303);
       const applicant = await decideApplication(c.get('db'), c.req.param('id'), decision);
-      if (!applicant) return c.redirect('/moderation?done=already-decided', 303);
+      if (!applicant) return c.redirect(moderationUrl('already-decided'), 303);
       // Told in their own language, under a subject that says nothing about the site's purpose.
       const their = catalogFor(applicant.locale);
       await c.get('mailer').send({
@@ -64,7 +72,7 @@ export const moderationRoutes = new Hono<AppEnv>()
         subject: their.mail.accountUpdateSubject,
         text: decision === 'approved' ? their.mail.organizerApproved : their.mail.organizerDeclined,
       });
-      return c.redirect(`/moderation?done=${decision}`, 303);
+      return c.redirect(moderationUrl(decision), 303);
     },
   )
 
@@ -75,7 +83,7 @@ export const moderationRoutes = new Hono<AppEnv>()
       const db = c.get('db');
       const approved = c.req.param('decision') === 'approval';
       const campaign = approved ? await approveCampaign(db, c.req.param('id')) : await returnCampaign(db, c.req.param('id'));
-      if (!campaign) return c.redirect('/moderation?done=already-decided', 303);
+      if (!campaign) return c.redirect(moderationUrl('already-decided'), 303);
       const owner = await campaignOwnerContact(db, campaign);
       if (owner) {
         const their = catalogFor(owner.locale);
@@ -85,17 +93,15 @@ export const moderationRoutes = new Hono<AppEnv>()
           text: format(approved ? their.campaigns.mailApproved : their.campaigns.mailReturned, { title: campaign.title }),
         });
       }
-      return c.redirect(`/moderation?done=${approved ? 'campaign-approved' : 'campaign-returned'}`, 303);
+      return c.redirect(moderationUrl(approved ? 'campaign-approved' : 'campaign-returned'), 303);
     },
   )
 
   .get('/moderation/people', requireAccess('roles:manage'), async function moderation_people_get(c) {
     const t = c.get('t');
-    const done = c.req.query('done');
-    const notice = done === 'granted' ? t.moderation.roleGranted : done === 'revoked' ? t.moderation.roleRevoked : undefined;
     return renderPage(c, {
       title: t.moderation.peopleTitle,
-      body: <PeoplePage t={t} people={await listPeopleWithRoles(c.get('db'))} notice={notice} />,
+      body: <PeoplePage t={t} people={await listPeopleWithRoles(c.get('db'))} notice={readNotice(c, peopleNotices)} />,
     });
   })
 
@@ -104,7 +110,7 @@ export const moderationRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     const form = await readForm(c.req);
     const parsed = v.safeParse(emailAddress(t.signIn.emailInvalid), form.email);
-    const email = parsed.success ? parsed.output : typeof form.email === 'string' ? form.email.slice(0, 254) : '';
+    const email = parsed.success ? parsed.output : firstValue(form.email).slice(0, 254);
     const again = async (message: string) =>
       renderPage(c, {
         title: t.moderation.peopleTitle,
@@ -119,5 +125,5 @@ export const moderationRoutes = new Hono<AppEnv>()
     if (!person) return again(t.moderation.noSuchPerson);
     if (change === 'grant') await grantRole(db, person.id, role);
     else if (!(await revokeRole(db, person.id, role))) return again(t.moderation.lastAdmin);
-    return c.redirect(`/moderation/people?done=${change === 'grant' ? 'granted' : 'revoked'}`, 303);
+    return c.redirect(noticeUrl(peopleNotices, '/moderation/people', change === 'grant' ? 'granted' : 'revoked'), 303);
   });

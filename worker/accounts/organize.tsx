@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { OrganizePage } from '../../web/views/accounts/organize';
 import type { AppEnv } from '../env';
-import { requireAccess } from '../middleware/access';
+import { requireAccess } from '../http/require-access';
 import { renderPage } from '../http/render';
 
 /** /organize: organizers only; the events and campaigns areas mount their pages beside it. */

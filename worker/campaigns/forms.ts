@@ -5,20 +5,20 @@ import { submittedFormKey } from '../../db/core/form-submissions';
 import { newToken } from '../../db/core/random';
 import { SIGNATURE_DISPLAYS, type SignatureInput } from '../../db/campaigns/signatures';
 import { format, type Catalog } from '../../web/i18n';
-import { cleanText, emailAddress, fieldErrors, requiredLine, requiredText } from '../http/validation';
+import { emailAddress, fieldErrors, requiredLine, requiredText } from '../http/validation';
+import { cleanText, firstValue } from '../http/fields';
 
 /** Field lengths: generous for real people, far below what could clog a page or a CSV. */
 export const SIGNATURE_FIELD_LENGTHS = { name: 80, city: 80, comment: 2000, letter: 8000 } as const;
 export const CAMPAIGN_FIELD_LENGTHS = { title: 140, ask: 300, body: 10000, target: 140, letter: 8000, phone: 30, nextSteps: 2000, update: 5000, note: 2000 } as const;
 
-const text = (value: unknown): string => (typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : '');
-const ticked = (value: unknown): boolean => text(value) === 'yes';
+const ticked = (value: unknown): boolean => firstValue(value) === 'yes';
 
 /** Optional text: cleaned, at most `max` characters. */
 const optional = (max: number, t: Catalog, multiline = false) =>
   v.pipe(
     v.optional(v.unknown(), ''),
-    v.transform((value) => cleanText(text(value), multiline)),
+    v.transform((value) => cleanText(firstValue(value), multiline)),
     v.maxLength(max, format(t.campaigns.tooLong, { max })),
   );
 const required = (max: number, t: Catalog, multiline = false) =>
@@ -28,12 +28,12 @@ export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: Record
 
 /** The sign form: what the signer typed, kept to re-show it after an error. */
 export const signatureValues = (form: Record<string, unknown>) => ({
-  firstName: text(form.firstName).slice(0, 200),
-  lastName: text(form.lastName).slice(0, 200),
-  email: text(form.email).slice(0, 254),
-  city: text(form.city).slice(0, 200),
-  message: text(form.message).slice(0, 10000),
-  display: text(form.display),
+  firstName: firstValue(form.firstName).slice(0, 200),
+  lastName: firstValue(form.lastName).slice(0, 200),
+  email: firstValue(form.email).slice(0, 254),
+  city: firstValue(form.city).slice(0, 200),
+  message: firstValue(form.message).slice(0, 10000),
+  display: firstValue(form.display),
   wantsUpdates: ticked(form.wantsUpdates),
   shareEmail: ticked(form.shareEmail),
 });
@@ -58,24 +58,24 @@ const signatureSchema = (t: Catalog, isLetter: boolean) => {
 
 /** Reads a signature. Only these fields are read: `confirmed`, counts or anything else sent are ignored. */
 export const parseSignature = (form: Record<string, unknown>, t: Catalog, isLetter: boolean, locale: 'en' | 'fr'): FormResult<SignatureInput> => {
-  const parsed = v.safeParse(signatureSchema(t, isLetter), { ...form, display: text(form.display) || undefined });
+  const parsed = v.safeParse(signatureSchema(t, isLetter), { ...form, display: firstValue(form.display) || undefined });
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.issues) };
   return { ok: true, value: { ...parsed.output, wantsUpdates: ticked(form.wantsUpdates), shareEmail: ticked(form.shareEmail), locale } };
 };
 
 export const campaignValues = (form: Record<string, unknown>) => ({
-  kind: text(form.kind),
-  title: text(form.title).slice(0, 1000),
-  ask: text(form.ask).slice(0, 1000),
-  body: text(form.body).slice(0, 20000),
-  targetName: text(form.targetName).slice(0, 1000),
-  targetRole: text(form.targetRole).slice(0, 1000),
-  letterText: text(form.letterText).slice(0, 20000),
-  targetPhone: text(form.targetPhone).slice(0, 100),
-  nextSteps: text(form.nextSteps).slice(0, 5000),
-  goal: text(form.goal).slice(0, 20),
-  endsOn: text(form.endsOn).slice(0, 20),
-  language: text(form.language).slice(0, 10),
+  kind: firstValue(form.kind),
+  title: firstValue(form.title).slice(0, 1000),
+  ask: firstValue(form.ask).slice(0, 1000),
+  body: firstValue(form.body).slice(0, 20000),
+  targetName: firstValue(form.targetName).slice(0, 1000),
+  targetRole: firstValue(form.targetRole).slice(0, 1000),
+  letterText: firstValue(form.letterText).slice(0, 20000),
+  targetPhone: firstValue(form.targetPhone).slice(0, 100),
+  nextSteps: firstValue(form.nextSteps).slice(0, 5000),
+  goal: firstValue(form.goal).slice(0, 20),
+  endsOn: firstValue(form.endsOn).slice(0, 20),
+  language: firstValue(form.language).slice(0, 10),
   formKey: submittedFormKey(form.formKey),
 });
 export type CampaignValues = ReturnType<typeof campaignValues>;
@@ -104,11 +104,11 @@ export const parseCampaign = (form: Record<string, unknown>, t: Catalog): FormRe
     letterText: optional(L.letter, t, true),
     targetPhone: v.pipe(optional(L.phone, t), v.regex(/^[+]?[\d\s().-]*$/, t.campaigns.phoneInvalid)),
     nextSteps: optional(L.nextSteps, t, true),
-    goal: v.pipe(v.optional(v.unknown(), ''), v.transform((value) => text(value).replace(/[\s,.\u202f\u00a0]/g, '')), v.regex(/^\d{1,8}$/, t.campaigns.goalInvalid), v.transform(Number), v.minValue(1, t.campaigns.goalInvalid), v.maxValue(10_000_000, t.campaigns.goalInvalid)),
-    endsOn: v.pipe(v.optional(v.unknown(), ''), v.transform((value) => text(value).trim()), v.check((value) => value === '' || validDate(value), t.campaigns.endsOnInvalid)),
+    goal: v.pipe(v.optional(v.unknown(), ''), v.transform((value) => firstValue(value).replace(/[\s,.\u202f\u00a0]/g, '')), v.regex(/^\d{1,8}$/, t.campaigns.goalInvalid), v.transform(Number), v.minValue(1, t.campaigns.goalInvalid), v.maxValue(10_000_000, t.campaigns.goalInvalid)),
+    endsOn: v.pipe(v.optional(v.unknown(), ''), v.transform((value) => firstValue(value).trim()), v.check((value) => value === '' || validDate(value), t.campaigns.endsOnInvalid)),
     language: v.picklist(CONTENT_LANGUAGES, t.forms.contentLanguageInvalid),
   });
-  const parsed = v.safeParse(schema, { ...form, kind: text(form.kind) || undefined, language: text(form.language) || undefined });
+  const parsed = v.safeParse(schema, { ...form, kind: firstValue(form.kind) || undefined, language: firstValue(form.language) || undefined });
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.issues) };
   const { language, ...out } = parsed.output;
   const errors: Record<string, string> = {};
@@ -130,6 +130,6 @@ export const parseOptionalText = (value: unknown, max: number, t: Catalog): Form
 };
 
 export const parseDate = (value: unknown): string | null => {
-  const s = text(value).trim();
+  const s = firstValue(value).trim();
   return validDate(s) ? s : null;
 };

@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import {
   closeCampaign,
   confirmedCount,
@@ -6,13 +6,13 @@ import {
   deliverCampaign,
   getCampaign,
   listOwnCampaigns,
-  managesCampaign,
   moderatorContacts,
   submitCampaign,
   updateCampaignDraft,
   updateNextSteps,
   type Campaign,
 } from '../../db/campaigns/campaigns';
+import { canManageCampaign } from '../../db/permissions';
 import { signaturesByCity, signaturesByDay, signaturesForExport } from '../../db/campaigns/stats';
 import { signaturesCsv } from '../../web/views/campaigns/signatures-csv';
 import { listCampaignUpdates, postCampaignUpdate } from '../../db/campaigns/updates';
@@ -21,29 +21,33 @@ import { readabilityMessage, scoreReadability } from '../../web/components/reada
 import { campaignFormValues, ManageCampaignPage, NewCampaignPage, OwnCampaignsPage, type CampaignFormValues } from '../../web/views/campaigns/organize';
 import { CAMPAIGN_FIELD_LENGTHS, campaignValues, newCampaignValues, parseCampaign, parseDate, parseOptionalText, parseText } from './forms';
 import type { AppEnv } from '../env';
-import { requireAccess } from '../middleware/access';
+import { requireAccess, type SignedInContext } from '../http/require-access';
 import { renderPage } from '../http/render';
 import { readForm } from '../http/validation';
+import { firstValue } from '../http/fields';
+import { noticeUrl, readNotice, type Notices } from '../http/notices';
 import { siteOrigin } from '../http/site-origin';
 
 const notices = {
-  saved: (t: AppEnv['Variables']['t']) => t.campaigns.saved,
-  submitted: (t: AppEnv['Variables']['t']) => t.campaigns.submitted,
-  closed: (t: AppEnv['Variables']['t']) => t.campaigns.closed,
-  delivered: (t: AppEnv['Variables']['t']) => t.campaigns.delivered,
-  posted: (t: AppEnv['Variables']['t']) => t.campaigns.updatePosted,
-  'not-draft': (t: AppEnv['Variables']['t']) => t.campaigns.notDraft,
-} as const;
+  saved: (t) => t.campaigns.saved,
+  submitted: (t) => t.campaigns.submitted,
+  closed: (t) => t.campaigns.closed,
+  delivered: (t) => t.campaigns.delivered,
+  posted: (t) => t.campaigns.updatePosted,
+  'not-draft': (t) => t.campaigns.notDraft,
+} satisfies Notices;
+
+const managePath = (campaign: Pick<Campaign, 'id'>) => `/organize/campaigns/${campaign.id}`;
 
 /** The campaign named in the path, if this organizer owns it; anyone else gets a 404, not a hint. */
-const ownCampaign = async (c: Context<AppEnv>): Promise<Campaign | null> => {
+const ownCampaign = async (c: SignedInContext): Promise<Campaign | null> => {
   const campaign = await getCampaign(c.get('db'), c.req.param('id') ?? '');
-  return campaign && managesCampaign(c.get('user'), campaign) ? campaign : null;
+  return campaign && canManageCampaign(c.get('user'), campaign) ? campaign : null;
 };
 
 /** The organizer's page for one campaign, maybe with one form's errors and what was typed. */
 const managePage = async (
-  c: Context<AppEnv>,
+  c: SignedInContext,
   campaign: Campaign,
   options: { status?: number; notice?: string | undefined; errors?: Record<string, string>; values?: CampaignFormValues; typed?: Record<string, string> } = {},
 ) => {
@@ -81,7 +85,7 @@ const managePage = async (
   });
 };
 
-const str = (value: unknown) => (typeof value === 'string' ? value.slice(0, 10000) : '');
+const str = (value: unknown) => firstValue(value).slice(0, 10000);
 
 export const organizeCampaignRoutes = new Hono<AppEnv>()
   .use('/organize/campaigns', requireAccess('campaigns:manage'))
@@ -89,9 +93,10 @@ export const organizeCampaignRoutes = new Hono<AppEnv>()
 
   .get('/organize/campaigns', async function organize_campaigns_get(c) {
     const t = c.get('t');
-    const done = c.req.query('done');
-    const notice = done && done in notices ? notices[done as keyof typeof notices](t) : undefined;
-    return renderPage(c, { title: t.campaigns.organizeTitle, body: <OwnCampaignsPage t={t} campaigns={await listOwnCampaigns(c.get('db'), c.get('user')!.id)} notice={notice} /> });
+    return renderPage(c, {
+      title: t.campaigns.organizeTitle,
+      body: <OwnCampaignsPage t={t} campaigns={await listOwnCampaigns(c.get('db'), c.get('user').id)} notice={readNotice(c, notices)} />,
+    });
   })
 
   .get('/organize/campaigns/new', function organize_campaigns_new_get(c) {
@@ -104,15 +109,14 @@ export const organizeCampaignRoutes = new Hono<AppEnv>()
     const form = await readForm(c.req);
     const parsed = parseCampaign(form, t);
     if (!parsed.ok) return renderPage(c, { title: t.campaigns.newTitle, status: 400, body: <NewCampaignPage t={t} locale={c.get('locale')} values={campaignValues(form)} errors={parsed.errors} /> });
-    const id = await createCampaign(c.get('db'), c.get('user')!.id, parsed.value, new Date(), campaignValues(form).formKey || null);
-    return c.redirect(`/organize/campaigns/${id}?done=saved`, 303);
+    const id = await createCampaign(c.get('db'), c.get('user').id, parsed.value, new Date(), campaignValues(form).formKey || null);
+    return c.redirect(noticeUrl(notices, managePath({ id }), 'saved'), 303);
   })
 
   .get('/organize/campaigns/:id', async function organize_campaign_get(c) {
     const campaign = await ownCampaign(c);
     if (!campaign) return c.notFound();
-    const done = c.req.query('done');
-    return managePage(c, campaign, { notice: done && done in notices ? notices[done as keyof typeof notices](c.get('t')) : undefined });
+    return managePage(c, campaign, { notice: readNotice(c, notices) });
   })
 
   .post('/organize/campaigns/:id', async function organize_campaign_post(c) {
@@ -124,7 +128,7 @@ export const organizeCampaignRoutes = new Hono<AppEnv>()
     const parsed = parseCampaign(form, t);
     if (!parsed.ok) return managePage(c, campaign, { status: 400, errors: parsed.errors, values: campaignValues(form) });
     const saved = await updateCampaignDraft(c.get('db'), campaign.id, campaign.ownerId!, parsed.value);
-    return c.redirect(`/organize/campaigns/${campaign.id}?done=${saved ? 'saved' : 'not-draft'}`, 303);
+    return c.redirect(noticeUrl(notices, managePath(campaign), saved ? 'saved' : 'not-draft'), 303);
   })
 
   .post('/organize/campaigns/:id/submission', async function organize_campaign_submission_post(c) {
@@ -139,7 +143,7 @@ export const organizeCampaignRoutes = new Hono<AppEnv>()
         await c.get('mailer').send({ to: moderator.email, subject: their.campaigns.mailModeratorSubject, text: their.campaigns.mailModeratorBody });
       }
     }
-    return c.redirect(`/organize/campaigns/${campaign.id}?done=${submitted ? 'submitted' : 'not-draft'}`, 303);
+    return c.redirect(noticeUrl(notices, managePath(campaign), submitted ? 'submitted' : 'not-draft'), 303);
   })
 
   .post('/organize/campaigns/:id/next-steps', async function organize_campaign_next_steps_post(c) {
@@ -149,7 +153,7 @@ export const organizeCampaignRoutes = new Hono<AppEnv>()
     const parsed = parseOptionalText(form.nextSteps, CAMPAIGN_FIELD_LENGTHS.nextSteps, c.get('t'));
     if (!parsed.ok) return managePage(c, campaign, { status: 400, errors: { nextSteps: parsed.errors.text! }, typed: { nextSteps: str(form.nextSteps) } });
     await updateNextSteps(c.get('db'), campaign.id, campaign.ownerId!, parsed.value);
-    return c.redirect(`/organize/campaigns/${campaign.id}?done=saved`, 303);
+    return c.redirect(noticeUrl(notices, managePath(campaign), 'saved'), 303);
   })
 
   .post('/organize/campaigns/:id/updates', async function organize_campaign_updates_post(c) {
@@ -160,14 +164,14 @@ export const organizeCampaignRoutes = new Hono<AppEnv>()
     const parsed = parseText(form.update, CAMPAIGN_FIELD_LENGTHS.update, c.get('t'));
     if (!parsed.ok) return managePage(c, campaign, { status: 400, errors: { update: parsed.errors.text! }, typed: { update: str(form.update) } });
     await postCampaignUpdate(c.get('db'), campaign.id, parsed.value, siteOrigin(c));
-    return c.redirect(`/organize/campaigns/${campaign.id}?done=posted`, 303);
+    return c.redirect(noticeUrl(notices, managePath(campaign), 'posted'), 303);
   })
 
   .post('/organize/campaigns/:id/closure', async function organize_campaign_closure_post(c) {
     const campaign = await ownCampaign(c);
     if (!campaign) return c.notFound();
     const closed = await closeCampaign(c.get('db'), campaign.id, campaign.ownerId!);
-    return c.redirect(`/organize/campaigns/${campaign.id}${closed ? '?done=closed' : ''}`, 303);
+    return c.redirect(closed ? noticeUrl(notices, managePath(campaign), 'closed') : managePath(campaign), 303);
   })
 
   .post('/organize/campaigns/:id/delivery', async function organize_campaign_delivery_post(c) {
@@ -184,7 +188,7 @@ export const organizeCampaignRoutes = new Hono<AppEnv>()
       return managePage(c, campaign, { status: 400, errors, typed: { deliveryNote: str(form.deliveryNote), deliveredOn: str(form.deliveredOn).slice(0, 20) } });
     }
     const delivered = await deliverCampaign(c.get('db'), campaign.id, campaign.ownerId!, note.value, date);
-    return c.redirect(`/organize/campaigns/${campaign.id}${delivered ? '?done=delivered' : ''}`, 303);
+    return c.redirect(delivered ? noticeUrl(notices, managePath(campaign), 'delivered') : managePath(campaign), 303);
   })
 
   .get('/organize/campaigns/:id/signatures.csv', async function organize_campaign_signatures_csv_get(c) {

@@ -12,6 +12,8 @@ import { parseSignature, signatureValues } from './forms';
 import type { AppEnv } from '../env';
 import { renderPage } from '../http/render';
 import { readForm } from '../http/validation';
+import { isHtmx } from '../http/htmx';
+import { doneKey, noticeUrl, readNotice, type Notices } from '../http/notices';
 import { siteOrigin } from '../http/site-origin';
 
 /** Limits on signing and calling, per hour. Over them: a plain message, nothing written, no email. */
@@ -21,11 +23,18 @@ export const SIGNING_RATE_LIMITS = {
   callsPerClient: { name: 'campaign-call:client', max: 5, windowSeconds: 3600 },
 } satisfies Record<string, RateLimit>;
 
-const notices = {
-  confirmed: (t: AppEnv['Variables']['t']) => t.campaigns.confirmed,
-  withdrawn: (t: AppEnv['Variables']['t']) => t.campaigns.withdrawn,
-  unsubscribed: (t: AppEnv['Variables']['t']) => t.campaigns.unsubscribed,
-} as const;
+/** Notices on a campaign's page, after the links in signers' emails (signatures.tsx). */
+export const campaignNotices = {
+  confirmed: (t) => t.campaigns.confirmed,
+  withdrawn: (t) => t.campaigns.withdrawn,
+  unsubscribed: (t) => t.campaigns.unsubscribed,
+} satisfies Notices;
+
+/** After signing or calling without JavaScript, the answer shows in the sign or call panel, not as a notice. */
+const panelAnswers = {
+  sent: (t) => t.campaigns.checkEmailText,
+  called: (t) => t.campaigns.callThanks,
+} satisfies Notices;
 
 const minutes = (seconds: number) => String(Math.max(1, Math.ceil(seconds / 60)));
 
@@ -75,7 +84,7 @@ const campaignPage = async (
 
 /** The sign panel alone for htmx, or the whole page without JavaScript (read in full only then). */
 const signAnswer = async (c: Context<AppEnv>, campaign: SigningCampaign, panel: SignaturePanelState, status: number) => {
-  if (c.req.header('HX-Request') === 'true') {
+  if (isHtmx(c)) {
     return c.html(
       <SignaturePanel t={c.get('t')} campaignId={campaign.id} isLetter={campaign.kind === 'letter'} suggestedLetter={campaign.letterText} state={panel} />,
       status as 200,
@@ -94,11 +103,10 @@ export const campaignRoutes = new Hono<AppEnv>()
   .get('/campaigns/:id', async function campaign_get(c) {
     const campaign = await publicCampaign(c);
     if (!campaign) return c.notFound();
-    const t = c.get('t');
-    const done = c.req.query('done');
-    if (done === 'sent') return campaignPage(c, campaign, { panel: { kind: 'sent' } });
-    const notice = done && done in notices ? notices[done as keyof typeof notices](t) : undefined;
-    return campaignPage(c, campaign, { notice, ...(done === 'called' ? { callMessage: t.campaigns.callThanks } : {}) });
+    const answered = doneKey(c, panelAnswers);
+    if (answered === 'sent') return campaignPage(c, campaign, { panel: { kind: 'sent' } });
+    const callMessage = answered === 'called' ? readNotice(c, panelAnswers) : undefined;
+    return campaignPage(c, campaign, { notice: readNotice(c, campaignNotices), ...(callMessage ? { callMessage } : {}) });
   })
 
   .post('/campaigns/:id/signatures', async function campaign_signatures_post(c) {
@@ -108,7 +116,8 @@ export const campaignRoutes = new Hono<AppEnv>()
     const t = c.get('t');
     const db = c.get('db');
     const form = await readForm(c.req);
-    const sent = () => (c.req.header('HX-Request') === 'true' ? signAnswer(c, campaign, { kind: 'sent' }, 200) : c.redirect(`/campaigns/${campaign.id}?done=sent#sign`, 303));
+    const sent = () =>
+      isHtmx(c) ? signAnswer(c, campaign, { kind: 'sent' }, 200) : c.redirect(noticeUrl(panelAnswers, `/campaigns/${campaign.id}`, 'sent', { hash: 'sign' }), 303);
 
     // A bot filled the hidden field: answer as if all went well, and keep nothing.
     if (typeof form.website === 'string' && form.website !== '') return sent();
@@ -162,7 +171,7 @@ export const campaignRoutes = new Hono<AppEnv>()
     const limit = await hitRateLimit(db, SIGNING_RATE_LIMITS.callsPerClient, `${campaign.id}:${await c.get('clientKey')()}`);
     const count = limit.allowed ? await countCall(db, campaign.id) : null;
     const message = limit.allowed ? (count === null ? t.campaigns.notOpen : t.campaigns.callThanks) : t.campaigns.calledTooMany;
-    if (c.req.header('HX-Request') === 'true') {
+    if (isHtmx(c)) {
       const fresh = (await getCampaign(db, campaign.id))!;
       return c.html(
         <CallPanel t={t} campaignId={campaign.id} script={fresh.letterText} scriptLanguage={fresh.contentLanguage} phone={fresh.targetPhone} count={fresh.callCount} open={isOpenForSigning(fresh)} message={message} />,
@@ -170,5 +179,5 @@ export const campaignRoutes = new Hono<AppEnv>()
       );
     }
     if (!limit.allowed) return campaignPage(c, campaign, { callMessage: message, status: 429 });
-    return c.redirect(`/campaigns/${campaign.id}?done=called#call`, 303);
+    return c.redirect(noticeUrl(panelAnswers, `/campaigns/${campaign.id}`, 'called', { hash: 'call' }), 303);
   });

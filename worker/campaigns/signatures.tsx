@@ -8,6 +8,8 @@ import { ErrorPage } from '../../web/views/site/error';
 import { SignatureLinkPage } from '../../web/views/campaigns/pages';
 import type { AppEnv } from '../env';
 import { renderPage } from '../http/render';
+import { noticeUrl } from '../http/notices';
+import { campaignNotices } from './public';
 
 /** The page for a link that was used, expired or never existed: the same for all three. */
 const linkGone = (c: Context<AppEnv>) => {
@@ -57,7 +59,7 @@ export const campaignSignatureRoutes = new Hono<AppEnv>()
   .post('/campaigns/signatures/:token/confirmation', async function signature_confirmation_post(c) {
     const campaignId = await confirmSignature(c.get('db'), c.req.param('token'));
     if (!campaignId) return linkGone(c);
-    return c.redirect(`/campaigns/${campaignId}?done=confirmed`, 303);
+    return c.redirect(noticeUrl(campaignNotices, `/campaigns/${campaignId}`, 'confirmed'), 303);
   })
 
   .get('/campaigns/signatures/:token/withdrawal', async function signature_withdrawal_get(c) {
@@ -85,7 +87,7 @@ export const campaignSignatureRoutes = new Hono<AppEnv>()
     const campaign = await getCampaign(c.get('db'), campaignId);
     // A withdrawn signer of a campaign no longer public goes home, told plainly.
     if (!campaign || !isPublicCampaign(campaign)) return c.redirect('/campaigns', 303);
-    return c.redirect(`/campaigns/${campaignId}?done=withdrawn`, 303);
+    return c.redirect(noticeUrl(campaignNotices, `/campaigns/${campaignId}`, 'withdrawn'), 303);
   })
 
   .get('/campaigns/subscriptions/:token/cancellation', async function subscription_cancellation_get(c) {
@@ -113,5 +115,5 @@ export const campaignSignatureRoutes = new Hono<AppEnv>()
     const signatureId = await readUnsubscribeToken(db, c.req.param('token'));
     const campaignId = signatureId === null ? null : await unsubscribeSignature(db, signatureId);
     if (!campaignId) return linkGone(c);
-    return c.redirect(`/campaigns/${campaignId}?done=unsubscribed`, 303);
+    return c.redirect(noticeUrl(campaignNotices, `/campaigns/${campaignId}`, 'unsubscribed'), 303);
   });

@@ -7,41 +7,39 @@ import { ACCESS_FEATURES, EVENT_CATEGORIES, EVENT_LANGUAGES, type EventInput, ty
 import type { Catalog } from '../../web/i18n';
 import { format } from '../../web/i18n';
 import type { EventFormValues } from '../../web/views/events/event-form';
-import { cleanText } from '../http/validation';
+import { allValues, cleanText, firstValue } from '../http/fields';
 
 export type { EventFormValues };
 
 export const REMINDER_HOURS = [2, 24, 48] as const;
 export const LIMITS = { title: 120, description: 5000, line: 200, text: 1000, url: 500 } as const;
 
-const one = (value: unknown): string => (Array.isArray(value) ? String(value[0] ?? '') : typeof value === 'string' ? value : '');
-const many = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === 'string' && value ? [value] : []);
 
 /** Reads the raw form (from `parseBody({ all: true })`) into strings, cleaned but not judged. */
 export const readEventForm = (form: Record<string, unknown>): EventFormValues => ({
-  title: cleanText(one(form.title)),
-  description: cleanText(one(form.description), true),
-  category: one(form.category),
-  format: one(form.format),
-  city: cleanText(one(form.city)),
-  address: cleanText(one(form.address), true),
-  directions: cleanText(one(form.directions), true),
-  access: many(form.access).filter((item) => (ACCESS_FEATURES as readonly string[]).includes(item)),
-  accessNotes: cleanText(one(form.accessNotes), true),
-  onlineUrl: cleanText(one(form.onlineUrl)),
-  languages: many(form.languages).filter((item) => (EVENT_LANGUAGES as readonly string[]).includes(item)),
-  cost: cleanText(one(form.cost)),
-  capacity: cleanText(one(form.capacity)),
-  timeZone: cleanText(one(form.timeZone)),
-  startDate: cleanText(one(form.startDate)),
-  startTime: cleanText(one(form.startTime)),
-  endDate: cleanText(one(form.endDate)),
-  endTime: cleanText(one(form.endTime)),
-  reminderHours: one(form.reminderHours),
-  repeat: one(form.repeat),
-  repeatUntil: cleanText(one(form.repeatUntil)),
-  campaign: cleanText(one(form.campaign)).slice(0, 64),
-  language: one(form.language).slice(0, 10),
+  title: cleanText(firstValue(form.title)),
+  description: cleanText(firstValue(form.description), true),
+  category: firstValue(form.category),
+  format: firstValue(form.format),
+  city: cleanText(firstValue(form.city)),
+  address: cleanText(firstValue(form.address), true),
+  directions: cleanText(firstValue(form.directions), true),
+  access: allValues(form.access).filter((item) => (ACCESS_FEATURES as readonly string[]).includes(item)),
+  accessNotes: cleanText(firstValue(form.accessNotes), true),
+  onlineUrl: cleanText(firstValue(form.onlineUrl)),
+  languages: allValues(form.languages).filter((item) => (EVENT_LANGUAGES as readonly string[]).includes(item)),
+  cost: cleanText(firstValue(form.cost)),
+  capacity: cleanText(firstValue(form.capacity)),
+  timeZone: cleanText(firstValue(form.timeZone)),
+  startDate: cleanText(firstValue(form.startDate)),
+  startTime: cleanText(firstValue(form.startTime)),
+  endDate: cleanText(firstValue(form.endDate)),
+  endTime: cleanText(firstValue(form.endTime)),
+  reminderHours: firstValue(form.reminderHours),
+  repeat: firstValue(form.repeat),
+  repeatUntil: cleanText(firstValue(form.repeatUntil)),
+  campaign: cleanText(firstValue(form.campaign)).slice(0, 64),
+  language: firstValue(form.language).slice(0, 10),
   formKey: submittedFormKey(form.formKey),
 });
 

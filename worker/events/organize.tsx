@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import * as v from 'valibot';
 import { listEventRsvps, promoteFromWaitlist } from '../../db/events/rsvps';
 import {
@@ -25,45 +25,47 @@ import type { AppEnv } from '../env';
 import { emptyEventForm, eventFormValues, parseEventForm, readEventForm, timeZoneChoices, type EventFormValues } from './form';
 import type { EventCampaign } from './campaigns';
 import { eventMail, sendAll, tellEventAttendees, type AttendeeMessage } from './mail';
-import { requireAccess } from '../middleware/access';
+import { requireAccess, type SignedInContext } from '../http/require-access';
 import { renderPage } from '../http/render';
 import { calendarOptions, icsResponse } from './public';
 import { fieldErrors, readForm, requiredText } from '../http/validation';
 import { siteOrigin } from '../http/site-origin';
+import { firstValue } from '../http/fields';
+import { noticeUrl, readNotice, type Notices } from '../http/notices';
 
 /** Messages to attendees, per organizer. */
 const MESSAGE_LIMIT = { name: 'events-message', max: 5, windowSeconds: 3600 } as const;
 
-const notFound = (c: Context<AppEnv>) => {
+const notFound = (c: SignedInContext) => {
   const t = c.get('t');
   return renderPage(c, { title: t.errors.notFoundTitle, status: 404, body: <ErrorPage title={t.errors.notFoundTitle} text={t.errors.notFoundText} homeLabel={t.errors.goHome} /> });
 };
 
 /** The event, if it exists and this person organizes it; otherwise null (answered as 404, so nothing leaks). */
-const ownEvent = async (c: Context<AppEnv>): Promise<EventRow | null> => {
+const ownEvent = async (c: SignedInContext): Promise<EventRow | null> => {
   const id = c.req.param('id');
   const event = id ? await getEvent(c.get('db'), id) : null;
   return event && canManageEvent(c.get('user'), event) ? event : null;
 };
 
-const notices = (t: AppEnv['Variables']['t'], done: string | undefined, count?: string) => {
-  const all: Record<string, string> = {
-    saved: t.events.saved,
-    resubmitted: t.events.resubmittedNotice,
-    notified: t.events.savedAndNotified,
-    submitted: t.events.submittedNotice,
-    published: t.events.publishedNotice,
-    cancelled: t.events.cancelledNotice2,
-    'cannot-edit': t.events.cannotEdit,
-    sent: format(t.events.messageSent, { count: Number(count) || 0 }),
-  };
-  return done && Object.hasOwn(all, done) ? all[done] : undefined;
-};
+/** "Sent" says to how many people: the `count` the redirect carries (see the message route). */
+const notices = {
+  saved: (t) => t.events.saved,
+  resubmitted: (t) => t.events.resubmittedNotice,
+  notified: (t) => t.events.savedAndNotified,
+  submitted: (t) => t.events.submittedNotice,
+  published: (t) => t.events.publishedNotice,
+  cancelled: (t) => t.events.cancelledNotice2,
+  'cannot-edit': (t) => t.events.cannotEdit,
+  sent: (t, sent) => format(t.events.messageSent, { count: Number(sent.count) || 0 }),
+} satisfies Notices<{ count: string | undefined }>;
+
+const managePath = (event: Pick<EventRow, 'id'>) => `/organize/events/${event.id}`;
 
 /** The campaigns this organizer may link an event to; the form offers them and the save re-checks against them. */
-const campaignChoices = (c: Context<AppEnv>) => c.get('areaLinks').eventCampaigns.choices(c.get('db'), c.get('user')!.id);
+const campaignChoices = (c: SignedInContext) => c.get('areaLinks').eventCampaigns.choices(c.get('db'), c.get('user').id);
 
-const formPage = async (c: Context<AppEnv>, mode: 'new' | 'edit', action: string, values: EventFormValues, errors?: Record<string, string>, campaigns?: EventCampaign[]) => {
+const formPage = async (c: SignedInContext, mode: 'new' | 'edit', action: string, values: EventFormValues, errors?: Record<string, string>, campaigns?: EventCampaign[]) => {
   const t = c.get('t');
   const choices = campaigns ?? (await campaignChoices(c));
   const readability = values.description ? readabilityMessage(scoreReadability(values.description, c.get('locale')), t) : undefined;
@@ -74,7 +76,7 @@ const formPage = async (c: Context<AppEnv>, mode: 'new' | 'edit', action: string
   });
 };
 
-const managePage = async (c: Context<AppEnv>, event: EventRow, extra: { message?: string; errors?: Record<string, string>; status?: number } = {}) => {
+const managePage = async (c: SignedInContext, event: EventRow, extra: { message?: string; errors?: Record<string, string>; status?: number } = {}) => {
   const t = c.get('t');
   const db = c.get('db');
   return renderPage(c, {
@@ -88,7 +90,7 @@ const managePage = async (c: Context<AppEnv>, event: EventRow, extra: { message?
         now={new Date()}
         trusted={event.organizerId ? await isTrustedOrganizer(db, event.organizerId) : false}
         rsvps={await listEventRsvps(db, event.id)}
-        notice={notices(t, c.req.query('done'), c.req.query('count'))}
+        notice={readNotice(c, notices, { count: c.req.query('count') })}
         {...(extra.message !== undefined ? { message: extra.message } : {})}
         {...(extra.errors ? { errors: extra.errors } : {})}
       />
@@ -96,7 +98,7 @@ const managePage = async (c: Context<AppEnv>, event: EventRow, extra: { message?
   });
 };
 
-const tellAttendees = (c: Context<AppEnv>, event: EventRow, write: AttendeeMessage) => tellEventAttendees(c.get('db'), c.get('mailer'), event, write);
+const tellAttendees = (c: SignedInContext, event: EventRow, write: AttendeeMessage) => tellEventAttendees(c.get('db'), c.get('mailer'), event, write);
 
 export const organizerEventRoutes = new Hono<AppEnv>()
   // Public: a calendar app cannot sign in. Lists only the organizer's published and cancelled events.
@@ -110,7 +112,7 @@ export const organizerEventRoutes = new Hono<AppEnv>()
 
   .get('/organize/events', async function organize_events_get(c) {
     const t = c.get('t');
-    const user = c.get('user')!;
+    const user = c.get('user');
     return renderPage(c, {
       title: t.events.organizeTitle,
       body: (
@@ -120,7 +122,7 @@ export const organizerEventRoutes = new Hono<AppEnv>()
           events={await listOrganizerEvents(c.get('db'), user.id)}
           now={new Date()}
           organizerId={user.id}
-          notice={notices(t, c.req.query('done'))}
+          notice={readNotice(c, notices, { count: c.req.query('count') })}
         />
       ),
     });
@@ -135,8 +137,8 @@ export const organizerEventRoutes = new Hono<AppEnv>()
     const campaigns = await campaignChoices(c);
     const parsed = parseEventForm(values, c.get('t'), new Date(), true, campaigns.map((campaign) => campaign.id));
     if (!parsed.ok) return formPage(c, 'new', '/organize/events', values, parsed.errors, campaigns);
-    const id = await createEvent(c.get('db'), c.get('user')!.id, parsed.input, parsed.recurrence, new Date(), values.formKey || null);
-    return c.redirect(`/organize/events/${id}?done=saved`, 303);
+    const id = await createEvent(c.get('db'), c.get('user').id, parsed.input, parsed.recurrence, new Date(), values.formKey || null);
+    return c.redirect(noticeUrl(notices, managePath({ id }), 'saved'), 303);
   })
 
   .get('/organize/events/:id{[a-z0-9]+}', async function organize_event_get(c) {
@@ -147,7 +149,7 @@ export const organizerEventRoutes = new Hono<AppEnv>()
   .get('/organize/events/:id{[a-z0-9]+}/edit', async function organize_event_edit_get(c) {
     const event = await ownEvent(c);
     if (!event) return notFound(c);
-    if (event.status === 'cancelled' || event.endsAt <= new Date()) return c.redirect(`/organize/events/${event.id}?done=cannot-edit`, 303);
+    if (event.status === 'cancelled' || event.endsAt <= new Date()) return c.redirect(noticeUrl(notices, managePath(event), 'cannot-edit'), 303);
     return formPage(c, 'edit', `/organize/events/${event.id}`, eventFormValues(event));
   })
 
@@ -160,30 +162,30 @@ export const organizerEventRoutes = new Hono<AppEnv>()
     const parsed = parseEventForm(values, c.get('t'), new Date(), false, campaigns.map((campaign) => campaign.id));
     if (!parsed.ok) return formPage(c, 'edit', `/organize/events/${event.id}`, values, parsed.errors, campaigns);
     const result = await updateEvent(db, event.id, parsed.input);
-    if (!result) return c.redirect(`/organize/events/${event.id}?done=cannot-edit`, 303);
+    if (!result) return c.redirect(noticeUrl(notices, managePath(event), 'cannot-edit'), 303);
     // More places may free the waitlist; fewer never removes anyone who has a place.
     const origin = siteOrigin(c);
     const promoted = await promoteFromWaitlist(db, event.id);
     await sendAll(c.get('mailer'), promoted.map((person) => eventMail.promoted(result.after, person, `${origin}/rsvps/${person.token}`)));
     if (result.movedOrRelocated) await tellAttendees(c, result.after, (person) => eventMail.changed(result.after, person));
     const done = result.resubmitted ? 'resubmitted' : result.movedOrRelocated ? 'notified' : 'saved';
-    return c.redirect(`/organize/events/${event.id}?done=${done}`, 303);
+    return c.redirect(noticeUrl(notices, managePath(event), done), 303);
   })
 
   .post('/organize/events/:id{[a-z0-9]+}/submission', async function organize_event_submission_post(c) {
     const event = await ownEvent(c);
     if (!event) return notFound(c);
     const status = await submitEvent(c.get('db'), event.id, event.organizerId!);
-    return c.redirect(`/organize/events/${event.id}${status ? `?done=${status}` : ''}`, 303);
+    return c.redirect(status === 'submitted' || status === 'published' ? noticeUrl(notices, managePath(event), status) : managePath(event), 303);
   })
 
   .post('/organize/events/:id{[a-z0-9]+}/cancellation', async function organize_event_cancellation_post(c) {
     const event = await ownEvent(c);
     if (!event) return notFound(c);
-    if (event.endsAt <= new Date()) return c.redirect(`/organize/events/${event.id}?done=cannot-edit`, 303);
+    if (event.endsAt <= new Date()) return c.redirect(noticeUrl(notices, managePath(event), 'cannot-edit'), 303);
     const cancelled = await cancelEvent(c.get('db'), event.id);
     if (cancelled && event.status === 'published') await tellAttendees(c, cancelled, (person) => eventMail.cancelled(cancelled, person));
-    return c.redirect(`/organize/events/${event.id}?done=cancelled`, 303);
+    return c.redirect(noticeUrl(notices, managePath(event), 'cancelled'), 303);
   })
 
   .get('/organize/events/:id{[a-z0-9]+}/rsvps.csv', async function organize_event_rsvps_csv_get(c) {
@@ -203,14 +205,14 @@ export const organizerEventRoutes = new Hono<AppEnv>()
     const t = c.get('t');
     const db = c.get('db');
     const form = await readForm(c.req);
-    const typed = typeof form.message === 'string' ? form.message.slice(0, 6000) : '';
-    if (event.status === 'cancelled' || event.endsAt <= new Date()) return c.redirect(`/organize/events/${event.id}?done=cannot-edit`, 303);
+    const typed = firstValue(form.message).slice(0, 6000);
+    if (event.status === 'cancelled' || event.endsAt <= new Date()) return c.redirect(noticeUrl(notices, managePath(event), 'cannot-edit'), 303);
     const parsed = v.safeParse(requiredText(5000, { required: t.forms.required, tooLong: format(t.events.errTooLong, { max: 5000 }) }), form.message);
     if (!parsed.success) return managePage(c, event, { message: typed, errors: { message: fieldErrors(parsed.issues)[''] ?? parsed.issues[0].message }, status: 400 });
-    const limit = await hitRateLimit(db, MESSAGE_LIMIT, c.get('user')!.id);
+    const limit = await hitRateLimit(db, MESSAGE_LIMIT, c.get('user').id);
     if (!limit.allowed) {
       return managePage(c, event, { message: typed, errors: { message: format(t.events.messageTooMany, { minutes: Math.ceil(limit.retryAfterSeconds / 60) }) }, status: 429 });
     }
     const sent = await tellAttendees(c, event, (person) => eventMail.message(event, person, parsed.output));
-    return c.redirect(`/organize/events/${event.id}?done=sent&count=${sent}`, 303);
+    return c.redirect(noticeUrl(notices, managePath(event), 'sent', { query: { count: sent } }), 303);
   });

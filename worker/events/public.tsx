@@ -15,7 +15,10 @@ import { emptyRsvp, RsvpPanel, type RsvpValues } from '../../web/views/events/rs
 import type { AppEnv } from '../env';
 import { eventMail, sendAll } from './mail';
 import { renderPage } from '../http/render';
-import { cleanText, emailAddress, fieldErrors, readForm, requiredLine } from '../http/validation';
+import { emailAddress, fieldErrors, readForm, requiredLine } from '../http/validation';
+import { cleanText, firstValue } from '../http/fields';
+import { isHtmx } from '../http/htmx';
+import { noticeUrl, readNotice, type Notices } from '../http/notices';
 import { siteOrigin } from '../http/site-origin';
 
 /** RSVPs from one network address, and to one email address, per hour. */
@@ -23,6 +26,11 @@ const RSVP_LIMITS = {
   client: { name: 'events-rsvp:client', max: 30, windowSeconds: 3600 },
   email: { name: 'events-rsvp:email', max: 10, windowSeconds: 3600 },
 } as const;
+
+/** Notices on the page a person's RSVP link opens. */
+const rsvpNotices = {
+  cancelled: (t) => t.events.cancelDone,
+} satisfies Notices;
 
 /** Events in the all-events feed: the soonest ones. */
 const FEED_LIMIT = 200;
@@ -120,7 +128,7 @@ const renderEvent = async (
     ...(panel.errors ? { errors: panel.errors } : {}),
     ...(panel.done ? { done: panel.done } : {}),
   };
-  if (c.req.header('HX-Request')) return c.html(<RsvpPanel t={t} eventId={event.id} {...rsvp} />, status as 200);
+  if (isHtmx(c)) return c.html(<RsvpPanel t={t} eventId={event.id} {...rsvp} />, status as 200);
   const campaign = event.campaignId ? await c.get('areaLinks').eventCampaigns.shown(c.get('db'), event.campaignId) : null;
   return renderPage(c, {
     title: event.title,
@@ -149,7 +157,7 @@ const rsvpSchema = (t: AppEnv['Variables']['t']) =>
     places: v.pipe(v.optional(v.unknown(), ''), v.transform(String), v.regex(/^[1-5]$/, t.events.placesInvalid), v.transform(Number), v.maxValue(MAX_PLACES, t.events.placesInvalid)),
     accessNeeds: v.pipe(
       v.optional(v.unknown(), ''),
-      v.transform((value) => cleanText(typeof value === 'string' ? value : '', true)),
+      v.transform((value) => cleanText(firstValue(value), true)),
       v.maxLength(1000, format(t.events.errTooLong, { max: 1000 })),
     ),
   });
@@ -169,7 +177,7 @@ export const eventRoutes = new Hono<AppEnv>()
       categories: EVENT_CATEGORIES,
       events: await listUpcomingEvents(db, now, toQuery(filters)),
     };
-    if (c.req.header('HX-Request')) return c.html(<EventResults {...props} />);
+    if (isHtmx(c)) return c.html(<EventResults {...props} />);
     return renderPage(c, { title: t.events.title, section: 'events', body: <EventsPage {...props} /> });
   })
 
@@ -204,10 +212,10 @@ export const eventRoutes = new Hono<AppEnv>()
     if (!event || !canSeeEvent(c.get('user'), event)) return notFound(c);
     const form = await readForm(c.req);
     const values: RsvpValues = {
-      name: cleanText(typeof form.name === 'string' ? form.name : '').slice(0, 200),
-      email: cleanText(typeof form.email === 'string' ? form.email : '').slice(0, 254),
+      name: cleanText(firstValue(form.name)).slice(0, 200),
+      email: cleanText(firstValue(form.email)).slice(0, 254),
       places: typeof form.places === 'string' ? form.places.slice(0, 2) : '1',
-      accessNeeds: cleanText(typeof form.accessNeeds === 'string' ? form.accessNeeds : '', true).slice(0, 2000),
+      accessNeeds: cleanText(firstValue(form.accessNeeds), true).slice(0, 2000),
       wantsReminder: form.wantsReminder === 'yes',
     };
     const closed = closedReason(c, event, now);
@@ -229,7 +237,7 @@ export const eventRoutes = new Hono<AppEnv>()
 
     const link = `${siteOrigin(c)}/rsvps/${outcome.token}`;
     await sendAll(c.get('mailer'), [eventMail.rsvp(event, { ...input, places: outcome.places, status: outcome.status }, link)]);
-    if (!c.req.header('HX-Request')) {
+    if (!isHtmx(c)) {
       const query = new URLSearchParams({ rsvp: outcome.status, ...(outcome.updated ? { updated: '1' } : {}) });
       return c.redirect(`/events/${event.id}?${query}#rsvp-heading`, 303);
     }
@@ -270,7 +278,7 @@ export const eventRoutes = new Hono<AppEnv>()
           confirmedPlaces={confirmed}
           waitlistPosition={rsvp.status === 'waitlisted' ? await waitlistPosition(db, rsvp) : 0}
           open={event.status !== 'cancelled' && event.endsAt > new Date()}
-          notice={c.req.query('done') === 'cancelled' ? t.events.cancelDone : undefined}
+          notice={readNotice(c, rsvpNotices)}
         />
       ),
     });
@@ -290,5 +298,5 @@ export const eventRoutes = new Hono<AppEnv>()
         );
       }
     }
-    return c.redirect(`/rsvps/${token}?done=cancelled`, 303);
+    return c.redirect(noticeUrl(rsvpNotices, `/rsvps/${token}`, 'cancelled'), 303);
   });

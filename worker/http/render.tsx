@@ -6,7 +6,7 @@ import type { NavSection, Shell } from '../../web/shell';
 import type { AppEnv } from '../env';
 
 /** The shell of a page, from what the middleware put on the context. */
-export const shellFor = (c: Context<AppEnv>, section?: NavSection): Shell => {
+export const shellFor = <E extends AppEnv>(c: Context<E>, section?: NavSection): Shell => {
   const url = new URL(c.req.url);
   return {
     locale: c.get('locale'),
@@ -21,8 +21,8 @@ export const shellFor = (c: Context<AppEnv>, section?: NavSection): Shell => {
 };
 
 /** Renders a full HTML page: the layout around one view. */
-export const renderPage = (
-  c: Context<AppEnv>,
+export const renderPage = <E extends AppEnv>(
+  c: Context<E>,
   page: { title: string; body: Child; section?: NavSection; status?: number },
 ) =>
   c.html(

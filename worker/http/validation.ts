@@ -1,23 +1,8 @@
 import * as v from 'valibot';
+import { cleanText, firstValue } from './fields';
 
-/**
- * Cleans free text from a form: Unicode normalised (NFC); control characters and bidirectional
- * overrides removed (they can make a name display as something else); trimmed. Line breaks
- * are kept only where `multiline` is set.
- */
-export const cleanText = (value: string, multiline = false): string => {
-  const normalized = value.normalize('NFC').replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, '');
-  const withoutControls = multiline
-    ? normalized.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
-    : normalized.replace(/[\u0000-\u001f\u007f]+/g, ' ');
-  return withoutControls.trim();
-};
-
-/** A form field as a string: missing or repeated fields become one string (never an array). */
-const field = v.pipe(
-  v.optional(v.union([v.string(), v.array(v.string())]), ''),
-  v.transform((value) => (Array.isArray(value) ? (value[0] ?? '') : value)),
-);
+/** A form field as one string (firstValue): missing, repeated or file fields never fail as a type. */
+const field = v.pipe(v.optional(v.unknown(), ''), v.transform(firstValue));
 
 /** Required single-line text of at most `max` characters; messages come from the catalog. */
 export const requiredLine = (max: number, messages: { required: string; tooLong: string }) =>

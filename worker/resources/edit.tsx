@@ -1,22 +1,22 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { ResourceChangedMeanwhile, changeActor, listResourceChanges, resourceVersion } from '../../db/resources/changes';
 import { createResource, updateResource } from '../../db/resources/edit';
 import { getEditableResource, listOrganizationChoices, usualTimeZone } from '../../db/resources/edit-read';
 import type { EditableResource } from '../../db/resources/edit-types';
 import { listSearchOptions } from '../../db/resources/options';
-import type { CurrentUser } from '../../db/accounts/roles';
 import { ErrorPage } from '../../web/views/site/error';
 import { ResourceFormPage, type ResourceFormValues } from '../../web/views/resources/edit-form';
 import type { AppEnv } from '../env';
 import { isTimeZone, timeZoneChoices } from '../events/form';
-import { requireAccess } from '../middleware/access';
+import { requireAccess, type SignedInContext } from '../http/require-access';
+import { noticeUrl, readNotice, type Notices } from '../http/notices';
 import { renderPage } from '../http/render';
 import { emptyResourceForm, parseResourceForm, readResourceForm, resourceFormValues, type ResourceChoices } from './form';
 
 /** Languages offered even before any service speaks them: those most asked for here. */
 const COMMON_LANGUAGES = ['en', 'fr', 'es', 'ar', 'zh', 'pt', 'uk', 'ru', 'ro', 'pl', 'tl', 'vi', 'so', 'ti', 'am', 'fa', 'hi', 'pa', 'ur', 'sw', 'ht'];
 
-const choicesFor = async (c: Context<AppEnv>) => {
+const choicesFor = async (c: SignedInContext) => {
   const db = c.get('db');
   const [organizations, options] = await Promise.all([listOrganizationChoices(db), listSearchOptions(db)]);
   const languages = [...new Set([...COMMON_LANGUAGES, ...options.languages])];
@@ -30,23 +30,26 @@ const zonesWith = (current: string) => {
   return isTimeZone(current) && !zones.includes(current) ? [current, ...zones] : zones;
 };
 
-const notFound = (c: Context<AppEnv>) => {
+const notFound = (c: SignedInContext) => {
   const t = c.get('t');
   return renderPage(c, { title: t.errors.notFoundTitle, status: 404, body: <ErrorPage title={t.errors.notFoundTitle} text={t.errors.notFoundText} homeLabel={t.errors.goHome} /> });
 };
 
-const resourceFor = (c: Context<AppEnv>) => {
+const resourceFor = (c: SignedInContext) => {
   const key = c.req.param('id') ?? '';
   return /^[A-Za-z0-9-]{1,100}$/.test(key) ? getEditableResource(c.get('db'), key) : Promise.resolve(null);
 };
 
-const notices = (t: AppEnv['Variables']['t'], done: string | undefined) => {
-  const all: Record<string, string> = { created: t.resourceEdit.createdNotice, saved: t.resourceEdit.savedNotice, unchanged: t.resourceEdit.unchangedNotice };
-  return done && Object.hasOwn(all, done) ? all[done] : undefined;
-};
+const notices = {
+  created: (t) => t.resourceEdit.createdNotice,
+  saved: (t) => t.resourceEdit.savedNotice,
+  unchanged: (t) => t.resourceEdit.unchangedNotice,
+} satisfies Notices;
+
+const editPath = (resource: { id: string }) => `/moderation/resources/${resource.id}/edit`;
 
 const formPage = async (
-  c: Context<AppEnv>,
+  c: SignedInContext,
   values: ResourceFormValues,
   extra: { resource?: EditableResource; errors?: Record<string, string>; choices?: Awaited<ReturnType<typeof choicesFor>>; status?: number; notice?: string } = {},
 ) => {
@@ -67,7 +70,7 @@ const formPage = async (
         categories={choices.categories}
         languages={choices.languages}
         timeZones={zonesWith(values.timeZone)}
-        notice={extra.notice ?? notices(t, c.req.query('done'))}
+        notice={extra.notice ?? readNotice(c, notices)}
         {...(extra.errors ? { errors: extra.errors } : {})}
         {...(resource
           ? { publicHref: `/resources/${resource.slug}`, sharedPlaceCount: resource.sharedPlaceCount, history: await listResourceChanges(c.get('db'), resource.id) }
@@ -91,8 +94,8 @@ export const resourcesEditRoutes = new Hono<AppEnv>()
     const choices = await choicesFor(c);
     const parsed = parseResourceForm(values, c.get('t'), choices.allowed);
     if (!parsed.ok) return formPage(c, values, { errors: parsed.errors, choices });
-    const created = await createResource(c.get('db'), parsed.input, changeActor(c.get('user') as CurrentUser), new Date(), values.formKey || null);
-    return c.redirect(`/moderation/resources/${created.id}/edit?done=created`, 303);
+    const created = await createResource(c.get('db'), parsed.input, changeActor(c.get('user')), new Date(), values.formKey || null);
+    return c.redirect(noticeUrl(notices, editPath(created), 'created'), 303);
   })
 
   .get('/moderation/resources/:id/edit', async function moderation_resource_edit_get(c) {
@@ -115,10 +118,10 @@ export const resourcesEditRoutes = new Hono<AppEnv>()
     if (values.version !== (await resourceVersion(c.get('db'), resource.id))) return changedMeanwhile();
     let changed: string[];
     try {
-      changed = await updateResource(c.get('db'), resource, parsed.input, changeActor(c.get('user') as CurrentUser), new Date(), values.version ?? '');
+      changed = await updateResource(c.get('db'), resource, parsed.input, changeActor(c.get('user')), new Date(), values.version ?? '');
     } catch (error) {
       if (error instanceof ResourceChangedMeanwhile) return changedMeanwhile();
       throw error;
     }
-    return c.redirect(`/moderation/resources/${resource.id}/edit?done=${changed.length ? 'saved' : 'unchanged'}`, 303);
+    return c.redirect(noticeUrl(notices, editPath(resource), changed.length ? 'saved' : 'unchanged'), 303);
   });

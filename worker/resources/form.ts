@@ -4,7 +4,7 @@ import { WEEKDAYS, type Weekday } from '../../db/resources/hours';
 import { format, type Catalog } from '../../web/i18n';
 import { PHONE_ROWS, openingField, type FormOpening, type ResourceFormValues } from '../../web/views/resources/edit-form';
 import { isTimeZone } from '../events/form';
-import { cleanText } from '../http/validation';
+import { allValues, cleanText, firstValue } from '../http/fields';
 import { submittedFormKey } from '../../db/core/form-submissions';
 import { newToken } from '../../db/core/random';
 
@@ -27,9 +27,7 @@ export const RESOURCE_LIMITS = {
 /** Phones a resource may list; the form shows three empty rows at most. */
 const MAX_PHONES = 10;
 
-const one = (value: unknown): string => (Array.isArray(value) ? String(value[0] ?? '') : typeof value === 'string' ? value : '');
-const many = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === 'string' && value ? [value] : []);
-const ticked = (value: unknown) => one(value) !== '';
+const ticked = (value: unknown) => firstValue(value) !== '';
 
 /** Rows the form sent: the usual three, or more when a resource already had more phones. */
 const phoneRowsSent = (form: Record<string, unknown>) => {
@@ -45,35 +43,35 @@ const formHours = (opening: (day: Weekday, slot: number) => FormOpening): Resour
 /** Reads the raw form (from `parseBody({ all: true })`) into strings, cleaned but not judged. */
 export const readResourceForm = (form: Record<string, unknown>): ResourceFormValues => ({
   formKey: submittedFormKey(form.formKey),
-  version: one(form.version).slice(0, 64),
-  organizationId: one(form.organizationId).slice(0, 100),
-  organizationName: cleanText(one(form.organizationName)),
-  name: cleanText(one(form.name)),
-  description: cleanText(one(form.description), true),
-  contentLanguage: one(form.contentLanguage).slice(0, 35),
-  eligibility: cleanText(one(form.eligibility), true),
-  documents: cleanText(one(form.documents), true),
+  version: firstValue(form.version).slice(0, 64),
+  organizationId: firstValue(form.organizationId).slice(0, 100),
+  organizationName: cleanText(firstValue(form.organizationName)),
+  name: cleanText(firstValue(form.name)),
+  description: cleanText(firstValue(form.description), true),
+  contentLanguage: firstValue(form.contentLanguage).slice(0, 35),
+  eligibility: cleanText(firstValue(form.eligibility), true),
+  documents: cleanText(firstValue(form.documents), true),
   free: ticked(form.free),
-  costDescription: cleanText(one(form.costDescription)),
-  categories: many(form.categories).slice(0, 50),
-  languages: many(form.languages).slice(0, 200),
-  street: cleanText(one(form.street)),
-  city: cleanText(one(form.city)),
-  postalCode: cleanText(one(form.postalCode)),
-  region: cleanText(one(form.region)),
-  country: cleanText(one(form.country)).toUpperCase(),
-  latitude: cleanText(one(form.latitude)),
-  longitude: cleanText(one(form.longitude)),
-  timeZone: cleanText(one(form.timeZone)),
-  transportation: cleanText(one(form.transportation), true),
+  costDescription: cleanText(firstValue(form.costDescription)),
+  categories: allValues(form.categories).slice(0, 50),
+  languages: allValues(form.languages).slice(0, 200),
+  street: cleanText(firstValue(form.street)),
+  city: cleanText(firstValue(form.city)),
+  postalCode: cleanText(firstValue(form.postalCode)),
+  region: cleanText(firstValue(form.region)),
+  country: cleanText(firstValue(form.country)).toUpperCase(),
+  latitude: cleanText(firstValue(form.latitude)),
+  longitude: cleanText(firstValue(form.longitude)),
+  timeZone: cleanText(firstValue(form.timeZone)),
+  transportation: cleanText(firstValue(form.transportation), true),
   confidential: ticked(form.confidential),
-  phones: Array.from({ length: phoneRowsSent(form) }, (_, i) => ({ number: cleanText(one(form[`phone${i + 1}`])), type: one(form[`phone${i + 1}Type`]) })),
-  hours: formHours((day, slot) => ({ opens: cleanText(one(form[openingField('opens', day, slot)])), closes: cleanText(one(form[openingField('closes', day, slot)])) })),
+  phones: Array.from({ length: phoneRowsSent(form) }, (_, i) => ({ number: cleanText(firstValue(form[`phone${i + 1}`])), type: firstValue(form[`phone${i + 1}Type`]) })),
+  hours: formHours((day, slot) => ({ opens: cleanText(firstValue(form[openingField('opens', day, slot)])), closes: cleanText(firstValue(form[openingField('closes', day, slot)])) })),
   walkIn: ticked(form.walkIn),
   traumaInformed: ticked(form.traumaInformed),
   survivorLed: ticked(form.survivorLed),
-  url: cleanText(one(form.url)),
-  email: cleanText(one(form.email)).toLowerCase(),
+  url: cleanText(firstValue(form.url)),
+  email: cleanText(firstValue(form.email)).toLowerCase(),
 });
 
 /** The form's values for a resource read from the database. */

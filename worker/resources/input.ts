@@ -4,6 +4,7 @@ import { MAX_QUERY_CHARS } from '../../db/resources/search/text-query';
 import { RESOURCE_SORTS, type ResourceSearch } from '../../db/resources/types';
 import type { ReportErrorKey } from '../../web/views/resources/report-form';
 import { readSearchFilters, type SearchQuery } from '../../web/views/resources/search-filters';
+import { cleanText, firstValue } from '../http/fields';
 
 /** Results per page: a phone screen or two. */
 export const PAGE_SIZE = 10;
@@ -13,20 +14,8 @@ const MAX_PAGE = Math.ceil(MAX_COUNTED / PAGE_SIZE);
 export const MAX_PROBLEM_CHARS = 2000;
 export const MAX_CONTACT_CHARS = 200;
 
-/**
- * Removes what has no place in plain text and can mislead a reader or a moderator: control
- * characters (but not line breaks or tabs) and bidirectional overrides and isolates, which can
- * make text display in a different order from how it reads.
- */
-export const plainText = (value: string): string =>
-  value
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '');
-
 const SearchTextAndPage = v.object({
-  q: v.fallback(v.optional(v.pipe(v.string(), v.transform((s) => plainText(s).slice(0, MAX_QUERY_CHARS).trim()))), undefined),
+  q: v.fallback(v.optional(v.pipe(v.string(), v.transform((s) => cleanText(s).slice(0, MAX_QUERY_CHARS).trim()))), undefined),
   sort: v.fallback(v.picklist(RESOURCE_SORTS), 'relevance'),
   page: v.fallback(v.pipe(v.string(), v.transform(Number), v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_PAGE)), 1),
 });
@@ -47,10 +36,13 @@ export const readResourceSearch = (query: SearchQuery): ResourceSearch => {
   };
 };
 
+/** The problem is written over several lines; the contact is one line. */
+const cleanProblem = (value: string) => cleanText(value, true);
+
 /** Error keys name catalog strings (t.resources[key]), so the view can say them in any language. */
 const ReportForm = v.object({
-  problem: v.pipe(v.string(), v.transform(plainText), v.trim(), v.nonEmpty('problemRequired'), v.maxLength(MAX_PROBLEM_CHARS, 'problemTooLong')),
-  contact: v.pipe(v.string(), v.transform(plainText), v.trim(), v.maxLength(MAX_CONTACT_CHARS, 'contactTooLong')),
+  problem: v.pipe(v.string(), v.transform(cleanProblem), v.nonEmpty('problemRequired'), v.maxLength(MAX_PROBLEM_CHARS, 'problemTooLong')),
+  contact: v.pipe(v.string(), v.transform((value) => cleanText(value)), v.maxLength(MAX_CONTACT_CHARS, 'contactTooLong')),
 });
 
 export interface ReportValues {
@@ -63,14 +55,13 @@ export type ReadReport =
 
 /** Reads the report form; a field sent twice, or sent as a file, counts as its text or as empty. */
 export const readReportForm = (body: Record<string, unknown>): ReadReport => {
-  const text = (value: unknown) => (typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : '');
-  const values = { problem: text(body.problem), contact: text(body.contact) };
+  const values = { problem: firstValue(body.problem), contact: firstValue(body.contact) };
   const result = v.safeParse(ReportForm, values);
   if (result.success) return { ok: true, problem: result.output.problem, contact: result.output.contact || null };
   const nested = v.flatten<typeof ReportForm>(result.issues).nested ?? {};
   return {
     ok: false,
-    values: { problem: plainText(values.problem), contact: plainText(values.contact) },
+    values: { problem: cleanProblem(values.problem), contact: cleanText(values.contact) },
     errors: { problem: nested.problem?.[0] as ReportErrorKey | undefined, contact: nested.contact?.[0] as ReportErrorKey | undefined },
   };
 };

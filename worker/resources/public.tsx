@@ -13,6 +13,7 @@ import { ResourcePage } from '../../web/views/resources/detail';
 import { ResourceSearchPage } from '../../web/views/resources/search';
 import type { AppEnv } from '../env';
 import { renderPage } from '../http/render';
+import { isHtmx } from '../http/htmx';
 import { MAX_CONTACT_CHARS, MAX_PROBLEM_CHARS, readReportForm, readResourceSearch } from './input';
 
 /** Reports one client may send in an hour: enough for honest use, too few to flood moderators. */
@@ -20,8 +21,6 @@ export const REPORT_LIMIT = { name: 'resource-report', max: 5, windowSeconds: 36
 
 const LIMITS = { problem: MAX_PROBLEM_CHARS, contact: MAX_CONTACT_CHARS };
 const EMPTY_REPORT: ReportFormState = { values: { problem: '', contact: '' }, errors: {} };
-
-const isHtmx = (c: Context<AppEnv>) => c.req.header('HX-Request') === 'true';
 
 /** Ids are HSDS UUIDs or slugs; anything else is not a resource, and costs no query. */
 const resourceKey = (c: Context<AppEnv>) => {

@@ -10,7 +10,8 @@ import {
   type StoryLanguage,
 } from '../../db/stories/stories';
 import { format, type Catalog } from '../../web/i18n';
-import { cleanText, fieldErrors, requiredLine, requiredText } from '../http/validation';
+import { fieldErrors, requiredLine, requiredText } from '../http/validation';
+import { allValues, cleanText, firstValue } from '../http/fields';
 import { submittedFormKey } from '../../db/core/form-submissions';
 
 /** What the story form sends back when it is shown again: exactly what the person typed. */
@@ -24,18 +25,15 @@ export interface StoryFormValues {
   formKey: string;
 }
 
-const one = (value: unknown): string => (typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : '');
-const many = (value: unknown): string[] =>
-  (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
 
 /** The form's fields as typed, cut to a sane length so a huge post is not echoed back whole. */
 export const storyFormValues = (form: Record<string, unknown>): StoryFormValues => ({
-  title: one(form.title).slice(0, STORY_LIMITS.title * 2),
-  body: one(form.body).slice(0, STORY_LIMITS.body + 1000),
-  shownName: one(form.shownName).slice(0, STORY_LIMITS.shownName * 2),
-  language: one(form.language).slice(0, 10),
-  contentNotes: many(form.contentNotes).slice(0, 10),
-  contentNoteText: one(form.contentNoteText).slice(0, STORY_LIMITS.contentNoteText * 2),
+  title: firstValue(form.title).slice(0, STORY_LIMITS.title * 2),
+  body: firstValue(form.body).slice(0, STORY_LIMITS.body + 1000),
+  shownName: firstValue(form.shownName).slice(0, STORY_LIMITS.shownName * 2),
+  language: firstValue(form.language).slice(0, 10),
+  contentNotes: allValues(form.contentNotes).slice(0, 10),
+  contentNoteText: firstValue(form.contentNoteText).slice(0, STORY_LIMITS.contentNoteText * 2),
   formKey: submittedFormKey(form.formKey),
 });
 
@@ -61,7 +59,7 @@ export const parseStoryForm = (
     contentNoteText: optionalLine(STORY_LIMITS.contentNoteText, format(e.noteTextTooLong, { max: STORY_LIMITS.contentNoteText })),
   });
   // The raw (uncut) title and body are validated, so an over-long text is refused, not cut.
-  const parsed = v.safeParse(schema, { ...values, title: one(form.title), body: one(form.body) });
+  const parsed = v.safeParse(schema, { ...values, title: firstValue(form.title), body: firstValue(form.body) });
   if (!parsed.success) return { errors: fieldErrors(parsed.issues), values };
   const draft = parsed.output;
   return {
@@ -89,13 +87,13 @@ export const parseConsentForm = (
   t: Catalog,
 ): { consent: Consent; versionNumber: number } | { errors: Record<string, string>; values: ConsentFormValues } => {
   const e = t.stories.errors;
-  const months = Number(one(form.months));
-  const versionNumber = Number(one(form.version));
-  const chosen = [...new Set(many(form.campaignIds))];
+  const months = Number(firstValue(form.months));
+  const versionNumber = Number(firstValue(form.version));
+  const chosen = [...new Set(allValues(form.campaignIds))];
   const values: ConsentFormValues = {
-    ownPage: one(form.ownPage) === 'yes',
+    ownPage: firstValue(form.ownPage) === 'yes',
     campaignIds: chosen.filter((id) => campaignIds.includes(id)),
-    eventQuotes: one(form.eventQuotes) === 'yes',
+    eventQuotes: firstValue(form.eventQuotes) === 'yes',
     months: (CONSENT_MONTHS as readonly number[]).includes(months) ? months : 12,
   };
   const errors: Record<string, string> = {};

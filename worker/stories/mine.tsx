@@ -1,8 +1,6 @@
-import { Hono, type Context } from 'hono';
-import { can } from '../../db/permissions';
+import { Hono } from 'hono';
+import { can, isStoryAuthor } from '../../db/permissions';
 import { newToken } from '../../db/core/random';
-import type { CurrentUser } from '../../db/accounts/roles';
-import { isStoryAuthor } from '../../db/stories/access';
 import { listCampaignOptions } from '../../db/stories/campaigns';
 import {
   addStoryVersion,
@@ -20,39 +18,36 @@ import {
 import { format } from '../../web/i18n';
 import { defaultConsent, MyStoriesPage, MyStoryPage, StoryEditorPage, type ConsentValues } from '../../web/views/stories/mine';
 import type { AppEnv } from '../env';
-import { requireAccess } from '../middleware/access';
+import { requireAccess, type SignedInContext } from '../http/require-access';
 import { renderPage } from '../http/render';
 import { renderStoryVersion } from './version-page';
 import { parseConsentForm, parseStoryForm, storyFormValues } from './form';
 import { readForm } from '../http/validation';
 import { siteOrigin } from '../http/site-origin';
+import { noticeUrl, readNotice, type Notices } from '../http/notices';
 
-type Ctx = Context<AppEnv>;
-const me = (c: Ctx) => c.get('user') as CurrentUser;
+type Ctx = SignedInContext;
 
 /** The story, only for its author: anyone else (moderators included) gets the same 404. */
 const loadOwnStory = async (c: Ctx): Promise<StoryRecord | null> => {
   const record = await loadStory(c.get('db'), c.req.param('id') ?? '');
-  return record && isStoryAuthor(me(c), record.story) ? record : null;
+  return record && isStoryAuthor(c.get('user'), record.story) ? record : null;
 };
 
+/** "Saved" names the story's latest version: its number, or '' on the list of stories. */
 const notices = {
-  created: 'saved',
-  saved: 'saved',
-  submitted: 'submitted',
-  approved: 'approved',
-  withdrawn: 'withdrawn',
-  deleted: 'versionsDeleted',
-  cannot: 'cannotChange',
-} as const;
+  created: (t, latest) => format(t.stories.saved, latest),
+  saved: (t, latest) => format(t.stories.saved, latest),
+  submitted: (t) => t.stories.submitted,
+  approved: (t) => t.stories.approved,
+  withdrawn: (t) => t.stories.withdrawn,
+  deleted: (t) => t.stories.versionsDeleted,
+  cannot: (t) => t.stories.cannotChange,
+} satisfies Notices<{ number: number | string }>;
 
-const noticeFor = (c: Ctx, record?: StoryRecord): string | undefined => {
-  const t = c.get('t');
-  const done = c.req.query('done');
-  if (!done || !(done in notices)) return undefined;
-  const key = notices[done as keyof typeof notices];
-  return format(t.stories[key], { number: record?.versions.at(-1)?.number ?? '' });
-};
+const noticeFor = (c: Ctx, record?: StoryRecord): string | undefined => readNotice(c, notices, { number: record?.versions.at(-1)?.number ?? '' });
+
+const storyPath = (storyId: string) => `/my-stories/${storyId}`;
 
 const showStory = async (c: Ctx, record: StoryRecord, extra: { consent?: ConsentValues; consentErrors?: Record<string, string>; status?: number } = {}) => {
   const t = c.get('t');
@@ -89,7 +84,7 @@ export const myStoriesRoutes = new Hono<AppEnv>()
 
   .get('/my-stories', async function my_stories_get(c) {
     const t = c.get('t');
-    const user = me(c);
+    const user = c.get('user');
     return renderPage(c, {
       title: t.stories.mineTitle,
       body: <MyStoriesPage t={t} stories={await listStoriesByAuthor(c.get('db'), user.id)} canWrite={can(user, 'stories:write')} notice={noticeFor(c)} />,
@@ -115,8 +110,8 @@ export const myStoriesRoutes = new Hono<AppEnv>()
         body: <StoryEditorPage t={t} locale={c.get('locale')} mode="new" action="/my-stories" values={parsed.values} errors={parsed.errors} backHref="/my-stories" />,
       });
     }
-    const id = await createStory(c.get('db'), me(c).id, parsed.draft, new Date(), storyFormValues(form).formKey || null);
-    return c.redirect(`/my-stories/${id}?done=created`, 303);
+    const id = await createStory(c.get('db'), c.get('user').id, parsed.draft, new Date(), storyFormValues(form).formKey || null);
+    return c.redirect(noticeUrl(notices, storyPath(id), 'created'), 303);
   })
 
   .get('/my-stories/:id', async function my_story_get(c) {
@@ -148,7 +143,7 @@ export const myStoriesRoutes = new Hono<AppEnv>()
     const t = c.get('t');
     const record = await loadOwnStory(c);
     if (!record) return c.notFound();
-    const base = `/my-stories/${record.story.id}`;
+    const base = storyPath(record.story.id);
     const parsed = parseStoryForm(await readForm(c.req), t);
     if ('errors' in parsed) {
       return renderPage(c, {
@@ -158,7 +153,7 @@ export const myStoriesRoutes = new Hono<AppEnv>()
       });
     }
     const number = await addStoryVersion(c.get('db'), record.story.id, parsed.draft, 'author');
-    return c.redirect(`${base}?done=${number ? 'saved' : 'cannot'}`, 303);
+    return c.redirect(noticeUrl(notices, base, number ? 'saved' : 'cannot'), 303);
   })
 
   .get('/my-stories/:id/versions/:number{[0-9]+}', async function my_story_version_get(c) {
@@ -168,8 +163,8 @@ export const myStoriesRoutes = new Hono<AppEnv>()
   .post('/my-stories/:id/submission', async function my_story_submission_post(c) {
     const record = await loadOwnStory(c);
     if (!record) return c.notFound();
-    const done = await submitStory(c.get('db'), record.story.id, me(c).id);
-    return c.redirect(`/my-stories/${record.story.id}?done=${done ? 'submitted' : 'cannot'}`, 303);
+    const done = await submitStory(c.get('db'), record.story.id, c.get('user').id);
+    return c.redirect(noticeUrl(notices, storyPath(record.story.id), done ? 'submitted' : 'cannot'), 303);
   })
 
   .post('/my-stories/:id/approval', async function my_story_approval_post(c) {
@@ -186,25 +181,25 @@ export const myStoriesRoutes = new Hono<AppEnv>()
     if ('errors' in parsed) return showStory(c, record, { consent: parsed.values, consentErrors: parsed.errors, status: 400 });
     const done = await approveStoryVersion(db, {
       storyId: record.story.id,
-      authorId: me(c).id,
+      authorId: c.get('user').id,
       versionNumber: parsed.versionNumber,
       consent: parsed.consent,
       siteOrigin: siteOrigin(c),
     });
-    return c.redirect(`/my-stories/${record.story.id}?done=${done ? 'approved' : 'cannot'}`, 303);
+    return c.redirect(noticeUrl(notices, storyPath(record.story.id), done ? 'approved' : 'cannot'), 303);
   })
 
   .post('/my-stories/:id/withdrawal', async function my_story_withdrawal_post(c) {
     const record = await loadOwnStory(c);
     if (!record) return c.notFound();
     const form = await readForm(c.req);
-    await withdrawStory(c.get('db'), record.story.id, me(c).id, form.deleteVersions === 'yes');
-    return c.redirect(`/my-stories/${record.story.id}?done=withdrawn`, 303);
+    await withdrawStory(c.get('db'), record.story.id, c.get('user').id, form.deleteVersions === 'yes');
+    return c.redirect(noticeUrl(notices, storyPath(record.story.id), 'withdrawn'), 303);
   })
 
   .post('/my-stories/:id/versions-deletion', async function my_story_versions_deletion_post(c) {
     const record = await loadOwnStory(c);
     if (!record) return c.notFound();
-    const done = await deleteStoryVersions(c.get('db'), record.story.id, me(c).id);
-    return c.redirect(`/my-stories/${record.story.id}?done=${done ? 'deleted' : 'cannot'}`, 303);
+    const done = await deleteStoryVersions(c.get('db'), record.story.id, c.get('user').id);
+    return c.redirect(noticeUrl(notices, storyPath(record.story.id), done ? 'deleted' : 'cannot'), 303);
   });

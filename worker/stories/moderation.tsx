@@ -1,23 +1,33 @@
-import { Hono, type Context } from 'hono';
-import type { CurrentUser } from '../../db/accounts/roles';
-import { canModerateStory } from '../../db/stories/access';
+import { Hono } from 'hono';
+import { canModerateStory } from '../../db/permissions';
 import { publishableApproval } from '../../db/stories/rules';
-import { addStoryVersion, contentNotesOf, listStoryQueue, loadStory, publishStoryApproval, type StoryRecord } from '../../db/stories/stories';
+import { addStoryVersion, contentNotesOf, latestApproval, listStoryQueue, loadStory, publishStoryApproval, type StoryRecord } from '../../db/stories/stories';
 import { format } from '../../web/i18n';
 import { ModerateStoryPage, StoryQueuePage } from '../../web/views/stories/moderation';
 import type { AppEnv } from '../env';
-import { requireAccess } from '../middleware/access';
+import { requireAccess, type SignedInContext } from '../http/require-access';
 import { renderPage } from '../http/render';
 import { renderStoryVersion } from './version-page';
 import { parseStoryForm, type StoryFormValues } from './form';
 import { readForm } from '../http/validation';
+import { firstValue } from '../http/fields';
+import { noticeUrl, readNotice, type Notices } from '../http/notices';
 
-type Ctx = Context<AppEnv>;
+type Ctx = SignedInContext;
+
+/** "Suggested" names the version the moderator's edit became. */
+const notices = {
+  suggested: (t, latest) => format(t.stories.suggested, latest),
+  published: (t) => t.stories.published,
+  cannot: (t) => t.stories.cannotChange,
+} satisfies Notices<{ number: number | string }>;
+
+const queuePath = (storyId: string) => `/moderation/stories/${storyId}`;
 
 /** The story, for a moderator, once submitted and until withdrawn; otherwise 404. */
 const loadSubmittedStory = async (c: Ctx): Promise<StoryRecord | null> => {
   const record = await loadStory(c.get('db'), c.req.param('id') ?? '');
-  return record && canModerateStory(c.get('user') as CurrentUser, record.story) ? record : null;
+  return record && canModerateStory(c.get('user'), record.story) ? record : null;
 };
 
 /** The approval a moderator may publish now, with its version's number, for the page. */
@@ -30,15 +40,6 @@ const publishableOf = (record: StoryRecord, now = new Date()) => {
 const showStory = (c: Ctx, record: StoryRecord, extra: { form?: StoryFormValues; errors?: Record<string, string>; status?: number } = {}) => {
   const t = c.get('t');
   const latest = record.versions.at(-1);
-  const done = c.req.query('done');
-  const notice =
-    done === 'suggested'
-      ? format(t.stories.suggested, { number: latest?.number ?? '' })
-      : done === 'published'
-        ? t.stories.published
-        : done === 'cannot'
-          ? t.stories.cannotChange
-          : undefined;
   return renderPage(c, {
     title: t.stories.moderateTitle,
     status: extra.status ?? 200,
@@ -50,7 +51,7 @@ const showStory = (c: Ctx, record: StoryRecord, extra: { form?: StoryFormValues;
         publishable={publishableOf(record)}
         form={extra.form ?? (latest ? { ...latest, contentNotes: contentNotesOf(latest) } : { title: '', body: '', shownName: '', language: 'en', contentNotes: [], contentNoteText: '' })}
         errors={extra.errors}
-        notice={notice}
+        notice={readNotice(c, notices, { number: latest?.number ?? '' })}
       />
     ),
   });
@@ -89,14 +90,14 @@ export const storyModerationRoutes = new Hono<AppEnv>()
     const parsed = parseStoryForm(await readForm(c.req), t);
     if ('errors' in parsed) return showStory(c, record, { form: parsed.values, errors: parsed.errors, status: 400 });
     const number = await addStoryVersion(c.get('db'), record.story.id, parsed.draft, 'moderator');
-    return c.redirect(`/moderation/stories/${record.story.id}?done=${number ? 'suggested' : 'cannot'}`, 303);
+    return c.redirect(noticeUrl(notices, queuePath(record.story.id), number ? 'suggested' : 'cannot'), 303);
   })
 
   .post('/moderation/stories/:id/publication', async function moderation_story_publication_post(c) {
     const record = await loadSubmittedStory(c);
     if (!record) return c.notFound();
     const form = await readForm(c.req);
-    const approvalId = typeof form.approval === 'string' ? form.approval : '';
+    const approvalId = firstValue(form.approval);
     const done = await publishStoryApproval(c.get('db'), record.story.id, approvalId);
-    return c.redirect(`/moderation/stories/${record.story.id}?done=${done ? 'published' : 'cannot'}`, 303);
+    return c.redirect(noticeUrl(notices, queuePath(record.story.id), done ? 'published' : 'cannot'), 303);
   });

@@ -9,8 +9,8 @@ import { renderPage } from '../http/render';
  * One version of a story with the diff from the one before, for its author or a moderator.
  * The caller has already checked who may see `record`.
  */
-export const renderStoryVersion = (
-  c: Context<AppEnv>,
+export const renderStoryVersion = <E extends AppEnv>(
+  c: Context<E>,
   record: StoryRecord | null,
   back: { href: (storyId: string) => string; label: string },
 ) => {

@@ -1,16 +1,25 @@
-import type { MiddlewareHandler } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import type { Context } from 'hono';
+import type { CurrentUser } from '../../db/accounts/roles';
 import { can, type Action } from '../../db/permissions';
 import { ErrorPage } from '../../web/views/site/error';
 import type { AppEnv } from '../env';
-import { renderPage } from '../http/render';
+import { renderPage } from './render';
+
+/** The environment after a guard: the person is signed in, so `c.get('user')` is never null. */
+export type SignedInEnv = AppEnv & { Variables: { user: CurrentUser } };
+/** The context of a handler behind `requireAccess`, for helpers that need the signed-in person. */
+export type SignedInContext = Context<SignedInEnv>;
 
 /**
  * Guards a route: a visitor is sent to sign in (and brought back after); a signed-in person
  * without the right is told so plainly (403). The rule itself lives in db/permissions.ts.
+ * What follows the guard gets the signed-in person typed as such, with no cast.
  */
-export const requireAccess = (action: Action): MiddlewareHandler<AppEnv> =>
-  async function requireAccess(c, next) {
-    const user = c.get('user');
+export const requireAccess = (action: Action) =>
+  createMiddleware<SignedInEnv>(async function requireAccess(c, next) {
+    // Before this guard the person may still be a visitor: only what follows is promised a user.
+    const user = c.get('user') as CurrentUser | null;
     if (!user) {
       const url = new URL(c.req.url);
       const back = c.req.method === 'GET' ? url.pathname + url.search : '/account';
@@ -25,4 +34,4 @@ export const requireAccess = (action: Action): MiddlewareHandler<AppEnv> =>
       });
     }
     await next();
-  };
+  });
