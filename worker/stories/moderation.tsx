@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { canModerateStory } from '../../db/permissions';
 import { publishableApproval } from '../../db/stories/rules';
-import { addStoryVersion, contentNotesOf, latestApproval, listStoryQueue, loadStory, publishStoryApproval, type StoryRecord } from '../../db/stories/stories';
+import { addStoryVersion, contentNotesOf, listStoryQueue, loadStory, publishStoryApproval, type StoryRecord } from '../../db/stories/stories';
 import { format } from '../../web/i18n';
 import { ModerateStoryPage, StoryQueuePage } from '../../web/views/stories/moderation';
 import type { AppEnv } from '../env';
