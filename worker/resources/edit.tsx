@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { ResourceChangedMeanwhile, changeActor, listResourceChanges, resourceVersion } from '../../db/resources/changes';
 import { createResource, updateResource } from '../../db/resources/edit';
 import { getEditableResource, listOrganizationChoices, usualTimeZone } from '../../db/resources/edit-read';
-import type { EditableResource } from '../../db/resources/edit-types';
+import { OPENINGS_PER_DAY, type EditableResource } from '../../db/resources/edit-types';
 import { listSearchOptions } from '../../db/resources/options';
 import type { CurrentUser } from '../../db/accounts/roles';
 import { ErrorPage } from '../../web/views/site/error';
@@ -67,6 +67,7 @@ const formPage = async (
         categories={choices.categories}
         languages={choices.languages}
         timeZones={zonesWith(values.timeZone)}
+        openingsPerDay={OPENINGS_PER_DAY}
         notice={extra.notice ?? notices(t, c.req.query('done'))}
         {...(extra.errors ? { errors: extra.errors } : {})}
         {...(resource

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { CurrentUser } from '../../db/accounts/roles';
 import { canModerateStory } from '../../db/stories/access';
 import { publishableApproval } from '../../db/stories/rules';
-import { addStoryVersion, contentNotesOf, listStoryQueue, loadStory, publishStoryApproval, type StoryRecord } from '../../db/stories/stories';
+import { addStoryVersion, listStoryQueue, loadStory, publishStoryApproval, STORY_LIMITS, type StoryRecord } from '../../db/stories/stories';
 import { format } from '../../web/i18n';
 import { ModerateStoryPage, StoryQueuePage } from '../../web/views/stories/moderation';
 import type { AppEnv } from '../env';
@@ -48,7 +48,8 @@ const showStory = (c: Ctx, record: StoryRecord, extra: { form?: StoryFormValues;
         locale={c.get('locale')}
         record={record}
         publishable={publishableOf(record)}
-        form={extra.form ?? (latest ? { ...latest, contentNotes: contentNotesOf(latest) } : { title: '', body: '', shownName: '', language: 'en', contentNotes: [], contentNoteText: '' })}
+        form={extra.form ?? latest ?? { title: '', body: '', shownName: '', language: 'en', contentNotes: [], contentNoteText: '' }}
+        limits={STORY_LIMITS}
         errors={extra.errors}
         notice={notice}
       />
