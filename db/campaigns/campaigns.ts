@@ -5,7 +5,7 @@ import { preparedPerDatabase } from '../core/prepared';
 import { newId } from '../core/random';
 import { campaigns, campaignSignatures, campaignUpdates, userRoles, users } from '../schema';
 import { createOnce } from '../core/form-submissions';
-import { openForSigningCondition, publicCampaignCondition, utcDay } from './rules';
+import { CLOSABLE_STATUSES, DELIVERABLE_STATUSES, isOpenForSigning, openForSigningCondition, publicCampaignCondition, utcDay } from './rules';
 
 export type Campaign = typeof campaigns.$inferSelect;
 export type CampaignKind = Campaign['kind'];
@@ -93,28 +93,31 @@ export const confirmedCount = async (db: Database, campaignId: string): Promise<
       .get()
   )?.n ?? 0;
 
-export type CampaignSummary = Campaign & { signatures: number };
+/** A campaign in a list, with its confirmed signatures and whether it is open for signing now (rules.ts). */
+export type CampaignSummary = Campaign & { signatures: number; open: boolean };
 
 /** Confirmed signatures of each campaign, counted in the same query (no list of ids: D1 caps bound values). */
 // Written out in full: drizzle would print the columns unqualified here, and "id" would then
 // name the signature's own id inside the subquery.
 const signatureCount = sql<number>`(select count(*) from "campaign_signatures" as "s" where "s"."campaign_id" = "campaigns"."id" and "s"."confirmed_at" is not null)`;
 const withCount = { campaign: campaigns, signatures: signatureCount };
-const flatten = (rows: { campaign: Campaign; signatures: number }[]): CampaignSummary[] => rows.map((row) => ({ ...row.campaign, signatures: row.signatures }));
+const flatten = (rows: { campaign: Campaign; signatures: number }[], now: Date): CampaignSummary[] =>
+  rows.map((row) => ({ ...row.campaign, signatures: row.signatures, open: isOpenForSigning(row.campaign, now) }));
 
 /** Public campaigns: open ones first, newest first. */
-export const listPublicCampaigns = async (db: Database): Promise<CampaignSummary[]> =>
+export const listPublicCampaigns = async (db: Database, now = new Date()): Promise<CampaignSummary[]> =>
   flatten(
     await db
       .select(withCount)
       .from(campaigns)
       .where(publicCampaignCondition())
-      .orderBy(sql`case ${campaigns.status} when 'published' then 0 else 1 end`, desc(campaigns.publishedAt))
+      .orderBy(sql`case when ${openForSigningCondition(utcDay(now))} then 0 else 1 end`, desc(campaigns.publishedAt))
       .all(),
+    now,
   );
 
-export const listOwnCampaigns = async (db: Database, ownerId: string): Promise<CampaignSummary[]> =>
-  flatten(await db.select(withCount).from(campaigns).where(eq(campaigns.ownerId, ownerId)).orderBy(desc(campaigns.createdAt)).all());
+export const listOwnCampaigns = async (db: Database, ownerId: string, now = new Date()): Promise<CampaignSummary[]> =>
+  flatten(await db.select(withCount).from(campaigns).where(eq(campaigns.ownerId, ownerId)).orderBy(desc(campaigns.createdAt)).all(), now);
 
 export const listSubmittedCampaigns = async (db: Database): Promise<Campaign[]> =>
   db.select().from(campaigns).where(eq(campaigns.status, 'submitted')).orderBy(campaigns.createdAt).all();
@@ -141,9 +144,9 @@ export const approveCampaign = (db: Database, id: string, now = new Date()) =>
 /** A moderator sends a campaign back to its organizer to change. */
 export const returnCampaign = (db: Database, id: string) => transition(db, id, ['submitted'], { status: 'draft' });
 export const closeCampaign = (db: Database, id: string, ownerId: string, now = new Date()) =>
-  transition(db, id, ['published'], { status: 'closed', endedAt: now }, ownerId);
+  transition(db, id, [...CLOSABLE_STATUSES], { status: 'closed', endedAt: now }, ownerId);
 export const deliverCampaign = (db: Database, id: string, ownerId: string, note: string, deliveredOn: string, now = new Date()) =>
-  transition(db, id, ['published', 'closed'], { status: 'delivered', deliveryNote: note, deliveredOn, endedAt: now }, ownerId);
+  transition(db, id, [...DELIVERABLE_STATUSES], { status: 'delivered', deliveryNote: note, deliveredOn, endedAt: now }, ownerId);
 
 /** Counts one call. Nothing about the caller is kept. Returns the new count, or null if not open. */
 export const countCall = async (db: Database, id: string, now = new Date()): Promise<number | null> => {

@@ -19,6 +19,16 @@ export const isPublicCampaign = (campaign: Pick<CampaignRow, 'status'>): boolean
 /** `isPublicCampaign` as a condition on the `campaigns` table. */
 export const publicCampaignCondition = (): SQL => inArray(campaigns.status, [...PUBLIC_STATUSES]);
 
+/**
+ * The states an organizer may close a campaign from, and deliver it from. Closing stays offered
+ * after the end date: it starts the clock on deleting the signers' details (signatures.ts).
+ */
+export const CLOSABLE_STATUSES = ['published'] as const satisfies readonly CampaignStatus[];
+export const DELIVERABLE_STATUSES = ['published', 'closed'] as const satisfies readonly CampaignStatus[];
+
+export const canBeClosed = (campaign: Pick<CampaignRow, 'status'>): boolean => (CLOSABLE_STATUSES as readonly string[]).includes(campaign.status);
+export const canBeDelivered = (campaign: Pick<CampaignRow, 'status'>): boolean => (DELIVERABLE_STATUSES as readonly string[]).includes(campaign.status);
+
 /** The day (YYYY-MM-DD, UTC) that end dates are compared with. */
 export const utcDay = (now: Date): string => now.toISOString().slice(0, 10);
 

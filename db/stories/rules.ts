@@ -65,3 +65,6 @@ export const consentScope = {
   eventQuotes: (): SQL => sql`${storyApprovals.consentEventQuotes} = 1`,
 };
 
+/** The campaigns an approval lets the story be shown on: `consentScope.campaign`, read in TypeScript. */
+export const consentCampaignIdsOf = (approval: Pick<StoryApproval, 'consentCampaignIds'>): string[] => approval.consentCampaignIds.split(',').filter(Boolean);
+

@@ -4,7 +4,7 @@ import type { Database } from '../core/database';
 import { newId } from '../core/random';
 import { stories, storyApprovals, storyEvents, storyVersions } from '../schema';
 import { createOnce } from '../core/form-submissions';
-import { consentInForceCondition, consentScope, isStoryLive, publishableApprovalCondition, storyLiveCondition } from './rules';
+import { consentCampaignIdsOf, consentInForceCondition, consentScope, isStoryLive, publishableApprovalCondition, storyLiveCondition } from './rules';
 
 /**
  * Stories: the rules of consent. A version is never changed; only the author approves an exact
@@ -25,6 +25,7 @@ export const DEFAULT_CONSENT_MONTHS = 12;
 /** The author is emailed this long before consent ends. */
 export const REMINDER_BEFORE_MS = 14 * 24 * 60 * 60 * 1000;
 export const STORY_LIMITS = { title: 150, body: 20_000, shownName: 60, contentNoteText: 200 } as const;
+export type StoryLimits = typeof STORY_LIMITS;
 
 export interface StoryDraft {
   title: string;
@@ -43,7 +44,9 @@ export interface Consent {
   months: number;
 }
 
-export type StoryVersion = typeof storyVersions.$inferSelect;
+type StoryVersionRow = typeof storyVersions.$inferSelect;
+/** A version as pages read it: its content notes as a list (the column keeps them comma-separated). */
+export type StoryVersion = Omit<StoryVersionRow, 'contentNotes'> & { contentNotes: ContentNote[] };
 export type StoryApproval = typeof storyApprovals.$inferSelect;
 export type StoryEvent = typeof storyEvents.$inferSelect;
 export type StoryRow = typeof stories.$inferSelect;
@@ -58,8 +61,11 @@ export const addMonths = (from: Date, months: number): Date => {
 };
 
 export const parseList = (value: string): string[] => value.split(',').filter(Boolean);
-export const contentNotesOf = (version: Pick<StoryVersion, 'contentNotes'>): ContentNote[] =>
-  parseList(version.contentNotes).filter((note): note is ContentNote => (CONTENT_NOTES as readonly string[]).includes(note));
+/** The content notes of a stored version, in the order of CONTENT_NOTES (the order the form shows). */
+export const contentNotesOf = (version: Pick<StoryVersionRow, 'contentNotes'>): ContentNote[] => {
+  const stored = parseList(version.contentNotes);
+  return CONTENT_NOTES.filter((note) => stored.includes(note));
+};
 
 const versionValues = (storyId: string, number: number, draft: StoryDraft, madeBy: 'author' | 'moderator', now: Date) => ({
   id: newId(),
@@ -125,7 +131,8 @@ export interface StoryRecord {
   events: StoryEvent[];
 }
 
-export const loadStory = async (db: Database, storyId: string): Promise<StoryRecord | null> => {
+/** The story's rows as stored, for "download my data": what is kept, as it is kept. */
+const loadStoryRows = async (db: Database, storyId: string) => {
   const story = await db.select().from(stories).where(eq(stories.id, storyId)).get();
   if (!story) return null;
   const [versions, approvals, events] = await Promise.all([
@@ -136,8 +143,24 @@ export const loadStory = async (db: Database, storyId: string): Promise<StoryRec
   return { story, versions, approvals, events };
 };
 
+export const loadStory = async (db: Database, storyId: string): Promise<StoryRecord | null> => {
+  const rows = await loadStoryRows(db, storyId);
+  return rows && { ...rows, versions: rows.versions.map((version) => ({ ...version, contentNotes: contentNotesOf(version) })) };
+};
+
 /** The author's latest approval, which is the only one a moderator may publish. */
 export const latestApproval = (record: StoryRecord): StoryApproval | undefined => record.approvals.at(-1);
+
+/**
+ * What the approval form offers first: the scope of the author's latest approval, or the story's
+ * own page only; the duration is the default one either way.
+ */
+export const defaultConsent = (record: StoryRecord): Consent => {
+  const approval = latestApproval(record);
+  return approval
+    ? { ownPage: approval.consentOwnPage, campaignIds: consentCampaignIdsOf(approval), eventQuotes: approval.consentEventQuotes, months: DEFAULT_CONSENT_MONTHS }
+    : { ownPage: true, campaignIds: [], eventQuotes: false, months: DEFAULT_CONSENT_MONTHS };
+};
 export const publishedApproval = (record: StoryRecord): StoryApproval | undefined =>
   record.approvals.find((approval) => approval.id === record.story.publishedApprovalId);
 export const versionById = (record: StoryRecord, versionId: string | undefined) => record.versions.find((v) => v.id === versionId);
@@ -490,9 +513,9 @@ export const deleteStoriesOfAuthor = async (db: Database, authorId: string, now 
 /** Everything kept about an author's stories, for "download my data": every version, approval and step. */
 export const exportStoriesOfAuthor = async (db: Database, authorId: string) => {
   const ids = await db.select({ id: stories.id }).from(stories).where(eq(stories.authorId, authorId)).orderBy(asc(stories.createdAt)).all();
-  const records = await Promise.all(ids.map(({ id }) => loadStory(db, id)));
+  const records = await Promise.all(ids.map(({ id }) => loadStoryRows(db, id)));
   return records
-    .filter((record): record is StoryRecord => record !== null)
+    .filter((record) => record !== null)
     .map(({ story, versions, approvals, events }) => ({
       createdAt: story.createdAt,
       submittedAt: story.submittedAt,

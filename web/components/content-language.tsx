@@ -1,5 +1,5 @@
-import { CONTENT_LANGUAGES } from '../../db/core/content-languages';
-import type { Catalog } from '../i18n';
+import type { ContentLanguage } from '../../db/core/content-languages';
+import { labelledValues, type Catalog } from '../i18n';
 import { SelectField } from './form';
 
 /** Text direction of a content language. */
@@ -21,6 +21,6 @@ export const ContentLanguageField = (props: { t: Catalog; label: string; value: 
     label={props.label}
     value={props.value}
     error={props.error}
-    options={CONTENT_LANGUAGES.map((code): [string, string] => [code, contentLanguageName(props.t, code)])}
+    options={labelledValues<ContentLanguage>(props.t.forms.contentLanguages).map((code): [string, string] => [code, contentLanguageName(props.t, code)])}
   />
 );

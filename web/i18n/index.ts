@@ -21,3 +21,10 @@ export const format = (template: string, values: Record<string, string | number>
   template.replace(/\{(\w+)\}/g, (whole, key: string) =>
     key in values ? String(values[key]) : whole,
   );
+
+/**
+ * The values a catalog map labels, in the catalog's order: a form's options. Each English map
+ * of a vocabulary kept in db/ is checked against its type (`satisfies Record<Value, string>`),
+ * so these are exactly the values the database accepts, each with its label.
+ */
+export const labelledValues = <Value extends string>(labels: Readonly<Record<Value, string>>): Value[] => Object.keys(labels) as Value[];

@@ -13,6 +13,7 @@ import {
   type Campaign,
 } from '../../db/campaigns/campaigns';
 import { canManageCampaign } from '../../db/permissions';
+import { canBeClosed, canBeDelivered, isPublicCampaign } from '../../db/campaigns/rules';
 import { signaturesByCity, signaturesByDay, signaturesForExport } from '../../db/campaigns/stats';
 import { signaturesCsv } from '../../web/views/campaigns/signatures-csv';
 import { listCampaignUpdates, postCampaignUpdate } from '../../db/campaigns/updates';
@@ -71,6 +72,9 @@ const managePage = async (
         t={t}
         locale={c.get('locale')}
         campaign={campaign}
+        isPublic={isPublicCampaign(campaign)}
+        closable={canBeClosed(campaign)}
+        deliverable={canBeDelivered(campaign)}
         count={count}
         days={days}
         cities={cities}

@@ -179,5 +179,7 @@ export const campaignRoutes = new Hono<AppEnv>()
       );
     }
     if (!limit.allowed) return campaignPage(c, campaign, { callMessage: message, status: 429 });
+    // Not counted (closed, or past its end date): say so, as signing does, rather than thank.
+    if (count === null) return campaignPage(c, campaign, { callMessage: message, status: 409 });
     return c.redirect(noticeUrl(panelAnswers, `/campaigns/${campaign.id}`, 'called', { hash: 'call' }), 303);
   });

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { ResourceChangedMeanwhile, changeActor, listResourceChanges, resourceVersion } from '../../db/resources/changes';
 import { createResource, updateResource } from '../../db/resources/edit';
 import { getEditableResource, listOrganizationChoices, usualTimeZone } from '../../db/resources/edit-read';
-import type { EditableResource } from '../../db/resources/edit-types';
+import { OPENINGS_PER_DAY, type EditableResource } from '../../db/resources/edit-types';
 import { listSearchOptions } from '../../db/resources/options';
 import { ErrorPage } from '../../web/views/site/error';
 import { ResourceFormPage, type ResourceFormValues } from '../../web/views/resources/edit-form';
@@ -70,6 +70,7 @@ const formPage = async (
         categories={choices.categories}
         languages={choices.languages}
         timeZones={zonesWith(values.timeZone)}
+        openingsPerDay={OPENINGS_PER_DAY}
         notice={extra.notice ?? readNotice(c, notices)}
         {...(extra.errors ? { errors: extra.errors } : {})}
         {...(resource

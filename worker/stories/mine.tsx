@@ -5,18 +5,19 @@ import { listCampaignOptions } from '../../db/stories/campaigns';
 import {
   addStoryVersion,
   approveStoryVersion,
-  contentNotesOf,
+  CONSENT_MONTHS,
   createStory,
+  defaultConsent,
   deleteStoryVersions,
-  latestApproval,
   listStoriesByAuthor,
   loadStory,
+  STORY_LIMITS,
   submitStory,
   withdrawStory,
   type StoryRecord,
 } from '../../db/stories/stories';
 import { format } from '../../web/i18n';
-import { defaultConsent, MyStoriesPage, MyStoryPage, StoryEditorPage, type ConsentValues } from '../../web/views/stories/mine';
+import { MyStoriesPage, MyStoryPage, StoryEditorPage, type ConsentValues } from '../../web/views/stories/mine';
 import type { AppEnv } from '../env';
 import { requireAccess, type SignedInContext } from '../http/require-access';
 import { renderPage } from '../http/render';
@@ -60,7 +61,8 @@ const showStory = async (c: Ctx, record: StoryRecord, extra: { consent?: Consent
         locale={c.get('locale')}
         record={record}
         campaigns={await listCampaignOptions(c.get('db'), c.get('areaLinks').storyCampaignOptions)}
-        consent={extra.consent ?? defaultConsent(latestApproval(record))}
+        consent={extra.consent ?? defaultConsent(record)}
+        consentMonths={CONSENT_MONTHS}
         consentErrors={extra.consentErrors}
         notice={noticeFor(c, record)}
       />
@@ -95,7 +97,7 @@ export const myStoriesRoutes = new Hono<AppEnv>()
     const t = c.get('t');
     return renderPage(c, {
       title: t.stories.newTitle,
-      body: <StoryEditorPage t={t} locale={c.get('locale')} mode="new" action="/my-stories" values={emptyForm(c.get('locale'))} backHref="/my-stories" />,
+      body: <StoryEditorPage t={t} locale={c.get('locale')} mode="new" action="/my-stories" values={emptyForm(c.get('locale'))} backHref="/my-stories" limits={STORY_LIMITS} />,
     });
   })
 
@@ -107,7 +109,7 @@ export const myStoriesRoutes = new Hono<AppEnv>()
       return renderPage(c, {
         title: t.stories.newTitle,
         status: 400,
-        body: <StoryEditorPage t={t} locale={c.get('locale')} mode="new" action="/my-stories" values={parsed.values} errors={parsed.errors} backHref="/my-stories" />,
+        body: <StoryEditorPage t={t} locale={c.get('locale')} mode="new" action="/my-stories" values={parsed.values} errors={parsed.errors} backHref="/my-stories" limits={STORY_LIMITS} />,
       });
     }
     const id = await createStory(c.get('db'), c.get('user').id, parsed.draft, new Date(), storyFormValues(form).formKey || null);
@@ -132,8 +134,9 @@ export const myStoriesRoutes = new Hono<AppEnv>()
           locale={c.get('locale')}
           mode="edit"
           action={`/my-stories/${record.story.id}/versions`}
-          values={{ ...latest, contentNotes: contentNotesOf(latest) }}
+          values={latest}
           backHref={`/my-stories/${record.story.id}`}
+          limits={STORY_LIMITS}
         />
       ),
     });
@@ -149,7 +152,7 @@ export const myStoriesRoutes = new Hono<AppEnv>()
       return renderPage(c, {
         title: t.stories.editTitle,
         status: 400,
-        body: <StoryEditorPage t={t} locale={c.get('locale')} mode="edit" action={`${base}/versions`} values={parsed.values} errors={parsed.errors} backHref={base} />,
+        body: <StoryEditorPage t={t} locale={c.get('locale')} mode="edit" action={`${base}/versions`} values={parsed.values} errors={parsed.errors} backHref={base} limits={STORY_LIMITS} />,
       });
     }
     const number = await addStoryVersion(c.get('db'), record.story.id, parsed.draft, 'author');

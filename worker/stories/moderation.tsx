@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { canModerateStory } from '../../db/permissions';
 import { publishableApproval } from '../../db/stories/rules';
-import { addStoryVersion, contentNotesOf, listStoryQueue, loadStory, publishStoryApproval, type StoryRecord } from '../../db/stories/stories';
+import { addStoryVersion, listStoryQueue, loadStory, publishStoryApproval, STORY_LIMITS, type StoryRecord } from '../../db/stories/stories';
 import { format } from '../../web/i18n';
 import { ModerateStoryPage, StoryQueuePage } from '../../web/views/stories/moderation';
 import type { AppEnv } from '../env';
@@ -49,7 +49,8 @@ const showStory = (c: Ctx, record: StoryRecord, extra: { form?: StoryFormValues;
         locale={c.get('locale')}
         record={record}
         publishable={publishableOf(record)}
-        form={extra.form ?? (latest ? { ...latest, contentNotes: contentNotesOf(latest) } : { title: '', body: '', shownName: '', language: 'en', contentNotes: [], contentNoteText: '' })}
+        form={extra.form ?? latest ?? { title: '', body: '', shownName: '', language: 'en', contentNotes: [], contentNoteText: '' }}
+        limits={STORY_LIMITS}
         errors={extra.errors}
         notice={readNotice(c, notices, { number: latest?.number ?? '' })}
       />

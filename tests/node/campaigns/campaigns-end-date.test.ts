@@ -27,7 +27,21 @@ const signAndGetConfirmLink = async (id: string) => {
   return new URL(mail!.bodyText.match(/https?:\/\/\S+\/campaigns\/signatures\/[a-z0-9]+\/confirmation/)![0]).pathname;
 };
 
+/** The titles listed under one heading of /campaigns ("open" or "past"). */
+const listedUnder = (html: string, section: 'open' | 'past') =>
+  [...(html.match(new RegExp(`aria-labelledby="${section}-heading">([\\s\\S]*?)</section>`))?.[1] ?? '').matchAll(/<a href="\/campaigns\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+
 describe('a campaign past its end date', () => {
+  it('is listed among the finished campaigns on /campaigns, not the open ones', async () => {
+    const ended = await publishedCampaign(t, { title: 'Ended yesterday' });
+    await setEndsOn(ended, utcDay(-1));
+    const lastDay = await publishedCampaign(t, { title: 'Ends today' });
+    await setEndsOn(lastDay, utcDay(0));
+    const html = await (await new TestBrowser(t).get('/campaigns')).text();
+    expect(listedUnder(html, 'open')).toEqual(['Ends today']);
+    expect(listedUnder(html, 'past')).toEqual(['Ended yesterday']);
+  });
+
   it('the confirmation link shows no button, only a plain message', async () => {
     const id = await publishedCampaign(t);
     const link = await signAndGetConfirmLink(id);
@@ -66,7 +80,11 @@ describe('a campaign past its end date', () => {
     await setEndsOn(id, utcDay(-1));
     const hx = await new TestBrowser(t).post(`/campaigns/${id}/calls`, {}, { 'HX-Request': 'true' });
     expect(visibleText(await hx.text())).toContain('This campaign is not open for signatures.');
-    await new TestBrowser(t).post(`/campaigns/${id}/calls`);
+    const plain = await new TestBrowser(t).post(`/campaigns/${id}/calls`);
+    expect(plain.status).toBe(409);
+    const plainText = visibleText(await plain.text());
+    expect(plainText).toContain('This campaign is not open for signatures.');
+    expect(plainText).not.toContain('Thank you for calling.');
     expect(await countCall(t.db, id)).toBeNull();
     expect((await getCampaign(t.db, id))!.callCount).toBe(0);
   });

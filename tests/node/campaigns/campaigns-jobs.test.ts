@@ -178,6 +178,8 @@ describe('the call action', () => {
     const owner = (await (await import('../../../db/campaigns/campaigns')).getCampaign(t.db, id))!.ownerId!;
     await closeCampaign(t.db, id, owner);
     expect(await countCall(t.db, id)).toBeNull();
-    expect((await new TestBrowser(t).post(`/campaigns/${id}/calls`)).status).toBe(303);
+    const closed = await new TestBrowser(t).post(`/campaigns/${id}/calls`);
+    expect(closed.status).toBe(409);
+    expect(visibleText(await closed.text())).toContain('This campaign is not open for signatures.');
   });
 });

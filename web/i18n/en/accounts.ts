@@ -1,3 +1,5 @@
+import type { Role } from '../../../db/accounts/roles';
+
 /** English strings for accounts, sign-in, organizing and moderation. */
 
 export const signIn = {
@@ -128,7 +130,7 @@ export const moderation = {
   peopleTitle: 'People and roles',
   peopleIntro: 'Give or remove a role. The person is signed out everywhere when their role changes.',
   peopleEmailLabel: 'Email address of the person',
-  roleNames: { organizer: 'Organizer', storyteller: 'Storyteller', moderator: 'Moderator', admin: 'Admin' },
+  roleNames: { organizer: 'Organizer', storyteller: 'Storyteller', moderator: 'Moderator', admin: 'Admin' } satisfies Record<Role, string>,
   peopleRoleLabel: 'Role',
   grant: 'Give this role',
   revoke: 'Remove this role',

@@ -1,3 +1,6 @@
+import type { PhoneType } from '../../../db/resources/edit-types';
+import type { Weekday } from '../../../db/resources/hours';
+
 /** English strings for the resource directory. */
 
 export const resourceEdit = {
@@ -49,7 +52,7 @@ export const resourceEdit = {
   phonesLegend: 'Phone numbers',
   phoneLabel: 'Phone number {n}',
   phoneTypeLabel: 'Kind of number {n}',
-  phoneTypes: { voice: 'Call', text: 'Text messages', cell: 'Mobile', fax: 'Fax', video: 'Video call', textphone: 'Textphone (TTY)' },
+  phoneTypes: { voice: 'Call', text: 'Text messages', cell: 'Mobile', fax: 'Fax', video: 'Video call', textphone: 'Textphone (TTY)' } satisfies Record<PhoneType, string>,
   hoursLegend: 'Opening hours',
   hoursHint: 'Use 24-hour times, for example 09:00 or 17:30. Leave both times empty on a closed day. A closing time earlier than the opening time runs past midnight. 00:00 to 00:00 means open 24 hours. A day with a break uses the second pair of times: for example 09:00 to 12:00, then 13:30 to 17:00.',
   dayColumn: 'Day',
@@ -246,7 +249,7 @@ export const resources = {
     FR: 'Friday',
     SA: 'Saturday',
     SU: 'Sunday',
-  },
+  } satisfies Record<Weekday, string>,
   reportHeading: 'Report a problem',
   reportIntro: 'Is something here wrong or out of date? Tell us. A moderator will check it. You do not need an account.',
   problemLabel: 'What is wrong?',

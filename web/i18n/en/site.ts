@@ -1,3 +1,5 @@
+import type { ContentLanguage } from '../../../db/core/content-languages';
+
 /** English strings for the whole site (shell, pages, forms, mail, errors). */
 
 export const meta = {
@@ -28,7 +30,7 @@ export const shell = {
 
 export const forms = {
   /** Languages a text on the site may be written in (stories, campaigns, events). */
-  contentLanguages: { en: 'English', fr: 'French', es: 'Spanish', pt: 'Portuguese', ar: 'Arabic' },
+  contentLanguages: { en: 'English', fr: 'French', es: 'Spanish', pt: 'Portuguese', ar: 'Arabic' } satisfies Record<ContentLanguage, string>,
   contentLanguageInvalid: 'Choose a language from the list.',
   errorSummaryTitle: 'Please fix this and try again:',
   errorSummaryTitleMany: 'Please fix these {count} things and try again:',

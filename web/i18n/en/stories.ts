@@ -1,3 +1,5 @@
+import type { ContentNote } from '../../../db/stories/stories';
+
 /** English strings for stories. */
 
 export const stories = {
@@ -22,7 +24,7 @@ export const stories = {
     'self-harm': 'Self-harm',
     'substance-use': 'Substance use',
     other: 'Other',
-  },
+  } satisfies Record<ContentNote, string>,
   mineTitle: 'My stories',
   mineIntro: 'Write at your own pace. Nothing is published until you approve the exact words, and you can withdraw a story at any time.',
   mineEmpty: 'You have not written a story yet.',

@@ -1,9 +1,9 @@
 import type { Child } from 'hono/jsx';
 import type { PendingApplication } from '../../../db/accounts/organizer-applications';
-import { ROLES, type CurrentUser } from '../../../db/accounts/roles';
+import type { CurrentUser, Role } from '../../../db/accounts/roles';
 import { ErrorSummary, Notice, TextField, type FieldErrors } from '../../components/form';
 import { formatDate } from '../../components/format';
-import { format, type Catalog, type Locale } from '../../i18n';
+import { format, labelledValues, type Catalog, type Locale } from '../../i18n';
 
 /** The moderators' home: requests to become an organizer, oldest first. */
 export const ModerationPage = (props: {
@@ -89,7 +89,7 @@ export const PeoplePage = (props: {
         <div class="field">
           <label for="field-role">{t.moderation.peopleRoleLabel}</label>
           <select id="field-role" name="role">
-            {ROLES.map((role) => (
+            {labelledValues<Role>(t.moderation.roleNames).map((role) => (
               <option value={role}>{t.moderation.roleNames[role]}</option>
             ))}
           </select>

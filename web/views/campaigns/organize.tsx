@@ -119,6 +119,10 @@ export interface ManageCampaignProps {
   t: Catalog;
   locale: Locale;
   campaign: Campaign;
+  /** What the campaign's state allows (db/campaigns/rules.ts): shown to the public, closed, delivered. */
+  isPublic: boolean;
+  closable: boolean;
+  deliverable: boolean;
   count: number;
   days: DayCount[];
   cities: { city: string; count: number }[];
@@ -136,7 +140,7 @@ export const ManageCampaignPage = (props: ManageCampaignProps) => {
   const { t, campaign } = props;
   const errors = props.errors ?? {};
   const base = `/organize/campaigns/${campaign.id}`;
-  const isPublic = campaign.status === 'published' || campaign.status === 'closed' || campaign.status === 'delivered';
+  const { isPublic } = props;
   return (
     <>
       <h1>{campaign.title}</h1>
@@ -186,7 +190,7 @@ export const ManageCampaignPage = (props: ManageCampaignProps) => {
         </section>
       ) : null}
 
-      {campaign.status === 'published' ? (
+      {props.closable ? (
         <form method="post" action={`${base}/closure`} class="actions">
           <button type="submit" class="button-danger">
             {t.campaigns.close}
@@ -194,7 +198,7 @@ export const ManageCampaignPage = (props: ManageCampaignProps) => {
         </form>
       ) : null}
 
-      {campaign.status === 'published' || campaign.status === 'closed' ? (
+      {props.deliverable ? (
         <section aria-labelledby="deliver-heading">
           <h2 id="deliver-heading">{t.campaigns.deliverHeading}</h2>
           {errors.deliveryNote || errors.deliveredOn ? (

@@ -27,8 +27,8 @@ const CampaignCard = ({ t, campaign }: { t: Catalog; campaign: CampaignSummary }
 
 /** /campaigns: open campaigns first, then finished ones. */
 export const CampaignListPage = ({ t, campaigns }: { t: Catalog; campaigns: CampaignSummary[] }) => {
-  const open = campaigns.filter((c) => c.status === 'published');
-  const past = campaigns.filter((c) => c.status !== 'published');
+  const open = campaigns.filter((c) => c.open);
+  const past = campaigns.filter((c) => !c.open);
   return (
     <>
       <h1>{t.campaigns.listTitle}</h1>

@@ -1,10 +1,10 @@
 import type { ResourceChange } from '../../../db/resources/changes';
-import { OPENINGS_PER_DAY, PHONE_TYPES, type ResourceInput } from '../../../db/resources/edit-types';
-import { WEEKDAYS, type Weekday } from '../../../db/resources/hours';
+import type { PhoneType, ResourceInput } from '../../../db/resources/edit-types';
+import type { Weekday } from '../../../db/resources/hours';
 import type { CategoryOption } from '../../../db/resources/types';
 import { CheckboxField, Checkboxes, ErrorSummary, Notice, SelectField, TextArea, TextField, type FieldErrors, FormKeyField } from '../../components/form';
 import { ResourceHistory } from './history';
-import { format, type Catalog, type Locale } from '../../i18n';
+import { format, labelledValues, type Catalog, type Locale } from '../../i18n';
 import { categoryName, languageOptionLabel } from './format';
 
 /** Phone rows the form shows. */
@@ -26,7 +26,7 @@ export type ResourceFormValues = Omit<ResourceInput, 'organizationId' | 'documen
   latitude: string;
   longitude: string;
   phones: { number: string; type: string }[];
-  /** OPENINGS_PER_DAY openings a day, as typed; empty times where a day has fewer. */
+  /** The form's openings a day (db/resources/edit-types.ts OPENINGS_PER_DAY), as typed; empty times where a day has fewer. */
   hours: Record<Weekday, FormOpening[]>;
 };
 
@@ -80,6 +80,8 @@ export const ResourceFormPage = (props: {
   categories: CategoryOption[];
   languages: string[];
   timeZones: string[];
+  /** How many openings a day the hours table shows (db/resources/edit-types.ts OPENINGS_PER_DAY). */
+  openingsPerDay: number;
   notice?: string | undefined;
   publicHref?: string;
   sharedPlaceCount?: number;
@@ -195,7 +197,7 @@ export const ResourceFormPage = (props: {
                 label={format(e.phoneTypeLabel, { n: i + 1 })}
                 value={phone.type}
                 error={err[`phone${i + 1}Type`]}
-                options={PHONE_TYPES.map((type): [string, string] => [type, e.phoneTypes[type]])}
+                options={labelledValues<PhoneType>(e.phoneTypes).map((type): [string, string] => [type, e.phoneTypes[type]])}
               />
             </div>
           ))}
@@ -215,12 +217,12 @@ export const ResourceFormPage = (props: {
               </tr>
             </thead>
             <tbody>
-              {WEEKDAYS.map((day) => {
+              {labelledValues<Weekday>(t.resources.days).map((day) => {
                 const dayName = t.resources.days[day];
                 return (
                   <tr>
                     <th scope="row">{dayName}</th>
-                    {values.hours[day].slice(0, OPENINGS_PER_DAY).flatMap((opening, slot) =>
+                    {values.hours[day].slice(0, props.openingsPerDay).flatMap((opening, slot) =>
                       (['opens', 'closes'] as const).map((kind) => (
                         <TimeInput
                           name={openingField(kind, day, slot)}

@@ -1,7 +1,6 @@
-import { CONTENT_NOTES, STORY_LIMITS } from '../../../db/stories/stories';
+import type { ContentNote, StoryLimits } from '../../../db/stories/stories';
 import { ContentLanguageField } from '../../components/content-language';
-import type { Catalog, Locale } from '../../i18n';
-import { isLocale } from '../../i18n';
+import { isLocale, labelledValues, type Catalog, type Locale } from '../../i18n';
 import { readabilityMessage, scoreReadability } from '../../components/readability';
 import { ErrorSummary, TextArea, TextField, type FieldErrors, FormKeyField } from '../../components/form';
 
@@ -27,17 +26,19 @@ export const StoryForm = (props: {
   action: string;
   values: StoryFormFields;
   errors?: FieldErrors | undefined;
+  /** Longest texts accepted (db/stories/stories.ts STORY_LIMITS). */
+  limits: StoryLimits;
   submitLabel: string;
 }) => {
-  const { t, values } = props;
+  const { t, values, limits } = props;
   const errors = props.errors ?? {};
   const scoredIn = isLocale(values.language) ? values.language : props.locale;
   return (
     <form method="post" action={props.action} novalidate class="story-form">
       <FormKeyField value={values.formKey} />
       <ErrorSummary errors={errors} title={t.forms.errorSummaryTitle} />
-      <TextField name="title" label={t.stories.titleLabel} hint={t.stories.titleHint} value={values.title} error={errors.title} maxLength={STORY_LIMITS.title} required />
-      <TextArea name="body" label={t.stories.bodyLabel} hint={t.stories.bodyHint} value={values.body} error={errors.body} maxLength={STORY_LIMITS.body} rows={14} required />
+      <TextField name="title" label={t.stories.titleLabel} hint={t.stories.titleHint} value={values.title} error={errors.title} maxLength={limits.title} required />
+      <TextArea name="body" label={t.stories.bodyLabel} hint={t.stories.bodyHint} value={values.body} error={errors.body} maxLength={limits.body} rows={14} required />
       {values.body ? (
         <p class="readability" id="story-readability">
           {t.stories.readability}: {readabilityMessage(scoreReadability(values.body, scoredIn), t)}
@@ -49,7 +50,7 @@ export const StoryForm = (props: {
         hint={t.stories.shownNameHint}
         value={values.shownName}
         error={errors.shownName}
-        maxLength={STORY_LIMITS.shownName}
+        maxLength={limits.shownName}
         optionalLabel={t.forms.optional}
         autocomplete="off"
       />
@@ -60,7 +61,7 @@ export const StoryForm = (props: {
           {t.stories.notesHint}
         </p>
         {errors.contentNotes ? <p class="error-message">{errors.contentNotes}</p> : null}
-        {CONTENT_NOTES.map((note) => (
+        {labelledValues<ContentNote>(t.stories.notes).map((note) => (
           <div class="checkbox">
             <input type="checkbox" id={`note-${note}`} name="contentNotes" value={note} checked={values.contentNotes.includes(note)} />
             <label for={`note-${note}`}>{t.stories.notes[note]}</label>
@@ -72,7 +73,7 @@ export const StoryForm = (props: {
         label={t.stories.noteTextLabel}
         value={values.contentNoteText}
         error={errors.contentNoteText}
-        maxLength={STORY_LIMITS.contentNoteText}
+        maxLength={limits.contentNoteText}
         optionalLabel={t.forms.optional}
       />
       <div class="actions">

@@ -1,5 +1,5 @@
 import type { CampaignOption } from '../../../db/stories/campaigns';
-import { CONSENT_MONTHS, CONTENT_NOTES, DEFAULT_CONSENT_MONTHS, type MyStory, type StoryApproval, type StoryRecord, type StoryVersion } from '../../../db/stories/stories';
+import type { Consent, MyStory, StoryLimits, StoryRecord, StoryVersion } from '../../../db/stories/stories';
 import { ErrorSummary, Notice, type FieldErrors } from '../../components/form';
 import { StoryForm, StoryReminders, type StoryFormFields } from './form';
 import { StoryDiff } from './diff';
@@ -58,6 +58,7 @@ export const StoryEditorPage = (props: {
   values: StoryFormFields;
   errors?: FieldErrors | undefined;
   backHref: string;
+  limits: StoryLimits;
 }) => {
   const { t } = props;
   return (
@@ -65,7 +66,7 @@ export const StoryEditorPage = (props: {
       <h1>{props.mode === 'new' ? t.stories.newTitle : t.stories.editTitle}</h1>
       {props.mode === 'edit' ? <p>{t.stories.editIntro}</p> : null}
       <StoryReminders t={t} />
-      <StoryForm t={t} locale={props.locale} action={props.action} values={props.values} errors={props.errors} submitLabel={t.stories.save} />
+      <StoryForm t={t} locale={props.locale} action={props.action} values={props.values} errors={props.errors} limits={props.limits} submitLabel={t.stories.save} />
       <p>
         <a href={props.backHref}>{props.mode === 'new' ? t.stories.mineTitle : t.stories.cancel}</a>
       </p>
@@ -73,12 +74,7 @@ export const StoryEditorPage = (props: {
   );
 };
 
-export interface ConsentValues {
-  ownPage: boolean;
-  campaignIds: string[];
-  eventQuotes: boolean;
-  months: number;
-}
+export type ConsentValues = Consent;
 
 const monthsLabel = (t: Catalog, months: number) =>
   months === 12 ? t.stories.monthsOptionYear : months % 12 === 0 ? format(t.stories.monthsOptionYears, { years: months / 12 }) : format(t.stories.monthsOption, { months });
@@ -90,6 +86,8 @@ export const ApprovalForm = (props: {
   version: StoryVersion;
   campaigns: CampaignOption[];
   values: ConsentValues;
+  /** The durations consent may be given for (db/stories/stories.ts CONSENT_MONTHS). */
+  consentMonths: readonly number[];
   errors: FieldErrors;
   heading: string;
 }) => {
@@ -133,7 +131,7 @@ export const ApprovalForm = (props: {
           </p>
           {errors.months ? <p class="error-message">{errors.months}</p> : null}
           <select id="field-months" name="months" aria-describedby="hint-months">
-            {CONSENT_MONTHS.map((months) => (
+            {props.consentMonths.map((months) => (
               <option value={String(months)} selected={values.months === months}>
                 {monthsLabel(t, months)}
               </option>
@@ -150,16 +148,6 @@ export const ApprovalForm = (props: {
   );
 };
 
-export const defaultConsent = (approval?: StoryApproval): ConsentValues =>
-  approval
-    ? {
-        ownPage: approval.consentOwnPage,
-        campaignIds: approval.consentCampaignIds.split(',').filter(Boolean),
-        eventQuotes: approval.consentEventQuotes,
-        months: DEFAULT_CONSENT_MONTHS,
-      }
-    : { ownPage: true, campaignIds: [], eventQuotes: false, months: DEFAULT_CONSENT_MONTHS };
-
 /** One version's text, as the author or a moderator reads it privately. */
 export const VersionText = ({ t, version }: { t: Catalog; version: StoryVersion }) => (
   <div class="version-text">
@@ -169,7 +157,7 @@ export const VersionText = ({ t, version }: { t: Catalog; version: StoryVersion 
     <p class="story-meta">
       {shownNameOf(t, version.shownName)} · {format(t.stories.writtenIn, { language: languageName(t, version.language) })}
     </p>
-    <ContentNotes t={t} notes={CONTENT_NOTES.filter((note) => version.contentNotes.split(',').includes(note))} text={version.contentNoteText} headingLevel={3} />
+    <ContentNotes t={t} notes={version.contentNotes} text={version.contentNoteText} headingLevel={3} />
     <StoryText body={version.body} language={version.language} />
   </div>
 );
@@ -181,6 +169,7 @@ export const MyStoryPage = (props: {
   record: StoryRecord;
   campaigns: CampaignOption[];
   consent: ConsentValues;
+  consentMonths: readonly number[];
   consentErrors?: FieldErrors | undefined;
   notice?: string | undefined;
 }) => {
@@ -243,6 +232,7 @@ export const MyStoryPage = (props: {
           version={latest}
           campaigns={props.campaigns}
           values={props.consent}
+          consentMonths={props.consentMonths}
           errors={props.consentErrors ?? {}}
           heading={
             published && publishedVersion?.id === latest.id && lastApproval?.id === published.id

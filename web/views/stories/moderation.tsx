@@ -1,4 +1,4 @@
-import type { QueuedStory, StoryRecord } from '../../../db/stories/stories';
+import type { QueuedStory, StoryLimits, StoryRecord } from '../../../db/stories/stories';
 import { Notice, type FieldErrors } from '../../components/form';
 import { StoryForm, type StoryFormFields } from './form';
 import { StoryHistory, StoryVersionList } from './history';
@@ -41,6 +41,7 @@ export const ModerateStoryPage = (props: {
   /** The author's latest approval, when it can be published now. */
   publishable: { approvalId: string; versionNumber: number; expiresAt: Date } | null;
   form: StoryFormFields;
+  limits: StoryLimits;
   errors?: FieldErrors | undefined;
   notice?: string | undefined;
 }) => {
@@ -77,7 +78,7 @@ export const ModerateStoryPage = (props: {
       <section aria-labelledby="suggest-heading" class="panel">
         <h2 id="suggest-heading">{t.stories.suggestHeading}</h2>
         <p>{t.stories.suggestIntro}</p>
-        <StoryForm t={t} locale={locale} action={`${base}/versions`} values={props.form} errors={props.errors} submitLabel={t.stories.suggestButton} />
+        <StoryForm t={t} locale={locale} action={`${base}/versions`} values={props.form} errors={props.errors} limits={props.limits} submitLabel={t.stories.suggestButton} />
       </section>
       <StoryVersionList t={t} locale={locale} versions={record.versions} base={base} viewer="moderator" />
       <StoryHistory t={t} locale={locale} events={record.events} viewer="moderator" />
