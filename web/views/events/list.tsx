@@ -3,6 +3,7 @@ import { dayIn, formatDay, formatMonth } from './format';
 import { format, type Catalog, type Locale } from '../../i18n';
 import { EventSummary } from './summary';
 import { textIn } from '../../components/content-language';
+import { SelectField } from '../../components/form';
 
 /** The filters as the query string carries them (the URL is the state). */
 export interface EventFilterValues {
@@ -37,19 +38,6 @@ const query = (filters: EventFilterValues, change: Partial<EventFilterValues>): 
   return text ? `/events?${text}` : '/events';
 };
 
-const Select = (props: { name: string; label: string; value: string; options: [string, string][] }) => (
-  <div class="field">
-    <label for={`filter-${props.name}`}>{props.label}</label>
-    <select id={`filter-${props.name}`} name={props.name}>
-      {props.options.map(([value, label]) => (
-        <option value={value} selected={value === props.value}>
-          {label}
-        </option>
-      ))}
-    </select>
-  </div>
-);
-
 /** The filter form: a plain GET form; htmx swaps only the results and keeps the URL in step. */
 const EventFilters = (props: EventsPageProps) => {
   const { t, filters } = props;
@@ -62,15 +50,15 @@ const EventFilters = (props: EventsPageProps) => {
     <form method="get" action="/events" hx-get="/events" hx-target="#event-results" hx-swap="outerHTML" hx-push-url="true">
       {filters.view === 'month' ? <input type="hidden" name="view" value="month" /> : null}
       {filters.view === 'month' ? <input type="hidden" name="month" value={filters.month} /> : null}
-      <Select name="format" label={e.filterFormat} value={filters.format} options={[['', e.formatAny], ['in_person', e.formatInPerson], ['online', e.formatOnline]]} />
-      <Select name="city" label={e.filterCity} value={filters.city} options={[['', e.cityAny], ...props.cities.map((city): [string, string] => [city, city])]} />
-      <Select
+      <SelectField name="format" label={e.filterFormat} value={filters.format} options={[['', e.formatAny], ['in_person', e.formatInPerson], ['online', e.formatOnline]]} />
+      <SelectField name="city" label={e.filterCity} value={filters.city} options={[['', e.cityAny], ...props.cities.map((city): [string, string] => [city, city])]} />
+      <SelectField
         name="language"
         label={e.filterLanguage}
         value={filters.language}
         options={[['', e.languageAny], ...props.languages.map((code): [string, string] => [code, e.languageNames[code as keyof typeof e.languageNames] ?? code])]}
       />
-      <Select
+      <SelectField
         name="category"
         label={e.filterCategory}
         value={filters.category}
