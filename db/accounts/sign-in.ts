@@ -18,28 +18,30 @@ const codeHash = (hasher: CodeHasher, attemptId: string, code: string) => hasher
 
 /**
  * Makes a code for an email, whether or not an account exists (the answer must not tell).
- * Earlier unused codes for the same address stop working. Returns the code to email, and the
- * attempt id that ties the code to this address (kept in a short-lived cookie).
+ * Returns the code to email, and the attempt id that ties the code to this address (kept in a
+ * short-lived cookie). The browser's earlier attempt (`replaces`, from its cookie) stops
+ * working; codes other browsers asked for are left alone, so a stranger asking for someone's
+ * address cannot kill the code its owner is about to type. Those codes add no guesses: a
+ * code only works with its attempt id, which only the browser that asked for it holds.
  */
 export const createSignInCode = async (
   db: Database,
   email: string,
   hasher: CodeHasher,
+  replaces: string | undefined,
   now = new Date(),
 ): Promise<{ attemptId: string; code: string }> => {
   const attemptId = newId();
   const code = randomDigits(SIGN_IN_CODE.digits);
   const normalized = normalizeEmail(email);
-  await db.batch([
-    db.delete(signInCodes).where(eq(signInCodes.email, normalized)),
-    db.insert(signInCodes).values({
-      id: attemptId,
-      email: normalized,
-      codeHash: await codeHash(hasher, attemptId, code),
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + SIGN_IN_CODE.lifetimeMs),
-    }),
-  ]);
+  const insert = db.insert(signInCodes).values({
+    id: attemptId,
+    email: normalized,
+    codeHash: await codeHash(hasher, attemptId, code),
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + SIGN_IN_CODE.lifetimeMs),
+  });
+  await (replaces ? db.batch([db.delete(signInCodes).where(eq(signInCodes.id, replaces)), insert]) : insert);
   return { attemptId, code };
 };
 
@@ -58,13 +60,15 @@ export const pendingSignInEmail = async (db: Database, attemptId: string, now = 
 
 /**
  * Checks a code in constant time. A right code is spent atomically (two tabs cannot both use
- * it); a wrong one counts against the attempt, which dies after 5.
+ * it); a wrong one counts against the attempt, which dies after 5, or at once when `lastTry`
+ * (the address is being guessed at: the owner's right code still works, a typo means a new code).
  */
 export const checkSignInCode = async (
   db: Database,
   attemptId: string,
   code: string,
   hasher: CodeHasher,
+  { lastTry = false } = {},
   now = new Date(),
 ): Promise<CodeCheck> => {
   const row = await db.select().from(signInCodes).where(eq(signInCodes.id, attemptId)).get();
@@ -77,7 +81,7 @@ export const checkSignInCode = async (
   if (!right) {
     const [updated] = await db
       .update(signInCodes)
-      .set({ failedAttempts: sql`${signInCodes.failedAttempts} + 1` })
+      .set({ failedAttempts: lastTry ? SIGN_IN_CODE.maxFailedAttempts : sql`${signInCodes.failedAttempts} + 1` })
       .where(eq(signInCodes.id, attemptId))
       .returning({ failedAttempts: signInCodes.failedAttempts });
     const triesLeft = SIGN_IN_CODE.maxFailedAttempts - (updated?.failedAttempts ?? SIGN_IN_CODE.maxFailedAttempts);

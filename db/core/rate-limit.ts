@@ -65,6 +65,51 @@ const upsertHits = (size: number) => {
 export const hitRateLimit = async (db: Database, limit: RateLimit, subject: string, now = new Date()): Promise<RateLimitResult> =>
   (await hitRateLimits(db, [{ limit, subject }], now))[0]!;
 
+/**
+ * The limits on something done for an email address from a client, such as asking for a
+ * sign-in code or signing with an address. A client can type anyone's address, so the
+ * address's own limit sits far above what a person does, and counts only hits from clients
+ * within their own limits: a stranger spends their own budget, never the owner's.
+ */
+export interface AddressLimits {
+  /** All addresses from one client. */
+  perClient: RateLimit;
+  /** One address from one client: what a person retrying needs, and what one stranger gets. */
+  perAddressAndClient: RateLimit;
+  /** One address from all clients together: bounds a flood from many clients. */
+  perAddress: RateLimit;
+}
+
+/**
+ * Counts a hit for an address (its keyed hash) from a client (its key). The client's two
+ * limits are counted first, together; the address's only if both allowed it. Says whether all
+ * allowed it and, if not, how long until the refusing windows end.
+ */
+export const hitAddressLimits = async (
+  db: Database,
+  limits: AddressLimits,
+  subjects: { address: string; client: string },
+  now = new Date(),
+): Promise<RateLimitResult> => {
+  const refusal = (results: RateLimitResult[]): RateLimitResult | null => {
+    const refused = results.filter((result) => !result.allowed);
+    return refused.length ? { allowed: false, retryAfterSeconds: Math.max(...refused.map((result) => result.retryAfterSeconds)) } : null;
+  };
+  const ofClient = await hitRateLimits(
+    db,
+    [
+      { limit: limits.perClient, subject: subjects.client },
+      { limit: limits.perAddressAndClient, subject: addressAndClient(subjects) },
+    ],
+    now,
+  );
+  const ofAddress = refusal(ofClient) ?? refusal(await hitRateLimits(db, [{ limit: limits.perAddress, subject: subjects.address }], now));
+  return ofAddress ?? { allowed: true, retryAfterSeconds: 0 };
+};
+
+/** The subject of a limit on one address from one client. */
+export const addressAndClient = (subjects: { address: string; client: string }): string => `${subjects.address}:${subjects.client}`;
+
 /** Deletes windows that ended more than a day ago. */
 export const purgeRateLimits = async (db: Database, now = new Date()): Promise<void> => {
   await db.delete(rateLimits).where(lt(rateLimits.windowStart, Math.floor(now.getTime() / 1000) - 2 * 86400));

@@ -1,7 +1,7 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as v from 'valibot';
-import { hitRateLimit, peekRateLimit, type RateLimit } from '../../db/core/rate-limit';
+import { addressAndClient, hitAddressLimits, hitRateLimits, peekRateLimit, type AddressLimits, type RateLimit } from '../../db/core/rate-limit';
 import { createSession, invalidateSession, invalidateUserSessions } from '../../db/accounts/sessions';
 import { checkSignInCode, createSignInCode, pendingSignInEmail, SIGN_IN_CODE } from '../../db/accounts/sign-in';
 import { findOrCreateUser } from '../../db/accounts/users';
@@ -13,12 +13,29 @@ import { renderPage } from '../http/render';
 import { emailAddress, readForm } from '../http/validation';
 import { safeReturnPath } from '../http/return-path';
 
-/** Limits on sign-in, per hour. Numbers are in the README and the issue notes. */
+/**
+ * Limits on sign-in, per hour. Numbers are in the README and the issue notes. Anyone can type
+ * anyone's address, so what strangers do with an address never stops its owner asking for a
+ * code from their own client and using it; only a flood from many clients (50 codes) does.
+ *
+ * Guessing stays hopeless: an address gets at most 50 codes an hour, each dead after 5 wrong
+ * tries, so at most 250 guesses an hour at 1 in 10^8 each, a chance of 2.5 × 10^-6 an hour.
+ * Once 10 wrong codes are counted for the address in the hour, its codes die at the first
+ * wrong try, so a sustained attack gets about 10 + 50 = 60 guesses an hour: 6 × 10^-7 an hour,
+ * about 0.5% over a whole year of non-stop attack from ten or more addresses, while mailing
+ * the owner 50 codes an hour (2% a year if racing requests beat the counters every time).
+ */
 export const SIGN_IN_LIMITS = {
-  codesPerEmail: { name: 'sign-in:codes:email', max: 5, windowSeconds: 3600 },
-  codesPerClient: { name: 'sign-in:codes:client', max: 20, windowSeconds: 3600 },
+  codes: {
+    perClient: { name: 'sign-in:codes:client', max: 20, windowSeconds: 3600 },
+    perAddressAndClient: { name: 'sign-in:codes:email-client', max: 5, windowSeconds: 3600 },
+    perAddress: { name: 'sign-in:codes:email', max: 50, windowSeconds: 3600 },
+  },
+  /** Wrong codes for an address from one client, across its codes: past them, that client waits. */
+  wrongCodesPerEmailAndClient: { name: 'sign-in:wrong:email-client', max: 10, windowSeconds: 3600 },
+  /** Wrong codes for an address from all clients: past them, its codes get one try each. */
   wrongCodesPerEmail: { name: 'sign-in:wrong:email', max: 10, windowSeconds: 3600 },
-} satisfies Record<string, RateLimit>;
+} satisfies { codes: AddressLimits; wrongCodesPerEmailAndClient: RateLimit; wrongCodesPerEmail: RateLimit };
 
 /** Ties the code form to the email it was sent to, for the life of the code. Never the email itself. */
 const ATTEMPT_COOKIE = 'sign_in_attempt';
@@ -62,19 +79,16 @@ export const signInRoutes = new Hono<AppEnv>()
     const email = parsed.output;
 
     // The same limits and the same answer whether or not the address has an account.
-    // The client's limit is counted first, and only a client within it spends the address's
-    // budget: one abuser cannot use up a survivor's codes and lock them out.
+    // The client's limits are counted first, and only a client within them spends the
+    // address's budget: one abuser cannot use up a survivor's codes and lock them out.
     const db = c.get('db');
-    const limited = (wait: number) => {
-      c.header('Retry-After', String(wait));
-      return again(429, { email: format(t.signIn.tooManyRequests, { minutes: minutes(wait) }) }, email);
-    };
-    const perClient = await hitRateLimit(db, SIGN_IN_LIMITS.codesPerClient, await c.get('clientKey')());
-    if (!perClient.allowed) return limited(perClient.retryAfterSeconds);
-    const perEmail = await hitRateLimit(db, SIGN_IN_LIMITS.codesPerEmail, await c.get('keyedHash')(`email:${email}`));
-    if (!perEmail.allowed) return limited(perEmail.retryAfterSeconds);
+    const limit = await hitAddressLimits(db, SIGN_IN_LIMITS.codes, { address: await c.get('keyedHash')(`email:${email}`), client: await c.get('clientKey')() });
+    if (!limit.allowed) {
+      c.header('Retry-After', String(limit.retryAfterSeconds));
+      return again(429, { email: format(t.signIn.tooManyRequests, { minutes: minutes(limit.retryAfterSeconds) }) }, email);
+    }
 
-    const { attemptId, code } = await createSignInCode(db, email, c.get('keyedHash'));
+    const { attemptId, code } = await createSignInCode(db, email, c.get('keyedHash'), getCookie(c, ATTEMPT_COOKIE));
     await c.get('mailer').send({
       to: email,
       subject: t.mail.signInSubject,
@@ -117,16 +131,24 @@ export const signInRoutes = new Hono<AppEnv>()
     const code = typeof form.code === 'string' ? form.code.replace(/[\s-]/g, '') : '';
     if (!/^\d{8}$/.test(code)) return codeAgain(t.signIn.codeFormat);
 
-    const emailKey = await c.get('keyedHash')(`email:${email}`);
-    const budget = await peekRateLimit(db, SIGN_IN_LIMITS.wrongCodesPerEmail, emailKey);
-    if (!budget.allowed) {
-      c.header('Retry-After', String(budget.retryAfterSeconds));
-      return codeAgain(format(t.signIn.tooManyTries, { minutes: minutes(budget.retryAfterSeconds) }), 429);
+    // Wrong codes from this client stop this client; wrong codes from everywhere only make the
+    // address's codes die sooner, so a stranger guessing never locks out the owner's fresh code.
+    const subjects = { address: await c.get('keyedHash')(`email:${email}`), client: await c.get('clientKey')() };
+    const [ownBudget, addressBudget] = await Promise.all([
+      peekRateLimit(db, SIGN_IN_LIMITS.wrongCodesPerEmailAndClient, addressAndClient(subjects)),
+      peekRateLimit(db, SIGN_IN_LIMITS.wrongCodesPerEmail, subjects.address),
+    ]);
+    if (!ownBudget.allowed) {
+      c.header('Retry-After', String(ownBudget.retryAfterSeconds));
+      return codeAgain(format(t.signIn.tooManyTries, { minutes: minutes(ownBudget.retryAfterSeconds) }), 429);
     }
 
-    const result = await checkSignInCode(db, attemptId, code, c.get('keyedHash'));
+    const result = await checkSignInCode(db, attemptId, code, c.get('keyedHash'), { lastTry: !addressBudget.allowed });
     if (!result.ok) {
-      await hitRateLimit(db, SIGN_IN_LIMITS.wrongCodesPerEmail, emailKey);
+      await hitRateLimits(db, [
+        { limit: SIGN_IN_LIMITS.wrongCodesPerEmailAndClient, subject: addressAndClient(subjects) },
+        { limit: SIGN_IN_LIMITS.wrongCodesPerEmail, subject: subjects.address },
+      ]);
       if (result.reason === 'expired') return startAgain(t.signIn.codeExpired);
       return codeAgain(result.triesLeft === 1 ? t.signIn.codeWrongLast : format(t.signIn.codeWrong, { count: result.triesLeft }));
     }

@@ -3,7 +3,7 @@ import { currentGoal, confirmedCount, countCall, getCampaign, getCampaignForSign
 import { isOpenForSigning, isPublicCampaign } from '../../db/campaigns/rules';
 import { latestPublicSigners, mailboxKey, signCampaign } from '../../db/campaigns/signatures';
 import { listCampaignUpdates } from '../../db/campaigns/updates';
-import { hitRateLimit, hitRateLimits, type RateLimit, type RateLimitResult } from '../../db/core/rate-limit';
+import { hitAddressLimits, hitRateLimit, type AddressLimits, type RateLimit } from '../../db/core/rate-limit';
 import { catalogFor, format } from '../../web/i18n';
 import { CallPanel } from '../../web/views/campaigns/call-panel';
 import { SignaturePanel, type SignaturePanelState } from '../../web/views/campaigns/signature-panel';
@@ -16,12 +16,19 @@ import { isHtmx } from '../http/htmx';
 import { doneKey, noticeUrl, readNotice, type Notices } from '../http/notices';
 import { siteOrigin } from '../http/site-origin';
 
-/** Limits on signing and calling, per hour. Over them: a plain message, nothing written, no email. */
+/**
+ * Limits on signing and calling, per hour. Over them: a plain message, nothing written, no email.
+ * Anyone can type anyone's address: what one client does with it never stops its owner signing
+ * from their own client; only many clients together (50 emails an hour to one mailbox) do.
+ */
 export const SIGNING_RATE_LIMITS = {
-  signPerEmail: { name: 'campaign-sign:email', max: 5, windowSeconds: 3600 },
-  signPerClient: { name: 'campaign-sign:client', max: 30, windowSeconds: 3600 },
+  sign: {
+    perClient: { name: 'campaign-sign:client', max: 30, windowSeconds: 3600 },
+    perAddressAndClient: { name: 'campaign-sign:email-client', max: 5, windowSeconds: 3600 },
+    perAddress: { name: 'campaign-sign:email', max: 50, windowSeconds: 3600 },
+  },
   callsPerClient: { name: 'campaign-call:client', max: 5, windowSeconds: 3600 },
-} satisfies Record<string, RateLimit>;
+} satisfies { sign: AddressLimits; callsPerClient: RateLimit };
 
 /** Notices on a campaign's page, after the links in signers' emails (signatures.tsx). */
 export const campaignNotices = {
@@ -126,14 +133,14 @@ export const campaignRoutes = new Hono<AppEnv>()
     if (!parsed.ok) return signAnswer(c, campaign, { kind: 'form', values: signatureValues(form), errors: parsed.errors }, 400);
     const input = parsed.value;
 
-    // Both limits counted first, in one statement. Keyed on the mailbox, so +tag variants
+    // The limits are counted before anything is written. Keyed on the mailbox, so +tag variants
     // cannot flood one person's inbox.
-    const [perEmail, perClient] = (await hitRateLimits(db, [
-      { limit: SIGNING_RATE_LIMITS.signPerEmail, subject: await c.get('keyedHash')(`email:${mailboxKey(input.email)}`) },
-      { limit: SIGNING_RATE_LIMITS.signPerClient, subject: await c.get('clientKey')() },
-    ])) as [RateLimitResult, RateLimitResult];
-    if (!perEmail.allowed || !perClient.allowed) {
-      const wait = Math.max(perEmail.allowed ? 0 : perEmail.retryAfterSeconds, perClient.allowed ? 0 : perClient.retryAfterSeconds);
+    const limit = await hitAddressLimits(db, SIGNING_RATE_LIMITS.sign, {
+      address: await c.get('keyedHash')(`email:${mailboxKey(input.email)}`),
+      client: await c.get('clientKey')(),
+    });
+    if (!limit.allowed) {
+      const wait = limit.retryAfterSeconds;
       c.header('Retry-After', String(wait));
       return signAnswer(c, campaign, { kind: 'form', values: signatureValues(form), errors: { email: format(t.campaigns.tooMany, { minutes: minutes(wait) }) } }, 429);
     }

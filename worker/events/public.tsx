@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { canManageEvent, canSeeEvent } from '../../db/permissions';
 import { cancelRsvp, countPlaces, getRsvpByToken, MAX_PLACES, takeRsvp, waitlistPosition } from '../../db/events/rsvps';
 import { EVENT_CATEGORIES, EVENT_LANGUAGES, getEvent, listEventCities, listUpcomingEvents, type EventFilters, type EventRow } from '../../db/events/events';
-import { hitRateLimit } from '../../db/core/rate-limit';
+import { hitAddressLimits, type AddressLimits } from '../../db/core/rate-limit';
 import { hashToken } from '../../db/core/random';
 import { eventsCalendar } from '../../web/views/events/ics';
 import { format } from '../../web/i18n';
@@ -21,11 +21,12 @@ import { isHtmx } from '../http/htmx';
 import { noticeUrl, readNotice, type Notices } from '../http/notices';
 import { siteOrigin } from '../http/site-origin';
 
-/** RSVPs from one network address, and to one email address, per hour. */
+/** RSVPs per hour: from one client, for one email address from one client, for one email address from all clients. */
 const RSVP_LIMITS = {
-  client: { name: 'events-rsvp:client', max: 30, windowSeconds: 3600 },
-  email: { name: 'events-rsvp:email', max: 10, windowSeconds: 3600 },
-} as const;
+  perClient: { name: 'events-rsvp:client', max: 30, windowSeconds: 3600 },
+  perAddressAndClient: { name: 'events-rsvp:email-client', max: 10, windowSeconds: 3600 },
+  perAddress: { name: 'events-rsvp:email', max: 50, windowSeconds: 3600 },
+} satisfies AddressLimits;
 
 /** Notices on the page a person's RSVP link opens. */
 const rsvpNotices = {
@@ -223,10 +224,10 @@ export const eventRoutes = new Hono<AppEnv>()
     const parsed = v.safeParse(rsvpSchema(t), form);
     if (!parsed.success) return renderEvent(c, event, { values, errors: fieldErrors(parsed.issues) }, 400);
 
-    const client = await hitRateLimit(db, RSVP_LIMITS.client, await c.get('clientKey')());
-    const byEmail = await hitRateLimit(db, RSVP_LIMITS.email, await c.get('keyedHash')(`email:${parsed.output.email}`));
-    if (!client.allowed || !byEmail.allowed) {
-      const minutes = Math.ceil(Math.max(client.retryAfterSeconds, byEmail.retryAfterSeconds) / 60);
+    // What a stranger does with an address never stops its owner RSVPing from their own client.
+    const limit = await hitAddressLimits(db, RSVP_LIMITS, { address: await c.get('keyedHash')(`email:${parsed.output.email}`), client: await c.get('clientKey')() });
+    if (!limit.allowed) {
+      const minutes = Math.ceil(limit.retryAfterSeconds / 60);
       return renderEvent(c, event, { values, errors: { email: format(t.events.rsvpTooMany, { minutes }) } }, 429);
     }
 

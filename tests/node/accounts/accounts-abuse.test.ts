@@ -77,12 +77,78 @@ describe('privileged sessions', () => {
 });
 
 describe('sign-in limits cannot be turned against someone', () => {
+  /** A code that is certainly not the newest one emailed to the address (a stranger's guess). */
+  const wrongGuess = async (email: string) => String((Number(await latestCode(t, email)) + 1) % 100_000_000).padStart(8, '0');
   it('a client over its limit does not use up another person\u2019s codes', async () => {
     const abuser = new TestBrowser(t, 'http://localhost', { 'x-test-client': '203.0.113.66' });
     for (let i = 0; i < 20; i++) await abuser.post('/sign-in', { email: `filler${i}@example.org` });
     for (let i = 0; i < 10; i++) expect((await abuser.post('/sign-in', { email: 'victim@example.org' })).status).toBe(429);
     const victim = new TestBrowser(t, 'http://localhost', { 'x-test-client': '198.51.100.1' });
     expect((await victim.post('/sign-in', { email: 'victim@example.org' })).status).toBe(303);
+  });
+
+  it('a stranger\u2019s code requests for an address do not stop its owner from signing in', async () => {
+    const abuser = new TestBrowser(t, 'http://localhost', { 'x-test-client': '203.0.113.66' });
+    for (let i = 0; i < 5; i++) expect((await abuser.post('/sign-in', { email: 'victim@example.org' })).status).toBe(303);
+    expect((await abuser.post('/sign-in', { email: 'victim@example.org' })).status).toBe(429);
+    const victim = new TestBrowser(t, 'http://localhost', { 'x-test-client': '198.51.100.1' });
+    await signIn(t, 'victim@example.org', victim);
+    expect(visibleText(await (await victim.get('/account')).text())).toContain('Signed in as victim@example.org');
+  });
+
+  it('a stranger asking for a code does not kill the code its owner is about to type', async () => {
+    const victim = new TestBrowser(t, 'http://localhost', { 'x-test-client': '198.51.100.1' });
+    expect((await victim.post('/sign-in', { email: 'victim@example.org', next: '/account' })).status).toBe(303);
+    const code = await latestCode(t, 'victim@example.org');
+    const abuser = new TestBrowser(t, 'http://localhost', { 'x-test-client': '203.0.113.66' });
+    for (let i = 0; i < 5; i++) await abuser.post('/sign-in', { email: 'victim@example.org' });
+    const done = await victim.post('/sign-in/code', { code, next: '/account' });
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe('/account');
+  });
+
+  it('a stranger\u2019s wrong codes do not lock out the owner\u2019s fresh code', async () => {
+    const abuser = new TestBrowser(t, 'http://localhost', { 'x-test-client': '203.0.113.66' });
+    const statuses: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      await abuser.post('/sign-in', { email: 'victim@example.org' });
+      for (let i = 0; i < 5; i++) statuses.push((await abuser.post('/sign-in/code', { code: await wrongGuess('victim@example.org') })).status);
+    }
+    // The stranger's own guessing is stopped after 10 wrong codes…
+    expect(statuses.slice(0, 10).every((s) => s === 400)).toBe(true);
+    expect(statuses[10]).toBe(429);
+    // …but the owner, from their own client, asks a fresh code and it works.
+    const victim = new TestBrowser(t, 'http://localhost', { 'x-test-client': '198.51.100.1' });
+    await signIn(t, 'victim@example.org', victim);
+    expect((await victim.get('/account')).status).toBe(200);
+  });
+
+  it('many strangers together send an address at most 50 codes an hour', async () => {
+    const statuses: number[] = [];
+    for (let client = 0; client < 11; client++) {
+      const browser = new TestBrowser(t, 'http://localhost', { 'x-test-client': `203.0.113.${client}` });
+      for (let i = 0; i < 5; i++) statuses.push((await browser.post('/sign-in', { email: 'victim@example.org' })).status);
+    }
+    expect(statuses.filter((s) => s === 303)).toHaveLength(50);
+    expect(statuses.slice(50).every((s) => s === 429)).toBe(true);
+    expect((await listOutbox(t.db)).filter((m) => m.toAddress === 'victim@example.org')).toHaveLength(50);
+  });
+
+  it('once strangers have tried many wrong codes for an address, its codes die at the first wrong try', async () => {
+    for (let client = 0; client < 2; client++) {
+      const abuser = new TestBrowser(t, 'http://localhost', { 'x-test-client': `203.0.113.${client}` });
+      await abuser.post('/sign-in', { email: 'victim@example.org' });
+      for (let i = 0; i < 5; i++) await abuser.post('/sign-in/code', { code: await wrongGuess('victim@example.org') });
+    }
+    const abuser = new TestBrowser(t, 'http://localhost', { 'x-test-client': '203.0.113.50' });
+    await abuser.post('/sign-in', { email: 'victim@example.org' });
+    const guessed = await abuser.post('/sign-in/code', { code: await wrongGuess('victim@example.org') });
+    expect(guessed.status).toBe(400);
+    expect(visibleText(await guessed.text())).toContain('This code no longer works');
+    // The owner's right code still works at the first try.
+    const victim = new TestBrowser(t, 'http://localhost', { 'x-test-client': '198.51.100.1' });
+    await signIn(t, 'victim@example.org', victim);
+    expect((await victim.get('/account')).status).toBe(200);
   });
 
   it('an IPv6 client cannot escape its limit by changing addresses within its /64', async () => {

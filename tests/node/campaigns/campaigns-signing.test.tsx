@@ -234,6 +234,7 @@ describe('the sign form refuses or defuses bad input', () => {
     expect(counters.sort()).toEqual([
       ['campaign-sign:client', 1],
       ['campaign-sign:email', 1],
+      ['campaign-sign:email-client', 1],
     ]);
     // Subjects are keyed hashes, never the address typed.
     expect(JSON.stringify(await t.db.select().from(rateLimits).all())).not.toContain('ana');
@@ -251,7 +252,7 @@ describe('the sign form refuses or defuses bad input', () => {
     expect((await listOutbox(t.db)).length).toBe(mails);
 
     // +tag variants of the same mailbox share its limit: the owner's inbox cannot be flooded.
-    const tagged = await new TestBrowser(t, 'http://localhost', { 'x-test-client': '203.0.113.8' }).post(`/campaigns/${id}/signatures`, signer({ email: 'ana+flood@example.org' }));
+    const tagged = await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signer({ email: 'ana+flood@example.org' }));
     expect(tagged.status).toBe(429);
     expect((await listOutbox(t.db)).length).toBe(mails);
 
@@ -260,6 +261,33 @@ describe('the sign form refuses or defuses bad input', () => {
     for (let i = 0; i < 31; i++) last = (await new TestBrowser(t, 'http://localhost', client).post(`/campaigns/${id}/signatures`, signer({ email: `p${i}@example.org` }))).status;
     expect(last).toBe(429);
     expect(await countRows()).toBe(1 + 30);
+  });
+});
+
+describe('signing limits cannot be turned against someone', () => {
+  it('a stranger signing with someone\u2019s address does not stop its owner signing from their own client', async () => {
+    const [first, other] = [await publishedCampaign(t), await publishedCampaign(t)];
+    const abuser = new TestBrowser(t, 'http://localhost', { 'x-test-client': '203.0.113.66' });
+    for (let i = 0; i < 5; i++) await abuser.post(`/campaigns/${first}/signatures`, signer());
+    expect((await abuser.post(`/campaigns/${other}/signatures`, signer())).status).toBe(429);
+
+    const owner = new TestBrowser(t, 'http://localhost', { 'x-test-client': '198.51.100.1' });
+    expect((await owner.post(`/campaigns/${other}/signatures`, signer())).status).toBe(303);
+    const confirmed = await owner.post(await linkFor('ana@example.org', 'confirmation'));
+    expect(confirmed.headers.get('location')).toContain(`/campaigns/${other}`);
+    expect((await t.db.select().from(campaignSignatures).where(eq(campaignSignatures.campaignId, other)).get())!.confirmedAt).not.toBeNull();
+  });
+
+  it('many strangers together reach one mailbox at most 50 times an hour', async () => {
+    const campaigns = [await publishedCampaign(t), await publishedCampaign(t)];
+    const statuses: number[] = [];
+    for (let client = 0; client < 11; client++) {
+      const browser = new TestBrowser(t, 'http://localhost', { 'x-test-client': `203.0.113.${client}` });
+      for (let i = 0; i < 5; i++) statuses.push((await browser.post(`/campaigns/${campaigns[i % 2]}/signatures`, signer())).status);
+    }
+    expect(statuses.filter((s) => s === 303)).toHaveLength(50);
+    expect(statuses.slice(50).every((s) => s === 429)).toBe(true);
+    expect((await listOutbox(t.db)).filter((m) => m.toAddress === 'ana@example.org')).toHaveLength(50);
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hitRateLimit, hitRateLimits, purgeRateLimits } from '../../../db/core/rate-limit';
+import { hitAddressLimits, hitRateLimit, hitRateLimits, peekRateLimit, purgeRateLimits } from '../../../db/core/rate-limit';
 import { rateLimits } from '../../../db/schema';
 import { makeTestApp, type TestApp } from '../../support/app';
 
@@ -46,6 +46,22 @@ describe('hitRateLimit', () => {
     // Each limit counted both hits: the first is still within its 3.
     expect((await hitRateLimit(t.db, limit, 'd', at)).allowed).toBe(true);
     expect((await hitRateLimit(t.db, limit, 'd', at)).allowed).toBe(false);
+  });
+
+  it('counts an address\u2019s limit only for clients within their own', async () => {
+    const limits = {
+      perClient: { name: 'addr-client', max: 3, windowSeconds: 3600 },
+      perAddressAndClient: { name: 'addr-pair', max: 2, windowSeconds: 3600 },
+      perAddress: { name: 'addr', max: 3, windowSeconds: 600 },
+    };
+    const fromStranger = [];
+    for (let i = 0; i < 6; i++) fromStranger.push((await hitAddressLimits(t.db, limits, { address: 'victim', client: 'stranger' }, at)).allowed);
+    expect(fromStranger).toEqual([true, true, false, false, false, false]);
+    // The stranger's four refused hits spent none of the address's budget.
+    expect((await peekRateLimit(t.db, limits.perAddress, 'victim', at)).allowed).toBe(true);
+    expect(await hitAddressLimits(t.db, limits, { address: 'victim', client: 'owner' }, at)).toEqual({ allowed: true, retryAfterSeconds: 0 });
+    // Many clients together still meet the address's limit, and are told when its window ends.
+    expect(await hitAddressLimits(t.db, limits, { address: 'victim', client: 'third' }, at)).toEqual({ allowed: false, retryAfterSeconds: 5 * 60 });
   });
 
   it('purges old windows', async () => {

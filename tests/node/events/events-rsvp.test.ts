@@ -215,3 +215,25 @@ describe('capacity and waitlist', () => {
     }
   });
 });
+
+describe('RSVP limits cannot be turned against someone', () => {
+  it('a stranger RSVPing with someone\u2019s address does not stop its owner RSVPing from their own client', async () => {
+    const [first, other] = [await publishedEvent(t), await publishedEvent(t)];
+    for (let i = 0; i < 10; i++) await rsvp(t, first, { email: 'victim@example.org', places: String((i % 2) + 1) }, '203.0.113.66');
+    expect((await rsvp(t, other, { email: 'victim@example.org' }, '203.0.113.66')).status).toBe(429);
+    const own = await rsvp(t, other, { email: 'victim@example.org' }, '198.51.100.1');
+    expect(own.status).toBe(303);
+    expect(await rows(other)).toHaveLength(1);
+  });
+
+  it('many strangers together RSVP one address at most 50 times an hour', async () => {
+    const events = [await publishedEvent(t), await publishedEvent(t)];
+    const statuses: number[] = [];
+    for (let client = 0; client < 6; client++) {
+      for (let i = 0; i < 10; i++) statuses.push((await rsvp(t, events[i % 2]!, { email: 'victim@example.org', places: String((i % 3) + 1) }, `203.0.113.${client}`)).status);
+    }
+    // Every answer but the limit's (a new RSVP or a repeat) counts: 50 reach the address, then none.
+    expect(statuses.slice(0, 50).every((s) => s !== 429)).toBe(true);
+    expect(statuses.slice(50)).toEqual(Array(10).fill(429));
+  });
+});
