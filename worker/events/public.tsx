@@ -197,10 +197,7 @@ export const eventRoutes = new Hono<AppEnv>()
     if (!event || !canSeeEvent(c.get('user'), event)) return notFound(c);
     const t = c.get('t').events;
     const done = c.req.query('rsvp');
-    const notices =
-      done === 'confirmed' || done === 'waitlisted'
-        ? [done === 'confirmed' ? t.rsvpConfirmed : t.rsvpWaitlisted, ...(c.req.query('updated') ? [t.rsvpUpdated] : [])]
-        : undefined;
+    const notices = done === 'confirmed' || done === 'waitlisted' ? [done === 'confirmed' ? t.rsvpConfirmed : t.rsvpWaitlisted] : undefined;
     return renderEvent(c, event, notices ? { done: notices } : {});
   })
 
@@ -235,17 +232,15 @@ export const eventRoutes = new Hono<AppEnv>()
     // The event was cancelled or started between the check above and the write.
     if (!outcome) return renderEvent(c, event, { values, closedText: t.events.rsvpClosed }, 409);
 
-    const link = `${siteOrigin(c)}/rsvps/${outcome.token}`;
-    await sendAll(c.get('mailer'), [eventMail.rsvp(event, { ...input, places: outcome.places, status: outcome.status }, link)]);
-    if (!isHtmx(c)) {
-      const query = new URLSearchParams({ rsvp: outcome.status, ...(outcome.updated ? { updated: '1' } : {}) });
-      return c.redirect(`/events/${event.id}?${query}#rsvp-heading`, 303);
-    }
-    const done = [
-      outcome.status === 'confirmed' ? t.events.rsvpConfirmed : t.events.rsvpWaitlisted,
-      ...(outcome.updated ? [t.events.rsvpUpdated] : []),
-      ...(outcome.keptEarlierPlaces ? [format(t.events.rsvpKeptPlaces, { places: outcome.places })] : []),
-    ];
+    // Whoever typed an address that has an RSVP gets the answer a new RSVP would have had; the
+    // owner, at that address, gets a link to their RSVP. The answer below is the same for both.
+    const mail =
+      outcome.kind === 'new'
+        ? eventMail.rsvp(event, { ...input, places: outcome.places, status: outcome.status }, `${siteOrigin(c)}/rsvps/${outcome.token}`)
+        : eventMail.alreadyHasRsvp(event, outcome.owner, `${siteOrigin(c)}/rsvps/${outcome.recoveryToken}`);
+    await sendAll(c.get('mailer'), [mail]);
+    if (!isHtmx(c)) return c.redirect(`/events/${event.id}?${new URLSearchParams({ rsvp: outcome.status })}#rsvp-heading`, 303);
+    const done = [outcome.status === 'confirmed' ? t.events.rsvpConfirmed : t.events.rsvpWaitlisted];
     return renderEvent(c, (await getEvent(db, event.id)) ?? event, { done });
   })
 

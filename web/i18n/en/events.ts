@@ -225,6 +225,8 @@ export const events = {
   mailWaitlisted: 'Hello {name},\n\n"{title}" is full, so you are on the waitlist. If a place frees up, we will email you.\nWhen: {when}\n\nTo see or leave the waitlist, open this private link. Do not share it:\n{link}',
   mailPromoted: 'Hello {name},\n\nGood news: a place freed up. You now have {places} places at "{title}".\nWhen: {when}\nWhere: {where}\n\nYour private link to see or cancel (it replaces the one we sent before):\n{link}',
   mailJoinLink: 'Joining link: {url}',
+  mailAlreadyConfirmed: 'Hello {name},\n\nSomeone asked for a place at "{title}" with your email address. You already have {places} places, and nothing changed.\nWhen: {when}\n\nTo see or cancel your RSVP, open this private link. Do not share it:\n{link}\n\nIf it was not you, you do not need to do anything.',
+  mailAlreadyWaitlisted: 'Hello {name},\n\nSomeone asked for a place at "{title}" with your email address. You are already on the waitlist, and nothing changed.\nWhen: {when}\n\nTo see or leave the waitlist, open this private link. Do not share it:\n{link}\n\nIf it was not you, you do not need to do anything.',
   mailChanged: 'Hello {name},\n\nThe organizer changed the time or place of "{title}".\nNow: {when}\nWhere: {where}\n\nIf you can no longer come, please cancel with the private link in your first email, so someone else can have your place.',
   mailCancelled: 'Hello {name},\n\nWe are sorry: "{title}" on {when} is cancelled. You do not need to do anything.',
   mailReminder: 'Hello {name},\n\nA reminder: "{title}" starts soon.\nWhen: {when}\nWhere: {where}\n\nIf you can no longer come, please cancel with the private link in your first email.',
