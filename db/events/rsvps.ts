@@ -131,6 +131,47 @@ export const getRsvpByToken = async (db: Database, token: string): Promise<{ rsv
   return row ?? null;
 };
 
+/** What a person may change from their private link: everything but the address. */
+export type RsvpChange = Pick<RsvpInput, 'name' | 'places' | 'accessNeeds' | 'wantsReminder'>;
+
+/**
+ * Changes an RSVP from its private link, in one statement so parallel changes cannot overbook:
+ * a person with a place gets a new number of places only if it fits beside the others' (else
+ * they keep theirs); a person waiting waits for the new number. Places freed go to the
+ * waitlist. Only while the event takes RSVPs, and only an RSVP not cancelled; otherwise null.
+ */
+export const changeRsvp = async (
+  db: Database,
+  token: string,
+  change: RsvpChange,
+  now = new Date(),
+): Promise<{ eventId: string; email: string | null; status: RsvpStatus; places: number; keptEarlierPlaces: boolean; promoted: Promotion[] } | null> => {
+  const hash = hashToken(token);
+  const at = seconds(now);
+  const capacity = sql`(select e.capacity from events e where e.id = event_rsvps.event_id)`;
+  const [row] = await db.all<{ event_id: string; email: string | null; status: RsvpStatus; places: number }>(sql`
+    update event_rsvps set
+      name = ${change.name}, access_needs = ${change.accessNeeds}, wants_reminder = ${change.wantsReminder ? 1 : 0}, updated_at = ${at},
+      places = case
+        when status = 'waitlisted' or ${capacity} is null
+          or (select coalesce(sum(r.places), 0) from event_rsvps r
+              where r.event_id = event_rsvps.event_id and r.status = 'confirmed' and r.id <> event_rsvps.id) + ${change.places} <= ${capacity}
+        then ${change.places} else places end
+    where (token_hash = ${hash} or reminder_token_hash = ${hash} or recovery_token_hash = ${hash})
+      and status in ('confirmed', 'waitlisted')
+      and event_id in (select e.id from events e where e.status = 'published' and e.starts_at > ${at})
+    returning event_id, email, status, places`);
+  if (!row) return null;
+  return {
+    eventId: row.event_id,
+    email: row.email,
+    status: row.status,
+    places: row.places,
+    keptEarlierPlaces: row.places !== change.places,
+    promoted: await promoteFromWaitlist(db, row.event_id, now),
+  };
+};
+
 /** A waitlisted person who now has a place, with a fresh private link to send them. */
 export interface Promotion {
   email: string;

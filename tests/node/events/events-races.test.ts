@@ -47,6 +47,15 @@ describe('the same action twice at once', () => {
     }
   });
 
+  it('two changes asking for more places at once never go past capacity', async () => {
+    const id = await publishedEvent(t, { capacity: 4 });
+    await rsvp(t, id, { email: 'a@example.org' });
+    await rsvp(t, id, { email: 'b@example.org' });
+    const tokens = [await privateToken(t, 'a@example.org'), await privateToken(t, 'b@example.org')];
+    await Promise.all(tokens.map((token) => new TestBrowser(t).post(`/rsvps/${token}/change`, { name: 'Ana', places: '3' })));
+    expect(await countPlaces(t.db, id)).toEqual({ confirmed: 4, waitlisted: 0 });
+  });
+
   it('two cancellations of one event send one notice per person', async () => {
     const id = await publishedEvent(t);
     const { browser } = await signedInAs(t, 'org@example.org', 'organizer');

@@ -213,6 +213,68 @@ describe('an RSVP for an address that already has one', () => {
   });
 });
 
+describe('changing an RSVP from its private link', () => {
+  const change = (token: string, fields: Record<string, string>) =>
+    new TestBrowser(t).post(`/rsvps/${token}/change`, { name: 'Ana', places: '1', accessNeeds: '', wantsReminder: 'yes', ...fields });
+
+  it('changes the name, places, needs and reminder choice, and says so', async () => {
+    const id = await publishedEvent(t, { capacity: 10 });
+    await rsvp(t, id, { email: 'a@example.org', name: 'First', places: '1' });
+    const token = await privateToken(t, 'a@example.org');
+    const form = visibleText(await (await new TestBrowser(t).get(`/rsvps/${token}`)).text());
+    expect(form).toContain('Change your RSVP');
+    const res = await change(token, { name: 'Second', places: '3', accessNeeds: 'Quiet seat', wantsReminder: '' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/rsvps/${token}?done=updated`);
+    expect((await rows(id))[0]).toMatchObject({ email: 'a@example.org', name: 'Second', places: 3, accessNeeds: 'Quiet seat', wantsReminder: false, status: 'confirmed' });
+    const page = visibleText(await (await new TestBrowser(t).get(res.headers.get('location')!)).text());
+    expect(page).toContain('Your RSVP is updated.');
+    expect(page).toContain('You have 3 places at this event.');
+  });
+
+  it('keeps the places a person had when they ask for more than are free', async () => {
+    const id = await publishedEvent(t, { capacity: 3 });
+    await rsvp(t, id, { email: 'a@example.org', places: '2' });
+    await rsvp(t, id, { email: 'b@example.org', places: '1' });
+    const res = await change(await privateToken(t, 'a@example.org'), { places: '3' });
+    expect(visibleText(await (await new TestBrowser(t).get(res.headers.get('location')!)).text())).toContain('You keep your 2 places.');
+    expect(await countPlaces(t.db, id)).toEqual({ confirmed: 3, waitlisted: 0 });
+  });
+
+  it('gives places freed by a smaller number to the waitlist', async () => {
+    const id = await publishedEvent(t, { capacity: 3 });
+    await rsvp(t, id, { email: 'a@example.org', places: '3' });
+    await rsvp(t, id, { email: 'w@example.org', places: '2' });
+    await change(await privateToken(t, 'a@example.org'), { places: '1' });
+    expect(await countPlaces(t.db, id)).toEqual({ confirmed: 3, waitlisted: 0 });
+    expect((await mailsTo(t, 'w@example.org'))[0]!.bodyText).toContain('a place freed up');
+  });
+
+  it('re-shows the form with plain errors and changes nothing', async () => {
+    const id = await publishedEvent(t);
+    await rsvp(t, id, { email: 'a@example.org', name: 'Kept' });
+    const token = await privateToken(t, 'a@example.org');
+    const res = await change(token, { name: '', places: '9' });
+    expect(res.status).toBe(400);
+    const text = visibleText(await res.text());
+    expect(text).toContain('Please fill this in.');
+    expect(text).toContain('Choose a number of places from 1 to 5.');
+    expect((await rows(id))[0]).toMatchObject({ name: 'Kept', places: 1 });
+  });
+
+  it('changes nothing once the RSVP is cancelled, or for a link that does not work', async () => {
+    const id = await publishedEvent(t);
+    await rsvp(t, id, { email: 'a@example.org', name: 'Kept' });
+    const token = await privateToken(t, 'a@example.org');
+    await new TestBrowser(t).post(`/rsvps/${token}/cancellation`);
+    expect(visibleText(await (await new TestBrowser(t).get(`/rsvps/${token}`)).text())).not.toContain('Change your RSVP');
+    expect((await change(token, { name: 'Changed' })).status).toBe(303);
+    expect((await rows(id))[0]).toMatchObject({ name: 'Kept', status: 'cancelled' });
+    const unknown = await change('a'.repeat(32), { name: 'Changed' });
+    expect((await new TestBrowser(t).get(unknown.headers.get('location')!)).status).toBe(404);
+  });
+});
+
 describe('capacity and waitlist', () => {
   it('confirms exactly 10 of 50 parallel RSVPs for the last 10 places, and waitlists the rest', async () => {
     const id = await publishedEvent(t, { capacity: 12 });
