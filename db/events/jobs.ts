@@ -59,11 +59,18 @@ export const eraseOldRsvpContacts = async (db: Database, now: Date, days = RSVP_
   const [erased] = await db.batch([
     db
       .update(eventRsvps)
-      .set({ name: null, email: null, accessNeeds: null, tokenHash: null, reminderTokenHash: null })
+      .set({ name: null, email: null, accessNeeds: null, tokenHash: null, reminderTokenHash: null, recoveryTokenHash: null })
       .where(
         and(
           sql`${eventRsvps.eventId} in ${ended}`,
-          or(isNotNull(eventRsvps.email), isNotNull(eventRsvps.name), isNotNull(eventRsvps.accessNeeds), isNotNull(eventRsvps.tokenHash), isNotNull(eventRsvps.reminderTokenHash)),
+          or(
+            isNotNull(eventRsvps.email),
+            isNotNull(eventRsvps.name),
+            isNotNull(eventRsvps.accessNeeds),
+            isNotNull(eventRsvps.tokenHash),
+            isNotNull(eventRsvps.reminderTokenHash),
+            isNotNull(eventRsvps.recoveryTokenHash),
+          ),
         ),
       )
       .returning({ id: eventRsvps.id }),

@@ -91,6 +91,12 @@ export const eventRsvps = sqliteTable(
     reminderSentAt: integer('reminder_sent_at', { mode: 'timestamp' }),
     /** A second private link, sent with the reminder, so the first email's link keeps working too. */
     reminderTokenHash: text('reminder_token_hash').unique(),
+    /**
+     * A third private link, emailed to the address when someone RSVPs again with it: the links
+     * already sent keep working, and nothing a stranger types changes this RSVP. Each new
+     * attempt replaces this link alone.
+     */
+    recoveryTokenHash: text('recovery_token_hash').unique(),
     /** The site's address when the RSVP was taken, for the link in the reminder (a job has no request). */
     siteOrigin: text('site_origin').notNull().default(''),
   },

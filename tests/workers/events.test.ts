@@ -14,11 +14,11 @@ import { runScheduledJobs } from '../../worker/jobs';
 const origin = 'https://hearth.test';
 const db = openD1Database(env.DB);
 const request = (path: string, init: RequestInit = {}) => exports.default.fetch(new Request(origin + path, { redirect: 'manual', ...init }));
-const rsvp = (eventId: string, email: string, client: string) =>
+const rsvp = (eventId: string, email: string, client: string, fields: Record<string, string> = {}) =>
   request(`/events/${eventId}/rsvp`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin', 'cf-connecting-ip': client },
-    body: new URLSearchParams({ name: 'Guest', email, places: '1', wantsReminder: 'yes' }).toString(),
+    body: new URLSearchParams({ name: 'Guest', email, places: '1', wantsReminder: 'yes', ...fields }).toString(),
   });
 
 const publishedEvent = async (capacity: number | null, startsInHours = 240) => {
@@ -45,6 +45,27 @@ describe('events on Workers with D1', () => {
       { status: 'confirmed', n: 10, places: 10 },
       { status: 'waitlisted', n: 40, places: 40 },
     ]);
+  });
+
+  it('answers an RSVP for an address that has one as a new one, changes nothing, and mails the owner', async () => {
+    const { id } = await publishedEvent(2);
+    // Twice at once: one row, and both answered "confirmed" (one place of two taken, one more fits).
+    const [first, second] = await Promise.all([rsvp(id, 'owner@example.org', '203.0.113.20', { name: 'Owner' }), rsvp(id, 'owner@example.org', '203.0.113.21', { name: 'Owner' })]);
+    expect(first.headers.get('location')).toBe(`/events/${id}?rsvp=confirmed#rsvp-heading`);
+    expect(second.headers.get('location')).toBe(first.headers.get('location'));
+    const row = () => env.DB.prepare('select name, places, status, access_needs, wants_reminder, token_hash from event_rsvps where event_id = ?').bind(id).all();
+    const before = (await row()).results;
+    expect(before).toHaveLength(1);
+    // Two more places do not fit: a new RSVP for them would wait, and so the answer says.
+    const again = await rsvp(id, 'owner@example.org', '203.0.113.22', { name: 'Stranger', places: '2', accessNeeds: 'x', wantsReminder: '' });
+    expect(again.status).toBe(303);
+    expect(again.headers.get('location')).toBe(`/events/${id}?rsvp=waitlisted#rsvp-heading`);
+    expect((await row()).results).toEqual(before);
+    const mails = await env.DB.prepare('select body_text from mail_outbox where to_address = ? order by rowid').bind('owner@example.org').all<{ body_text: string }>();
+    expect(mails.results).toHaveLength(3);
+    // The first email's link still opens the RSVP, and so does the newest one's.
+    const tokens = mails.results.map((m) => m.body_text.match(/\/rsvps\/([a-z2-7]{32})/)![1]!);
+    for (const token of [tokens[0], tokens[2]]) expect((await request(`/rsvps/${token}`)).status).toBe(200);
   });
 
   it('sends each reminder once, even when the job runs twice at once', async () => {

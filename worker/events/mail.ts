@@ -37,6 +37,15 @@ export const eventMail = {
       text: person.status === 'confirmed' ? format(t.mailConfirmed, values) + joinLine(event, person.locale) : format(t.mailWaitlisted, values),
     };
   },
+  /**
+   * To the owner of an address someone RSVPed with again: their RSVP as it stands, and a link
+   * to manage it. Under the subject a new RSVP's email has, with nothing the other person typed.
+   */
+  alreadyHasRsvp(event: EventRow, owner: Person & { places: number; status: 'confirmed' | 'waitlisted' }, link: string): MailMessage {
+    const t = catalogFor(owner.locale).events;
+    const values = { name: owner.name, title: event.title, when: formatEventWhen(event, owner.locale), places: owner.places, link };
+    return { to: owner.email, subject: t.mailSubject, text: format(owner.status === 'confirmed' ? t.mailAlreadyConfirmed : t.mailAlreadyWaitlisted, values) };
+  },
   promoted(event: EventRow, person: Person & { places: number }, link: string): MailMessage {
     const t = catalogFor(person.locale).events;
     const values = { name: person.name, title: event.title, when: formatEventWhen(event, person.locale), where: whereFor(event, person.locale), places: person.places, link };

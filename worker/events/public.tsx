@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { canManageEvent, canSeeEvent } from '../../db/permissions';
-import { cancelRsvp, countPlaces, getRsvpByToken, MAX_PLACES, takeRsvp, waitlistPosition } from '../../db/events/rsvps';
+import { cancelRsvp, changeRsvp, countPlaces, getRsvpByToken, MAX_PLACES, takeRsvp, waitlistPosition, type RsvpRow } from '../../db/events/rsvps';
 import { EVENT_CATEGORIES, EVENT_LANGUAGES, getEvent, listEventCities, listUpcomingEvents, type EventFilters, type EventRow } from '../../db/events/events';
 import { hitAddressLimits, type AddressLimits } from '../../db/core/rate-limit';
 import { hashToken } from '../../db/core/random';
@@ -10,7 +10,7 @@ import { format } from '../../web/i18n';
 import { ErrorPage } from '../../web/views/site/error';
 import { EventPage } from '../../web/views/events/event';
 import { EventResults, EventsPage, type EventFilterValues } from '../../web/views/events/list';
-import { MyRsvpPage } from '../../web/views/events/my-rsvp';
+import { MyRsvpPage, type RsvpChangeValues } from '../../web/views/events/my-rsvp';
 import { emptyRsvp, RsvpPanel, type RsvpValues } from '../../web/views/events/rsvp-panel';
 import type { AppEnv } from '../env';
 import { eventMail, sendAll } from './mail';
@@ -28,10 +28,12 @@ const RSVP_LIMITS = {
   perAddress: { name: 'events-rsvp:email', max: 50, windowSeconds: 3600 },
 } satisfies AddressLimits;
 
-/** Notices on the page a person's RSVP link opens. */
+/** Notices on the page a person's RSVP link opens (some name the places the RSVP has). */
 const rsvpNotices = {
   cancelled: (t) => t.events.cancelDone,
-} satisfies Notices;
+  updated: (t) => t.events.rsvpUpdated,
+  keptPlaces: (t, places) => `${t.events.rsvpUpdated} ${format(t.events.rsvpKeptPlaces, { places })}`,
+} satisfies Notices<number>;
 
 /** Events in the all-events feed: the soonest ones. */
 const FEED_LIMIT = 200;
@@ -151,6 +153,50 @@ const renderEvent = async (
   });
 };
 
+/** The page a person's private link opens, or a plain 404 for a link that does not work. */
+const renderMyRsvp = async (
+  c: Context<AppEnv>,
+  token: string,
+  found: { rsvp: RsvpRow; event: EventRow } | null,
+  change?: { values: RsvpChangeValues; errors: Record<string, string> },
+  status = 200,
+) => {
+  const t = c.get('t');
+  const db = c.get('db');
+  c.header('Cache-Control', 'no-store');
+  c.header('X-Robots-Tag', 'noindex');
+  if (!found) {
+    return renderPage(c, {
+      title: t.events.linkInvalidTitle,
+      status: 404,
+      body: <ErrorPage title={t.events.linkInvalidTitle} text={t.events.linkInvalidText} homeLabel={t.errors.goHome} />,
+    });
+  }
+  const { rsvp, event } = found;
+  const { confirmed } = await countPlaces(db, event.id);
+  const now = new Date();
+  return renderPage(c, {
+    title: t.events.myRsvpTitle,
+    section: 'events',
+    status,
+    body: (
+      <MyRsvpPage
+        t={t}
+        locale={c.get('locale')}
+        token={token}
+        rsvp={rsvp}
+        event={event}
+        confirmedPlaces={confirmed}
+        waitlistPosition={rsvp.status === 'waitlisted' ? await waitlistPosition(db, rsvp) : 0}
+        open={event.status !== 'cancelled' && event.endsAt > now}
+        changeable={closedReason(c, event, now) === undefined}
+        notice={readNotice(c, rsvpNotices, rsvp.places)}
+        change={change}
+      />
+    ),
+  });
+};
+
 const rsvpSchema = (t: AppEnv['Variables']['t']) =>
   v.object({
     name: requiredLine(100, { required: t.forms.required, tooLong: format(t.events.errTooLong, { max: 100 }) }),
@@ -198,10 +244,7 @@ export const eventRoutes = new Hono<AppEnv>()
     if (!event || !canSeeEvent(c.get('user'), event)) return notFound(c);
     const t = c.get('t').events;
     const done = c.req.query('rsvp');
-    const notices =
-      done === 'confirmed' || done === 'waitlisted'
-        ? [done === 'confirmed' ? t.rsvpConfirmed : t.rsvpWaitlisted, ...(c.req.query('updated') ? [t.rsvpUpdated] : [])]
-        : undefined;
+    const notices = done === 'confirmed' || done === 'waitlisted' ? [done === 'confirmed' ? t.rsvpConfirmed : t.rsvpWaitlisted] : undefined;
     return renderEvent(c, event, notices ? { done: notices } : {});
   })
 
@@ -236,53 +279,53 @@ export const eventRoutes = new Hono<AppEnv>()
     // The event was cancelled or started between the check above and the write.
     if (!outcome) return renderEvent(c, event, { values, closedText: t.events.rsvpClosed }, 409);
 
-    const link = `${siteOrigin(c)}/rsvps/${outcome.token}`;
-    await sendAll(c.get('mailer'), [eventMail.rsvp(event, { ...input, places: outcome.places, status: outcome.status }, link)]);
-    if (!isHtmx(c)) {
-      const query = new URLSearchParams({ rsvp: outcome.status, ...(outcome.updated ? { updated: '1' } : {}) });
-      return c.redirect(`/events/${event.id}?${query}#rsvp-heading`, 303);
-    }
-    const done = [
-      outcome.status === 'confirmed' ? t.events.rsvpConfirmed : t.events.rsvpWaitlisted,
-      ...(outcome.updated ? [t.events.rsvpUpdated] : []),
-      ...(outcome.keptEarlierPlaces ? [format(t.events.rsvpKeptPlaces, { places: outcome.places })] : []),
-    ];
+    // Whoever typed an address that has an RSVP gets the answer a new RSVP would have had; the
+    // owner, at that address, gets a link to their RSVP. The answer below is the same for both.
+    const mail =
+      outcome.kind === 'new'
+        ? eventMail.rsvp(event, { ...input, places: outcome.places, status: outcome.status }, `${siteOrigin(c)}/rsvps/${outcome.token}`)
+        : eventMail.alreadyHasRsvp(event, outcome.owner, `${siteOrigin(c)}/rsvps/${outcome.recoveryToken}`);
+    await sendAll(c.get('mailer'), [mail]);
+    if (!isHtmx(c)) return c.redirect(`/events/${event.id}?${new URLSearchParams({ rsvp: outcome.status })}#rsvp-heading`, 303);
+    const done = [outcome.status === 'confirmed' ? t.events.rsvpConfirmed : t.events.rsvpWaitlisted];
     return renderEvent(c, (await getEvent(db, event.id)) ?? event, { done });
   })
 
   .get('/rsvps/:token{[a-z2-7]{32}}', async function rsvp_get(c) {
+    const token = c.req.param('token');
+    return renderMyRsvp(c, token, await getRsvpByToken(c.get('db'), token));
+  })
+
+  .post('/rsvps/:token{[a-z2-7]{32}}/change', async function rsvp_change_post(c) {
     const t = c.get('t');
     const db = c.get('db');
     const token = c.req.param('token');
-    const found = await getRsvpByToken(db, token);
-    c.header('Cache-Control', 'no-store');
-    c.header('X-Robots-Tag', 'noindex');
-    if (!found) {
-      return renderPage(c, {
-        title: t.events.linkInvalidTitle,
-        status: 404,
-        body: <ErrorPage title={t.events.linkInvalidTitle} text={t.events.linkInvalidText} homeLabel={t.errors.goHome} />,
-      });
+    const form = await readForm(c.req);
+    const parsed = v.safeParse(v.omit(rsvpSchema(t), ['email']), form);
+    if (!parsed.success) {
+      const values = {
+        name: cleanText(firstValue(form.name)).slice(0, 200),
+        places: typeof form.places === 'string' ? form.places.slice(0, 2) : '1',
+        accessNeeds: cleanText(firstValue(form.accessNeeds), true).slice(0, 2000),
+        wantsReminder: form.wantsReminder === 'yes',
+      };
+      return renderMyRsvp(c, token, await getRsvpByToken(db, token), { values, errors: fieldErrors(parsed.issues) }, 400);
     }
-    const { rsvp, event } = found;
-    const { confirmed } = await countPlaces(db, event.id);
-    return renderPage(c, {
-      title: t.events.myRsvpTitle,
-      section: 'events',
-      body: (
-        <MyRsvpPage
-          t={t}
-          locale={c.get('locale')}
-          token={token}
-          rsvp={rsvp}
-          event={event}
-          confirmedPlaces={confirmed}
-          waitlistPosition={rsvp.status === 'waitlisted' ? await waitlistPosition(db, rsvp) : 0}
-          open={event.status !== 'cancelled' && event.endsAt > new Date()}
-          notice={readNotice(c, rsvpNotices)}
-        />
-      ),
-    });
+    const changed = await changeRsvp(db, token, { ...parsed.output, wantsReminder: form.wantsReminder === 'yes' });
+    // An unknown link, a cancelled RSVP or an event that no longer takes RSVPs: the page says which.
+    if (!changed) return c.redirect(`/rsvps/${token}`, 303);
+    const event = await getEvent(db, changed.eventId);
+    if (event && changed.promoted.length > 0) {
+      await sendAll(c.get('mailer'), changed.promoted.map((person) => eventMail.promoted(event, person, `${siteOrigin(c)}/rsvps/${person.token}`)));
+    }
+    // Fewer places asked while waiting may give this person a place, and with it a new link.
+    const own = changed.promoted.find((person) => person.email === changed.email);
+    return c.redirect(
+      own
+        ? noticeUrl(rsvpNotices, `/rsvps/${own.token}`, 'updated')
+        : noticeUrl(rsvpNotices, `/rsvps/${token}`, changed.keptEarlierPlaces ? 'keptPlaces' : 'updated'),
+      303,
+    );
   })
 
   .post('/rsvps/:token{[a-z2-7]{32}}/cancellation', async function rsvp_cancellation_post(c) {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countPlaces } from '../../../db/events/rsvps';
-import { events } from '../../../db/schema';
+import { eventRsvps, events } from '../../../db/schema';
 import { TestBrowser } from '../../support/browser';
 import { mailsTo, privateToken, publishedEvent, rsvp, signedInAs } from '../../support/events';
 import { makeTestApp, type TestApp } from '../../support/app';
@@ -24,6 +24,36 @@ describe('the same action twice at once', () => {
     expect(await countPlaces(t.db, id)).toEqual({ confirmed: 1, waitlisted: 1 });
     expect(await mailsTo(t, 'w1@example.org')).toHaveLength(2);
     expect(await mailsTo(t, 'w2@example.org')).toHaveLength(1);
+  });
+
+  it('two RSVPs for one address at once keep one row, answered alike, and the owner hears of the other', async () => {
+    const id = await publishedEvent(t, { capacity: 5 });
+    const [a, b] = await Promise.all([
+      rsvp(t, id, { email: 'twice@example.org', name: 'One', places: '2' }, '198.51.100.1'),
+      rsvp(t, id, { email: 'twice@example.org', name: 'Two', places: '3' }, '198.51.100.2'),
+    ]);
+    expect([a.status, b.status]).toEqual([303, 303]);
+    expect(a.headers.get('location')).toBe(`/events/${id}?rsvp=confirmed#rsvp-heading`);
+    expect(b.headers.get('location')).toBe(a.headers.get('location'));
+    const rows = await t.db.select().from(eventRsvps).where(eq(eventRsvps.eventId, id)).all();
+    expect(rows).toHaveLength(1);
+    expect(await countPlaces(t.db, id)).toEqual({ confirmed: rows[0]!.places, waitlisted: 0 });
+    const mails = await mailsTo(t, 'twice@example.org');
+    expect(mails).toHaveLength(2);
+    // Both links open the one RSVP.
+    for (const mail of mails) {
+      const token = mail.bodyText.match(/\/rsvps\/([a-z2-7]{32})/)![1]!;
+      expect((await new TestBrowser(t).get(`/rsvps/${token}`)).status).toBe(200);
+    }
+  });
+
+  it('two changes asking for more places at once never go past capacity', async () => {
+    const id = await publishedEvent(t, { capacity: 4 });
+    await rsvp(t, id, { email: 'a@example.org' });
+    await rsvp(t, id, { email: 'b@example.org' });
+    const tokens = [await privateToken(t, 'a@example.org'), await privateToken(t, 'b@example.org')];
+    await Promise.all(tokens.map((token) => new TestBrowser(t).post(`/rsvps/${token}/change`, { name: 'Ana', places: '3' })));
+    expect(await countPlaces(t.db, id)).toEqual({ confirmed: 4, waitlisted: 0 });
   });
 
   it('two cancellations of one event send one notice per person', async () => {

@@ -112,23 +112,166 @@ describe('RSVP without an account', () => {
     expect(await rows(id)).toHaveLength(0);
   });
 
-  it('keeps one RSVP per email: a second one updates it', async () => {
+});
+
+describe('an RSVP for an address that already has one', () => {
+  /** The owner's RSVP, taken first; its row and private link before anyone else tries. */
+  const owner = async (id: string, fields: Record<string, string> = {}, headers: Record<string, string> = {}) => {
+    await rsvp(t, id, { email: 'owner@example.org', name: 'Owner', places: '2', accessNeeds: 'Quiet seat', ...fields }, '192.0.2.50', headers);
+    return { row: (await rows(id)).find((r) => r.email === 'owner@example.org')!, token: await privateToken(t, 'owner@example.org') };
+  };
+  const stranger = { name: 'Stranger', places: '1', accessNeeds: 'Nothing', wantsReminder: '' };
+
+  it('answers exactly as a new RSVP, changes nothing, and emails the owner a link to manage theirs', async () => {
     const id = await publishedEvent(t, { capacity: 10 });
-    await rsvp(t, id, { email: 'same@example.org', places: '1', name: 'First' });
-    const again = await rsvp(t, id, { email: 'SAME@example.org', places: '3', name: 'Second' });
-    expect(again.headers.get('location')).toContain('updated=1');
-    const all = await rows(id);
-    expect(all).toHaveLength(1);
-    expect(all[0]).toMatchObject({ name: 'Second', places: 3, status: 'confirmed' });
+    const before = await owner(id);
+    const again = await rsvp(t, id, { ...stranger, email: 'OWNER@example.org' }, '198.51.100.7');
+    const fresh = await rsvp(t, id, { ...stranger, email: 'fresh@example.org' }, '198.51.100.8');
+    expect(again.status).toBe(fresh.status);
+    expect(again.headers.get('location')).toBe(`/events/${id}?rsvp=confirmed#rsvp-heading`);
+    expect(again.headers.get('location')).toBe(fresh.headers.get('location'));
+    expect(await again.text()).toBe(await fresh.text());
+    // Nothing changed but a link of its own for the owner: same name, places, needs, reminder choice and links.
+    expect((await rows(id)).find((r) => r.email === 'owner@example.org')).toEqual({ ...before.row, recoveryTokenHash: expect.any(String) });
+    const page = await new TestBrowser(t).get(`/rsvps/${before.token}`);
+    expect(page.status).toBe(200);
+    expect(visibleText(await page.text())).toContain('You have 2 places at this event.');
+    // The owner hears of it, under the same neutral subject, with a link that opens their RSVP.
+    const mails = await mailsTo(t, 'owner@example.org');
+    expect(mails).toHaveLength(2);
+    expect(mails[0]!.subject).toBe('About your place');
+    expect(mails[0]!.bodyText).toContain('Hello Owner');
+    expect(mails[0]!.bodyText).not.toContain('Stranger');
+    const link = await privateToken(t, 'owner@example.org');
+    expect(link).not.toBe(before.token);
+    const managed = await new TestBrowser(t).get(`/rsvps/${link}`);
+    expect(managed.status).toBe(200);
+    expect(visibleText(await managed.text())).toContain('You have 2 places at this event.');
+    // The first link still works too.
+    expect((await new TestBrowser(t).get(`/rsvps/${before.token}`)).status).toBe(200);
+  });
+
+  it('answers an htmx RSVP with the same panel a new one gets', async () => {
+    const id = await publishedEvent(t, { capacity: 10 });
+    await owner(id);
+    const htmx = { 'HX-Request': 'true' };
+    const again = await rsvp(t, id, { ...stranger, email: 'owner@example.org' }, '198.51.100.7', htmx);
+    const fresh = await rsvp(t, id, { ...stranger, email: 'fresh@example.org' }, '198.51.100.8', htmx);
+    expect(again.status).toBe(200);
+    const [againText, freshText] = [visibleText(await again.text()), visibleText(await fresh.text())];
+    expect(againText).toContain('Your place is saved.');
+    expect(againText).not.toContain('updated');
+    // The places left differ only because the new RSVP took one.
+    expect(againText.replace('8 places left', '')).toBe(freshText.replace('7 places left', ''));
+  });
+
+  it('says what a new RSVP would say at that moment, without counting a place', async () => {
+    const id = await publishedEvent(t, { capacity: 3 });
+    await rsvp(t, id, { email: 'a@example.org', places: '2' });
+    await rsvp(t, id, { email: 'w@example.org', places: '2' });
+    expect(await countPlaces(t.db, id)).toEqual({ confirmed: 2, waitlisted: 2 });
+    // One place is free: a new RSVP for one would be confirmed, though this address waits for two.
+    const small = await rsvp(t, id, { email: 'w@example.org', places: '1' }, '198.51.100.7');
+    expect(small.headers.get('location')).toBe(`/events/${id}?rsvp=confirmed#rsvp-heading`);
+    // Two are not free: a new RSVP for two would wait, though this address has two places.
+    const big = await rsvp(t, id, { email: 'a@example.org', places: '2' }, '198.51.100.7');
+    expect(big.headers.get('location')).toBe(`/events/${id}?rsvp=waitlisted#rsvp-heading`);
+    expect(await countPlaces(t.db, id)).toEqual({ confirmed: 2, waitlisted: 2 });
+    expect((await rows(id)).map((r) => [r.email, r.status, r.places])).toEqual(
+      expect.arrayContaining([
+        ['a@example.org', 'confirmed', 2],
+        ['w@example.org', 'waitlisted', 2],
+      ]),
+    );
+  });
+
+  it('writes to the owner in their own language', async () => {
+    const id = await publishedEvent(t);
+    await owner(id, { name: 'Léa' }, { Cookie: 'lang=fr' });
+    await rsvp(t, id, { ...stranger, email: 'owner@example.org' }, '198.51.100.7');
+    const [mail] = await mailsTo(t, 'owner@example.org');
+    expect(mail!.subject).toBe('À propos de votre place');
+    expect(mail!.bodyText).toContain('Bonjour Léa');
+  });
+
+  it('counts against the limit per address: past it, no answer about the RSVP and no email', async () => {
+    const id = await publishedEvent(t);
+    await owner(id);
+    let last = 0;
+    for (let i = 0; i < 10; i++) last = (await rsvp(t, id, { ...stranger, email: 'owner@example.org' }, `198.51.100.${i}`)).status;
+    expect(last).toBe(429);
+    expect(await mailsTo(t, 'owner@example.org')).toHaveLength(10);
+  });
+
+  it('takes a new RSVP over one the address cancelled, answered as any new one', async () => {
+    const id = await publishedEvent(t);
+    const before = await owner(id);
+    await new TestBrowser(t).post(`/rsvps/${before.token}/cancellation`);
+    const back = await rsvp(t, id, { email: 'owner@example.org', name: 'Back', places: '1' });
+    expect(back.headers.get('location')).toBe(`/events/${id}?rsvp=confirmed#rsvp-heading`);
+    expect((await rows(id))[0]).toMatchObject({ name: 'Back', places: 1, status: 'confirmed' });
+  });
+});
+
+describe('changing an RSVP from its private link', () => {
+  const change = (token: string, fields: Record<string, string>) =>
+    new TestBrowser(t).post(`/rsvps/${token}/change`, { name: 'Ana', places: '1', accessNeeds: '', wantsReminder: 'yes', ...fields });
+
+  it('changes the name, places, needs and reminder choice, and says so', async () => {
+    const id = await publishedEvent(t, { capacity: 10 });
+    await rsvp(t, id, { email: 'a@example.org', name: 'First', places: '1' });
+    const token = await privateToken(t, 'a@example.org');
+    const form = visibleText(await (await new TestBrowser(t).get(`/rsvps/${token}`)).text());
+    expect(form).toContain('Change your RSVP');
+    const res = await change(token, { name: 'Second', places: '3', accessNeeds: 'Quiet seat', wantsReminder: '' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/rsvps/${token}?done=updated`);
+    expect((await rows(id))[0]).toMatchObject({ email: 'a@example.org', name: 'Second', places: 3, accessNeeds: 'Quiet seat', wantsReminder: false, status: 'confirmed' });
+    const page = visibleText(await (await new TestBrowser(t).get(res.headers.get('location')!)).text());
+    expect(page).toContain('Your RSVP is updated.');
+    expect(page).toContain('You have 3 places at this event.');
   });
 
   it('keeps the places a person had when they ask for more than are free', async () => {
     const id = await publishedEvent(t, { capacity: 3 });
     await rsvp(t, id, { email: 'a@example.org', places: '2' });
     await rsvp(t, id, { email: 'b@example.org', places: '1' });
-    const res = await rsvp(t, id, { email: 'a@example.org', places: '3' }, '192.0.2.50', { 'HX-Request': 'true' });
-    expect(visibleText(await res.text())).toContain('You keep your 2 places.');
+    const res = await change(await privateToken(t, 'a@example.org'), { places: '3' });
+    expect(visibleText(await (await new TestBrowser(t).get(res.headers.get('location')!)).text())).toContain('You keep your 2 places.');
     expect(await countPlaces(t.db, id)).toEqual({ confirmed: 3, waitlisted: 0 });
+  });
+
+  it('gives places freed by a smaller number to the waitlist', async () => {
+    const id = await publishedEvent(t, { capacity: 3 });
+    await rsvp(t, id, { email: 'a@example.org', places: '3' });
+    await rsvp(t, id, { email: 'w@example.org', places: '2' });
+    await change(await privateToken(t, 'a@example.org'), { places: '1' });
+    expect(await countPlaces(t.db, id)).toEqual({ confirmed: 3, waitlisted: 0 });
+    expect((await mailsTo(t, 'w@example.org'))[0]!.bodyText).toContain('a place freed up');
+  });
+
+  it('re-shows the form with plain errors and changes nothing', async () => {
+    const id = await publishedEvent(t);
+    await rsvp(t, id, { email: 'a@example.org', name: 'Kept' });
+    const token = await privateToken(t, 'a@example.org');
+    const res = await change(token, { name: '', places: '9' });
+    expect(res.status).toBe(400);
+    const text = visibleText(await res.text());
+    expect(text).toContain('Please fill this in.');
+    expect(text).toContain('Choose a number of places from 1 to 5.');
+    expect((await rows(id))[0]).toMatchObject({ name: 'Kept', places: 1 });
+  });
+
+  it('changes nothing once the RSVP is cancelled, or for a link that does not work', async () => {
+    const id = await publishedEvent(t);
+    await rsvp(t, id, { email: 'a@example.org', name: 'Kept' });
+    const token = await privateToken(t, 'a@example.org');
+    await new TestBrowser(t).post(`/rsvps/${token}/cancellation`);
+    expect(visibleText(await (await new TestBrowser(t).get(`/rsvps/${token}`)).text())).not.toContain('Change your RSVP');
+    expect((await change(token, { name: 'Changed' })).status).toBe(303);
+    expect((await rows(id))[0]).toMatchObject({ name: 'Kept', status: 'cancelled' });
+    const unknown = await change('a'.repeat(32), { name: 'Changed' });
+    expect((await new TestBrowser(t).get(unknown.headers.get('location')!)).status).toBe(404);
   });
 });
 

@@ -1,9 +1,13 @@
 import type { EventRow } from '../../../db/events/events';
 import type { RsvpRow } from '../../../db/events/rsvps';
-import { Notice } from '../../components/form';
+import { ErrorSummary, Notice, TextArea, TextField, type FieldErrors } from '../../components/form';
 import { format, type Catalog, type Locale } from '../../i18n';
 import { EventFacts } from './event';
 import { textIn } from '../../components/content-language';
+import { PlacesField, type RsvpValues } from './rsvp-panel';
+
+/** What the change form holds: the RSVP as it is, or as the person last sent it. */
+export type RsvpChangeValues = Omit<RsvpValues, 'email'>;
 
 /** /rsvps/:token: one person's RSVP, reached only through the private link in their email. */
 export const MyRsvpPage = (props: {
@@ -14,8 +18,13 @@ export const MyRsvpPage = (props: {
   event: EventRow;
   confirmedPlaces: number;
   waitlistPosition: number;
+  /** Whether the RSVP may still be cancelled (until the event ends). */
   open: boolean;
+  /** Whether it may still be changed (while the event takes RSVPs: published, not started). */
+  changeable: boolean;
   notice?: string | undefined;
+  /** The change form's values and errors, when it was sent with something to fix. */
+  change?: { values: RsvpChangeValues; errors: FieldErrors } | undefined;
 }) => {
   const { t, rsvp, event } = props;
   const e = t.events;
@@ -50,6 +59,14 @@ export const MyRsvpPage = (props: {
         </p>
       ) : null}
       <EventFacts t={t} locale={props.locale} event={event} confirmedPlaces={props.confirmedPlaces} />
+      {props.changeable && rsvp.status !== 'cancelled' ? (
+        <ChangeForm
+          t={t}
+          token={props.token}
+          values={props.change?.values ?? { name: rsvp.name ?? '', places: String(rsvp.places), accessNeeds: rsvp.accessNeeds ?? '', wantsReminder: rsvp.wantsReminder }}
+          errors={props.change?.errors ?? {}}
+        />
+      ) : null}
       {props.open && rsvp.status !== 'cancelled' ? (
         <form method="post" action={`/rsvps/${props.token}/cancellation`}>
           <button type="submit" class="button-danger">
@@ -58,5 +75,38 @@ export const MyRsvpPage = (props: {
         </form>
       ) : null}
     </article>
+  );
+};
+
+/** Name, places, needs and reminder, changed from the private link (the address never changes). */
+const ChangeForm = (props: { t: Catalog; token: string; values: RsvpChangeValues; errors: FieldErrors }) => {
+  const { t, values, errors } = props;
+  const e = t.events;
+  return (
+    <section aria-labelledby="change-heading">
+      <h2 id="change-heading">{e.changeRsvpHeading}</h2>
+      <ErrorSummary errors={errors} title={t.forms.errorSummaryTitle} />
+      <form method="post" action={`/rsvps/${props.token}/change`} novalidate>
+        <TextField name="name" label={e.nameLabel} hint={e.nameHint} value={values.name} error={errors.name} maxLength={100} autocomplete="name" required />
+        <PlacesField t={t} value={values.places} error={errors.places} />
+        <TextArea
+          name="accessNeeds"
+          label={e.needsLabel}
+          hint={e.needsHint}
+          optionalLabel={t.forms.optional}
+          value={values.accessNeeds}
+          error={errors.accessNeeds}
+          maxLength={1000}
+          rows={3}
+        />
+        <div class="field checkbox">
+          <input type="checkbox" id="field-wantsReminder" name="wantsReminder" value="yes" checked={values.wantsReminder} />
+          <label for="field-wantsReminder">{e.reminderLabel}</label>
+        </div>
+        <button type="submit" class="button-primary">
+          {e.changeRsvpSubmit}
+        </button>
+      </form>
+    </section>
   );
 };

@@ -24,6 +24,28 @@ export interface RsvpPanelProps {
   done?: string[] | undefined;
 }
 
+/** How many places, 1 to 5: in the RSVP form and in the change form of the private page. */
+export const PlacesField = ({ t, value, error }: { t: Catalog; value: string; error?: string | undefined }) => (
+  <div class={error ? 'field field-error' : 'field'}>
+    <label for="field-places">{t.events.placesLabel}</label>
+    <p class="hint" id="hint-places">
+      {t.events.placesHint}
+    </p>
+    {error ? (
+      <p class="error-message" id="error-places">
+        {error}
+      </p>
+    ) : null}
+    <select id="field-places" name="places" aria-describedby={error ? 'hint-places error-places' : 'hint-places'}>
+      {['1', '2', '3', '4', '5'].map((n) => (
+        <option value={n} selected={value === n}>
+          {n}
+        </option>
+      ))}
+    </select>
+  </div>
+);
+
 /**
  * The RSVP form, or why there is none, or what happened. One fragment: the event page includes
  * it and an htmx submission gets it back alone. The form works without JavaScript.
@@ -64,22 +86,7 @@ export const RsvpPanel = (props: RsvpPanelProps) => {
               inputmode="email"
               required
             />
-            <div class={props.errors?.places ? 'field field-error' : 'field'}>
-              <label for="field-places">{e.placesLabel}</label>
-              <p class="hint" id="hint-places">{e.placesHint}</p>
-              {props.errors?.places ? (
-                <p class="error-message" id="error-places">
-                  {props.errors.places}
-                </p>
-              ) : null}
-              <select id="field-places" name="places" aria-describedby={props.errors?.places ? 'hint-places error-places' : 'hint-places'}>
-                {['1', '2', '3', '4', '5'].map((n) => (
-                  <option value={n} selected={values.places === n}>
-                    {n}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <PlacesField t={t} value={values.places} error={props.errors?.places} />
             <TextArea
               name="accessNeeds"
               label={e.needsLabel}
