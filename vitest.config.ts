@@ -1,4 +1,4 @@
-import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -9,7 +9,16 @@ const migrations = fileURLToPath(new URL('./db/migrations', import.meta.url));
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'node', environment: 'node', include: ['tests/node/**/*.test.{ts,tsx}'] } },
+      {
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['tests/node/**/*.test.{ts,tsx}'],
+          // Some suites seed thousands of services first (5,000 in resources-search-paths): seconds
+          // alone, over vitest's 10 s when the two cores are shared with other test runs.
+          hookTimeout: 60_000,
+        },
+      },
       {
         plugins: [
           cloudflareTest(async () => ({

@@ -20,7 +20,9 @@ describe('localTimeIn', () => {
   it('reads the wall clock of a zone, daylight saving time included', () => {
     expect(localTimeIn('America/Toronto', new Date('2026-01-07T12:30:00Z'))).toMatchObject({ weekday: 'WE', time: '07:30', date: '2026-01-07' });
     expect(localTimeIn('America/Toronto', new Date('2026-07-01T12:30:00Z'))).toMatchObject({ weekday: 'WE', time: '08:30' });
-    expect(localTimeIn('America/Vancouver', new Date('2026-11-27T06:30:00Z'))).toMatchObject({ weekday: 'TH', previousWeekday: 'WE', time: '22:30' });
+    // Los Angeles, not Vancouver: British Columbia stopped changing its clocks in November 2026,
+    // which only newer time-zone data (Node 24's) knows, so Vancouver's answer depends on the Node.
+    expect(localTimeIn('America/Los_Angeles', new Date('2026-11-27T06:30:00Z'))).toMatchObject({ weekday: 'TH', previousWeekday: 'WE', time: '22:30' });
     expect(localTimeIn('Not/AZone', new Date('2026-11-27T06:30:00Z'))).toMatchObject({ weekday: 'FR', time: '06:30' });
   });
 });
