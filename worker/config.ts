@@ -4,7 +4,10 @@ export interface AppConfig {
   siteName: string;
   /** Where Quick exit sends people: a neutral, everyday site. */
   quickExitUrl: string;
-  /** True for `npm start` and `wrangler dev`: enables local-only tools such as the mail outbox. */
+  /**
+   * APP_ENV=local, set on purpose (`npm start` and `npm run dev` set it): enables local-only
+   * tools such as the mail outbox and the demo notice. Never guessed from the listening address.
+   */
   isLocal: boolean;
   /** Key for keyed hashes (client addresses, sign-in codes); when unset, one kept in the database. */
   clientKeySecret: string | undefined;
@@ -59,3 +62,25 @@ export const readConfig = (source: ConfigSource): AppConfig => ({
     campaignDays: days(source.CAMPAIGN_RETENTION_DAYS, DEFAULT_RETENTION.campaignDays),
   },
 });
+
+/** Where the Node server listens unless HOST says otherwise: this machine only. */
+export const DEFAULT_HOST = '127.0.0.1';
+
+const isLoopback = (host: string) => /^(127\.|::1$|localhost$)/.test(host);
+
+/**
+ * Why a Node run cannot be local, or undefined when it may. A local run shows every sign-in code
+ * at /dev/outbox: behind a reverse proxy (TRUST_PROXY=1) or listening to a network (HOST), that
+ * would hand any visitor an account, so the server refuses to start rather than guess.
+ */
+export const localRunRefusal = (source: ConfigSource): string | undefined => {
+  if (!readConfig(source).isLocal) return undefined;
+  if (source.TRUST_PROXY === '1') {
+    return "APP_ENV=local cannot run behind a reverse proxy (TRUST_PROXY=1): the local outbox would show everyone's sign-in codes. For a deployment, leave APP_ENV unset (npm run start:production).";
+  }
+  const host = source.HOST ?? DEFAULT_HOST;
+  if (!isLoopback(host)) {
+    return `APP_ENV=local listens only on this machine, not on HOST=${host}: the local outbox would show everyone's sign-in codes. For a deployment, leave APP_ENV unset (npm run start:production).`;
+  }
+  return undefined;
+};

@@ -1,6 +1,7 @@
 /**
- * Node entry (`npm start`): libsql on a local file by default, migrations applied, demo data
- * seeded into an empty database, then the same app as on Workers, served by @hono/node-server.
+ * Node entry (`npm start`, `npm run start:production`): libsql on a local file by default,
+ * migrations applied, demo data seeded into an empty database on a local run, then the same app
+ * as on Workers, served by @hono/node-server.
  */
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -11,16 +12,20 @@ import { areaLinks } from './area-links';
 import { runScheduledJobs } from './jobs';
 import { outboxMailer, providerMailer } from './mail/mailer';
 import { transportFromEnv } from './mail/transport-from-env';
-import { readConfig } from './config';
+import { DEFAULT_HOST, localRunRefusal, readConfig } from './config';
 
 const started = performance.now();
 const port = Number(process.env.PORT ?? 8787);
 const databaseUrl = process.env.DATABASE_URL ?? 'file:data/hearth.db';
-const host = process.env.HOST ?? '127.0.0.1';
-// Serving only this machine is a local run (outbox, demo notice) unless told otherwise. Served
-// to a network it is not: the outbox would show everyone's sign-in codes.
-const loopback = /^(127\.|::1$|localhost$)/.test(host);
-const config = readConfig({ ...(loopback ? { APP_ENV: 'local' } : {}), ...process.env });
+const host = process.env.HOST ?? DEFAULT_HOST;
+// Local (outbox, demo data) only when APP_ENV=local says so, as `npm start` does; and never
+// behind a proxy or on a network, where the outbox would show everyone's sign-in codes.
+const refusal = localRunRefusal(process.env);
+if (refusal) {
+  console.error(refusal);
+  process.exit(1);
+}
+const config = readConfig(process.env);
 const mailTransport = config.isLocal ? undefined : transportFromEnv(process.env);
 // Behind a reverse proxy (TRUST_PROXY=1), the client is the last address the proxy added.
 const trustProxy = process.env.TRUST_PROXY === '1';

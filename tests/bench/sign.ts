@@ -7,22 +7,27 @@
  * p99 latency and status counts, and fails unless the public count equals the number of
  * distinct mailboxes confirmed.
  *
- * Clients: the server runs as behind a reverse proxy (TRUST_PROXY=1) and each request names one
- * of 4,000 client addresses in X-Forwarded-For, so the per-client limit (30 an hour) is in force
- * as it is in production; nothing is switched off for the bench.
+ * Clients: the server runs as a deployment behind a reverse proxy (TRUST_PROXY=1, no APP_ENV:
+ * a local run refuses a proxy) and each request names one of 4,000 client addresses in
+ * X-Forwarded-For, so the per-client limit (30 an hour) is in force as it is in production;
+ * nothing is switched off for the bench. The demo data is added to the file before it starts.
  *
- * Confirmation links are read from the outbox table in the database file (read-only SELECTs by
- * this process), as a person would read their email: the server does no extra work for it. The
- * server's log goes to a file, as a deployment's would, not through a pipe to this process.
+ * Mail goes to the provider, as in production: here a stand-in on this machine (MAIL_API_URL),
+ * where confirmation links are read as a person would read their email. The server's log goes
+ * to a file, as a deployment's would, not through a pipe to this process.
  * BENCH_NODE_FLAGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) is passed to the server's node.
  */
 import { createClient } from '@libsql/client';
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mailboxKey } from '../../db/campaigns/signatures';
+import { migrateLibsql, openLibsqlDatabase } from '../../db/core/libsql';
+import { seedDemoData } from '../../db/demo/seed';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -34,9 +39,52 @@ const BURST = 5;
 const dir = mkdtempSync(join(tmpdir(), 'hearth-bench-sign-'));
 const dbFile = join(dir, 'bench.db');
 const logFile = join(dir, 'server.log');
+
+// The demo campaign, added as `npm start` would, before the server (a deployment) opens the file.
+{
+  const { db, client } = openLibsqlDatabase(`file:${dbFile}`);
+  await migrateLibsql(db);
+  await seedDemoData(db);
+  client.close();
+}
+
+// --- Email: confirmation links, taken by a stand-in for the provider as they are sent. --------
+
+interface Link {
+  mailbox: string;
+  path: string;
+}
+/** Links not yet used, oldest first; a newer email to a mailbox replaces its older link, as a person would open the newest. */
+const links = new Map<string, Link>();
+const provider = createServer((req, res) => {
+  let body = '';
+  req.on('data', (chunk) => (body += chunk));
+  req.on('end', () => {
+    const message = JSON.parse(body) as { to: string[]; text: string };
+    const path = message.text.match(/\/campaigns\/signatures\/[a-z0-9]+\/confirmation/)?.[0];
+    if (path) {
+      const mailbox = mailboxKey(message.to[0]!);
+      links.delete(mailbox);
+      links.set(mailbox, { mailbox, path });
+    }
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
+  });
+});
+await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
+const providerUrl = `http://127.0.0.1:${(provider.address() as AddressInfo).port}/emails`;
+
 const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'worker/node.ts'], {
   cwd: ROOT,
-  env: { ...process.env, PORT: '0', DATABASE_URL: `file:${dbFile}`, TRUST_PROXY: '1' },
+  env: {
+    ...process.env,
+    APP_ENV: 'production',
+    PORT: '0',
+    DATABASE_URL: `file:${dbFile}`,
+    TRUST_PROXY: '1',
+    MAIL_API_URL: providerUrl,
+    MAIL_API_KEY: 'bench',
+    MAIL_FROM: 'Bench <bench@example.org>',
+  },
   stdio: ['ignore', openSync(logFile, 'w'), 'inherit'],
   detached: true,
 });
@@ -62,30 +110,8 @@ const waitForPort = async (): Promise<number> => {
   throw new Error('the server did not start within 60 s');
 };
 
-// --- Email: confirmation links, read from the outbox as they arrive. --------------------------
-
-interface Link {
-  mailbox: string;
-  path: string;
-}
-/** Links not yet used, oldest first; a newer email to a mailbox replaces its older link, as a person would open the newest. */
-const links = new Map<string, Link>();
-const outbox = createClient({ url: `file:${dbFile}` });
-let lastRowid = 0;
-const readOutbox = async () => {
-  const { rows } = await outbox.execute({
-    sql: 'select rowid, to_address, body_text from mail_outbox where rowid > ? order by rowid',
-    args: [lastRowid],
-  });
-  for (const row of rows) {
-    lastRowid = Number(row.rowid);
-    const path = String(row.body_text).match(/\/campaigns\/signatures\/[a-z0-9]+\/confirmation/)?.[0];
-    if (!path) continue;
-    const mailbox = mailboxKey(String(row.to_address));
-    links.delete(mailbox);
-    links.set(mailbox, { mailbox, path });
-  }
-};
+/** Read-only look-ups in the database file, to settle confirmations in flight at the stop. */
+const database = createClient({ url: `file:${dbFile}` });
 
 // --- What the clients send. --------------------------------------------------------------------
 
@@ -170,9 +196,6 @@ const counts = (map: Map<number, number>) => JSON.stringify(Object.fromEntries([
 
 try {
   const port = await waitForPort();
-  const { rows } = await outbox.execute('select coalesce(max(rowid), 0) as last from mail_outbox');
-  lastRowid = Number(rows[0]!.last);
-  const poller = setInterval(() => void readOutbox(), 20);
   const load = loadavg();
   const serverCpuBefore = cpuSeconds(child.pid!);
   const benchCpuBefore = process.cpuUsage();
@@ -183,7 +206,6 @@ try {
     duration: SECONDS,
     requests: [signRequest, confirmRequest],
   });
-  clearInterval(poller);
   const serverCpu = serverCpuBefore === null ? null : cpuSeconds(child.pid!)! - serverCpuBefore;
   const benchCpu = process.cpuUsage(benchCpuBefore);
 
@@ -192,7 +214,7 @@ try {
   await sleep(500);
   let settled = 0;
   for (const link of inFlight) {
-    const { rows: found } = await outbox.execute({
+    const { rows: found } = await database.execute({
       sql: 'select confirmed_at from campaign_signatures where campaign_id = ? and email_key = ?',
       args: [CAMPAIGN, link.mailbox],
     });
@@ -222,7 +244,8 @@ try {
   );
   if (!exact) process.exitCode = 1;
 } finally {
-  outbox.close();
+  database.close();
+  provider.close();
   process.kill(-child.pid!, 'SIGTERM');
   await new Promise((resolve) => child.on('exit', resolve));
   if (process.env.BENCH_KEEP) console.log(`  kept: ${dir}`);

@@ -68,7 +68,9 @@ export const startSite = async (): Promise<Site> => {
   const exitUrl = `http://127.0.0.1:${(neutral.address() as AddressInfo).port}/`;
   const dir = mkdtempSync(join(tmpdir(), 'hearth-e2e-'));
   const databaseUrl = `file:${join(dir, 'e2e.db')}`;
+  // A local run, as `npm start` makes one: the tests read sign-in codes from the outbox.
   const app = await startApp({
+    APP_ENV: 'local',
     PORT: '0',
     DATABASE_URL: databaseUrl,
     QUICK_EXIT_URL: exitUrl,

@@ -5,6 +5,7 @@ import { can, type Action } from '../../db/permissions';
 import { ErrorPage } from '../../web/views/site/error';
 import type { AppEnv } from '../env';
 import { renderPage } from './render';
+import { safeReturnPath } from './return-path';
 
 /** The environment after a guard: the person is signed in, so `c.get('user')` is never null. */
 export type SignedInEnv = AppEnv & { Variables: { user: CurrentUser } };
@@ -22,7 +23,7 @@ export const requireAccess = (action: Action) =>
     const user = c.get('user') as CurrentUser | null;
     if (!user) {
       const url = new URL(c.req.url);
-      const back = c.req.method === 'GET' ? url.pathname + url.search : '/account';
+      const back = c.req.method === 'GET' ? safeReturnPath(url.pathname + url.search) : '/account';
       return c.redirect(`/sign-in?next=${encodeURIComponent(back)}`, 303);
     }
     if (!can(user, action)) {

@@ -12,6 +12,7 @@ import { searchUrl } from '../../web/views/resources/search-url';
 import { ResourcePage } from '../../web/views/resources/detail';
 import { ResourceSearchPage } from '../../web/views/resources/search';
 import type { AppEnv } from '../env';
+import { localToolsAllowed } from '../http/local-tools';
 import { renderPage } from '../http/render';
 import { isHtmx } from '../http/htmx';
 import { MAX_CONTACT_CHARS, MAX_PROBLEM_CHARS, readReportForm, readResourceSearch } from './input';
@@ -70,7 +71,7 @@ export const resourceRoutes = new Hono<AppEnv>()
     const [options, result] = await Promise.all([listSearchOptions(db), searchResources(db, search, new Date())]);
     // How long the database took, for `npm run bench:search:d1`; local runs only, since a
     // timing helps someone tune a slow query against a public site.
-    if (c.get('config').isLocal) c.header('Server-Timing', `db;dur=${(performance.now() - started).toFixed(1)}`);
+    if (localToolsAllowed(c)) c.header('Server-Timing', `db;dur=${(performance.now() - started).toFixed(1)}`);
     // The same URL answers with a whole page or, for htmx, the results alone: caches must tell them apart.
     c.header('Vary', 'HX-Request', { append: true });
     if (isHtmx(c)) {

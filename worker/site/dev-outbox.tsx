@@ -2,15 +2,17 @@ import { Hono } from 'hono';
 import { listOutbox } from '../../db/mail/outbox';
 import { OutboxPage } from '../../web/views/site/outbox';
 import type { AppEnv } from '../env';
+import { localToolsAllowed } from '../http/local-tools';
 import { renderPage } from '../http/render';
 
 /**
  * The local outbox: the emails the app would have sent. Exists only in local runs
- * (`npm start`, `wrangler dev`); a deployed worker answers 404, as for any unknown page.
+ * (`npm start`, `wrangler dev`) and only for requests that did not come through a proxy; a
+ * deployed worker answers 404, as for any unknown page.
  */
 export const devOutboxRoutes = new Hono<AppEnv>()
   .use('/dev/*', async function localOnly(c, next) {
-    if (!c.get('config').isLocal) return c.notFound();
+    if (!localToolsAllowed(c)) return c.notFound();
     c.header('Cache-Control', 'no-store');
     await next();
   })

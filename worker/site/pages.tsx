@@ -4,13 +4,14 @@ import { PrivacyPage } from '../../web/views/site/privacy';
 import { SafetyPage } from '../../web/views/site/safety';
 import { SupportPage } from '../../web/views/site/support';
 import type { AppEnv } from '../env';
+import { localToolsAllowed } from '../http/local-tools';
 import { renderPage } from '../http/render';
 
 /** The home page and the project's own content pages. */
 export const pageRoutes = new Hono<AppEnv>()
   .get('/', function home_get(c) {
     const t = c.get('t');
-    return renderPage(c, { title: t.home.title, body: <HomePage t={t} showDemoNotice={c.get('config').isLocal} /> });
+    return renderPage(c, { title: t.home.title, body: <HomePage t={t} showDemoNotice={localToolsAllowed(c)} /> });
   })
   .get('/support', function support_get(c) {
     const t = c.get('t');

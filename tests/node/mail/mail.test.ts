@@ -27,6 +27,23 @@ describe('the local outbox', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('ana@example.org');
   });
+
+  // A request that came through a reverse proxy is, by that fact, not from this machine: a
+  // local run wrongly put behind one must not hand every sign-in code to the internet.
+  it.each([
+    ['X-Forwarded-For', '203.0.113.9'],
+    ['Forwarded', 'for=203.0.113.9'],
+    ['X-Real-IP', '203.0.113.9'],
+    ['Via', '1.1 proxy.example'],
+    ['x-forwarded-host', 'hearth.example.org'],
+  ])('is not there for a request that came through a proxy (%s)', async (header, value) => {
+    await new TestBrowser(t).post('/sign-in', { email: 'ana@example.org' });
+    for (const path of ['/dev/outbox.json', '/dev/outbox']) {
+      const res = await t.app.request(path, { headers: { [header]: value } });
+      expect(res.status).toBe(404);
+      expect(await res.text()).not.toContain('ana@example.org');
+    }
+  });
 });
 
 describe('a deployed app', () => {
