@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findOrCreateUser } from '../../../db/accounts/users';
 import { approveCampaign, createCampaign, submitCampaign } from '../../../db/campaigns/campaigns';
 import { seedDemoResources } from '../../../db/demo/resources';
 import { createEvent } from '../../../db/events/events';
+import { campaigns } from '../../../db/schema';
 import { makeTestApp, type TestApp } from '../../support/app';
 import { campaignInput } from '../../support/campaigns';
 import { eventInput, privateToken, publishedEvent, rsvp } from '../../support/events';
@@ -80,6 +82,11 @@ describe('pages that show a ?done= notice', () => {
     const campaign = await createCampaign(t.db, staffId, campaignInput());
     await submitCampaign(t.db, campaign, staffId);
     await approveCampaign(t.db, campaign);
+    // A campaign whose organizer is gone, which a moderator closes and delivers.
+    const ownerless = await createCampaign(t.db, staffId, campaignInput());
+    await submitCampaign(t.db, ownerless, staffId);
+    await approveCampaign(t.db, ownerless);
+    await t.db.update(campaigns).set({ ownerId: null }).where(eq(campaigns.id, ownerless));
 
     /** Each route that reads ?done=, by its declared path: an address that opens it, and one of its own notices. */
     const pages: Record<string, [address: string, notice: string]> = {
@@ -93,6 +100,7 @@ describe('pages that show a ?done= notice', () => {
       '/organize/events': ['/organize/events', 'saved'],
       '/organize/events/:id{[a-z0-9]+}': [`/organize/events/${event}`, 'saved'],
       '/campaigns/:id': [`/campaigns/${campaign}`, 'confirmed'],
+      '/moderation/campaigns/:id': [`/moderation/campaigns/${ownerless}`, 'closed'],
       '/organize/campaigns': ['/organize/campaigns', 'saved'],
       '/organize/campaigns/:id': [`/organize/campaigns/${campaign}`, 'saved'],
       '/my-stories': ['/my-stories', 'submitted'],
