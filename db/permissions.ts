@@ -78,6 +78,15 @@ export const canSeeEvent = (user: CurrentUser | null, event: OwnedEvent): boolea
 export const canManageCampaign = (user: CurrentUser | null, campaign: { ownerId: string | null }): boolean =>
   can(user, 'campaigns:manage') && campaign.ownerId === user!.id;
 
+/**
+ * Whether this person may close or deliver this campaign: its own organizer, and a moderator once
+ * the organizer has deleted their account (else no one could, and the signers' emails would wait
+ * for a closing that never comes). Only that: editing, news to signers and the signers' list stay
+ * the organizer's alone, so a moderator never exports signers' emails they did not collect.
+ */
+export const canEndCampaign = (user: CurrentUser | null, campaign: { ownerId: string | null }): boolean =>
+  canManageCampaign(user, campaign) || (campaign.ownerId === null && can(user, 'campaigns:review'));
+
 /** A story as the object-level rules see it. */
 interface OwnedStory {
   authorId: string | null;

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { deleteOwnUnpublishedCampaigns, exportCampaignsOfOwner } from '../campaigns/campaigns';
+import { exportCampaignsOfOwner, removeOrganizerCampaigns } from '../campaigns/campaigns';
 import { deleteStoriesOfAuthor, exportStoriesOfAuthor } from '../stories/stories';
 import type { Database } from '../core/database';
 import { exportEventsOfOrganizer, removeOrganizerEvents } from '../events/events';
@@ -104,7 +104,8 @@ export const countAdmins = async (db: Database): Promise<number> =>
  */
 export type AccountDeletionStep = (db: Database, userId: string) => Promise<void>;
 export const accountDeletionSteps: AccountDeletionStep[] = [
-  deleteOwnUnpublishedCampaigns,
+  // An organizer's drafts go; their open campaigns are closed, to be delivered by a moderator (db/campaigns/campaigns.ts).
+  (db, userId) => removeOrganizerCampaigns(db, userId),
   // A storyteller's stories are withdrawn and every version deleted (db/stories/stories.ts).
   (db, userId) => deleteStoriesOfAuthor(db, userId),
   // The resource change log keeps the role and the fields, not the person (also ON DELETE SET NULL).

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { ContentLanguage } from '../core/content-languages';
 import type { Database } from '../core/database';
 import { preparedPerDatabase } from '../core/prepared';
@@ -122,18 +122,32 @@ export const listOwnCampaigns = async (db: Database, ownerId: string, now = new 
 export const listSubmittedCampaigns = async (db: Database): Promise<Campaign[]> =>
   db.select().from(campaigns).where(eq(campaigns.status, 'submitted')).orderBy(campaigns.createdAt).all();
 
-/** One state change, applied only from the expected state (two clicks, two tabs: one wins). */
+/** Campaigns whose organizer deleted their account and that still wait to be closed or delivered: a moderator's to finish. */
+export const listOwnerlessCampaigns = async (db: Database): Promise<Campaign[]> =>
+  db
+    .select()
+    .from(campaigns)
+    .where(and(isNull(campaigns.ownerId), inArray(campaigns.status, [...DELIVERABLE_STATUSES])))
+    .orderBy(campaigns.publishedAt)
+    .all();
+
+/**
+ * One state change, applied only from the expected state (two clicks, two tabs: one wins). With
+ * `ownerId`, only while the campaign is still that owner's; null is "no owner" (a moderator
+ * finishing the campaign of a deleted account), so an owner's campaign is never changed that way.
+ */
 const transition = async (
   db: Database,
   id: string,
   from: CampaignStatus[],
   set: Partial<typeof campaigns.$inferInsert>,
-  ownerId?: string,
+  ownerId?: string | null,
 ): Promise<Campaign | null> => {
+  const owner = ownerId === undefined ? undefined : ownerId === null ? isNull(campaigns.ownerId) : eq(campaigns.ownerId, ownerId);
   const [row] = await db
     .update(campaigns)
     .set(set)
-    .where(and(eq(campaigns.id, id), inArray(campaigns.status, from), ownerId ? eq(campaigns.ownerId, ownerId) : undefined))
+    .where(and(eq(campaigns.id, id), inArray(campaigns.status, from), owner))
     .returning();
   return row ?? null;
 };
@@ -143,9 +157,9 @@ export const approveCampaign = (db: Database, id: string, now = new Date()) =>
   transition(db, id, ['submitted'], { status: 'published', publishedAt: now });
 /** A moderator sends a campaign back to its organizer to change. */
 export const returnCampaign = (db: Database, id: string) => transition(db, id, ['submitted'], { status: 'draft' });
-export const closeCampaign = (db: Database, id: string, ownerId: string, now = new Date()) =>
+export const closeCampaign = (db: Database, id: string, ownerId: string | null, now = new Date()) =>
   transition(db, id, [...CLOSABLE_STATUSES], { status: 'closed', endedAt: now }, ownerId);
-export const deliverCampaign = (db: Database, id: string, ownerId: string, note: string, deliveredOn: string, now = new Date()) =>
+export const deliverCampaign = (db: Database, id: string, ownerId: string | null, note: string, deliveredOn: string, now = new Date()) =>
   transition(db, id, [...DELIVERABLE_STATUSES], { status: 'delivered', deliveryNote: note, deliveredOn, endedAt: now }, ownerId);
 
 /** Counts one call. Nothing about the caller is kept. Returns the new count, or null if not open. */
@@ -159,12 +173,19 @@ export const countCall = async (db: Database, id: string, now = new Date()): Pro
 };
 
 /**
- * On account deletion: the organizer's unpublished campaigns go; published ones stay for the
- * people who signed them, with no owner (the foreign key clears it).
+ * On account deletion, as for the organizer's events: their unpublished campaigns go; published
+ * ones stay for the people who signed them, with no owner, and an open one is closed at once, as
+ * its organizer would close it: no one is left to, and closing starts the clock on erasing the
+ * signers' emails (signatures.ts). A moderator may still deliver it (canEndCampaign). One batch,
+ * so a campaign is never left open without an owner.
  */
-export const deleteOwnUnpublishedCampaigns = async (db: Database, ownerId: string): Promise<void> => {
+export const removeOrganizerCampaigns = async (db: Database, ownerId: string, now = new Date()): Promise<void> => {
   await db.batch([
     db.delete(campaigns).where(and(eq(campaigns.ownerId, ownerId), inArray(campaigns.status, ['draft', 'submitted']))),
+    db
+      .update(campaigns)
+      .set({ status: 'closed', endedAt: now })
+      .where(and(eq(campaigns.ownerId, ownerId), inArray(campaigns.status, [...CLOSABLE_STATUSES]))),
     // Said outright rather than left to the foreign key: not every SQLite connection enforces them.
     db.update(campaigns).set({ ownerId: null }).where(eq(campaigns.ownerId, ownerId)),
   ]);

@@ -17,7 +17,9 @@ export class TestBrowser {
     return this.send(path, { headers });
   }
 
-  async post(path: string, fields: Record<string, string> | URLSearchParams = {}, headers: Record<string, string> = {}) {
+  /** Posts a form urlencoded, or multipart when given FormData (the request then sets the boundary). */
+  async post(path: string, fields: Record<string, string> | URLSearchParams | FormData = {}, headers: Record<string, string> = {}) {
+    if (fields instanceof FormData) return this.send(path, { method: 'POST', headers: { 'Sec-Fetch-Site': 'same-origin', ...headers }, body: fields });
     return this.send(path, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin', ...headers },
@@ -25,7 +27,7 @@ export class TestBrowser {
     });
   }
 
-  private async send(path: string, init: { method?: string; headers: Record<string, string>; body?: string }) {
+  private async send(path: string, init: { method?: string; headers: Record<string, string>; body?: string | FormData }) {
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     const res = await this.t.app.request(`${this.origin}${path}`, {
       ...init,

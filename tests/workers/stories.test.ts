@@ -81,4 +81,21 @@ describe('stories on Workers with D1', () => {
     expect(await env.DB.prepare('select published_approval_id as p from stories where id = ?').bind(id).first()).toEqual({ p: null });
     expect((await request(`/stories/${id}`)).status).toBe(404);
   });
+
+  it('keeps every content note ticked, sent urlencoded or multipart', async () => {
+    const author = await signIn('notes@example.org', 'storyteller');
+    const notes = ['violence', 'self-harm', 'substance-use'];
+    const fields = [...Object.entries(story).filter(([name]) => name !== 'contentNotes'), ...notes.map((note) => ['contentNotes', note])];
+    const multipart = new FormData();
+    for (const [name, value] of fields) multipart.append(name!, value!);
+    for (const body of [new URLSearchParams(fields).toString(), multipart]) {
+      const headers: Record<string, string> = { 'Sec-Fetch-Site': 'same-origin', Cookie: author };
+      if (typeof body === 'string') headers['Content-Type'] = 'application/x-www-form-urlencoded';
+      const created = await request('/my-stories', { method: 'POST', headers, body });
+      expect(created.status).toBe(303);
+      const id = created.headers.get('location')!.match(/\/my-stories\/([a-z0-9]+)/)![1]!;
+      const row = await env.DB.prepare('select content_notes as notes from story_versions where story_id = ?').bind(id).first<{ notes: string }>();
+      expect(row!.notes.split(',')).toEqual(notes);
+    }
+  });
 });

@@ -70,7 +70,7 @@ export const accountRoutes = new Hono<AppEnv>()
     if (!can(user, 'storyteller:toggle')) return c.redirect('/account', 303);
     const form = await readForm(c.req);
     const db = c.get('db');
-    const wanted = form.enabled === 'yes';
+    const wanted = firstValue(form.enabled) === 'yes';
     if (wanted !== can(user, 'stories:write')) {
       const signedInAt = await sessionSignedInAt(db, c.get('sessionId') ?? '');
       await (wanted ? grantRole(db, user.id, 'storyteller') : revokeRole(db, user.id, 'storyteller'));

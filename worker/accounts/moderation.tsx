@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { approveCampaign, campaignOwnerContact, listSubmittedCampaigns, returnCampaign } from '../../db/campaigns/campaigns';
+import { approveCampaign, campaignOwnerContact, listOwnerlessCampaigns, listSubmittedCampaigns, returnCampaign } from '../../db/campaigns/campaigns';
 import { applicationOwner, decideApplication, listPendingApplications } from '../../db/accounts/organizer-applications';
 import { can } from '../../db/permissions';
 import { isRole } from '../../db/accounts/roles';
@@ -9,7 +9,7 @@ import { catalogFor, format } from '../../web/i18n';
 import { listSubmittedEvents } from '../../db/events/events';
 import { SubmittedEvents } from '../../web/views/events/moderation';
 import { ModerationPage, PeoplePage } from '../../web/views/accounts/moderation';
-import { CampaignReviewQueue } from '../../web/views/campaigns/review';
+import { CampaignReviewQueue, OwnerlessCampaigns } from '../../web/views/campaigns/review';
 import type { AppEnv } from '../env';
 import { requireAccess } from '../http/require-access';
 import { renderPage } from '../http/render';
@@ -25,6 +25,7 @@ export const moderationNotices = {
   'own-request': (t) => t.moderation.ownRequest,
   'campaign-approved': (t) => t.campaigns.approvedNotice,
   'campaign-returned': (t) => t.campaigns.returnedNotice,
+  'campaign-delivered': (t) => t.campaigns.delivered,
   'event-approved': (t) => t.events.approvedNotice,
   'event-declined': (t) => t.events.declinedNotice,
   'event-already-decided': (t) => t.events.alreadyDecided,
@@ -49,7 +50,12 @@ export const moderationRoutes = new Hono<AppEnv>()
           locale={c.get('locale')}
           applications={await listPendingApplications(c.get('db'))}
           notice={readNotice(c, moderationNotices)}
-          campaigns={<CampaignReviewQueue t={t} campaigns={await listSubmittedCampaigns(c.get('db'))} />}
+          campaigns={
+            <>
+              <CampaignReviewQueue t={t} campaigns={await listSubmittedCampaigns(c.get('db'))} />
+              <OwnerlessCampaigns t={t} campaigns={await listOwnerlessCampaigns(c.get('db'))} />
+            </>
+          }
           queues={<SubmittedEvents t={t} locale={c.get('locale')} events={await listSubmittedEvents(c.get('db'))} />}
         />
       ),

@@ -11,6 +11,7 @@ import type { AppEnv } from '../env';
 import { clearSessionCookie, setSessionCookie } from '../middleware/session';
 import { renderPage } from '../http/render';
 import { emailAddress, readForm } from '../http/validation';
+import { firstValue } from '../http/fields';
 import { safeReturnPath } from '../http/return-path';
 
 /**
@@ -71,11 +72,11 @@ export const signInRoutes = new Hono<AppEnv>()
   .post('/sign-in', async function sign_in_post(c) {
     const t = c.get('t');
     const form = await readForm(c.req);
-    const next = nextOf(form.next);
+    const next = nextOf(firstValue(form.next));
     const parsed = v.safeParse(emailAddress(t.signIn.emailInvalid), form.email);
     const again = (status: 400 | 429, errors: Record<string, string>, email?: string) =>
       renderPage(c, { title: t.signIn.title, status, body: <SignInPage t={t} next={next} email={email} errors={errors} /> });
-    if (!parsed.success) return again(400, { email: t.signIn.emailInvalid }, typeof form.email === 'string' ? form.email.slice(0, 254) : '');
+    if (!parsed.success) return again(400, { email: t.signIn.emailInvalid }, firstValue(form.email).slice(0, 254));
     const email = parsed.output;
 
     // The same limits and the same answer whether or not the address has an account.
@@ -119,7 +120,7 @@ export const signInRoutes = new Hono<AppEnv>()
     const t = c.get('t');
     const db = c.get('db');
     const form = await readForm(c.req);
-    const next = nextOf(form.next);
+    const next = nextOf(firstValue(form.next));
     const attemptId = getCookie(c, ATTEMPT_COOKIE);
     const email = attemptId ? await pendingSignInEmail(db, attemptId) : null;
     const startAgain = (message: string) =>
@@ -128,7 +129,7 @@ export const signInRoutes = new Hono<AppEnv>()
 
     const codeAgain = (message: string, status: 400 | 429 = 400) =>
       renderPage(c, { title: t.signIn.codeTitle, status, body: <SignInCodePage t={t} email={email} next={next} errors={{ code: message }} /> });
-    const code = typeof form.code === 'string' ? form.code.replace(/[\s-]/g, '') : '';
+    const code = firstValue(form.code).replace(/[\s-]/g, '');
     if (!/^\d{8}$/.test(code)) return codeAgain(t.signIn.codeFormat);
 
     // Wrong codes from this client stop this client; wrong codes from everywhere only make the

@@ -3,9 +3,11 @@ import type { AppEnv } from '../env';
 import { campaignSignatureRoutes } from './signatures';
 import { campaignRoutes } from './public';
 import { organizeCampaignRoutes } from './organize';
+import { campaignModerationRoutes } from './moderation';
 
 /** Everything of the campaigns area, mounted by app.tsx in one line. */
 export const campaignsArea = new Hono<AppEnv>()
   .route('/', campaignSignatureRoutes)
   .route('/', campaignRoutes)
-  .route('/', organizeCampaignRoutes);
+  .route('/', organizeCampaignRoutes)
+  .route('/', campaignModerationRoutes);

@@ -12,6 +12,7 @@ import { parseSignature, signatureValues } from './forms';
 import type { AppEnv } from '../env';
 import { renderPage } from '../http/render';
 import { readForm } from '../http/validation';
+import { allValues } from '../http/fields';
 import { isHtmx } from '../http/htmx';
 import { doneKey, noticeUrl, readNotice, type Notices } from '../http/notices';
 import { siteOrigin } from '../http/site-origin';
@@ -127,7 +128,7 @@ export const campaignRoutes = new Hono<AppEnv>()
       isHtmx(c) ? signAnswer(c, campaign, { kind: 'sent' }, 200) : c.redirect(noticeUrl(panelAnswers, `/campaigns/${campaign.id}`, 'sent', { hash: 'sign' }), 303);
 
     // A bot filled the hidden field: answer as if all went well, and keep nothing.
-    if (typeof form.website === 'string' && form.website !== '') return sent();
+    if (allValues(form.website).length > 0) return sent();
 
     const parsed = parseSignature(form, t, campaign.kind === 'letter', c.get('locale'));
     if (!parsed.ok) return signAnswer(c, campaign, { kind: 'form', values: signatureValues(form), errors: parsed.errors }, 400);

@@ -15,7 +15,7 @@ export const REMINDER_HOURS = [2, 24, 48] as const;
 export const LIMITS = { title: 120, description: 5000, line: 200, text: 1000, url: 500 } as const;
 
 
-/** Reads the raw form (from `parseBody({ all: true })`) into strings, cleaned but not judged. */
+/** Reads the raw form (from `readForm`) into strings, cleaned but not judged. */
 export const readEventForm = (form: Record<string, unknown>): EventFormValues => ({
   title: cleanText(firstValue(form.title)),
   description: cleanText(firstValue(form.description), true),

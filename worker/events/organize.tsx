@@ -133,7 +133,7 @@ export const organizerEventRoutes = new Hono<AppEnv>()
   })
 
   .post('/organize/events', async function organize_events_post(c) {
-    const values = readEventForm(await c.req.parseBody({ all: true }).catch(() => ({})));
+    const values = readEventForm(await readForm(c.req));
     const campaigns = await campaignChoices(c);
     const parsed = parseEventForm(values, c.get('t'), new Date(), true, campaigns.map((campaign) => campaign.id));
     if (!parsed.ok) return formPage(c, 'new', '/organize/events', values, parsed.errors, campaigns);
@@ -157,7 +157,7 @@ export const organizerEventRoutes = new Hono<AppEnv>()
     const event = await ownEvent(c);
     if (!event) return notFound(c);
     const db = c.get('db');
-    const values = readEventForm(await c.req.parseBody({ all: true }).catch(() => ({})));
+    const values = readEventForm(await readForm(c.req));
     const campaigns = await campaignChoices(c);
     const parsed = parseEventForm(values, c.get('t'), new Date(), false, campaigns.map((campaign) => campaign.id));
     if (!parsed.ok) return formPage(c, 'edit', `/organize/events/${event.id}`, values, parsed.errors, campaigns);

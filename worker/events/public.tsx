@@ -201,7 +201,7 @@ const rsvpSchema = (t: AppEnv['Variables']['t']) =>
   v.object({
     name: requiredLine(100, { required: t.forms.required, tooLong: format(t.events.errTooLong, { max: 100 }) }),
     email: emailAddress(t.events.emailInvalid),
-    places: v.pipe(v.optional(v.unknown(), ''), v.transform(String), v.regex(/^[1-5]$/, t.events.placesInvalid), v.transform(Number), v.maxValue(MAX_PLACES, t.events.placesInvalid)),
+    places: v.pipe(v.optional(v.unknown(), ''), v.transform(firstValue), v.regex(/^[1-5]$/, t.events.placesInvalid), v.transform(Number), v.maxValue(MAX_PLACES, t.events.placesInvalid)),
     accessNeeds: v.pipe(
       v.optional(v.unknown(), ''),
       v.transform((value) => cleanText(firstValue(value), true)),
@@ -258,9 +258,9 @@ export const eventRoutes = new Hono<AppEnv>()
     const values: RsvpValues = {
       name: cleanText(firstValue(form.name)).slice(0, 200),
       email: cleanText(firstValue(form.email)).slice(0, 254),
-      places: typeof form.places === 'string' ? form.places.slice(0, 2) : '1',
+      places: form.places === undefined ? '1' : firstValue(form.places).slice(0, 2),
       accessNeeds: cleanText(firstValue(form.accessNeeds), true).slice(0, 2000),
-      wantsReminder: form.wantsReminder === 'yes',
+      wantsReminder: firstValue(form.wantsReminder) === 'yes',
     };
     const closed = closedReason(c, event, now);
     if (closed) return renderEvent(c, event, { values, closedText: closed }, 409);

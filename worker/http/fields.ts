@@ -1,5 +1,5 @@
 /**
- * Reading a form's fields, as `parseBody({ all: true })` or `readForm` gives them: a field is a
+ * Reading a form's fields, as `readForm` gives them: a field is a
  * string, a File, or a list of them when sent more than once. A form here never takes a file
  * where it expects text, so a File reads as empty text, not as "[object File]".
  */

@@ -11,6 +11,7 @@ import { isTimeZone, timeZoneChoices } from '../events/form';
 import { requireAccess, type SignedInContext } from '../http/require-access';
 import { noticeUrl, readNotice, type Notices } from '../http/notices';
 import { renderPage } from '../http/render';
+import { readForm } from '../http/validation';
 import { emptyResourceForm, parseResourceForm, readResourceForm, resourceFormValues, type ResourceChoices } from './form';
 
 /** Languages offered even before any service speaks them: those most asked for here. */
@@ -91,7 +92,7 @@ export const resourcesEditRoutes = new Hono<AppEnv>()
   })
 
   .post('/moderation/resources', async function moderation_resources_post(c) {
-    const values = readResourceForm(await c.req.parseBody({ all: true }).catch(() => ({})));
+    const values = readResourceForm(await readForm(c.req));
     const choices = await choicesFor(c);
     const parsed = parseResourceForm(values, c.get('t'), choices.allowed);
     if (!parsed.ok) return formPage(c, values, { errors: parsed.errors, choices });
@@ -107,7 +108,7 @@ export const resourcesEditRoutes = new Hono<AppEnv>()
   .post('/moderation/resources/:id', async function moderation_resource_post(c) {
     const resource = await resourceFor(c);
     if (!resource) return notFound(c);
-    const values = readResourceForm(await c.req.parseBody({ all: true }).catch(() => ({})));
+    const values = readResourceForm(await readForm(c.req));
     const choices = await choicesFor(c);
     const parsed = parseResourceForm(values, c.get('t'), choices.allowed, resource.input.hours);
     if (!parsed.ok) return formPage(c, values, { resource, errors: parsed.errors, choices });

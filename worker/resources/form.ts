@@ -40,7 +40,7 @@ const phoneRowsSent = (form: Record<string, unknown>) => {
 const formHours = (opening: (day: Weekday, slot: number) => FormOpening): ResourceFormValues['hours'] =>
   Object.fromEntries(WEEKDAYS.map((day) => [day, Array.from({ length: OPENINGS_PER_DAY }, (_, slot) => opening(day, slot))])) as ResourceFormValues['hours'];
 
-/** Reads the raw form (from `parseBody({ all: true })`) into strings, cleaned but not judged. */
+/** Reads the raw form (from `readForm`) into strings, cleaned but not judged. */
 export const readResourceForm = (form: Record<string, unknown>): ResourceFormValues => ({
   formKey: submittedFormKey(form.formKey),
   version: firstValue(form.version).slice(0, 64),

@@ -15,6 +15,7 @@ import type { AppEnv } from '../env';
 import { localToolsAllowed } from '../http/local-tools';
 import { renderPage } from '../http/render';
 import { isHtmx } from '../http/htmx';
+import { readForm } from '../http/validation';
 import { MAX_CONTACT_CHARS, MAX_PROBLEM_CHARS, readReportForm, readResourceSearch } from './input';
 
 /** Reports one client may send in an hour: enough for honest use, too few to flood moderators. */
@@ -96,7 +97,7 @@ export const resourceRoutes = new Hono<AppEnv>()
     const now = new Date();
     const resource = await getResource(db, key, now);
     if (!resource) return c.notFound();
-    const form = readReportForm(await c.req.parseBody());
+    const form = readReportForm(await readForm(c.req));
     if (!form.ok) return renderResource(c, resource, { values: form.values, errors: form.errors }, 422);
     const limit = await hitRateLimit(db, REPORT_LIMIT, await c.get('clientKey')(), now);
     if (!limit.allowed) {

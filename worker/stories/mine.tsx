@@ -24,6 +24,7 @@ import { renderPage } from '../http/render';
 import { renderStoryVersion } from './version-page';
 import { parseConsentForm, parseStoryForm, storyFormValues } from './form';
 import { readForm } from '../http/validation';
+import { firstValue } from '../http/fields';
 import { siteOrigin } from '../http/site-origin';
 import { noticeUrl, readNotice, type Notices } from '../http/notices';
 
@@ -196,7 +197,7 @@ export const myStoriesRoutes = new Hono<AppEnv>()
     const record = await loadOwnStory(c);
     if (!record) return c.notFound();
     const form = await readForm(c.req);
-    await withdrawStory(c.get('db'), record.story.id, c.get('user').id, form.deleteVersions === 'yes');
+    await withdrawStory(c.get('db'), record.story.id, c.get('user').id, firstValue(form.deleteVersions) === 'yes');
     return c.redirect(noticeUrl(notices, storyPath(record.story.id), 'withdrawn'), 303);
   })
 

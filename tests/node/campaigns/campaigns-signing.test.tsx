@@ -214,6 +214,17 @@ describe('the sign form refuses or defuses bad input', () => {
     expect(await listOutbox(t.db)).toEqual([]);
   });
 
+  it('a honeypot sent twice, filled in either value, is still a filled honeypot', async () => {
+    const id = await publishedCampaign(t);
+    for (const website of [['', 'http://spam.example'], ['http://spam.example', '']]) {
+      const form = new URLSearchParams(signer());
+      for (const value of website) form.append('website', value);
+      expect((await new TestBrowser(t).post(`/campaigns/${id}/signatures`, form)).status).toBe(303);
+    }
+    expect(await countRows()).toBe(0);
+    expect(await listOutbox(t.db)).toEqual([]);
+  });
+
   it('refuses a form from another site, or with no origin at all', async () => {
     const id = await publishedCampaign(t);
     const browser = new TestBrowser(t);

@@ -3,6 +3,7 @@ import type { DayCount } from '../../../db/campaigns/stats';
 import type { CampaignUpdate } from '../../../db/campaigns/updates';
 import { ContentLanguageField } from '../../components/content-language';
 import { ErrorSummary, Notice, TextArea, TextField, type FieldErrors, FormKeyField } from '../../components/form';
+import { CampaignEnding } from './ending';
 import { SignatureChart } from './signature-chart';
 import { formatDate } from '../../components/format';
 import { format, type Catalog, type Locale } from '../../i18n';
@@ -190,27 +191,7 @@ export const ManageCampaignPage = (props: ManageCampaignProps) => {
         </section>
       ) : null}
 
-      {props.closable ? (
-        <form method="post" action={`${base}/closure`} class="actions">
-          <button type="submit" class="button-danger">
-            {t.campaigns.close}
-          </button>
-        </form>
-      ) : null}
-
-      {props.deliverable ? (
-        <section aria-labelledby="deliver-heading">
-          <h2 id="deliver-heading">{t.campaigns.deliverHeading}</h2>
-          {errors.deliveryNote || errors.deliveredOn ? (
-            <ErrorSummary errors={{ deliveryNote: errors.deliveryNote, deliveredOn: errors.deliveredOn }} title={t.forms.errorSummaryTitle} />
-          ) : null}
-          <form method="post" action={`${base}/delivery`} novalidate>
-            <TextArea name="deliveryNote" label={t.campaigns.deliveryNoteLabel} hint={t.campaigns.deliveryNoteHint} value={props.typed?.deliveryNote} error={errors.deliveryNote} maxLength={2000} rows={3} required />
-            <TextField name="deliveredOn" label={t.campaigns.deliveredOnLabel} hint="YYYY-MM-DD" value={props.typed?.deliveredOn} error={errors.deliveredOn} maxLength={10} required />
-            <button type="submit">{t.campaigns.deliver}</button>
-          </form>
-        </section>
-      ) : null}
+      <CampaignEnding t={t} action={base} closable={props.closable} deliverable={props.deliverable} errors={errors} typed={props.typed} />
 
       {isPublic ? (
         <section aria-labelledby="dashboard-heading">

@@ -1,5 +1,7 @@
 import type { Campaign } from '../../../db/campaigns/campaigns';
-import type { Catalog } from '../../i18n';
+import { Notice, type FieldErrors } from '../../components/form';
+import { format, type Catalog } from '../../i18n';
+import { CampaignEnding } from './ending';
 
 /** Campaigns waiting for a moderator: the whole text as it would be published, and two buttons. */
 export const CampaignReviewQueue = ({ t, campaigns }: { t: Catalog; campaigns: Campaign[] }) => (
@@ -49,3 +51,60 @@ export const CampaignReviewQueue = ({ t, campaigns }: { t: Catalog; campaigns: C
     ))}
   </>
 );
+
+/** Campaigns whose organizer deleted their account and that a moderator still has to close or deliver. */
+export const OwnerlessCampaigns = ({ t, campaigns }: { t: Catalog; campaigns: Campaign[] }) => (
+  <>
+    <h2>{t.campaigns.ownerlessHeading}</h2>
+    {campaigns.length === 0 ? (
+      <p>{t.campaigns.noOwnerless}</p>
+    ) : (
+      <ul>
+        {campaigns.map((campaign) => (
+          <li>
+            <a href={`/moderation/campaigns/${campaign.id}`}>{campaign.title}</a> ({t.campaigns.statusNames[campaign.status]})
+          </li>
+        ))}
+      </ul>
+    )}
+  </>
+);
+
+/**
+ * One campaign with no organizer, for a moderator: its state and count, and the close and
+ * delivery forms. Nothing about the signers: their list stays private (canEndCampaign).
+ */
+export const OwnerlessCampaignPage = (props: {
+  t: Catalog;
+  campaign: Campaign;
+  /** Confirmed signatures (or calls) so far. */
+  count: number;
+  /** What the campaign's state allows (db/campaigns/rules.ts). */
+  closable: boolean;
+  deliverable: boolean;
+  notice?: string | undefined;
+  errors?: FieldErrors;
+  typed?: Record<string, string>;
+}) => {
+  const { t, campaign } = props;
+  return (
+    <>
+      <h1>{campaign.title}</h1>
+      <Notice text={props.notice} />
+      <p class="meta">{format(t.campaigns.statusLabel, { status: t.campaigns.statusNames[campaign.status] })}</p>
+      <p>{t.campaigns.ownerlessIntro}</p>
+      <p>{campaign.kind === 'call' ? format(t.campaigns.countCalls, { count: campaign.callCount }) : format(t.campaigns.countSigned, { count: props.count })}</p>
+      <p>
+        <a href={`/campaigns/${campaign.id}`}>{t.campaigns.viewPublic}</a>
+      </p>
+      <CampaignEnding
+        t={t}
+        action={`/moderation/campaigns/${campaign.id}`}
+        closable={props.closable}
+        deliverable={props.deliverable}
+        errors={props.errors ?? {}}
+        typed={props.typed}
+      />
+    </>
+  );
+};
