@@ -24,7 +24,9 @@ export default defineConfig({
           cloudflareTest(async () => ({
             wrangler: { configPath: './wrangler.toml' },
             // APP_ENV=local: mail goes to the outbox table, where the tests read sign-in codes.
-            miniflare: { bindings: { TEST_MIGRATIONS: await readD1Migrations(migrations), APP_ENV: 'local' } },
+            miniflare: {
+              bindings: { TEST_MIGRATIONS: await readD1Migrations(migrations), APP_ENV: 'local' },
+            },
           })),
         ],
         test: {

@@ -39,7 +39,8 @@ const rules: Record<Action, Rule> = {
   'stories:moderate': (roles) => roles.has('moderator') || roles.has('admin'),
   'moderation:use': (roles) => roles.has('moderator') || roles.has('admin'),
   // Nobody decides on their own request, whatever their roles.
-  'organizers:review': (roles, user, thing) => (roles.has('moderator') || roles.has('admin')) && thing?.ownerId !== user.id,
+  'organizers:review': (roles, user, thing) =>
+    (roles.has('moderator') || roles.has('admin')) && thing?.ownerId !== user.id,
   'roles:manage': (roles) => roles.has('admin'),
   'resources:moderate': (roles) => roles.has('moderator') || roles.has('admin'),
   // Which campaigns: only their own (canManageCampaign below, checked per campaign).
@@ -72,11 +73,16 @@ export const canManageEvent = (user: CurrentUser | null, event: OwnedEvent): boo
  * draft or submitted one only to its organizer and to moderators.
  */
 export const canSeeEvent = (user: CurrentUser | null, event: OwnedEvent): boolean =>
-  event.status === 'published' || event.status === 'cancelled' || canManageEvent(user, event) || can(user, 'events:moderate');
+  event.status === 'published' ||
+  event.status === 'cancelled' ||
+  canManageEvent(user, event) ||
+  can(user, 'events:moderate');
 
 /** Whether this person may edit, submit, close or export this campaign: its own organizer only. */
-export const canManageCampaign = (user: CurrentUser | null, campaign: { ownerId: string | null }): boolean =>
-  can(user, 'campaigns:manage') && campaign.ownerId === user!.id;
+export const canManageCampaign = (
+  user: CurrentUser | null,
+  campaign: { ownerId: string | null },
+): boolean => can(user, 'campaigns:manage') && campaign.ownerId === user!.id;
 
 /**
  * Whether this person may close or deliver this campaign: its own organizer, and a moderator once
@@ -84,7 +90,10 @@ export const canManageCampaign = (user: CurrentUser | null, campaign: { ownerId:
  * for a closing that never comes). Only that: editing, news to signers and the signers' list stay
  * the organizer's alone, so a moderator never exports signers' emails they did not collect.
  */
-export const canEndCampaign = (user: CurrentUser | null, campaign: { ownerId: string | null }): boolean =>
+export const canEndCampaign = (
+  user: CurrentUser | null,
+  campaign: { ownerId: string | null },
+): boolean =>
   canManageCampaign(user, campaign) || (campaign.ownerId === null && can(user, 'campaigns:review'));
 
 /** A story as the object-level rules see it. */
@@ -95,15 +104,22 @@ interface OwnedStory {
 }
 
 /** Only the author may edit, approve, withdraw or read their drafts. Other roles change nothing. */
-export const isStoryAuthor = (user: CurrentUser | null, story: Pick<OwnedStory, 'authorId'>): boolean =>
-  user !== null && story.authorId !== null && story.authorId === user.id;
+export const isStoryAuthor = (
+  user: CurrentUser | null,
+  story: Pick<OwnedStory, 'authorId'>,
+): boolean => user !== null && story.authorId !== null && story.authorId === user.id;
 
 /** Moderators see a story once its author submitted it, until it is withdrawn; never a draft. */
 export const canModerateStory = (user: CurrentUser | null, story: OwnedStory): boolean =>
-  can(user, 'stories:moderate') && story.authorId !== null && story.submittedAt !== null && story.withdrawnAt === null;
+  can(user, 'stories:moderate') &&
+  story.authorId !== null &&
+  story.submittedAt !== null &&
+  story.withdrawnAt === null;
 
 /** Whether this person may delete their own account: the site must keep an admin, so the last one hands the role on first. */
-export const canDeleteOwnAccount = (user: CurrentUser, adminCount: number): boolean => !user.roles.includes('admin') || adminCount > 1;
+export const canDeleteOwnAccount = (user: CurrentUser, adminCount: number): boolean =>
+  !user.roles.includes('admin') || adminCount > 1;
 
 /** Whether a moderator may mark this person as a trusted organizer: only someone who organizes. */
-export const canBeTrustedOrganizer = (person: CurrentUser): boolean => can(person, 'events:organize');
+export const canBeTrustedOrganizer = (person: CurrentUser): boolean =>
+  can(person, 'events:organize');

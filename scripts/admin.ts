@@ -10,7 +10,13 @@ import { pathToFileURL } from 'node:url';
 import { migrateLibsql, openLibsqlDatabase } from '../db/core/libsql';
 import { newId } from '../db/core/random';
 import { isRole, ROLES } from '../db/accounts/roles';
-import { findOrCreateUser, findUserByEmail, grantRole, normalizeEmail, revokeRole } from '../db/accounts/users';
+import {
+  findOrCreateUser,
+  findUserByEmail,
+  grantRole,
+  normalizeEmail,
+  revokeRole,
+} from '../db/accounts/users';
 
 const usage = `Usage: npm run admin -- grant|revoke EMAIL ROLE [--d1 [--remote]]\nRoles: ${ROLES.join(', ')}`;
 const EMAIL = /^[^\s@'"\\;]+@[^\s@'"\\;]+\.[^\s@'"\\;]+$/;
@@ -18,12 +24,29 @@ const EMAIL = /^[^\s@'"\\;]+@[^\s@'"\\;]+\.[^\s@'"\\;]+$/;
 export const parseAdminArgs = (args: string[]) => {
   const [action, rawEmail, role] = args.filter((arg) => !arg.startsWith('--'));
   const email = rawEmail ? normalizeEmail(rawEmail) : '';
-  if ((action !== 'grant' && action !== 'revoke') || !EMAIL.test(email) || email.length > 254 || !isRole(role)) return null;
-  return { action, email, role, d1: args.includes('--d1'), remote: args.includes('--remote') } as const;
+  if (
+    (action !== 'grant' && action !== 'revoke') ||
+    !EMAIL.test(email) ||
+    email.length > 254 ||
+    !isRole(role)
+  )
+    return null;
+  return {
+    action,
+    email,
+    role,
+    d1: args.includes('--d1'),
+    remote: args.includes('--remote'),
+  } as const;
 };
 
 /** The same change as SQL for D1. The email is checked against a strict pattern above; quotes are doubled anyway. */
-export const d1Statements = (action: 'grant' | 'revoke', email: string, role: string, now = Math.floor(Date.now() / 1000)) => {
+export const d1Statements = (
+  action: 'grant' | 'revoke',
+  email: string,
+  role: string,
+  now = Math.floor(Date.now() / 1000),
+) => {
   const e = email.replaceAll("'", "''");
   const user = `(SELECT id FROM users WHERE email = '${e}')`;
   return [
@@ -51,13 +74,20 @@ const main = async () => {
         stdio: 'inherit',
         env: parsed.remote ? process.env : { ...process.env, CI: 'true' },
       });
-      execFileSync('npx', ['wrangler', 'd1', 'execute', 'DB', where, '--command', d1Statements(action, email, role)], { stdio: 'inherit' });
+      execFileSync(
+        'npx',
+        ['wrangler', 'd1', 'execute', 'DB', where, '--command', d1Statements(action, email, role)],
+        { stdio: 'inherit' },
+      );
     } catch {
       console.error('The change was not made: wrangler reported an error above.');
       process.exit(1);
     }
   } else {
-    const { db, client } = openLibsqlDatabase(process.env.DATABASE_URL ?? 'file:data/hearth.db', process.env.DATABASE_AUTH_TOKEN);
+    const { db, client } = openLibsqlDatabase(
+      process.env.DATABASE_URL ?? 'file:data/hearth.db',
+      process.env.DATABASE_AUTH_TOKEN,
+    );
     await migrateLibsql(db);
     const user = await findOrCreateUser(db, email);
     if (action === 'grant') await grantRole(db, user.id, role);
@@ -65,10 +95,12 @@ const main = async () => {
       console.error('Not done: that is the last admin. Grant admin to someone else first.');
       process.exit(1);
     }
-    console.log(`${email}: ${((await findUserByEmail(db, email))!.roles.join(', ') || 'member')}`);
+    console.log(`${email}: ${(await findUserByEmail(db, email))!.roles.join(', ') || 'member'}`);
     client.close();
   }
-  console.log(`${action === 'grant' ? 'Granted' : 'Revoked'} ${role} for ${email}. Their sessions have ended.`);
+  console.log(
+    `${action === 'grant' ? 'Granted' : 'Revoked'} ${role} for ${email}. Their sessions have ended.`,
+  );
 };
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -13,9 +13,21 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const sources: { name: string; file: string; type: string }[] = [
   { name: 'site.css', file: 'web/static/site.css', type: 'text/css; charset=utf-8' },
-  { name: 'quick-exit.js', file: 'web/static/quick-exit.js', type: 'text/javascript; charset=utf-8' },
-  { name: 'resource-search.js', file: 'web/static/resource-search.js', type: 'text/javascript; charset=utf-8' },
-  { name: 'htmx.js', file: 'node_modules/htmx.org/dist/htmx.min.js', type: 'text/javascript; charset=utf-8' },
+  {
+    name: 'quick-exit.js',
+    file: 'web/static/quick-exit.js',
+    type: 'text/javascript; charset=utf-8',
+  },
+  {
+    name: 'resource-search.js',
+    file: 'web/static/resource-search.js',
+    type: 'text/javascript; charset=utf-8',
+  },
+  {
+    name: 'htmx.js',
+    file: 'node_modules/htmx.org/dist/htmx.min.js',
+    type: 'text/javascript; charset=utf-8',
+  },
   { name: 'icon.svg', file: 'web/static/icon.svg', type: 'image/svg+xml' },
 ];
 

@@ -9,7 +9,10 @@ import { REBUILD_SEARCH_INDEX_SQL, rebuildResourceSearchIndex } from '../db/reso
 if (process.argv.includes('--sql')) {
   console.log(REBUILD_SEARCH_INDEX_SQL.map((statement) => `${statement};`).join('\n'));
 } else {
-  const { db, client } = openLibsqlDatabase(process.env.DATABASE_URL ?? 'file:data/hearth.db', process.env.DATABASE_AUTH_TOKEN);
+  const { db, client } = openLibsqlDatabase(
+    process.env.DATABASE_URL ?? 'file:data/hearth.db',
+    process.env.DATABASE_AUTH_TOKEN,
+  );
   await migrateLibsql(db);
   const count = await rebuildResourceSearchIndex(db);
   console.log(`Search index rebuilt: ${count} services.`);

@@ -13,9 +13,14 @@ if (!folder) {
   console.error('Usage: npm run hsds:export -- <folder>');
   process.exit(2);
 }
-const { db, client } = openLibsqlDatabase(process.env.DATABASE_URL ?? 'file:data/hearth.db', process.env.DATABASE_AUTH_TOKEN);
+const { db, client } = openLibsqlDatabase(
+  process.env.DATABASE_URL ?? 'file:data/hearth.db',
+  process.env.DATABASE_AUTH_TOKEN,
+);
 await migrateLibsql(db);
 const tables = await exportHsdsTables(db);
 writeHsdsPackage(resolve(folder), tables);
-console.log(`HSDS package written to ${resolve(folder)}: ${tables.map((t) => `${t.path} (${t.rows.length})`).join(', ')}`);
+console.log(
+  `HSDS package written to ${resolve(folder)}: ${tables.map((t) => `${t.path} (${t.rows.length})`).join(', ')}`,
+);
 client.close();

@@ -25,20 +25,28 @@ const path = args.find((a) => !a.startsWith('--'));
 const d1 = args.includes('--d1');
 const remote = args.includes('--remote');
 if (!path || !existsSync(path)) {
-  console.error('Usage: npm run hsds:import -- <folder-or-file> [--d1 [--remote]]   (an HSDS 3.0 CSV package folder, a CSV table or a JSON file)');
+  console.error(
+    'Usage: npm run hsds:import -- <folder-or-file> [--d1 [--remote]]   (an HSDS 3.0 CSV package folder, a CSV table or a JSON file)',
+  );
   process.exit(2);
 }
 
 /** The database: libsql at DATABASE_URL, or D1 (local, or the deployed one) through wrangler. */
 const open = async (): Promise<{ db: Database; close: () => Promise<void> }> => {
   if (!d1) {
-    const { db, client } = openLibsqlDatabase(process.env.DATABASE_URL ?? 'file:data/hearth.db', process.env.DATABASE_AUTH_TOKEN);
+    const { db, client } = openLibsqlDatabase(
+      process.env.DATABASE_URL ?? 'file:data/hearth.db',
+      process.env.DATABASE_AUTH_TOKEN,
+    );
     await migrateLibsql(db);
     return { db, close: async () => client.close() };
   }
   const where = remote ? '--remote' : '--local';
   // The tables must exist first. Locally without questions; for the deployed database wrangler asks.
-  execFileSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', where], { stdio: 'inherit', env: remote ? process.env : { ...process.env, CI: 'true' } });
+  execFileSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', where], {
+    stdio: 'inherit',
+    env: remote ? process.env : { ...process.env, CI: 'true' },
+  });
   const { getPlatformProxy } = await import('wrangler');
   let configPath: string | undefined;
   let temp: string | undefined;
@@ -46,9 +54,16 @@ const open = async (): Promise<{ db: Database; close: () => Promise<void> }> => 
     // A copy of wrangler.toml whose D1 binding is remote: wrangler then proxies it to the deployed database.
     temp = mkdtempSync(join(tmpdir(), 'hearth-d1-'));
     configPath = join(temp, 'wrangler.toml');
-    writeFileSync(configPath, readFileSync('wrangler.toml', 'utf8').replace(/(\[\[d1_databases\]\]\n)/, '$1remote = true\n').replace(/^main = .*$/m, `main = "${resolve('worker/index.ts')}"`));
+    writeFileSync(
+      configPath,
+      readFileSync('wrangler.toml', 'utf8')
+        .replace(/(\[\[d1_databases\]\]\n)/, '$1remote = true\n')
+        .replace(/^main = .*$/m, `main = "${resolve('worker/index.ts')}"`),
+    );
   }
-  const proxy = await getPlatformProxy<{ DB: D1Database }>(remote ? { configPath } : { persist: true });
+  const proxy = await getPlatformProxy<{ DB: D1Database }>(
+    remote ? { configPath } : { persist: true },
+  );
   return {
     db: openD1Database(proxy.env.DB),
     close: async () => {
@@ -57,7 +72,8 @@ const open = async (): Promise<{ db: Database; close: () => Promise<void> }> => 
     },
   };
 };
-const where = (i: ImportIssue) => `${i.file}${i.line ? `:${i.line}` : ''}${i.at !== undefined ? ` ${i.at || '/'}` : ''}`;
+const where = (i: ImportIssue) =>
+  `${i.file}${i.line ? `:${i.line}` : ''}${i.at !== undefined ? ` ${i.at || '/'}` : ''}`;
 
 const input = readHsdsInput(resolve(path));
 for (const note of input.notes) console.log(`note: ${note}`);
@@ -82,12 +98,19 @@ const result = await importHsdsRows(db, input.rows, {
 });
 if (total >= 1000 && process.stderr.isTTY) process.stderr.write('\n');
 
-for (const issue of [...input.unreadable, ...result.rejected]) console.log(`rejected ${where(issue)}${issue.table ? ` (${issue.table})` : ''}: ${issue.reason}`);
-for (const issue of result.warnings) console.log(`warning ${where(issue)} (${issue.table}): ${issue.reason}`);
+for (const issue of [...input.unreadable, ...result.rejected])
+  console.log(`rejected ${where(issue)}${issue.table ? ` (${issue.table})` : ''}: ${issue.reason}`);
+for (const issue of result.warnings)
+  console.log(`warning ${where(issue)} (${issue.table}): ${issue.reason}`);
 const counts = Object.entries(result.counts)
   .filter(([, n]) => n.inserted + n.updated + n.unchanged + n.rejected > 0)
-  .map(([table, n]) => `${table} ${n.inserted} new, ${n.updated} updated, ${n.unchanged} unchanged${n.rejected ? `, ${n.rejected} rejected` : ''}`);
-console.log(`HSDS import from ${resolve(path)}${d1 ? (remote ? ' into the deployed D1 database' : ' into the local D1 database') : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts.join('; ') || 'nothing to import'}.`);
+  .map(
+    ([table, n]) =>
+      `${table} ${n.inserted} new, ${n.updated} updated, ${n.unchanged} unchanged${n.rejected ? `, ${n.rejected} rejected` : ''}`,
+  );
+console.log(
+  `HSDS import from ${resolve(path)}${d1 ? (remote ? ' into the deployed D1 database' : ' into the local D1 database') : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts.join('; ') || 'nothing to import'}.`,
+);
 console.log(
   `${input.unreadable.length + result.rejected.length} rows rejected, ${result.warnings.length} warnings; ${result.logged} resources changed (each has an "imported" row in its change log); search index rebuilt (${result.indexed} services).`,
 );

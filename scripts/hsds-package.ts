@@ -7,7 +7,10 @@ import type { HsdsTable } from '../db/resources/hsds/export';
 export const writeHsdsPackage = (folder: string, tables: HsdsTable[]): void => {
   mkdirSync(folder, { recursive: true });
   for (const table of tables) {
-    writeFileSync(join(folder, table.path), stringify(table.rows, { header: true, columns: table.columns }));
+    writeFileSync(
+      join(folder, table.path),
+      stringify(table.rows, { header: true, columns: table.columns }),
+    );
   }
   const datapackage = {
     name: 'hearth-resource-directory',

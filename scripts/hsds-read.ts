@@ -21,7 +21,12 @@ const readJson = (path: string, input: HsdsInput) => {
   try {
     document = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    input.unreadable.push({ file: basename(path), line: null, table: '', reason: `not valid JSON: ${(error as Error).message}` });
+    input.unreadable.push({
+      file: basename(path),
+      line: null,
+      table: '',
+      reason: `not valid JSON: ${(error as Error).message}`,
+    });
     return;
   }
   for (const [table, rows] of jsonRows(basename(path), document)) add(input.rows, table, rows);
@@ -52,15 +57,23 @@ export const readHsdsInput = (path: string): HsdsInput => {
   const descriptor = join(path, 'datapackage.json');
   if (existsSync(descriptor)) {
     try {
-      const parsed = JSON.parse(readFileSync(descriptor, 'utf8')) as { resources?: { name?: string; path?: string }[] };
-      resources = (parsed.resources ?? []).filter((r) => r.name && typeof r.path === 'string').map((r) => ({ name: r.name!, path: r.path! }));
+      const parsed = JSON.parse(readFileSync(descriptor, 'utf8')) as {
+        resources?: { name?: string; path?: string }[];
+      };
+      resources = (parsed.resources ?? [])
+        .filter((r) => r.name && typeof r.path === 'string')
+        .map((r) => ({ name: r.name!, path: r.path! }));
     } catch {
       input.notes.push('datapackage.json: not readable JSON, tables taken from the CSV file names');
     }
   }
   const files = readdirSync(path).sort();
-  resources ??= files.filter((f) => f.toLowerCase().endsWith('.csv')).map((f) => ({ name: f.replace(/\.csv$/i, ''), path: f }));
+  resources ??= files
+    .filter((f) => f.toLowerCase().endsWith('.csv'))
+    .map((f) => ({ name: f.replace(/\.csv$/i, ''), path: f }));
   for (const resource of resources) readCsv(join(path, resource.path), resource.name, input);
-  if (resources.length === 0) for (const f of files.filter((f) => f.endsWith('.json') && f !== 'datapackage.json')) readJson(join(path, f), input);
+  if (resources.length === 0)
+    for (const f of files.filter((f) => f.endsWith('.json') && f !== 'datapackage.json'))
+      readJson(join(path, f), input);
   return input;
 };

@@ -17,7 +17,15 @@ const HTMX_CONFIG = JSON.stringify({
 });
 
 /** The page every route renders into: quick exit first, then skip link, header, main, footer. */
-export const Layout = ({ shell, title, children }: { shell: Shell; title: string; children: Child }) => (
+export const Layout = ({
+  shell,
+  title,
+  children,
+}: {
+  shell: Shell;
+  title: string;
+  children: Child;
+}) => (
   <html lang={shell.locale} dir={shell.t.meta.dir}>
     <head>
       <meta charset="utf-8" />

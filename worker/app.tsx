@@ -43,8 +43,20 @@ export interface AppOptions {
 
 /** Logs an error without its message (which may quote personal data or SQL): name and frames. */
 const logError = (error: unknown, log: (line: string) => void) => {
-  const stack = error instanceof Error ? (error.stack ?? '').split('\n').slice(1, 6).map((l) => l.trim()) : [];
-  log(JSON.stringify({ level: 'error', error: error instanceof Error ? error.name : typeof error, stack }));
+  const stack =
+    error instanceof Error
+      ? (error.stack ?? '')
+          .split('\n')
+          .slice(1, 6)
+          .map((l) => l.trim())
+      : [];
+  log(
+    JSON.stringify({
+      level: 'error',
+      error: error instanceof Error ? error.name : typeof error,
+      stack,
+    }),
+  );
 };
 
 /**
@@ -97,7 +109,13 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
     return renderPage(c, {
       title: t.errors.notFoundTitle,
       status: 404,
-      body: <ErrorPage title={t.errors.notFoundTitle} text={t.errors.notFoundText} homeLabel={t.errors.goHome} />,
+      body: (
+        <ErrorPage
+          title={t.errors.notFoundTitle}
+          text={t.errors.notFoundText}
+          homeLabel={t.errors.goHome}
+        />
+      ),
     });
   });
 
@@ -106,7 +124,11 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
     if (status >= 500) logError(error, log);
     const t = c.get('t');
     // The language middleware may not have run (an early failure): answer in plain text then.
-    if (!t) return c.text('Something went wrong. Please try again. / Un problème est survenu. Réessayez.', 500);
+    if (!t)
+      return c.text(
+        'Something went wrong. Please try again. / Un problème est survenu. Réessayez.',
+        500,
+      );
     const [title, text] =
       status === 403
         ? [t.errors.forbiddenTitle, t.errors.forbiddenText]

@@ -43,13 +43,20 @@ export const areaLinks: AreaLinks = {
   // event page links back only while the public can see it.
   eventCampaigns: {
     choices: async (db, organizerId) =>
-      (await listOwnCampaigns(db, organizerId)).filter(isPublicCampaign).map((campaign) => ({ id: campaign.id, title: campaign.title, language: campaign.contentLanguage })),
+      (await listOwnCampaigns(db, organizerId)).filter(isPublicCampaign).map((campaign) => ({
+        id: campaign.id,
+        title: campaign.title,
+        language: campaign.contentLanguage,
+      })),
     shown: async (db, campaignId) => {
       const campaign = await getCampaign(db, campaignId);
-      return campaign && isPublicCampaign(campaign) ? { id: campaign.id, title: campaign.title, language: campaign.contentLanguage } : null;
+      return campaign && isPublicCampaign(campaign)
+        ? { id: campaign.id, title: campaign.title, language: campaign.contentLanguage }
+        : null;
     },
   },
 
   // A storyteller can give consent for any campaign the public can see.
-  storyCampaignOptions: async (db) => (await listPublicCampaigns(db)).map((campaign) => ({ id: campaign.id, title: campaign.title })),
+  storyCampaignOptions: async (db) =>
+    (await listPublicCampaigns(db)).map((campaign) => ({ id: campaign.id, title: campaign.title })),
 };

@@ -20,14 +20,17 @@ const databaseFor = (env: Bindings): Database => {
   if (!db) handles.set(env.DB, (db = openD1Database(env.DB)));
   return db;
 };
-const configFor = (env: Bindings) => readConfig(env as unknown as Record<string, string | undefined>);
+const configFor = (env: Bindings) =>
+  readConfig(env as unknown as Record<string, string | undefined>);
 
-const transportFor = (env: Bindings) => transportFromEnv(env as unknown as Record<string, string | undefined>);
+const transportFor = (env: Bindings) =>
+  transportFromEnv(env as unknown as Record<string, string | undefined>);
 
 const app = createApp({
   database: databaseFor,
   config: configFor,
-  mailer: (env, db) => (configFor(env).isLocal ? outboxMailer(db) : providerMailer(db, transportFor(env), console.log)),
+  mailer: (env, db) =>
+    configFor(env).isLocal ? outboxMailer(db) : providerMailer(db, transportFor(env), console.log),
   areaLinks,
 });
 
@@ -36,7 +39,8 @@ let seeding: Promise<unknown> | undefined;
 
 export default {
   async fetch(request, env, ctx) {
-    if (configFor(env).isLocal) await (seeding ??= seedDemoData(databaseFor(env)).catch(() => (seeding = undefined)));
+    if (configFor(env).isLocal)
+      await (seeding ??= seedDemoData(databaseFor(env)).catch(() => (seeding = undefined)));
     return app.fetch(request, env, ctx);
   },
   async scheduled(controller, env) {

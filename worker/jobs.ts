@@ -21,7 +21,10 @@ export const jobs: Job[] = [
   (db, now) => purgeFormSubmissions(db, now),
   async (db, now) => {
     const dropped = await purgeMail(db, now);
-    if (dropped > 0) console.log(JSON.stringify({ level: 'warn', mailDroppedUnsent: dropped, reason: 'past its use' }));
+    if (dropped > 0)
+      console.log(
+        JSON.stringify({ level: 'warn', mailDroppedUnsent: dropped, reason: 'past its use' }),
+      );
   },
   (db, now) => runStoryConsentJobs(db, now),
   ...campaignJobs(),
@@ -52,14 +55,21 @@ export const runScheduledJobs = async (
     all.push(async (database, at) => void (await deliverDueMail(database, transport, log, at)));
   } else if (options.localOutbox) {
     all.push(async (database, at) => {
-      for (const mail of await flushLocalOutbox(database, at)) log(`[outbox] To: ${mail.toAddress} | Subject: ${mail.subject}`);
+      for (const mail of await flushLocalOutbox(database, at))
+        log(`[outbox] To: ${mail.toAddress} | Subject: ${mail.subject}`);
     });
   }
   for (const [index, job] of all.entries()) {
     try {
       await job(db, now, options.retention ?? DEFAULT_RETENTION);
     } catch (error) {
-      log(JSON.stringify({ level: 'error', job: index, error: error instanceof Error ? error.name : 'unknown' }));
+      log(
+        JSON.stringify({
+          level: 'error',
+          job: index,
+          error: error instanceof Error ? error.name : 'unknown',
+        }),
+      );
     }
   }
 };

@@ -46,9 +46,11 @@ const app = createApp(
   {
     database: () => db,
     config: () => config,
-    mailer: () => (mailTransport ? providerMailer(db, mailTransport, writeLine) : outboxMailer(db, writeLine)),
+    mailer: () =>
+      mailTransport ? providerMailer(db, mailTransport, writeLine) : outboxMailer(db, writeLine),
     clientAddress: (c) =>
-      (trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined) ?? getConnInfo(c).remote.address,
+      (trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined) ??
+      getConnInfo(c).remote.address,
     areaLinks,
   },
   { compress: true, log: writeLine },
@@ -56,7 +58,10 @@ const app = createApp(
 
 // The same jobs as Workers' Cron Trigger, every 5 minutes, and once at start.
 const runJobs = () =>
-  runScheduledJobs(db, { retention: config.retention, ...(mailTransport ? { mailTransport } : { localOutbox: true }) }).catch(() => {});
+  runScheduledJobs(db, {
+    retention: config.retention,
+    ...(mailTransport ? { mailTransport } : { localOutbox: true }),
+  }).catch(() => {});
 void runJobs();
 setInterval(runJobs, 5 * 60_000).unref();
 

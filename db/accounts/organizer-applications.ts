@@ -6,13 +6,18 @@ import { organizerApplications, sessions, userRoles, users } from '../schema';
 export type OrganizerApplication = typeof organizerApplications.$inferSelect;
 
 /** The person's latest application, if any. */
-export const latestApplication = async (db: Database, userId: string): Promise<OrganizerApplication | null> =>
-  (await db
-    .select()
-    .from(organizerApplications)
-    .where(eq(organizerApplications.userId, userId))
-    .orderBy(asc(organizerApplications.createdAt))
-    .all()).at(-1) ?? null;
+export const latestApplication = async (
+  db: Database,
+  userId: string,
+): Promise<OrganizerApplication | null> =>
+  (
+    await db
+      .select()
+      .from(organizerApplications)
+      .where(eq(organizerApplications.userId, userId))
+      .orderBy(asc(organizerApplications.createdAt))
+      .all()
+  ).at(-1) ?? null;
 
 /**
  * Files an application. A person has at most one pending: a second submission while one waits
@@ -33,9 +38,17 @@ export const applyToOrganize = async (
 };
 
 /** The applicant of an application, for the object-level permission check. */
-export const applicationOwner = async (db: Database, applicationId: string): Promise<string | null> =>
-  (await db.select({ userId: organizerApplications.userId }).from(organizerApplications).where(eq(organizerApplications.id, applicationId)).get())
-    ?.userId ?? null;
+export const applicationOwner = async (
+  db: Database,
+  applicationId: string,
+): Promise<string | null> =>
+  (
+    await db
+      .select({ userId: organizerApplications.userId })
+      .from(organizerApplications)
+      .where(eq(organizerApplications.id, applicationId))
+      .get()
+  )?.userId ?? null;
 
 export interface PendingApplication {
   id: string;
@@ -75,7 +88,9 @@ export const decideApplication = async (
   const decide = db
     .update(organizerApplications)
     .set({ status: decision, decidedAt: now })
-    .where(and(eq(organizerApplications.id, applicationId), eq(organizerApplications.status, 'pending')))
+    .where(
+      and(eq(organizerApplications.id, applicationId), eq(organizerApplications.status, 'pending')),
+    )
     .returning({ userId: organizerApplications.userId });
   // The decision, the role and the end of the applicant's sessions happen together or not at
   // all; the role and session statements only act if this very decision approved it.
@@ -92,15 +107,33 @@ export const decideApplication = async (
             .insert(userRoles)
             .select(
               db
-                .select({ userId: organizerApplications.userId, role: sql<'organizer'>`'organizer'`.as('role'), grantedAt: sql<Date>`${Math.floor(now.getTime() / 1000)}`.as('granted_at') })
+                .select({
+                  userId: organizerApplications.userId,
+                  role: sql<'organizer'>`'organizer'`.as('role'),
+                  grantedAt: sql<Date>`${Math.floor(now.getTime() / 1000)}`.as('granted_at'),
+                })
                 .from(organizerApplications)
                 .where(approvedNow),
             )
             .onConflictDoNothing(),
-          db.delete(sessions).where(inArray(sessions.userId, db.select({ userId: organizerApplications.userId }).from(organizerApplications).where(approvedNow))),
+          db
+            .delete(sessions)
+            .where(
+              inArray(
+                sessions.userId,
+                db
+                  .select({ userId: organizerApplications.userId })
+                  .from(organizerApplications)
+                  .where(approvedNow),
+              ),
+            ),
         ])
       : await db.batch([decide]);
   if (!decided) return null;
-  const user = await db.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, decided.userId)).get();
+  const user = await db
+    .select({ email: users.email, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, decided.userId))
+    .get();
   return user ?? null;
 };

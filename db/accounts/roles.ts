@@ -2,7 +2,8 @@
 export const ROLES = ['organizer', 'storyteller', 'moderator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+export const isRole = (value: unknown): value is Role =>
+  typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 
 /** Roles whose sessions are short (12 hours at most, 30 minutes idle): they can see others' data. */
 export const PRIVILEGED_ROLES: readonly Role[] = ['moderator', 'admin'];

@@ -19,7 +19,8 @@ export const SESSION_POLICY = {
   touchEveryMs: MINUTE,
 } as const;
 
-const isPrivileged = (user: CurrentUser) => user.roles.some((role) => PRIVILEGED_ROLES.includes(role));
+const isPrivileged = (user: CurrentUser) =>
+  user.roles.some((role) => PRIVILEGED_ROLES.includes(role));
 
 export interface ValidSession {
   id: string;
@@ -45,10 +46,19 @@ export const createSession = async (
   const token = newToken();
   const expiresAt = new Date(
     isPrivileged(user)
-      ? Math.min(now.getTime() + SESSION_POLICY.privilegedIdleMs, signedInAt.getTime() + SESSION_POLICY.privilegedAbsoluteMs)
+      ? Math.min(
+          now.getTime() + SESSION_POLICY.privilegedIdleMs,
+          signedInAt.getTime() + SESSION_POLICY.privilegedAbsoluteMs,
+        )
       : now.getTime() + SESSION_POLICY.memberLifetimeMs,
   );
-  await db.insert(sessions).values({ id: hashToken(token), userId: user.id, createdAt: signedInAt, lastActiveAt: now, expiresAt });
+  await db.insert(sessions).values({
+    id: hashToken(token),
+    userId: user.id,
+    createdAt: signedInAt,
+    lastActiveAt: now,
+    expiresAt,
+  });
   return { token, expiresAt };
 };
 
@@ -57,7 +67,11 @@ export const createSession = async (
  * moderators' and admins' end 30 minutes after the last request or 12 hours after sign-in,
  * whichever comes first — checked against the roles the person holds now.
  */
-export const validateSessionToken = async (db: Database, token: string, now = new Date()): Promise<ValidSession | null> => {
+export const validateSessionToken = async (
+  db: Database,
+  token: string,
+  now = new Date(),
+): Promise<ValidSession | null> => {
   const id = hashToken(token);
   const row = await db.select().from(sessions).where(eq(sessions.id, id)).get();
   if (!row) return null;
@@ -95,15 +109,31 @@ export const validateSessionToken = async (db: Database, token: string, now = ne
 
 /** When the person behind a session last signed in with a code. */
 export const sessionSignedInAt = async (db: Database, sessionId: string): Promise<Date | null> =>
-  (await db.select({ createdAt: sessions.createdAt }).from(sessions).where(eq(sessions.id, sessionId)).get())?.createdAt ?? null;
+  (
+    await db
+      .select({ createdAt: sessions.createdAt })
+      .from(sessions)
+      .where(eq(sessions.id, sessionId))
+      .get()
+  )?.createdAt ?? null;
 
 export const invalidateSession = async (db: Database, sessionId: string): Promise<void> => {
   await db.delete(sessions).where(eq(sessions.id, sessionId));
 };
 
 /** Ends every session of a person ("sign out everywhere"), or every one but the current. */
-export const invalidateUserSessions = async (db: Database, userId: string, except?: string): Promise<void> => {
-  await db.delete(sessions).where(except ? and(eq(sessions.userId, userId), ne(sessions.id, except)) : eq(sessions.userId, userId));
+export const invalidateUserSessions = async (
+  db: Database,
+  userId: string,
+  except?: string,
+): Promise<void> => {
+  await db
+    .delete(sessions)
+    .where(
+      except
+        ? and(eq(sessions.userId, userId), ne(sessions.id, except))
+        : eq(sessions.userId, userId),
+    );
 };
 
 export interface SessionSummary {
@@ -113,7 +143,11 @@ export interface SessionSummary {
 }
 
 /** A person's live sessions, newest first: when each started and was last used. */
-export const listUserSessions = async (db: Database, userId: string, now = new Date()): Promise<SessionSummary[]> =>
+export const listUserSessions = async (
+  db: Database,
+  userId: string,
+  now = new Date(),
+): Promise<SessionSummary[]> =>
   db
     .select({ id: sessions.id, createdAt: sessions.createdAt, lastActiveAt: sessions.lastActiveAt })
     .from(sessions)

@@ -14,7 +14,8 @@ export const SIGN_IN_CODE = { digits: 8, lifetimeMs: 10 * 60_000, maxFailedAttem
  */
 export type CodeHasher = (value: string) => Promise<string>;
 
-const codeHash = (hasher: CodeHasher, attemptId: string, code: string) => hasher(`sign-in-code:${attemptId}:${code}`);
+const codeHash = (hasher: CodeHasher, attemptId: string, code: string) =>
+  hasher(`sign-in-code:${attemptId}:${code}`);
 
 /**
  * Makes a code for an email, whether or not an account exists (the answer must not tell).
@@ -41,7 +42,9 @@ export const createSignInCode = async (
     createdAt: now,
     expiresAt: new Date(now.getTime() + SIGN_IN_CODE.lifetimeMs),
   });
-  await (replaces ? db.batch([db.delete(signInCodes).where(eq(signInCodes.id, replaces)), insert]) : insert);
+  await (replaces
+    ? db.batch([db.delete(signInCodes).where(eq(signInCodes.id, replaces)), insert])
+    : insert);
   return { attemptId, code };
 };
 
@@ -51,9 +54,16 @@ export type CodeCheck =
   | { ok: false; reason: 'expired' };
 
 /** The email an attempt was made for, while it can still be used. */
-export const pendingSignInEmail = async (db: Database, attemptId: string, now = new Date()): Promise<string | null> => {
+export const pendingSignInEmail = async (
+  db: Database,
+  attemptId: string,
+  now = new Date(),
+): Promise<string | null> => {
   const row = await db.select().from(signInCodes).where(eq(signInCodes.id, attemptId)).get();
-  return row && !row.usedAt && row.expiresAt > now && row.failedAttempts < SIGN_IN_CODE.maxFailedAttempts
+  return row &&
+    !row.usedAt &&
+    row.expiresAt > now &&
+    row.failedAttempts < SIGN_IN_CODE.maxFailedAttempts
     ? row.email
     : null;
 };
@@ -72,7 +82,12 @@ export const checkSignInCode = async (
   now = new Date(),
 ): Promise<CodeCheck> => {
   const row = await db.select().from(signInCodes).where(eq(signInCodes.id, attemptId)).get();
-  if (!row || row.usedAt || row.expiresAt <= now || row.failedAttempts >= SIGN_IN_CODE.maxFailedAttempts) {
+  if (
+    !row ||
+    row.usedAt ||
+    row.expiresAt <= now ||
+    row.failedAttempts >= SIGN_IN_CODE.maxFailedAttempts
+  ) {
     return { ok: false, reason: 'expired' };
   }
   const encoder = new TextEncoder();
@@ -81,11 +96,18 @@ export const checkSignInCode = async (
   if (!right) {
     const [updated] = await db
       .update(signInCodes)
-      .set({ failedAttempts: lastTry ? SIGN_IN_CODE.maxFailedAttempts : sql`${signInCodes.failedAttempts} + 1` })
+      .set({
+        failedAttempts: lastTry
+          ? SIGN_IN_CODE.maxFailedAttempts
+          : sql`${signInCodes.failedAttempts} + 1`,
+      })
       .where(eq(signInCodes.id, attemptId))
       .returning({ failedAttempts: signInCodes.failedAttempts });
-    const triesLeft = SIGN_IN_CODE.maxFailedAttempts - (updated?.failedAttempts ?? SIGN_IN_CODE.maxFailedAttempts);
-    return triesLeft > 0 ? { ok: false, reason: 'wrong', triesLeft } : { ok: false, reason: 'expired' };
+    const triesLeft =
+      SIGN_IN_CODE.maxFailedAttempts - (updated?.failedAttempts ?? SIGN_IN_CODE.maxFailedAttempts);
+    return triesLeft > 0
+      ? { ok: false, reason: 'wrong', triesLeft }
+      : { ok: false, reason: 'expired' };
   }
   const spent = await db
     .update(signInCodes)

@@ -22,26 +22,46 @@ export const findOrCreateUser = async (
   now = new Date(),
 ): Promise<CurrentUser> => {
   const normalized = normalizeEmail(email);
-  const insert = db.insert(users).values({ id: newId(), email: normalized, locale: locale ?? 'en', createdAt: now });
-  await (locale ? insert.onConflictDoUpdate({ target: users.email, set: { locale } }) : insert.onConflictDoNothing());
+  const insert = db
+    .insert(users)
+    .values({ id: newId(), email: normalized, locale: locale ?? 'en', createdAt: now });
+  await (locale
+    ? insert.onConflictDoUpdate({ target: users.email, set: { locale } })
+    : insert.onConflictDoNothing());
   const user = await db.select().from(users).where(eq(users.email, normalized)).get();
   return (await getUser(db, user!.id))!;
 };
 
 /** The language to write to a person in. */
 export const userLocale = async (db: Database, userId: string): Promise<'en' | 'fr'> =>
-  (await db.select({ locale: users.locale }).from(users).where(eq(users.id, userId)).get())?.locale ?? 'en';
+  (await db.select({ locale: users.locale }).from(users).where(eq(users.id, userId)).get())
+    ?.locale ?? 'en';
 
 /** An account and its roles, or null. */
 export const getUser = async (db: Database, userId: string): Promise<CurrentUser | null> => {
   const user = await db.select().from(users).where(eq(users.id, userId)).get();
   if (!user) return null;
-  const roles = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId)).all();
-  return { id: user.id, email: user.email, roles: roles.map((r) => r.role).filter(isRole).sort() };
+  const roles = await db
+    .select({ role: userRoles.role })
+    .from(userRoles)
+    .where(eq(userRoles.userId, userId))
+    .all();
+  return {
+    id: user.id,
+    email: user.email,
+    roles: roles
+      .map((r) => r.role)
+      .filter(isRole)
+      .sort(),
+  };
 };
 
 export const findUserByEmail = async (db: Database, email: string): Promise<CurrentUser | null> => {
-  const user = await db.select({ id: users.id }).from(users).where(eq(users.email, normalizeEmail(email))).get();
+  const user = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)))
+    .get();
   return user ? getUser(db, user.id) : null;
 };
 
@@ -49,7 +69,12 @@ export const findUserByEmail = async (db: Database, email: string): Promise<Curr
  * Grants a role. Every session of the person ends in the same batch: a change of role must
  * never ride on a session that was started before it.
  */
-export const grantRole = async (db: Database, userId: string, role: Role, now = new Date()): Promise<void> => {
+export const grantRole = async (
+  db: Database,
+  userId: string,
+  role: Role,
+  now = new Date(),
+): Promise<void> => {
   await db.batch([
     db.insert(userRoles).values({ userId, role, grantedAt: now }).onConflictDoNothing(),
     db.delete(sessions).where(eq(sessions.userId, userId)),
@@ -69,7 +94,9 @@ export const revokeRole = async (db: Database, userId: string, role: Role): Prom
         and(
           eq(userRoles.userId, userId),
           eq(userRoles.role, role),
-          role === 'admin' ? sql`(select count(*) from user_roles where role = 'admin') > 1` : undefined,
+          role === 'admin'
+            ? sql`(select count(*) from user_roles where role = 'admin') > 1`
+            : undefined,
         ),
       )
       .returning({ userId: userRoles.userId }),
@@ -96,7 +123,13 @@ export const listPeopleWithRoles = async (db: Database): Promise<CurrentUser[]> 
 };
 
 export const countAdmins = async (db: Database): Promise<number> =>
-  (await db.select({ userId: userRoles.userId }).from(userRoles).where(eq(userRoles.role, 'admin')).all()).length;
+  (
+    await db
+      .select({ userId: userRoles.userId })
+      .from(userRoles)
+      .where(eq(userRoles.role, 'admin'))
+      .all()
+  ).length;
 
 /**
  * Steps other areas add to run when an account is deleted, before the account row goes:
@@ -132,9 +165,17 @@ export const exportAccountData = async (db: Database, userId: string) => {
   const user = await db.select().from(users).where(eq(users.id, userId)).get();
   if (!user) return null;
   const [roles, userSessions, applications] = await Promise.all([
-    db.select({ role: userRoles.role, grantedAt: userRoles.grantedAt }).from(userRoles).where(eq(userRoles.userId, userId)).all(),
     db
-      .select({ createdAt: sessions.createdAt, lastActiveAt: sessions.lastActiveAt, expiresAt: sessions.expiresAt })
+      .select({ role: userRoles.role, grantedAt: userRoles.grantedAt })
+      .from(userRoles)
+      .where(eq(userRoles.userId, userId))
+      .all(),
+    db
+      .select({
+        createdAt: sessions.createdAt,
+        lastActiveAt: sessions.lastActiveAt,
+        expiresAt: sessions.expiresAt,
+      })
       .from(sessions)
       .where(eq(sessions.userId, userId))
       .all(),
@@ -151,7 +192,12 @@ export const exportAccountData = async (db: Database, userId: string) => {
       .all(),
   ]);
   return {
-    account: { email: user.email, language: user.locale, createdAt: user.createdAt, roles: ['member', ...roles.map((r) => r.role)] },
+    account: {
+      email: user.email,
+      language: user.locale,
+      createdAt: user.createdAt,
+      roles: ['member', ...roles.map((r) => r.role)],
+    },
     roles,
     sessions: userSessions,
     organizerApplications: applications,

@@ -5,12 +5,23 @@ import { preparedPerDatabase } from '../core/prepared';
 import { newId } from '../core/random';
 import { campaigns, campaignSignatures, campaignUpdates, userRoles, users } from '../schema';
 import { createOnce } from '../core/form-submissions';
-import { CLOSABLE_STATUSES, DELIVERABLE_STATUSES, isOpenForSigning, openForSigningCondition, publicCampaignCondition, utcDay } from './rules';
+import {
+  CLOSABLE_STATUSES,
+  DELIVERABLE_STATUSES,
+  isOpenForSigning,
+  openForSigningCondition,
+  publicCampaignCondition,
+  utcDay,
+} from './rules';
 
 export type Campaign = typeof campaigns.$inferSelect;
 export type CampaignKind = Campaign['kind'];
 export type CampaignStatus = Campaign['status'];
-export const CAMPAIGN_KINDS = ['petition', 'letter', 'call'] as const satisfies readonly CampaignKind[];
+export const CAMPAIGN_KINDS = [
+  'petition',
+  'letter',
+  'call',
+] as const satisfies readonly CampaignKind[];
 
 /** What an organizer writes. Everything else (state, counts, dates) is the system's. */
 export interface CampaignInput {
@@ -29,7 +40,6 @@ export interface CampaignInput {
   contentLanguage: ContentLanguage;
 }
 
-
 /**
  * The goal shown: the organizer's goal until it is reached, then the next round number above
  * the count (1, 2, 5 × a power of ten), so the page always shows a goal still ahead.
@@ -37,18 +47,38 @@ export interface CampaignInput {
 export const currentGoal = (goal: number, count: number): number => {
   if (count < goal) return goal;
   for (let power = 1; ; power *= 10) {
-    for (const step of [1, 2, 5]) if (step * power > count && step * power > goal) return step * power;
+    for (const step of [1, 2, 5])
+      if (step * power > count && step * power > goal) return step * power;
   }
 };
 
 /** Creates a draft; with the form's key, a second press of "Save" returns the first draft. */
-export const createCampaign = async (db: Database, ownerId: string, input: CampaignInput, now = new Date(), formKey: string | null = null): Promise<string> => {
+export const createCampaign = async (
+  db: Database,
+  ownerId: string,
+  input: CampaignInput,
+  now = new Date(),
+  formKey: string | null = null,
+): Promise<string> => {
   const id = newId();
-  return (await createOnce(db, { userId: ownerId, kind: 'campaign', key: formKey }, id, [db.insert(campaigns).values({ ...input, id, ownerId, status: 'draft', createdAt: now })], now)).id;
+  return (
+    await createOnce(
+      db,
+      { userId: ownerId, kind: 'campaign', key: formKey },
+      id,
+      [db.insert(campaigns).values({ ...input, id, ownerId, status: 'draft', createdAt: now })],
+      now,
+    )
+  ).id;
 };
 
 /** Saves an organizer's edit; only a draft can change its text. False when it is no longer a draft. */
-export const updateCampaignDraft = async (db: Database, id: string, ownerId: string, input: CampaignInput): Promise<boolean> => {
+export const updateCampaignDraft = async (
+  db: Database,
+  id: string,
+  ownerId: string,
+  input: CampaignInput,
+): Promise<boolean> => {
   const rows = await db
     .update(campaigns)
     .set(input)
@@ -58,7 +88,12 @@ export const updateCampaignDraft = async (db: Database, id: string, ownerId: str
 };
 
 /** "What happens next" stays editable in every state: it is how the organizer keeps allies informed. */
-export const updateNextSteps = async (db: Database, id: string, ownerId: string, nextSteps: string): Promise<boolean> => {
+export const updateNextSteps = async (
+  db: Database,
+  id: string,
+  ownerId: string,
+  nextSteps: string,
+): Promise<boolean> => {
   const rows = await db
     .update(campaigns)
     .set({ nextSteps })
@@ -71,13 +106,26 @@ export const getCampaign = async (db: Database, id: string): Promise<Campaign | 
   (await db.select().from(campaigns).where(eq(campaigns.id, id)).get()) ?? null;
 
 /** What signing needs of a campaign: a few short columns, not its texts (a wide row costs). */
-export type SigningCampaign = Pick<Campaign, 'id' | 'kind' | 'status' | 'endsOn' | 'title' | 'letterText'>;
+export type SigningCampaign = Pick<
+  Campaign,
+  'id' | 'kind' | 'status' | 'endsOn' | 'title' | 'letterText'
+>;
 
-export const getCampaignForSigning = async (db: Database, id: string): Promise<SigningCampaign | null> => (await selectSigningCampaign(db).get({ id })) ?? null;
+export const getCampaignForSigning = async (
+  db: Database,
+  id: string,
+): Promise<SigningCampaign | null> => (await selectSigningCampaign(db).get({ id })) ?? null;
 
 const selectSigningCampaign = preparedPerDatabase((db) =>
   db
-    .select({ id: campaigns.id, kind: campaigns.kind, status: campaigns.status, endsOn: campaigns.endsOn, title: campaigns.title, letterText: campaigns.letterText })
+    .select({
+      id: campaigns.id,
+      kind: campaigns.kind,
+      status: campaigns.status,
+      endsOn: campaigns.endsOn,
+      title: campaigns.title,
+      letterText: campaigns.letterText,
+    })
     .from(campaigns)
     .where(eq(campaigns.id, sql.placeholder('id')))
     .prepare(),
@@ -89,7 +137,12 @@ export const confirmedCount = async (db: Database, campaignId: string): Promise<
     await db
       .select({ n: sql<number>`count(*)` })
       .from(campaignSignatures)
-      .where(and(eq(campaignSignatures.campaignId, campaignId), isNotNull(campaignSignatures.confirmedAt)))
+      .where(
+        and(
+          eq(campaignSignatures.campaignId, campaignId),
+          isNotNull(campaignSignatures.confirmedAt),
+        ),
+      )
       .get()
   )?.n ?? 0;
 
@@ -101,26 +154,56 @@ export type CampaignSummary = Campaign & { signatures: number; open: boolean };
 // name the signature's own id inside the subquery.
 const signatureCount = sql<number>`(select count(*) from "campaign_signatures" as "s" where "s"."campaign_id" = "campaigns"."id" and "s"."confirmed_at" is not null)`;
 const withCount = { campaign: campaigns, signatures: signatureCount };
-const flatten = (rows: { campaign: Campaign; signatures: number }[], now: Date): CampaignSummary[] =>
-  rows.map((row) => ({ ...row.campaign, signatures: row.signatures, open: isOpenForSigning(row.campaign, now) }));
+const flatten = (
+  rows: { campaign: Campaign; signatures: number }[],
+  now: Date,
+): CampaignSummary[] =>
+  rows.map((row) => ({
+    ...row.campaign,
+    signatures: row.signatures,
+    open: isOpenForSigning(row.campaign, now),
+  }));
 
 /** Public campaigns: open ones first, newest first. */
-export const listPublicCampaigns = async (db: Database, now = new Date()): Promise<CampaignSummary[]> =>
+export const listPublicCampaigns = async (
+  db: Database,
+  now = new Date(),
+): Promise<CampaignSummary[]> =>
   flatten(
     await db
       .select(withCount)
       .from(campaigns)
       .where(publicCampaignCondition())
-      .orderBy(sql`case when ${openForSigningCondition(utcDay(now))} then 0 else 1 end`, desc(campaigns.publishedAt))
+      .orderBy(
+        sql`case when ${openForSigningCondition(utcDay(now))} then 0 else 1 end`,
+        desc(campaigns.publishedAt),
+      )
       .all(),
     now,
   );
 
-export const listOwnCampaigns = async (db: Database, ownerId: string, now = new Date()): Promise<CampaignSummary[]> =>
-  flatten(await db.select(withCount).from(campaigns).where(eq(campaigns.ownerId, ownerId)).orderBy(desc(campaigns.createdAt)).all(), now);
+export const listOwnCampaigns = async (
+  db: Database,
+  ownerId: string,
+  now = new Date(),
+): Promise<CampaignSummary[]> =>
+  flatten(
+    await db
+      .select(withCount)
+      .from(campaigns)
+      .where(eq(campaigns.ownerId, ownerId))
+      .orderBy(desc(campaigns.createdAt))
+      .all(),
+    now,
+  );
 
 export const listSubmittedCampaigns = async (db: Database): Promise<Campaign[]> =>
-  db.select().from(campaigns).where(eq(campaigns.status, 'submitted')).orderBy(campaigns.createdAt).all();
+  db
+    .select()
+    .from(campaigns)
+    .where(eq(campaigns.status, 'submitted'))
+    .orderBy(campaigns.createdAt)
+    .all();
 
 /** Campaigns whose organizer deleted their account and that still wait to be closed or delivered: a moderator's to finish. */
 export const listOwnerlessCampaigns = async (db: Database): Promise<Campaign[]> =>
@@ -143,7 +226,12 @@ const transition = async (
   set: Partial<typeof campaigns.$inferInsert>,
   ownerId?: string | null,
 ): Promise<Campaign | null> => {
-  const owner = ownerId === undefined ? undefined : ownerId === null ? isNull(campaigns.ownerId) : eq(campaigns.ownerId, ownerId);
+  const owner =
+    ownerId === undefined
+      ? undefined
+      : ownerId === null
+        ? isNull(campaigns.ownerId)
+        : eq(campaigns.ownerId, ownerId);
   const [row] = await db
     .update(campaigns)
     .set(set)
@@ -152,22 +240,43 @@ const transition = async (
   return row ?? null;
 };
 
-export const submitCampaign = (db: Database, id: string, ownerId: string) => transition(db, id, ['draft'], { status: 'submitted' }, ownerId);
+export const submitCampaign = (db: Database, id: string, ownerId: string) =>
+  transition(db, id, ['draft'], { status: 'submitted' }, ownerId);
 export const approveCampaign = (db: Database, id: string, now = new Date()) =>
   transition(db, id, ['submitted'], { status: 'published', publishedAt: now });
 /** A moderator sends a campaign back to its organizer to change. */
-export const returnCampaign = (db: Database, id: string) => transition(db, id, ['submitted'], { status: 'draft' });
+export const returnCampaign = (db: Database, id: string) =>
+  transition(db, id, ['submitted'], { status: 'draft' });
 export const closeCampaign = (db: Database, id: string, ownerId: string | null, now = new Date()) =>
   transition(db, id, [...CLOSABLE_STATUSES], { status: 'closed', endedAt: now }, ownerId);
-export const deliverCampaign = (db: Database, id: string, ownerId: string | null, note: string, deliveredOn: string, now = new Date()) =>
-  transition(db, id, [...DELIVERABLE_STATUSES], { status: 'delivered', deliveryNote: note, deliveredOn, endedAt: now }, ownerId);
+export const deliverCampaign = (
+  db: Database,
+  id: string,
+  ownerId: string | null,
+  note: string,
+  deliveredOn: string,
+  now = new Date(),
+) =>
+  transition(
+    db,
+    id,
+    [...DELIVERABLE_STATUSES],
+    { status: 'delivered', deliveryNote: note, deliveredOn, endedAt: now },
+    ownerId,
+  );
 
 /** Counts one call. Nothing about the caller is kept. Returns the new count, or null if not open. */
-export const countCall = async (db: Database, id: string, now = new Date()): Promise<number | null> => {
+export const countCall = async (
+  db: Database,
+  id: string,
+  now = new Date(),
+): Promise<number | null> => {
   const [row] = await db
     .update(campaigns)
     .set({ callCount: sql`${campaigns.callCount} + 1` })
-    .where(and(eq(campaigns.id, id), eq(campaigns.kind, 'call'), openForSigningCondition(utcDay(now))))
+    .where(
+      and(eq(campaigns.id, id), eq(campaigns.kind, 'call'), openForSigningCondition(utcDay(now))),
+    )
     .returning({ callCount: campaigns.callCount });
   return row?.callCount ?? null;
 };
@@ -179,13 +288,23 @@ export const countCall = async (db: Database, id: string, now = new Date()): Pro
  * signers' emails (signatures.ts). A moderator may still deliver it (canEndCampaign). One batch,
  * so a campaign is never left open without an owner.
  */
-export const removeOrganizerCampaigns = async (db: Database, ownerId: string, now = new Date()): Promise<void> => {
+export const removeOrganizerCampaigns = async (
+  db: Database,
+  ownerId: string,
+  now = new Date(),
+): Promise<void> => {
   await db.batch([
-    db.delete(campaigns).where(and(eq(campaigns.ownerId, ownerId), inArray(campaigns.status, ['draft', 'submitted']))),
+    db
+      .delete(campaigns)
+      .where(
+        and(eq(campaigns.ownerId, ownerId), inArray(campaigns.status, ['draft', 'submitted'])),
+      ),
     db
       .update(campaigns)
       .set({ status: 'closed', endedAt: now })
-      .where(and(eq(campaigns.ownerId, ownerId), inArray(campaigns.status, [...CLOSABLE_STATUSES]))),
+      .where(
+        and(eq(campaigns.ownerId, ownerId), inArray(campaigns.status, [...CLOSABLE_STATUSES])),
+      ),
     // Said outright rather than left to the foreign key: not every SQLite connection enforces them.
     db.update(campaigns).set({ ownerId: null }).where(eq(campaigns.ownerId, ownerId)),
   ]);
@@ -194,7 +313,11 @@ export const removeOrganizerCampaigns = async (db: Database, ownerId: string, no
 /** Where to tell a campaign's organizer about a decision: their email and language. */
 export const campaignOwnerContact = async (db: Database, campaign: Pick<Campaign, 'ownerId'>) =>
   campaign.ownerId
-    ? ((await db.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, campaign.ownerId)).get()) ?? null)
+    ? ((await db
+        .select({ email: users.email, locale: users.locale })
+        .from(users)
+        .where(eq(users.id, campaign.ownerId))
+        .get()) ?? null)
     : null;
 
 /** Moderators to tell of a campaign waiting for review, each with their language. */

@@ -2,7 +2,8 @@ import type { Database } from '../core/database';
 import { hmacSha256Hex } from '../core/random';
 import { getOrCreateSecret } from '../core/secrets';
 
-const sign = async (db: Database, value: string) => hmacSha256Hex(await getOrCreateSecret(db, 'campaign-links'), value).slice(0, 40);
+const sign = async (db: Database, value: string) =>
+  hmacSha256Hex(await getOrCreateSecret(db, 'campaign-links'), value).slice(0, 40);
 
 /**
  * The "stop the news" link in update emails. Update emails are sent by a job long after the
@@ -19,6 +20,7 @@ export const readUnsubscribeToken = async (db: Database, token: string): Promise
   const expected = await sign(db, `unsubscribe:${match[1]}`);
   // Constant-time compare of two equal-length hex strings.
   let diff = 0;
-  for (let i = 0; i < expected.length; i++) diff |= expected.charCodeAt(i) ^ match[2]!.charCodeAt(i);
+  for (let i = 0; i < expected.length; i++)
+    diff |= expected.charCodeAt(i) ^ match[2]!.charCodeAt(i);
   return diff === 0 ? Number(match[1]) : null;
 };

@@ -11,7 +11,11 @@ type CampaignRow = typeof campaigns.$inferSelect;
 type CampaignStatus = CampaignRow['status'];
 
 /** States the public may see. Drafts and campaigns waiting for a moderator are never public. */
-export const PUBLIC_STATUSES = ['published', 'closed', 'delivered'] as const satisfies readonly CampaignStatus[];
+export const PUBLIC_STATUSES = [
+  'published',
+  'closed',
+  'delivered',
+] as const satisfies readonly CampaignStatus[];
 
 export const isPublicCampaign = (campaign: Pick<CampaignRow, 'status'>): boolean =>
   (PUBLIC_STATUSES as readonly string[]).includes(campaign.status);
@@ -24,10 +28,15 @@ export const publicCampaignCondition = (): SQL => inArray(campaigns.status, [...
  * after the end date: it starts the clock on deleting the signers' details (signatures.ts).
  */
 export const CLOSABLE_STATUSES = ['published'] as const satisfies readonly CampaignStatus[];
-export const DELIVERABLE_STATUSES = ['published', 'closed'] as const satisfies readonly CampaignStatus[];
+export const DELIVERABLE_STATUSES = [
+  'published',
+  'closed',
+] as const satisfies readonly CampaignStatus[];
 
-export const canBeClosed = (campaign: Pick<CampaignRow, 'status'>): boolean => (CLOSABLE_STATUSES as readonly string[]).includes(campaign.status);
-export const canBeDelivered = (campaign: Pick<CampaignRow, 'status'>): boolean => (DELIVERABLE_STATUSES as readonly string[]).includes(campaign.status);
+export const canBeClosed = (campaign: Pick<CampaignRow, 'status'>): boolean =>
+  (CLOSABLE_STATUSES as readonly string[]).includes(campaign.status);
+export const canBeDelivered = (campaign: Pick<CampaignRow, 'status'>): boolean =>
+  (DELIVERABLE_STATUSES as readonly string[]).includes(campaign.status);
 
 /** The day (YYYY-MM-DD, UTC) that end dates are compared with. */
 export const utcDay = (now: Date): string => now.toISOString().slice(0, 10);
@@ -36,7 +45,10 @@ export const utcDay = (now: Date): string => now.toISOString().slice(0, 10);
  * Open for signatures and calls: published, and the end date not passed. The end date is
  * inclusive and read in UTC; an empty end date means none.
  */
-export const isOpenForSigning = (campaign: Pick<CampaignRow, 'status' | 'endsOn'>, now = new Date()): boolean =>
+export const isOpenForSigning = (
+  campaign: Pick<CampaignRow, 'status' | 'endsOn'>,
+  now = new Date(),
+): boolean =>
   campaign.status === 'published' && (!campaign.endsOn || campaign.endsOn >= utcDay(now));
 
 /**
@@ -44,4 +56,7 @@ export const isOpenForSigning = (campaign: Pick<CampaignRow, 'status' | 'endsOn'
  * placeholder bound to it in a prepared statement.
  */
 export const openForSigningCondition = (today: string | Placeholder): SQL =>
-  and(eq(campaigns.status, 'published'), or(isNull(campaigns.endsOn), eq(campaigns.endsOn, ''), gte(campaigns.endsOn, today)))!;
+  and(
+    eq(campaigns.status, 'published'),
+    or(isNull(campaigns.endsOn), eq(campaigns.endsOn, ''), gte(campaigns.endsOn, today)),
+  )!;

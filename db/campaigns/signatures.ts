@@ -6,7 +6,11 @@ import { campaigns, campaignSignatures } from '../schema';
 import { openForSigningCondition, utcDay } from './rules';
 
 export type SignatureDisplay = 'full' | 'initials' | 'hidden';
-export const SIGNATURE_DISPLAYS = ['full', 'initials', 'hidden'] as const satisfies readonly SignatureDisplay[];
+export const SIGNATURE_DISPLAYS = [
+  'full',
+  'initials',
+  'hidden',
+] as const satisfies readonly SignatureDisplay[];
 
 /** How long an unconfirmed signature waits for its confirmation before it is deleted. */
 export const CONFIRMATION_LIFETIME_MS = 7 * 24 * 3600_000;
@@ -46,7 +50,14 @@ export type SignOutcome =
    * This mailbox already signed. The caller tells the address already on file (the owner),
    * never the person at the form: fresh links, since only hashes of the old ones are kept.
    */
-  | { kind: 'duplicate'; ownerEmail: string; ownerLocale: 'en' | 'fr'; confirmed: boolean; confirmToken: string | null; manageToken: string };
+  | {
+      kind: 'duplicate';
+      ownerEmail: string;
+      ownerLocale: 'en' | 'fr';
+      confirmed: boolean;
+      confirmToken: string | null;
+      manageToken: string;
+    };
 
 const value = sql.placeholder;
 const insertSignature = preparedPerDatabase((db) =>
@@ -78,7 +89,12 @@ const insertSignature = preparedPerDatabase((db) =>
  * Adds a signature, or finds the one this mailbox already made. The unique index on
  * (campaign, mailbox) decides races: of many parallel attempts, exactly one inserts.
  */
-export const signCampaign = async (db: Database, campaignId: string, input: SignatureInput, now = new Date()): Promise<SignOutcome> => {
+export const signCampaign = async (
+  db: Database,
+  campaignId: string,
+  input: SignatureInput,
+  now = new Date(),
+): Promise<SignOutcome> => {
   const emailKey = mailboxKey(input.email);
   const confirmToken = newToken();
   const manageToken = newToken();
@@ -131,17 +147,37 @@ const renewLinks = preparedPerDatabase((db) =>
       // The time as the seconds the column stores, passed as it is.
       expiresAt: sql`case when ${campaignSignatures.confirmedAt} is null then ${value('expiresAt')} else null end`,
     })
-    .where(and(eq(campaignSignatures.campaignId, value('campaignId')), eq(campaignSignatures.emailKey, value('emailKey'))))
-    .returning({ email: campaignSignatures.email, locale: campaignSignatures.locale, confirmedAt: campaignSignatures.confirmedAt })
+    .where(
+      and(
+        eq(campaignSignatures.campaignId, value('campaignId')),
+        eq(campaignSignatures.emailKey, value('emailKey')),
+      ),
+    )
+    .returning({
+      email: campaignSignatures.email,
+      locale: campaignSignatures.locale,
+      confirmedAt: campaignSignatures.confirmedAt,
+    })
     .prepare(),
 );
 
 /** The campaign a link belongs to, to name it on the page before the person presses the button. */
 export const signatureForToken = async (db: Database, kind: 'confirm' | 'manage', token: string) =>
   (await db
-    .select({ campaignId: campaignSignatures.campaignId, confirmedAt: campaignSignatures.confirmedAt, wantsUpdates: campaignSignatures.wantsUpdates })
+    .select({
+      campaignId: campaignSignatures.campaignId,
+      confirmedAt: campaignSignatures.confirmedAt,
+      wantsUpdates: campaignSignatures.wantsUpdates,
+    })
     .from(campaignSignatures)
-    .where(eq(kind === 'confirm' ? campaignSignatures.confirmTokenHash : campaignSignatures.manageTokenHash, hashToken(token)))
+    .where(
+      eq(
+        kind === 'confirm'
+          ? campaignSignatures.confirmTokenHash
+          : campaignSignatures.manageTokenHash,
+        hashToken(token),
+      ),
+    )
     .get()) ?? null;
 
 /**
@@ -149,8 +185,16 @@ export const signatureForToken = async (db: Database, kind: 'confirm' | 'manage'
  * statement, so a second use (or a race of two) finds nothing. Only while the campaign is open
  * for signing (`isOpenForSigning`, in its SQL form).
  */
-export const confirmSignature = async (db: Database, token: string, now = new Date()): Promise<string | null> => {
-  const [row] = await confirmByToken(db).all({ hash: hashToken(token), now: Math.floor(now.getTime() / 1000), today: utcDay(now) });
+export const confirmSignature = async (
+  db: Database,
+  token: string,
+  now = new Date(),
+): Promise<string | null> => {
+  const [row] = await confirmByToken(db).all({
+    hash: hashToken(token),
+    now: Math.floor(now.getTime() / 1000),
+    today: utcDay(now),
+  });
   return row?.campaignId ?? null;
 };
 
@@ -172,7 +216,10 @@ const confirmByToken = preparedPerDatabase((db) =>
 );
 
 /** Withdraws a signature: the row is deleted, so it no longer counts and nothing stays. */
-export const withdrawSignature = async (db: Database, manageToken: string): Promise<string | null> => {
+export const withdrawSignature = async (
+  db: Database,
+  manageToken: string,
+): Promise<string | null> => {
   const [row] = await db
     .delete(campaignSignatures)
     .where(eq(campaignSignatures.manageTokenHash, hashToken(manageToken)))
@@ -181,7 +228,10 @@ export const withdrawSignature = async (db: Database, manageToken: string): Prom
 };
 
 /** Stops update emails (by the signature id a "stop the news" link names). The signature still counts. */
-export const unsubscribeSignature = async (db: Database, signatureId: number): Promise<string | null> => {
+export const unsubscribeSignature = async (
+  db: Database,
+  signatureId: number,
+): Promise<string | null> => {
   const [row] = await db
     .update(campaignSignatures)
     .set({ wantsUpdates: false })
@@ -191,11 +241,23 @@ export const unsubscribeSignature = async (db: Database, signatureId: number): P
 };
 
 /** The campaign of a signature, for the "stop the news" page. */
-export const campaignOfSignature = async (db: Database, signatureId: number): Promise<string | null> =>
-  (await db.select({ campaignId: campaignSignatures.campaignId }).from(campaignSignatures).where(eq(campaignSignatures.id, signatureId)).get())?.campaignId ?? null;
+export const campaignOfSignature = async (
+  db: Database,
+  signatureId: number,
+): Promise<string | null> =>
+  (
+    await db
+      .select({ campaignId: campaignSignatures.campaignId })
+      .from(campaignSignatures)
+      .where(eq(campaignSignatures.id, signatureId))
+      .get()
+  )?.campaignId ?? null;
 
 /** Deletes signatures never confirmed within 7 days. Safe to run twice. */
-export const expireUnconfirmedSignatures = async (db: Database, now = new Date()): Promise<number> =>
+export const expireUnconfirmedSignatures = async (
+  db: Database,
+  now = new Date(),
+): Promise<number> =>
   (
     await db
       .delete(campaignSignatures)
@@ -207,7 +269,11 @@ export const expireUnconfirmedSignatures = async (db: Database, now = new Date()
  * Erases signers' emails `days` after their campaign was closed or delivered, except for those
  * who want updates (until they unsubscribe). Names as shown and counts remain.
  */
-export const eraseEndedCampaignEmails = async (db: Database, now = new Date(), days = DEFAULT_RETENTION_DAYS): Promise<number> => {
+export const eraseEndedCampaignEmails = async (
+  db: Database,
+  now = new Date(),
+  days = DEFAULT_RETENTION_DAYS,
+): Promise<number> => {
   const cutoff = Math.floor(now.getTime() / 1000) - days * 86400;
   return (
     await db
@@ -232,7 +298,11 @@ export interface PublicSigner {
 }
 
 /** The name a signer chose to show: first name (with city), initials, or nothing at all. */
-export const shownName = (row: { firstName: string; lastName: string; display: SignatureDisplay }): string => {
+export const shownName = (row: {
+  firstName: string;
+  lastName: string;
+  display: SignatureDisplay;
+}): string => {
   if (row.display === 'hidden') return '';
   if (row.display === 'full') return row.firstName;
   return [row.firstName, row.lastName]
@@ -243,7 +313,11 @@ export const shownName = (row: { firstName: string; lastName: string; display: S
 };
 
 /** The latest confirmed signers who chose to be shown. */
-export const latestPublicSigners = async (db: Database, campaignId: string, limit = 10): Promise<PublicSigner[]> => {
+export const latestPublicSigners = async (
+  db: Database,
+  campaignId: string,
+  limit = 10,
+): Promise<PublicSigner[]> => {
   const rows = await db
     .select({
       firstName: campaignSignatures.firstName,
@@ -253,9 +327,19 @@ export const latestPublicSigners = async (db: Database, campaignId: string, limi
       confirmedAt: campaignSignatures.confirmedAt,
     })
     .from(campaignSignatures)
-    .where(and(eq(campaignSignatures.campaignId, campaignId), isNotNull(campaignSignatures.confirmedAt), ne(campaignSignatures.display, 'hidden')))
+    .where(
+      and(
+        eq(campaignSignatures.campaignId, campaignId),
+        isNotNull(campaignSignatures.confirmedAt),
+        ne(campaignSignatures.display, 'hidden'),
+      ),
+    )
     .orderBy(desc(campaignSignatures.confirmedAt), desc(campaignSignatures.id))
     .limit(limit)
     .all();
-  return rows.map((row) => ({ name: shownName(row), city: row.display === 'full' ? row.city : '', confirmedAt: row.confirmedAt! }));
+  return rows.map((row) => ({
+    name: shownName(row),
+    city: row.display === 'full' ? row.city : '',
+    confirmedAt: row.confirmedAt!,
+  }));
 };

@@ -12,19 +12,32 @@ export interface DayCount {
 /** Confirmed signatures per day (UTC), oldest first. */
 export const signaturesByDay = async (db: Database, campaignId: string): Promise<DayCount[]> =>
   db
-    .select({ day: sql<string>`date(${campaignSignatures.confirmedAt}, 'unixepoch')`, count: sql<number>`count(*)` })
+    .select({
+      day: sql<string>`date(${campaignSignatures.confirmedAt}, 'unixepoch')`,
+      count: sql<number>`count(*)`,
+    })
     .from(campaignSignatures)
-    .where(and(eq(campaignSignatures.campaignId, campaignId), isNotNull(campaignSignatures.confirmedAt)))
+    .where(
+      and(eq(campaignSignatures.campaignId, campaignId), isNotNull(campaignSignatures.confirmedAt)),
+    )
     .groupBy(sql`1`)
     .orderBy(sql`1`)
     .all();
 
 /** Confirmed signatures by city as typed (trimmed, case folded); '' when none was given. Largest first. */
-export const signaturesByCity = async (db: Database, campaignId: string): Promise<{ city: string; count: number }[]> =>
+export const signaturesByCity = async (
+  db: Database,
+  campaignId: string,
+): Promise<{ city: string; count: number }[]> =>
   db
-    .select({ city: sql<string>`min(trim(${campaignSignatures.city}))`, count: sql<number>`count(*)` })
+    .select({
+      city: sql<string>`min(trim(${campaignSignatures.city}))`,
+      count: sql<number>`count(*)`,
+    })
     .from(campaignSignatures)
-    .where(and(eq(campaignSignatures.campaignId, campaignId), isNotNull(campaignSignatures.confirmedAt)))
+    .where(
+      and(eq(campaignSignatures.campaignId, campaignId), isNotNull(campaignSignatures.confirmedAt)),
+    )
     .groupBy(sql`lower(trim(${campaignSignatures.city}))`)
     .orderBy(sql`count(*) desc`, sql`1`)
     .limit(50)
@@ -48,11 +61,16 @@ export interface ExportedSignature {
  * only if they chose to show it, the date, the letter or comment; an email only for signers
  * who agreed to share it (and only while it is kept).
  */
-export const signaturesForExport = async (db: Database, campaignId: string): Promise<ExportedSignature[]> => {
+export const signaturesForExport = async (
+  db: Database,
+  campaignId: string,
+): Promise<ExportedSignature[]> => {
   const rows = await db
     .select()
     .from(campaignSignatures)
-    .where(and(eq(campaignSignatures.campaignId, campaignId), isNotNull(campaignSignatures.confirmedAt)))
+    .where(
+      and(eq(campaignSignatures.campaignId, campaignId), isNotNull(campaignSignatures.confirmedAt)),
+    )
     .orderBy(asc(campaignSignatures.confirmedAt), asc(campaignSignatures.id))
     .all();
   return rows.map((row) => ({

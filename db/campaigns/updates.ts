@@ -9,22 +9,42 @@ export type CampaignUpdate = typeof campaignUpdates.$inferSelect;
 /** How long one job run may hold an update's mailing before another run may take it over. */
 const MAILING_LEASE_MS = 10 * 60_000;
 
-export const postCampaignUpdate = async (db: Database, campaignId: string, body: string, siteOrigin: string, now = new Date()): Promise<string> => {
+export const postCampaignUpdate = async (
+  db: Database,
+  campaignId: string,
+  body: string,
+  siteOrigin: string,
+  now = new Date(),
+): Promise<string> => {
   const id = newId();
   await db.insert(campaignUpdates).values({ id, campaignId, body, siteOrigin, createdAt: now });
   return id;
 };
 
-export const listCampaignUpdates = async (db: Database, campaignId: string): Promise<CampaignUpdate[]> =>
-  db.select().from(campaignUpdates).where(eq(campaignUpdates.campaignId, campaignId)).orderBy(desc(campaignUpdates.createdAt), sql`rowid desc`).all();
+export const listCampaignUpdates = async (
+  db: Database,
+  campaignId: string,
+): Promise<CampaignUpdate[]> =>
+  db
+    .select()
+    .from(campaignUpdates)
+    .where(eq(campaignUpdates.campaignId, campaignId))
+    .orderBy(desc(campaignUpdates.createdAt), sql`rowid desc`)
+    .all();
 
 /**
  * Claims one update still being mailed, with a lease: the conditional UPDATE … RETURNING means
  * two overlapping job runs never hold the same update.
  */
-export const claimUpdateMailing = async (db: Database, now = new Date()): Promise<CampaignUpdate | null> => {
+export const claimUpdateMailing = async (
+  db: Database,
+  now = new Date(),
+): Promise<CampaignUpdate | null> => {
   const seconds = Math.floor(now.getTime() / 1000);
-  const free = or(isNull(campaignUpdates.mailingClaimedUntil), lte(campaignUpdates.mailingClaimedUntil, now));
+  const free = or(
+    isNull(campaignUpdates.mailingClaimedUntil),
+    lte(campaignUpdates.mailingClaimedUntil, now),
+  );
   const candidate = await db
     .select({ id: campaignUpdates.id })
     .from(campaignUpdates)
@@ -35,7 +55,7 @@ export const claimUpdateMailing = async (db: Database, now = new Date()): Promis
   if (!candidate) return null;
   const [claimed] = await db
     .update(campaignUpdates)
-    .set({ mailingClaimedUntil: new Date((seconds * 1000) + MAILING_LEASE_MS) })
+    .set({ mailingClaimedUntil: new Date(seconds * 1000 + MAILING_LEASE_MS) })
     .where(and(eq(campaignUpdates.id, candidate.id), isNull(campaignUpdates.mailingDoneAt), free))
     .returning();
   return claimed ?? null;
@@ -44,7 +64,12 @@ export const claimUpdateMailing = async (db: Database, now = new Date()): Promis
 /** The next confirmed signers who asked for news, after the update's cursor. */
 export const nextUpdateRecipients = async (db: Database, update: CampaignUpdate, limit: number) =>
   db
-    .select({ id: campaignSignatures.id, email: campaignSignatures.email, locale: campaignSignatures.locale, manageTokenHash: campaignSignatures.manageTokenHash })
+    .select({
+      id: campaignSignatures.id,
+      email: campaignSignatures.email,
+      locale: campaignSignatures.locale,
+      manageTokenHash: campaignSignatures.manageTokenHash,
+    })
     .from(campaignSignatures)
     .where(
       and(
@@ -73,7 +98,10 @@ export const queueUpdateBatch = async (
 ): Promise<void> => {
   const cursor = db
     .update(campaignUpdates)
-    .set({ mailedThrough: throughId, ...(done ? { mailingDoneAt: now, mailingClaimedUntil: null } : {}) })
+    .set({
+      mailedThrough: throughId,
+      ...(done ? { mailingDoneAt: now, mailingClaimedUntil: null } : {}),
+    })
     .where(eq(campaignUpdates.id, update.id));
   if (messages.length === 0) {
     await cursor;
@@ -94,5 +122,8 @@ export const queueUpdateBatch = async (
 
 /** Lets the next run go on with an update this run had no time left for. */
 export const releaseUpdateMailing = async (db: Database, id: string): Promise<void> => {
-  await db.update(campaignUpdates).set({ mailingClaimedUntil: null }).where(and(eq(campaignUpdates.id, id), isNull(campaignUpdates.mailingDoneAt)));
+  await db
+    .update(campaignUpdates)
+    .set({ mailingClaimedUntil: null })
+    .where(and(eq(campaignUpdates.id, id), isNull(campaignUpdates.mailingDoneAt)));
 };

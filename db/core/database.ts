@@ -11,5 +11,7 @@ export type Schema = typeof schema;
  * transactions), so it is part of the type.
  */
 export type Database = BaseSQLiteDatabase<'async', unknown, Schema> & {
-  batch<U extends BatchItem<'sqlite'>, T extends Readonly<[U, ...U[]]>>(batch: T): Promise<BatchResponse<T>>;
+  batch<U extends BatchItem<'sqlite'>, T extends Readonly<[U, ...U[]]>>(
+    batch: T,
+  ): Promise<BatchResponse<T>>;
 };

@@ -7,7 +7,8 @@ import { formSubmissions } from '../schema';
 export const FORM_SUBMISSION_KEEP_MS = 24 * 3600_000;
 
 /** The key a create form carries: 32 base32 characters, as `newToken()` makes them. */
-export const isSubmissionKey = (value: unknown): value is string => typeof value === 'string' && /^[a-z2-7]{32}$/.test(value);
+export const isSubmissionKey = (value: unknown): value is string =>
+  typeof value === 'string' && /^[a-z2-7]{32}$/.test(value);
 
 /** The key a form sent, or '' when it sent none or something else (then the save simply runs). */
 export const submittedFormKey = (value: unknown): string => {
@@ -20,7 +21,13 @@ export type SubmissionKind = 'event' | 'campaign' | 'story' | 'resource';
 
 /** What a form with this key already created, or null. */
 const findSubmission = async (db: Database, userId: string, key: string): Promise<string | null> =>
-  (await db.select({ id: formSubmissions.createdId }).from(formSubmissions).where(and(eq(formSubmissions.userId, userId), eq(formSubmissions.key, key))).get())?.id ?? null;
+  (
+    await db
+      .select({ id: formSubmissions.createdId })
+      .from(formSubmissions)
+      .where(and(eq(formSubmissions.userId, userId), eq(formSubmissions.key, key)))
+      .get()
+  )?.id ?? null;
 
 /**
  * Runs a create batch once per form key. The key's row goes in the same batch as the record,
@@ -43,7 +50,10 @@ export const createOnce = async (
   const earlier = await findSubmission(db, userId, key);
   if (earlier) return { id: earlier, created: false };
   try {
-    await db.batch([db.insert(formSubmissions).values({ userId, key, createdId, createdAt: now }), ...statements]);
+    await db.batch([
+      db.insert(formSubmissions).values({ userId, key, createdId, createdAt: now }),
+      ...statements,
+    ]);
     return { id: createdId, created: true };
   } catch (error) {
     const winner = await findSubmission(db, userId, key);
@@ -53,5 +63,7 @@ export const createOnce = async (
 };
 
 export const purgeFormSubmissions = async (db: Database, now: Date): Promise<void> => {
-  await db.delete(formSubmissions).where(lt(formSubmissions.createdAt, new Date(now.getTime() - FORM_SUBMISSION_KEEP_MS)));
+  await db
+    .delete(formSubmissions)
+    .where(lt(formSubmissions.createdAt, new Date(now.getTime() - FORM_SUBMISSION_KEEP_MS)));
 };

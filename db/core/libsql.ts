@@ -18,9 +18,15 @@ const localPath = (url: string): string | null => {
   if (url === ':memory:' || url.startsWith('file::memory:')) return ':memory:';
   if (!url.startsWith('file:')) return null;
   // Not silently part of the file's name: @libsql/client refused unknown parameters too.
-  if (url.includes('?')) throw new LibsqlError(`A local database URL takes no query parameters: ${url.slice(url.indexOf('?'))}`, 'URL_PARAM_NOT_SUPPORTED');
+  if (url.includes('?'))
+    throw new LibsqlError(
+      `A local database URL takes no query parameters: ${url.slice(url.indexOf('?'))}`,
+      'URL_PARAM_NOT_SUPPORTED',
+    );
   // `file:///abs/path` and `file://localhost/abs/path` are URLs; `file:relative/path` is a path.
-  return url.startsWith('file://') ? decodeURIComponent(new URL(url).pathname) : url.slice('file:'.length);
+  return url.startsWith('file://')
+    ? decodeURIComponent(new URL(url).pathname)
+    : url.slice('file:'.length);
 };
 
 /**

@@ -5,7 +5,9 @@ import type { Database } from './database';
  * of each call instead of building the SQL again, which on the signing path cost about as much
  * as SQLite running the statement. For the few statements run on every busy request only.
  */
-export const preparedPerDatabase = <Query>(prepare: (db: Database) => Query): ((db: Database) => Query) => {
+export const preparedPerDatabase = <Query>(
+  prepare: (db: Database) => Query,
+): ((db: Database) => Query) => {
   const queries = new WeakMap<Database, Query>();
   return (db) => {
     let query = queries.get(db);

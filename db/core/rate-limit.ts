@@ -32,7 +32,12 @@ export const hitRateLimits = async (
     key: `${limit.name}:${subject}`,
     windowStart: seconds - (seconds % limit.windowSeconds),
   }));
-  const values = Object.fromEntries(rows.flatMap((row, i) => [[`key${i}`, row.key], [`window${i}`, row.windowStart]]));
+  const values = Object.fromEntries(
+    rows.flatMap((row, i) => [
+      [`key${i}`, row.key],
+      [`window${i}`, row.windowStart],
+    ]),
+  );
   const counted = await upsertHits(rows.length)(db).all(values);
   const counts = new Map(counted.map((row) => [`${row.windowStart}:${row.key}`, row.count]));
   return hits.map(({ limit }, i) => ({
@@ -45,12 +50,22 @@ const upsertHitsOf = (size: number) =>
   preparedPerDatabase((db) =>
     db
       .insert(rateLimits)
-      .values(Array.from({ length: size }, (_, i) => ({ key: sql.placeholder(`key${i}`), windowStart: sql.placeholder(`window${i}`), count: 1 })))
+      .values(
+        Array.from({ length: size }, (_, i) => ({
+          key: sql.placeholder(`key${i}`),
+          windowStart: sql.placeholder(`window${i}`),
+          count: 1,
+        })),
+      )
       .onConflictDoUpdate({
         target: [rateLimits.key, rateLimits.windowStart],
         set: { count: sql`${rateLimits.count} + 1` },
       })
-      .returning({ key: rateLimits.key, windowStart: rateLimits.windowStart, count: rateLimits.count })
+      .returning({
+        key: rateLimits.key,
+        windowStart: rateLimits.windowStart,
+        count: rateLimits.count,
+      })
       .prepare(),
   );
 /** The upsert of 1, 2… hits at once, each prepared once. */
@@ -62,8 +77,12 @@ const upsertHits = (size: number) => {
 };
 
 /** Counts one hit against a limit for a subject (already hashed by the caller). */
-export const hitRateLimit = async (db: Database, limit: RateLimit, subject: string, now = new Date()): Promise<RateLimitResult> =>
-  (await hitRateLimits(db, [{ limit, subject }], now))[0]!;
+export const hitRateLimit = async (
+  db: Database,
+  limit: RateLimit,
+  subject: string,
+  now = new Date(),
+): Promise<RateLimitResult> => (await hitRateLimits(db, [{ limit, subject }], now))[0]!;
 
 /**
  * The limits on something done for an email address from a client, such as asking for a
@@ -93,7 +112,12 @@ export const hitAddressLimits = async (
 ): Promise<RateLimitResult> => {
   const refusal = (results: RateLimitResult[]): RateLimitResult | null => {
     const refused = results.filter((result) => !result.allowed);
-    return refused.length ? { allowed: false, retryAfterSeconds: Math.max(...refused.map((result) => result.retryAfterSeconds)) } : null;
+    return refused.length
+      ? {
+          allowed: false,
+          retryAfterSeconds: Math.max(...refused.map((result) => result.retryAfterSeconds)),
+        }
+      : null;
   };
   const ofClient = await hitRateLimits(
     db,
@@ -103,26 +127,43 @@ export const hitAddressLimits = async (
     ],
     now,
   );
-  const ofAddress = refusal(ofClient) ?? refusal(await hitRateLimits(db, [{ limit: limits.perAddress, subject: subjects.address }], now));
+  const ofAddress =
+    refusal(ofClient) ??
+    refusal(
+      await hitRateLimits(db, [{ limit: limits.perAddress, subject: subjects.address }], now),
+    );
   return ofAddress ?? { allowed: true, retryAfterSeconds: 0 };
 };
 
 /** The subject of a limit on one address from one client. */
-export const addressAndClient = (subjects: { address: string; client: string }): string => `${subjects.address}:${subjects.client}`;
+export const addressAndClient = (subjects: { address: string; client: string }): string =>
+  `${subjects.address}:${subjects.client}`;
 
 /** Deletes windows that ended more than a day ago. */
 export const purgeRateLimits = async (db: Database, now = new Date()): Promise<void> => {
-  await db.delete(rateLimits).where(lt(rateLimits.windowStart, Math.floor(now.getTime() / 1000) - 2 * 86400));
+  await db
+    .delete(rateLimits)
+    .where(lt(rateLimits.windowStart, Math.floor(now.getTime() / 1000) - 2 * 86400));
 };
 
 /** Whether a subject is still within a limit, without counting a hit. */
-export const peekRateLimit = async (db: Database, limit: RateLimit, subject: string, now = new Date()): Promise<RateLimitResult> => {
+export const peekRateLimit = async (
+  db: Database,
+  limit: RateLimit,
+  subject: string,
+  now = new Date(),
+): Promise<RateLimitResult> => {
   const seconds = Math.floor(now.getTime() / 1000);
   const windowStart = seconds - (seconds % limit.windowSeconds);
   const row = await db
     .select({ count: rateLimits.count })
     .from(rateLimits)
-    .where(and(eq(rateLimits.key, `${limit.name}:${subject}`), eq(rateLimits.windowStart, windowStart)))
+    .where(
+      and(eq(rateLimits.key, `${limit.name}:${subject}`), eq(rateLimits.windowStart, windowStart)),
+    )
     .get();
-  return { allowed: (row?.count ?? 0) < limit.max, retryAfterSeconds: windowStart + limit.windowSeconds - seconds };
+  return {
+    allowed: (row?.count ?? 0) < limit.max,
+    retryAfterSeconds: windowStart + limit.windowSeconds - seconds,
+  };
 };

@@ -9,11 +9,19 @@ import { appMeta } from '../schema';
  */
 export const getOrCreateSecret = async (db: Database, name: string): Promise<string> => {
   const key = `secret:${name}`;
-  const existing = await db.select({ value: appMeta.value }).from(appMeta).where(eq(appMeta.key, key)).get();
+  const existing = await db
+    .select({ value: appMeta.value })
+    .from(appMeta)
+    .where(eq(appMeta.key, key))
+    .get();
   if (existing) return existing.value;
   const value = encodeHexLowerCase(crypto.getRandomValues(new Uint8Array(32)));
   // If two requests race, the first insert wins and both read it back.
   await db.insert(appMeta).values({ key, value }).onConflictDoNothing();
-  const stored = await db.select({ value: appMeta.value }).from(appMeta).where(eq(appMeta.key, key)).get();
+  const stored = await db
+    .select({ value: appMeta.value })
+    .from(appMeta)
+    .where(eq(appMeta.key, key))
+    .get();
   return stored!.value;
 };

@@ -26,10 +26,26 @@ export const campaignSeeder: Seeder = {
   area: 'campaigns',
   run: async (db: Database, now: Date) => {
     // The demo organizer may exist already (someone signed in with that address first).
-    await db.insert(users).values({ id: newId(), email: 'organizer@example.org', locale: 'en', createdAt: now }).onConflictDoNothing();
-    const ownerId = (await db.select({ id: users.id }).from(users).where(eq(users.email, 'organizer@example.org')).get())!.id;
-    await db.insert(userRoles).values({ userId: ownerId, role: 'organizer', grantedAt: now }).onConflictDoNothing();
-    const base = { ownerId, letterText: '', targetPhone: '', endsOn: null, createdAt: new Date(now.getTime() - 30 * DAY) } as const;
+    await db
+      .insert(users)
+      .values({ id: newId(), email: 'organizer@example.org', locale: 'en', createdAt: now })
+      .onConflictDoNothing();
+    const ownerId = (await db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, 'organizer@example.org'))
+      .get())!.id;
+    await db
+      .insert(userRoles)
+      .values({ userId: ownerId, role: 'organizer', grantedAt: now })
+      .onConflictDoNothing();
+    const base = {
+      ownerId,
+      letterText: '',
+      targetPhone: '',
+      endsOn: null,
+      createdAt: new Date(now.getTime() - 30 * DAY),
+    } as const;
     const petition = {
       ...base,
       id: 'demo-safe-housing',
@@ -40,7 +56,8 @@ export const campaignSeeder: Seeder = {
       body: 'People who leave exploitation need a safe place to sleep on the first night.\n\nToday the waiting list in Westmere is six weeks long. More beds would mean nobody has to go back.',
       targetName: 'Councillor Robin Example',
       targetRole: 'Head of Housing, Westmere County (fictional)',
-      nextSteps: 'We will hand the signatures to the council meeting on the first Monday of next month.',
+      nextSteps:
+        'We will hand the signatures to the council meeting on the first Monday of next month.',
       goal: 5,
       publishedAt: new Date(now.getTime() - 20 * DAY),
     };
@@ -54,7 +71,8 @@ export const campaignSeeder: Seeder = {
       body: 'The night helpline answers calls when everything else is closed. Its funding ends in March.',
       targetName: 'Alex Sample',
       targetRole: 'Health Minister of Northvale (fictional)',
-      letterText: 'Dear Minister,\n\nPlease keep the night helpline open. People need someone to answer at night.\n\nThank you.',
+      letterText:
+        'Dear Minister,\n\nPlease keep the night helpline open. People need someone to answer at night.\n\nThank you.',
       nextSteps: '',
       goal: 500,
       publishedAt: new Date(now.getTime() - 5 * DAY),
@@ -69,7 +87,8 @@ export const campaignSeeder: Seeder = {
       body: 'Advisers meet many people who are being exploited at work. A short training helps them notice and offer help.',
       targetName: 'Dana Placeholder',
       targetRole: 'Director of Employment, Westmere (fictional)',
-      letterText: 'Hello, I live in Westmere. I ask the director to train every job centre adviser to spot labour exploitation. Thank you.',
+      letterText:
+        'Hello, I live in Westmere. I ask the director to train every job centre adviser to spot labour exploitation. Thank you.',
       targetPhone: '+44 20 7946 0000',
       nextSteps: '',
       goal: 100,
@@ -109,7 +128,8 @@ export const campaignSeeder: Seeder = {
       publishedAt: new Date(now.getTime() - 2 * DAY),
     };
     // One row per statement: D1 allows at most 100 bound values in one query.
-    for (const campaign of [petition, letter, call, delivered, french]) await db.insert(campaigns).values(campaign);
+    for (const campaign of [petition, letter, call, delivered, french])
+      await db.insert(campaigns).values(campaign);
     const rows = [petition.id, delivered.id].flatMap((campaignId) =>
       SIGNERS.map(([firstName, lastName, city, display], i) => ({
         campaignId,

@@ -15,14 +15,26 @@ const at = (now: Date, days: number, hourUtc: number) => {
   return date;
 };
 
-const base = (now: Date, days: number, hourUtc: number, hours: number): Pick<EventInput, 'startsAt' | 'endsAt' | 'reminderHours' | 'contentLanguage'> => ({
+const base = (
+  now: Date,
+  days: number,
+  hourUtc: number,
+  hours: number,
+): Pick<EventInput, 'startsAt' | 'endsAt' | 'reminderHours' | 'contentLanguage'> => ({
   startsAt: at(now, days, hourUtc),
   endsAt: new Date(at(now, days, hourUtc).getTime() + hours * 3600_000),
   reminderHours: 24,
   contentLanguage: 'en',
 });
 
-const noAccess = { stepFree: false, seating: false, interpretation: false, quietRoom: false, childcare: false, accessNotes: '' };
+const noAccess = {
+  stepFree: false,
+  seating: false,
+  interpretation: false,
+  quietRoom: false,
+  childcare: false,
+  accessNotes: '',
+};
 
 /**
  * Demo events, all invented: a fictional organizer (trusted) with an in-person workshop, an
@@ -34,9 +46,16 @@ export const eventsSeeder: Seeder = {
     const organizer = await findOrCreateUser(db, 'demo-organizer@example.org', 'en', now);
     await grantRole(db, organizer.id, 'organizer', now);
     await trustOrganizer(db, organizer.id, now);
-    const create = async (input: EventInput, recurrence: Parameters<typeof createEvent>[3] = null) => {
+    const create = async (
+      input: EventInput,
+      recurrence: Parameters<typeof createEvent>[3] = null,
+    ) => {
       const id = await createEvent(db, organizer.id, input, recurrence, now);
-      const first = await db.select({ seriesId: events.seriesId }).from(events).where(eq(events.id, id)).get();
+      const first = await db
+        .select({ seriesId: events.seriesId })
+        .from(events)
+        .where(eq(events.id, id))
+        .get();
       await db
         .update(events)
         .set({ status: 'published' })
@@ -47,7 +66,8 @@ export const eventsSeeder: Seeder = {
       ...base(now, 5, 17, 2),
       ...noAccess,
       title: 'Spotting the signs: a workshop for neighbours',
-      description: 'A friendly evening to learn the signs that someone may be controlled by others. We talk about what to do, and what not to do. Tea and biscuits. No need to know anything before.',
+      description:
+        'A friendly evening to learn the signs that someone may be controlled by others. We talk about what to do, and what not to do. Tea and biscuits. No need to know anything before.',
       category: 'workshop',
       format: 'in_person',
       city: 'Lyon',
@@ -66,7 +86,8 @@ export const eventsSeeder: Seeder = {
       ...base(now, 10, 18, 1.5),
       ...noAccess,
       title: 'Supporting a friend: online training',
-      description: 'A short online training for friends and family. Learn how to listen, how to offer help without pressure, and where to find local services. Cameras can stay off.',
+      description:
+        'A short online training for friends and family. Learn how to listen, how to offer help without pressure, and where to find local services. Cameras can stay off.',
       category: 'training',
       format: 'online',
       city: '',
@@ -83,7 +104,8 @@ export const eventsSeeder: Seeder = {
       ...base(now, 8, 19, 1),
       ...noAccess,
       title: 'Candlelight vigil in the park',
-      description: 'A quiet gathering to remember and to hope. Bring a candle if you wish; we will have some to share. Children are welcome.',
+      description:
+        'A quiet gathering to remember and to hope. Bring a candle if you wish; we will have some to share. Children are welcome.',
       category: 'vigil',
       format: 'in_person',
       city: 'Bristol',
@@ -99,7 +121,20 @@ export const eventsSeeder: Seeder = {
     });
     const people = ['Amina K.', 'J. B.', 'Sam', 'Lou P.', 'R. T.'];
     for (const [i, name] of people.entries()) {
-      await takeRsvp(db, vigil, { name, email: `demo-guest-${i + 1}@example.org`, places: i === 0 ? 2 : 1, accessNeeds: '', wantsReminder: true, locale: 'en', siteOrigin: '' }, now);
+      await takeRsvp(
+        db,
+        vigil,
+        {
+          name,
+          email: `demo-guest-${i + 1}@example.org`,
+          places: i === 0 ? 2 : 1,
+          accessNeeds: '',
+          wantsReminder: true,
+          locale: 'en',
+          siteOrigin: '',
+        },
+        now,
+      );
     }
     await create(
       {
@@ -108,7 +143,8 @@ export const eventsSeeder: Seeder = {
         // Written in French by a Montréal group, in both languages at the meeting.
         contentLanguage: 'fr',
         title: 'Rencontre hebdomadaire de soutien entre pairs',
-        description: 'Une rencontre ouverte et confidentielle pour les personnes qui soutiennent une victime. On partage, on écoute, on souffle un peu ensemble. Venez quand vous pouvez.',
+        description:
+          'Une rencontre ouverte et confidentielle pour les personnes qui soutiennent une victime. On partage, on écoute, on souffle un peu ensemble. Venez quand vous pouvez.',
         category: 'meeting',
         format: 'in_person',
         city: 'Montréal',

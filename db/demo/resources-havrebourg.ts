@@ -6,7 +6,8 @@ export const havrebourg: DemoOrganization[] = [
     key: 'maison-phare',
     name: 'Maison Phare Havrebourg',
     alternateName: 'Lighthouse House Havrebourg',
-    description: 'Hébergement sûr et accompagnement pour les personnes qui quittent l’exploitation.',
+    description:
+      'Hébergement sûr et accompagnement pour les personnes qui quittent l’exploitation.',
     contentLanguage: 'fr',
     services: [
       {
@@ -23,9 +24,11 @@ export const havrebourg: DemoOrganization[] = [
         cost: 'free',
         traumaInformed: true,
         verifiedDaysAgo: 6,
-        eligibility: 'Femmes et personnes non binaires de 18 ans et plus, avec ou sans enfants. Aucun papier n’est demandé.',
+        eligibility:
+          'Femmes et personnes non binaires de 18 ans et plus, avec ou sans enfants. Aucun papier n’est demandé.',
         minimumAge: 18,
-        applicationProcess: 'Appelez la ligne d’accueil, de jour comme de nuit. On vous dira où aller.',
+        applicationProcess:
+          'Appelez la ligne d’accueil, de jour comme de nuit. On vous dira où aller.',
         phones: [
           { number: '+1 613 555 0101', type: 'voice', description: 'Ligne d’accueil, 24 h sur 24' },
           { number: '+1 613 555 0102', type: 'text', description: 'Texto, 24 h sur 24' },
@@ -44,12 +47,18 @@ export const havrebourg: DemoOrganization[] = [
         offsetKm: [1.2, -0.8],
         languages: ['fr', 'en'],
         hours: 'MO,TU,WE,TH,FR 09:00-17:00',
-        cost: { option: 'Loyer ajusté au revenu, jamais plus de 25 %', description: 'Gratuit sans revenu' },
+        cost: {
+          option: 'Loyer ajusté au revenu, jamais plus de 25 %',
+          description: 'Gratuit sans revenu',
+        },
         traumaInformed: true,
         verifiedDaysAgo: 40,
-        eligibility: 'Personnes ayant quitté une situation d’exploitation depuis moins de deux ans.',
+        eligibility:
+          'Personnes ayant quitté une situation d’exploitation depuis moins de deux ans.',
         minimumAge: 18,
-        documents: ['Aucun document n’est obligatoire. Une pièce d’identité aide pour le bail, si vous en avez une.'],
+        documents: [
+          'Aucun document n’est obligatoire. Une pièce d’identité aide pour le bail, si vous en avez une.',
+        ],
         phones: [{ number: '+1 613 555 0103', type: 'voice' }],
         accessibility: ['Deux appartements au rez-de-chaussée, sans marche.'],
         transportation: 'Bus 4, arrêt Brisants. Cinq minutes à pied.',
@@ -81,7 +90,8 @@ export const havrebourg: DemoOrganization[] = [
         traumaInformed: true,
         verifiedDaysAgo: 3,
         eligibility: 'Toute personne qui vit ou travaille à Havrebourg.',
-        applicationProcess: 'Venez sans rendez-vous le mardi et le samedi, ou appelez pour un rendez-vous.',
+        applicationProcess:
+          'Venez sans rendez-vous le mardi et le samedi, ou appelez pour un rendez-vous.',
         phones: [{ number: '+1 613 555 0110', type: 'voice' }],
         accessibility: ['Entrée de plain-pied et ascenseur.', 'Boucle magnétique à l’accueil.'],
         transportation: 'Métro ligne verte, station Marché. Bus 2 et 7.',
@@ -102,7 +112,9 @@ export const havrebourg: DemoOrganization[] = [
         cost: 'free',
         traumaInformed: true,
         verifiedDaysAgo: 95,
-        documents: ['Apportez les papiers que vous avez, même périmés. Vous pouvez venir sans papiers.'],
+        documents: [
+          'Apportez les papiers que vous avez, même périmés. Vous pouvez venir sans papiers.',
+        ],
         phones: [{ number: '+1 613 555 0111', type: 'voice' }],
         accessibility: ['Entrée de plain-pied et ascenseur.'],
         transportation: 'Métro ligne verte, station Marché.',
@@ -134,7 +146,10 @@ export const havrebourg: DemoOrganization[] = [
         verifiedDaysAgo: 18,
         eligibility: 'Anyone, with or without a health card or immigration status.',
         phones: [{ number: '+1 613 555 0120', type: 'voice' }],
-        accessibility: ['Step-free entrance and accessible toilets.', 'Sign language interpreters on request, two days ahead.'],
+        accessibility: [
+          'Step-free entrance and accessible toilets.',
+          'Sign language interpreters on request, two days ahead.',
+        ],
         transportation: 'Bus 9 stops at the door. Free parking behind the building.',
       },
       {
@@ -218,7 +233,8 @@ export const havrebourg: DemoOrganization[] = [
         slug: 'community-pantry-groceries',
         name: 'Free groceries',
         alternateName: 'Épicerie gratuite',
-        description: 'Pick up a bag of fresh and dry food once a week. Halal and vegetarian options. No proof of income needed.',
+        description:
+          'Pick up a bag of fresh and dry food once a week. Halal and vegetarian options. No proof of income needed.',
         categories: ['food'],
         city: 'havrebourg',
         street: '55 Rue du Moulin-Bleu',
@@ -236,7 +252,8 @@ export const havrebourg: DemoOrganization[] = [
         slug: 'community-pantry-suppers',
         name: 'Evening community suppers',
         alternateName: 'Soupers communautaires',
-        description: 'A hot meal every evening, at shared tables. Come alone or with friends. Take-away boxes available.',
+        description:
+          'A hot meal every evening, at shared tables. Come alone or with friends. Take-away boxes available.',
         categories: ['food'],
         city: 'havrebourg',
         street: '55 Rue du Moulin-Bleu',
@@ -262,7 +279,8 @@ export const havrebourg: DemoOrganization[] = [
         slug: 'carrefour-cours-de-francais',
         name: 'Cours de français et d’anglais',
         alternateName: 'French and English classes',
-        description: 'Cours du soir en petits groupes, tous niveaux. Garde d’enfants sur place pendant le cours.',
+        description:
+          'Cours du soir en petits groupes, tous niveaux. Garde d’enfants sur place pendant le cours.',
         categories: ['work-school'],
         city: 'havrebourg',
         street: '210, boulevard des Tanneurs',
@@ -291,7 +309,9 @@ export const havrebourg: DemoOrganization[] = [
         cost: 'free',
         traumaInformed: true,
         verifiedDaysAgo: 33,
-        documents: ['Les lettres reçues au sujet de vos dettes ou de vos prestations, si vous les avez.'],
+        documents: [
+          'Les lettres reçues au sujet de vos dettes ou de vos prestations, si vous les avez.',
+        ],
         phones: [{ number: '+1 613 555 0151', type: 'voice' }],
         contentLanguage: 'fr',
       },
@@ -299,7 +319,8 @@ export const havrebourg: DemoOrganization[] = [
         slug: 'carrefour-emploi',
         name: 'Job search workshop',
         alternateName: 'Atelier de recherche d’emploi',
-        description: 'Write a CV, practise interviews and learn your rights at work. Small groups, one afternoon a week.',
+        description:
+          'Write a CV, practise interviews and learn your rights at work. Small groups, one afternoon a week.',
         categories: ['work-school'],
         city: 'havrebourg',
         street: '210, boulevard des Tanneurs',

@@ -10,7 +10,8 @@ export const marrowby: DemoOrganization[] = [
       {
         slug: 'harbourlight-emergency-beds',
         name: 'Emergency beds',
-        description: 'Beds for the night for adults. Doors open in the evening. Dinner and breakfast included.',
+        description:
+          'Beds for the night for adults. Doors open in the evening. Dinner and breakfast included.',
         categories: ['emergency-shelter'],
         city: 'marrowby',
         street: '610 Fernbrake Avenue',
@@ -28,7 +29,8 @@ export const marrowby: DemoOrganization[] = [
       {
         slug: 'harbourlight-family-shelter',
         name: 'Family safe shelter',
-        description: 'A confidential shelter for parents and children fleeing violence or exploitation. Stay up to three months.',
+        description:
+          'A confidential shelter for parents and children fleeing violence or exploitation. Stay up to three months.',
         categories: ['emergency-shelter', 'housing'],
         city: 'marrowby',
         confidential: true,
@@ -38,7 +40,9 @@ export const marrowby: DemoOrganization[] = [
         traumaInformed: true,
         verifiedDaysAgo: 30,
         applicationProcess: 'Call the intake line. We will meet you at a safe place.',
-        phones: [{ number: '+1 250 555 0102', type: 'voice', description: 'Intake line, day and night' }],
+        phones: [
+          { number: '+1 250 555 0102', type: 'voice', description: 'Intake line, day and night' },
+        ],
       },
     ],
   },
@@ -50,7 +54,8 @@ export const marrowby: DemoOrganization[] = [
       {
         slug: 'justice-workshop-legal-clinic',
         name: 'Legal clinic',
-        description: 'Law students, supervised by lawyers, help with criminal records, court dates, family law and work disputes.',
+        description:
+          'Law students, supervised by lawyers, help with criminal records, court dates, family law and work disputes.',
         categories: ['legal-help'],
         city: 'marrowby',
         street: '1 College Green, Room 12',
@@ -87,7 +92,8 @@ export const marrowby: DemoOrganization[] = [
       {
         slug: 'valley-wellness-medical',
         name: 'Family doctor for newcomers',
-        description: 'A family doctor and nurse for people who do not have one yet, including people without papers.',
+        description:
+          'A family doctor and nurse for people who do not have one yet, including people without papers.',
         categories: ['medical-care'],
         city: 'marrowby',
         street: '75 Alder Row',
@@ -103,7 +109,8 @@ export const marrowby: DemoOrganization[] = [
       {
         slug: 'valley-wellness-counselling',
         name: 'Trauma counselling',
-        description: 'Counselling with a therapist trained in trauma care. Individual sessions and a weekly group for women.',
+        description:
+          'Counselling with a therapist trained in trauma care. Individual sessions and a weekly group for women.',
         categories: ['counselling'],
         city: 'marrowby',
         street: '75 Alder Row',
@@ -125,7 +132,8 @@ export const marrowby: DemoOrganization[] = [
       {
         slug: 'neighbour-rides-appointments',
         name: 'Rides to appointments',
-        description: 'A volunteer drives you to a doctor, lawyer, court or social services office, and back. Book two days ahead.',
+        description:
+          'A volunteer drives you to a doctor, lawyer, court or social services office, and back. Book two days ahead.',
         categories: ['transport'],
         city: 'marrowby',
         street: '14 Millrace Street',
@@ -162,7 +170,8 @@ export const marrowby: DemoOrganization[] = [
       {
         slug: 'skills-kitchen-high-school',
         name: 'Finish high school',
-        description: 'Free classes to finish high school at your own pace, with tutors. Childcare during classes.',
+        description:
+          'Free classes to finish high school at your own pace, with tutors. Childcare during classes.',
         categories: ['work-school'],
         city: 'marrowby',
         street: '300 Quarry Lane',
@@ -200,7 +209,8 @@ export const marrowby: DemoOrganization[] = [
       {
         slug: 'home-finders-supportive-housing',
         name: 'Supportive housing',
-        description: 'Your own flat, with a key worker who visits each week for up to two years. Rent is set by your income.',
+        description:
+          'Your own flat, with a key worker who visits each week for up to two years. Rent is set by your income.',
         categories: ['housing'],
         city: 'marrowby',
         street: '22 Orchard Crescent',
@@ -211,7 +221,8 @@ export const marrowby: DemoOrganization[] = [
         traumaInformed: true,
         survivorLed: true,
         verifiedDaysAgo: 140,
-        eligibility: 'Adults who have left trafficking, or violence at home, in the last three years.',
+        eligibility:
+          'Adults who have left trafficking, or violence at home, in the last three years.',
         minimumAge: 18,
         documents: ['A referral from a shelter, clinic or support worker.'],
         phones: [{ number: '+1 250 555 0150', type: 'voice' }],

@@ -31,7 +31,8 @@ export const online: DemoOrganization[] = [
       {
         slug: 'brightline-chat',
         name: 'Brightline web chat',
-        description: 'Chat in writing with a listener from your browser. Nothing is saved on your device when you close the window.',
+        description:
+          'Chat in writing with a listener from your browser. Nothing is saved on your device when you close the window.',
         categories: ['crisis-lines', 'counselling'],
         city: 'online',
         timeZone: 'America/Toronto',
@@ -77,7 +78,8 @@ export const online: DemoOrganization[] = [
         slug: 'open-circle-video-group',
         name: 'Evening video peer group',
         alternateName: 'Groupe d’entraide en vidéo',
-        description: 'Join a small video group from home. Camera on or off, as you like. Facilitated by survivors.',
+        description:
+          'Join a small video group from home. Camera on or off, as you like. Facilitated by survivors.',
         categories: ['peer-support'],
         city: 'online',
         timeZone: 'America/Vancouver',
@@ -92,7 +94,8 @@ export const online: DemoOrganization[] = [
       {
         slug: 'open-circle-benefits-guide',
         name: 'Benefits coaching by video',
-        description: 'A coach helps you fill in benefit forms by video call, and checks you get everything you are entitled to.',
+        description:
+          'A coach helps you fill in benefit forms by video call, and checks you get everything you are entitled to.',
         categories: ['money-benefits'],
         city: 'online',
         timeZone: 'America/Vancouver',

@@ -21,16 +21,21 @@ export const quillhaven: DemoOrganization[] = [
         traumaInformed: true,
         survivorLed: true,
         verifiedDaysAgo: 21,
-        eligibility: 'Adults of any gender who have left, or want to leave, trafficking or forced work.',
+        eligibility:
+          'Adults of any gender who have left, or want to leave, trafficking or forced work.',
         minimumAge: 18,
-        applicationProcess: 'Call any time. A worker will talk with you and arrange a safe meeting place.',
-        phones: [{ number: '+1 705 555 0101', type: 'voice', description: 'Intake line, day and night' }],
+        applicationProcess:
+          'Call any time. A worker will talk with you and arrange a safe meeting place.',
+        phones: [
+          { number: '+1 705 555 0101', type: 'voice', description: 'Intake line, day and night' },
+        ],
         accessibility: ['One ground-floor room with an accessible shower.'],
       },
       {
         slug: 'harbour-rest-night-drop-in',
         name: 'Night drop-in',
-        description: 'Warm, quiet space through the night. Hot drinks, showers, laundry, and someone to talk to. Stay for an hour or all night.',
+        description:
+          'Warm, quiet space through the night. Hot drinks, showers, laundry, and someone to talk to. Stay for an hour or all night.',
         categories: ['emergency-shelter', 'food'],
         city: 'quillhaven',
         street: '17 Netmender Lane',
@@ -66,7 +71,9 @@ export const quillhaven: DemoOrganization[] = [
         cost: 'free',
         traumaInformed: true,
         verifiedDaysAgo: 14,
-        documents: ['Pay slips, messages or photos about your work, if you have any. It is fine if you have none.'],
+        documents: [
+          'Pay slips, messages or photos about your work, if you have any. It is fine if you have none.',
+        ],
         phones: [{ number: '+1 705 555 0110', type: 'voice' }],
         accessibility: ['Lift to the 3rd floor.', 'Interpreters by phone for other languages.'],
         transportation: 'Bus 1 and 5, stop Chandlery.',
@@ -98,7 +105,8 @@ export const quillhaven: DemoOrganization[] = [
       {
         slug: 'quillhaven-free-clinic-general',
         name: 'General and sexual health clinic',
-        description: 'Check-ups, tests, contraception, wound care and prescriptions. No insurance or ID needed.',
+        description:
+          'Check-ups, tests, contraception, wound care and prescriptions. No insurance or ID needed.',
         categories: ['medical-care'],
         city: 'quillhaven',
         street: '88 Gull Street',
@@ -116,7 +124,8 @@ export const quillhaven: DemoOrganization[] = [
       {
         slug: 'quillhaven-free-clinic-dental',
         name: 'Emergency dental care',
-        description: 'Help for tooth pain, broken teeth and infections. Low-cost fillings and extractions.',
+        description:
+          'Help for tooth pain, broken teeth and infections. Low-cost fillings and extractions.',
         categories: ['medical-care'],
         city: 'quillhaven',
         street: '88 Gull Street',
@@ -137,7 +146,8 @@ export const quillhaven: DemoOrganization[] = [
       {
         slug: 'tenants-table-housing-search',
         name: 'Find a place to live',
-        description: 'We help you search for a room or flat, read a lease, and talk to landlords. We also know landlords who rent to people without credit history.',
+        description:
+          'We help you search for a room or flat, read a lease, and talk to landlords. We also know landlords who rent to people without credit history.',
         categories: ['housing'],
         city: 'quillhaven',
         street: '41 Ropewalk Road',
@@ -153,7 +163,8 @@ export const quillhaven: DemoOrganization[] = [
       {
         slug: 'tenants-table-rent-bank',
         name: 'Rent bank',
-        description: 'A one-time grant or interest-free loan to pay rent you owe, or a first month’s rent and deposit.',
+        description:
+          'A one-time grant or interest-free loan to pay rent you owe, or a first month’s rent and deposit.',
         categories: ['housing', 'money-benefits'],
         city: 'quillhaven',
         street: '41 Ropewalk Road',
@@ -174,7 +185,8 @@ export const quillhaven: DemoOrganization[] = [
       {
         slug: 'kettle-and-crumb-lunch',
         name: 'Pay-what-you-can lunch',
-        description: 'A warm lunch every weekday. Pay what you can, or nothing at all. Nobody asks.',
+        description:
+          'A warm lunch every weekday. Pay what you can, or nothing at all. Nobody asks.',
         categories: ['food'],
         city: 'quillhaven',
         street: '9 Wharfside Row',
@@ -190,7 +202,8 @@ export const quillhaven: DemoOrganization[] = [
       {
         slug: 'kettle-and-crumb-kitchen-training',
         name: 'Paid kitchen training',
-        description: 'A twelve-week paid traineeship in a professional kitchen, with a food safety certificate at the end.',
+        description:
+          'A twelve-week paid traineeship in a professional kitchen, with a food safety certificate at the end.',
         categories: ['work-school'],
         city: 'quillhaven',
         street: '9 Wharfside Row',
@@ -257,14 +270,19 @@ export const quillhaven: DemoOrganization[] = [
       {
         slug: 'counselling-coop-therapy',
         name: 'Sliding-scale therapy',
-        description: 'Weekly sessions with a licensed therapist. You choose the fee on a sliding scale, from 5 to 60 dollars.',
+        description:
+          'Weekly sessions with a licensed therapist. You choose the fee on a sliding scale, from 5 to 60 dollars.',
         categories: ['counselling'],
         city: 'quillhaven',
         street: '150 Beacon Hill Road',
         offsetKm: [2.4, 2.0],
         languages: ['en', 'fr', 'fa'],
         hours: 'MO,TU,WE,TH 12:00-20:00',
-        cost: { amount: 5, option: 'Sliding scale per session', description: '5 to 60 dollars, you choose' },
+        cost: {
+          amount: 5,
+          option: 'Sliding scale per session',
+          description: '5 to 60 dollars, you choose',
+        },
         traumaInformed: true,
         verifiedDaysAgo: 230,
         minimumAge: 16,

@@ -28,9 +28,30 @@ export interface DemoCity {
 
 /** Three invented cities: two share a time zone, one is three hours behind. Havrebourg is bilingual. */
 export const DEMO_CITIES = {
-  havrebourg: { name: 'Havrebourg', province: 'Northmarch', timeZone: 'America/Toronto', latitude: 46.112, longitude: -75.873, postalPrefix: 'H9Z' },
-  quillhaven: { name: 'Quillhaven', province: 'Northmarch', timeZone: 'America/Toronto', latitude: 45.204, longitude: -77.418, postalPrefix: 'Q9X' },
-  marrowby: { name: 'Marrowby', province: 'Westfold', timeZone: 'America/Vancouver', latitude: 50.377, longitude: -121.906, postalPrefix: 'M9Y' },
+  havrebourg: {
+    name: 'Havrebourg',
+    province: 'Northmarch',
+    timeZone: 'America/Toronto',
+    latitude: 46.112,
+    longitude: -75.873,
+    postalPrefix: 'H9Z',
+  },
+  quillhaven: {
+    name: 'Quillhaven',
+    province: 'Northmarch',
+    timeZone: 'America/Toronto',
+    latitude: 45.204,
+    longitude: -77.418,
+    postalPrefix: 'Q9X',
+  },
+  marrowby: {
+    name: 'Marrowby',
+    province: 'Westfold',
+    timeZone: 'America/Vancouver',
+    latitude: 50.377,
+    longitude: -121.906,
+    postalPrefix: 'M9Y',
+  },
 } as const satisfies Record<string, DemoCity>;
 
 export type DemoCityKey = keyof typeof DEMO_CITIES;

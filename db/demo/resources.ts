@@ -11,11 +11,18 @@ import { parseWeeklyHours } from '../resources/hours';
 import * as t from '../schema';
 import type { Seeder } from './seed';
 
-export const DEMO_ORGANIZATIONS: DemoOrganization[] = [...havrebourg, ...quillhaven, ...marrowby, ...online];
+export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
+  ...havrebourg,
+  ...quillhaven,
+  ...marrowby,
+  ...online,
+];
 
 /** A stable UUID (version 8, name-based) for a demo record, so every seed makes the same ids. */
 export const demoId = (name: string): string => {
-  const hex = encodeHexLowerCase(sha256(new TextEncoder().encode(`hearth-demo:${name}`))).slice(0, 32).split('');
+  const hex = encodeHexLowerCase(sha256(new TextEncoder().encode(`hearth-demo:${name}`)))
+    .slice(0, 32)
+    .split('');
   hex[12] = '8';
   hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   const h = hex.join('');
@@ -60,7 +67,10 @@ const serviceRows = (
       traumaInformed: s.traumaInformed ?? false,
       survivorLed: s.survivorLed ?? false,
       walkIn: s.walkIn ?? false,
-      verifiedAt: s.verifiedDaysAgo === undefined ? null : new Date(now.getTime() - s.verifiedDaysAgo * 86_400_000),
+      verifiedAt:
+        s.verifiedDaysAgo === undefined
+          ? null
+          : new Date(now.getTime() - s.verifiedDaysAgo * 86_400_000),
       verifiedByRole: s.verifiedDaysAgo === undefined ? null : 'moderator',
     }),
   );
@@ -76,7 +86,9 @@ const serviceRows = (
         transportation: s.transportation ?? null,
         // A confidential place keeps only its city's centre: even distances must not reveal it.
         latitude: city ? city.latitude + north / KM_PER_DEGREE : null,
-        longitude: city ? city.longitude + east / (KM_PER_DEGREE * Math.cos((city.latitude * Math.PI) / 180)) : null,
+        longitude: city
+          ? city.longitude + east / (KM_PER_DEGREE * Math.cos((city.latitude * Math.PI) / 180))
+          : null,
         confidentialLocation: s.confidential ?? false,
         timeZone: city?.timeZone ?? s.timeZone ?? 'UTC',
         url: s.url ?? null,
@@ -98,7 +110,11 @@ const serviceRows = (
       );
     }
     for (const [i, text] of (s.accessibility ?? []).entries()) {
-      rows.push(db.insert(t.accessibility).values({ id: demoId(`access:${locationId}:${i}`), locationId, description: text }));
+      rows.push(
+        db
+          .insert(t.accessibility)
+          .values({ id: demoId(`access:${locationId}:${i}`), locationId, description: text }),
+      );
     }
   }
   rows.push(db.insert(t.serviceAtLocation).values({ id: salId, serviceId, locationId }));
@@ -131,7 +147,12 @@ const serviceRows = (
   }
   for (const code of s.languages) {
     rows.push(
-      db.insert(t.languages).values({ id: demoId(`language:${s.slug}:${code}`), serviceId, code, name: englishLanguageNames.of(code) ?? code }),
+      db.insert(t.languages).values({
+        id: demoId(`language:${s.slug}:${code}`),
+        serviceId,
+        code,
+        name: englishLanguageNames.of(code) ?? code,
+      }),
     );
   }
   rows.push(
@@ -145,7 +166,11 @@ const serviceRows = (
     }),
   );
   for (const [i, document] of (s.documents ?? []).entries()) {
-    rows.push(db.insert(t.requiredDocuments).values({ id: demoId(`document:${s.slug}:${i}`), serviceId, document }));
+    rows.push(
+      db
+        .insert(t.requiredDocuments)
+        .values({ id: demoId(`document:${s.slug}:${i}`), serviceId, document }),
+    );
   }
   for (const code of s.categories) {
     rows.push(
@@ -163,7 +188,10 @@ const serviceRows = (
 
 /** Adds the demo directory: organizations, services, places, hours, languages and costs. */
 export const seedDemoResources = async (db: Database, now: Date): Promise<void> => {
-  const terms = await db.select({ id: t.taxonomyTerms.id, code: t.taxonomyTerms.code }).from(t.taxonomyTerms).all();
+  const terms = await db
+    .select({ id: t.taxonomyTerms.id, code: t.taxonomyTerms.code })
+    .from(t.taxonomyTerms)
+    .all();
   const termIds = new Map(terms.map((term) => [term.code ?? '', term.id]));
   const seenLocations = new Set<string>();
   const rows: BatchItem<'sqlite'>[] = [];
@@ -178,7 +206,8 @@ export const seedDemoResources = async (db: Database, now: Date): Promise<void> 
       }),
     );
     // Locations first: services refer to them through service_at_location.
-    for (const service of org.services) rows.push(...serviceRows(db, org, service, termIds, seenLocations, now));
+    for (const service of org.services)
+      rows.push(...serviceRows(db, org, service, termIds, seenLocations, now));
   }
   // One statement per row, all in one batch: D1 caps bound parameters per statement, and a
   // batch is atomic on both drivers.

@@ -1,5 +1,10 @@
 import type { Database } from '../core/database';
-import { approveStoryVersion, createStory, publishStoryApproval, loadStory } from '../stories/stories';
+import {
+  approveStoryVersion,
+  createStory,
+  publishStoryApproval,
+  loadStory,
+} from '../stories/stories';
 import { findOrCreateUser, grantRole } from '../accounts/users';
 
 /**
@@ -33,7 +38,12 @@ const EXAMPLES = [
     language: 'fr' as const,
     contentNotes: ['other' as const],
     contentNoteText: 'Travail forcé',
-    consent: { ownPage: true, campaignIds: [DEMO_STORY_CAMPAIGN_ID], eventQuotes: false, months: 24 },
+    consent: {
+      ownPage: true,
+      campaignIds: [DEMO_STORY_CAMPAIGN_ID],
+      eventQuotes: false,
+      months: 24,
+    },
   },
 ];
 
@@ -44,7 +54,17 @@ export const seedStories = async (db: Database, now: Date): Promise<void> => {
   for (const example of EXAMPLES) {
     const { consent, ...draft } = example;
     const id = await createStory(db, author.id, draft, now);
-    await approveStoryVersion(db, { storyId: id, authorId: author.id, versionNumber: 1, consent, siteOrigin: 'http://localhost:8787' }, now);
+    await approveStoryVersion(
+      db,
+      {
+        storyId: id,
+        authorId: author.id,
+        versionNumber: 1,
+        consent,
+        siteOrigin: 'http://localhost:8787',
+      },
+      now,
+    );
     const record = await loadStory(db, id);
     await publishStoryApproval(db, id, record!.approvals[0]!.id, now);
   }

@@ -1,4 +1,16 @@
-import { and, asc, eq, getTableColumns, gt, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  eq,
+  getTableColumns,
+  gt,
+  gte,
+  inArray,
+  lt,
+  ne,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import { TZDate } from '@date-fns/tz';
 import type { Database } from '../core/database';
 import { newId } from '../core/random';
@@ -8,10 +20,35 @@ import { createOnce } from '../core/form-submissions';
 
 export type EventRow = typeof events.$inferSelect;
 export type EventStatus = EventRow['status'];
-export const EVENT_CATEGORIES = ['workshop', 'training', 'vigil', 'meeting', 'fundraiser', 'other'] as const;
+export const EVENT_CATEGORIES = [
+  'workshop',
+  'training',
+  'vigil',
+  'meeting',
+  'fundraiser',
+  'other',
+] as const;
 export type EventCategory = (typeof EVENT_CATEGORIES)[number];
-export const EVENT_LANGUAGES = ['en', 'fr', 'es', 'ar', 'pt', 'uk', 'ro', 'zh', 'sw', 'bsl', 'lsf'] as const;
-export const ACCESS_FEATURES = ['stepFree', 'seating', 'interpretation', 'quietRoom', 'childcare'] as const;
+export const EVENT_LANGUAGES = [
+  'en',
+  'fr',
+  'es',
+  'ar',
+  'pt',
+  'uk',
+  'ro',
+  'zh',
+  'sw',
+  'bsl',
+  'lsf',
+] as const;
+export const ACCESS_FEATURES = [
+  'stepFree',
+  'seating',
+  'interpretation',
+  'quietRoom',
+  'childcare',
+] as const;
 export type AccessFeature = (typeof ACCESS_FEATURES)[number];
 
 /** What an organizer writes; times already turned into instants by the caller. */
@@ -54,7 +91,11 @@ export const MAX_OCCURRENCES = 52;
  * The start of each occurrence, the first included. Steps are taken on the wall clock of the
  * event's time zone, so a weekly 18:30 stays 18:30 across a change to or from summer time.
  */
-export const occurrenceStarts = (first: Date, recurrence: Recurrence | null, timeZone = 'UTC'): Date[] => {
+export const occurrenceStarts = (
+  first: Date,
+  recurrence: Recurrence | null,
+  timeZone = 'UTC',
+): Date[] => {
   if (!recurrence) return [first];
   const local = new TZDate(first.getTime(), timeZone);
   const starts: Date[] = [];
@@ -106,7 +147,15 @@ export const createEvent = async (
     updatedAt: now,
   }));
   const [first, ...rest] = rows.map((row) => db.insert(events).values(row));
-  return (await createOnce(db, { userId: organizerId, kind: 'event', key: formKey }, rows[0]!.id, [first!, ...rest], now)).id;
+  return (
+    await createOnce(
+      db,
+      { userId: organizerId, kind: 'event', key: formKey },
+      rows[0]!.id,
+      [first!, ...rest],
+      now,
+    )
+  ).id;
 };
 
 export const getEvent = async (db: Database, id: string): Promise<EventRow | null> =>
@@ -131,16 +180,28 @@ export const updateEvent = async (
   id: string,
   input: EventInput,
   now = new Date(),
-): Promise<{ before: EventRow; after: EventRow; movedOrRelocated: boolean; resubmitted: boolean } | null> => {
+): Promise<{
+  before: EventRow;
+  after: EventRow;
+  movedOrRelocated: boolean;
+  resubmitted: boolean;
+} | null> => {
   const before = await getEvent(db, id);
   if (!before || before.status === 'cancelled' || before.endsAt <= now) return null;
   const movedOrRelocated = before.status === 'published' && changesTimeOrPlace(before, input);
   // A moderator approved what an organizer who is not yet trusted wrote: a change to a published
   // event (its text, place or joining link) goes back to them before it is public again.
-  const resubmitted = before.status === 'published' && !(before.organizerId && (await isTrustedOrganizer(db, before.organizerId)));
+  const resubmitted =
+    before.status === 'published' &&
+    !(before.organizerId && (await isTrustedOrganizer(db, before.organizerId)));
   const [after] = await db
     .update(events)
-    .set({ ...input, ...(resubmitted ? { status: 'submitted' as const } : {}), updatedAt: now, sequence: sql`${events.sequence} + 1` })
+    .set({
+      ...input,
+      ...(resubmitted ? { status: 'submitted' as const } : {}),
+      updatedAt: now,
+      sequence: sql`${events.sequence} + 1`,
+    })
     .where(and(eq(events.id, id), ne(events.status, 'cancelled')))
     .returning();
   return after ? { before, after, movedOrRelocated, resubmitted } : null;
@@ -149,7 +210,11 @@ export const updateEvent = async (
 export const isTrustedOrganizer = async (db: Database, userId: string): Promise<boolean> =>
   !!(await db.select().from(trustedOrganizers).where(eq(trustedOrganizers.userId, userId)).get());
 
-export const trustOrganizer = async (db: Database, userId: string, now = new Date()): Promise<void> => {
+export const trustOrganizer = async (
+  db: Database,
+  userId: string,
+  now = new Date(),
+): Promise<void> => {
   await db.insert(trustedOrganizers).values({ userId, trustedAt: now }).onConflictDoNothing();
 };
 
@@ -157,7 +222,12 @@ export const trustOrganizer = async (db: Database, userId: string, now = new Dat
  * An organizer sends a draft on: published at once when they are trusted, otherwise to the
  * moderators. Only a draft moves (two clicks: the second changes nothing).
  */
-export const submitEvent = async (db: Database, id: string, organizerId: string, now = new Date()): Promise<EventStatus | null> => {
+export const submitEvent = async (
+  db: Database,
+  id: string,
+  organizerId: string,
+  now = new Date(),
+): Promise<EventStatus | null> => {
   const status = (await isTrustedOrganizer(db, organizerId)) ? 'published' : 'submitted';
   const [row] = await db
     .update(events)
@@ -176,7 +246,11 @@ export const decideEvent = async (
 ): Promise<{ organizerId: string | null; title: string } | null> => {
   const [row] = await db
     .update(events)
-    .set({ status: decision === 'approved' ? 'published' : 'draft', updatedAt: now, sequence: sql`${events.sequence} + 1` })
+    .set({
+      status: decision === 'approved' ? 'published' : 'draft',
+      updatedAt: now,
+      sequence: sql`${events.sequence} + 1`,
+    })
     .where(and(eq(events.id, id), eq(events.status, 'submitted')))
     .returning({ organizerId: events.organizerId, title: events.title });
   return row ?? null;
@@ -186,7 +260,11 @@ export const decideEvent = async (
  * Cancels an event. Only a not-yet-cancelled event changes; returns it, so the caller tells
  * everyone with a place or on the waitlist.
  */
-export const cancelEvent = async (db: Database, id: string, now = new Date()): Promise<EventRow | null> => {
+export const cancelEvent = async (
+  db: Database,
+  id: string,
+  now = new Date(),
+): Promise<EventRow | null> => {
   const [row] = await db
     .update(events)
     .set({ status: 'cancelled', updatedAt: now, sequence: sql`${events.sequence} + 1` })
@@ -205,7 +283,10 @@ export interface PublicEvent extends EventRow {
 }
 
 /** Places still free, or null when there is no limit. */
-export const placesLeft = (event: Pick<EventRow, 'capacity'>, confirmedPlaces: number): number | null =>
+export const placesLeft = (
+  event: Pick<EventRow, 'capacity'>,
+  confirmedPlaces: number,
+): number | null =>
   event.capacity === null ? null : Math.max(0, event.capacity - confirmedPlaces);
 
 /** The filters of the public list; every one optional. */
@@ -219,10 +300,16 @@ export interface EventFilters {
 }
 
 const publicConditions = (now: Date, filters: EventFilters): SQL[] => {
-  const conditions: SQL[] = [inArray(events.status, ['published', 'cancelled']), gt(events.endsAt, now)];
+  const conditions: SQL[] = [
+    inArray(events.status, ['published', 'cancelled']),
+    gt(events.endsAt, now),
+  ];
   if (filters.format) conditions.push(eq(events.format, filters.format));
   if (filters.city) conditions.push(sql`lower(${events.city}) = lower(${filters.city})`);
-  if (filters.language) conditions.push(sql`(',' || ${events.languages} || ',') like ${'%,' + filters.language + ',%'}`);
+  if (filters.language)
+    conditions.push(
+      sql`(',' || ${events.languages} || ',') like ${'%,' + filters.language + ',%'}`,
+    );
   if (filters.category) conditions.push(eq(events.category, filters.category));
   if (filters.from) conditions.push(gte(events.endsAt, filters.from));
   if (filters.to) conditions.push(lt(events.startsAt, filters.to));
@@ -230,7 +317,12 @@ const publicConditions = (now: Date, filters: EventFilters): SQL[] => {
 };
 
 /** Upcoming public events (published, and cancelled ones so people see it), soonest first. */
-export const listUpcomingEvents = async (db: Database, now: Date, filters: EventFilters = {}, limit = 200): Promise<PublicEvent[]> =>
+export const listUpcomingEvents = async (
+  db: Database,
+  now: Date,
+  filters: EventFilters = {},
+  limit = 200,
+): Promise<PublicEvent[]> =>
   db
     .select({ ...getTableColumns(events), confirmedPlaces: placesWhere('confirmed') })
     .from(events)
@@ -254,32 +346,59 @@ export const listEventCities = async (db: Database, now: Date): Promise<string[]
  * For campaigns: the upcoming published events among these ids, soonest first. Drafts,
  * submitted, cancelled and past events are left out.
  */
-export const listUpcomingPublishedEventsByIds = async (db: Database, ids: readonly string[], now = new Date()): Promise<EventRow[]> =>
+export const listUpcomingPublishedEventsByIds = async (
+  db: Database,
+  ids: readonly string[],
+  now = new Date(),
+): Promise<EventRow[]> =>
   ids.length === 0
     ? []
     : db
         .select()
         .from(events)
-        .where(and(inArray(events.id, [...ids]), eq(events.status, 'published'), gt(events.endsAt, now)))
+        .where(
+          and(inArray(events.id, [...ids]), eq(events.status, 'published'), gt(events.endsAt, now)),
+        )
         .orderBy(asc(events.startsAt))
         .all();
 
 /** For a campaign page: the campaign's upcoming published events, soonest first (no drafts, cancelled or past ones). */
-export const listUpcomingCampaignEvents = async (db: Database, campaignId: string, now = new Date(), limit = 50): Promise<EventRow[]> =>
+export const listUpcomingCampaignEvents = async (
+  db: Database,
+  campaignId: string,
+  now = new Date(),
+  limit = 50,
+): Promise<EventRow[]> =>
   db
     .select()
     .from(events)
-    .where(and(eq(events.campaignId, campaignId), eq(events.status, 'published'), gt(events.endsAt, now)))
+    .where(
+      and(
+        eq(events.campaignId, campaignId),
+        eq(events.status, 'published'),
+        gt(events.endsAt, now),
+      ),
+    )
     .orderBy(asc(events.startsAt), asc(events.id))
     .limit(limit)
     .all();
 
 /** Public events of one organizer (their feed). */
-export const listOrganizerPublicEvents = async (db: Database, organizerId: string, now: Date): Promise<EventRow[]> =>
+export const listOrganizerPublicEvents = async (
+  db: Database,
+  organizerId: string,
+  now: Date,
+): Promise<EventRow[]> =>
   db
     .select()
     .from(events)
-    .where(and(eq(events.organizerId, organizerId), inArray(events.status, ['published', 'cancelled']), gt(events.endsAt, new Date(now.getTime() - 30 * 86400_000))))
+    .where(
+      and(
+        eq(events.organizerId, organizerId),
+        inArray(events.status, ['published', 'cancelled']),
+        gt(events.endsAt, new Date(now.getTime() - 30 * 86400_000)),
+      ),
+    )
     .orderBy(asc(events.startsAt))
     .limit(200)
     .all();
@@ -290,9 +409,16 @@ export interface OrganizerEvent extends EventRow {
 }
 
 /** An organizer's own events with their counts, upcoming first, then past. */
-export const listOrganizerEvents = async (db: Database, organizerId: string): Promise<OrganizerEvent[]> =>
+export const listOrganizerEvents = async (
+  db: Database,
+  organizerId: string,
+): Promise<OrganizerEvent[]> =>
   db
-    .select({ ...getTableColumns(events), confirmedPlaces: placesWhere('confirmed'), waitlistedPlaces: placesWhere('waitlisted') })
+    .select({
+      ...getTableColumns(events),
+      confirmedPlaces: placesWhere('confirmed'),
+      waitlistedPlaces: placesWhere('waitlisted'),
+    })
     .from(events)
     .where(eq(events.organizerId, organizerId))
     .orderBy(asc(events.startsAt))
@@ -301,7 +427,17 @@ export const listOrganizerEvents = async (db: Database, organizerId: string): Pr
 /** Events waiting for a moderator, oldest first, with the organizer's email. */
 export const listSubmittedEvents = async (db: Database) =>
   db
-    .select({ id: events.id, title: events.title, startsAt: events.startsAt, endsAt: events.endsAt, timeZone: events.timeZone, organizerId: events.organizerId, organizerEmail: users.email, description: events.description, contentLanguage: events.contentLanguage })
+    .select({
+      id: events.id,
+      title: events.title,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+      timeZone: events.timeZone,
+      organizerId: events.organizerId,
+      organizerEmail: users.email,
+      description: events.description,
+      contentLanguage: events.contentLanguage,
+    })
     .from(events)
     .leftJoin(users, eq(users.id, events.organizerId))
     .where(eq(events.status, 'submitted'))
@@ -312,13 +448,21 @@ export const listSubmittedEvents = async (db: Database) =>
  * When an organizer's account is deleted: drafts and submitted events go; upcoming public ones
  * are cancelled (their page says so) and kept without an organizer until their RSVPs are erased.
  */
-export const removeOrganizerEvents = async (db: Database, userId: string, now = new Date()): Promise<void> => {
+export const removeOrganizerEvents = async (
+  db: Database,
+  userId: string,
+  now = new Date(),
+): Promise<void> => {
   await db.batch([
-    db.delete(events).where(and(eq(events.organizerId, userId), inArray(events.status, ['draft', 'submitted']))),
+    db
+      .delete(events)
+      .where(and(eq(events.organizerId, userId), inArray(events.status, ['draft', 'submitted']))),
     db
       .update(events)
       .set({ status: 'cancelled', updatedAt: now, sequence: sql`${events.sequence} + 1` })
-      .where(and(eq(events.organizerId, userId), eq(events.status, 'published'), gt(events.endsAt, now))),
+      .where(
+        and(eq(events.organizerId, userId), eq(events.status, 'published'), gt(events.endsAt, now)),
+      ),
     db.delete(trustedOrganizers).where(eq(trustedOrganizers.userId, userId)),
   ]);
 };
@@ -328,16 +472,31 @@ export const removeOrganizerEvents = async (db: Database, userId: string, now = 
  * details belong to the attendees and are left out.
  */
 export const exportEventsOfOrganizer = async (db: Database, organizerId: string) =>
-  (await db.select().from(events).where(eq(events.organizerId, organizerId)).orderBy(asc(events.startsAt)).all()).map(
-    ({ organizerId: _organizer, contactsErasedAt: _erased, ...event }) => event,
-  );
+  (
+    await db
+      .select()
+      .from(events)
+      .where(eq(events.organizerId, organizerId))
+      .orderBy(asc(events.startsAt))
+      .all()
+  ).map(({ organizerId: _organizer, contactsErasedAt: _erased, ...event }) => event);
 
 /** The upcoming public events of an organizer: those cancelled when their account is deleted. */
-export const listUpcomingPublicEventIdsOf = async (db: Database, organizerId: string, now = new Date()): Promise<string[]> =>
+export const listUpcomingPublicEventIdsOf = async (
+  db: Database,
+  organizerId: string,
+  now = new Date(),
+): Promise<string[]> =>
   (
     await db
       .select({ id: events.id })
       .from(events)
-      .where(and(eq(events.organizerId, organizerId), eq(events.status, 'published'), gt(events.endsAt, now)))
+      .where(
+        and(
+          eq(events.organizerId, organizerId),
+          eq(events.status, 'published'),
+          gt(events.endsAt, now),
+        ),
+      )
       .all()
   ).map((row) => row.id);

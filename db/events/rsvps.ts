@@ -32,7 +32,13 @@ export type RsvpOutcome =
   | {
       kind: 'existing';
       status: RsvpStatus;
-      owner: { email: string; name: string; locale: 'en' | 'fr'; status: RsvpStatus; places: number };
+      owner: {
+        email: string;
+        name: string;
+        locale: 'en' | 'fr';
+        status: RsvpStatus;
+        places: number;
+      };
       recoveryToken: string;
     };
 
@@ -44,7 +50,8 @@ const fitsCondition = (places: number) => sql`(e.capacity is null
       where r.event_id = e.id and r.status = 'confirmed') + ${places} <= e.capacity)`;
 
 /** Only a published event that has not started takes RSVPs (the SQL form, on events `e`). */
-const takesRsvpsCondition = (eventId: string, at: number) => sql`e.id = ${eventId} and e.status = 'published' and e.starts_at > ${at}`;
+const takesRsvpsCondition = (eventId: string, at: number) =>
+  sql`e.id = ${eventId} and e.status = 'published' and e.starts_at > ${at}`;
 
 /**
  * Takes an RSVP in one statement, so parallel requests cannot overbook: the database decides
@@ -56,7 +63,12 @@ const takesRsvpsCondition = (eventId: string, at: number) => sql`e.id = ${eventI
  * index decides races: of parallel attempts, one inserts and the others find it. An address
  * whose RSVP was cancelled starts again, as a new RSVP at the end of the line.
  */
-export const takeRsvp = async (db: Database, eventId: string, input: RsvpInput, now = new Date()): Promise<RsvpOutcome | null> => {
+export const takeRsvp = async (
+  db: Database,
+  eventId: string,
+  input: RsvpInput,
+  now = new Date(),
+): Promise<RsvpOutcome | null> => {
   const at = seconds(now);
   // Twice at most: the RSVP found may be cancelled between the two statements.
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -90,13 +102,21 @@ export const takeRsvp = async (db: Database, eventId: string, input: RsvpInput, 
 
     // Nothing written: the event takes no RSVPs, or this address has one already.
     const recoveryToken = newToken();
-    const [owner] = await db.all<{ email: string; name: string | null; locale: 'en' | 'fr'; status: RsvpStatus; places: number }>(sql`
+    const [owner] = await db.all<{
+      email: string;
+      name: string | null;
+      locale: 'en' | 'fr';
+      status: RsvpStatus;
+      places: number;
+    }>(sql`
       update event_rsvps set recovery_token_hash = ${hashToken(recoveryToken)}
       where event_id = (select e.id from events e where ${takesRsvpsCondition(eventId, at)})
         and email = ${input.email} and status in ('confirmed', 'waitlisted')
       returning email, name, locale, status, places`);
     if (!owner) {
-      const [event] = await db.all<{ id: string }>(sql`select e.id from events e where ${takesRsvpsCondition(eventId, at)}`);
+      const [event] = await db.all<{ id: string }>(
+        sql`select e.id from events e where ${takesRsvpsCondition(eventId, at)}`,
+      );
       if (!event) return null;
       continue;
     }
@@ -106,7 +126,13 @@ export const takeRsvp = async (db: Database, eventId: string, input: RsvpInput, 
     return {
       kind: 'existing',
       status: would?.status ?? 'waitlisted',
-      owner: { email: owner.email, name: owner.name ?? '', locale: owner.locale, status: owner.status, places: owner.places },
+      owner: {
+        email: owner.email,
+        name: owner.name ?? '',
+        locale: owner.locale,
+        status: owner.status,
+        places: owner.places,
+      },
       recoveryToken,
     };
   }
@@ -116,11 +142,18 @@ export const takeRsvp = async (db: Database, eventId: string, input: RsvpInput, 
 /** The RSVP a private link opens: the one from its first email, its reminder, or the newest "you already have one" email. */
 const byPrivateLink = (token: string) => {
   const hash = hashToken(token);
-  return or(eq(eventRsvps.tokenHash, hash), eq(eventRsvps.reminderTokenHash, hash), eq(eventRsvps.recoveryTokenHash, hash));
+  return or(
+    eq(eventRsvps.tokenHash, hash),
+    eq(eventRsvps.reminderTokenHash, hash),
+    eq(eventRsvps.recoveryTokenHash, hash),
+  );
 };
 
 /** An RSVP and its event, from the private link's token. */
-export const getRsvpByToken = async (db: Database, token: string): Promise<{ rsvp: RsvpRow; event: EventRow } | null> => {
+export const getRsvpByToken = async (
+  db: Database,
+  token: string,
+): Promise<{ rsvp: RsvpRow; event: EventRow } | null> => {
   if (!/^[a-z2-7]{32}$/.test(token)) return null;
   const row = await db
     .select({ rsvp: eventRsvps, event: events })
@@ -145,11 +178,23 @@ export const changeRsvp = async (
   token: string,
   change: RsvpChange,
   now = new Date(),
-): Promise<{ eventId: string; email: string | null; status: RsvpStatus; places: number; keptEarlierPlaces: boolean; promoted: Promotion[] } | null> => {
+): Promise<{
+  eventId: string;
+  email: string | null;
+  status: RsvpStatus;
+  places: number;
+  keptEarlierPlaces: boolean;
+  promoted: Promotion[];
+} | null> => {
   const hash = hashToken(token);
   const at = seconds(now);
   const capacity = sql`(select e.capacity from events e where e.id = event_rsvps.event_id)`;
-  const [row] = await db.all<{ event_id: string; email: string | null; status: RsvpStatus; places: number }>(sql`
+  const [row] = await db.all<{
+    event_id: string;
+    email: string | null;
+    status: RsvpStatus;
+    places: number;
+  }>(sql`
     update event_rsvps set
       name = ${change.name}, access_needs = ${change.accessNeeds}, wants_reminder = ${change.wantsReminder ? 1 : 0}, updated_at = ${at},
       places = case
@@ -186,11 +231,20 @@ export interface Promotion {
  * Each promotion is one conditional update (capacity checked inside it), so two cancellations
  * at once never promote past capacity. Each promoted person gets a new private link.
  */
-export const promoteFromWaitlist = async (db: Database, eventId: string, now = new Date()): Promise<Promotion[]> => {
+export const promoteFromWaitlist = async (
+  db: Database,
+  eventId: string,
+  now = new Date(),
+): Promise<Promotion[]> => {
   const promoted: Promotion[] = [];
   for (let i = 0; i < 100; i++) {
     const token = newToken();
-    const rows = await db.all<{ email: string | null; name: string | null; places: number; locale: 'en' | 'fr' }>(sql`
+    const rows = await db.all<{
+      email: string | null;
+      name: string | null;
+      places: number;
+      locale: 'en' | 'fr';
+    }>(sql`
       update event_rsvps set status = 'confirmed', token_hash = ${hashToken(token)}, reminder_token_hash = null, recovery_token_hash = null, updated_at = ${seconds(now)}
       where id = (
         select w.id from event_rsvps w join events e on e.id = w.event_id
@@ -201,7 +255,14 @@ export const promoteFromWaitlist = async (db: Database, eventId: string, now = n
       returning email, name, places, locale`);
     const row = rows[0];
     if (!row) break;
-    if (row.email) promoted.push({ email: row.email, name: row.name ?? '', places: row.places, locale: row.locale, token });
+    if (row.email)
+      promoted.push({
+        email: row.email,
+        name: row.name ?? '',
+        places: row.places,
+        locale: row.locale,
+        token,
+      });
   }
   return promoted;
 };
@@ -210,7 +271,11 @@ export const promoteFromWaitlist = async (db: Database, eventId: string, now = n
  * Cancels an RSVP from its private link, then fills the freed places from the waitlist.
  * A second cancellation changes nothing. Returns who was promoted, or null if nothing changed.
  */
-export const cancelRsvp = async (db: Database, token: string, now = new Date()): Promise<{ eventId: string; promoted: Promotion[] } | null> => {
+export const cancelRsvp = async (
+  db: Database,
+  token: string,
+  now = new Date(),
+): Promise<{ eventId: string; promoted: Promotion[] } | null> => {
   const [row] = await db
     .update(eventRsvps)
     .set({ status: 'cancelled', updatedAt: now })
@@ -230,7 +295,10 @@ export const waitlistPosition = async (db: Database, rsvp: RsvpRow): Promise<num
 };
 
 /** Places confirmed and waiting at one event. */
-export const countPlaces = async (db: Database, eventId: string): Promise<{ confirmed: number; waitlisted: number }> => {
+export const countPlaces = async (
+  db: Database,
+  eventId: string,
+): Promise<{ confirmed: number; waitlisted: number }> => {
   const [row] = await db.all<{ confirmed: number; waitlisted: number }>(sql`
     select coalesce(sum(case when status = 'confirmed' then places end), 0) as confirmed,
            coalesce(sum(case when status = 'waitlisted' then places end), 0) as waitlisted
@@ -244,15 +312,29 @@ export const listEventRsvps = async (db: Database, eventId: string): Promise<Rsv
     .select()
     .from(eventRsvps)
     .where(eq(eventRsvps.eventId, eventId))
-    .orderBy(sql`case ${eventRsvps.status} when 'confirmed' then 0 when 'waitlisted' then 1 else 2 end`, asc(eventRsvps.createdAt), sql`rowid`)
+    .orderBy(
+      sql`case ${eventRsvps.status} when 'confirmed' then 0 when 'waitlisted' then 1 else 2 end`,
+      asc(eventRsvps.createdAt),
+      sql`rowid`,
+    )
     .all();
 
 /** People to tell about a change or cancellation: everyone with a place or on the waitlist. */
 export const listRsvpContacts = async (db: Database, eventId: string) =>
   (
     await db
-      .select({ email: eventRsvps.email, name: eventRsvps.name, locale: eventRsvps.locale, status: eventRsvps.status })
+      .select({
+        email: eventRsvps.email,
+        name: eventRsvps.name,
+        locale: eventRsvps.locale,
+        status: eventRsvps.status,
+      })
       .from(eventRsvps)
-      .where(and(eq(eventRsvps.eventId, eventId), inArray(eventRsvps.status, ['confirmed', 'waitlisted'])))
+      .where(
+        and(
+          eq(eventRsvps.eventId, eventId),
+          inArray(eventRsvps.status, ['confirmed', 'waitlisted']),
+        ),
+      )
       .all()
   ).filter((row): row is typeof row & { email: string } => !!row.email);

@@ -27,7 +27,12 @@ export const MAIL_KEEP_MS = 7 * 24 * 60 * 60_000;
  * Puts a message in the outbox. `sent` marks it delivered at once (the local outbox);
  * otherwise it is queued, already claimed by the caller, who delivers it next.
  */
-export const enqueueMail = async (db: Database, message: MailMessage, now: Date, sent: boolean): Promise<string> => {
+export const enqueueMail = async (
+  db: Database,
+  message: MailMessage,
+  now: Date,
+  sent: boolean,
+): Promise<string> => {
   const id = newId();
   await insertMail(db).run({
     id,
@@ -68,17 +73,32 @@ export const getMail = async (db: Database, id: string): Promise<OutboxRow | und
 /** The local outbox, newest first. */
 export const listOutbox = async (db: Database, limit = 200): Promise<OutboxRow[]> =>
   // rowid breaks ties: timestamps have one-second precision.
-  db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt), sql`rowid desc`).limit(limit).all();
+  db
+    .select()
+    .from(mailOutbox)
+    .orderBy(desc(mailOutbox.createdAt), sql`rowid desc`)
+    .limit(limit)
+    .all();
 
 const isDue = (now: Date) =>
-  and(isNull(mailOutbox.sentAt), isNull(mailOutbox.failedAt), or(isNull(mailOutbox.nextAttemptAt), lte(mailOutbox.nextAttemptAt, now)));
+  and(
+    isNull(mailOutbox.sentAt),
+    isNull(mailOutbox.failedAt),
+    or(isNull(mailOutbox.nextAttemptAt), lte(mailOutbox.nextAttemptAt, now)),
+  );
 
 /**
  * Claims messages whose retry time has come, oldest first: each is taken by one conditional
  * update, so two overlapping runs of the job never deliver the same message twice.
  */
 export const claimDueMail = async (db: Database, now: Date, limit = 500): Promise<OutboxRow[]> => {
-  const due = await db.select({ id: mailOutbox.id }).from(mailOutbox).where(isDue(now)).orderBy(asc(mailOutbox.createdAt)).limit(limit).all();
+  const due = await db
+    .select({ id: mailOutbox.id })
+    .from(mailOutbox)
+    .where(isDue(now))
+    .orderBy(asc(mailOutbox.createdAt))
+    .limit(limit)
+    .all();
   const claimed: OutboxRow[] = [];
   for (const { id } of due) {
     const [row] = await db
@@ -97,10 +117,17 @@ export const markMailDelivered = async (db: Database, id: string): Promise<void>
 };
 
 /** Records a failed try: retried later with exponential back-off, or marked failed for good. */
-export const markMailAttemptFailed = async (db: Database, row: OutboxRow, now: Date): Promise<'retry' | 'failed'> => {
+export const markMailAttemptFailed = async (
+  db: Database,
+  row: OutboxRow,
+  now: Date,
+): Promise<'retry' | 'failed'> => {
   const attempts = row.attempts + 1;
   if (attempts >= MAIL_RETRY.maxAttempts) {
-    await db.update(mailOutbox).set({ attempts, failedAt: now, nextAttemptAt: null }).where(eq(mailOutbox.id, row.id));
+    await db
+      .update(mailOutbox)
+      .set({ attempts, failedAt: now, nextAttemptAt: null })
+      .where(eq(mailOutbox.id, row.id));
     return 'failed';
   }
   const nextAttemptAt = new Date(now.getTime() + MAIL_RETRY.baseDelayMs * 2 ** (attempts - 1));
@@ -115,12 +142,23 @@ export const markMailAttemptFailed = async (db: Database, row: OutboxRow, now: D
 export const purgeMail = async (db: Database, now: Date): Promise<number> => {
   const dropped = await db
     .delete(mailOutbox)
-    .where(and(isNull(mailOutbox.sentAt), isNotNull(mailOutbox.discardAfter), lt(mailOutbox.discardAfter, now)))
+    .where(
+      and(
+        isNull(mailOutbox.sentAt),
+        isNotNull(mailOutbox.discardAfter),
+        lt(mailOutbox.discardAfter, now),
+      ),
+    )
     .returning({ id: mailOutbox.id });
   const before = new Date(now.getTime() - MAIL_KEEP_MS);
   await db
     .delete(mailOutbox)
-    .where(or(and(isNotNull(mailOutbox.sentAt), lt(mailOutbox.createdAt, before)), and(isNotNull(mailOutbox.failedAt), lt(mailOutbox.failedAt, before))));
+    .where(
+      or(
+        and(isNotNull(mailOutbox.sentAt), lt(mailOutbox.createdAt, before)),
+        and(isNotNull(mailOutbox.failedAt), lt(mailOutbox.failedAt, before)),
+      ),
+    );
   return dropped.length;
 };
 
@@ -128,7 +166,10 @@ export const purgeMail = async (db: Database, now: Date): Promise<number> => {
  * Local runs: messages that jobs queued (reminders, campaign updates) count as delivered to the
  * outbox, as `outboxMailer` does for the rest. Returns them, for the console.
  */
-export const flushLocalOutbox = async (db: Database, now: Date): Promise<Pick<OutboxRow, 'toAddress' | 'subject'>[]> =>
+export const flushLocalOutbox = async (
+  db: Database,
+  now: Date,
+): Promise<Pick<OutboxRow, 'toAddress' | 'subject'>[]> =>
   db
     .update(mailOutbox)
     .set({ sentAt: now, nextAttemptAt: null })

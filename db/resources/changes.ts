@@ -3,7 +3,8 @@ import type { Database } from '../core/database';
 import type { CurrentUser } from '../accounts/roles';
 import { resourceChanges } from '../schema';
 
-export type ResourceChangeAction = 'created' | 'edited' | 'verified' | 'report-resolved' | 'report-dismissed' | 'imported';
+export type ResourceChangeAction =
+  'created' | 'edited' | 'verified' | 'report-resolved' | 'report-dismissed' | 'imported';
 /** The role a person's change is recorded under: what a moderator or admin acted as. (`npm run hsds:import` logs as `import`.) */
 export type ActorRole = 'moderator' | 'admin';
 
@@ -14,15 +15,29 @@ export interface ChangeActor {
 }
 
 /** The actor for a signed-in moderator or admin: "moderator" when they hold both roles. */
-export const changeActor = (user: CurrentUser): ChangeActor => ({ userId: user.id, role: user.roles.includes('moderator') ? 'moderator' : 'admin' });
+export const changeActor = (user: CurrentUser): ChangeActor => ({
+  userId: user.id,
+  role: user.roles.includes('moderator') ? 'moderator' : 'admin',
+});
 
 /** One log row, as a statement to put in the same db.batch() as the change it records. */
-export const resourceChangeRow = (db: Database, serviceId: string, actor: ChangeActor, action: ResourceChangeAction, fields: string[], now: Date, onlyAtVersion?: string) =>
+export const resourceChangeRow = (
+  db: Database,
+  serviceId: string,
+  actor: ChangeActor,
+  action: ResourceChangeAction,
+  fields: string[],
+  now: Date,
+  onlyAtVersion?: string,
+) =>
   db.insert(resourceChanges).values({
     // At a version: the row's id is NULL unless the resource is still at that version, and the
     // NOT NULL key then refuses it, which undoes the whole batch. So the check and the write are
     // one transaction, on D1 as on libsql: no save can land between them.
-    id: onlyAtVersion === undefined ? crypto.randomUUID() : sql`(SELECT ${crypto.randomUUID()} WHERE ${latestChangeId(serviceId)} = ${onlyAtVersion})`,
+    id:
+      onlyAtVersion === undefined
+        ? crypto.randomUUID()
+        : sql`(SELECT ${crypto.randomUUID()} WHERE ${latestChangeId(serviceId)} = ${onlyAtVersion})`,
     serviceId,
     changedAt: now,
     actorUserId: actor.userId,
@@ -39,10 +54,19 @@ export interface ResourceChange {
 }
 
 /** A resource's change log, newest first. */
-export const listResourceChanges = async (db: Database, serviceId: string, limit = 100): Promise<ResourceChange[]> =>
+export const listResourceChanges = async (
+  db: Database,
+  serviceId: string,
+  limit = 100,
+): Promise<ResourceChange[]> =>
   (
     await db
-      .select({ changedAt: resourceChanges.changedAt, actorRole: resourceChanges.actorRole, action: resourceChanges.action, changedFields: resourceChanges.changedFields })
+      .select({
+        changedAt: resourceChanges.changedAt,
+        actorRole: resourceChanges.actorRole,
+        action: resourceChanges.action,
+        changedFields: resourceChanges.changedFields,
+      })
       .from(resourceChanges)
       .where(eq(resourceChanges.serviceId, serviceId))
       .orderBy(desc(resourceChanges.changedAt))
@@ -53,7 +77,13 @@ export const listResourceChanges = async (db: Database, serviceId: string, limit
 /** The changes this account made to resources, for "download my data". */
 export const listChangesByAccount = async (db: Database, userId: string) =>
   db
-    .select({ serviceId: resourceChanges.serviceId, changedAt: resourceChanges.changedAt, role: resourceChanges.actorRole, action: resourceChanges.action, fields: resourceChanges.changedFields })
+    .select({
+      serviceId: resourceChanges.serviceId,
+      changedAt: resourceChanges.changedAt,
+      role: resourceChanges.actorRole,
+      action: resourceChanges.action,
+      fields: resourceChanges.changedFields,
+    })
     .from(resourceChanges)
     .where(eq(resourceChanges.actorUserId, userId))
     .orderBy(desc(resourceChanges.changedAt))
@@ -61,7 +91,10 @@ export const listChangesByAccount = async (db: Database, userId: string) =>
 
 /** Account deletion: the log keeps the role and the fields, and forgets the person. */
 export const forgetChangeAuthor = async (db: Database, userId: string): Promise<void> => {
-  await db.update(resourceChanges).set({ actorUserId: null }).where(eq(resourceChanges.actorUserId, userId));
+  await db
+    .update(resourceChanges)
+    .set({ actorUserId: null })
+    .where(eq(resourceChanges.actorUserId, userId));
 };
 
 /**

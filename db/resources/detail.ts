@@ -10,7 +10,11 @@ const weekOf = (rules: WeeklyRule[]): ResourceHours[] =>
     rules
       .filter((rule) => ruleHasDay(rule.byday, weekday))
       .sort((a, b) => a.opensAt.localeCompare(b.opensAt))
-      .map((rule) => ({ weekday, opensAt: rule.opensAt.slice(0, 5), closesAt: rule.closesAt.slice(0, 5) })),
+      .map((rule) => ({
+        weekday,
+        opensAt: rule.opensAt.slice(0, 5),
+        closesAt: rule.closesAt.slice(0, 5),
+      })),
   );
 
 /**
@@ -18,45 +22,85 @@ const weekOf = (rules: WeeklyRule[]): ResourceHours[] =>
  * A confidential place comes back without its address, transit notes or name: they never
  * leave this function. `now` decides "open now" and "today" in each place's time zone.
  */
-export const getResource = async (db: Database, idOrSlug: string, now: Date): Promise<ResourceDetail | null> => {
+export const getResource = async (
+  db: Database,
+  idOrSlug: string,
+  now: Date,
+): Promise<ResourceDetail | null> => {
   // No query here joins tables whose columns share names: D1 returns rows by column name, and
   // same-named columns (id, name, description…) would overwrite each other.
   const service = await db
     .select()
     .from(t.services)
-    .where(and(or(eq(t.services.id, idOrSlug), eq(t.services.slug, idOrSlug)), eq(t.services.status, 'active')))
+    .where(
+      and(
+        or(eq(t.services.id, idOrSlug), eq(t.services.slug, idOrSlug)),
+        eq(t.services.status, 'active'),
+      ),
+    )
     .get();
   if (!service) return null;
   const id = service.id;
 
-  const [organization, categories, languages, phones, costs, documents, links, schedules] = await db.batch([
-    db.select().from(t.organizations).where(eq(t.organizations.id, service.organizationId)),
-    db
-      .select({ code: t.taxonomyTerms.code })
-      .from(t.attributes)
-      .innerJoin(t.taxonomyTerms, eq(t.taxonomyTerms.id, t.attributes.taxonomyTermId))
-      .where(eq(t.attributes.linkId, id))
-      // Stored order, as before the search indexes (0013, 0015) widened the ones these reads use.
-      .orderBy(sql`${t.attributes}.rowid`),
-    db.selectDistinct({ code: t.languages.code }).from(t.languages).where(eq(t.languages.serviceId, id)).orderBy(asc(t.languages.code)),
-    db.select().from(t.phones).where(eq(t.phones.serviceId, id)).orderBy(asc(t.phones.id)),
-    db.select().from(t.costOptions).where(eq(t.costOptions.serviceId, id)).orderBy(asc(t.costOptions.id)),
-    db.select().from(t.requiredDocuments).where(eq(t.requiredDocuments.serviceId, id)).orderBy(asc(t.requiredDocuments.id)),
-    db.select().from(t.serviceAtLocation).where(eq(t.serviceAtLocation.serviceId, id)).orderBy(asc(t.serviceAtLocation.id)),
-    db.select().from(t.schedules).where(eq(t.schedules.serviceId, id)).orderBy(sql`rowid`),
-  ]);
+  const [organization, categories, languages, phones, costs, documents, links, schedules] =
+    await db.batch([
+      db.select().from(t.organizations).where(eq(t.organizations.id, service.organizationId)),
+      db
+        .select({ code: t.taxonomyTerms.code })
+        .from(t.attributes)
+        .innerJoin(t.taxonomyTerms, eq(t.taxonomyTerms.id, t.attributes.taxonomyTermId))
+        .where(eq(t.attributes.linkId, id))
+        // Stored order, as before the search indexes (0013, 0015) widened the ones these reads use.
+        .orderBy(sql`${t.attributes}.rowid`),
+      db
+        .selectDistinct({ code: t.languages.code })
+        .from(t.languages)
+        .where(eq(t.languages.serviceId, id))
+        .orderBy(asc(t.languages.code)),
+      db.select().from(t.phones).where(eq(t.phones.serviceId, id)).orderBy(asc(t.phones.id)),
+      db
+        .select()
+        .from(t.costOptions)
+        .where(eq(t.costOptions.serviceId, id))
+        .orderBy(asc(t.costOptions.id)),
+      db
+        .select()
+        .from(t.requiredDocuments)
+        .where(eq(t.requiredDocuments.serviceId, id))
+        .orderBy(asc(t.requiredDocuments.id)),
+      db
+        .select()
+        .from(t.serviceAtLocation)
+        .where(eq(t.serviceAtLocation.serviceId, id))
+        .orderBy(asc(t.serviceAtLocation.id)),
+      db
+        .select()
+        .from(t.schedules)
+        .where(eq(t.schedules.serviceId, id))
+        .orderBy(sql`rowid`),
+    ]);
 
   const locationIds = [...new Set(links.map((link) => link.locationId))];
   const [locationRows, addressRows, access] = locationIds.length
     ? await db.batch([
         db.select().from(t.locations).where(inArray(t.locations.id, locationIds)),
-        db.select().from(t.addresses).where(inArray(t.addresses.locationId, locationIds)).orderBy(asc(t.addresses.id)),
-        db.select().from(t.accessibility).where(inArray(t.accessibility.locationId, locationIds)).orderBy(asc(t.accessibility.id)),
+        db
+          .select()
+          .from(t.addresses)
+          .where(inArray(t.addresses.locationId, locationIds))
+          .orderBy(asc(t.addresses.id)),
+        db
+          .select()
+          .from(t.accessibility)
+          .where(inArray(t.accessibility.locationId, locationIds))
+          .orderBy(asc(t.accessibility.id)),
       ])
     : [[], [], []];
   const places = links.flatMap((sal) => {
     const location = locationRows.find((l) => l.id === sal.locationId);
-    return location ? [{ sal, location, address: addressRows.find((a) => a.locationId === location.id) ?? null }] : [];
+    return location
+      ? [{ sal, location, address: addressRows.find((a) => a.locationId === location.id) ?? null }]
+      : [];
   });
 
   const seen = new Set<string>();
@@ -89,7 +133,9 @@ export const getResource = async (db: Database, idOrSlug: string, now: Date): Pr
             },
       city: address?.city ?? null,
       transportation: confidential ? null : location.transportation,
-      accessibility: access.filter((a) => a.locationId === location.id && a.description).map((a) => a.description!),
+      accessibility: access
+        .filter((a) => a.locationId === location.id && a.description)
+        .map((a) => a.description!),
       timeZone: location.timeZone,
       today: at.weekday,
       hours: weekOf(rules),
@@ -116,7 +162,12 @@ export const getResource = async (db: Database, idOrSlug: string, now: Date): Pr
     phones: phones.map((p) => ({ number: p.number, type: p.type, description: p.description })),
     places: resourcePlaces,
     languages: languages.map((l) => l.code ?? '').filter(Boolean),
-    costs: costs.map((c) => ({ option: c.option, amount: c.amount, currency: c.currency, description: c.amountDescription })),
+    costs: costs.map((c) => ({
+      option: c.option,
+      amount: c.amount,
+      currency: c.currency,
+      description: c.amountDescription,
+    })),
     free: costs.length > 0 && costs.every((c) => c.amount === 0),
     openNow,
     walkIn: service.walkIn,

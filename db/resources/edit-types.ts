@@ -60,7 +60,10 @@ export interface ResourceInput {
 }
 
 /** The names the change log records: the input's fields, with the organization as one. */
-export type ResourceField = Exclude<keyof ResourceInput, 'organizationId' | 'organizationName' | 'free' | 'costDescription'> | 'organization' | 'cost';
+export type ResourceField =
+  | Exclude<keyof ResourceInput, 'organizationId' | 'organizationName' | 'free' | 'costDescription'>
+  | 'organization'
+  | 'cost';
 
 /** A resource read back for its edit form, with the record ids the save needs. */
 export interface EditableResource {

@@ -6,8 +6,19 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../core/database';
-import { ResourceChangedMeanwhile, resourceChangeRow, resourceVersion, type ChangeActor } from './changes';
-import { OPENINGS_PER_DAY, type EditableResource, type ResourceDayHours, type ResourceField, type ResourceInput } from './edit-types';
+import {
+  ResourceChangedMeanwhile,
+  resourceChangeRow,
+  resourceVersion,
+  type ChangeActor,
+} from './changes';
+import {
+  OPENINGS_PER_DAY,
+  type EditableResource,
+  type ResourceDayHours,
+  type ResourceField,
+  type ResourceInput,
+} from './edit-types';
 import { WEEKDAYS } from './hours';
 import { slugify } from './hsds/import';
 import * as t from '../schema';
@@ -56,19 +67,60 @@ const FIELD_PARTS: Record<ResourceField, (input: ResourceInput) => unknown> = {
 export const RESOURCE_FIELDS = Object.keys(FIELD_PARTS) as ResourceField[];
 
 /** The names of the fields that differ: what the change log records. */
-export const changedResourceFields = (before: ResourceInput, after: ResourceInput): ResourceField[] =>
-  RESOURCE_FIELDS.filter((field) => JSON.stringify(FIELD_PARTS[field](before)) !== JSON.stringify(FIELD_PARTS[field](after)));
+export const changedResourceFields = (
+  before: ResourceInput,
+  after: ResourceInput,
+): ResourceField[] =>
+  RESOURCE_FIELDS.filter(
+    (field) =>
+      JSON.stringify(FIELD_PARTS[field](before)) !== JSON.stringify(FIELD_PARTS[field](after)),
+  );
 
 /** A resource with nothing filled in: what a new one is compared with. */
 export const EMPTY_RESOURCE: ResourceInput = {
-  organizationId: '', organizationName: '', name: '', description: '', contentLanguage: 'en', eligibility: '', documents: [], free: false,
-  costDescription: '', categories: [], languages: [], street: '', city: '', postalCode: '', region: '', country: '', latitude: null,
-  longitude: null, timeZone: '', transportation: '', confidential: false, phones: [], hours: [], walkIn: false, traumaInformed: false,
-  survivorLed: false, url: '', email: '',
+  organizationId: '',
+  organizationName: '',
+  name: '',
+  description: '',
+  contentLanguage: 'en',
+  eligibility: '',
+  documents: [],
+  free: false,
+  costDescription: '',
+  categories: [],
+  languages: [],
+  street: '',
+  city: '',
+  postalCode: '',
+  region: '',
+  country: '',
+  latitude: null,
+  longitude: null,
+  timeZone: '',
+  transportation: '',
+  confidential: false,
+  phones: [],
+  hours: [],
+  walkIn: false,
+  traumaInformed: false,
+  survivorLed: false,
+  url: '',
+  email: '',
 };
 
 const orNull = (value: string) => (value === '' ? null : value);
-const PLACE_FIELDS: ResourceField[] = ['street', 'city', 'postalCode', 'region', 'country', 'latitude', 'longitude', 'timeZone', 'transportation', 'confidential'];
+const PLACE_FIELDS: ResourceField[] = [
+  'street',
+  'city',
+  'postalCode',
+  'region',
+  'country',
+  'latitude',
+  'longitude',
+  'timeZone',
+  'transportation',
+  'confidential',
+];
 
 /** The service's own columns (never the verification ones). */
 const serviceColumns = (input: ResourceInput, organizationId: string, now: Date) => ({
@@ -111,7 +163,11 @@ const weeklyRules = (input: ResourceInput) => {
     const times = `${opening.opensAt}-${opening.closesAt}`;
     rules.set(times, [...(rules.get(times) ?? []), opening.day]);
   }
-  return [...rules].map(([times, days]) => ({ byday: days.join(','), opensAt: times.slice(0, 5), closesAt: times.slice(6) }));
+  return [...rules].map(([times, days]) => ({
+    byday: days.join(','),
+    opensAt: times.slice(0, 5),
+    closesAt: times.slice(6),
+  }));
 };
 
 /**
@@ -120,11 +176,14 @@ const weeklyRules = (input: ResourceInput) => {
  * another field never drops them; a day edited in the form gets what was typed.
  */
 const withUnshownOpenings = (current: ResourceInput, typed: ResourceInput): ResourceInput => {
-  const same = (a: ResourceDayHours[], b: ResourceDayHours[]) => JSON.stringify(a) === JSON.stringify(b);
+  const same = (a: ResourceDayHours[], b: ResourceDayHours[]) =>
+    JSON.stringify(a) === JSON.stringify(b);
   const hours = WEEKDAYS.flatMap((day) => {
     const before = current.hours.filter((h) => h.day === day);
     const after = typed.hours.filter((h) => h.day === day);
-    return before.length > OPENINGS_PER_DAY && same(before.slice(0, OPENINGS_PER_DAY), after) ? before : after;
+    return before.length > OPENINGS_PER_DAY && same(before.slice(0, OPENINGS_PER_DAY), after)
+      ? before
+      : after;
   });
   return { ...typed, hours };
 };
@@ -136,40 +195,98 @@ interface Ids {
 }
 
 /** The rows of the lists a service owns, for the sections given: deleted, then written again. */
-const listRows = (db: Database, input: ResourceInput, ids: Ids, sections: ReadonlySet<ResourceField>, termIds: Map<string, string>): BatchItem<'sqlite'>[] => {
+const listRows = (
+  db: Database,
+  input: ResourceInput,
+  ids: Ids,
+  sections: ReadonlySet<ResourceField>,
+  termIds: Map<string, string>,
+): BatchItem<'sqlite'>[] => {
   const { serviceId, locationId, salId } = ids;
   const rows: BatchItem<'sqlite'>[] = [];
   if (sections.has('phones')) {
     rows.push(db.delete(t.phones).where(eq(t.phones.serviceId, serviceId)));
-    for (const phone of input.phones) rows.push(db.insert(t.phones).values({ id: crypto.randomUUID(), serviceId, locationId, number: phone.number, type: phone.type }));
+    for (const phone of input.phones)
+      rows.push(
+        db.insert(t.phones).values({
+          id: crypto.randomUUID(),
+          serviceId,
+          locationId,
+          number: phone.number,
+          type: phone.type,
+        }),
+      );
   }
   if (sections.has('hours')) {
     // Only this place's hours: the form shows no other.
-    rows.push(db.delete(t.schedules).where(and(eq(t.schedules.serviceId, serviceId), eq(t.schedules.locationId, locationId))));
+    rows.push(
+      db
+        .delete(t.schedules)
+        .where(and(eq(t.schedules.serviceId, serviceId), eq(t.schedules.locationId, locationId))),
+    );
     for (const rule of weeklyRules(input)) {
-      rows.push(db.insert(t.schedules).values({ id: crypto.randomUUID(), serviceId, locationId, serviceAtLocationId: salId, freq: 'WEEKLY', wkst: 'MO', ...rule }));
+      rows.push(
+        db.insert(t.schedules).values({
+          id: crypto.randomUUID(),
+          serviceId,
+          locationId,
+          serviceAtLocationId: salId,
+          freq: 'WEEKLY',
+          wkst: 'MO',
+          ...rule,
+        }),
+      );
     }
   }
   if (sections.has('languages')) {
     rows.push(db.delete(t.languages).where(eq(t.languages.serviceId, serviceId)));
-    for (const code of input.languages) rows.push(db.insert(t.languages).values({ id: crypto.randomUUID(), serviceId, code, name: englishLanguageName(code) }));
+    for (const code of input.languages)
+      rows.push(
+        db
+          .insert(t.languages)
+          .values({ id: crypto.randomUUID(), serviceId, code, name: englishLanguageName(code) }),
+      );
   }
   if (sections.has('cost')) {
     rows.push(db.delete(t.costOptions).where(eq(t.costOptions.serviceId, serviceId)));
-    if (input.free) rows.push(db.insert(t.costOptions).values({ id: crypto.randomUUID(), serviceId, option: 'Free', amount: 0 }));
+    if (input.free)
+      rows.push(
+        db
+          .insert(t.costOptions)
+          .values({ id: crypto.randomUUID(), serviceId, option: 'Free', amount: 0 }),
+      );
     else if (input.costDescription) {
-      rows.push(db.insert(t.costOptions).values({ id: crypto.randomUUID(), serviceId, option: input.costDescription, amountDescription: input.costDescription }));
+      rows.push(
+        db.insert(t.costOptions).values({
+          id: crypto.randomUUID(),
+          serviceId,
+          option: input.costDescription,
+          amountDescription: input.costDescription,
+        }),
+      );
     }
   }
   if (sections.has('documents')) {
     rows.push(db.delete(t.requiredDocuments).where(eq(t.requiredDocuments.serviceId, serviceId)));
-    for (const document of input.documents) rows.push(db.insert(t.requiredDocuments).values({ id: crypto.randomUUID(), serviceId, document }));
+    for (const document of input.documents)
+      rows.push(
+        db.insert(t.requiredDocuments).values({ id: crypto.randomUUID(), serviceId, document }),
+      );
   }
   if (sections.has('categories')) {
     rows.push(db.delete(t.attributes).where(eq(t.attributes.linkId, serviceId)));
     for (const code of input.categories) {
       const termId = termIds.get(code);
-      if (termId) rows.push(db.insert(t.attributes).values({ id: crypto.randomUUID(), linkId: serviceId, taxonomyTermId: termId, linkType: 'service', linkEntity: 'service' }));
+      if (termId)
+        rows.push(
+          db.insert(t.attributes).values({
+            id: crypto.randomUUID(),
+            linkId: serviceId,
+            taxonomyTermId: termId,
+            linkType: 'service',
+            linkEntity: 'service',
+          }),
+        );
     }
   }
   return rows;
@@ -179,24 +296,44 @@ const termIdsFor = async (db: Database, codes: string[]): Promise<Map<string, st
   codes.length === 0
     ? new Map()
     : new Map(
-        (await db.select({ id: t.taxonomyTerms.id, code: t.taxonomyTerms.code }).from(t.taxonomyTerms).where(inArray(t.taxonomyTerms.code, codes)).all()).map((row) => [
-          row.code!,
-          row.id,
-        ]),
+        (
+          await db
+            .select({ id: t.taxonomyTerms.id, code: t.taxonomyTerms.code })
+            .from(t.taxonomyTerms)
+            .where(inArray(t.taxonomyTerms.code, codes))
+            .all()
+        ).map((row) => [row.code!, row.id]),
       );
 
 /** A "new" organization that already exists by that exact name is that one: no twin is made. */
-const withKnownOrganization = async (db: Database, input: ResourceInput): Promise<ResourceInput> => {
+const withKnownOrganization = async (
+  db: Database,
+  input: ResourceInput,
+): Promise<ResourceInput> => {
   if (input.organizationId) return input;
-  const known = await db.select({ id: t.organizations.id }).from(t.organizations).where(eq(t.organizations.name, input.organizationName)).get();
+  const known = await db
+    .select({ id: t.organizations.id })
+    .from(t.organizations)
+    .where(eq(t.organizations.name, input.organizationName))
+    .get();
   return known ? { ...input, organizationId: known.id } : input;
 };
 
 /** A new organization's row when the form named one, and the id the service points to. */
-const organizationFor = (db: Database, input: ResourceInput): { id: string; rows: BatchItem<'sqlite'>[] } => {
+const organizationFor = (
+  db: Database,
+  input: ResourceInput,
+): { id: string; rows: BatchItem<'sqlite'>[] } => {
   if (input.organizationId) return { id: input.organizationId, rows: [] };
   const id = crypto.randomUUID();
-  return { id, rows: [db.insert(t.organizations).values({ id, name: input.organizationName, contentLanguage: input.contentLanguage })] };
+  return {
+    id,
+    rows: [
+      db
+        .insert(t.organizations)
+        .values({ id, name: input.organizationName, contentLanguage: input.contentLanguage }),
+    ],
+  };
 };
 
 const runBatch = async (db: Database, rows: BatchItem<'sqlite'>[]) => {
@@ -207,31 +344,69 @@ const runBatch = async (db: Database, rows: BatchItem<'sqlite'>[]) => {
 /** A readable address for a new service, unique like the import makes them. */
 const freeSlug = async (db: Database, name: string, id: string): Promise<string> => {
   const slug = slugify(name);
-  const taken = await db.select({ id: t.services.id }).from(t.services).where(eq(t.services.slug, slug)).get();
+  const taken = await db
+    .select({ id: t.services.id })
+    .from(t.services)
+    .where(eq(t.services.slug, slug))
+    .get();
   return taken ? `${slug}-${id.slice(0, 8)}` : slug;
 };
 
 /** Creates a resource: organization (if new), service, one place, and everything it lists. Returns its id and slug. */
-export const createResource = async (db: Database, typed: ResourceInput, actor: ChangeActor, now: Date, formKey: string | null = null): Promise<{ id: string; slug: string }> => {
+export const createResource = async (
+  db: Database,
+  typed: ResourceInput,
+  actor: ChangeActor,
+  now: Date,
+  formKey: string | null = null,
+): Promise<{ id: string; slug: string }> => {
   const input = await withKnownOrganization(db, typed);
-  const ids: Ids = { serviceId: crypto.randomUUID(), locationId: crypto.randomUUID(), salId: crypto.randomUUID() };
+  const ids: Ids = {
+    serviceId: crypto.randomUUID(),
+    locationId: crypto.randomUUID(),
+    salId: crypto.randomUUID(),
+  };
   const slug = await freeSlug(db, input.name, ids.serviceId);
   const organization = organizationFor(db, input);
   const fields = changedResourceFields(EMPTY_RESOURCE, input);
   const rows: BatchItem<'sqlite'>[] = [
     ...organization.rows,
-    db.insert(t.services).values({ id: ids.serviceId, slug, status: 'active', ...serviceColumns(input, organization.id, now) }),
-    db.insert(t.locations).values({ id: ids.locationId, organizationId: organization.id, ...locationColumns(input) }),
-    db.insert(t.serviceAtLocation).values({ id: ids.salId, serviceId: ids.serviceId, locationId: ids.locationId }),
+    db.insert(t.services).values({
+      id: ids.serviceId,
+      slug,
+      status: 'active',
+      ...serviceColumns(input, organization.id, now),
+    }),
+    db
+      .insert(t.locations)
+      .values({ id: ids.locationId, organizationId: organization.id, ...locationColumns(input) }),
+    db
+      .insert(t.serviceAtLocation)
+      .values({ id: ids.salId, serviceId: ids.serviceId, locationId: ids.locationId }),
   ];
-  if (input.street) rows.push(db.insert(t.addresses).values({ id: crypto.randomUUID(), locationId: ids.locationId, ...addressColumns(input) }));
+  if (input.street)
+    rows.push(
+      db
+        .insert(t.addresses)
+        .values({ id: crypto.randomUUID(), locationId: ids.locationId, ...addressColumns(input) }),
+    );
   rows.push(...listRows(db, input, ids, new Set(fields), await termIdsFor(db, input.categories)));
   rows.push(resourceChangeRow(db, ids.serviceId, actor, 'created', fields, now));
   // A second press of "Save" with the same form key answers with the first press's resource.
   const [first, ...rest] = rows;
-  const made = await createOnce(db, actor.userId ? { userId: actor.userId, kind: 'resource', key: formKey } : undefined, ids.serviceId, [first!, ...rest], now);
+  const made = await createOnce(
+    db,
+    actor.userId ? { userId: actor.userId, kind: 'resource', key: formKey } : undefined,
+    ids.serviceId,
+    [first!, ...rest],
+    now,
+  );
   if (made.created) return { id: ids.serviceId, slug };
-  const earlier = await db.select({ slug: t.services.slug }).from(t.services).where(eq(t.services.id, made.id)).get();
+  const earlier = await db
+    .select({ slug: t.services.slug })
+    .from(t.services)
+    .where(eq(t.services.id, made.id))
+    .get();
   return { id: made.id, slug: earlier?.slug ?? made.id };
 };
 
@@ -256,33 +431,80 @@ export const updateResource = async (
   const changed = new Set(fields);
   const organization = organizationFor(db, input);
   // The log row goes first: at a version, it is the check that stops the batch.
-  const rows: BatchItem<'sqlite'>[] = [resourceChangeRow(db, current.id, actor, 'edited', fields, now, version), ...organization.rows, db.update(t.services).set(serviceColumns(input, organization.id, now)).where(eq(t.services.id, current.id))];
+  const rows: BatchItem<'sqlite'>[] = [
+    resourceChangeRow(db, current.id, actor, 'edited', fields, now, version),
+    ...organization.rows,
+    db
+      .update(t.services)
+      .set(serviceColumns(input, organization.id, now))
+      .where(eq(t.services.id, current.id)),
+  ];
   let { locationId, serviceAtLocationId: salId } = current;
   if (!locationId || !salId) {
     locationId = crypto.randomUUID();
     salId = crypto.randomUUID();
-    rows.push(db.insert(t.locations).values({ id: locationId, organizationId: organization.id, ...locationColumns(input) }));
-    rows.push(db.insert(t.serviceAtLocation).values({ id: salId, serviceId: current.id, locationId }));
-    if (input.street) rows.push(db.insert(t.addresses).values({ id: crypto.randomUUID(), locationId, ...addressColumns(input) }));
+    rows.push(
+      db
+        .insert(t.locations)
+        .values({ id: locationId, organizationId: organization.id, ...locationColumns(input) }),
+    );
+    rows.push(
+      db.insert(t.serviceAtLocation).values({ id: salId, serviceId: current.id, locationId }),
+    );
+    if (input.street)
+      rows.push(
+        db
+          .insert(t.addresses)
+          .values({ id: crypto.randomUUID(), locationId, ...addressColumns(input) }),
+      );
   } else if (PLACE_FIELDS.some((field) => changed.has(field))) {
-    rows.push(db.update(t.locations).set(locationColumns(input)).where(eq(t.locations.id, locationId)));
+    rows.push(
+      db.update(t.locations).set(locationColumns(input)).where(eq(t.locations.id, locationId)),
+    );
     // The place changes for every service there: each one's log says which of its place's fields.
     const placeFields = PLACE_FIELDS.filter((field) => changed.has(field));
     const others = await db
       .selectDistinct({ serviceId: t.serviceAtLocation.serviceId })
       .from(t.serviceAtLocation)
-      .where(and(eq(t.serviceAtLocation.locationId, locationId), ne(t.serviceAtLocation.serviceId, current.id)))
+      .where(
+        and(
+          eq(t.serviceAtLocation.locationId, locationId),
+          ne(t.serviceAtLocation.serviceId, current.id),
+        ),
+      )
       .all();
-    for (const other of others) rows.push(resourceChangeRow(db, other.serviceId, actor, 'edited', placeFields, now));
-    if (!input.street) rows.push(db.delete(t.addresses).where(eq(t.addresses.locationId, locationId)));
-    else if (current.addressId) rows.push(db.update(t.addresses).set(addressColumns(input)).where(eq(t.addresses.id, current.addressId)));
-    else rows.push(db.insert(t.addresses).values({ id: crypto.randomUUID(), locationId, ...addressColumns(input) }));
+    for (const other of others)
+      rows.push(resourceChangeRow(db, other.serviceId, actor, 'edited', placeFields, now));
+    if (!input.street)
+      rows.push(db.delete(t.addresses).where(eq(t.addresses.locationId, locationId)));
+    else if (current.addressId)
+      rows.push(
+        db
+          .update(t.addresses)
+          .set(addressColumns(input))
+          .where(eq(t.addresses.id, current.addressId)),
+      );
+    else
+      rows.push(
+        db
+          .insert(t.addresses)
+          .values({ id: crypto.randomUUID(), locationId, ...addressColumns(input) }),
+      );
   }
-  rows.push(...listRows(db, input, { serviceId: current.id, locationId, salId }, changed, await termIdsFor(db, input.categories)));
+  rows.push(
+    ...listRows(
+      db,
+      input,
+      { serviceId: current.id, locationId, salId },
+      changed,
+      await termIdsFor(db, input.categories),
+    ),
+  );
   try {
     await runBatch(db, rows);
   } catch (error) {
-    if (version !== undefined && (await resourceVersion(db, current.id)) !== version) throw new ResourceChangedMeanwhile();
+    if (version !== undefined && (await resourceVersion(db, current.id)) !== version)
+      throw new ResourceChangedMeanwhile();
     throw error;
   }
   return fields;

@@ -52,7 +52,15 @@ const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
   return formatter;
 };
 
-const SHORT_DAYS: Record<string, Weekday> = { Mon: 'MO', Tue: 'TU', Wed: 'WE', Thu: 'TH', Fri: 'FR', Sat: 'SA', Sun: 'SU' };
+const SHORT_DAYS: Record<string, Weekday> = {
+  Mon: 'MO',
+  Tue: 'TU',
+  Wed: 'WE',
+  Thu: 'TH',
+  Fri: 'FR',
+  Sat: 'SA',
+  Sun: 'SU',
+};
 
 /** The local time in an IANA zone at an instant; an unknown zone is read as UTC. */
 export const localTimeIn = (timeZone: string, now: Date): LocalTime => {
@@ -75,13 +83,22 @@ export const localTimeIn = (timeZone: string, now: Date): LocalTime => {
 
 /** True when a rule's BYDAY list names the day (no list: every day). */
 export const ruleHasDay = (byday: string | null, day: Weekday): boolean =>
-  !byday || byday.toUpperCase().split(',').map((d) => d.trim()).includes(day);
+  !byday ||
+  byday
+    .toUpperCase()
+    .split(',')
+    .map((d) => d.trim())
+    .includes(day);
 
 /** Is a weekly rule open at a local time? The JS twin of the SQL in resources-open-now.ts. */
 export const isRuleOpen = (rule: WeeklyRule, at: LocalTime): boolean => {
   const opens = rule.opensAt.slice(0, 5);
   const closes = rule.closesAt.slice(0, 5);
   if (opens === closes) return ruleHasDay(rule.byday, at.weekday);
-  if (opens < closes) return ruleHasDay(rule.byday, at.weekday) && opens <= at.time && at.time < closes;
-  return (ruleHasDay(rule.byday, at.weekday) && at.time >= opens) || (ruleHasDay(rule.byday, at.previousWeekday) && at.time < closes);
+  if (opens < closes)
+    return ruleHasDay(rule.byday, at.weekday) && opens <= at.time && at.time < closes;
+  return (
+    (ruleHasDay(rule.byday, at.weekday) && at.time >= opens) ||
+    (ruleHasDay(rule.byday, at.previousWeekday) && at.time < closes)
+  );
 };

@@ -11,9 +11,17 @@ export interface VerificationItem {
 }
 
 /** The verification queue: never-verified services first, then the longest since a person checked. */
-export const listVerificationQueue = async (db: Database, limit = 50): Promise<VerificationItem[]> =>
+export const listVerificationQueue = async (
+  db: Database,
+  limit = 50,
+): Promise<VerificationItem[]> =>
   db
-    .select({ id: services.id, name: services.name, organization: organizations.name, verifiedAt: services.verifiedAt })
+    .select({
+      id: services.id,
+      name: services.name,
+      organization: organizations.name,
+      verifiedAt: services.verifiedAt,
+    })
     .from(services)
     .innerJoin(organizations, eq(organizations.id, services.organizationId))
     .orderBy(sql`${services.verifiedAt} is not null`, asc(services.verifiedAt), asc(services.name))
@@ -71,7 +79,9 @@ export const closeResourceReport = async (
           changedAt: sql`${now.getTime()}`.as('changed_at'),
           actorUserId: sql`${actor.userId}`.as('actor_user_id'),
           actorRole: sql`${actor.role}`.as('actor_role'),
-          action: sql`${outcome === 'resolved' ? 'report-resolved' : 'report-dismissed'}`.as('action'),
+          action: sql`${outcome === 'resolved' ? 'report-resolved' : 'report-dismissed'}`.as(
+            'action',
+          ),
           changedFields: sql`'[]'`.as('changed_fields'),
         })
         .from(resourceReports)

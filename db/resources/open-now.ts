@@ -11,7 +11,9 @@ import { locations } from '../schema';
  * The zones in use are kept per database handle until a place's zone changes (keptUntilOptionsChange).
  */
 export const zonesInUse = keptUntilOptionsChange(async (db: Database): Promise<string[]> =>
-  (await db.selectDistinct({ zone: locations.timeZone }).from(locations).all()).map((row) => row.zone),
+  (await db.selectDistinct({ zone: locations.timeZone }).from(locations).all()).map(
+    (row) => row.zone,
+  ),
 );
 
 /** The CTE `zone_now(time_zone, day_bit, previous_day_bit, local_minute, local_date)`. */
@@ -20,7 +22,11 @@ export const zoneNowTable = (zones: string[], now: Date): SQL => {
     const at = localTimeIn(zone, now);
     const [hours, minutes] = at.time.split(':').map(Number);
     // Whole numbers written into the SQL: a bound JS number arrives as REAL, and bits need integers.
-    const ints = [1 << WEEKDAYS.indexOf(at.weekday), 1 << WEEKDAYS.indexOf(at.previousWeekday), hours! * 60 + minutes!].map((n) => sql.raw(String(n | 0)));
+    const ints = [
+      1 << WEEKDAYS.indexOf(at.weekday),
+      1 << WEEKDAYS.indexOf(at.previousWeekday),
+      hours! * 60 + minutes!,
+    ].map((n) => sql.raw(String(n | 0)));
     return sql`(${zone}, ${ints[0]}, ${ints[1]}, ${ints[2]}, ${at.date})`;
   });
   return sql`zone_now(time_zone, day_bit, previous_day_bit, local_minute, local_date) AS (VALUES ${sql.join(rows, sql`, `)})`;
@@ -48,7 +54,9 @@ const openSchedules = (where: SQL): SQL => sql`schedules sc
  * at the moment of zone_now `z`. Shared by the schedules and the search rows, which copy one.
  */
 export const openAt = (table: 'sc' | 'r'): SQL => {
-  const [mask, opens, closes] = ['day_mask', 'opens_minute', 'closes_minute'].map((column) => sql.raw(`${table}.${column}`));
+  const [mask, opens, closes] = ['day_mask', 'opens_minute', 'closes_minute'].map((column) =>
+    sql.raw(`${table}.${column}`),
+  );
   const today = sql`(${mask} & z.day_bit) <> 0`;
   const yesterday = sql`(${mask} & z.previous_day_bit) <> 0`;
   return sql`(
@@ -59,5 +67,5 @@ export const openAt = (table: 'sc' | 'r'): SQL => {
 };
 
 /** True (1) when one service has a schedule open now (a filter, and the badge of each result). */
-export const openNowExpression = (serviceId: SQL): SQL => sql`EXISTS (SELECT 1 FROM ${openSchedules(sql`sc.service_id = ${serviceId}`)})`;
-
+export const openNowExpression = (serviceId: SQL): SQL =>
+  sql`EXISTS (SELECT 1 FROM ${openSchedules(sql`sc.service_id = ${serviceId}`)})`;

@@ -3,7 +3,8 @@ import type { Database } from '../core/database';
 
 /** The counter triggers raise when what the search page lists changes (migration 0026); null if missing. */
 const readVersion = async (db: Database): Promise<number | null> =>
-  (await db.get<{ version: number }>(sql`SELECT version FROM search_options_version WHERE id = 1`))?.version ?? null;
+  (await db.get<{ version: number }>(sql`SELECT version FROM search_options_version WHERE id = 1`))
+    ?.version ?? null;
 
 /**
  * `load`, kept per database handle while search_options_version stays the same: one read of a
@@ -11,7 +12,9 @@ const readVersion = async (db: Database): Promise<number | null> =>
  * loading, so a change that lands during a load is seen by the next call. What is returned is
  * shared between requests: callers must not change it.
  */
-export const keptUntilOptionsChange = <T>(load: (db: Database) => Promise<T>): ((db: Database) => Promise<T>) => {
+export const keptUntilOptionsChange = <T>(
+  load: (db: Database) => Promise<T>,
+): ((db: Database) => Promise<T>) => {
   const kept = new WeakMap<Database, { version: number; value: Promise<T> }>();
   return async (db) => {
     const version = await readVersion(db);

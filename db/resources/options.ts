@@ -10,42 +10,59 @@ import * as t from '../schema';
  * Read from the data, so a filter never offers a choice with nothing behind it. Kept per database
  * handle until one of them changes (keptUntilOptionsChange): every search page shows them.
  */
-export const listSearchOptions = keptUntilOptionsChange(async (db: Database): Promise<SearchOptions> => {
-  const codes = db.selectDistinct({ code: t.languages.code }).from(t.languages).where(isNotNull(t.languages.code)).as('codes');
-  const places = db.selectDistinct({ city: t.addresses.city }).from(t.addresses).as('places');
-  const [terms, translations, languages, cities] = await db.batch([
-    db
-      .select({ id: t.taxonomyTerms.id, code: t.taxonomyTerms.code, name: t.taxonomyTerms.name, language: t.taxonomyTerms.language })
-      .from(t.taxonomyTerms)
-      .where(isNotNull(t.taxonomyTerms.code))
-      .orderBy(asc(t.taxonomyTerms.name)),
-    db.select().from(t.taxonomyTermTranslations),
-    // Each code and city read once from its index, then kept if an active service has it: the
-    // test stops at the first such service, so it costs one lookup or so a value.
-    db
-      .select({ code: codes.code })
-      .from(codes)
-      .where(sql`EXISTS (SELECT 1 FROM languages lg JOIN services s ON s.id = lg.service_id WHERE lg.code = ${codes.code} AND s.status = 'active')`)
-      .orderBy(asc(codes.code)),
-    db
-      .select({ city: places.city })
-      .from(places)
-      .where(
-        sql`EXISTS (SELECT 1 FROM addresses ad JOIN service_at_location sal ON sal.location_id = ad.location_id JOIN services s ON s.id = sal.service_id
+export const listSearchOptions = keptUntilOptionsChange(
+  async (db: Database): Promise<SearchOptions> => {
+    const codes = db
+      .selectDistinct({ code: t.languages.code })
+      .from(t.languages)
+      .where(isNotNull(t.languages.code))
+      .as('codes');
+    const places = db.selectDistinct({ city: t.addresses.city }).from(t.addresses).as('places');
+    const [terms, translations, languages, cities] = await db.batch([
+      db
+        .select({
+          id: t.taxonomyTerms.id,
+          code: t.taxonomyTerms.code,
+          name: t.taxonomyTerms.name,
+          language: t.taxonomyTerms.language,
+        })
+        .from(t.taxonomyTerms)
+        .where(isNotNull(t.taxonomyTerms.code))
+        .orderBy(asc(t.taxonomyTerms.name)),
+      db.select().from(t.taxonomyTermTranslations),
+      // Each code and city read once from its index, then kept if an active service has it: the
+      // test stops at the first such service, so it costs one lookup or so a value.
+      db
+        .select({ code: codes.code })
+        .from(codes)
+        .where(
+          sql`EXISTS (SELECT 1 FROM languages lg JOIN services s ON s.id = lg.service_id WHERE lg.code = ${codes.code} AND s.status = 'active')`,
+        )
+        .orderBy(asc(codes.code)),
+      db
+        .select({ city: places.city })
+        .from(places)
+        .where(
+          sql`EXISTS (SELECT 1 FROM addresses ad JOIN service_at_location sal ON sal.location_id = ad.location_id JOIN services s ON s.id = sal.service_id
           WHERE ad.city = ${places.city} AND s.status = 'active')`,
-      )
-      .orderBy(asc(places.city)),
-  ]);
-  const categories: CategoryOption[] = terms.map((term) => ({
-    code: term.code!,
-    names: {
-      [term.language ?? 'en']: term.name,
-      ...Object.fromEntries(translations.filter((tr) => tr.taxonomyTermId === term.id).map((tr) => [tr.language, tr.name])),
-    },
-  }));
-  return {
-    categories,
-    languages: languages.map((l) => l.code!),
-    cities: cities.map((c) => c.city),
-  };
-});
+        )
+        .orderBy(asc(places.city)),
+    ]);
+    const categories: CategoryOption[] = terms.map((term) => ({
+      code: term.code!,
+      names: {
+        [term.language ?? 'en']: term.name,
+        ...Object.fromEntries(
+          translations
+            .filter((tr) => tr.taxonomyTermId === term.id)
+            .map((tr) => [tr.language, tr.name]),
+        ),
+      },
+    }));
+    return {
+      categories,
+      languages: languages.map((l) => l.code!),
+      cities: cities.map((c) => c.city),
+    };
+  },
+);

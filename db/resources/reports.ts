@@ -16,7 +16,11 @@ const DUPLICATE_WINDOW_MS = 7 * 86_400_000;
  * Files a report for moderators. The same problem sent again about the same resource while an
  * earlier report is open (within a week) is counted on that report rather than stored twice.
  */
-export const fileResourceReport = async (db: Database, report: NewResourceReport, now: Date): Promise<'filed' | 'repeated'> => {
+export const fileResourceReport = async (
+  db: Database,
+  report: NewResourceReport,
+  now: Date,
+): Promise<'filed' | 'repeated'> => {
   const repeated = await db
     .update(resourceReports)
     .set({ repeats: sql`${resourceReports.repeats} + 1` })

@@ -90,7 +90,13 @@ export interface ResourcePlace {
   confidential: boolean;
   name: string | null;
   /** Null when confidential: the street address never leaves the database. */
-  address: { street: string; street2: string | null; city: string; province: string; postalCode: string } | null;
+  address: {
+    street: string;
+    street2: string | null;
+    city: string;
+    province: string;
+    postalCode: string;
+  } | null;
   /** The city alone, shown even for a confidential place. */
   city: string | null;
   transportation: string | null;
@@ -121,7 +127,12 @@ export interface ResourceDetail {
   phones: { number: string; type: string | null; description: string | null }[];
   places: ResourcePlace[];
   languages: string[];
-  costs: { option: string | null; amount: number | null; currency: string | null; description: string | null }[];
+  costs: {
+    option: string | null;
+    amount: number | null;
+    currency: string | null;
+    description: string | null;
+  }[];
   free: boolean;
   openNow: boolean;
   walkIn: boolean;

@@ -12,11 +12,24 @@ export type VerifierRole = 'moderator' | 'admin';
  * "last checked" always means a person looked. Shows the role, never who it was; the change log
  * keeps the account until it is deleted.
  */
-export const markResourceVerified = async (db: Database, serviceId: string, role: VerifierRole, now: Date, actorUserId: string | null = null): Promise<boolean> => {
-  const exists = await db.select({ id: services.id }).from(services).where(eq(services.id, serviceId)).get();
+export const markResourceVerified = async (
+  db: Database,
+  serviceId: string,
+  role: VerifierRole,
+  now: Date,
+  actorUserId: string | null = null,
+): Promise<boolean> => {
+  const exists = await db
+    .select({ id: services.id })
+    .from(services)
+    .where(eq(services.id, serviceId))
+    .get();
   if (!exists) return false;
   await db.batch([
-    db.update(services).set({ verifiedAt: now, verifiedByRole: role }).where(eq(services.id, serviceId)),
+    db
+      .update(services)
+      .set({ verifiedAt: now, verifiedByRole: role })
+      .where(eq(services.id, serviceId)),
     resourceChangeRow(db, serviceId, { userId: actorUserId, role }, 'verified', [], now),
   ]);
   return true;

@@ -1,14 +1,23 @@
 // Accounts. Visitors never need one; organizers, storytellers, moderators and admins do.
 
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 
 /** A person with an account, known only by an email address (normalised: trimmed, lower-case). */
 export const users = sqliteTable('users', {
   id: text('id').primaryKey(),
   email: text('email').notNull().unique(),
   /** The interface language at the last sign-in: emails to this person are written in it. */
-  locale: text('locale', { enum: ['en', 'fr'] }).notNull().default('en'),
+  locale: text('locale', { enum: ['en', 'fr'] })
+    .notNull()
+    .default('en'),
   createdAt: integer('created_at', { mode: 'timestamp' }).notNull(),
 });
 
@@ -74,6 +83,8 @@ export const organizerApplications = sqliteTable(
   (table) => [
     index('organizer_applications_status_idx').on(table.status, table.createdAt),
     // At most one pending request per person, even when two are sent at once.
-    uniqueIndex('organizer_applications_one_pending_idx').on(table.userId).where(sql`status = 'pending'`),
+    uniqueIndex('organizer_applications_one_pending_idx')
+      .on(table.userId)
+      .where(sql`status = 'pending'`),
   ],
 );

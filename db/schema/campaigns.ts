@@ -14,7 +14,9 @@ export const campaigns = sqliteTable(
     id: text('id').primaryKey(),
     ownerId: text('owner_id').references(() => users.id, { onDelete: 'set null' }),
     kind: text('kind', { enum: ['petition', 'letter', 'call'] }).notNull(),
-    status: text('status', { enum: ['draft', 'submitted', 'published', 'closed', 'delivered'] }).notNull(),
+    status: text('status', {
+      enum: ['draft', 'submitted', 'published', 'closed', 'delivered'],
+    }).notNull(),
     title: text('title').notNull(),
     ask: text('ask').notNull(),
     body: text('body').notNull(),
@@ -39,7 +41,10 @@ export const campaigns = sqliteTable(
     /** When the campaign was closed or delivered: the retention clock for signers' emails starts here. */
     endedAt: integer('ended_at', { mode: 'timestamp' }),
   },
-  (table) => [index('campaigns_status_idx').on(table.status, table.publishedAt), index('campaigns_owner_idx').on(table.ownerId)],
+  (table) => [
+    index('campaigns_status_idx').on(table.status, table.publishedAt),
+    index('campaigns_owner_idx').on(table.ownerId),
+  ],
 );
 
 /**

@@ -69,5 +69,8 @@ export const formSubmissions = sqliteTable(
     createdId: text('created_id').notNull(),
     createdAt: integer('created_at', { mode: 'timestamp' }).notNull(),
   },
-  (table) => [primaryKey({ columns: [table.userId, table.key] }), index('form_submissions_created_idx').on(table.createdAt)],
+  (table) => [
+    primaryKey({ columns: [table.userId, table.key] }),
+    index('form_submissions_created_idx').on(table.createdAt),
+  ],
 );

@@ -20,7 +20,9 @@ export const events = sqliteTable(
     campaignId: text('campaign_id').references(() => campaigns.id, { onDelete: 'set null' }),
     title: text('title').notNull(),
     description: text('description').notNull(),
-    category: text('category', { enum: ['workshop', 'training', 'vigil', 'meeting', 'fundraiser', 'other'] }).notNull(),
+    category: text('category', {
+      enum: ['workshop', 'training', 'vigil', 'meeting', 'fundraiser', 'other'],
+    }).notNull(),
     format: text('format', { enum: ['in_person', 'online'] }).notNull(),
     city: text('city').notNull().default(''),
     address: text('address').notNull().default(''),

@@ -85,7 +85,9 @@ export const locations = sqliteTable(
     /** HSDS: physical, postal or virtual. A service whose locations are all virtual is online only. */
     locationType: text('location_type').notNull().default('physical'),
     url: text('url'),
-    organizationId: text('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: text('organization_id').references(() => organizations.id, {
+      onDelete: 'cascade',
+    }),
     name: text('name'),
     alternateName: text('alternate_name'),
     description: text('description'),
@@ -111,8 +113,17 @@ export const locations = sqliteTable(
     index('locations_time_zone_idx').on(table.timeZone),
     index('locations_latitude_idx').on(table.latitude),
     // A box of places by position, and a place's zone and position by id, from the index alone.
-    index('locations_search_position_idx').on(table.searchLatitude, table.searchLongitude, table.id),
-    index('locations_search_by_id_idx').on(table.id, table.timeZone, table.searchLatitude, table.searchLongitude),
+    index('locations_search_position_idx').on(
+      table.searchLatitude,
+      table.searchLongitude,
+      table.id,
+    ),
+    index('locations_search_by_id_idx').on(
+      table.id,
+      table.timeZone,
+      table.searchLatitude,
+      table.searchLongitude,
+    ),
   ],
 );
 
@@ -129,7 +140,10 @@ export const serviceAtLocation = sqliteTable(
     description: text('description'),
   },
   // Both ways with both ids, so a search walks from services to places and back on indexes alone.
-  (table) => [index('sal_service_idx').on(table.serviceId, table.locationId), index('sal_location_idx').on(table.locationId, table.serviceId)],
+  (table) => [
+    index('sal_service_idx').on(table.serviceId, table.locationId),
+    index('sal_location_idx').on(table.locationId, table.serviceId),
+  ],
 );
 
 export const addresses = sqliteTable(
@@ -151,7 +165,10 @@ export const addresses = sqliteTable(
     addressType: text('address_type').notNull().default('physical'),
   },
   // Both ways with the other column: a filter checks a candidate, or lists its set, from an index alone.
-  (table) => [index('addresses_location_idx').on(table.locationId, table.city), index('addresses_city_idx').on(table.city, table.locationId)],
+  (table) => [
+    index('addresses_location_idx').on(table.locationId, table.city),
+    index('addresses_city_idx').on(table.city, table.locationId),
+  ],
 );
 
 export const phones = sqliteTable(
@@ -160,7 +177,9 @@ export const phones = sqliteTable(
     id: text('id').primaryKey(),
     locationId: text('location_id').references(() => locations.id, { onDelete: 'cascade' }),
     serviceId: text('service_id').references(() => services.id, { onDelete: 'cascade' }),
-    organizationId: text('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: text('organization_id').references(() => organizations.id, {
+      onDelete: 'cascade',
+    }),
     contactId: text('contact_id'),
     serviceAtLocationId: text('service_at_location_id'),
     number: text('number').notNull(),
@@ -169,7 +188,10 @@ export const phones = sqliteTable(
     type: text('type'),
     description: text('description'),
   },
-  (table) => [index('phones_service_idx').on(table.serviceId), index('phones_location_idx').on(table.locationId)],
+  (table) => [
+    index('phones_service_idx').on(table.serviceId),
+    index('phones_location_idx').on(table.locationId),
+  ],
 );
 
 export const schedules = sqliteTable(
@@ -209,7 +231,15 @@ export const schedules = sqliteTable(
   },
   (table) => [
     // Holds everything "open now" reads, so the test of one service never reads the table.
-    index('schedules_service_idx').on(table.serviceId, table.locationId, table.dayMask, table.opensMinute, table.closesMinute, table.validFrom, table.validTo),
+    index('schedules_service_idx').on(
+      table.serviceId,
+      table.locationId,
+      table.dayMask,
+      table.opensMinute,
+      table.closesMinute,
+      table.validFrom,
+      table.validTo,
+    ),
     index('schedules_location_idx').on(table.locationId),
   ],
 );
@@ -227,7 +257,10 @@ export const languages = sqliteTable(
     note: text('note'),
   },
   // Both ways with the other column: a filter checks a candidate, or lists its set, from an index alone.
-  (table) => [index('languages_service_idx').on(table.serviceId, table.code), index('languages_code_idx').on(table.code, table.serviceId)],
+  (table) => [
+    index('languages_service_idx').on(table.serviceId, table.code),
+    index('languages_code_idx').on(table.code, table.serviceId),
+  ],
 );
 
 export const accessibility = sqliteTable(
@@ -344,5 +377,8 @@ export const attributes = sqliteTable(
     value: text('value'),
   },
   // Both ways with the other column: a filter checks a candidate, or lists its set, from an index alone.
-  (table) => [index('attributes_link_idx').on(table.linkId, table.taxonomyTermId), index('attributes_term_idx').on(table.taxonomyTermId, table.linkId)],
+  (table) => [
+    index('attributes_link_idx').on(table.linkId, table.taxonomyTermId),
+    index('attributes_term_idx').on(table.taxonomyTermId, table.linkId),
+  ],
 );

@@ -95,7 +95,10 @@ export const resourceReports = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp' }).notNull(),
     resolvedAt: integer('resolved_at', { mode: 'timestamp' }),
   },
-  (table) => [index('resource_reports_status_idx').on(table.status, table.createdAt), index('resource_reports_service_idx').on(table.serviceId)],
+  (table) => [
+    index('resource_reports_status_idx').on(table.status, table.createdAt),
+    index('resource_reports_service_idx').on(table.serviceId),
+  ],
 );
 
 /**

@@ -23,7 +23,10 @@ export const stories = sqliteTable(
     publishedAt: integer('published_at', { mode: 'timestamp' }),
     withdrawnAt: integer('withdrawn_at', { mode: 'timestamp' }),
   },
-  (table) => [index('stories_author_idx').on(table.authorId), index('stories_published_idx').on(table.publishedApprovalId)],
+  (table) => [
+    index('stories_author_idx').on(table.authorId),
+    index('stories_published_idx').on(table.publishedApprovalId),
+  ],
 );
 
 /** One version of a story. Never updated: an edit by anyone inserts the next number. */
@@ -76,7 +79,10 @@ export const storyApprovals = sqliteTable(
     /** Set when the renewal reminder is claimed, so it is sent once. */
     reminderSentAt: integer('reminder_sent_at', { mode: 'timestamp' }),
   },
-  (table) => [index('story_approvals_story_idx').on(table.storyId), index('story_approvals_expiry_idx').on(table.expiresAt)],
+  (table) => [
+    index('story_approvals_story_idx').on(table.storyId),
+    index('story_approvals_expiry_idx').on(table.expiresAt),
+  ],
 );
 
 /** Who did what to a story, and when. Never any text of the story. */
@@ -89,7 +95,18 @@ export const storyEvents = sqliteTable(
       .references(() => stories.id, { onDelete: 'cascade' }),
     actor: text('actor', { enum: ['author', 'moderator', 'system'] }).notNull(),
     action: text('action', {
-      enum: ['created', 'edited', 'edit-suggested', 'submitted', 'approved', 'published', 'withdrawn', 'versions-deleted', 'expired', 'reminded'],
+      enum: [
+        'created',
+        'edited',
+        'edit-suggested',
+        'submitted',
+        'approved',
+        'published',
+        'withdrawn',
+        'versions-deleted',
+        'expired',
+        'reminded',
+      ],
     }).notNull(),
     versionNumber: integer('version_number'),
     createdAt: integer('created_at', { mode: 'timestamp' }).notNull(),

@@ -14,10 +14,14 @@ type StoryApproval = typeof storyApprovals.$inferSelect;
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
 /** Consent is in force until its end date (exclusive). */
-export const isConsentInForce = (approval: Pick<StoryApproval, 'expiresAt'>, now = new Date()): boolean => approval.expiresAt > now;
+export const isConsentInForce = (
+  approval: Pick<StoryApproval, 'expiresAt'>,
+  now = new Date(),
+): boolean => approval.expiresAt > now;
 
 /** `isConsentInForce` as a condition on the `story_approvals` table. */
-export const consentInForceCondition = (now: Date): SQL => sql`${storyApprovals.expiresAt} > ${seconds(now)}`;
+export const consentInForceCondition = (now: Date): SQL =>
+  sql`${storyApprovals.expiresAt} > ${seconds(now)}`;
 
 /**
  * Live: what the public may see (within the consent's scope): a published approval still in
@@ -27,11 +31,21 @@ export const isStoryLive = (
   story: Pick<StoryRow, 'publishedApprovalId' | 'withdrawnAt' | 'authorId'>,
   published: Pick<StoryApproval, 'expiresAt'> | null,
   now = new Date(),
-): boolean => !!story.publishedApprovalId && !story.withdrawnAt && story.authorId !== null && !!published && isConsentInForce(published, now);
+): boolean =>
+  !!story.publishedApprovalId &&
+  !story.withdrawnAt &&
+  story.authorId !== null &&
+  !!published &&
+  isConsentInForce(published, now);
 
 /** `isStoryLive` as a condition on `stories` joined to its published approval as `story_approvals`. */
 export const storyLiveCondition = (now: Date): SQL =>
-  and(isNotNull(stories.publishedApprovalId), isNull(stories.withdrawnAt), isNotNull(stories.authorId), consentInForceCondition(now))!;
+  and(
+    isNotNull(stories.publishedApprovalId),
+    isNull(stories.withdrawnAt),
+    isNotNull(stories.authorId),
+    consentInForceCondition(now),
+  )!;
 
 /**
  * Publishable: the approval a moderator may publish now. Only the author's latest approval,
@@ -39,12 +53,20 @@ export const storyLiveCondition = (now: Date): SQL =>
  * is no way to publish a version the author did not approve.
  */
 export const publishableApproval = (
-  record: { story: Pick<StoryRow, 'publishedApprovalId' | 'withdrawnAt'>; approvals: StoryApproval[] },
+  record: {
+    story: Pick<StoryRow, 'publishedApprovalId' | 'withdrawnAt'>;
+    approvals: StoryApproval[];
+  },
   now = new Date(),
 ): StoryApproval | null => {
   // Approvals are loaded oldest first (approved_at, then rowid): the last is the latest.
   const latest = record.approvals.at(-1);
-  return latest && !record.story.withdrawnAt && latest.id !== record.story.publishedApprovalId && isConsentInForce(latest, now) ? latest : null;
+  return latest &&
+    !record.story.withdrawnAt &&
+    latest.id !== record.story.publishedApprovalId &&
+    isConsentInForce(latest, now)
+    ? latest
+    : null;
 };
 
 /** `publishableApproval` as a condition on `stories`: true when `approvalId` is that approval. */
@@ -61,10 +83,12 @@ export const publishableApprovalCondition = (storyId: string, approvalId: string
 export const consentScope = {
   ownPage: (): SQL => sql`${storyApprovals.consentOwnPage} = 1`,
   /** Campaign ids are kept as a comma-separated list, so an id is matched between commas. */
-  campaign: (campaignId: string): SQL => sql`instr(',' || ${storyApprovals.consentCampaignIds} || ',', ${`,${campaignId},`}) > 0`,
+  campaign: (campaignId: string): SQL =>
+    sql`instr(',' || ${storyApprovals.consentCampaignIds} || ',', ${`,${campaignId},`}) > 0`,
   eventQuotes: (): SQL => sql`${storyApprovals.consentEventQuotes} = 1`,
 };
 
 /** The campaigns an approval lets the story be shown on: `consentScope.campaign`, read in TypeScript. */
-export const consentCampaignIdsOf = (approval: Pick<StoryApproval, 'consentCampaignIds'>): string[] => approval.consentCampaignIds.split(',').filter(Boolean);
-
+export const consentCampaignIdsOf = (
+  approval: Pick<StoryApproval, 'consentCampaignIds'>,
+): string[] => approval.consentCampaignIds.split(',').filter(Boolean);

@@ -4,7 +4,14 @@ import type { Database } from '../core/database';
 import { newId } from '../core/random';
 import { stories, storyApprovals, storyEvents, storyVersions } from '../schema';
 import { createOnce } from '../core/form-submissions';
-import { consentCampaignIdsOf, consentInForceCondition, consentScope, isStoryLive, publishableApprovalCondition, storyLiveCondition } from './rules';
+import {
+  consentCampaignIdsOf,
+  consentInForceCondition,
+  consentScope,
+  isStoryLive,
+  publishableApprovalCondition,
+  storyLiveCondition,
+} from './rules';
 
 /**
  * Stories: the rules of consent. A version is never changed; only the author approves an exact
@@ -17,14 +24,25 @@ import { consentCampaignIdsOf, consentInForceCondition, consentScope, isStoryLiv
 /** A story is written in one of the site's content languages. */
 export const STORY_LANGUAGES = CONTENT_LANGUAGES;
 export type StoryLanguage = ContentLanguage;
-export const CONTENT_NOTES = ['violence', 'sexual-violence', 'self-harm', 'substance-use', 'other'] as const;
+export const CONTENT_NOTES = [
+  'violence',
+  'sexual-violence',
+  'self-harm',
+  'substance-use',
+  'other',
+] as const;
 export type ContentNote = (typeof CONTENT_NOTES)[number];
 /** How long consent lasts, in months: one year unless the author chooses, three at most. */
 export const CONSENT_MONTHS = [6, 12, 24, 36] as const;
 export const DEFAULT_CONSENT_MONTHS = 12;
 /** The author is emailed this long before consent ends. */
 export const REMINDER_BEFORE_MS = 14 * 24 * 60 * 60 * 1000;
-export const STORY_LIMITS = { title: 150, body: 20_000, shownName: 60, contentNoteText: 200 } as const;
+export const STORY_LIMITS = {
+  title: 150,
+  body: 20_000,
+  shownName: 60,
+  contentNoteText: 200,
+} as const;
 export type StoryLimits = typeof STORY_LIMITS;
 
 export interface StoryDraft {
@@ -67,7 +85,13 @@ export const contentNotesOf = (version: Pick<StoryVersionRow, 'contentNotes'>): 
   return CONTENT_NOTES.filter((note) => stored.includes(note));
 };
 
-const versionValues = (storyId: string, number: number, draft: StoryDraft, madeBy: 'author' | 'moderator', now: Date) => ({
+const versionValues = (
+  storyId: string,
+  number: number,
+  draft: StoryDraft,
+  madeBy: 'author' | 'moderator',
+  now: Date,
+) => ({
   id: newId(),
   storyId,
   number,
@@ -82,19 +106,51 @@ const versionValues = (storyId: string, number: number, draft: StoryDraft, madeB
 });
 
 /** An audit line, written only when the statement just before it changed a row. */
-const eventIfChanged = (db: Database, storyId: string, actor: StoryEvent['actor'], action: StoryEvent['action'], versionNumber: number | null, now: Date) =>
-  db.insert(storyEvents).select(sql`select ${newId()}, ${storyId}, ${actor}, ${action}, ${versionNumber}, ${seconds(now)} where changes() > 0`);
+const eventIfChanged = (
+  db: Database,
+  storyId: string,
+  actor: StoryEvent['actor'],
+  action: StoryEvent['action'],
+  versionNumber: number | null,
+  now: Date,
+) =>
+  db
+    .insert(storyEvents)
+    .select(
+      sql`select ${newId()}, ${storyId}, ${actor}, ${action}, ${versionNumber}, ${seconds(now)} where changes() > 0`,
+    );
 
 /** Starts a story with its first version. */
 /** Creates a story and its first version; with the form's key, a second press returns the first story. */
-export const createStory = async (db: Database, authorId: string, draft: StoryDraft, now = new Date(), formKey: string | null = null): Promise<string> => {
+export const createStory = async (
+  db: Database,
+  authorId: string,
+  draft: StoryDraft,
+  now = new Date(),
+  formKey: string | null = null,
+): Promise<string> => {
   const id = newId();
   const statements = [
     db.insert(stories).values({ id, authorId, createdAt: now }),
     db.insert(storyVersions).values(versionValues(id, 1, draft, 'author', now)),
-    db.insert(storyEvents).values({ id: newId(), storyId: id, actor: 'author', action: 'created', versionNumber: 1, createdAt: now }),
+    db.insert(storyEvents).values({
+      id: newId(),
+      storyId: id,
+      actor: 'author',
+      action: 'created',
+      versionNumber: 1,
+      createdAt: now,
+    }),
   ] as const;
-  return (await createOnce(db, { userId: authorId, kind: 'story', key: formKey }, id, [...statements], now)).id;
+  return (
+    await createOnce(
+      db,
+      { userId: authorId, kind: 'story', key: formKey },
+      id,
+      [...statements],
+      now,
+    )
+  ).id;
 };
 
 /**
@@ -112,12 +168,21 @@ export const addStoryVersion = async (
   const v = versionValues(storyId, 0, draft, madeBy, now);
   const action = madeBy === 'author' ? 'edited' : 'edit-suggested';
   await db.batch([
-    db.insert(storyVersions).select(sql`select ${v.id}, s.id, (select coalesce(max(number), 0) + 1 from story_versions where story_id = s.id),
+    db.insert(storyVersions)
+      .select(sql`select ${v.id}, s.id, (select coalesce(max(number), 0) + 1 from story_versions where story_id = s.id),
         ${v.title}, ${v.body}, ${v.shownName}, ${v.language}, ${v.contentNotes}, ${v.contentNoteText}, ${madeBy}, ${seconds(now)}
       from stories s where s.id = ${storyId} and s.withdrawn_at is null`),
-    db.insert(storyEvents).select(sql`select ${newId()}, story_id, ${madeBy}, ${action}, number, ${seconds(now)} from story_versions where id = ${v.id}`),
+    db
+      .insert(storyEvents)
+      .select(
+        sql`select ${newId()}, story_id, ${madeBy}, ${action}, number, ${seconds(now)} from story_versions where id = ${v.id}`,
+      ),
   ]);
-  const row = await db.select({ number: storyVersions.number }).from(storyVersions).where(eq(storyVersions.id, v.id)).get();
+  const row = await db
+    .select({ number: storyVersions.number })
+    .from(storyVersions)
+    .where(eq(storyVersions.id, v.id))
+    .get();
   return row?.number ?? null;
 };
 
@@ -136,20 +201,44 @@ const loadStoryRows = async (db: Database, storyId: string) => {
   const story = await db.select().from(stories).where(eq(stories.id, storyId)).get();
   if (!story) return null;
   const [versions, approvals, events] = await Promise.all([
-    db.select().from(storyVersions).where(eq(storyVersions.storyId, storyId)).orderBy(asc(storyVersions.number)).all(),
-    db.select().from(storyApprovals).where(eq(storyApprovals.storyId, storyId)).orderBy(asc(storyApprovals.approvedAt), asc(sql`rowid`)).all(),
-    db.select().from(storyEvents).where(eq(storyEvents.storyId, storyId)).orderBy(asc(storyEvents.createdAt), asc(sql`rowid`)).all(),
+    db
+      .select()
+      .from(storyVersions)
+      .where(eq(storyVersions.storyId, storyId))
+      .orderBy(asc(storyVersions.number))
+      .all(),
+    db
+      .select()
+      .from(storyApprovals)
+      .where(eq(storyApprovals.storyId, storyId))
+      .orderBy(asc(storyApprovals.approvedAt), asc(sql`rowid`))
+      .all(),
+    db
+      .select()
+      .from(storyEvents)
+      .where(eq(storyEvents.storyId, storyId))
+      .orderBy(asc(storyEvents.createdAt), asc(sql`rowid`))
+      .all(),
   ]);
   return { story, versions, approvals, events };
 };
 
 export const loadStory = async (db: Database, storyId: string): Promise<StoryRecord | null> => {
   const rows = await loadStoryRows(db, storyId);
-  return rows && { ...rows, versions: rows.versions.map((version) => ({ ...version, contentNotes: contentNotesOf(version) })) };
+  return (
+    rows && {
+      ...rows,
+      versions: rows.versions.map((version) => ({
+        ...version,
+        contentNotes: contentNotesOf(version),
+      })),
+    }
+  );
 };
 
 /** The author's latest approval, which is the only one a moderator may publish. */
-export const latestApproval = (record: StoryRecord): StoryApproval | undefined => record.approvals.at(-1);
+export const latestApproval = (record: StoryRecord): StoryApproval | undefined =>
+  record.approvals.at(-1);
 
 /**
  * What the approval form offers first: the scope of the author's latest approval, or the story's
@@ -158,12 +247,18 @@ export const latestApproval = (record: StoryRecord): StoryApproval | undefined =
 export const defaultConsent = (record: StoryRecord): Consent => {
   const approval = latestApproval(record);
   return approval
-    ? { ownPage: approval.consentOwnPage, campaignIds: consentCampaignIdsOf(approval), eventQuotes: approval.consentEventQuotes, months: DEFAULT_CONSENT_MONTHS }
+    ? {
+        ownPage: approval.consentOwnPage,
+        campaignIds: consentCampaignIdsOf(approval),
+        eventQuotes: approval.consentEventQuotes,
+        months: DEFAULT_CONSENT_MONTHS,
+      }
     : { ownPage: true, campaignIds: [], eventQuotes: false, months: DEFAULT_CONSENT_MONTHS };
 };
 export const publishedApproval = (record: StoryRecord): StoryApproval | undefined =>
   record.approvals.find((approval) => approval.id === record.story.publishedApprovalId);
-export const versionById = (record: StoryRecord, versionId: string | undefined) => record.versions.find((v) => v.id === versionId);
+export const versionById = (record: StoryRecord, versionId: string | undefined) =>
+  record.versions.find((v) => v.id === versionId);
 
 export interface MyStory {
   id: string;
@@ -175,7 +270,11 @@ export interface MyStory {
 }
 
 /** A storyteller's own stories, newest first. */
-export const listStoriesByAuthor = async (db: Database, authorId: string, now = new Date()): Promise<MyStory[]> => {
+export const listStoriesByAuthor = async (
+  db: Database,
+  authorId: string,
+  now = new Date(),
+): Promise<MyStory[]> => {
   const rows = await db
     .select({
       id: stories.id,
@@ -183,10 +282,16 @@ export const listStoriesByAuthor = async (db: Database, authorId: string, now = 
       withdrawnAt: stories.withdrawnAt,
       publishedApprovalId: stories.publishedApprovalId,
       createdAt: stories.createdAt,
-      latestNumber: sql<number | null>`(select max(number) from story_versions where story_id = stories.id)`,
-      title: sql<string | null>`(select title from story_versions where story_id = stories.id order by number desc limit 1)`,
+      latestNumber: sql<
+        number | null
+      >`(select max(number) from story_versions where story_id = stories.id)`,
+      title: sql<
+        string | null
+      >`(select title from story_versions where story_id = stories.id order by number desc limit 1)`,
       authorId: stories.authorId,
-      liveUntil: sql<number | null>`(select expires_at from story_approvals where id = stories.published_approval_id)`,
+      liveUntil: sql<
+        number | null
+      >`(select expires_at from story_approvals where id = stories.published_approval_id)`,
     })
     .from(stories)
     .where(eq(stories.authorId, authorId))
@@ -197,18 +302,34 @@ export const listStoriesByAuthor = async (db: Database, authorId: string, now = 
     title: row.title ?? '',
     latestNumber: row.latestNumber ?? 0,
     submitted: !!row.submittedAt,
-    published: isStoryLive(row, row.liveUntil === null ? null : { expiresAt: new Date(row.liveUntil * 1000) }, now),
+    published: isStoryLive(
+      row,
+      row.liveUntil === null ? null : { expiresAt: new Date(row.liveUntil * 1000) },
+      now,
+    ),
     withdrawn: !!row.withdrawnAt,
   }));
 };
 
 /** Asks moderators to read the story. Only its author can; once is enough. */
-export const submitStory = async (db: Database, storyId: string, authorId: string, now = new Date()): Promise<boolean> => {
+export const submitStory = async (
+  db: Database,
+  storyId: string,
+  authorId: string,
+  now = new Date(),
+): Promise<boolean> => {
   const [updated] = await db.batch([
     db
       .update(stories)
       .set({ submittedAt: now })
-      .where(and(eq(stories.id, storyId), eq(stories.authorId, authorId), isNull(stories.withdrawnAt), isNull(stories.submittedAt)))
+      .where(
+        and(
+          eq(stories.id, storyId),
+          eq(stories.authorId, authorId),
+          isNull(stories.withdrawnAt),
+          isNull(stories.submittedAt),
+        ),
+      )
       .returning({ id: stories.id }),
     eventIfChanged(db, storyId, 'author', 'submitted', null, now),
   ]);
@@ -223,21 +344,30 @@ export const submitStory = async (db: Database, storyId: string, authorId: strin
  */
 export const approveStoryVersion = async (
   db: Database,
-  input: { storyId: string; authorId: string; versionNumber: number; consent: Consent; siteOrigin: string },
+  input: {
+    storyId: string;
+    authorId: string;
+    versionNumber: number;
+    consent: Consent;
+    siteOrigin: string;
+  },
   now = new Date(),
 ): Promise<boolean> => {
   const { storyId, authorId, versionNumber, consent } = input;
   const id = newId();
   const expiresAt = seconds(addMonths(now, consent.months));
   const [inserted] = await db.batch([
-    db.insert(storyApprovals).select(sql`select ${id}, s.id, v.id, ${seconds(now)}, ${consent.ownPage ? 1 : 0}, ${consent.campaignIds.join(',')}, ${consent.eventQuotes ? 1 : 0}, ${expiresAt}, ${input.siteOrigin}, null
+    db.insert(storyApprovals)
+      .select(sql`select ${id}, s.id, v.id, ${seconds(now)}, ${consent.ownPage ? 1 : 0}, ${consent.campaignIds.join(',')}, ${consent.eventQuotes ? 1 : 0}, ${expiresAt}, ${input.siteOrigin}, null
       from stories s join story_versions v on v.story_id = s.id
       where s.id = ${storyId} and s.author_id = ${authorId} and s.withdrawn_at is null and v.number = ${versionNumber}`),
     eventIfChanged(db, storyId, 'author', 'approved', versionNumber, now),
     db
       .update(stories)
       .set({ submittedAt: sql`coalesce(${stories.submittedAt}, ${seconds(now)})` })
-      .where(and(eq(stories.id, storyId), sql`exists (select 1 from story_approvals where id = ${id})`)),
+      .where(
+        and(eq(stories.id, storyId), sql`exists (select 1 from story_approvals where id = ${id})`),
+      ),
     // A renewal of the published version: the new consent (and end date) applies at once.
     db
       .update(stories)
@@ -251,18 +381,28 @@ export const approveStoryVersion = async (
       ),
   ]);
   void inserted;
-  return !!(await db.select({ id: storyApprovals.id }).from(storyApprovals).where(eq(storyApprovals.id, id)).get());
+  return !!(await db
+    .select({ id: storyApprovals.id })
+    .from(storyApprovals)
+    .where(eq(storyApprovals.id, id))
+    .get());
 };
 
 /** A moderator publishes the author's latest approval, only while it is publishable (db/stories/rules.ts). */
-export const publishStoryApproval = async (db: Database, storyId: string, approvalId: string, now = new Date()): Promise<boolean> => {
+export const publishStoryApproval = async (
+  db: Database,
+  storyId: string,
+  approvalId: string,
+  now = new Date(),
+): Promise<boolean> => {
   const [updated] = await db.batch([
     db
       .update(stories)
       .set({ publishedApprovalId: approvalId, publishedAt: now })
       .where(publishableApprovalCondition(storyId, approvalId, now))
       .returning({ id: stories.id }),
-    db.insert(storyEvents).select(sql`select ${newId()}, ${storyId}, 'moderator', 'published', v.number, ${seconds(now)}
+    db.insert(storyEvents)
+      .select(sql`select ${newId()}, ${storyId}, 'moderator', 'published', v.number, ${seconds(now)}
       from story_approvals a join story_versions v on v.id = a.version_id where a.id = ${approvalId} and changes() > 0`),
   ]);
   return updated.length > 0;
@@ -284,7 +424,9 @@ export const withdrawStory = async (
     db
       .update(stories)
       .set({ withdrawnAt: now, publishedApprovalId: null })
-      .where(and(eq(stories.id, storyId), eq(stories.authorId, authorId), isNull(stories.withdrawnAt)))
+      .where(
+        and(eq(stories.id, storyId), eq(stories.authorId, authorId), isNull(stories.withdrawnAt)),
+      )
       .returning({ id: stories.id }),
     eventIfChanged(db, storyId, 'author', 'withdrawn', null, now),
   ]);
@@ -293,11 +435,19 @@ export const withdrawStory = async (
 };
 
 /** Deletes every version and approval of a withdrawn story of this author. */
-export const deleteStoryVersions = async (db: Database, storyId: string, authorId: string, now = new Date()): Promise<boolean> => {
+export const deleteStoryVersions = async (
+  db: Database,
+  storyId: string,
+  authorId: string,
+  now = new Date(),
+): Promise<boolean> => {
   const owned = sql`(select id from stories where id = ${storyId} and author_id = ${authorId} and withdrawn_at is not null)`;
   const [, deleted] = await db.batch([
     db.delete(storyApprovals).where(sql`${storyApprovals.storyId} in ${owned}`),
-    db.delete(storyVersions).where(sql`${storyVersions.storyId} in ${owned}`).returning({ id: storyVersions.id }),
+    db
+      .delete(storyVersions)
+      .where(sql`${storyVersions.storyId} in ${owned}`)
+      .returning({ id: storyVersions.id }),
     eventIfChanged(db, storyId, 'author', 'versions-deleted', null, now),
   ]);
   return deleted.length > 0;
@@ -341,19 +491,28 @@ const livePublicStories = (db: Database, now: Date, scope: SQL) =>
     .where(isLive(now, scope))
     .orderBy(desc(stories.publishedAt), desc(stories.id));
 
-const toPublic = (row: Omit<PublicStory, 'contentNotes'> & { contentNotes: string }): PublicStory => ({
+const toPublic = (
+  row: Omit<PublicStory, 'contentNotes'> & { contentNotes: string },
+): PublicStory => ({
   ...row,
   contentNotes: contentNotesOf(row),
 });
 
 /** Stories on this site's own pages: published, consented for their own page, in force. */
-export const listPublishedStories = async (db: Database, now = new Date()): Promise<PublicStory[]> =>
+export const listPublishedStories = async (
+  db: Database,
+  now = new Date(),
+): Promise<PublicStory[]> =>
   (await livePublicStories(db, now, consentScope.ownPage()).all()).map(toPublic);
 
 export const STORIES_PER_PAGE = 20;
 
 /** One page of /stories, newest first, and how many pages there are (at least one). */
-export const listPublishedStoriesPage = async (db: Database, page: number, now = new Date()): Promise<{ stories: PublicStory[]; page: number; pageCount: number }> => {
+export const listPublishedStoriesPage = async (
+  db: Database,
+  page: number,
+  now = new Date(),
+): Promise<{ stories: PublicStory[]; page: number; pageCount: number }> => {
   const ownPage = consentScope.ownPage();
   const [counted] = await db
     .select({ n: sql<number>`count(*)` })
@@ -374,13 +533,23 @@ export const listPublishedStoriesPage = async (db: Database, page: number, now =
  * One story's public page: the story, or 'gone' once a published story was withdrawn (410),
  * or null (404) for anything else, so a guessed id learns nothing.
  */
-export const getPublicStory = async (db: Database, storyId: string, now = new Date()): Promise<PublicStory | 'gone' | null> => {
-  const row = await livePublicStories(db, now, and(eq(stories.id, storyId), consentScope.ownPage())!).get();
+export const getPublicStory = async (
+  db: Database,
+  storyId: string,
+  now = new Date(),
+): Promise<PublicStory | 'gone' | null> => {
+  const row = await livePublicStories(
+    db,
+    now,
+    and(eq(stories.id, storyId), consentScope.ownPage())!,
+  ).get();
   if (row) return toPublic(row);
   const story = await db
     .select({ id: stories.id })
     .from(stories)
-    .where(and(eq(stories.id, storyId), isNotNull(stories.withdrawnAt), isNotNull(stories.publishedAt)))
+    .where(
+      and(eq(stories.id, storyId), isNotNull(stories.withdrawnAt), isNotNull(stories.publishedAt)),
+    )
     .get();
   return story ? 'gone' : null;
 };
@@ -389,13 +558,18 @@ export const getPublicStory = async (db: Database, storyId: string, now = new Da
  * For the campaigns area: stories whose author consented to be shown on this campaign's page,
  * published, not withdrawn, consent in force. A campaign page must show no others.
  */
-export const listStoriesForCampaign = async (db: Database, campaignId: string, now = new Date()): Promise<PublicStory[]> =>
-  (
-    await livePublicStories(db, now, consentScope.campaign(campaignId)).all()
-  ).map(toPublic);
+export const listStoriesForCampaign = async (
+  db: Database,
+  campaignId: string,
+  now = new Date(),
+): Promise<PublicStory[]> =>
+  (await livePublicStories(db, now, consentScope.campaign(campaignId)).all()).map(toPublic);
 
 /** For the events area: stories whose author consented to be quoted in event descriptions. */
-export const listStoriesForEventQuotes = async (db: Database, now = new Date()): Promise<PublicStory[]> =>
+export const listStoriesForEventQuotes = async (
+  db: Database,
+  now = new Date(),
+): Promise<PublicStory[]> =>
   (await livePublicStories(db, now, consentScope.eventQuotes()).all()).map(toPublic);
 
 // ---------------------------------------------------------------------------------------------
@@ -418,16 +592,27 @@ export const listStoryQueue = async (db: Database): Promise<QueuedStory[]> => {
       submittedAt: stories.submittedAt,
       latestNumber: sql<number>`(select max(number) from story_versions where story_id = stories.id)`,
       title: sql<string>`(select title from story_versions where story_id = stories.id order by number desc limit 1)`,
-      approvedNumber: sql<number | null>`(select v.number from story_approvals a join story_versions v on v.id = a.version_id
+      approvedNumber: sql<
+        number | null
+      >`(select v.number from story_approvals a join story_versions v on v.id = a.version_id
         where a.story_id = stories.id order by a.approved_at desc, a.rowid desc limit 1)`,
-      publishedNumber: sql<number | null>`(select v.number from story_approvals a join story_versions v on v.id = a.version_id
+      publishedNumber: sql<
+        number | null
+      >`(select v.number from story_approvals a join story_versions v on v.id = a.version_id
         where a.id = stories.published_approval_id)`,
     })
     .from(stories)
-    .where(and(isNotNull(stories.submittedAt), isNull(stories.withdrawnAt), isNotNull(stories.authorId)))
+    .where(
+      and(isNotNull(stories.submittedAt), isNull(stories.withdrawnAt), isNotNull(stories.authorId)),
+    )
     .orderBy(asc(stories.submittedAt), asc(stories.id))
     .all();
-  return rows.map((row) => ({ ...row, title: row.title ?? '', latestNumber: row.latestNumber ?? 0, submittedAt: row.submittedAt! }));
+  return rows.map((row) => ({
+    ...row,
+    title: row.title ?? '',
+    latestNumber: row.latestNumber ?? 0,
+    submittedAt: row.submittedAt!,
+  }));
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -437,10 +622,14 @@ export const listStoryQueue = async (db: Database): Promise<QueuedStory[]> => {
  * Unpublishes every story whose published consent has ended. The audit lines are written from
  * the same set in the same batch, so a second run (or an overlapping one) finds nothing to do.
  */
-export const unpublishExpiredStories = async (db: Database, now = new Date()): Promise<string[]> => {
+export const unpublishExpiredStories = async (
+  db: Database,
+  now = new Date(),
+): Promise<string[]> => {
   const expired = sql`(select ${storyApprovals.id} from ${storyApprovals} where not ${consentInForceCondition(now)})`;
   const [, updated] = await db.batch([
-    db.insert(storyEvents).select(sql`select lower(hex(randomblob(15))), s.id, 'system', 'expired', v.number, ${seconds(now)}
+    db.insert(storyEvents)
+      .select(sql`select lower(hex(randomblob(15))), s.id, 'system', 'expired', v.number, ${seconds(now)}
       from stories s join story_approvals a on a.id = s.published_approval_id join story_versions v on v.id = a.version_id
       where s.published_approval_id in ${expired}`),
     db
@@ -463,7 +652,10 @@ export interface ConsentReminder {
  * Claims the published approvals whose consent ends within 14 days and whose author was not yet
  * reminded. The claim is one conditional update, so each reminder is handed out once.
  */
-export const claimConsentReminders = async (db: Database, now = new Date()): Promise<ConsentReminder[]> => {
+export const claimConsentReminders = async (
+  db: Database,
+  now = new Date(),
+): Promise<ConsentReminder[]> => {
   const claimed = await db
     .update(storyApprovals)
     .set({ reminderSentAt: now })
@@ -475,14 +667,32 @@ export const claimConsentReminders = async (db: Database, now = new Date()): Pro
         sql`${storyApprovals.id} in (select published_approval_id from stories where withdrawn_at is null and author_id is not null)`,
       ),
     )
-    .returning({ storyId: storyApprovals.storyId, expiresAt: storyApprovals.expiresAt, siteOrigin: storyApprovals.siteOrigin });
+    .returning({
+      storyId: storyApprovals.storyId,
+      expiresAt: storyApprovals.expiresAt,
+      siteOrigin: storyApprovals.siteOrigin,
+    });
   if (claimed.length === 0) return [];
   const authors = await db
     .select({ id: stories.id, authorId: stories.authorId })
     .from(stories)
-    .where(inArray(stories.id, claimed.map((c) => c.storyId)))
+    .where(
+      inArray(
+        stories.id,
+        claimed.map((c) => c.storyId),
+      ),
+    )
     .all();
-  await db.insert(storyEvents).values(claimed.map((c) => ({ id: newId(), storyId: c.storyId, actor: 'system' as const, action: 'reminded' as const, versionNumber: null, createdAt: now })));
+  await db.insert(storyEvents).values(
+    claimed.map((c) => ({
+      id: newId(),
+      storyId: c.storyId,
+      actor: 'system' as const,
+      action: 'reminded' as const,
+      versionNumber: null,
+      createdAt: now,
+    })),
+  );
   return claimed.flatMap((c) => {
     const authorId = authors.find((a) => a.id === c.storyId)?.authorId;
     return authorId ? [{ ...c, authorId }] : [];
@@ -494,7 +704,11 @@ export const claimConsentReminders = async (db: Database, now = new Date()): Pro
  * audit line deleted. A story that was once published keeps an empty row (no author, no text)
  * so its address still answers 410 Gone; the others disappear entirely.
  */
-export const deleteStoriesOfAuthor = async (db: Database, authorId: string, now = new Date()): Promise<void> => {
+export const deleteStoriesOfAuthor = async (
+  db: Database,
+  authorId: string,
+  now = new Date(),
+): Promise<void> => {
   const theirs = sql`(select id from stories where author_id = ${authorId})`;
   await db.batch([
     db.delete(storyEvents).where(sql`${storyEvents.storyId} in ${theirs}`),
@@ -503,7 +717,12 @@ export const deleteStoriesOfAuthor = async (db: Database, authorId: string, now 
     db.delete(stories).where(and(eq(stories.authorId, authorId), isNull(stories.publishedAt))),
     db
       .update(stories)
-      .set({ authorId: null, publishedApprovalId: null, submittedAt: null, withdrawnAt: sql`coalesce(${stories.withdrawnAt}, ${seconds(now)})` })
+      .set({
+        authorId: null,
+        publishedApprovalId: null,
+        submittedAt: null,
+        withdrawnAt: sql`coalesce(${stories.withdrawnAt}, ${seconds(now)})`,
+      })
       .where(eq(stories.authorId, authorId)),
   ]);
 };
@@ -512,7 +731,12 @@ export const deleteStoriesOfAuthor = async (db: Database, authorId: string, now 
 
 /** Everything kept about an author's stories, for "download my data": every version, approval and step. */
 export const exportStoriesOfAuthor = async (db: Database, authorId: string) => {
-  const ids = await db.select({ id: stories.id }).from(stories).where(eq(stories.authorId, authorId)).orderBy(asc(stories.createdAt)).all();
+  const ids = await db
+    .select({ id: stories.id })
+    .from(stories)
+    .where(eq(stories.authorId, authorId))
+    .orderBy(asc(stories.createdAt))
+    .all();
   const records = await Promise.all(ids.map(({ id }) => loadStoryRows(db, id)));
   return records
     .filter((record) => record !== null)

@@ -43,10 +43,28 @@ const ids: string[] = [];
 for (let i = 0; i < 300; i++) {
   const startsAt = new Date(now + (1 + (i % 60)) * 86400_000 + i * 60_000);
   const id = await createEvent(db, organizer.id, {
-    contentLanguage: 'en', title: `Bench event ${i}`, description: 'A benchmark event. '.repeat(20), category: 'workshop', format: i % 3 ? 'in_person' : 'online',
-    city: ['Lyon', 'Paris', 'Nantes'][i % 3]!, address: '1 rue Test', directions: '', stepFree: true, seating: false, interpretation: false,
-    quietRoom: false, childcare: false, accessNotes: '', onlineUrl: i % 3 ? '' : 'https://meet.example.org/x', languages: 'fr,en', cost: '',
-    capacity: 60, timeZone: 'Europe/Paris', startsAt, endsAt: new Date(startsAt.getTime() + 7200_000), reminderHours: 24,
+    contentLanguage: 'en',
+    title: `Bench event ${i}`,
+    description: 'A benchmark event. '.repeat(20),
+    category: 'workshop',
+    format: i % 3 ? 'in_person' : 'online',
+    city: ['Lyon', 'Paris', 'Nantes'][i % 3]!,
+    address: '1 rue Test',
+    directions: '',
+    stepFree: true,
+    seating: false,
+    interpretation: false,
+    quietRoom: false,
+    childcare: false,
+    accessNotes: '',
+    onlineUrl: i % 3 ? '' : 'https://meet.example.org/x',
+    languages: 'fr,en',
+    cost: '',
+    capacity: 60,
+    timeZone: 'Europe/Paris',
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 7200_000),
+    reminderHours: 24,
   });
   ids.push(id);
 }
@@ -55,24 +73,47 @@ const target = ids[0]!;
 const post = (email: string, client: string) =>
   app.request(`http://localhost/events/${target}/rsvp`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin', 'x-bench-client': client },
-    body: new URLSearchParams({ name: 'Bench', email, places: '1', wantsReminder: 'yes' }).toString(),
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'Sec-Fetch-Site': 'same-origin',
+      'x-bench-client': client,
+    },
+    body: new URLSearchParams({
+      name: 'Bench',
+      email,
+      places: '1',
+      wantsReminder: 'yes',
+    }).toString(),
   });
 
 let start = performance.now();
 for (let i = 0; i < 50; i++) await post(`one-${i}@example.org`, `198.51.100.${i}`);
-console.log(`50 RSVPs one after another: ${ms(start)} (${((performance.now() - start) / 50).toFixed(1)} ms each)`);
+console.log(
+  `50 RSVPs one after another: ${ms(start)} (${((performance.now() - start) / 50).toFixed(1)} ms each)`,
+);
 start = performance.now();
-await Promise.all(Array.from({ length: 50 }, (_, i) => post(`par-${i}@example.org`, `203.0.113.${i}`)));
+await Promise.all(
+  Array.from({ length: 50 }, (_, i) => post(`par-${i}@example.org`, `203.0.113.${i}`)),
+);
 const confirmed = (await listEventRsvps(db, target)).filter((r) => r.status === 'confirmed').length;
-console.log(`50 RSVPs at once for the last 10 places: ${ms(start)}; confirmed ${confirmed} of capacity 60`);
+console.log(
+  `50 RSVPs at once for the last 10 places: ${ms(start)}; confirmed ${confirmed} of capacity 60`,
+);
 
-for (const path of ['/events', '/events?view=month', '/events?format=in_person&city=Paris', `/events/${target}`, '/events.ics']) {
+for (const path of [
+  '/events',
+  '/events?view=month',
+  '/events?format=in_person&city=Paris',
+  `/events/${target}`,
+  '/events.ics',
+]) {
   const runs = 20;
   let body = '';
   start = performance.now();
   for (let i = 0; i < runs; i++) body = await (await app.request(`http://localhost${path}`)).text();
-  console.log(`${path}: ${((performance.now() - start) / runs).toFixed(1)} ms per request, ${(gzipSync(body).length / 1024).toFixed(1)} KiB gzip`);
+  console.log(
+    `${path}: ${((performance.now() - start) / runs).toFixed(1)} ms per request, ${(gzipSync(body).length / 1024).toFixed(1)} KiB gzip`,
+  );
 }
 start = performance.now();
 const csv = rsvpsCsv(catalogFor('en'), await listEventRsvps(db, target));

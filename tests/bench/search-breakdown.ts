@@ -58,9 +58,20 @@ let started = performance.now();
 await addSyntheticServices(db, size, now);
 console.log(`${size} services built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 const execute = captureStatements(client);
-const app = createApp({ database: () => db, config: () => readConfig({}), mailer: () => outboxMailer(db, () => {}), areaLinks }, { log: () => {} });
+const app = createApp(
+  {
+    database: () => db,
+    config: () => readConfig({}),
+    mailer: () => outboxMailer(db, () => {}),
+    areaLinks,
+  },
+  { log: () => {} },
+);
 
-const cases = [...TYPICAL, ...HOSTILE].filter(([name, path]) => only.length === 0 || only.some((word) => name.includes(word) || path.includes(word)));
+const cases = [...TYPICAL, ...HOSTILE].filter(
+  ([name, path]) =>
+    only.length === 0 || only.some((word) => name.includes(word) || path.includes(word)),
+);
 for (const [name, path] of cases) {
   const search = readResourceSearch(Object.fromEntries(new URL(path, 'http://x').searchParams));
   const request: number[] = [];
@@ -68,7 +79,9 @@ for (const [name, path] of cases) {
   const options: number[] = [];
   for (let i = 0; i < RUNS + 5; i++) {
     started = performance.now();
-    const res = await app.request(path, { headers: name === 'htmx fragment' ? { 'HX-Request': 'true' } : {} });
+    const res = await app.request(path, {
+      headers: name === 'htmx fragment' ? { 'HX-Request': 'true' } : {},
+    });
     await res.text();
     const t1 = performance.now();
     await searchResources(db, search, now);
@@ -85,7 +98,9 @@ for (const [name, path] of cases) {
   const sent = captured;
   captured = null;
   console.log(`\n${name} (${path.slice(0, 80)})`);
-  console.log(`  request ${stats(request)} | searchResources ${stats(alone)} | filter options ${stats(options)}`);
+  console.log(
+    `  request ${stats(request)} | searchResources ${stats(alone)} | filter options ${stats(options)}`,
+  );
   for (const stmt of sent) {
     const times: number[] = [];
     for (let i = 0; i < RUNS + 5; i++) {

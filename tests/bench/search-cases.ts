@@ -14,9 +14,13 @@ export const TYPICAL: [string, string][] = [
 export const HOSTILE: [string, string][] = [
   ['10,000 characters', `/resources?q=${'x'.repeat(10_000)}`],
   ['500 terms', `/resources?q=${Array.from({ length: 500 }, (_, i) => `w${i}`).join('+')}`],
-  ['FTS syntax', `/resources?q=${encodeURIComponent('NEAR(help legal, 2) name:* "unbalanced {a b}: ^x -y')}`],
+  [
+    'FTS syntax',
+    `/resources?q=${encodeURIComponent('NEAR(help legal, 2) name:* "unbalanced {a b}: ^x -y')}`,
+  ],
   ['one letter prefix', '/resources?q=a'],
 ];
 
 /** The p-th percentile of sorted numbers. */
-export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+export const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;

@@ -45,11 +45,26 @@ const bench = async (label: string, fill: (db: Database) => Promise<void>) => {
   const started = performance.now();
   await fill(db);
   const count = (await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM services`))!.n;
-  console.log(`\n${label}: ${count} services (built in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  const app = createApp({ database: () => db, config: () => readConfig({}), mailer: () => outboxMailer(db, () => {}), areaLinks }, { log: () => {} });
-  console.log('| search | p50 ms | p95 ms | p99 ms | CPU p50 ms | CPU p95 | CPU p99 |\n|---|---|---|---|---|---|---|');
+  console.log(
+    `\n${label}: ${count} services (built in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  const app = createApp(
+    {
+      database: () => db,
+      config: () => readConfig({}),
+      mailer: () => outboxMailer(db, () => {}),
+      areaLinks,
+    },
+    { log: () => {} },
+  );
+  console.log(
+    '| search | p50 ms | p95 ms | p99 ms | CPU p50 ms | CPU p95 | CPU p99 |\n|---|---|---|---|---|---|---|',
+  );
   const all: number[] = [];
-  for (const [name, path] of [...TYPICAL, ...HOSTILE.map(([n, p]) => [`hostile: ${n}`, p] as [string, string])]) {
+  for (const [name, path] of [
+    ...TYPICAL,
+    ...HOSTILE.map(([n, p]) => [`hostile: ${n}`, p] as [string, string]),
+  ]) {
     const figures = await measure(app, path, name === 'htmx fragment');
     all.push(figures[1]!);
     console.log(`| ${name} | ${figures.map((n) => n.toFixed(1)).join(' | ')} |`);
@@ -60,5 +75,13 @@ const bench = async (label: string, fill: (db: Database) => Promise<void>) => {
 
 const now = new Date();
 await bench('demo directory', (db) => seedDemoResources(db, now));
-const sizes = [1_000, 10_000, ...process.argv.slice(2).map(Number).filter((n) => n > 0)];
-for (const size of sizes) await bench(`synthetic directory`, (db) => addSyntheticServices(db, size, now));
+const sizes = [
+  1_000,
+  10_000,
+  ...process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0),
+];
+for (const size of sizes)
+  await bench(`synthetic directory`, (db) => addSyntheticServices(db, size, now));

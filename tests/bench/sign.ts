@@ -73,21 +73,30 @@ const provider = createServer((req, res) => {
 await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
 const providerUrl = `http://127.0.0.1:${(provider.address() as AddressInfo).port}/emails`;
 
-const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'worker/node.ts'], {
-  cwd: ROOT,
-  env: {
-    ...process.env,
-    APP_ENV: 'production',
-    PORT: '0',
-    DATABASE_URL: `file:${dbFile}`,
-    TRUST_PROXY: '1',
-    MAIL_API_URL: providerUrl,
-    MAIL_API_KEY: 'bench',
-    MAIL_FROM: 'Bench <bench@example.org>',
+const child = spawn(
+  process.execPath,
+  [
+    ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+    '--import',
+    'tsx',
+    'worker/node.ts',
+  ],
+  {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      APP_ENV: 'production',
+      PORT: '0',
+      DATABASE_URL: `file:${dbFile}`,
+      TRUST_PROXY: '1',
+      MAIL_API_URL: providerUrl,
+      MAIL_API_KEY: 'bench',
+      MAIL_FROM: 'Bench <bench@example.org>',
+    },
+    stdio: ['ignore', openSync(logFile, 'w'), 'inherit'],
+    detached: true,
   },
-  stdio: ['ignore', openSync(logFile, 'w'), 'inherit'],
-  detached: true,
-});
+);
 
 /** CPU seconds a process has used (Linux), to say what one request costs the server whatever the load. */
 const cpuSeconds = (pid: number): number | null => {
@@ -150,7 +159,8 @@ const formHeaders = (client: string) => ({
 });
 
 const statuses = { sign: new Map<number, number>(), confirm: new Map<number, number>() };
-const tally = (map: Map<number, number>, status: number) => map.set(status, (map.get(status) ?? 0) + 1);
+const tally = (map: Map<number, number>, status: number) =>
+  map.set(status, (map.get(status) ?? 0) + 1);
 const confirmedMailboxes = new Set<string>();
 let confirmed303 = 0;
 /** Confirmations sent and not answered yet. */
@@ -164,7 +174,12 @@ const signRequest: autocannon.Request = {
   method: 'POST',
   path: `/campaigns/${CAMPAIGN}/signatures`,
   setupRequest: (req) => {
-    const body = new URLSearchParams({ firstName: 'Bench', email: nextEmail(), display: 'initials', message: 'Please keep it open.' }).toString();
+    const body = new URLSearchParams({
+      firstName: 'Bench',
+      email: nextEmail(),
+      display: 'initials',
+      message: 'Please keep it open.',
+    }).toString();
     return { ...req, headers: formHeaders(nextClient()), body };
   },
   onResponse: (status) => tally(statuses.sign, status),
@@ -179,7 +194,12 @@ const confirmRequest: autocannon.Request = {
     links.delete(link.mailbox);
     context.link = link;
     inFlight.add(link);
-    return { ...req, path: link.path, headers: { ...formHeaders(nextClient()), 'content-length': '0' }, body: '' };
+    return {
+      ...req,
+      path: link.path,
+      headers: { ...formHeaders(nextClient()), 'content-length': '0' },
+      body: '',
+    };
   },
   onResponse: (status, _body, context: Context) => {
     tally(statuses.confirm, status);
@@ -192,7 +212,8 @@ const confirmRequest: autocannon.Request = {
   },
 };
 
-const counts = (map: Map<number, number>) => JSON.stringify(Object.fromEntries([...map].sort(([a], [b]) => a - b)));
+const counts = (map: Map<number, number>) =>
+  JSON.stringify(Object.fromEntries([...map].sort(([a], [b]) => a - b)));
 
 try {
   const port = await waitForPort();
@@ -227,18 +248,33 @@ try {
   const page = await (await fetch(`http://127.0.0.1:${port}/campaigns/${CAMPAIGN}`)).text();
   const shown = Number(page.match(/<progress[^>]*value="(\d+)"/)?.[1] ?? -1);
   const seconds = result.duration;
-  const exact = shown === confirmedMailboxes.size && confirmed303 + settled === confirmedMailboxes.size;
-  console.log(`signing benchmark: autocannon ${SECONDS} s, ${CONNECTIONS} connections, node ${process.version}, ${availableParallelism()} cores`);
-  console.log(`  load average before: ${load.map((n) => n.toFixed(2)).join(' ')}; after: ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
-  console.log(`  requests: ${result.requests.total} (${(result.requests.total / seconds).toFixed(0)}/s), errors ${result.errors}, timeouts ${result.timeouts}`);
-  console.log(`  sign statuses ${counts(statuses.sign)}; confirm statuses ${counts(statuses.confirm)}`);
-  console.log(`  confirmed signatures: ${confirmedMailboxes.size} (${(confirmedMailboxes.size / seconds).toFixed(1)}/s sustained)`);
+  const exact =
+    shown === confirmedMailboxes.size && confirmed303 + settled === confirmedMailboxes.size;
+  console.log(
+    `signing benchmark: autocannon ${SECONDS} s, ${CONNECTIONS} connections, node ${process.version}, ${availableParallelism()} cores`,
+  );
+  console.log(
+    `  load average before: ${load.map((n) => n.toFixed(2)).join(' ')}; after: ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(
+    `  requests: ${result.requests.total} (${(result.requests.total / seconds).toFixed(0)}/s), errors ${result.errors}, timeouts ${result.timeouts}`,
+  );
+  console.log(
+    `  sign statuses ${counts(statuses.sign)}; confirm statuses ${counts(statuses.confirm)}`,
+  );
+  console.log(
+    `  confirmed signatures: ${confirmedMailboxes.size} (${(confirmedMailboxes.size / seconds).toFixed(1)}/s sustained)`,
+  );
   if (serverCpu !== null) {
     console.log(
       `  CPU: server ${serverCpu.toFixed(1)} s (${((serverCpu * 1000) / result.requests.total).toFixed(2)} ms a request, ${((serverCpu * 1000) / Math.max(1, confirmedMailboxes.size)).toFixed(2)} ms a confirmed signature); load tool and mail reader ${((benchCpu.user + benchCpu.system) / 1e6).toFixed(1)} s`,
     );
   }
-  console.log(`  latency (all requests) p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
+  console.log(
+    `  latency (all requests) p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
+  );
   console.log(
     `  public count ${shown}, distinct mailboxes confirmed ${confirmedMailboxes.size} (${confirmed303} answered 303, ${settled} in flight at the stop): ${exact ? 'exact' : 'MISMATCH'}`,
   );

@@ -20,12 +20,19 @@ console.log(`worker bundle: ${kb(bundle.length)} raw, ${kb(gzipSync(bundle).leng
 const { db, client } = openLibsqlDatabase(':memory:');
 await migrateLibsql(db);
 const app = createApp(
-  { database: () => db, config: () => readConfig({}), mailer: () => outboxMailer(db, () => {}), areaLinks },
+  {
+    database: () => db,
+    config: () => readConfig({}),
+    mailer: () => outboxMailer(db, () => {}),
+    areaLinks,
+  },
   { log: () => {} },
 );
 for (const path of ['/', '/support']) {
   const html = await (await app.request(path)).text();
-  const assets = [...html.matchAll(/(?:src|href)="(\/static\/[^"]+\.(?:css|js))"/g)].map((m) => m[1]!);
+  const assets = [...html.matchAll(/(?:src|href)="(\/static\/[^"]+\.(?:css|js))"/g)].map(
+    (m) => m[1]!,
+  );
   let total = gzipSync(html).length;
   const parts = [`HTML ${kb(gzipSync(html).length)}`];
   for (const asset of assets) {

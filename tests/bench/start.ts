@@ -27,7 +27,9 @@ const timeStart = async (label: string) => {
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  console.log(`${label}: home page answered ${((performance.now() - started) / 1000).toFixed(2)} s after \`npm start\``);
+  console.log(
+    `${label}: home page answered ${((performance.now() - started) / 1000).toFixed(2)} s after \`npm start\``,
+  );
   const exited = new Promise((resolve) => child.on('exit', resolve));
   process.kill(-child.pid!, 'SIGTERM');
   await exited;

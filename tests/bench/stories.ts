@@ -5,7 +5,13 @@
  */
 import { diffWords } from 'diff';
 import { migrateLibsql, openLibsqlDatabase } from '../../db/core/libsql';
-import { approveStoryVersion, createStory, listPublishedStories, loadStory, publishStoryApproval } from '../../db/stories/stories';
+import {
+  approveStoryVersion,
+  createStory,
+  listPublishedStories,
+  loadStory,
+  publishStoryApproval,
+} from '../../db/stories/stories';
 import { findOrCreateUser } from '../../db/accounts/users';
 import { createApp } from '../../worker/app';
 import { areaLinks } from '../../worker/area-links';
@@ -14,7 +20,16 @@ import { outboxMailer } from '../../worker/mail/mailer';
 
 const { db, client } = openLibsqlDatabase(':memory:');
 await migrateLibsql(db);
-const app = createApp({ database: () => db, config: () => readConfig({}), mailer: () => outboxMailer(db, () => {}), areaLinks, clientAddress: () => '192.0.2.1' }, { log: () => {} });
+const app = createApp(
+  {
+    database: () => db,
+    config: () => readConfig({}),
+    mailer: () => outboxMailer(db, () => {}),
+    areaLinks,
+    clientAddress: () => '192.0.2.1',
+  },
+  { log: () => {} },
+);
 
 const time = async (label: string, runs: number, work: () => Promise<unknown>) => {
   const start = performance.now();
@@ -34,7 +49,13 @@ const draft = (i: number) => ({
 });
 const cycle = async (i: number) => {
   const id = await createStory(db, author.id, draft(i));
-  await approveStoryVersion(db, { storyId: id, authorId: author.id, versionNumber: 1, consent: { ownPage: true, campaignIds: [], eventQuotes: false, months: 12 }, siteOrigin: 'http://localhost' });
+  await approveStoryVersion(db, {
+    storyId: id,
+    authorId: author.id,
+    versionNumber: 1,
+    consent: { ownPage: true, campaignIds: [], eventQuotes: false, months: 12 },
+    siteOrigin: 'http://localhost',
+  });
   await publishStoryApproval(db, id, (await loadStory(db, id))!.approvals[0]!.id);
   return id;
 };
@@ -42,10 +63,19 @@ const cycle = async (i: number) => {
 let n = 0;
 await time('write, approve and publish one story', 200, () => cycle(n++));
 const one = (await listPublishedStories(db))[0]!.id;
-await time('GET /stories (200 published, 20 a page)', 50, async () => (await app.request('http://localhost/stories')).text());
-await time('GET /stories/:id', 200, async () => (await app.request(`http://localhost/stories/${one}`)).text());
+await time('GET /stories (200 published, 20 a page)', 50, async () =>
+  (await app.request('http://localhost/stories')).text(),
+);
+await time('GET /stories/:id', 200, async () =>
+  (await app.request(`http://localhost/stories/${one}`)).text(),
+);
 const long = 'word '.repeat(4000);
-await time('word diff of a 20,000-character story', 20, async () => diffWords(long, long.replace(/word/g, (w, at: number) => (at % 500 === 0 ? 'changed' : w))));
+await time('word diff of a 20,000-character story', 20, async () =>
+  diffWords(
+    long,
+    long.replace(/word/g, (w, at: number) => (at % 500 === 0 ? 'changed' : w)),
+  ),
+);
 const page = await (await app.request('http://localhost/stories')).text();
 console.log(`/stories HTML, first of 10 pages: ${(page.length / 1024).toFixed(1)} KiB`);
 client.close();

@@ -7,8 +7,38 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/core/database';
 
-const NOUNS = ['housing', 'shelter', 'legal advice', 'counselling', 'clinic', 'food bank', 'meals', 'rides', 'job training', 'language classes', 'peer group', 'benefits help', 'immigration advice', 'crisis line', 'dental care', 'rent bank'];
-const ADJECTIVES = ['Community', 'Northside', 'Harbour', 'Riverside', 'Open', 'Free', 'Evening', 'Family', 'Youth', 'Women’s', 'Newcomer', 'Neighbourhood'];
+const NOUNS = [
+  'housing',
+  'shelter',
+  'legal advice',
+  'counselling',
+  'clinic',
+  'food bank',
+  'meals',
+  'rides',
+  'job training',
+  'language classes',
+  'peer group',
+  'benefits help',
+  'immigration advice',
+  'crisis line',
+  'dental care',
+  'rent bank',
+];
+const ADJECTIVES = [
+  'Community',
+  'Northside',
+  'Harbour',
+  'Riverside',
+  'Open',
+  'Free',
+  'Evening',
+  'Family',
+  'Youth',
+  'Women’s',
+  'Newcomer',
+  'Neighbourhood',
+];
 const SENTENCES = [
   'Help for adults and families who need support now.',
   'Staff are trained in trauma-informed care.',
@@ -28,15 +58,24 @@ const CITIES = [
   ['Fenmoor', 53.55, -113.49, 'America/Edmonton'],
 ];
 const DAYS = ['MO,TU,WE,TH,FR', 'MO,WE,FR', 'TU,TH', 'SA,SU', '', 'MO,TU,WE,TH,FR,SA'];
-const HOURS = [['09:00', '17:00'], ['08:30', '20:00'], ['00:00', '00:00'], ['20:00', '08:00'], ['12:00', '16:00'], ['10:00', '18:30']];
+const HOURS = [
+  ['09:00', '17:00'],
+  ['08:30', '20:00'],
+  ['00:00', '00:00'],
+  ['20:00', '08:00'],
+  ['12:00', '16:00'],
+  ['10:00', '18:30'],
+];
 const LANGUAGES = ['en', 'fr', 'es', 'ar', 'zh', 'uk', 'tl', 'pt', 'vi', 'so'];
 
 // A spread of 0 … n-1 for service i, different for each salt: each attribute gets its own, so
 // city, hours, languages, costs and categories vary independently (i % n for all of them would tie
 // them together: every "food" service in one city, every French one paying).
-const spread = (salt: number, n: number) => `((((i + 1) * ${[2654435761, 2246822519, 3266489917, 668265263, 374761393, 1103515245, 1664525, 22695477, 1140671485, 134775813][salt]}) % 1000003) * ${n} / 1000003)`;
+const spread = (salt: number, n: number) =>
+  `((((i + 1) * ${[2654435761, 2246822519, 3266489917, 668265263, 374761393, 1103515245, 1664525, 22695477, 1140671485, 134775813][salt]}) % 1000003) * ${n} / 1000003)`;
 
-const pick = (list: string, index: string) => sql.raw(`json_extract('${list.replace(/'/g, "''")}', '$[' || (${index}) || ']')`);
+const pick = (list: string, index: string) =>
+  sql.raw(`json_extract('${list.replace(/'/g, "''")}', '$[' || (${index}) || ']')`);
 
 export const addSyntheticServices = async (db: Database, n: number, now: Date): Promise<void> => {
   const nouns = JSON.stringify(NOUNS);
@@ -47,10 +86,13 @@ export const addSyntheticServices = async (db: Database, n: number, now: Date): 
   const hours = JSON.stringify(HOURS);
   const languages = JSON.stringify(LANGUAGES);
   const seconds = sql.raw(String(Math.floor(now.getTime() / 1000)));
-  const series = sql.raw(`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${n - 1})`);
+  const series = sql.raw(
+    `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${n - 1})`,
+  );
   // Whole numbers are written into the SQL: bound JS numbers arrive as REAL ("1.0" in ids).
   const orgs = sql.raw(String(Math.max(1, Math.floor(n / 3))));
-  const city = () => sql.raw(`json_extract('${cities}', '$[' || ${spread(0, CITIES.length)} || ']')`);
+  const city = () =>
+    sql.raw(`json_extract('${cities}', '$[' || ${spread(0, CITIES.length)} || ']')`);
 
   await db.run(sql`${series} INSERT INTO organizations (id, name, description)
     SELECT 'bench-org-' || i, ${pick(adjectives, `i % ${ADJECTIVES.length}`)} || ' Aid Network ' || i, 'A synthetic organization.'
@@ -72,7 +114,9 @@ export const addSyntheticServices = async (db: Database, n: number, now: Date): 
       CASE WHEN i % 17 = 0 THEN NULL ELSE ${seconds} - (i % 800) * 86400 END,
       CASE WHEN i % 17 = 0 THEN NULL ELSE 'moderator' END
     FROM n`);
-  await db.run(sql`${series} INSERT INTO service_at_location (id, service_id, location_id) SELECT 'bench-sal-' || i, 'bench-svc-' || i, 'bench-loc-' || i FROM n`);
+  await db.run(
+    sql`${series} INSERT INTO service_at_location (id, service_id, location_id) SELECT 'bench-sal-' || i, 'bench-svc-' || i, 'bench-loc-' || i FROM n`,
+  );
   await db.run(sql`${series} INSERT INTO schedules (id, service_id, location_id, service_at_location_id, freq, byday, opens_at, closes_at)
     SELECT 'bench-sch-' || i, 'bench-svc-' || i, 'bench-loc-' || i, 'bench-sal-' || i, 'WEEKLY',
       ${pick(days, spread(4, DAYS.length))}, json_extract(${pick(hours, spread(5, HOURS.length))}, '$[0]'), json_extract(${pick(hours, spread(5, HOURS.length))}, '$[1]')
@@ -84,7 +128,9 @@ export const addSyntheticServices = async (db: Database, n: number, now: Date): 
   }
   await db.run(sql`${series} INSERT INTO cost_options (id, service_id, option, currency, amount)
     SELECT 'bench-cost-' || i, 'bench-svc-' || i, 'Per visit', 'CAD', CASE WHEN ${sql.raw(spread(7, 10))} < 7 THEN 0 ELSE 5 + i % 20 END FROM n`);
-  const terms = sql.raw(`, terms(id, k) AS (SELECT id, row_number() OVER (ORDER BY code) - 1 FROM taxonomy_terms)`);
+  const terms = sql.raw(
+    `, terms(id, k) AS (SELECT id, row_number() OVER (ORDER BY code) - 1 FROM taxonomy_terms)`,
+  );
   await db.run(sql`${series}${terms} INSERT INTO attributes (id, link_id, taxonomy_term_id, link_type)
     SELECT 'bench-attr-' || i, 'bench-svc-' || i, terms.id, 'service' FROM n JOIN terms ON terms.k = ${sql.raw(spread(8, 12))}`);
   await db.run(sql`${series}${terms} INSERT INTO attributes (id, link_id, taxonomy_term_id, link_type)

@@ -10,7 +10,6 @@ beforeAll(async () => {
 });
 afterAll(() => site?.stop());
 
-
 interface Violation {
   id: string;
   help: string;
@@ -19,38 +18,58 @@ interface Violation {
 
 describe.each(['en-GB', 'fr-FR'])('in %s', (locale) => {
   describe.each(['light', 'dark'] as const)('with a %s colour scheme', (colorScheme) => {
-    it.each([...SHELL_PAGES, '/no-such-page'])('%s has no WCAG 2.2 A/AA violation', async (path) => {
-      const { page, context, foreignRequests, consoleErrors } = await openPage(site, { locale, colorScheme });
-      const res = await page.goto(site.url + path);
-      expect(res?.status()).toBe(path === '/no-such-page' ? 404 : 200);
-      // Evaluated through the DevTools protocol, which the page's CSP does not govern.
-      await page.evaluate(axe.source);
-      const violations = await page.evaluate(
-        async (tags) =>
-          (await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags } }))
-            .violations,
-        WCAG_22_AA,
-      );
-      const summary = (violations as Violation[]).map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect(summary).toEqual([]);
-      expect(foreignRequests).toEqual([]);
-      // Chromium reports the 404 status of the page itself; anything else is a real error.
-      expect(consoleErrors.filter((e) => !(path === '/no-such-page' && /status of 404/.test(e)))).toEqual([]);
-      await context.close();
-    });
+    it.each([...SHELL_PAGES, '/no-such-page'])(
+      '%s has no WCAG 2.2 A/AA violation',
+      async (path) => {
+        const { page, context, foreignRequests, consoleErrors } = await openPage(site, {
+          locale,
+          colorScheme,
+        });
+        const res = await page.goto(site.url + path);
+        expect(res?.status()).toBe(path === '/no-such-page' ? 404 : 200);
+        // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+        await page.evaluate(axe.source);
+        const violations = await page.evaluate(
+          async (tags) =>
+            (
+              await (window as unknown as { axe: typeof axe }).axe.run(document, {
+                runOnly: { type: 'tag', values: tags },
+              })
+            ).violations,
+          WCAG_22_AA,
+        );
+        const summary = (violations as Violation[]).map(
+          (v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        );
+        expect(summary).toEqual([]);
+        expect(foreignRequests).toEqual([]);
+        // Chromium reports the 404 status of the page itself; anything else is a real error.
+        expect(
+          consoleErrors.filter((e) => !(path === '/no-such-page' && /status of 404/.test(e))),
+        ).toEqual([]);
+        await context.close();
+      },
+    );
   });
 });
 
 describe('on a small phone screen', () => {
   it('has no horizontal scrolling and large enough targets', async () => {
-    const { page, context } = await openPage(site, { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
+    const { page, context } = await openPage(site, {
+      viewport: { width: 320, height: 640 },
+      isMobile: true,
+      hasTouch: true,
+    });
     await page.goto(site.url + '/');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
-    const small = await page.evaluate(() =>
-      [...document.querySelectorAll('#quick-exit, .language-switch button, .site-nav a')]
-        .map((el) => el.getBoundingClientRect())
-        .filter((box) => box.height < 24 || box.width < 24).length,
+    const small = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('#quick-exit, .language-switch button, .site-nav a')]
+          .map((el) => el.getBoundingClientRect())
+          .filter((box) => box.height < 24 || box.width < 24).length,
     );
     expect(small).toBe(0);
     await context.close();
@@ -61,12 +80,25 @@ describe('reflow at 320 CSS pixels (WCAG 1.4.10), in French, whose words run lon
   const overflowAt = async (page: import('playwright-core').Page, path: string) => {
     const res = await page.goto(site.url + path);
     expect(res?.status(), path).toBe(200);
-    return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    return page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
   };
 
   it('scrolls no public page sideways', async () => {
-    const { page, context } = await openPage(site, { locale: 'fr-FR', viewport: { width: 320, height: 640 } });
-    const paths = [...SHELL_PAGES, '/resources?q=juridique&language=fr&open=1&free=1', '/events', '/events?view=month', '/campaigns', '/campaigns/demo-havrebourg-permanence', '/stories'];
+    const { page, context } = await openPage(site, {
+      locale: 'fr-FR',
+      viewport: { width: 320, height: 640 },
+    });
+    const paths = [
+      ...SHELL_PAGES,
+      '/resources?q=juridique&language=fr&open=1&free=1',
+      '/events',
+      '/events?view=month',
+      '/campaigns',
+      '/campaigns/demo-havrebourg-permanence',
+      '/stories',
+    ];
     const overflowing: string[] = [];
     for (const path of paths) if ((await overflowAt(page, path)) > 0) overflowing.push(path);
     expect(overflowing).toEqual([]);
@@ -75,15 +107,26 @@ describe('reflow at 320 CSS pixels (WCAG 1.4.10), in French, whose words run lon
 
   it('scrolls no moderator page sideways: account, verification queue, resource form', async () => {
     grantRole(site, 'mod-reflow@example.org', 'moderator');
-    const { page, context } = await openPage(site, { locale: 'fr-FR', viewport: { width: 320, height: 640 } });
+    const { page, context } = await openPage(site, {
+      locale: 'fr-FR',
+      viewport: { width: 320, height: 640 },
+    });
     await signInThroughPages(site, page, 'mod-reflow@example.org');
     // "Checked today" on the queue's first resource gives its edit page a change log to show.
     await page.goto(`${site.url}/moderation/resources`);
     const firstRow = page.locator('.stack-on-phone tbody tr').first();
     const editPath = (await firstRow.locator('a[href$="/edit"]').getAttribute('href'))!;
-    await Promise.all([page.waitForLoadState('load'), firstRow.locator('button[type="submit"]').click()]);
+    await Promise.all([
+      page.waitForLoadState('load'),
+      firstRow.locator('button[type="submit"]').click(),
+    ]);
     const overflowing: string[] = [];
-    for (const path of ['/account', '/moderation/resources', '/moderation/resources/new', editPath]) {
+    for (const path of [
+      '/account',
+      '/moderation/resources',
+      '/moderation/resources/new',
+      editPath,
+    ]) {
       if ((await overflowAt(page, path)) > 0) overflowing.push(path);
     }
     expect(overflowing).toEqual([]);

@@ -12,8 +12,12 @@ beforeAll(async () => {
 });
 afterAll(() => site?.stop());
 
-
-const outbox = async () => (await (await fetch(`${site.url}/dev/outbox.json`)).json()) as { to: string; subject: string; text: string }[];
+const outbox = async () =>
+  (await (await fetch(`${site.url}/dev/outbox.json`)).json()) as {
+    to: string;
+    subject: string;
+    text: string;
+  }[];
 const linkIn = async (email: string, kind: string) => {
   const all = await outbox();
   const mail = all.find((m) => m.to === email);
@@ -23,36 +27,41 @@ const linkIn = async (email: string, kind: string) => {
 const progressText = async (page: Page) => (await page.textContent('.progress-text'))!.trim();
 
 describe('signing in Chromium', () => {
-  it.each([true, false])('JavaScript %s: sign, confirm from the outbox, see the count rise', async (javaScriptEnabled) => {
-    const { page, context, foreignRequests, consoleErrors } = await openPage(site, { javaScriptEnabled });
-    const email = `signer-${javaScriptEnabled}@example.org`;
-    await page.goto(`${site.url}/campaigns/demo-safe-housing`);
-    const before = Number((await progressText(page)).split(' ')[0]);
-    // First a mistake: the errors come back in place, with what was typed.
-    await page.fill('#field-firstName', 'Lou');
-    await page.fill('#field-email', 'not-an-email');
-    await page.click('#sign button[type="submit"]');
-    await page.waitForSelector('.error-summary');
-    expect(await page.inputValue('#field-firstName')).toBe('Lou');
-    await page.fill('#field-email', email);
-    await page.check('#display-full');
-    await page.fill('#field-city', 'Rennes');
-    await page.click('#sign button[type="submit"]');
-    await page.waitForSelector('#sign h2:text("Check your email")');
-    // With htmx the panel is swapped in place; without, the page is reloaded after a redirect.
-    expect(new URL(page.url()).search).toBe(javaScriptEnabled ? '' : '?done=sent');
+  it.each([true, false])(
+    'JavaScript %s: sign, confirm from the outbox, see the count rise',
+    async (javaScriptEnabled) => {
+      const { page, context, foreignRequests, consoleErrors } = await openPage(site, {
+        javaScriptEnabled,
+      });
+      const email = `signer-${javaScriptEnabled}@example.org`;
+      await page.goto(`${site.url}/campaigns/demo-safe-housing`);
+      const before = Number((await progressText(page)).split(' ')[0]);
+      // First a mistake: the errors come back in place, with what was typed.
+      await page.fill('#field-firstName', 'Lou');
+      await page.fill('#field-email', 'not-an-email');
+      await page.click('#sign button[type="submit"]');
+      await page.waitForSelector('.error-summary');
+      expect(await page.inputValue('#field-firstName')).toBe('Lou');
+      await page.fill('#field-email', email);
+      await page.check('#display-full');
+      await page.fill('#field-city', 'Rennes');
+      await page.click('#sign button[type="submit"]');
+      await page.waitForSelector('#sign h2:text("Check your email")');
+      // With htmx the panel is swapped in place; without, the page is reloaded after a redirect.
+      expect(new URL(page.url()).search).toBe(javaScriptEnabled ? '' : '?done=sent');
 
-    await page.goto(await linkIn(email, 'confirmation'));
-    await page.click('main button[type="submit"]');
-    await page.waitForURL(/done=confirmed/);
-    expect(await page.textContent('main')).toContain('Your signature is confirmed');
-    expect(Number((await progressText(page)).split(' ')[0])).toBe(before + 1);
-    expect(await page.textContent('.signers')).toContain('Lou, Rennes');
-    expect(foreignRequests).toEqual([]);
-    // The browser logs the deliberate 400 (the mistake above); nothing else may appear, no CSP report.
-    expect(consoleErrors.filter((line) => !line.includes('status of 400'))).toEqual([]);
-    await context.close();
-  });
+      await page.goto(await linkIn(email, 'confirmation'));
+      await page.click('main button[type="submit"]');
+      await page.waitForURL(/done=confirmed/);
+      expect(await page.textContent('main')).toContain('Your signature is confirmed');
+      expect(Number((await progressText(page)).split(' ')[0])).toBe(before + 1);
+      expect(await page.textContent('.signers')).toContain('Lou, Rennes');
+      expect(foreignRequests).toEqual([]);
+      // The browser logs the deliberate 400 (the mistake above); nothing else may appear, no CSP report.
+      expect(consoleErrors.filter((line) => !line.includes('status of 400'))).toEqual([]);
+      await context.close();
+    },
+  );
 
   it('the call button counts in place with JavaScript', async () => {
     const { page, context, consoleErrors } = await openPage(site);
@@ -70,7 +79,14 @@ describe('signing in Chromium', () => {
 describe.each(['en-GB', 'fr-FR'])('campaign pages pass axe (WCAG 2.2 A/AA) in %s', (locale) => {
   it('public pages, the sign form with errors, "check your email", and the email links', async () => {
     const { page, context, foreignRequests } = await openPage(site, { locale });
-    for (const path of ['/campaigns', '/campaigns/demo-safe-housing', '/campaigns/demo-letter-helpline', '/campaigns/demo-call-training', '/campaigns/demo-delivered-interpreters', '/campaigns/demo-safe-housing?done=sent']) {
+    for (const path of [
+      '/campaigns',
+      '/campaigns/demo-safe-housing',
+      '/campaigns/demo-letter-helpline',
+      '/campaigns/demo-call-training',
+      '/campaigns/demo-delivered-interpreters',
+      '/campaigns/demo-safe-housing?done=sent',
+    ]) {
       const res = await page.goto(site.url + path);
       expect(res?.status(), path).toBe(200);
       expect(await axeViolations(page), path).toEqual([]);
@@ -99,7 +115,13 @@ describe.each(['en-GB', 'fr-FR'])('campaign pages pass axe (WCAG 2.2 A/AA) in %s
   it('organizer and moderation pages', async () => {
     const { page, context } = await openPage(site, { locale });
     await signInThroughPages(site, page, 'organizer@example.org');
-    for (const path of ['/organize', '/organize/campaigns', '/organize/campaigns/new', '/organize/campaigns/demo-safe-housing', '/organize/campaigns/demo-delivered-interpreters']) {
+    for (const path of [
+      '/organize',
+      '/organize/campaigns',
+      '/organize/campaigns/new',
+      '/organize/campaigns/demo-safe-housing',
+      '/organize/campaigns/demo-delivered-interpreters',
+    ]) {
       const res = await page.goto(site.url + path);
       expect(res?.status(), path).toBe(200);
       expect(await axeViolations(page), path).toEqual([]);

@@ -9,14 +9,23 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
 export const chromiumPath = (): string => {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
   const found = candidates.find((path): path is string => !!path && existsSync(path));
-  if (!found) throw new Error('No Chromium found: install Debian\u2019s chromium package or set CHROMIUM_PATH.');
+  if (!found)
+    throw new Error(
+      'No Chromium found: install Debian\u2019s chromium package or set CHROMIUM_PATH.',
+    );
   return found;
 };
 
@@ -114,7 +123,10 @@ export interface Watched {
  * A fresh browser context whose every request and console error is recorded, so a test can
  * assert that nothing was loaded from elsewhere and that no CSP rule was broken.
  */
-export const openPage = async (site: Site, options: BrowserContextOptions = {}): Promise<Watched> => {
+export const openPage = async (
+  site: Site,
+  options: BrowserContextOptions = {},
+): Promise<Watched> => {
   const context = await site.browser.newContext(options);
   const page = await context.newPage();
   const foreignRequests: string[] = [];
@@ -147,7 +159,10 @@ export const signInThroughPages = async (site: Site, page: Page, email: string):
   await page.fill('input[name="email"]', email);
   await page.click('button[type="submit"]:not([lang])');
   await page.waitForURL(/\/sign-in\/code/);
-  const outbox = (await (await fetch(`${site.url}/dev/outbox.json`)).json()) as { to: string; text: string }[];
+  const outbox = (await (await fetch(`${site.url}/dev/outbox.json`)).json()) as {
+    to: string;
+    text: string;
+  }[];
   const code = outbox.find((mail) => mail.to === email)!.text.match(/\d{8}/)![0];
   await page.fill('input[name="code"]', code);
   await page.click('button[type="submit"]:not([lang])');

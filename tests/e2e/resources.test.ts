@@ -9,7 +9,6 @@ beforeAll(async () => {
 });
 afterAll(() => site?.stop());
 
-
 describe('searching without JavaScript', () => {
   it('filters with a plain form whose URL is the search, then opens a resource', async () => {
     const { page, context, foreignRequests } = await openPage(site, { javaScriptEnabled: false });
@@ -20,7 +19,10 @@ describe('searching without JavaScript', () => {
     await page.selectOption('#language', 'fr');
     await page.selectOption('#city', 'Havrebourg');
     await page.check('input[name="free"]');
-    await Promise.all([page.waitForURL(/\/resources\?/), page.click('button[type="submit"]:text("Search")')]);
+    await Promise.all([
+      page.waitForURL(/\/resources\?/),
+      page.click('button[type="submit"]:text("Search")'),
+    ]);
     const url = new URL(page.url());
     expect(url.searchParams.get('q')).toBe('legal');
     expect(url.searchParams.get('language')).toBe('fr');
@@ -39,7 +41,9 @@ describe('searching without JavaScript', () => {
     await page.goto(site.url + '/resources/kettle-and-crumb-lunch');
     await page.fill('#problem', 'Lunch is now at noon.');
     await Promise.all([page.waitForURL(/report=sent/), page.click('button:text("Send report")')]);
-    expect(await page.locator('#report [role="status"]').textContent()).toBe('Thank you. A moderator will check this.');
+    expect(await page.locator('#report [role="status"]').textContent()).toBe(
+      'Thank you. A moderator will check this.',
+    );
     await context.close();
   });
 });
@@ -60,13 +64,19 @@ describe('searching with htmx', () => {
 
     await page.fill('#q', '');
     await page.selectOption('#category', 'food');
-    await page.waitForURL((url) => url.searchParams.get('category') === 'food' && !url.searchParams.has('q'));
+    await page.waitForURL(
+      (url) => url.searchParams.get('category') === 'food' && !url.searchParams.has('q'),
+    );
     await page.check('input[name="walkin"]');
     await page.waitForURL(/walkin=1/);
-    await expect.poll(() => page.locator('#results h3').allTextContents()).toContain('Free groceries');
+    await expect
+      .poll(() => page.locator('#results h3').allTextContents())
+      .toContain('Free groceries');
     // Empty fields stay out of the URL; the page itself was never reloaded.
     expect(page.url()).not.toMatch(/language=&|city=&/);
-    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(
+      true,
+    );
     // The live count is the same element, so screen readers announce each new count.
     expect(await status.getAttribute('role')).toBe('status');
 
@@ -91,7 +101,9 @@ describe('searching with htmx', () => {
     expect(url.searchParams.get('lat')).toBe('45.20');
     expect(url.searchParams.get('lon')).toBe('-77.42');
     expect(url.searchParams.get('sort')).toBe('distance');
-    await expect.poll(() => page.locator('#results').textContent()).toMatch(/Quillhaven, about \d+ km away/);
+    await expect
+      .poll(() => page.locator('#results').textContent())
+      .toMatch(/Quillhaven, about \d+ km away/);
     expect(await page.locator('#near-me-status').textContent()).toContain('approximate location');
     expect(consoleErrors).toEqual([]);
     await context.close();
@@ -108,7 +120,9 @@ describe('searching with htmx', () => {
     expect(new URL(page.url()).pathname).toBe('/resources/kettle-and-crumb-lunch');
     await page.fill('#problem', 'Closed on Mondays now.');
     await page.click('button:text("Send report")');
-    await expect.poll(() => page.locator('#report [role="status"]').textContent()).toBe('Thank you. A moderator will check this.');
+    await expect
+      .poll(() => page.locator('#report [role="status"]').textContent())
+      .toBe('Thank you. A moderator will check this.');
     expect(await page.inputValue('#problem')).toBe('');
     expect(consoleErrors.filter((e) => !/status of 422/.test(e))).toEqual([]);
     await context.close();
@@ -123,15 +137,24 @@ describe.each(['en-GB', 'fr-FR'])('resource pages in %s', (locale) => {
       '/resources/clinique-juridique-conseils',
       '/resources/maison-phare-hebergement-urgence',
     ])('%s has no WCAG 2.2 A/AA violation', async (path) => {
-      const { page, context, foreignRequests, consoleErrors } = await openPage(site, { locale, colorScheme });
+      const { page, context, foreignRequests, consoleErrors } = await openPage(site, {
+        locale,
+        colorScheme,
+      });
       expect((await page.goto(site.url + path))?.status()).toBe(200);
       await page.evaluate(axe.source);
       const violations = await page.evaluate(
         async (tags) =>
-          (await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations,
+          (
+            await (window as unknown as { axe: typeof axe }).axe.run(document, {
+              runOnly: { type: 'tag', values: tags },
+            })
+          ).violations,
         WCAG_22_AA,
       );
-      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(
+        violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      ).toEqual([]);
       expect(foreignRequests).toEqual([]);
       expect(consoleErrors).toEqual([]);
       await context.close();

@@ -17,7 +17,10 @@ export interface TestApp {
  * A fresh app over a fresh in-memory libsql database with every migration applied. A test that
  * needs other cross-area links (a slot of its own, campaigns to offer) passes them here.
  */
-export const makeTestApp = async (config: ConfigSource = {}, areaLinks: AreaLinks = appAreaLinks): Promise<TestApp> => {
+export const makeTestApp = async (
+  config: ConfigSource = {},
+  areaLinks: AreaLinks = appAreaLinks,
+): Promise<TestApp> => {
   const { db, client } = openLibsqlDatabase(':memory:');
   await migrateLibsql(db);
   const logs: string[] = [];

@@ -18,16 +18,32 @@ export class TestBrowser {
   }
 
   /** Posts a form urlencoded, or multipart when given FormData (the request then sets the boundary). */
-  async post(path: string, fields: Record<string, string> | URLSearchParams | FormData = {}, headers: Record<string, string> = {}) {
-    if (fields instanceof FormData) return this.send(path, { method: 'POST', headers: { 'Sec-Fetch-Site': 'same-origin', ...headers }, body: fields });
+  async post(
+    path: string,
+    fields: Record<string, string> | URLSearchParams | FormData = {},
+    headers: Record<string, string> = {},
+  ) {
+    if (fields instanceof FormData)
+      return this.send(path, {
+        method: 'POST',
+        headers: { 'Sec-Fetch-Site': 'same-origin', ...headers },
+        body: fields,
+      });
     return this.send(path, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin', ...headers },
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'Sec-Fetch-Site': 'same-origin',
+        ...headers,
+      },
       body: new URLSearchParams(fields).toString(),
     });
   }
 
-  private async send(path: string, init: { method?: string; headers: Record<string, string>; body?: string | FormData }) {
+  private async send(
+    path: string,
+    init: { method?: string; headers: Record<string, string>; body?: string | FormData },
+  ) {
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     const res = await this.t.app.request(`${this.origin}${path}`, {
       ...init,
@@ -54,10 +70,17 @@ export const latestCode = async (t: TestApp, email: string): Promise<string> => 
 };
 
 /** Signs in through the real forms, reading the code from the outbox. */
-export const signIn = async (t: TestApp, email: string, browser = new TestBrowser(t)): Promise<TestBrowser> => {
+export const signIn = async (
+  t: TestApp,
+  email: string,
+  browser = new TestBrowser(t),
+): Promise<TestBrowser> => {
   const asked = await browser.post('/sign-in', { email, next: '/account' });
   if (asked.status !== 303) throw new Error(`sign-in form answered ${asked.status}`);
-  const done = await browser.post('/sign-in/code', { code: await latestCode(t, email), next: '/account' });
+  const done = await browser.post('/sign-in/code', {
+    code: await latestCode(t, email),
+    next: '/account',
+  });
   if (done.status !== 303) throw new Error(`code form answered ${done.status}`);
   return browser;
 };

@@ -1,4 +1,9 @@
-import { approveCampaign, createCampaign, submitCampaign, type CampaignInput } from '../../db/campaigns/campaigns';
+import {
+  approveCampaign,
+  createCampaign,
+  submitCampaign,
+  type CampaignInput,
+} from '../../db/campaigns/campaigns';
 import { findOrCreateUser, grantRole } from '../../db/accounts/users';
 import type { TestApp } from './app';
 
@@ -27,4 +32,3 @@ export const publishedCampaign = async (app: TestApp, over: Partial<CampaignInpu
   await approveCampaign(app.db, id);
   return id;
 };
-

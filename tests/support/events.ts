@@ -47,14 +47,22 @@ export const organizer = async (t: TestApp, email = 'org@example.org') => {
   return user;
 };
 
-export const signedInAs = async (t: TestApp, email: string, role: 'organizer' | 'moderator' | 'admin' | null) => {
+export const signedInAs = async (
+  t: TestApp,
+  email: string,
+  role: 'organizer' | 'moderator' | 'admin' | null,
+) => {
   const user = await findOrCreateUser(t.db, email);
   if (role) await grantRole(t.db, user.id, role);
   return { user, browser: await signIn(t, email) };
 };
 
 /** A published event, straight through the data layer. */
-export const publishedEvent = async (t: TestApp, over: Partial<EventInput> = {}, organizerEmail = 'org@example.org') => {
+export const publishedEvent = async (
+  t: TestApp,
+  over: Partial<EventInput> = {},
+  organizerEmail = 'org@example.org',
+) => {
   const user = await organizer(t, organizerEmail);
   const id = await createEvent(t.db, user.id, eventInput(over));
   await t.db.update(events).set({ status: 'published' }).where(eq(events.id, id));
@@ -62,10 +70,21 @@ export const publishedEvent = async (t: TestApp, over: Partial<EventInput> = {},
 };
 
 /** RSVPs through the public form, as a visitor without an account. */
-export const rsvp = (t: TestApp, eventId: string, fields: Record<string, string>, client = '192.0.2.50', headers: Record<string, string> = {}) =>
-  new TestBrowser(t).post(`/events/${eventId}/rsvp`, { name: 'Ana', places: '1', wantsReminder: 'yes', ...fields }, { 'x-test-client': client, ...headers });
+export const rsvp = (
+  t: TestApp,
+  eventId: string,
+  fields: Record<string, string>,
+  client = '192.0.2.50',
+  headers: Record<string, string> = {},
+) =>
+  new TestBrowser(t).post(
+    `/events/${eventId}/rsvp`,
+    { name: 'Ana', places: '1', wantsReminder: 'yes', ...fields },
+    { 'x-test-client': client, ...headers },
+  );
 
-export const mailsTo = async (t: TestApp, email: string) => (await listOutbox(t.db)).filter((m) => m.toAddress === email);
+export const mailsTo = async (t: TestApp, email: string) =>
+  (await listOutbox(t.db)).filter((m) => m.toAddress === email);
 
 /** The private link token from the newest email to a person. */
 export const privateToken = async (t: TestApp, email: string): Promise<string> => {
@@ -96,4 +115,5 @@ export const eventForm = (over: Record<string, string> = {}) => ({
 });
 
 /** The event id from a redirect to /organize/events/:id. */
-export const eventIdFrom = (location: string | null) => location!.match(/\/organize\/events\/([a-z0-9]+)/)![1]!;
+export const eventIdFrom = (location: string | null) =>
+  location!.match(/\/organize\/events\/([a-z0-9]+)/)![1]!;

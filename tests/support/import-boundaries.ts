@@ -21,7 +21,8 @@ export interface BoundaryViolation {
 // Static imports and re-exports (`import x from`, `import type { x } from`, `export * from`),
 // side-effect imports and dynamic `import('…')`. Comments are stripped first, so an example in
 // a comment is not an import.
-const STATIC = /(?:^|[;\n])\s*(import|export)\s+(type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?['"]([^'"]+)['"]/g;
+const STATIC =
+  /(?:^|[;\n])\s*(import|export)\s+(type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?['"]([^'"]+)['"]/g;
 const DYNAMIC = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 const COMMENTS = /\/\*[\s\S]*?\*\/|(^|[^:'"\\])\/\/[^\n]*/g;
 
@@ -59,8 +60,10 @@ export function checkImports(file: string, refs: ImportRef[]): BoundaryViolation
     const to = layerOf(normalize(join(dirname(file), specifier)));
     if (!to || to === from) continue;
     if (from === 'db') out.push({ file, specifier, rule: `db/ imports nothing of ${to}/` });
-    else if (from === 'web' && to === 'worker') out.push({ file, specifier, rule: 'web/ imports nothing of worker/' });
-    else if (from === 'web' && to === 'db' && !typeOnly) out.push({ file, specifier, rule: 'web/ imports only types from db/' });
+    else if (from === 'web' && to === 'worker')
+      out.push({ file, specifier, rule: 'web/ imports nothing of worker/' });
+    else if (from === 'web' && to === 'db' && !typeOnly)
+      out.push({ file, specifier, rule: 'web/ imports only types from db/' });
   }
   return out;
 }
@@ -72,7 +75,8 @@ export function layerFiles(root: string): string[] {
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) return entry.name === 'generated' || entry.name === 'migrations' ? [] : walk(path);
+      if (entry.isDirectory())
+        return entry.name === 'generated' || entry.name === 'migrations' ? [] : walk(path);
       return SOURCE.test(entry.name) ? [relative(root, path).split(sep).join('/')] : [];
     });
   return (['worker', 'web', 'db'] as const).flatMap((layer) => walk(join(root, layer)));
@@ -80,5 +84,7 @@ export function layerFiles(root: string): string[] {
 
 /** Every line crossed in the tree at `root`. */
 export function checkTree(root: string): BoundaryViolation[] {
-  return layerFiles(root).flatMap((file) => checkImports(file, importsOf(readFileSync(join(root, file), 'utf8'))));
+  return layerFiles(root).flatMap((file) =>
+    checkImports(file, importsOf(readFileSync(join(root, file), 'utf8'))),
+  );
 }

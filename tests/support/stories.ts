@@ -4,7 +4,11 @@ import { signIn, type TestBrowser } from './browser';
 import type { TestApp } from './app';
 
 /** A signed-in person holding these roles (granted before sign-in, as a role change ends sessions). */
-export const personWith = async (t: TestApp, email: string, roles: Role[]): Promise<TestBrowser> => {
+export const personWith = async (
+  t: TestApp,
+  email: string,
+  roles: Role[],
+): Promise<TestBrowser> => {
   const user = await findOrCreateUser(t.db, email);
   for (const role of roles) await grantRole(t.db, user.id, role);
   return signIn(t, email);
@@ -28,15 +32,25 @@ export const storyIdFrom = (res: Response): string => {
 };
 
 /** Writes a story through the form and returns its id. */
-export const writeStory = async (author: TestBrowser, overrides: Record<string, string> = {}) => storyIdFrom(await author.post('/my-stories', storyFields(overrides)));
+export const writeStory = async (author: TestBrowser, overrides: Record<string, string> = {}) =>
+  storyIdFrom(await author.post('/my-stories', storyFields(overrides)));
 
 /** Approves a version through the form. */
-export const approve = (author: TestBrowser, id: string, version: number, consent: Record<string, string> = { ownPage: 'yes', months: '12' }) =>
-  author.post(`/my-stories/${id}/approval`, { version: String(version), ...consent });
+export const approve = (
+  author: TestBrowser,
+  id: string,
+  version: number,
+  consent: Record<string, string> = { ownPage: 'yes', months: '12' },
+) => author.post(`/my-stories/${id}/approval`, { version: String(version), ...consent });
 
 /** The id of the approval a moderator can publish, read from the moderation page. */
-export const publishableApproval = async (moderator: TestBrowser, id: string): Promise<string | null> =>
-  (await (await moderator.get(`/moderation/stories/${id}`)).text()).match(/name="approval" value="([a-z0-9]+)"/)?.[1] ?? null;
+export const publishableApproval = async (
+  moderator: TestBrowser,
+  id: string,
+): Promise<string | null> =>
+  (await (await moderator.get(`/moderation/stories/${id}`)).text()).match(
+    /name="approval" value="([a-z0-9]+)"/,
+  )?.[1] ?? null;
 
 export const publish = async (moderator: TestBrowser, id: string) => {
   const approval = await publishableApproval(moderator, id);

@@ -15,7 +15,8 @@ const form = (fields: Record<string, string>, cookie = '') =>
     body: new URLSearchParams(fields).toString(),
     redirect: 'manual',
   }) satisfies RequestInit;
-const request = (path: string, init: RequestInit = {}) => exports.default.fetch(new Request(origin + path, { redirect: 'manual', ...init }));
+const request = (path: string, init: RequestInit = {}) =>
+  exports.default.fetch(new Request(origin + path, { redirect: 'manual', ...init }));
 const cookieFrom = (res: Response, name: string) =>
   res.headers
     .getSetCookie()
@@ -27,16 +28,23 @@ describe('accounts on Workers with D1', () => {
     const asked = await request('/sign-in', form({ email: 'ana@example.org', next: '/account' }));
     expect(asked.status).toBe(303);
     const attempt = cookieFrom(asked, 'sign_in_attempt')!;
-    const mail = await env.DB.prepare("select body_text from mail_outbox where to_address = 'ana@example.org'").first<{ body_text: string }>();
+    const mail = await env.DB.prepare(
+      "select body_text from mail_outbox where to_address = 'ana@example.org'",
+    ).first<{ body_text: string }>();
     const code = mail!.body_text.match(/\d{8}/)![0];
 
-    const wrong = await request('/sign-in/code', form({ code: code === '00000000' ? '11111111' : '00000000' }, attempt));
+    const wrong = await request(
+      '/sign-in/code',
+      form({ code: code === '00000000' ? '11111111' : '00000000' }, attempt),
+    );
     expect(wrong.status).toBe(400);
 
     const done = await request('/sign-in/code', form({ code, next: '/account' }, attempt));
     expect(done.status).toBe(303);
     const session = cookieFrom(done, '__Host-session')!;
-    expect(done.headers.getSetCookie().join()).toMatch(/__Host-session=[^;]+;.*HttpOnly.*Secure.*SameSite=Lax/);
+    expect(done.headers.getSetCookie().join()).toMatch(
+      /__Host-session=[^;]+;.*HttpOnly.*Secure.*SameSite=Lax/,
+    );
     const stored = await env.DB.prepare('select id from sessions').all<{ id: string }>();
     expect(stored.results).toHaveLength(1);
     expect(stored.results[0]!.id).not.toBe(session.split('=')[1]);
@@ -48,7 +56,9 @@ describe('accounts on Workers with D1', () => {
 
     const out = await request('/sign-out', form({}, session));
     expect(out.headers.get('clear-site-data')).toContain('cookies');
-    expect((await env.DB.prepare('select count(*) as n from sessions').first<{ n: number }>())!.n).toBe(0);
+    expect(
+      (await env.DB.prepare('select count(*) as n from sessions').first<{ n: number }>())!.n,
+    ).toBe(0);
     expect((await request('/account', { headers: { Cookie: session } })).status).toBe(303);
   });
 
@@ -63,7 +73,12 @@ describe('accounts on Workers with D1', () => {
       "insert into sign_in_codes (id, email, code_hash, created_at, expires_at, failed_attempts) values ('old', 'x@example.org', 'h', 0, 1, 0)",
     ).run();
     const worker = (await import('../../worker')).default;
-    await worker.scheduled({ scheduledTime: Date.now(), cron: "*/5 * * * *", noRetry() {} } as ScheduledController, env);
-    expect(await env.DB.prepare("select id from sign_in_codes where id = 'old'").first()).toBeNull();
+    await worker.scheduled(
+      { scheduledTime: Date.now(), cron: '*/5 * * * *', noRetry() {} } as ScheduledController,
+      env,
+    );
+    expect(
+      await env.DB.prepare("select id from sign_in_codes where id = 'old'").first(),
+    ).toBeNull();
   });
 });

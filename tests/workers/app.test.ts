@@ -2,12 +2,15 @@ import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 
 // The Workers build, inside workerd, over a real (local) D1 database.
-const request = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`https://hearth.test${path}`, init));
+const request = (path: string, init?: RequestInit) =>
+  exports.default.fetch(new Request(`https://hearth.test${path}`, init));
 
 describe('the worker', () => {
   it('runs inside workerd with the D1 migrations applied', async () => {
     expect(navigator.userAgent).toBe('Cloudflare-Workers');
-    const table = await env.DB.prepare("select name from sqlite_master where type = 'table' and name = 'app_meta'").first();
+    const table = await env.DB.prepare(
+      "select name from sqlite_master where type = 'table' and name = 'app_meta'",
+    ).first();
     expect(table).toEqual({ name: 'app_meta' });
   });
 
@@ -32,7 +35,9 @@ describe('the worker', () => {
     const { seedDemoData } = await import('../../db/demo/seed');
     const db = openD1Database(env.DB);
     await seedDemoData(db);
-    const marker = await env.DB.prepare("select value from app_meta where key = 'demo_seeded_at'").first<{ value: string }>();
+    const marker = await env.DB.prepare(
+      "select value from app_meta where key = 'demo_seeded_at'",
+    ).first<{ value: string }>();
     expect(marker?.value).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(await seedDemoData(db)).toEqual([]);
   });
@@ -48,7 +53,10 @@ describe('the worker', () => {
   it('refuses a cross-site form and answers unknown pages with a plain 404', async () => {
     const forged = await request('/language', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://evil.example' },
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: 'https://evil.example',
+      },
       body: 'lang=fr&next=/',
     });
     expect(forged.status).toBe(403);

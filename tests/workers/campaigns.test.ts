@@ -13,11 +13,16 @@ const origin = 'https://hearth.test';
 const form = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
   ({
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin', ...headers },
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'Sec-Fetch-Site': 'same-origin',
+      ...headers,
+    },
     body: new URLSearchParams(fields).toString(),
     redirect: 'manual',
   }) satisfies RequestInit;
-const request = (path: string, init: RequestInit = {}) => exports.default.fetch(new Request(origin + path, { redirect: 'manual', ...init }));
+const request = (path: string, init: RequestInit = {}) =>
+  exports.default.fetch(new Request(origin + path, { redirect: 'manual', ...init }));
 
 const addCampaign = async (id: string, status = 'published') => {
   await env.DB.prepare(
@@ -27,12 +32,30 @@ const addCampaign = async (id: string, status = 'published') => {
     .bind(id, status)
     .run();
 };
-const signer = (over: Record<string, string> = {}) => ({ firstName: 'Ana', email: 'ana@example.org', city: 'Lyon', display: 'full', ...over });
+const signer = (over: Record<string, string> = {}) => ({
+  firstName: 'Ana',
+  email: 'ana@example.org',
+  city: 'Lyon',
+  display: 'full',
+  ...over,
+});
 const count = async (id: string, confirmed = false) =>
-  (await env.DB.prepare(`select count(*) as n from campaign_signatures where campaign_id = ?${confirmed ? ' and confirmed_at is not null' : ''}`).bind(id).first<{ n: number }>())!.n;
+  (await env.DB.prepare(
+    `select count(*) as n from campaign_signatures where campaign_id = ?${confirmed ? ' and confirmed_at is not null' : ''}`,
+  )
+    .bind(id)
+    .first<{ n: number }>())!.n;
 const link = async (email: string, kind: string) => {
-  const mail = await env.DB.prepare('select body_text from mail_outbox where to_address = ? order by created_at desc, rowid desc').bind(email).first<{ body_text: string }>();
-  return new URL(mail!.body_text.match(new RegExp(`https://hearth\\.test/campaigns/signatures/[a-z0-9]+/${kind}`))![0]).pathname;
+  const mail = await env.DB.prepare(
+    'select body_text from mail_outbox where to_address = ? order by created_at desc, rowid desc',
+  )
+    .bind(email)
+    .first<{ body_text: string }>();
+  return new URL(
+    mail!.body_text.match(
+      new RegExp(`https://hearth\\.test/campaigns/signatures/[a-z0-9]+/${kind}`),
+    )![0],
+  ).pathname;
 };
 
 describe('campaigns on Workers with D1', () => {
@@ -56,7 +79,12 @@ describe('campaigns on Workers with D1', () => {
   it('20 parallel attempts with one mailbox make one signature', async () => {
     await addCampaign('w-parallel');
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => request('/campaigns/w-parallel/signatures', form(signer({ email: i % 2 ? 'BO@example.org' : 'bo+x@example.org' })))),
+      Array.from({ length: 20 }, (_, i) =>
+        request(
+          '/campaigns/w-parallel/signatures',
+          form(signer({ email: i % 2 ? 'BO@example.org' : 'bo+x@example.org' })),
+        ),
+      ),
     );
     for (const res of results) expect([303, 429]).toContain(res.status);
     expect(await count('w-parallel')).toBe(1);
@@ -64,7 +92,14 @@ describe('campaigns on Workers with D1', () => {
 
   it('refuses other origins and no origin; shows injected markup as text; ignores mass assignment', async () => {
     await addCampaign('w-safe');
-    expect((await request('/campaigns/w-safe/signatures', form(signer(), { 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example' }))).status).toBe(403);
+    expect(
+      (
+        await request(
+          '/campaigns/w-safe/signatures',
+          form(signer(), { 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example' }),
+        )
+      ).status,
+    ).toBe(403);
     const bare = await request('/campaigns/w-safe/signatures', {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -73,7 +108,18 @@ describe('campaigns on Workers with D1', () => {
     expect(bare.status).toBe(403);
     expect(await count('w-safe')).toBe(0);
 
-    await request('/campaigns/w-safe/signatures', form({ ...signer({ email: 'x@example.org', firstName: '<b hx-get="/e">X</b>', city: '<script>1</script>' }), confirmed: '1', confirmed_at: '1' }));
+    await request(
+      '/campaigns/w-safe/signatures',
+      form({
+        ...signer({
+          email: 'x@example.org',
+          firstName: '<b hx-get="/e">X</b>',
+          city: '<script>1</script>',
+        }),
+        confirmed: '1',
+        confirmed_at: '1',
+      }),
+    );
     expect(await count('w-safe', true)).toBe(0);
     await request(await link('x@example.org', 'confirmation'), form({}));
     const page = await (await request('/campaigns/w-safe')).text();
@@ -84,7 +130,9 @@ describe('campaigns on Workers with D1', () => {
 
   it('the scheduled job expires unconfirmed signatures and erases emails after a campaign ended', async () => {
     await addCampaign('w-jobs', 'closed');
-    await env.DB.prepare("update campaigns set ended_at = unixepoch() - 100 * 86400 where id = 'w-jobs'").run();
+    await env.DB.prepare(
+      "update campaigns set ended_at = unixepoch() - 100 * 86400 where id = 'w-jobs'",
+    ).run();
     await env.DB.batch([
       env.DB.prepare(
         "insert into campaign_signatures (campaign_id, email, email_key, first_name, display, locale, created_at, confirmed_at) values ('w-jobs', 'kept@example.org', 'kept@example.org', 'K', 'full', 'en', 0, 1)",
@@ -97,8 +145,13 @@ describe('campaigns on Workers with D1', () => {
       ),
     ]);
     const worker = (await import('../../worker')).default;
-    await worker.scheduled({ scheduledTime: Date.now(), cron: '*/5 * * * *', noRetry() {} } as ScheduledController, env);
-    const rows = await env.DB.prepare("select first_name, email from campaign_signatures where campaign_id = 'w-jobs' order by first_name").all<{ first_name: string; email: string | null }>();
+    await worker.scheduled(
+      { scheduledTime: Date.now(), cron: '*/5 * * * *', noRetry() {} } as ScheduledController,
+      env,
+    );
+    const rows = await env.DB.prepare(
+      "select first_name, email from campaign_signatures where campaign_id = 'w-jobs' order by first_name",
+    ).all<{ first_name: string; email: string | null }>();
     expect(rows.results).toEqual([
       { first_name: 'K', email: null },
       { first_name: 'N', email: 'news@example.org' },
@@ -111,17 +164,30 @@ describe('a campaign past its end date, on D1', () => {
 
   it('refuses to confirm a pending signature with a plain message, and writes nothing', async () => {
     await addCampaign('w-ended');
-    await request('/campaigns/w-ended/signatures', form(signer({ email: 'late-signer@example.org' })));
+    await request(
+      '/campaigns/w-ended/signatures',
+      form(signer({ email: 'late-signer@example.org' })),
+    );
     const confirm = await link('late-signer@example.org', 'confirmation');
-    await env.DB.prepare("update campaigns set ends_on = ? where id = 'w-ended'").bind(yesterday()).run();
-    const before = await env.DB.prepare("select * from campaign_signatures where campaign_id = 'w-ended'").all();
+    await env.DB.prepare("update campaigns set ends_on = ? where id = 'w-ended'")
+      .bind(yesterday())
+      .run();
+    const before = await env.DB.prepare(
+      "select * from campaign_signatures where campaign_id = 'w-ended'",
+    ).all();
     const page = await request(confirm);
     expect(page.status).toBe(404);
     expect(await page.text()).toContain('This link no longer works');
     const refused = await request(confirm, form({}));
     expect(refused.status).toBe(404);
     expect(await refused.text()).toContain('This link no longer works');
-    expect((await env.DB.prepare("select * from campaign_signatures where campaign_id = 'w-ended'").all()).results).toEqual(before.results);
+    expect(
+      (
+        await env.DB.prepare(
+          "select * from campaign_signatures where campaign_id = 'w-ended'",
+        ).all()
+      ).results,
+    ).toEqual(before.results);
     expect(await count('w-ended', true)).toBe(0);
   });
 
@@ -132,10 +198,17 @@ describe('a campaign past its end date, on D1', () => {
     )
       .bind(yesterday())
       .run();
-    const answer = await request('/campaigns/w-call-ended/calls', form({}, { 'HX-Request': 'true' }));
+    const answer = await request(
+      '/campaigns/w-call-ended/calls',
+      form({}, { 'HX-Request': 'true' }),
+    );
     expect(await answer.text()).toContain('This campaign is not open for signatures.');
     await request('/campaigns/w-call-ended/calls', form({}));
-    expect((await env.DB.prepare("select call_count as n from campaigns where id = 'w-call-ended'").first<{ n: number }>())!.n).toBe(0);
+    expect(
+      (await env.DB.prepare(
+        "select call_count as n from campaigns where id = 'w-call-ended'",
+      ).first<{ n: number }>())!.n,
+    ).toBe(0);
   });
 });
 
@@ -154,8 +227,12 @@ describe('campaign updates on D1', () => {
     const db = openD1Database(env.DB);
     await postCampaignUpdate(db, 'w-news', 'News for you.', origin);
     expect(await mailCampaignUpdates(db, new Date(), { batchSize: 10 })).toBe(25);
-    expect(await mailCampaignUpdates(db, new Date(Date.now() + 3600_000), { batchSize: 10 })).toBe(0);
-    const queued = await env.DB.prepare("select count(distinct to_address) as n, count(*) as total from mail_outbox where body_text like '%News for you.%'").first<{ n: number; total: number }>();
+    expect(await mailCampaignUpdates(db, new Date(Date.now() + 3600_000), { batchSize: 10 })).toBe(
+      0,
+    );
+    const queued = await env.DB.prepare(
+      "select count(distinct to_address) as n, count(*) as total from mail_outbox where body_text like '%News for you.%'",
+    ).first<{ n: number; total: number }>();
     expect(queued).toEqual({ n: 25, total: 25 });
   });
 });
@@ -166,11 +243,25 @@ describe('a create form sent many times at once, on D1', () => {
     const owner = await findOrCreateUser(d1, 'twice@example.org');
     const key = newToken();
     const input = {
-      kind: 'petition' as const, title: 'Twice', ask: 'Ask.', body: 'Body.', targetName: 'Robin', targetRole: 'Mayor', letterText: '', targetPhone: '',
-      nextSteps: '', goal: 10, endsOn: null, contentLanguage: 'en' as const,
+      kind: 'petition' as const,
+      title: 'Twice',
+      ask: 'Ask.',
+      body: 'Body.',
+      targetName: 'Robin',
+      targetRole: 'Mayor',
+      letterText: '',
+      targetPhone: '',
+      nextSteps: '',
+      goal: 10,
+      endsOn: null,
+      contentLanguage: 'en' as const,
     };
-    const ids = await Promise.all(Array.from({ length: 10 }, () => createCampaign(d1, owner.id, input, new Date(), key)));
+    const ids = await Promise.all(
+      Array.from({ length: 10 }, () => createCampaign(d1, owner.id, input, new Date(), key)),
+    );
     expect(new Set(ids).size).toBe(1);
-    expect(await d1.select().from(campaigns).where(eq(campaigns.ownerId, owner.id)).all()).toHaveLength(1);
+    expect(
+      await d1.select().from(campaigns).where(eq(campaigns.ownerId, owner.id)).all(),
+    ).toHaveLength(1);
   });
 });

@@ -13,21 +13,56 @@ import { runScheduledJobs } from '../../worker/jobs';
 // The rules that depend on the database's atomicity, checked on real D1 inside workerd.
 const origin = 'https://hearth.test';
 const db = openD1Database(env.DB);
-const request = (path: string, init: RequestInit = {}) => exports.default.fetch(new Request(origin + path, { redirect: 'manual', ...init }));
-const rsvp = (eventId: string, email: string, client: string, fields: Record<string, string> = {}) =>
+const request = (path: string, init: RequestInit = {}) =>
+  exports.default.fetch(new Request(origin + path, { redirect: 'manual', ...init }));
+const rsvp = (
+  eventId: string,
+  email: string,
+  client: string,
+  fields: Record<string, string> = {},
+) =>
   request(`/events/${eventId}/rsvp`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin', 'cf-connecting-ip': client },
-    body: new URLSearchParams({ name: 'Guest', email, places: '1', wantsReminder: 'yes', ...fields }).toString(),
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'Sec-Fetch-Site': 'same-origin',
+      'cf-connecting-ip': client,
+    },
+    body: new URLSearchParams({
+      name: 'Guest',
+      email,
+      places: '1',
+      wantsReminder: 'yes',
+      ...fields,
+    }).toString(),
   });
 
 const publishedEvent = async (capacity: number | null, startsInHours = 240) => {
   const organizer = await findOrCreateUser(db, 'workers-org@example.org');
   const startsAt = new Date(Date.now() + startsInHours * 3600_000);
   const id = await createEvent(db, organizer.id, {
-    title: 'Workers test', description: 'Test.', category: 'meeting', format: 'in_person', city: 'Lyon', address: '1 rue Test', directions: '',
-    stepFree: false, seating: false, interpretation: false, quietRoom: false, childcare: false, accessNotes: '', onlineUrl: '', languages: 'fr',
-    cost: '', capacity, timeZone: 'Europe/Paris', startsAt, endsAt: new Date(startsAt.getTime() + 3600_000), reminderHours: 24, contentLanguage: 'en',
+    title: 'Workers test',
+    description: 'Test.',
+    category: 'meeting',
+    format: 'in_person',
+    city: 'Lyon',
+    address: '1 rue Test',
+    directions: '',
+    stepFree: false,
+    seating: false,
+    interpretation: false,
+    quietRoom: false,
+    childcare: false,
+    accessNotes: '',
+    onlineUrl: '',
+    languages: 'fr',
+    cost: '',
+    capacity,
+    timeZone: 'Europe/Paris',
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 3600_000),
+    reminderHours: 24,
+    contentLanguage: 'en',
   });
   await db.update(events).set({ status: 'published' }).where(eq(events.id, id));
   return { id, startsAt };
@@ -36,9 +71,13 @@ const publishedEvent = async (capacity: number | null, startsInHours = 240) => {
 describe('events on Workers with D1', () => {
   it('confirms exactly 10 of 50 parallel RSVPs for 10 places, and waitlists the rest', async () => {
     const { id } = await publishedEvent(10);
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => rsvp(id, `w${i}@example.org`, `198.51.100.${i}`)));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => rsvp(id, `w${i}@example.org`, `198.51.100.${i}`)),
+    );
     expect(results.map((r) => r.status).every((s) => s === 303)).toBe(true);
-    const counts = await env.DB.prepare('select status, count(*) as n, sum(places) as places from event_rsvps where event_id = ? group by status order by status')
+    const counts = await env.DB.prepare(
+      'select status, count(*) as n, sum(places) as places from event_rsvps where event_id = ? group by status order by status',
+    )
       .bind(id)
       .all<{ status: string; n: number; places: number }>();
     expect(counts.results).toEqual([
@@ -50,22 +89,40 @@ describe('events on Workers with D1', () => {
   it('answers an RSVP for an address that has one as a new one, changes nothing, and mails the owner', async () => {
     const { id } = await publishedEvent(2);
     // Twice at once: one row, and both answered "confirmed" (one place of two taken, one more fits).
-    const [first, second] = await Promise.all([rsvp(id, 'owner@example.org', '203.0.113.20', { name: 'Owner' }), rsvp(id, 'owner@example.org', '203.0.113.21', { name: 'Owner' })]);
+    const [first, second] = await Promise.all([
+      rsvp(id, 'owner@example.org', '203.0.113.20', { name: 'Owner' }),
+      rsvp(id, 'owner@example.org', '203.0.113.21', { name: 'Owner' }),
+    ]);
     expect(first.headers.get('location')).toBe(`/events/${id}?rsvp=confirmed#rsvp-heading`);
     expect(second.headers.get('location')).toBe(first.headers.get('location'));
-    const row = () => env.DB.prepare('select name, places, status, access_needs, wants_reminder, token_hash from event_rsvps where event_id = ?').bind(id).all();
+    const row = () =>
+      env.DB.prepare(
+        'select name, places, status, access_needs, wants_reminder, token_hash from event_rsvps where event_id = ?',
+      )
+        .bind(id)
+        .all();
     const before = (await row()).results;
     expect(before).toHaveLength(1);
     // Two more places do not fit: a new RSVP for them would wait, and so the answer says.
-    const again = await rsvp(id, 'owner@example.org', '203.0.113.22', { name: 'Stranger', places: '2', accessNeeds: 'x', wantsReminder: '' });
+    const again = await rsvp(id, 'owner@example.org', '203.0.113.22', {
+      name: 'Stranger',
+      places: '2',
+      accessNeeds: 'x',
+      wantsReminder: '',
+    });
     expect(again.status).toBe(303);
     expect(again.headers.get('location')).toBe(`/events/${id}?rsvp=waitlisted#rsvp-heading`);
     expect((await row()).results).toEqual(before);
-    const mails = await env.DB.prepare('select body_text from mail_outbox where to_address = ? order by rowid').bind('owner@example.org').all<{ body_text: string }>();
+    const mails = await env.DB.prepare(
+      'select body_text from mail_outbox where to_address = ? order by rowid',
+    )
+      .bind('owner@example.org')
+      .all<{ body_text: string }>();
     expect(mails.results).toHaveLength(3);
     // The first email's link still opens the RSVP, and so does the newest one's.
     const tokens = mails.results.map((m) => m.body_text.match(/\/rsvps\/([a-z2-7]{32})/)![1]!);
-    for (const token of [tokens[0], tokens[2]]) expect((await request(`/rsvps/${token}`)).status).toBe(200);
+    for (const token of [tokens[0], tokens[2]])
+      expect((await request(`/rsvps/${token}`)).status).toBe(200);
   });
 
   it('sends each reminder once, even when the job runs twice at once', async () => {
@@ -74,9 +131,14 @@ describe('events on Workers with D1', () => {
     await rsvp(id, 'r2@example.org', '203.0.113.2');
     const now = new Date(startsAt.getTime() - 3 * 3600_000);
     const quiet = { log: () => {} };
-    await Promise.all([runScheduledJobs(db, { now, ...quiet }), runScheduledJobs(db, { now, ...quiet })]);
+    await Promise.all([
+      runScheduledJobs(db, { now, ...quiet }),
+      runScheduledJobs(db, { now, ...quiet }),
+    ]);
     await runScheduledJobs(db, { now, ...quiet });
-    const sent = await env.DB.prepare("select to_address from mail_outbox where subject = 'A reminder' and to_address like 'r_@example.org' order by to_address").all<{ to_address: string }>();
+    const sent = await env.DB.prepare(
+      "select to_address from mail_outbox where subject = 'A reminder' and to_address like 'r_@example.org' order by to_address",
+    ).all<{ to_address: string }>();
     expect(sent.results.map((r) => r.to_address)).toEqual(['r1@example.org', 'r2@example.org']);
   });
 

@@ -9,23 +9,55 @@ import { getEditableResource } from '../../db/resources/edit-read';
 // A moderator's writes on D1: the create and edit batches (deletes, inserts, FTS and hours
 // triggers) and the report closing whose log row is an INSERT … SELECT in the same batch.
 const origin = 'https://hearth.test';
-const request = (path: string, init: RequestInit = {}) => exports.default.fetch(new Request(origin + path, { redirect: 'manual', ...init }));
+const request = (path: string, init: RequestInit = {}) =>
+  exports.default.fetch(new Request(origin + path, { redirect: 'manual', ...init }));
 const post = (path: string, body: URLSearchParams, cookie: string) =>
-  request(path, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin', Cookie: cookie }, body: body.toString() });
+  request(path, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'Sec-Fetch-Site': 'same-origin',
+      Cookie: cookie,
+    },
+    body: body.toString(),
+  });
 
 const signInModerator = async (email: string): Promise<string> => {
   const asked = await request('/sign-in', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' },
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'Sec-Fetch-Site': 'same-origin',
+    },
     body: new URLSearchParams({ email, next: '/account' }).toString(),
   });
-  const attempt = asked.headers.getSetCookie().find((l) => l.startsWith('sign_in_attempt='))!.split(';')[0]!;
-  const mail = await env.DB.prepare('select body_text from mail_outbox where to_address = ? order by created_at desc, rowid desc').bind(email).first<{ body_text: string }>();
+  const attempt = asked.headers
+    .getSetCookie()
+    .find((l) => l.startsWith('sign_in_attempt='))!
+    .split(';')[0]!;
+  const mail = await env.DB.prepare(
+    'select body_text from mail_outbox where to_address = ? order by created_at desc, rowid desc',
+  )
+    .bind(email)
+    .first<{ body_text: string }>();
   const code = mail!.body_text.match(/\d{8}/)![0];
-  const done = await post('/sign-in/code', new URLSearchParams({ code, next: '/account' }), attempt);
-  const user = await env.DB.prepare('select id from users where email = ?').bind(email).first<{ id: string }>();
-  await env.DB.prepare("insert or ignore into user_roles (user_id, role, granted_at) values (?, 'moderator', 0)").bind(user!.id).run();
-  return done.headers.getSetCookie().find((l) => l.startsWith('__Host-session='))!.split(';')[0]!;
+  const done = await post(
+    '/sign-in/code',
+    new URLSearchParams({ code, next: '/account' }),
+    attempt,
+  );
+  const user = await env.DB.prepare('select id from users where email = ?')
+    .bind(email)
+    .first<{ id: string }>();
+  await env.DB.prepare(
+    "insert or ignore into user_roles (user_id, role, granted_at) values (?, 'moderator', 0)",
+  )
+    .bind(user!.id)
+    .run();
+  return done.headers
+    .getSetCookie()
+    .find((l) => l.startsWith('__Host-session='))!
+    .split(';')[0]!;
 };
 
 const resource = (name: string, sundayCloses: string) =>
@@ -57,37 +89,80 @@ beforeAll(async () => {
 describe('moderators editing the directory on D1', () => {
   it('creates, finds, edits and logs a resource', async () => {
     const moderator = await signInModerator('mod-d1@example.org');
-    const created = await post('/moderation/resources', resource('Saltmarsh coat cupboard', '02:00'), moderator);
+    const created = await post(
+      '/moderation/resources',
+      resource('Saltmarsh coat cupboard', '02:00'),
+      moderator,
+    );
     expect(created.status).toBe(303);
     const id = created.headers.get('location')!.match(/resources\/([0-9a-f-]{36})\/edit/)![1]!;
-    expect(await (await request('/resources?q=saltmarsh')).text()).toContain('Saltmarsh coat cupboard');
-    const hours = await env.DB.prepare('select day_mask, opens_minute, closes_minute from schedules where service_id = ?').bind(id).first();
+    expect(await (await request('/resources?q=saltmarsh')).text()).toContain(
+      'Saltmarsh coat cupboard',
+    );
+    const hours = await env.DB.prepare(
+      'select day_mask, opens_minute, closes_minute from schedules where service_id = ?',
+    )
+      .bind(id)
+      .first();
     expect(hours).toEqual({ day_mask: 64, opens_minute: 22 * 60, closes_minute: 120 });
 
     // The edit form carries the version it was opened at, as a browser sends it back.
-    const form = await (await request(`/moderation/resources/${id}/edit`, { headers: { Cookie: moderator } })).text();
+    const form = await (
+      await request(`/moderation/resources/${id}/edit`, { headers: { Cookie: moderator } })
+    ).text();
     const edit = resource('Saltmarsh winter coats', '03:00');
     edit.set('version', form.match(/name="version" value="([^"]*)"/)![1]!);
     const edited = await post(`/moderation/resources/${id}`, edit, moderator);
     expect(edited.headers.get('location')).toBe(`/moderation/resources/${id}/edit?done=saved`);
-    expect(await (await request('/resources?q=winter+coats')).text()).toContain('Saltmarsh winter coats');
+    expect(await (await request('/resources?q=winter+coats')).text()).toContain(
+      'Saltmarsh winter coats',
+    );
     // The same "new" organization typed again is the one made before, not a twin.
-    const log = await env.DB.prepare('select action, changed_fields from resource_changes where service_id = ? order by changed_at').bind(id).all<{ action: string; changed_fields: string }>();
+    const log = await env.DB.prepare(
+      'select action, changed_fields from resource_changes where service_id = ? order by changed_at',
+    )
+      .bind(id)
+      .all<{ action: string; changed_fields: string }>();
     expect(log.results.map((row) => row.action)).toEqual(['created', 'edited']);
     expect(JSON.parse(log.results[1]!.changed_fields)).toEqual(['name', 'hours']);
-    expect(await env.DB.prepare("select count(*) as n from organizations where name = 'Saltmarsh Friends'").first()).toEqual({ n: 1 });
+    expect(
+      await env.DB.prepare(
+        "select count(*) as n from organizations where name = 'Saltmarsh Friends'",
+      ).first(),
+    ).toEqual({ n: 1 });
   });
 
   it('refuses, inside the batch, a save from a form opened before another save, and writes none of it', async () => {
     const db = openD1Database(env.DB);
     const before = (await getEditableResource(db, 'kettle-and-crumb-lunch'))!;
     const opened = await resourceVersion(db, before.id);
-    await updateResource(db, before, { ...before.input, name: 'Saved first on D1' }, { userId: null, role: 'moderator' }, new Date(), opened);
-    await expect(updateResource(db, before, { ...before.input, name: 'Saved second on D1', phones: [] }, { userId: null, role: 'admin' }, new Date(), opened)).rejects.toBeInstanceOf(
-      ResourceChangedMeanwhile,
+    await updateResource(
+      db,
+      before,
+      { ...before.input, name: 'Saved first on D1' },
+      { userId: null, role: 'moderator' },
+      new Date(),
+      opened,
     );
-    expect((await getEditableResource(db, before.id))!.input).toEqual({ ...before.input, name: 'Saved first on D1' });
-    const log = await env.DB.prepare("select actor_role from resource_changes where service_id = ? and action = 'edited'").bind(before.id).all();
+    await expect(
+      updateResource(
+        db,
+        before,
+        { ...before.input, name: 'Saved second on D1', phones: [] },
+        { userId: null, role: 'admin' },
+        new Date(),
+        opened,
+      ),
+    ).rejects.toBeInstanceOf(ResourceChangedMeanwhile);
+    expect((await getEditableResource(db, before.id))!.input).toEqual({
+      ...before.input,
+      name: 'Saved first on D1',
+    });
+    const log = await env.DB.prepare(
+      "select actor_role from resource_changes where service_id = ? and action = 'edited'",
+    )
+      .bind(before.id)
+      .all();
     expect(log.results).toEqual([{ actor_role: 'moderator' }]);
   });
 
@@ -95,13 +170,30 @@ describe('moderators editing the directory on D1', () => {
     const moderator = await signInModerator('mod-d1b@example.org');
     await request('/resources/kettle-and-crumb-lunch/reports', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' },
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'Sec-Fetch-Site': 'same-origin',
+      },
       body: 'problem=Moved&contact=me%40example.org',
     });
-    const report = await env.DB.prepare("select id, service_id from resource_reports where problem = 'Moved'").first<{ id: string; service_id: string }>();
-    await post(`/moderation/resources/reports/${report!.id}/resolution`, new URLSearchParams(), moderator);
-    await post(`/moderation/resources/reports/${report!.id}/dismissal`, new URLSearchParams(), moderator);
-    const log = await env.DB.prepare("select action, changed_fields from resource_changes where service_id = ? and action like 'report-%'").bind(report!.service_id).all();
+    const report = await env.DB.prepare(
+      "select id, service_id from resource_reports where problem = 'Moved'",
+    ).first<{ id: string; service_id: string }>();
+    await post(
+      `/moderation/resources/reports/${report!.id}/resolution`,
+      new URLSearchParams(),
+      moderator,
+    );
+    await post(
+      `/moderation/resources/reports/${report!.id}/dismissal`,
+      new URLSearchParams(),
+      moderator,
+    );
+    const log = await env.DB.prepare(
+      "select action, changed_fields from resource_changes where service_id = ? and action like 'report-%'",
+    )
+      .bind(report!.service_id)
+      .all();
     expect(log.results).toEqual([{ action: 'report-resolved', changed_fields: '[]' }]);
   });
 });

@@ -6,7 +6,8 @@ import { searchResources } from '../../db/resources/search/search';
 import { seedDemoData } from '../../db/demo/seed';
 
 // The resource directory inside workerd, over D1: the same migrations, FTS5 and queries as Node.
-const request = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`https://hearth.test${path}`, init));
+const request = (path: string, init?: RequestInit) =>
+  exports.default.fetch(new Request(`https://hearth.test${path}`, init));
 
 beforeAll(async () => {
   await seedDemoData(openD1Database(env.DB));
@@ -14,8 +15,12 @@ beforeAll(async () => {
 
 describe('the resource directory on D1', () => {
   it('has the demo directory and its search index', async () => {
-    const services = await env.DB.prepare('select count(*) as n from services').first<{ n: number }>();
-    const indexed = await env.DB.prepare('select count(*) as n from services_fts').first<{ n: number }>();
+    const services = await env.DB.prepare('select count(*) as n from services').first<{
+      n: number;
+    }>();
+    const indexed = await env.DB.prepare('select count(*) as n from services_fts').first<{
+      n: number;
+    }>();
     expect(services?.n).toBeGreaterThanOrEqual(40);
     expect(indexed?.n).toBe(services?.n);
   });
@@ -30,7 +35,9 @@ describe('the resource directory on D1', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain(`${legalInFrench!.n} services found.`);
 
-    const fragment = await request('/resources?q=juridique', { headers: { 'HX-Request': 'true', 'Accept-Language': 'fr' } });
+    const fragment = await request('/resources?q=juridique', {
+      headers: { 'HX-Request': 'true', 'Accept-Language': 'fr' },
+    });
     const html = await fragment.text();
     expect(html).toMatch(/^<section id="results"/);
     expect(html).toContain('Conseils juridiques gratuits');
@@ -40,28 +47,54 @@ describe('the resource directory on D1', () => {
     const db = openD1Database(env.DB);
     const result = await searchResources(
       db,
-      { text: '"NEAR( name: *' + 'x'.repeat(10_000), openNow: true, near: { latitude: 46.11, longitude: -75.87, radiusKm: 50 }, sort: 'distance', page: 1, pageSize: 10 },
+      {
+        text: '"NEAR( name: *' + 'x'.repeat(10_000),
+        openNow: true,
+        near: { latitude: 46.11, longitude: -75.87, radiusKm: 50 },
+        sort: 'distance',
+        page: 1,
+        pageSize: 10,
+      },
       new Date('2026-11-27T06:30:00Z'),
     );
     expect(result.total).toBe(0);
-    const open = await searchResources(db, { openNow: true, sort: 'relevance', page: 1, pageSize: 100 }, new Date('2026-11-27T06:30:00Z'));
+    const open = await searchResources(
+      db,
+      { openNow: true, sort: 'relevance', page: 1, pageSize: 100 },
+      new Date('2026-11-27T06:30:00Z'),
+    );
     expect(open.items.map((i) => i.slug)).toContain('harbour-rest-night-drop-in');
   });
 
   it('ranks name hits first with the same column filter on D1, on every path', async () => {
     const db = openD1Database(env.DB);
     const at = new Date('2026-11-27T06:30:00Z');
-    for (const search of [{ text: 'shelter' }, { text: 'legal', language: 'fr' }, { text: 'a' }, { text: 'night', openNow: true }]) {
+    for (const search of [
+      { text: 'shelter' },
+      { text: 'legal', language: 'fr' },
+      { text: 'a' },
+      { text: 'night', openNow: true },
+    ]) {
       const full = { sort: 'relevance' as const, page: 1, pageSize: 5, ...search };
       const fast = await searchResources(db, full, at);
       expect(fast).toEqual(await searchResources(db, full, at, { fastPaths: false }));
       if (search.text !== 'a') expect(fast.items.length, JSON.stringify(search)).toBeGreaterThan(0);
     }
-    const shelter = await searchResources(db, { text: 'shelter', sort: 'relevance', page: 1, pageSize: 100 }, at);
-    const named = shelter.items.findIndex((item) => !/shelter/i.test(item.name + ' ' + item.organizationName));
+    const shelter = await searchResources(
+      db,
+      { text: 'shelter', sort: 'relevance', page: 1, pageSize: 100 },
+      at,
+    );
+    const named = shelter.items.findIndex(
+      (item) => !/shelter/i.test(item.name + ' ' + item.organizationName),
+    );
     // Every service named for shelter comes before the first that is not.
     expect(named).toBeGreaterThan(0);
-    expect(shelter.items.slice(named).every((item) => !/shelter/i.test(item.name + ' ' + item.organizationName))).toBe(true);
+    expect(
+      shelter.items
+        .slice(named)
+        .every((item) => !/shelter/i.test(item.name + ' ' + item.organizationName)),
+    ).toBe(true);
   });
 
   it('shows one resource with its address, transit notes and hours', async () => {
@@ -83,12 +116,17 @@ describe('the resource directory on D1', () => {
   it('takes a report into D1', async () => {
     const res = await request('/resources/kettle-and-crumb-lunch/reports', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' },
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'Sec-Fetch-Site': 'same-origin',
+      },
       body: 'problem=Closed+on+Mondays+now',
       redirect: 'manual',
     });
     expect(res.status).toBe(303);
-    const row = await env.DB.prepare('select problem from resource_reports').first<{ problem: string }>();
+    const row = await env.DB.prepare('select problem from resource_reports').first<{
+      problem: string;
+    }>();
     expect(row?.problem).toBe('Closed on Mondays now');
   });
 

@@ -7,25 +7,59 @@ const origin = 'https://hearth.test';
 const form = (fields: Record<string, string>, cookie: string) =>
   ({
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin', Cookie: cookie },
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'Sec-Fetch-Site': 'same-origin',
+      Cookie: cookie,
+    },
     body: new URLSearchParams(fields).toString(),
     redirect: 'manual',
   }) satisfies RequestInit;
-const request = (path: string, init: RequestInit = {}) => exports.default.fetch(new Request(origin + path, { redirect: 'manual', ...init }));
+const request = (path: string, init: RequestInit = {}) =>
+  exports.default.fetch(new Request(origin + path, { redirect: 'manual', ...init }));
 
 /** Signs in through the real forms (code from the outbox table) with a role granted first. */
 const signIn = async (email: string, role: string): Promise<string> => {
-  const asked = await request('/sign-in', { ...form({ email, next: '/account' }, ''), headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' } });
-  const attempt = asked.headers.getSetCookie().find((l) => l.startsWith('sign_in_attempt='))!.split(';')[0]!;
-  const mail = await env.DB.prepare('select body_text from mail_outbox where to_address = ? order by created_at desc, rowid desc').bind(email).first<{ body_text: string }>();
+  const asked = await request('/sign-in', {
+    ...form({ email, next: '/account' }, ''),
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'Sec-Fetch-Site': 'same-origin',
+    },
+  });
+  const attempt = asked.headers
+    .getSetCookie()
+    .find((l) => l.startsWith('sign_in_attempt='))!
+    .split(';')[0]!;
+  const mail = await env.DB.prepare(
+    'select body_text from mail_outbox where to_address = ? order by created_at desc, rowid desc',
+  )
+    .bind(email)
+    .first<{ body_text: string }>();
   const code = mail!.body_text.match(/\d{8}/)![0];
   const done = await request('/sign-in/code', form({ code, next: '/account' }, attempt));
-  const user = await env.DB.prepare('select id from users where email = ?').bind(email).first<{ id: string }>();
-  await env.DB.prepare('insert or ignore into user_roles (user_id, role, granted_at) values (?, ?, 0)').bind(user!.id, role).run();
-  return done.headers.getSetCookie().find((l) => l.startsWith('__Host-session='))!.split(';')[0]!;
+  const user = await env.DB.prepare('select id from users where email = ?')
+    .bind(email)
+    .first<{ id: string }>();
+  await env.DB.prepare(
+    'insert or ignore into user_roles (user_id, role, granted_at) values (?, ?, 0)',
+  )
+    .bind(user!.id, role)
+    .run();
+  return done.headers
+    .getSetCookie()
+    .find((l) => l.startsWith('__Host-session='))!
+    .split(';')[0]!;
 };
 
-const story = { title: 'Night shift', body: 'It was cold.\n\nThen it was not.', shownName: '', language: 'en', contentNotes: 'violence', contentNoteText: '' };
+const story = {
+  title: 'Night shift',
+  body: 'It was cold.\n\nThen it was not.',
+  shownName: '',
+  language: 'en',
+  contentNotes: 'violence',
+  contentNoteText: '',
+};
 
 describe('stories on Workers with D1', () => {
   it('goes from draft to published to withdrawn, publishing only the approved version', async () => {
@@ -37,20 +71,39 @@ describe('stories on Workers with D1', () => {
     expect((await request(`/stories/${id}`)).status).toBe(404);
 
     await request(`/my-stories/${id}/submission`, form({}, author));
-    await request(`/moderation/stories/${id}/versions`, form({ ...story, body: 'It was very cold.' }, moderator));
-    expect((await request(`/my-stories/${id}/approval`, form({ version: '2', ownPage: 'yes', months: '12' }, author))).status).toBe(303);
+    await request(
+      `/moderation/stories/${id}/versions`,
+      form({ ...story, body: 'It was very cold.' }, moderator),
+    );
+    expect(
+      (
+        await request(
+          `/my-stories/${id}/approval`,
+          form({ version: '2', ownPage: 'yes', months: '12' }, author),
+        )
+      ).status,
+    ).toBe(303);
     await request(`/my-stories/${id}/versions`, form({ ...story, body: 'Version three.' }, author));
 
-    const page = await (await request(`/moderation/stories/${id}`, { headers: { Cookie: moderator } })).text();
+    const page = await (
+      await request(`/moderation/stories/${id}`, { headers: { Cookie: moderator } })
+    ).text();
     const approval = page.match(/name="approval" value="([a-z0-9]+)"/)![1]!;
-    expect((await request(`/moderation/stories/${id}/publication`, form({ approval }, moderator))).status).toBe(303);
+    expect(
+      (await request(`/moderation/stories/${id}/publication`, form({ approval }, moderator)))
+        .status,
+    ).toBe(303);
     const published = await request(`/stories/${id}`);
     expect(published.status).toBe(200);
     const html = await published.text();
     expect(html).toContain('It was very cold.');
     expect(html).not.toContain('Version three.');
 
-    const numbers = await env.DB.prepare('select number from story_versions where story_id = ? order by number').bind(id).all<{ number: number }>();
+    const numbers = await env.DB.prepare(
+      'select number from story_versions where story_id = ? order by number',
+    )
+      .bind(id)
+      .all<{ number: number }>();
     expect(numbers.results.map((r) => r.number)).toEqual([1, 2, 3]);
     await expect(env.DB.prepare("update story_versions set body = 'x'").run()).rejects.toThrow();
 
@@ -62,8 +115,20 @@ describe('stories on Workers with D1', () => {
     await request(`/my-stories/${id}/withdrawal`, form({}, author));
     expect((await request(`/stories/${id}`)).status).toBe(410);
     expect(await (await request('/stories')).text()).not.toContain('Night shift');
-    const events = await env.DB.prepare('select action from story_events where story_id = ? order by created_at, rowid').bind(id).all<{ action: string }>();
-    expect(events.results.map((e) => e.action)).toEqual(['created', 'submitted', 'edit-suggested', 'approved', 'edited', 'published', 'withdrawn']);
+    const events = await env.DB.prepare(
+      'select action from story_events where story_id = ? order by created_at, rowid',
+    )
+      .bind(id)
+      .all<{ action: string }>();
+    expect(events.results.map((e) => e.action)).toEqual([
+      'created',
+      'submitted',
+      'edit-suggested',
+      'approved',
+      'edited',
+      'published',
+      'withdrawn',
+    ]);
   });
 
   it('unpublishes a story whose consent ended when the scheduled job runs', async () => {
@@ -71,21 +136,41 @@ describe('stories on Workers with D1', () => {
     const moderator = await signIn('mod2@example.org', 'moderator');
     const created = await request('/my-stories', form(story, author));
     const id = created.headers.get('location')!.match(/\/my-stories\/([a-z0-9]+)/)![1]!;
-    await request(`/my-stories/${id}/approval`, form({ version: '1', ownPage: 'yes', months: '6' }, author));
-    const page = await (await request(`/moderation/stories/${id}`, { headers: { Cookie: moderator } })).text();
-    await request(`/moderation/stories/${id}/publication`, form({ approval: page.match(/name="approval" value="([a-z0-9]+)"/)![1]! }, moderator));
+    await request(
+      `/my-stories/${id}/approval`,
+      form({ version: '1', ownPage: 'yes', months: '6' }, author),
+    );
+    const page = await (
+      await request(`/moderation/stories/${id}`, { headers: { Cookie: moderator } })
+    ).text();
+    await request(
+      `/moderation/stories/${id}/publication`,
+      form({ approval: page.match(/name="approval" value="([a-z0-9]+)"/)![1]! }, moderator),
+    );
     expect((await request(`/stories/${id}`)).status).toBe(200);
-    await env.DB.prepare('update story_approvals set expires_at = 1 where story_id = ?').bind(id).run();
+    await env.DB.prepare('update story_approvals set expires_at = 1 where story_id = ?')
+      .bind(id)
+      .run();
     const worker = (await import('../../worker')).default;
-    await worker.scheduled({ scheduledTime: Date.now(), cron: '*/5 * * * *', noRetry() {} } as ScheduledController, env);
-    expect(await env.DB.prepare('select published_approval_id as p from stories where id = ?').bind(id).first()).toEqual({ p: null });
+    await worker.scheduled(
+      { scheduledTime: Date.now(), cron: '*/5 * * * *', noRetry() {} } as ScheduledController,
+      env,
+    );
+    expect(
+      await env.DB.prepare('select published_approval_id as p from stories where id = ?')
+        .bind(id)
+        .first(),
+    ).toEqual({ p: null });
     expect((await request(`/stories/${id}`)).status).toBe(404);
   });
 
   it('keeps every content note ticked, sent urlencoded or multipart', async () => {
     const author = await signIn('notes@example.org', 'storyteller');
     const notes = ['violence', 'self-harm', 'substance-use'];
-    const fields = [...Object.entries(story).filter(([name]) => name !== 'contentNotes'), ...notes.map((note) => ['contentNotes', note])];
+    const fields = [
+      ...Object.entries(story).filter(([name]) => name !== 'contentNotes'),
+      ...notes.map((note) => ['contentNotes', note]),
+    ];
     const multipart = new FormData();
     for (const [name, value] of fields) multipart.append(name!, value!);
     for (const body of [new URLSearchParams(fields).toString(), multipart]) {
@@ -94,7 +179,11 @@ describe('stories on Workers with D1', () => {
       const created = await request('/my-stories', { method: 'POST', headers, body });
       expect(created.status).toBe(303);
       const id = created.headers.get('location')!.match(/\/my-stories\/([a-z0-9]+)/)![1]!;
-      const row = await env.DB.prepare('select content_notes as notes from story_versions where story_id = ?').bind(id).first<{ notes: string }>();
+      const row = await env.DB.prepare(
+        'select content_notes as notes from story_versions where story_id = ?',
+      )
+        .bind(id)
+        .first<{ notes: string }>();
       expect(row!.notes.split(',')).toEqual(notes);
     }
   });

@@ -12,15 +12,24 @@ export const textDir = (language: string): 'rtl' | 'ltr' => (language === 'ar' ?
 export const textIn = (language: string) => ({ lang: language, dir: textDir(language) });
 
 export const contentLanguageName = (t: Catalog, language: string) =>
-  language in t.forms.contentLanguages ? t.forms.contentLanguages[language as keyof Catalog['forms']['contentLanguages']] : language;
+  language in t.forms.contentLanguages
+    ? t.forms.contentLanguages[language as keyof Catalog['forms']['contentLanguages']]
+    : language;
 
 /** The select for "what language is this text in", shared by every form that takes prose. */
-export const ContentLanguageField = (props: { t: Catalog; label: string; value: string; error?: string | undefined }) => (
+export const ContentLanguageField = (props: {
+  t: Catalog;
+  label: string;
+  value: string;
+  error?: string | undefined;
+}) => (
   <SelectField
     name="language"
     label={props.label}
     value={props.value}
     error={props.error}
-    options={labelledValues<ContentLanguage>(props.t.forms.contentLanguages).map((code): [string, string] => [code, contentLanguageName(props.t, code)])}
+    options={labelledValues<ContentLanguage>(props.t.forms.contentLanguages).map(
+      (code): [string, string] => [code, contentLanguageName(props.t, code)],
+    )}
   />
 );

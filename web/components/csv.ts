@@ -5,11 +5,19 @@ import { stringify } from 'csv-stringify/sync';
  * return, which some spreadsheets skip before reading a formula) gets a leading apostrophe,
  * as OWASP's advice on CSV injection says.
  */
-export const neutraliseCell = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+export const neutraliseCell = (value: string): string =>
+  /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 
 /**
  * A CSV file for spreadsheets: RFC 4180 written by csv-stringify, every cell neutralised and
  * quoted, Windows line ends, and a byte-order mark so accents read correctly.
  */
-export const spreadsheetCsv = (header: readonly string[], rows: readonly (readonly string[])[]): string =>
-  '\ufeff' + stringify([header, ...rows].map((row) => row.map(neutraliseCell)), { record_delimiter: 'windows', quoted: true, quoted_empty: true });
+export const spreadsheetCsv = (
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): string =>
+  '\ufeff' +
+  stringify(
+    [header, ...rows].map((row) => row.map(neutraliseCell)),
+    { record_delimiter: 'windows', quoted: true, quoted_empty: true },
+  );

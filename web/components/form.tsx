@@ -33,7 +33,9 @@ interface FieldProps {
 }
 
 const describedBy = (props: FieldProps) =>
-  [props.hint ? `hint-${props.name}` : '', props.error ? `error-${props.name}` : ''].filter(Boolean).join(' ') || undefined;
+  [props.hint ? `hint-${props.name}` : '', props.error ? `error-${props.name}` : '']
+    .filter(Boolean)
+    .join(' ') || undefined;
 
 const FieldFrame = (props: FieldProps & { children: Child }) => (
   <div class={props.error ? 'field field-error' : 'field'}>
@@ -86,7 +88,14 @@ export const TextField = (
 );
 
 /** A labelled multi-line text field. */
-export const TextArea = (props: FieldProps & { value?: string | undefined; maxLength?: number; rows?: number; required?: boolean }) => (
+export const TextArea = (
+  props: FieldProps & {
+    value?: string | undefined;
+    maxLength?: number;
+    rows?: number;
+    required?: boolean;
+  },
+) => (
   <FieldFrame {...props}>
     <textarea
       id={`field-${props.name}`}
@@ -103,7 +112,8 @@ export const TextArea = (props: FieldProps & { value?: string | undefined; maxLe
 );
 
 /** The create form's key (db/core/form-submissions.ts): a second press of Save finds the first record. */
-export const FormKeyField = ({ value }: { value: string | undefined }) => (value ? <input type="hidden" name="formKey" value={value} /> : null);
+export const FormKeyField = ({ value }: { value: string | undefined }) =>
+  value ? <input type="hidden" name="formKey" value={value} /> : null;
 
 /** A short confirmation or notice after an action, announced politely. */
 export const Notice = ({ text }: { text: string | undefined }) =>
@@ -114,14 +124,37 @@ export const Notice = ({ text }: { text: string | undefined }) =>
   ) : null;
 
 /** A labelled select with its hint and error. */
-export const SelectField = (props: { name: string; label: string; value: string; error?: string | undefined; hint?: string; options: [string, string][] }) => {
-  const described = [props.hint ? `hint-${props.name}` : '', props.error ? `error-${props.name}` : ''].filter(Boolean).join(' ') || undefined;
+export const SelectField = (props: {
+  name: string;
+  label: string;
+  value: string;
+  error?: string | undefined;
+  hint?: string;
+  options: [string, string][];
+}) => {
+  const described =
+    [props.hint ? `hint-${props.name}` : '', props.error ? `error-${props.name}` : '']
+      .filter(Boolean)
+      .join(' ') || undefined;
   return (
     <div class={props.error ? 'field field-error' : 'field'}>
       <label for={`field-${props.name}`}>{props.label}</label>
-      {props.hint ? <p class="hint" id={`hint-${props.name}`}>{props.hint}</p> : null}
-      {props.error ? <p class="error-message" id={`error-${props.name}`}>{props.error}</p> : null}
-      <select id={`field-${props.name}`} name={props.name} aria-describedby={described} aria-invalid={props.error ? 'true' : undefined}>
+      {props.hint ? (
+        <p class="hint" id={`hint-${props.name}`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p class="error-message" id={`error-${props.name}`}>
+          {props.error}
+        </p>
+      ) : null}
+      <select
+        id={`field-${props.name}`}
+        name={props.name}
+        aria-describedby={described}
+        aria-invalid={props.error ? 'true' : undefined}
+      >
         {props.options.map(([value, label]) => (
           <option value={value} selected={value === props.value}>
             {label}
@@ -133,18 +166,43 @@ export const SelectField = (props: { name: string; label: string; value: string;
 };
 
 /** A group of checkboxes under one legend, with an optional hint and error. */
-export const Checkboxes = (props: { name: string; legend: string; values: string[]; options: [string, string][]; error?: string | undefined; hint?: string }) => (
+export const Checkboxes = (props: {
+  name: string;
+  legend: string;
+  values: string[];
+  options: [string, string][];
+  error?: string | undefined;
+  hint?: string;
+}) => (
   <fieldset
     class={props.error ? 'field checkboxes field-error' : 'field checkboxes'}
     id={`field-${props.name}`}
-    aria-describedby={[props.hint ? `hint-${props.name}` : '', props.error ? `error-${props.name}` : ''].filter(Boolean).join(' ') || undefined}
+    aria-describedby={
+      [props.hint ? `hint-${props.name}` : '', props.error ? `error-${props.name}` : '']
+        .filter(Boolean)
+        .join(' ') || undefined
+    }
   >
     <legend>{props.legend}</legend>
-    {props.hint ? <p class="hint" id={`hint-${props.name}`}>{props.hint}</p> : null}
-    {props.error ? <p class="error-message" id={`error-${props.name}`}>{props.error}</p> : null}
+    {props.hint ? (
+      <p class="hint" id={`hint-${props.name}`}>
+        {props.hint}
+      </p>
+    ) : null}
+    {props.error ? (
+      <p class="error-message" id={`error-${props.name}`}>
+        {props.error}
+      </p>
+    ) : null}
     {props.options.map(([value, label]) => (
       <div class="checkbox">
-        <input type="checkbox" id={`field-${props.name}-${value}`} name={props.name} value={value} checked={props.values.includes(value)} />
+        <input
+          type="checkbox"
+          id={`field-${props.name}-${value}`}
+          name={props.name}
+          value={value}
+          checked={props.values.includes(value)}
+        />
         <label for={`field-${props.name}-${value}`}>{label}</label>
       </div>
     ))}
@@ -152,12 +210,28 @@ export const Checkboxes = (props: { name: string; legend: string; values: string
 );
 
 /** One checkbox with its label (and hint), for a yes-or-no field. */
-export const CheckboxField = (props: { name: string; label: string; checked: boolean; hint?: string }) => (
+export const CheckboxField = (props: {
+  name: string;
+  label: string;
+  checked: boolean;
+  hint?: string;
+}) => (
   <div class="field">
     <div class="checkbox">
-      <input type="checkbox" id={`field-${props.name}`} name={props.name} value="1" checked={props.checked} aria-describedby={props.hint ? `hint-${props.name}` : undefined} />
+      <input
+        type="checkbox"
+        id={`field-${props.name}`}
+        name={props.name}
+        value="1"
+        checked={props.checked}
+        aria-describedby={props.hint ? `hint-${props.name}` : undefined}
+      />
       <label for={`field-${props.name}`}>{props.label}</label>
     </div>
-    {props.hint ? <p class="hint" id={`hint-${props.name}`}>{props.hint}</p> : null}
+    {props.hint ? (
+      <p class="hint" id={`hint-${props.name}`}>
+        {props.hint}
+      </p>
+    ) : null}
   </div>
 );

@@ -10,4 +10,7 @@ export const formatDateTime = (date: Date, locale: Locale, timeZone = 'UTC'): st
 
 /** A date in the reader's language, e.g. "26 November 2026". */
 export const formatDate = (date: Date, locale: Locale, timeZone = 'UTC'): string =>
-  new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone }).format(date);
+  new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'long',
+    timeZone,
+  }).format(date);

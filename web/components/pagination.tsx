@@ -4,7 +4,12 @@ import { format, type Catalog } from '../i18n';
  * Previous / "page 2 of 5" / next, as plain links (the query string is the state), so paging
  * works without JavaScript and a page can be shared. Nothing is drawn for a single page.
  */
-export const Pagination = (props: { t: Catalog; page: number; pageCount: number; hrefFor: (page: number) => string }) => {
+export const Pagination = (props: {
+  t: Catalog;
+  page: number;
+  pageCount: number;
+  hrefFor: (page: number) => string;
+}) => {
   const r = props.t.resources;
   if (props.pageCount <= 1) return null;
   return (

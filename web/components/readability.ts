@@ -25,7 +25,10 @@ export interface Readability {
 const frenchHyphenator = new Hypher({ ...frenchPatterns, leftmin: 1, rightmin: 1 });
 
 const countSyllables = (word: string, locale: Locale): number =>
-  Math.max(1, locale === 'fr' ? frenchHyphenator.hyphenate(word.toLowerCase()).length : syllable(word));
+  Math.max(
+    1,
+    locale === 'fr' ? frenchHyphenator.hyphenate(word.toLowerCase()).length : syllable(word),
+  );
 
 // Plain patterns rather than Intl.Segmenter, which is quadratic on long texts in V8 (a 100 KB
 // story took seconds). English and French words are runs of letters, digits and inner
@@ -34,7 +37,15 @@ const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 const SENTENCE_END = /[.!?…]+(?=[\s"”»)]|$)/gu;
 
 const levelFor = (score: number): ReadabilityLevel =>
-  score >= 80 ? 'veryEasy' : score >= 65 ? 'easy' : score >= 50 ? 'fair' : score >= 30 ? 'hard' : 'veryHard';
+  score >= 80
+    ? 'veryEasy'
+    : score >= 65
+      ? 'easy'
+      : score >= 50
+        ? 'fair'
+        : score >= 30
+          ? 'hard'
+          : 'veryHard';
 
 /** Scores a text written in the given language. */
 export const scoreReadability = (text: string, locale: Locale): Readability => {

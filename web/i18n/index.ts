@@ -27,4 +27,6 @@ export const format = (template: string, values: Record<string, string | number>
  * of a vocabulary kept in db/ is checked against its type (`satisfies Record<Value, string>`),
  * so these are exactly the values the database accepts, each with its label.
  */
-export const labelledValues = <Value extends string>(labels: Readonly<Record<Value, string>>): Value[] => Object.keys(labels) as Value[];
+export const labelledValues = <Value extends string>(
+  labels: Readonly<Record<Value, string>>,
+): Value[] => Object.keys(labels) as Value[];

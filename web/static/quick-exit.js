@@ -19,10 +19,15 @@
   var presses = [];
   document.addEventListener('keydown', function (event) {
     // Any other key resets the count, so typing capital letters never triggers an exit.
-    if (event.key !== 'Shift') { presses = []; return; }
+    if (event.key !== 'Shift') {
+      presses = [];
+      return;
+    }
     if (event.repeat) return;
     var now = Date.now();
-    presses = presses.filter(function (at) { return now - at < 2000; });
+    presses = presses.filter(function (at) {
+      return now - at < 2000;
+    });
     presses.push(now);
     if (presses.length >= 3) leave();
   });

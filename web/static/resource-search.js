@@ -49,6 +49,8 @@
     body.forEach(function (value, key) {
       if (value === '' || (key === 'sort' && value === 'relevance')) empty.push(key);
     });
-    empty.forEach(function (key) { body.delete(key); });
+    empty.forEach(function (key) {
+      body.delete(key);
+    });
   });
 })();

@@ -15,6 +15,11 @@ declare module 'hypher' {
 }
 
 declare module 'hyphenation.fr' {
-  const patterns: { id: string; leftmin: number; rightmin: number; patterns: Record<number, string> };
+  const patterns: {
+    id: string;
+    leftmin: number;
+    rightmin: number;
+    patterns: Record<number, string>;
+  };
   export default patterns;
 }

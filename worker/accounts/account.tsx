@@ -4,10 +4,25 @@ import { applyToOrganize, latestApplication } from '../../db/accounts/organizer-
 import { getEvent, listUpcomingPublicEventIdsOf } from '../../db/events/events';
 import { can, canDeleteOwnAccount } from '../../db/permissions';
 import { createSession, listUserSessions, sessionSignedInAt } from '../../db/accounts/sessions';
-import { countAdmins, deleteAccount, exportAccountData, getUser, grantRole, revokeRole } from '../../db/accounts/users';
+import {
+  countAdmins,
+  deleteAccount,
+  exportAccountData,
+  getUser,
+  grantRole,
+  revokeRole,
+} from '../../db/accounts/users';
 import { format } from '../../web/i18n';
-import { AccountDeletedPage, AccountPage, DeleteAccountPage } from '../../web/views/accounts/account';
-import { ORGANIZATION_MAX, OrganizerApplicationPage, REASON_MAX } from '../../web/views/accounts/organizer-application';
+import {
+  AccountDeletedPage,
+  AccountPage,
+  DeleteAccountPage,
+} from '../../web/views/accounts/account';
+import {
+  ORGANIZATION_MAX,
+  OrganizerApplicationPage,
+  REASON_MAX,
+} from '../../web/views/accounts/organizer-application';
 import type { AppEnv } from '../env';
 import { eventMail, tellEventAttendees } from '../events/mail';
 import { requireAccess, type SignedInContext } from '../http/require-access';
@@ -42,7 +57,10 @@ export const accountRoutes = new Hono<AppEnv>()
     const t = c.get('t');
     const db = c.get('db');
     const user = c.get('user');
-    const [sessions, application] = await Promise.all([listUserSessions(db, user.id), latestApplication(db, user.id)]);
+    const [sessions, application] = await Promise.all([
+      listUserSessions(db, user.id),
+      latestApplication(db, user.id),
+    ]);
     return renderPage(c, {
       title: t.account.title,
       body: (
@@ -54,7 +72,13 @@ export const accountRoutes = new Hono<AppEnv>()
           sessions={sessions}
           currentSessionId={c.get('sessionId') ?? ''}
           organizerStatus={
-            can(user, 'organize:use') ? 'organizer' : application?.status === 'pending' ? 'pending' : application?.status === 'declined' ? 'declined' : 'none'
+            can(user, 'organize:use')
+              ? 'organizer'
+              : application?.status === 'pending'
+                ? 'pending'
+                : application?.status === 'declined'
+                  ? 'declined'
+                  : 'none'
           }
           canOrganize={can(user, 'organize:use')}
           canModerate={can(user, 'moderation:use')}
@@ -73,7 +97,9 @@ export const accountRoutes = new Hono<AppEnv>()
     const wanted = firstValue(form.enabled) === 'yes';
     if (wanted !== can(user, 'stories:write')) {
       const signedInAt = await sessionSignedInAt(db, c.get('sessionId') ?? '');
-      await (wanted ? grantRole(db, user.id, 'storyteller') : revokeRole(db, user.id, 'storyteller'));
+      await (wanted
+        ? grantRole(db, user.id, 'storyteller')
+        : revokeRole(db, user.id, 'storyteller'));
       await renewSessionHere(c, user.id, signedInAt);
     }
     return c.redirect(wanted ? noticeUrl(notices, '/account', 'storyteller-on') : '/account', 303);
@@ -83,8 +109,12 @@ export const accountRoutes = new Hono<AppEnv>()
     const t = c.get('t');
     const user = c.get('user');
     const latest = await latestApplication(c.get('db'), user.id);
-    if (!can(user, 'organizer:apply') || latest?.status === 'pending') return c.redirect('/account', 303);
-    return renderPage(c, { title: t.organizerApplication.title, body: <OrganizerApplicationPage t={t} /> });
+    if (!can(user, 'organizer:apply') || latest?.status === 'pending')
+      return c.redirect('/account', 303);
+    return renderPage(c, {
+      title: t.organizerApplication.title,
+      body: <OrganizerApplicationPage t={t} />,
+    });
   })
 
   .post('/account/organizer', async function account_organizer_post(c) {
@@ -94,10 +124,19 @@ export const accountRoutes = new Hono<AppEnv>()
     const form = await readForm(c.req);
     // Only these two fields are read: a role, status or owner sent along is ignored.
     const schema = v.object({
-      organizationName: requiredLine(ORGANIZATION_MAX, { required: t.forms.required, tooLong: format(t.forms.tooLong, { max: ORGANIZATION_MAX }) }),
-      reason: requiredText(REASON_MAX, { required: t.forms.required, tooLong: format(t.forms.tooLong, { max: REASON_MAX }) }),
+      organizationName: requiredLine(ORGANIZATION_MAX, {
+        required: t.forms.required,
+        tooLong: format(t.forms.tooLong, { max: ORGANIZATION_MAX }),
+      }),
+      reason: requiredText(REASON_MAX, {
+        required: t.forms.required,
+        tooLong: format(t.forms.tooLong, { max: REASON_MAX }),
+      }),
     });
-    const parsed = v.safeParse(schema, { organizationName: form.organizationName, reason: form.reason });
+    const parsed = v.safeParse(schema, {
+      organizationName: form.organizationName,
+      reason: form.reason,
+    });
     if (!parsed.success) {
       const values = {
         organizationName: firstValue(form.organizationName),
@@ -106,7 +145,9 @@ export const accountRoutes = new Hono<AppEnv>()
       return renderPage(c, {
         title: t.organizerApplication.title,
         status: 400,
-        body: <OrganizerApplicationPage t={t} values={values} errors={fieldErrors(parsed.issues)} />,
+        body: (
+          <OrganizerApplicationPage t={t} values={values} errors={fieldErrors(parsed.issues)} />
+        ),
       });
     }
     await applyToOrganize(c.get('db'), user.id, parsed.output);
@@ -130,14 +171,21 @@ export const accountRoutes = new Hono<AppEnv>()
     const user = c.get('user');
     // The site must keep an admin: the last one hands the role on first.
     if (!canDeleteOwnAccount(user, await countAdmins(db))) {
-      return renderPage(c, { title: t.account.deleteTitle, status: 400, body: <DeleteAccountPage t={t} error={t.account.lastAdminDelete} /> });
+      return renderPage(c, {
+        title: t.account.deleteTitle,
+        status: 400,
+        body: <DeleteAccountPage t={t} error={t.account.lastAdminDelete} />,
+      });
     }
     // Their upcoming public events are cancelled with the account: the people coming are told.
     const cancelledEvents = await listUpcomingPublicEventIdsOf(db, user.id);
     await deleteAccount(db, user.id);
     for (const id of cancelledEvents) {
       const event = await getEvent(db, id);
-      if (event?.status === 'cancelled') await tellEventAttendees(db, c.get('mailer'), event, (person) => eventMail.cancelled(event, person));
+      if (event?.status === 'cancelled')
+        await tellEventAttendees(db, c.get('mailer'), event, (person) =>
+          eventMail.cancelled(event, person),
+        );
     }
     signOutHere(c);
     c.header('Clear-Site-Data', '"cache", "cookies", "storage"');

@@ -1,10 +1,25 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { approveCampaign, campaignOwnerContact, listOwnerlessCampaigns, listSubmittedCampaigns, returnCampaign } from '../../db/campaigns/campaigns';
-import { applicationOwner, decideApplication, listPendingApplications } from '../../db/accounts/organizer-applications';
+import {
+  approveCampaign,
+  campaignOwnerContact,
+  listOwnerlessCampaigns,
+  listSubmittedCampaigns,
+  returnCampaign,
+} from '../../db/campaigns/campaigns';
+import {
+  applicationOwner,
+  decideApplication,
+  listPendingApplications,
+} from '../../db/accounts/organizer-applications';
 import { can } from '../../db/permissions';
 import { isRole } from '../../db/accounts/roles';
-import { findUserByEmail, grantRole, listPeopleWithRoles, revokeRole } from '../../db/accounts/users';
+import {
+  findUserByEmail,
+  grantRole,
+  listPeopleWithRoles,
+  revokeRole,
+} from '../../db/accounts/users';
 import { catalogFor, format } from '../../web/i18n';
 import { listSubmittedEvents } from '../../db/events/events';
 import { SubmittedEvents } from '../../web/views/events/moderation';
@@ -37,7 +52,8 @@ const peopleNotices = {
   revoked: (t) => t.moderation.roleRevoked,
 } satisfies Notices;
 
-const moderationUrl = (key: keyof typeof moderationNotices) => noticeUrl(moderationNotices, '/moderation', key);
+const moderationUrl = (key: keyof typeof moderationNotices) =>
+  noticeUrl(moderationNotices, '/moderation', key);
 
 export const moderationRoutes = new Hono<AppEnv>()
   .get('/moderation', requireAccess('moderation:use'), async function moderation_get(c) {
@@ -56,7 +72,13 @@ export const moderationRoutes = new Hono<AppEnv>()
               <OwnerlessCampaigns t={t} campaigns={await listOwnerlessCampaigns(c.get('db'))} />
             </>
           }
-          queues={<SubmittedEvents t={t} locale={c.get('locale')} events={await listSubmittedEvents(c.get('db'))} />}
+          queues={
+            <SubmittedEvents
+              t={t}
+              locale={c.get('locale')}
+              events={await listSubmittedEvents(c.get('db'))}
+            />
+          }
         />
       ),
     });
@@ -68,7 +90,8 @@ export const moderationRoutes = new Hono<AppEnv>()
     async function moderation_application_decision_post(c) {
       const decision = c.req.param('decision') === 'approval' ? 'approved' : 'declined';
       const ownerId = await applicationOwner(c.get('db'), c.req.param('id'));
-      if (ownerId && !can(c.get('user'), 'organizers:review', { ownerId })) return c.redirect(moderationUrl('own-request'), 303);
+      if (ownerId && !can(c.get('user'), 'organizers:review', { ownerId }))
+        return c.redirect(moderationUrl('own-request'), 303);
       const applicant = await decideApplication(c.get('db'), c.req.param('id'), decision);
       if (!applicant) return c.redirect(moderationUrl('already-decided'), 303);
       // Told in their own language, under a subject that says nothing about the site's purpose.
@@ -88,7 +111,9 @@ export const moderationRoutes = new Hono<AppEnv>()
     async function moderation_campaign_decision_post(c) {
       const db = c.get('db');
       const approved = c.req.param('decision') === 'approval';
-      const campaign = approved ? await approveCampaign(db, c.req.param('id')) : await returnCampaign(db, c.req.param('id'));
+      const campaign = approved
+        ? await approveCampaign(db, c.req.param('id'))
+        : await returnCampaign(db, c.req.param('id'));
       if (!campaign) return c.redirect(moderationUrl('already-decided'), 303);
       const owner = await campaignOwnerContact(db, campaign);
       if (owner) {
@@ -96,40 +121,67 @@ export const moderationRoutes = new Hono<AppEnv>()
         await c.get('mailer').send({
           to: owner.email,
           subject: their.campaigns.mailReviewedSubject,
-          text: format(approved ? their.campaigns.mailApproved : their.campaigns.mailReturned, { title: campaign.title }),
+          text: format(approved ? their.campaigns.mailApproved : their.campaigns.mailReturned, {
+            title: campaign.title,
+          }),
         });
       }
       return c.redirect(moderationUrl(approved ? 'campaign-approved' : 'campaign-returned'), 303);
     },
   )
 
-  .get('/moderation/people', requireAccess('roles:manage'), async function moderation_people_get(c) {
-    const t = c.get('t');
-    return renderPage(c, {
-      title: t.moderation.peopleTitle,
-      body: <PeoplePage t={t} people={await listPeopleWithRoles(c.get('db'))} notice={readNotice(c, peopleNotices)} />,
-    });
-  })
-
-  .post('/moderation/people', requireAccess('roles:manage'), async function moderation_people_post(c) {
-    const t = c.get('t');
-    const db = c.get('db');
-    const form = await readForm(c.req);
-    const parsed = v.safeParse(emailAddress(t.signIn.emailInvalid), form.email);
-    const email = parsed.success ? parsed.output : firstValue(form.email).slice(0, 254);
-    const again = async (message: string) =>
-      renderPage(c, {
+  .get(
+    '/moderation/people',
+    requireAccess('roles:manage'),
+    async function moderation_people_get(c) {
+      const t = c.get('t');
+      return renderPage(c, {
         title: t.moderation.peopleTitle,
-        status: 400,
-        body: <PeoplePage t={t} people={await listPeopleWithRoles(db)} email={email} errors={{ email: message }} />,
+        body: (
+          <PeoplePage
+            t={t}
+            people={await listPeopleWithRoles(c.get('db'))}
+            notice={readNotice(c, peopleNotices)}
+          />
+        ),
       });
-    if (!parsed.success) return again(t.signIn.emailInvalid);
-    const role = form.role;
-    const change = form.change;
-    if (!isRole(role) || (change !== 'grant' && change !== 'revoke')) return again(t.forms.required);
-    const person = await findUserByEmail(db, parsed.output);
-    if (!person) return again(t.moderation.noSuchPerson);
-    if (change === 'grant') await grantRole(db, person.id, role);
-    else if (!(await revokeRole(db, person.id, role))) return again(t.moderation.lastAdmin);
-    return c.redirect(noticeUrl(peopleNotices, '/moderation/people', change === 'grant' ? 'granted' : 'revoked'), 303);
-  });
+    },
+  )
+
+  .post(
+    '/moderation/people',
+    requireAccess('roles:manage'),
+    async function moderation_people_post(c) {
+      const t = c.get('t');
+      const db = c.get('db');
+      const form = await readForm(c.req);
+      const parsed = v.safeParse(emailAddress(t.signIn.emailInvalid), form.email);
+      const email = parsed.success ? parsed.output : firstValue(form.email).slice(0, 254);
+      const again = async (message: string) =>
+        renderPage(c, {
+          title: t.moderation.peopleTitle,
+          status: 400,
+          body: (
+            <PeoplePage
+              t={t}
+              people={await listPeopleWithRoles(db)}
+              email={email}
+              errors={{ email: message }}
+            />
+          ),
+        });
+      if (!parsed.success) return again(t.signIn.emailInvalid);
+      const role = form.role;
+      const change = form.change;
+      if (!isRole(role) || (change !== 'grant' && change !== 'revoke'))
+        return again(t.forms.required);
+      const person = await findUserByEmail(db, parsed.output);
+      if (!person) return again(t.moderation.noSuchPerson);
+      if (change === 'grant') await grantRole(db, person.id, role);
+      else if (!(await revokeRole(db, person.id, role))) return again(t.moderation.lastAdmin);
+      return c.redirect(
+        noticeUrl(peopleNotices, '/moderation/people', change === 'grant' ? 'granted' : 'revoked'),
+        303,
+      );
+    },
+  );

@@ -1,9 +1,25 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as v from 'valibot';
-import { addressAndClient, hitAddressLimits, hitRateLimits, peekRateLimit, type AddressLimits, type RateLimit } from '../../db/core/rate-limit';
-import { createSession, invalidateSession, invalidateUserSessions } from '../../db/accounts/sessions';
-import { checkSignInCode, createSignInCode, pendingSignInEmail, SIGN_IN_CODE } from '../../db/accounts/sign-in';
+import {
+  addressAndClient,
+  hitAddressLimits,
+  hitRateLimits,
+  peekRateLimit,
+  type AddressLimits,
+  type RateLimit,
+} from '../../db/core/rate-limit';
+import {
+  createSession,
+  invalidateSession,
+  invalidateUserSessions,
+} from '../../db/accounts/sessions';
+import {
+  checkSignInCode,
+  createSignInCode,
+  pendingSignInEmail,
+  SIGN_IN_CODE,
+} from '../../db/accounts/sign-in';
 import { findOrCreateUser } from '../../db/accounts/users';
 import { format } from '../../web/i18n';
 import { SignInCodePage, SignInPage } from '../../web/views/accounts/sign-in';
@@ -36,7 +52,11 @@ export const SIGN_IN_LIMITS = {
   wrongCodesPerEmailAndClient: { name: 'sign-in:wrong:email-client', max: 10, windowSeconds: 3600 },
   /** Wrong codes for an address from all clients: past them, its codes get one try each. */
   wrongCodesPerEmail: { name: 'sign-in:wrong:email', max: 10, windowSeconds: 3600 },
-} satisfies { codes: AddressLimits; wrongCodesPerEmailAndClient: RateLimit; wrongCodesPerEmail: RateLimit };
+} satisfies {
+  codes: AddressLimits;
+  wrongCodesPerEmailAndClient: RateLimit;
+  wrongCodesPerEmail: RateLimit;
+};
 
 /** Ties the code form to the email it was sent to, for the life of the code. Never the email itself. */
 const ATTEMPT_COOKIE = 'sign_in_attempt';
@@ -48,7 +68,8 @@ const noStore: MiddlewareHandler = async function noStore(c, next) {
 
 const minutes = (seconds: number) => String(Math.max(1, Math.ceil(seconds / 60)));
 
-const nextOf = (value: unknown) => safeReturnPath(typeof value === 'string' && value ? value : '/account');
+const nextOf = (value: unknown) =>
+  safeReturnPath(typeof value === 'string' && value ? value : '/account');
 
 /** Signing out leaves nothing behind in this browser: cookies, storage and cache are cleared. */
 const signedOutResponse = (c: Context<AppEnv>) => {
@@ -66,7 +87,10 @@ export const signInRoutes = new Hono<AppEnv>()
     if (c.get('user')) return c.redirect(next, 303);
     const t = c.get('t');
     const notice = c.req.query('signed-out') ? t.signIn.signedOut : undefined;
-    return renderPage(c, { title: t.signIn.title, body: <SignInPage t={t} next={next} notice={notice} /> });
+    return renderPage(c, {
+      title: t.signIn.title,
+      body: <SignInPage t={t} next={next} notice={notice} />,
+    });
   })
 
   .post('/sign-in', async function sign_in_post(c) {
@@ -75,21 +99,38 @@ export const signInRoutes = new Hono<AppEnv>()
     const next = nextOf(firstValue(form.next));
     const parsed = v.safeParse(emailAddress(t.signIn.emailInvalid), form.email);
     const again = (status: 400 | 429, errors: Record<string, string>, email?: string) =>
-      renderPage(c, { title: t.signIn.title, status, body: <SignInPage t={t} next={next} email={email} errors={errors} /> });
-    if (!parsed.success) return again(400, { email: t.signIn.emailInvalid }, firstValue(form.email).slice(0, 254));
+      renderPage(c, {
+        title: t.signIn.title,
+        status,
+        body: <SignInPage t={t} next={next} email={email} errors={errors} />,
+      });
+    if (!parsed.success)
+      return again(400, { email: t.signIn.emailInvalid }, firstValue(form.email).slice(0, 254));
     const email = parsed.output;
 
     // The same limits and the same answer whether or not the address has an account.
     // The client's limits are counted first, and only a client within them spends the
     // address's budget: one abuser cannot use up a survivor's codes and lock them out.
     const db = c.get('db');
-    const limit = await hitAddressLimits(db, SIGN_IN_LIMITS.codes, { address: await c.get('keyedHash')(`email:${email}`), client: await c.get('clientKey')() });
+    const limit = await hitAddressLimits(db, SIGN_IN_LIMITS.codes, {
+      address: await c.get('keyedHash')(`email:${email}`),
+      client: await c.get('clientKey')(),
+    });
     if (!limit.allowed) {
       c.header('Retry-After', String(limit.retryAfterSeconds));
-      return again(429, { email: format(t.signIn.tooManyRequests, { minutes: minutes(limit.retryAfterSeconds) }) }, email);
+      return again(
+        429,
+        { email: format(t.signIn.tooManyRequests, { minutes: minutes(limit.retryAfterSeconds) }) },
+        email,
+      );
     }
 
-    const { attemptId, code } = await createSignInCode(db, email, c.get('keyedHash'), getCookie(c, ATTEMPT_COOKIE));
+    const { attemptId, code } = await createSignInCode(
+      db,
+      email,
+      c.get('keyedHash'),
+      getCookie(c, ATTEMPT_COOKIE),
+    );
     await c.get('mailer').send({
       to: email,
       subject: t.mail.signInSubject,
@@ -113,7 +154,10 @@ export const signInRoutes = new Hono<AppEnv>()
     const attemptId = getCookie(c, ATTEMPT_COOKIE);
     const email = attemptId ? await pendingSignInEmail(c.get('db'), attemptId) : null;
     if (!email) return c.redirect(`/sign-in?next=${encodeURIComponent(next)}`, 303);
-    return renderPage(c, { title: t.signIn.codeTitle, body: <SignInCodePage t={t} email={email} next={next} /> });
+    return renderPage(c, {
+      title: t.signIn.codeTitle,
+      body: <SignInCodePage t={t} email={email} next={next} />,
+    });
   })
 
   .post('/sign-in/code', async function sign_in_code_post(c) {
@@ -124,34 +168,54 @@ export const signInRoutes = new Hono<AppEnv>()
     const attemptId = getCookie(c, ATTEMPT_COOKIE);
     const email = attemptId ? await pendingSignInEmail(db, attemptId) : null;
     const startAgain = (message: string) =>
-      renderPage(c, { title: t.signIn.title, status: 400, body: <SignInPage t={t} next={next} errors={{ email: message }} /> });
+      renderPage(c, {
+        title: t.signIn.title,
+        status: 400,
+        body: <SignInPage t={t} next={next} errors={{ email: message }} />,
+      });
     if (!attemptId || !email) return startAgain(t.signIn.codeExpired);
 
     const codeAgain = (message: string, status: 400 | 429 = 400) =>
-      renderPage(c, { title: t.signIn.codeTitle, status, body: <SignInCodePage t={t} email={email} next={next} errors={{ code: message }} /> });
+      renderPage(c, {
+        title: t.signIn.codeTitle,
+        status,
+        body: <SignInCodePage t={t} email={email} next={next} errors={{ code: message }} />,
+      });
     const code = firstValue(form.code).replace(/[\s-]/g, '');
     if (!/^\d{8}$/.test(code)) return codeAgain(t.signIn.codeFormat);
 
     // Wrong codes from this client stop this client; wrong codes from everywhere only make the
     // address's codes die sooner, so a stranger guessing never locks out the owner's fresh code.
-    const subjects = { address: await c.get('keyedHash')(`email:${email}`), client: await c.get('clientKey')() };
+    const subjects = {
+      address: await c.get('keyedHash')(`email:${email}`),
+      client: await c.get('clientKey')(),
+    };
     const [ownBudget, addressBudget] = await Promise.all([
       peekRateLimit(db, SIGN_IN_LIMITS.wrongCodesPerEmailAndClient, addressAndClient(subjects)),
       peekRateLimit(db, SIGN_IN_LIMITS.wrongCodesPerEmail, subjects.address),
     ]);
     if (!ownBudget.allowed) {
       c.header('Retry-After', String(ownBudget.retryAfterSeconds));
-      return codeAgain(format(t.signIn.tooManyTries, { minutes: minutes(ownBudget.retryAfterSeconds) }), 429);
+      return codeAgain(
+        format(t.signIn.tooManyTries, { minutes: minutes(ownBudget.retryAfterSeconds) }),
+        429,
+      );
     }
 
-    const result = await checkSignInCode(db, attemptId, code, c.get('keyedHash'), { lastTry: !addressBudget.allowed });
+    const result = await checkSignInCode(db, attemptId, code, c.get('keyedHash'), {
+      lastTry: !addressBudget.allowed,
+    });
     if (!result.ok) {
       await hitRateLimits(db, [
         { limit: SIGN_IN_LIMITS.wrongCodesPerEmailAndClient, subject: addressAndClient(subjects) },
         { limit: SIGN_IN_LIMITS.wrongCodesPerEmail, subject: subjects.address },
       ]);
       if (result.reason === 'expired') return startAgain(t.signIn.codeExpired);
-      return codeAgain(result.triesLeft === 1 ? t.signIn.codeWrongLast : format(t.signIn.codeWrong, { count: result.triesLeft }));
+      return codeAgain(
+        result.triesLeft === 1
+          ? t.signIn.codeWrongLast
+          : format(t.signIn.codeWrong, { count: result.triesLeft }),
+      );
     }
 
     // A new session every time: whatever session cookie came with this request is ended.

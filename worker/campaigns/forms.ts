@@ -10,7 +10,17 @@ import { cleanText, firstValue } from '../http/fields';
 
 /** Field lengths: generous for real people, far below what could clog a page or a CSV. */
 export const SIGNATURE_FIELD_LENGTHS = { name: 80, city: 80, comment: 2000, letter: 8000 } as const;
-export const CAMPAIGN_FIELD_LENGTHS = { title: 140, ask: 300, body: 10000, target: 140, letter: 8000, phone: 30, nextSteps: 2000, update: 5000, note: 2000 } as const;
+export const CAMPAIGN_FIELD_LENGTHS = {
+  title: 140,
+  ask: 300,
+  body: 10000,
+  target: 140,
+  letter: 8000,
+  phone: 30,
+  nextSteps: 2000,
+  update: 5000,
+  note: 2000,
+} as const;
 
 const ticked = (value: unknown): boolean => firstValue(value) === 'yes';
 
@@ -22,7 +32,10 @@ const optional = (max: number, t: Catalog, multiline = false) =>
     v.maxLength(max, format(t.campaigns.tooLong, { max })),
   );
 const required = (max: number, t: Catalog, multiline = false) =>
-  (multiline ? requiredText : requiredLine)(max, { required: t.campaigns.required, tooLong: format(t.campaigns.tooLong, { max }) });
+  (multiline ? requiredText : requiredLine)(max, {
+    required: t.campaigns.required,
+    tooLong: format(t.campaigns.tooLong, { max }),
+  });
 
 export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
 
@@ -41,26 +54,56 @@ export type SignatureValues = ReturnType<typeof signatureValues>;
 
 const signatureSchemaOf = (t: Catalog, isLetter: boolean) =>
   v.object({
-    firstName: requiredLine(SIGNATURE_FIELD_LENGTHS.name, { required: t.campaigns.firstNameRequired, tooLong: format(t.campaigns.tooLong, { max: SIGNATURE_FIELD_LENGTHS.name }) }),
+    firstName: requiredLine(SIGNATURE_FIELD_LENGTHS.name, {
+      required: t.campaigns.firstNameRequired,
+      tooLong: format(t.campaigns.tooLong, { max: SIGNATURE_FIELD_LENGTHS.name }),
+    }),
     lastName: optional(SIGNATURE_FIELD_LENGTHS.name, t),
     email: emailAddress(t.campaigns.emailInvalid),
     city: optional(SIGNATURE_FIELD_LENGTHS.city, t),
-    message: optional(isLetter ? SIGNATURE_FIELD_LENGTHS.letter : SIGNATURE_FIELD_LENGTHS.comment, t, true),
+    message: optional(
+      isLetter ? SIGNATURE_FIELD_LENGTHS.letter : SIGNATURE_FIELD_LENGTHS.comment,
+      t,
+      true,
+    ),
     display: v.picklist(SIGNATURE_DISPLAYS, t.campaigns.displayRequired),
   });
 /** The sign form's schema for one catalog (language) and kind, built once: it is the same every time. */
-const signatureSchemas = new WeakMap<Catalog, { petition: ReturnType<typeof signatureSchemaOf>; letter: ReturnType<typeof signatureSchemaOf> }>();
+const signatureSchemas = new WeakMap<
+  Catalog,
+  { petition: ReturnType<typeof signatureSchemaOf>; letter: ReturnType<typeof signatureSchemaOf> }
+>();
 const signatureSchema = (t: Catalog, isLetter: boolean) => {
   let schemas = signatureSchemas.get(t);
-  if (!schemas) signatureSchemas.set(t, (schemas = { petition: signatureSchemaOf(t, false), letter: signatureSchemaOf(t, true) }));
+  if (!schemas)
+    signatureSchemas.set(
+      t,
+      (schemas = { petition: signatureSchemaOf(t, false), letter: signatureSchemaOf(t, true) }),
+    );
   return isLetter ? schemas.letter : schemas.petition;
 };
 
 /** Reads a signature. Only these fields are read: `confirmed`, counts or anything else sent are ignored. */
-export const parseSignature = (form: Record<string, unknown>, t: Catalog, isLetter: boolean, locale: 'en' | 'fr'): FormResult<SignatureInput> => {
-  const parsed = v.safeParse(signatureSchema(t, isLetter), { ...form, display: firstValue(form.display) || undefined });
+export const parseSignature = (
+  form: Record<string, unknown>,
+  t: Catalog,
+  isLetter: boolean,
+  locale: 'en' | 'fr',
+): FormResult<SignatureInput> => {
+  const parsed = v.safeParse(signatureSchema(t, isLetter), {
+    ...form,
+    display: firstValue(form.display) || undefined,
+  });
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.issues) };
-  return { ok: true, value: { ...parsed.output, wantsUpdates: ticked(form.wantsUpdates), shareEmail: ticked(form.shareEmail), locale } };
+  return {
+    ok: true,
+    value: {
+      ...parsed.output,
+      wantsUpdates: ticked(form.wantsUpdates),
+      shareEmail: ticked(form.shareEmail),
+      locale,
+    },
+  };
 };
 
 export const campaignValues = (form: Record<string, unknown>) => ({
@@ -89,10 +132,16 @@ export const newCampaignValues = (locale: string): CampaignValues => ({
   formKey: newToken(),
 });
 
-const validDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+const validDate = (value: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+  !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+  new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 /** Reads an organizer's campaign form. */
-export const parseCampaign = (form: Record<string, unknown>, t: Catalog): FormResult<CampaignInput> => {
+export const parseCampaign = (
+  form: Record<string, unknown>,
+  t: Catalog,
+): FormResult<CampaignInput> => {
   const L = CAMPAIGN_FIELD_LENGTHS;
   const schema = v.object({
     kind: v.picklist(CAMPAIGN_KINDS, t.campaigns.required),
@@ -102,17 +151,36 @@ export const parseCampaign = (form: Record<string, unknown>, t: Catalog): FormRe
     targetName: required(L.target, t),
     targetRole: required(L.target, t),
     letterText: optional(L.letter, t, true),
-    targetPhone: v.pipe(optional(L.phone, t), v.regex(/^[+]?[\d\s().-]*$/, t.campaigns.phoneInvalid)),
+    targetPhone: v.pipe(
+      optional(L.phone, t),
+      v.regex(/^[+]?[\d\s().-]*$/, t.campaigns.phoneInvalid),
+    ),
     nextSteps: optional(L.nextSteps, t, true),
-    goal: v.pipe(v.optional(v.unknown(), ''), v.transform((value) => firstValue(value).replace(/[\s,.\u202f\u00a0]/g, '')), v.regex(/^\d{1,8}$/, t.campaigns.goalInvalid), v.transform(Number), v.minValue(1, t.campaigns.goalInvalid), v.maxValue(10_000_000, t.campaigns.goalInvalid)),
-    endsOn: v.pipe(v.optional(v.unknown(), ''), v.transform((value) => firstValue(value).trim()), v.check((value) => value === '' || validDate(value), t.campaigns.endsOnInvalid)),
+    goal: v.pipe(
+      v.optional(v.unknown(), ''),
+      v.transform((value) => firstValue(value).replace(/[\s,.\u202f\u00a0]/g, '')),
+      v.regex(/^\d{1,8}$/, t.campaigns.goalInvalid),
+      v.transform(Number),
+      v.minValue(1, t.campaigns.goalInvalid),
+      v.maxValue(10_000_000, t.campaigns.goalInvalid),
+    ),
+    endsOn: v.pipe(
+      v.optional(v.unknown(), ''),
+      v.transform((value) => firstValue(value).trim()),
+      v.check((value) => value === '' || validDate(value), t.campaigns.endsOnInvalid),
+    ),
     language: v.picklist(CONTENT_LANGUAGES, t.forms.contentLanguageInvalid),
   });
-  const parsed = v.safeParse(schema, { ...form, kind: firstValue(form.kind) || undefined, language: firstValue(form.language) || undefined });
+  const parsed = v.safeParse(schema, {
+    ...form,
+    kind: firstValue(form.kind) || undefined,
+    language: firstValue(form.language) || undefined,
+  });
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.issues) };
   const { language, ...out } = parsed.output;
   const errors: Record<string, string> = {};
-  if (out.kind === 'call' && !/\d/.test(out.targetPhone)) errors.targetPhone = t.campaigns.phoneInvalid;
+  if (out.kind === 'call' && !/\d/.test(out.targetPhone))
+    errors.targetPhone = t.campaigns.phoneInvalid;
   if (out.kind !== 'petition' && !out.letterText) errors.letterText = t.campaigns.required;
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, value: { ...out, endsOn: out.endsOn || null, contentLanguage: language } };
@@ -121,12 +189,16 @@ export const parseCampaign = (form: Record<string, unknown>, t: Catalog): FormRe
 /** One required multi-line text field (updates, next steps, delivery note). */
 export const parseText = (value: unknown, max: number, t: Catalog): FormResult<string> => {
   const parsed = v.safeParse(required(max, t, true), value);
-  return parsed.success ? { ok: true, value: parsed.output } : { ok: false, errors: { text: parsed.issues[0].message } };
+  return parsed.success
+    ? { ok: true, value: parsed.output }
+    : { ok: false, errors: { text: parsed.issues[0].message } };
 };
 
 export const parseOptionalText = (value: unknown, max: number, t: Catalog): FormResult<string> => {
   const parsed = v.safeParse(optional(max, t, true), value);
-  return parsed.success ? { ok: true, value: parsed.output } : { ok: false, errors: { text: parsed.issues[0].message } };
+  return parsed.success
+    ? { ok: true, value: parsed.output }
+    : { ok: false, errors: { text: parsed.issues[0].message } };
 };
 
 export const parseDate = (value: unknown): string | null => {

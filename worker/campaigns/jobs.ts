@@ -1,7 +1,15 @@
-import { expireUnconfirmedSignatures, eraseEndedCampaignEmails } from '../../db/campaigns/signatures';
+import {
+  expireUnconfirmedSignatures,
+  eraseEndedCampaignEmails,
+} from '../../db/campaigns/signatures';
 import { unsubscribeToken } from '../../db/campaigns/links';
 import { getCampaign } from '../../db/campaigns/campaigns';
-import { claimUpdateMailing, nextUpdateRecipients, queueUpdateBatch, releaseUpdateMailing } from '../../db/campaigns/updates';
+import {
+  claimUpdateMailing,
+  nextUpdateRecipients,
+  queueUpdateBatch,
+  releaseUpdateMailing,
+} from '../../db/campaigns/updates';
 import type { RetentionSettings } from '../config';
 import type { Database } from '../../db/core/database';
 import type { MailMessage } from '../../db/mail/outbox';
@@ -16,7 +24,11 @@ export const UPDATE_MAILING = { batchSize: 100, batchesPerRun: 20 } as const;
  * Overlapping runs are safe: each update is leased by one run, and each batch moves the cursor
  * in the same atomic write that queues it.
  */
-export const mailCampaignUpdates = async (db: Database, now: Date, options: { batchSize?: number; batchesPerRun?: number } = {}): Promise<number> => {
+export const mailCampaignUpdates = async (
+  db: Database,
+  now: Date,
+  options: { batchSize?: number; batchesPerRun?: number } = {},
+): Promise<number> => {
   const batchSize = options.batchSize ?? UPDATE_MAILING.batchSize;
   let budget = options.batchesPerRun ?? UPDATE_MAILING.batchesPerRun;
   let queued = 0;
@@ -57,6 +69,7 @@ export const mailCampaignUpdates = async (db: Database, now: Date, options: { ba
 /** The campaigns area's scheduled work. */
 export const campaignJobs = () => [
   async (db: Database, now: Date) => void (await expireUnconfirmedSignatures(db, now)),
-  async (db: Database, now: Date, settings: RetentionSettings) => void (await eraseEndedCampaignEmails(db, now, settings.campaignDays)),
+  async (db: Database, now: Date, settings: RetentionSettings) =>
+    void (await eraseEndedCampaignEmails(db, now, settings.campaignDays)),
   async (db: Database, now: Date) => void (await mailCampaignUpdates(db, now)),
 ];

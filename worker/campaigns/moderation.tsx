@@ -1,5 +1,11 @@
 import { Hono } from 'hono';
-import { closeCampaign, confirmedCount, deliverCampaign, getCampaign, type Campaign } from '../../db/campaigns/campaigns';
+import {
+  closeCampaign,
+  confirmedCount,
+  deliverCampaign,
+  getCampaign,
+  type Campaign,
+} from '../../db/campaigns/campaigns';
 import { canBeClosed, canBeDelivered } from '../../db/campaigns/rules';
 import { canEndCampaign, canManageCampaign } from '../../db/permissions';
 import { OwnerlessCampaignPage } from '../../web/views/campaigns/review';
@@ -24,10 +30,22 @@ const moderationPath = (campaign: Pick<Campaign, 'id'>) => `/moderation/campaign
  */
 const ownerlessCampaign = async (c: SignedInContext): Promise<Campaign | null> => {
   const campaign = await getCampaign(c.get('db'), c.req.param('id') ?? '');
-  return campaign && !canManageCampaign(c.get('user'), campaign) && canEndCampaign(c.get('user'), campaign) ? campaign : null;
+  return campaign &&
+    !canManageCampaign(c.get('user'), campaign) &&
+    canEndCampaign(c.get('user'), campaign)
+    ? campaign
+    : null;
 };
 
-const ownerlessPage = async (c: SignedInContext, campaign: Campaign, options: { status?: number; errors?: Record<string, string>; typed?: Record<string, string> } = {}) =>
+const ownerlessPage = async (
+  c: SignedInContext,
+  campaign: Campaign,
+  options: {
+    status?: number;
+    errors?: Record<string, string>;
+    typed?: Record<string, string>;
+  } = {},
+) =>
   renderPage(c, {
     title: campaign.title,
     status: options.status ?? 200,
@@ -51,33 +69,56 @@ const ownerlessPage = async (c: SignedInContext, campaign: Campaign, options: { 
  * organizer's (db/permissions.ts, canEndCampaign).
  */
 export const campaignModerationRoutes = new Hono<AppEnv>()
-  .get('/moderation/campaigns/:id', requireAccess('campaigns:review'), async function moderation_campaign_get(c) {
-    const campaign = await ownerlessCampaign(c);
-    return campaign ? ownerlessPage(c, campaign) : c.notFound();
-  })
+  .get(
+    '/moderation/campaigns/:id',
+    requireAccess('campaigns:review'),
+    async function moderation_campaign_get(c) {
+      const campaign = await ownerlessCampaign(c);
+      return campaign ? ownerlessPage(c, campaign) : c.notFound();
+    },
+  )
 
-  .post('/moderation/campaigns/:id/closure', requireAccess('campaigns:review'), async function moderation_campaign_closure_post(c) {
-    const campaign = await ownerlessCampaign(c);
-    if (!campaign) return c.notFound();
-    // Only while it still has no owner: the statement checks it again.
-    const closed = await closeCampaign(c.get('db'), campaign.id, null);
-    return c.redirect(closed ? noticeUrl(notices, moderationPath(campaign), 'closed') : moderationPath(campaign), 303);
-  })
+  .post(
+    '/moderation/campaigns/:id/closure',
+    requireAccess('campaigns:review'),
+    async function moderation_campaign_closure_post(c) {
+      const campaign = await ownerlessCampaign(c);
+      if (!campaign) return c.notFound();
+      // Only while it still has no owner: the statement checks it again.
+      const closed = await closeCampaign(c.get('db'), campaign.id, null);
+      return c.redirect(
+        closed ? noticeUrl(notices, moderationPath(campaign), 'closed') : moderationPath(campaign),
+        303,
+      );
+    },
+  )
 
-  .post('/moderation/campaigns/:id/delivery', requireAccess('campaigns:review'), async function moderation_campaign_delivery_post(c) {
-    const campaign = await ownerlessCampaign(c);
-    if (!campaign) return c.notFound();
-    const t = c.get('t');
-    const form = await readForm(c.req);
-    const note = parseText(form.deliveryNote, CAMPAIGN_FIELD_LENGTHS.note, t);
-    const date = parseDate(form.deliveredOn);
-    if (!note.ok || !date) {
-      const errors: Record<string, string> = {};
-      if (!note.ok) errors.deliveryNote = note.errors.text!;
-      if (!date) errors.deliveredOn = t.campaigns.endsOnInvalid;
-      const typed = { deliveryNote: firstValue(form.deliveryNote).slice(0, 10000), deliveredOn: firstValue(form.deliveredOn).slice(0, 20) };
-      return ownerlessPage(c, campaign, { status: 400, errors, typed });
-    }
-    const delivered = await deliverCampaign(c.get('db'), campaign.id, null, note.value, date);
-    return c.redirect(delivered ? noticeUrl(moderationNotices, '/moderation', 'campaign-delivered') : moderationPath(campaign), 303);
-  });
+  .post(
+    '/moderation/campaigns/:id/delivery',
+    requireAccess('campaigns:review'),
+    async function moderation_campaign_delivery_post(c) {
+      const campaign = await ownerlessCampaign(c);
+      if (!campaign) return c.notFound();
+      const t = c.get('t');
+      const form = await readForm(c.req);
+      const note = parseText(form.deliveryNote, CAMPAIGN_FIELD_LENGTHS.note, t);
+      const date = parseDate(form.deliveredOn);
+      if (!note.ok || !date) {
+        const errors: Record<string, string> = {};
+        if (!note.ok) errors.deliveryNote = note.errors.text!;
+        if (!date) errors.deliveredOn = t.campaigns.endsOnInvalid;
+        const typed = {
+          deliveryNote: firstValue(form.deliveryNote).slice(0, 10000),
+          deliveredOn: firstValue(form.deliveredOn).slice(0, 20),
+        };
+        return ownerlessPage(c, campaign, { status: 400, errors, typed });
+      }
+      const delivered = await deliverCampaign(c.get('db'), campaign.id, null, note.value, date);
+      return c.redirect(
+        delivered
+          ? noticeUrl(moderationNotices, '/moderation', 'campaign-delivered')
+          : moderationPath(campaign),
+        303,
+      );
+    },
+  );

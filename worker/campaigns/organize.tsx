@@ -19,8 +19,22 @@ import { signaturesCsv } from '../../web/views/campaigns/signatures-csv';
 import { listCampaignUpdates, postCampaignUpdate } from '../../db/campaigns/updates';
 import { catalogFor, isLocale } from '../../web/i18n';
 import { readabilityMessage, scoreReadability } from '../../web/components/readability';
-import { campaignFormValues, ManageCampaignPage, NewCampaignPage, OwnCampaignsPage, type CampaignFormValues } from '../../web/views/campaigns/organize';
-import { CAMPAIGN_FIELD_LENGTHS, campaignValues, newCampaignValues, parseCampaign, parseDate, parseOptionalText, parseText } from './forms';
+import {
+  campaignFormValues,
+  ManageCampaignPage,
+  NewCampaignPage,
+  OwnCampaignsPage,
+  type CampaignFormValues,
+} from '../../web/views/campaigns/organize';
+import {
+  CAMPAIGN_FIELD_LENGTHS,
+  campaignValues,
+  newCampaignValues,
+  parseCampaign,
+  parseDate,
+  parseOptionalText,
+  parseText,
+} from './forms';
 import type { AppEnv } from '../env';
 import { requireAccess, type SignedInContext } from '../http/require-access';
 import { renderPage } from '../http/render';
@@ -50,7 +64,13 @@ const ownCampaign = async (c: SignedInContext): Promise<Campaign | null> => {
 const managePage = async (
   c: SignedInContext,
   campaign: Campaign,
-  options: { status?: number; notice?: string | undefined; errors?: Record<string, string>; values?: CampaignFormValues; typed?: Record<string, string> } = {},
+  options: {
+    status?: number;
+    notice?: string | undefined;
+    errors?: Record<string, string>;
+    values?: CampaignFormValues;
+    typed?: Record<string, string>;
+  } = {},
 ) => {
   const db = c.get('db');
   const t = c.get('t');
@@ -60,10 +80,13 @@ const managePage = async (
     signaturesByCity(db, campaign.id),
     listCampaignUpdates(db, campaign.id),
   ]);
-  const values = campaign.status === 'draft' ? (options.values ?? campaignFormValues(campaign)) : undefined;
+  const values =
+    campaign.status === 'draft' ? (options.values ?? campaignFormValues(campaign)) : undefined;
   // Scored in the language the text is written in, when the scorer knows it.
   const scoredIn = values && isLocale(values.language) ? values.language : c.get('locale');
-  const readability = values?.body ? readabilityMessage(scoreReadability(values.body, scoredIn), t) : undefined;
+  const readability = values?.body
+    ? readabilityMessage(scoreReadability(values.body, scoredIn), t)
+    : undefined;
   return renderPage(c, {
     title: campaign.title,
     status: options.status ?? 200,
@@ -99,21 +122,54 @@ export const organizeCampaignRoutes = new Hono<AppEnv>()
     const t = c.get('t');
     return renderPage(c, {
       title: t.campaigns.organizeTitle,
-      body: <OwnCampaignsPage t={t} campaigns={await listOwnCampaigns(c.get('db'), c.get('user').id)} notice={readNotice(c, notices)} />,
+      body: (
+        <OwnCampaignsPage
+          t={t}
+          campaigns={await listOwnCampaigns(c.get('db'), c.get('user').id)}
+          notice={readNotice(c, notices)}
+        />
+      ),
     });
   })
 
   .get('/organize/campaigns/new', function organize_campaigns_new_get(c) {
     const t = c.get('t');
-    return renderPage(c, { title: t.campaigns.newTitle, body: <NewCampaignPage t={t} locale={c.get('locale')} values={newCampaignValues(c.get('locale'))} /> });
+    return renderPage(c, {
+      title: t.campaigns.newTitle,
+      body: (
+        <NewCampaignPage
+          t={t}
+          locale={c.get('locale')}
+          values={newCampaignValues(c.get('locale'))}
+        />
+      ),
+    });
   })
 
   .post('/organize/campaigns', async function organize_campaigns_post(c) {
     const t = c.get('t');
     const form = await readForm(c.req);
     const parsed = parseCampaign(form, t);
-    if (!parsed.ok) return renderPage(c, { title: t.campaigns.newTitle, status: 400, body: <NewCampaignPage t={t} locale={c.get('locale')} values={campaignValues(form)} errors={parsed.errors} /> });
-    const id = await createCampaign(c.get('db'), c.get('user').id, parsed.value, new Date(), campaignValues(form).formKey || null);
+    if (!parsed.ok)
+      return renderPage(c, {
+        title: t.campaigns.newTitle,
+        status: 400,
+        body: (
+          <NewCampaignPage
+            t={t}
+            locale={c.get('locale')}
+            values={campaignValues(form)}
+            errors={parsed.errors}
+          />
+        ),
+      });
+    const id = await createCampaign(
+      c.get('db'),
+      c.get('user').id,
+      parsed.value,
+      new Date(),
+      campaignValues(form).formKey || null,
+    );
     return c.redirect(noticeUrl(notices, managePath({ id }), 'saved'), 303);
   })
 
@@ -128,10 +184,21 @@ export const organizeCampaignRoutes = new Hono<AppEnv>()
     if (!campaign) return c.notFound();
     const t = c.get('t');
     const form = await readForm(c.req);
-    if (campaign.status !== 'draft') return managePage(c, campaign, { status: 409, notice: t.campaigns.notDraft });
+    if (campaign.status !== 'draft')
+      return managePage(c, campaign, { status: 409, notice: t.campaigns.notDraft });
     const parsed = parseCampaign(form, t);
-    if (!parsed.ok) return managePage(c, campaign, { status: 400, errors: parsed.errors, values: campaignValues(form) });
-    const saved = await updateCampaignDraft(c.get('db'), campaign.id, campaign.ownerId!, parsed.value);
+    if (!parsed.ok)
+      return managePage(c, campaign, {
+        status: 400,
+        errors: parsed.errors,
+        values: campaignValues(form),
+      });
+    const saved = await updateCampaignDraft(
+      c.get('db'),
+      campaign.id,
+      campaign.ownerId!,
+      parsed.value,
+    );
     return c.redirect(noticeUrl(notices, managePath(campaign), saved ? 'saved' : 'not-draft'), 303);
   })
 
@@ -144,10 +211,17 @@ export const organizeCampaignRoutes = new Hono<AppEnv>()
       // Moderators are told there is work, without what it is about: subjects stay neutral.
       for (const moderator of await moderatorContacts(db)) {
         const their = catalogFor(moderator.locale);
-        await c.get('mailer').send({ to: moderator.email, subject: their.campaigns.mailModeratorSubject, text: their.campaigns.mailModeratorBody });
+        await c.get('mailer').send({
+          to: moderator.email,
+          subject: their.campaigns.mailModeratorSubject,
+          text: their.campaigns.mailModeratorBody,
+        });
       }
     }
-    return c.redirect(noticeUrl(notices, managePath(campaign), submitted ? 'submitted' : 'not-draft'), 303);
+    return c.redirect(
+      noticeUrl(notices, managePath(campaign), submitted ? 'submitted' : 'not-draft'),
+      303,
+    );
   })
 
   .post('/organize/campaigns/:id/next-steps', async function organize_campaign_next_steps_post(c) {
@@ -155,7 +229,12 @@ export const organizeCampaignRoutes = new Hono<AppEnv>()
     if (!campaign) return c.notFound();
     const form = await readForm(c.req);
     const parsed = parseOptionalText(form.nextSteps, CAMPAIGN_FIELD_LENGTHS.nextSteps, c.get('t'));
-    if (!parsed.ok) return managePage(c, campaign, { status: 400, errors: { nextSteps: parsed.errors.text! }, typed: { nextSteps: str(form.nextSteps) } });
+    if (!parsed.ok)
+      return managePage(c, campaign, {
+        status: 400,
+        errors: { nextSteps: parsed.errors.text! },
+        typed: { nextSteps: str(form.nextSteps) },
+      });
     await updateNextSteps(c.get('db'), campaign.id, campaign.ownerId!, parsed.value);
     return c.redirect(noticeUrl(notices, managePath(campaign), 'saved'), 303);
   })
@@ -166,7 +245,12 @@ export const organizeCampaignRoutes = new Hono<AppEnv>()
     if (campaign.status === 'draft' || campaign.status === 'submitted') return c.notFound();
     const form = await readForm(c.req);
     const parsed = parseText(form.update, CAMPAIGN_FIELD_LENGTHS.update, c.get('t'));
-    if (!parsed.ok) return managePage(c, campaign, { status: 400, errors: { update: parsed.errors.text! }, typed: { update: str(form.update) } });
+    if (!parsed.ok)
+      return managePage(c, campaign, {
+        status: 400,
+        errors: { update: parsed.errors.text! },
+        typed: { update: str(form.update) },
+      });
     await postCampaignUpdate(c.get('db'), campaign.id, parsed.value, siteOrigin(c));
     return c.redirect(noticeUrl(notices, managePath(campaign), 'posted'), 303);
   })
@@ -175,7 +259,10 @@ export const organizeCampaignRoutes = new Hono<AppEnv>()
     const campaign = await ownCampaign(c);
     if (!campaign) return c.notFound();
     const closed = await closeCampaign(c.get('db'), campaign.id, campaign.ownerId!);
-    return c.redirect(closed ? noticeUrl(notices, managePath(campaign), 'closed') : managePath(campaign), 303);
+    return c.redirect(
+      closed ? noticeUrl(notices, managePath(campaign), 'closed') : managePath(campaign),
+      303,
+    );
   })
 
   .post('/organize/campaigns/:id/delivery', async function organize_campaign_delivery_post(c) {
@@ -189,20 +276,39 @@ export const organizeCampaignRoutes = new Hono<AppEnv>()
       const errors: Record<string, string> = {};
       if (!note.ok) errors.deliveryNote = note.errors.text!;
       if (!date) errors.deliveredOn = t.campaigns.endsOnInvalid;
-      return managePage(c, campaign, { status: 400, errors, typed: { deliveryNote: str(form.deliveryNote), deliveredOn: str(form.deliveredOn).slice(0, 20) } });
+      return managePage(c, campaign, {
+        status: 400,
+        errors,
+        typed: {
+          deliveryNote: str(form.deliveryNote),
+          deliveredOn: str(form.deliveredOn).slice(0, 20),
+        },
+      });
     }
-    const delivered = await deliverCampaign(c.get('db'), campaign.id, campaign.ownerId!, note.value, date);
-    return c.redirect(delivered ? noticeUrl(notices, managePath(campaign), 'delivered') : managePath(campaign), 303);
+    const delivered = await deliverCampaign(
+      c.get('db'),
+      campaign.id,
+      campaign.ownerId!,
+      note.value,
+      date,
+    );
+    return c.redirect(
+      delivered ? noticeUrl(notices, managePath(campaign), 'delivered') : managePath(campaign),
+      303,
+    );
   })
 
-  .get('/organize/campaigns/:id/signatures.csv', async function organize_campaign_signatures_csv_get(c) {
-    const campaign = await ownCampaign(c);
-    if (!campaign) return c.notFound();
-    const t = c.get('t');
-    const csv = signaturesCsv(t, await signaturesForExport(c.get('db'), campaign.id));
-    return c.body(csv, 200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="signatures-${campaign.id}.csv"`,
-      'Cache-Control': 'no-store',
-    });
-  });
+  .get(
+    '/organize/campaigns/:id/signatures.csv',
+    async function organize_campaign_signatures_csv_get(c) {
+      const campaign = await ownCampaign(c);
+      if (!campaign) return c.notFound();
+      const t = c.get('t');
+      const csv = signaturesCsv(t, await signaturesForExport(c.get('db'), campaign.id));
+      return c.body(csv, 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="signatures-${campaign.id}.csv"`,
+        'Cache-Control': 'no-store',
+      });
+    },
+  );

@@ -1,12 +1,29 @@
 import { Hono, type Context } from 'hono';
-import { currentGoal, confirmedCount, countCall, getCampaign, getCampaignForSigning, listPublicCampaigns, type Campaign, type SigningCampaign } from '../../db/campaigns/campaigns';
+import {
+  currentGoal,
+  confirmedCount,
+  countCall,
+  getCampaign,
+  getCampaignForSigning,
+  listPublicCampaigns,
+  type Campaign,
+  type SigningCampaign,
+} from '../../db/campaigns/campaigns';
 import { isOpenForSigning, isPublicCampaign } from '../../db/campaigns/rules';
 import { latestPublicSigners, mailboxKey, signCampaign } from '../../db/campaigns/signatures';
 import { listCampaignUpdates } from '../../db/campaigns/updates';
-import { hitAddressLimits, hitRateLimit, type AddressLimits, type RateLimit } from '../../db/core/rate-limit';
+import {
+  hitAddressLimits,
+  hitRateLimit,
+  type AddressLimits,
+  type RateLimit,
+} from '../../db/core/rate-limit';
 import { catalogFor, format } from '../../web/i18n';
 import { CallPanel } from '../../web/views/campaigns/call-panel';
-import { SignaturePanel, type SignaturePanelState } from '../../web/views/campaigns/signature-panel';
+import {
+  SignaturePanel,
+  type SignaturePanelState,
+} from '../../web/views/campaigns/signature-panel';
 import { CampaignListPage, CampaignPage } from '../../web/views/campaigns/pages';
 import { parseSignature, signatureValues } from './forms';
 import type { AppEnv } from '../env';
@@ -56,7 +73,12 @@ const publicCampaign = async (c: Context<AppEnv>): Promise<Campaign | null> => {
 const campaignPage = async (
   c: Context<AppEnv>,
   campaign: Campaign,
-  options: { panel?: SignaturePanelState; status?: number; notice?: string | undefined; callMessage?: string } = {},
+  options: {
+    panel?: SignaturePanelState;
+    status?: number;
+    notice?: string | undefined;
+    callMessage?: string;
+  } = {},
 ) => {
   const db = c.get('db');
   const t = c.get('t');
@@ -91,10 +113,21 @@ const campaignPage = async (
 };
 
 /** The sign panel alone for htmx, or the whole page without JavaScript (read in full only then). */
-const signAnswer = async (c: Context<AppEnv>, campaign: SigningCampaign, panel: SignaturePanelState, status: number) => {
+const signAnswer = async (
+  c: Context<AppEnv>,
+  campaign: SigningCampaign,
+  panel: SignaturePanelState,
+  status: number,
+) => {
   if (isHtmx(c)) {
     return c.html(
-      <SignaturePanel t={c.get('t')} campaignId={campaign.id} isLetter={campaign.kind === 'letter'} suggestedLetter={campaign.letterText} state={panel} />,
+      <SignaturePanel
+        t={c.get('t')}
+        campaignId={campaign.id}
+        isLetter={campaign.kind === 'letter'}
+        suggestedLetter={campaign.letterText}
+        state={panel}
+      />,
       status as 200,
     );
   }
@@ -105,7 +138,11 @@ const signAnswer = async (c: Context<AppEnv>, campaign: SigningCampaign, panel: 
 export const campaignRoutes = new Hono<AppEnv>()
   .get('/campaigns', async function campaigns_get(c) {
     const t = c.get('t');
-    return renderPage(c, { title: t.campaigns.listTitle, section: 'takeAction', body: <CampaignListPage t={t} campaigns={await listPublicCampaigns(c.get('db'))} /> });
+    return renderPage(c, {
+      title: t.campaigns.listTitle,
+      section: 'takeAction',
+      body: <CampaignListPage t={t} campaigns={await listPublicCampaigns(c.get('db'))} />,
+    });
   })
 
   .get('/campaigns/:id', async function campaign_get(c) {
@@ -114,24 +151,39 @@ export const campaignRoutes = new Hono<AppEnv>()
     const answered = doneKey(c, panelAnswers);
     if (answered === 'sent') return campaignPage(c, campaign, { panel: { kind: 'sent' } });
     const callMessage = answered === 'called' ? readNotice(c, panelAnswers) : undefined;
-    return campaignPage(c, campaign, { notice: readNotice(c, campaignNotices), ...(callMessage ? { callMessage } : {}) });
+    return campaignPage(c, campaign, {
+      notice: readNotice(c, campaignNotices),
+      ...(callMessage ? { callMessage } : {}),
+    });
   })
 
   .post('/campaigns/:id/signatures', async function campaign_signatures_post(c) {
     const campaign = await getCampaignForSigning(c.get('db'), c.req.param('id'));
     if (!campaign || !isPublicCampaign(campaign)) return c.notFound();
-    if (campaign.kind === 'call' || !isOpenForSigning(campaign)) return signAnswer(c, campaign, { kind: 'closed' }, 409);
+    if (campaign.kind === 'call' || !isOpenForSigning(campaign))
+      return signAnswer(c, campaign, { kind: 'closed' }, 409);
     const t = c.get('t');
     const db = c.get('db');
     const form = await readForm(c.req);
     const sent = () =>
-      isHtmx(c) ? signAnswer(c, campaign, { kind: 'sent' }, 200) : c.redirect(noticeUrl(panelAnswers, `/campaigns/${campaign.id}`, 'sent', { hash: 'sign' }), 303);
+      isHtmx(c)
+        ? signAnswer(c, campaign, { kind: 'sent' }, 200)
+        : c.redirect(
+            noticeUrl(panelAnswers, `/campaigns/${campaign.id}`, 'sent', { hash: 'sign' }),
+            303,
+          );
 
     // A bot filled the hidden field: answer as if all went well, and keep nothing.
     if (allValues(form.website).length > 0) return sent();
 
     const parsed = parseSignature(form, t, campaign.kind === 'letter', c.get('locale'));
-    if (!parsed.ok) return signAnswer(c, campaign, { kind: 'form', values: signatureValues(form), errors: parsed.errors }, 400);
+    if (!parsed.ok)
+      return signAnswer(
+        c,
+        campaign,
+        { kind: 'form', values: signatureValues(form), errors: parsed.errors },
+        400,
+      );
     const input = parsed.value;
 
     // The limits are counted before anything is written. Keyed on the mailbox, so +tag variants
@@ -143,7 +195,16 @@ export const campaignRoutes = new Hono<AppEnv>()
     if (!limit.allowed) {
       const wait = limit.retryAfterSeconds;
       c.header('Retry-After', String(wait));
-      return signAnswer(c, campaign, { kind: 'form', values: signatureValues(form), errors: { email: format(t.campaigns.tooMany, { minutes: minutes(wait) }) } }, 429);
+      return signAnswer(
+        c,
+        campaign,
+        {
+          kind: 'form',
+          values: signatureValues(form),
+          errors: { email: format(t.campaigns.tooMany, { minutes: minutes(wait) }) },
+        },
+        429,
+      );
     }
 
     const outcome = await signCampaign(db, campaign.id, input);
@@ -157,7 +218,10 @@ export const campaignRoutes = new Hono<AppEnv>()
       await c.get('mailer').send({
         to: input.email,
         subject: t.campaigns.mailConfirmSubject,
-        text: format(t.campaigns.mailConfirmBody, { ...links(outcome.confirmToken, outcome.manageToken), name: input.firstName }),
+        text: format(t.campaigns.mailConfirmBody, {
+          ...links(outcome.confirmToken, outcome.manageToken),
+          name: input.firstName,
+        }),
       });
     } else {
       // The person at the form learns nothing; the owner of the address is told, in their language.
@@ -165,7 +229,12 @@ export const campaignRoutes = new Hono<AppEnv>()
       await c.get('mailer').send({
         to: outcome.ownerEmail,
         subject: their.campaigns.mailDuplicateSubject,
-        text: format(outcome.confirmed ? their.campaigns.mailDuplicateConfirmed : their.campaigns.mailDuplicatePending, links(outcome.confirmToken, outcome.manageToken)),
+        text: format(
+          outcome.confirmed
+            ? their.campaigns.mailDuplicateConfirmed
+            : their.campaigns.mailDuplicatePending,
+          links(outcome.confirmToken, outcome.manageToken),
+        ),
       });
     }
     return sent();
@@ -176,18 +245,38 @@ export const campaignRoutes = new Hono<AppEnv>()
     if (!campaign || campaign.kind !== 'call') return c.notFound();
     const t = c.get('t');
     const db = c.get('db');
-    const limit = await hitRateLimit(db, SIGNING_RATE_LIMITS.callsPerClient, `${campaign.id}:${await c.get('clientKey')()}`);
+    const limit = await hitRateLimit(
+      db,
+      SIGNING_RATE_LIMITS.callsPerClient,
+      `${campaign.id}:${await c.get('clientKey')()}`,
+    );
     const count = limit.allowed ? await countCall(db, campaign.id) : null;
-    const message = limit.allowed ? (count === null ? t.campaigns.notOpen : t.campaigns.callThanks) : t.campaigns.calledTooMany;
+    const message = limit.allowed
+      ? count === null
+        ? t.campaigns.notOpen
+        : t.campaigns.callThanks
+      : t.campaigns.calledTooMany;
     if (isHtmx(c)) {
       const fresh = (await getCampaign(db, campaign.id))!;
       return c.html(
-        <CallPanel t={t} campaignId={campaign.id} script={fresh.letterText} scriptLanguage={fresh.contentLanguage} phone={fresh.targetPhone} count={fresh.callCount} open={isOpenForSigning(fresh)} message={message} />,
+        <CallPanel
+          t={t}
+          campaignId={campaign.id}
+          script={fresh.letterText}
+          scriptLanguage={fresh.contentLanguage}
+          phone={fresh.targetPhone}
+          count={fresh.callCount}
+          open={isOpenForSigning(fresh)}
+          message={message}
+        />,
         limit.allowed ? 200 : 429,
       );
     }
     if (!limit.allowed) return campaignPage(c, campaign, { callMessage: message, status: 429 });
     // Not counted (closed, or past its end date): say so, as signing does, rather than thank.
     if (count === null) return campaignPage(c, campaign, { callMessage: message, status: 409 });
-    return c.redirect(noticeUrl(panelAnswers, `/campaigns/${campaign.id}`, 'called', { hash: 'call' }), 303);
+    return c.redirect(
+      noticeUrl(panelAnswers, `/campaigns/${campaign.id}`, 'called', { hash: 'call' }),
+      303,
+    );
   });

@@ -2,7 +2,13 @@ import { Hono, type Context } from 'hono';
 import { getCampaign } from '../../db/campaigns/campaigns';
 import { isOpenForSigning, isPublicCampaign } from '../../db/campaigns/rules';
 import { readUnsubscribeToken } from '../../db/campaigns/links';
-import { campaignOfSignature, confirmSignature, signatureForToken, unsubscribeSignature, withdrawSignature } from '../../db/campaigns/signatures';
+import {
+  campaignOfSignature,
+  confirmSignature,
+  signatureForToken,
+  unsubscribeSignature,
+  withdrawSignature,
+} from '../../db/campaigns/signatures';
 import { format } from '../../web/i18n';
 import { ErrorPage } from '../../web/views/site/error';
 import { SignatureLinkPage } from '../../web/views/campaigns/pages';
@@ -17,7 +23,13 @@ const linkGone = (c: Context<AppEnv>) => {
   return renderPage(c, {
     title: t.campaigns.linkExpiredTitle,
     status: 404,
-    body: <ErrorPage title={t.campaigns.linkExpiredTitle} text={t.campaigns.linkExpiredText} homeLabel={t.errors.goHome} />,
+    body: (
+      <ErrorPage
+        title={t.campaigns.linkExpiredTitle}
+        text={t.campaigns.linkExpiredText}
+        homeLabel={t.errors.goHome}
+      />
+    ),
   });
 };
 
@@ -90,30 +102,39 @@ export const campaignSignatureRoutes = new Hono<AppEnv>()
     return c.redirect(noticeUrl(campaignNotices, `/campaigns/${campaignId}`, 'withdrawn'), 303);
   })
 
-  .get('/campaigns/subscriptions/:token/cancellation', async function subscription_cancellation_get(c) {
-    const t = c.get('t');
-    const db = c.get('db');
-    const signatureId = await readUnsubscribeToken(db, c.req.param('token'));
-    const campaignId = signatureId === null ? null : await campaignOfSignature(db, signatureId);
-    const campaign = campaignId && (await getCampaign(db, campaignId));
-    if (!campaign) return linkGone(c);
-    return renderPage(c, {
-      title: t.campaigns.unsubscribeTitle,
-      body: (
-        <SignatureLinkPage
-          title={t.campaigns.unsubscribeTitle}
-          text={format(t.campaigns.unsubscribeText, { title: campaign.title })}
-          action={`/campaigns/subscriptions/${c.req.param('token')}/cancellation`}
-          button={t.campaigns.unsubscribeButton}
-        />
-      ),
-    });
-  })
+  .get(
+    '/campaigns/subscriptions/:token/cancellation',
+    async function subscription_cancellation_get(c) {
+      const t = c.get('t');
+      const db = c.get('db');
+      const signatureId = await readUnsubscribeToken(db, c.req.param('token'));
+      const campaignId = signatureId === null ? null : await campaignOfSignature(db, signatureId);
+      const campaign = campaignId && (await getCampaign(db, campaignId));
+      if (!campaign) return linkGone(c);
+      return renderPage(c, {
+        title: t.campaigns.unsubscribeTitle,
+        body: (
+          <SignatureLinkPage
+            title={t.campaigns.unsubscribeTitle}
+            text={format(t.campaigns.unsubscribeText, { title: campaign.title })}
+            action={`/campaigns/subscriptions/${c.req.param('token')}/cancellation`}
+            button={t.campaigns.unsubscribeButton}
+          />
+        ),
+      });
+    },
+  )
 
-  .post('/campaigns/subscriptions/:token/cancellation', async function subscription_cancellation_post(c) {
-    const db = c.get('db');
-    const signatureId = await readUnsubscribeToken(db, c.req.param('token'));
-    const campaignId = signatureId === null ? null : await unsubscribeSignature(db, signatureId);
-    if (!campaignId) return linkGone(c);
-    return c.redirect(noticeUrl(campaignNotices, `/campaigns/${campaignId}`, 'unsubscribed'), 303);
-  });
+  .post(
+    '/campaigns/subscriptions/:token/cancellation',
+    async function subscription_cancellation_post(c) {
+      const db = c.get('db');
+      const signatureId = await readUnsubscribeToken(db, c.req.param('token'));
+      const campaignId = signatureId === null ? null : await unsubscribeSignature(db, signatureId);
+      if (!campaignId) return linkGone(c);
+      return c.redirect(
+        noticeUrl(campaignNotices, `/campaigns/${campaignId}`, 'unsubscribed'),
+        303,
+      );
+    },
+  );

@@ -3,7 +3,14 @@ import * as v from 'valibot';
 import { isContentLanguage, type ContentLanguage } from '../../db/core/content-languages';
 import { submittedFormKey } from '../../db/core/form-submissions';
 import { newToken } from '../../db/core/random';
-import { ACCESS_FEATURES, EVENT_CATEGORIES, EVENT_LANGUAGES, type EventInput, type EventRow, type Recurrence } from '../../db/events/events';
+import {
+  ACCESS_FEATURES,
+  EVENT_CATEGORIES,
+  EVENT_LANGUAGES,
+  type EventInput,
+  type EventRow,
+  type Recurrence,
+} from '../../db/events/events';
 import type { Catalog } from '../../web/i18n';
 import { format } from '../../web/i18n';
 import type { EventFormValues } from '../../web/views/events/event-form';
@@ -14,7 +21,6 @@ export type { EventFormValues };
 export const REMINDER_HOURS = [2, 24, 48] as const;
 export const LIMITS = { title: 120, description: 5000, line: 200, text: 1000, url: 500 } as const;
 
-
 /** Reads the raw form (from `readForm`) into strings, cleaned but not judged. */
 export const readEventForm = (form: Record<string, unknown>): EventFormValues => ({
   title: cleanText(firstValue(form.title)),
@@ -24,10 +30,14 @@ export const readEventForm = (form: Record<string, unknown>): EventFormValues =>
   city: cleanText(firstValue(form.city)),
   address: cleanText(firstValue(form.address), true),
   directions: cleanText(firstValue(form.directions), true),
-  access: allValues(form.access).filter((item) => (ACCESS_FEATURES as readonly string[]).includes(item)),
+  access: allValues(form.access).filter((item) =>
+    (ACCESS_FEATURES as readonly string[]).includes(item),
+  ),
   accessNotes: cleanText(firstValue(form.accessNotes), true),
   onlineUrl: cleanText(firstValue(form.onlineUrl)),
-  languages: allValues(form.languages).filter((item) => (EVENT_LANGUAGES as readonly string[]).includes(item)),
+  languages: allValues(form.languages).filter((item) =>
+    (EVENT_LANGUAGES as readonly string[]).includes(item),
+  ),
   cost: cleanText(firstValue(form.cost)),
   capacity: cleanText(firstValue(form.capacity)),
   timeZone: cleanText(firstValue(form.timeZone)),
@@ -56,8 +66,12 @@ export const isTimeZone = (zone: string): boolean => {
 
 /** Time zones offered in the form: the runtime's list, or a short one where it has none. */
 export const timeZoneChoices = (): string[] => {
-  const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone');
-  return supported && supported.length > 0 ? supported : ['UTC', 'Europe/London', 'Europe/Paris', 'America/Montreal', 'America/New_York'];
+  const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.(
+    'timeZone',
+  );
+  return supported && supported.length > 0
+    ? supported
+    : ['UTC', 'Europe/London', 'Europe/Paris', 'America/Montreal', 'America/New_York'];
 };
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -70,7 +84,8 @@ export const zonedInstant = (date: string, time: string, zone: string): Date | n
   if (!d || !t) return null;
   const [year, month, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
   const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day || year < 2000 || year > 2100) return null;
+  if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day || year < 2000 || year > 2100)
+    return null;
   return new Date(new TZDate(year, month - 1, day, Number(t[1]), Number(t[2]), 0, zone).getTime());
 };
 
@@ -79,7 +94,10 @@ export const eventFormValues = (event: EventRow): EventFormValues => {
   const local = (date: Date) => {
     const z = new TZDate(date.getTime(), event.timeZone);
     const pad = (n: number) => String(n).padStart(2, '0');
-    return { date: `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}`, time: `${pad(z.getHours())}:${pad(z.getMinutes())}` };
+    return {
+      date: `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}`,
+      time: `${pad(z.getHours())}:${pad(z.getMinutes())}`,
+    };
   };
   const start = local(event.startsAt);
   const end = local(event.endsAt);
@@ -112,12 +130,35 @@ export const eventFormValues = (event: EventRow): EventFormValues => {
 };
 
 export const emptyEventForm = (timeZone: string, language: string): EventFormValues => ({
-  title: '', description: '', category: 'workshop', format: 'in_person', city: '', address: '', directions: '', access: [],
-  accessNotes: '', onlineUrl: '', languages: [], cost: '', capacity: '', timeZone, startDate: '', startTime: '', endDate: '',
-  endTime: '', reminderHours: '24', repeat: 'none', repeatUntil: '', campaign: '', language, formKey: newToken(),
+  title: '',
+  description: '',
+  category: 'workshop',
+  format: 'in_person',
+  city: '',
+  address: '',
+  directions: '',
+  access: [],
+  accessNotes: '',
+  onlineUrl: '',
+  languages: [],
+  cost: '',
+  capacity: '',
+  timeZone,
+  startDate: '',
+  startTime: '',
+  endDate: '',
+  endTime: '',
+  reminderHours: '24',
+  repeat: 'none',
+  repeatUntil: '',
+  campaign: '',
+  language,
+  formKey: newToken(),
 });
 
-type Parsed = { ok: true; input: EventInput; recurrence: Recurrence | null } | { ok: false; errors: Record<string, string> };
+type Parsed =
+  | { ok: true; input: EventInput; recurrence: Recurrence | null }
+  | { ok: false; errors: Record<string, string> };
 
 /**
  * Judges the form: every field at once, so the person sees all there is to fix. Times are read
@@ -125,7 +166,13 @@ type Parsed = { ok: true; input: EventInput; recurrence: Recurrence | null } | {
  * `campaignIds` are the campaigns this organizer may link to, read on the server: any other id
  * sent is refused, whatever the form offered.
  */
-export const parseEventForm = (values: EventFormValues, t: Catalog, now: Date, allowRepeat: boolean, campaignIds: readonly string[] = []): Parsed => {
+export const parseEventForm = (
+  values: EventFormValues,
+  t: Catalog,
+  now: Date,
+  allowRepeat: boolean,
+  campaignIds: readonly string[] = [],
+): Parsed => {
   const e = t.events;
   const errors: Record<string, string> = {};
   const tooLong = (max: number) => format(e.errTooLong, { max });
@@ -135,7 +182,11 @@ export const parseEventForm = (values: EventFormValues, t: Catalog, now: Date, a
   check('title', values.title.length > 0, e.errTitle);
   check('title', values.title.length <= LIMITS.title, tooLong(LIMITS.title));
   check('description', values.description.length > 0, e.errDescription);
-  check('description', values.description.length <= LIMITS.description, tooLong(LIMITS.description));
+  check(
+    'description',
+    values.description.length <= LIMITS.description,
+    tooLong(LIMITS.description),
+  );
   check('category', (EVENT_CATEGORIES as readonly string[]).includes(values.category), e.errChoice);
   check('format', values.format === 'in_person' || values.format === 'online', e.errChoice);
   const inPerson = values.format === 'in_person';
@@ -143,16 +194,35 @@ export const parseEventForm = (values: EventFormValues, t: Catalog, now: Date, a
     check('city', values.city.length > 0, e.errCity);
     check('address', values.address.length > 0, e.errAddress);
   } else if (values.format === 'online') {
-    check('onlineUrl', v.safeParse(v.pipe(v.string(), v.url(), v.startsWith('https://')), values.onlineUrl).success, e.errOnlineUrl);
+    check(
+      'onlineUrl',
+      v.safeParse(v.pipe(v.string(), v.url(), v.startsWith('https://')), values.onlineUrl).success,
+      e.errOnlineUrl,
+    );
   }
-  for (const name of ['city', 'cost'] as const) check(name, values[name].length <= LIMITS.line, tooLong(LIMITS.line));
-  for (const name of ['address', 'directions', 'accessNotes'] as const) check(name, values[name].length <= LIMITS.text, tooLong(LIMITS.text));
+  for (const name of ['city', 'cost'] as const)
+    check(name, values[name].length <= LIMITS.line, tooLong(LIMITS.line));
+  for (const name of ['address', 'directions', 'accessNotes'] as const)
+    check(name, values[name].length <= LIMITS.text, tooLong(LIMITS.text));
   check('onlineUrl', values.onlineUrl.length <= LIMITS.url, tooLong(LIMITS.url));
-  const capacity = values.capacity === '' ? null : /^\d{1,6}$/.test(values.capacity) ? Number(values.capacity) : NaN;
-  check('capacity', capacity === null || (Number.isInteger(capacity) && capacity >= 1 && capacity <= 100_000), e.errCapacity);
+  const capacity =
+    values.capacity === ''
+      ? null
+      : /^\d{1,6}$/.test(values.capacity)
+        ? Number(values.capacity)
+        : NaN;
+  check(
+    'capacity',
+    capacity === null || (Number.isInteger(capacity) && capacity >= 1 && capacity <= 100_000),
+    e.errCapacity,
+  );
   check('timeZone', isTimeZone(values.timeZone), e.errTimeZone);
   const reminderHours = Number(values.reminderHours);
-  check('reminderHours', (REMINDER_HOURS as readonly number[]).includes(reminderHours), e.errChoice);
+  check(
+    'reminderHours',
+    (REMINDER_HOURS as readonly number[]).includes(reminderHours),
+    e.errChoice,
+  );
   check('startDate', DATE.test(values.startDate), e.errDate);
   check('startTime', TIME.test(values.startTime), e.errTime);
   check('endDate', values.endDate === '' || DATE.test(values.endDate), e.errDate);
@@ -172,9 +242,14 @@ export const parseEventForm = (values: EventFormValues, t: Catalog, now: Date, a
   let recurrence: Recurrence | null = null;
   if (allowRepeat && values.repeat !== 'none' && values.repeat !== '') {
     check('repeat', values.repeat === 'week' || values.repeat === 'month', e.errChoice);
-    const until = zonedInstant(values.repeatUntil, '23:59', isTimeZone(values.timeZone) ? values.timeZone : 'UTC');
+    const until = zonedInstant(
+      values.repeatUntil,
+      '23:59',
+      isTimeZone(values.timeZone) ? values.timeZone : 'UTC',
+    );
     check('repeatUntil', until !== null && (!startsAt || until > startsAt), e.errRepeatUntil);
-    if (until && (values.repeat === 'week' || values.repeat === 'month')) recurrence = { every: values.repeat, until };
+    if (until && (values.repeat === 'week' || values.repeat === 'month'))
+      recurrence = { every: values.repeat, until };
   }
   check('campaign', values.campaign === '' || campaignIds.includes(values.campaign), e.errCampaign);
   check('language', isContentLanguage(values.language), t.forms.contentLanguageInvalid);

@@ -9,4 +9,7 @@ import { organizerEventRoutes } from './organize';
  * /organize/:organizer/events.ics is a public feed (calendar apps cannot sign in), answered here
  * before the hub's sign-in guard for /organize/* runs.
  */
-export const eventsArea = new Hono<AppEnv>().route('/', eventRoutes).route('/', organizerEventRoutes).route('/', moderationEventRoutes);
+export const eventsArea = new Hono<AppEnv>()
+  .route('/', eventRoutes)
+  .route('/', organizerEventRoutes)
+  .route('/', moderationEventRoutes);

@@ -10,9 +10,11 @@ import { eventMail } from './mail';
  */
 export const sendEventReminders = async (db: Database, now: Date): Promise<number> => {
   const due = await claimDueReminders(db, now);
-  for (const reminder of due) await enqueueMail(db, eventMail.reminder(reminder.event, reminder), now, false);
+  for (const reminder of due)
+    await enqueueMail(db, eventMail.reminder(reminder.event, reminder), now, false);
   return due.length;
 };
 
 /** Erases RSVP contact details some days after each event ends (see db/events/jobs.ts). */
-export const eraseEventContacts = (db: Database, now: Date, days: number) => eraseOldRsvpContacts(db, now, days);
+export const eraseEventContacts = (db: Database, now: Date, days: number) =>
+  eraseOldRsvpContacts(db, now, days);

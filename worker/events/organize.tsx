@@ -22,7 +22,14 @@ import { ErrorPage } from '../../web/views/site/error';
 import { EventFormPage } from '../../web/views/events/event-form';
 import { ManageEventPage, OrganizerEventsPage } from '../../web/views/events/organize';
 import type { AppEnv } from '../env';
-import { emptyEventForm, eventFormValues, parseEventForm, readEventForm, timeZoneChoices, type EventFormValues } from './form';
+import {
+  emptyEventForm,
+  eventFormValues,
+  parseEventForm,
+  readEventForm,
+  timeZoneChoices,
+  type EventFormValues,
+} from './form';
 import type { EventCampaign } from './campaigns';
 import { eventMail, sendAll, tellEventAttendees, type AttendeeMessage } from './mail';
 import { requireAccess, type SignedInContext } from '../http/require-access';
@@ -38,7 +45,17 @@ const MESSAGE_LIMIT = { name: 'events-message', max: 5, windowSeconds: 3600 } as
 
 const notFound = (c: SignedInContext) => {
   const t = c.get('t');
-  return renderPage(c, { title: t.errors.notFoundTitle, status: 404, body: <ErrorPage title={t.errors.notFoundTitle} text={t.errors.notFoundText} homeLabel={t.errors.goHome} /> });
+  return renderPage(c, {
+    title: t.errors.notFoundTitle,
+    status: 404,
+    body: (
+      <ErrorPage
+        title={t.errors.notFoundTitle}
+        text={t.errors.notFoundText}
+        homeLabel={t.errors.goHome}
+      />
+    ),
+  });
 };
 
 /** The event, if it exists and this person organizes it; otherwise null (answered as 404, so nothing leaks). */
@@ -63,20 +80,45 @@ const notices = {
 const managePath = (event: Pick<EventRow, 'id'>) => `/organize/events/${event.id}`;
 
 /** The campaigns this organizer may link an event to; the form offers them and the save re-checks against them. */
-const campaignChoices = (c: SignedInContext) => c.get('areaLinks').eventCampaigns.choices(c.get('db'), c.get('user').id);
+const campaignChoices = (c: SignedInContext) =>
+  c.get('areaLinks').eventCampaigns.choices(c.get('db'), c.get('user').id);
 
-const formPage = async (c: SignedInContext, mode: 'new' | 'edit', action: string, values: EventFormValues, errors?: Record<string, string>, campaigns?: EventCampaign[]) => {
+const formPage = async (
+  c: SignedInContext,
+  mode: 'new' | 'edit',
+  action: string,
+  values: EventFormValues,
+  errors?: Record<string, string>,
+  campaigns?: EventCampaign[],
+) => {
   const t = c.get('t');
   const choices = campaigns ?? (await campaignChoices(c));
-  const readability = values.description ? readabilityMessage(scoreReadability(values.description, c.get('locale')), t) : undefined;
+  const readability = values.description
+    ? readabilityMessage(scoreReadability(values.description, c.get('locale')), t)
+    : undefined;
   return renderPage(c, {
     title: mode === 'new' ? t.events.newTitle : t.events.editTitle,
     status: errors ? 400 : 200,
-    body: <EventFormPage t={t} mode={mode} action={action} values={values} timeZones={timeZoneChoices()} campaigns={choices} readability={readability} {...(errors ? { errors } : {})} />,
+    body: (
+      <EventFormPage
+        t={t}
+        mode={mode}
+        action={action}
+        values={values}
+        timeZones={timeZoneChoices()}
+        campaigns={choices}
+        readability={readability}
+        {...(errors ? { errors } : {})}
+      />
+    ),
   });
 };
 
-const managePage = async (c: SignedInContext, event: EventRow, extra: { message?: string; errors?: Record<string, string>; status?: number } = {}) => {
+const managePage = async (
+  c: SignedInContext,
+  event: EventRow,
+  extra: { message?: string; errors?: Record<string, string>; status?: number } = {},
+) => {
   const t = c.get('t');
   const db = c.get('db');
   return renderPage(c, {
@@ -98,13 +140,23 @@ const managePage = async (c: SignedInContext, event: EventRow, extra: { message?
   });
 };
 
-const tellAttendees = (c: SignedInContext, event: EventRow, write: AttendeeMessage) => tellEventAttendees(c.get('db'), c.get('mailer'), event, write);
+const tellAttendees = (c: SignedInContext, event: EventRow, write: AttendeeMessage) =>
+  tellEventAttendees(c.get('db'), c.get('mailer'), event, write);
 
 export const organizerEventRoutes = new Hono<AppEnv>()
   // Public: a calendar app cannot sign in. Lists only the organizer's published and cancelled events.
   .get('/organize/:organizer{[a-z0-9]+}/events.ics', async function organizer_events_ics_get(c) {
     const list = await listOrganizerPublicEvents(c.get('db'), c.req.param('organizer'), new Date());
-    return icsResponse(c, list, () => eventsCalendar({ ...calendarOptions(c, c.get('t').events.title), shortDescriptions: true }, list), 'events.ics');
+    return icsResponse(
+      c,
+      list,
+      () =>
+        eventsCalendar(
+          { ...calendarOptions(c, c.get('t').events.title), shortDescriptions: true },
+          list,
+        ),
+      'events.ics',
+    );
   })
 
   .use('/organize/events', requireAccess('events:organize'))
@@ -129,15 +181,33 @@ export const organizerEventRoutes = new Hono<AppEnv>()
   })
 
   .get('/organize/events/new', function organize_events_new_get(c) {
-    return formPage(c, 'new', '/organize/events', emptyEventForm(c.get('locale') === 'fr' ? 'Europe/Paris' : 'Europe/London', c.get('locale')));
+    return formPage(
+      c,
+      'new',
+      '/organize/events',
+      emptyEventForm(c.get('locale') === 'fr' ? 'Europe/Paris' : 'Europe/London', c.get('locale')),
+    );
   })
 
   .post('/organize/events', async function organize_events_post(c) {
     const values = readEventForm(await readForm(c.req));
     const campaigns = await campaignChoices(c);
-    const parsed = parseEventForm(values, c.get('t'), new Date(), true, campaigns.map((campaign) => campaign.id));
+    const parsed = parseEventForm(
+      values,
+      c.get('t'),
+      new Date(),
+      true,
+      campaigns.map((campaign) => campaign.id),
+    );
     if (!parsed.ok) return formPage(c, 'new', '/organize/events', values, parsed.errors, campaigns);
-    const id = await createEvent(c.get('db'), c.get('user').id, parsed.input, parsed.recurrence, new Date(), values.formKey || null);
+    const id = await createEvent(
+      c.get('db'),
+      c.get('user').id,
+      parsed.input,
+      parsed.recurrence,
+      new Date(),
+      values.formKey || null,
+    );
     return c.redirect(noticeUrl(notices, managePath({ id }), 'saved'), 303);
   })
 
@@ -149,7 +219,8 @@ export const organizerEventRoutes = new Hono<AppEnv>()
   .get('/organize/events/:id{[a-z0-9]+}/edit', async function organize_event_edit_get(c) {
     const event = await ownEvent(c);
     if (!event) return notFound(c);
-    if (event.status === 'cancelled' || event.endsAt <= new Date()) return c.redirect(noticeUrl(notices, managePath(event), 'cannot-edit'), 303);
+    if (event.status === 'cancelled' || event.endsAt <= new Date())
+      return c.redirect(noticeUrl(notices, managePath(event), 'cannot-edit'), 303);
     return formPage(c, 'edit', `/organize/events/${event.id}`, eventFormValues(event));
   })
 
@@ -159,34 +230,64 @@ export const organizerEventRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     const values = readEventForm(await readForm(c.req));
     const campaigns = await campaignChoices(c);
-    const parsed = parseEventForm(values, c.get('t'), new Date(), false, campaigns.map((campaign) => campaign.id));
-    if (!parsed.ok) return formPage(c, 'edit', `/organize/events/${event.id}`, values, parsed.errors, campaigns);
+    const parsed = parseEventForm(
+      values,
+      c.get('t'),
+      new Date(),
+      false,
+      campaigns.map((campaign) => campaign.id),
+    );
+    if (!parsed.ok)
+      return formPage(c, 'edit', `/organize/events/${event.id}`, values, parsed.errors, campaigns);
     const result = await updateEvent(db, event.id, parsed.input);
     if (!result) return c.redirect(noticeUrl(notices, managePath(event), 'cannot-edit'), 303);
     // More places may free the waitlist; fewer never removes anyone who has a place.
     const origin = siteOrigin(c);
     const promoted = await promoteFromWaitlist(db, event.id);
-    await sendAll(c.get('mailer'), promoted.map((person) => eventMail.promoted(result.after, person, `${origin}/rsvps/${person.token}`)));
-    if (result.movedOrRelocated) await tellAttendees(c, result.after, (person) => eventMail.changed(result.after, person));
-    const done = result.resubmitted ? 'resubmitted' : result.movedOrRelocated ? 'notified' : 'saved';
+    await sendAll(
+      c.get('mailer'),
+      promoted.map((person) =>
+        eventMail.promoted(result.after, person, `${origin}/rsvps/${person.token}`),
+      ),
+    );
+    if (result.movedOrRelocated)
+      await tellAttendees(c, result.after, (person) => eventMail.changed(result.after, person));
+    const done = result.resubmitted
+      ? 'resubmitted'
+      : result.movedOrRelocated
+        ? 'notified'
+        : 'saved';
     return c.redirect(noticeUrl(notices, managePath(event), done), 303);
   })
 
-  .post('/organize/events/:id{[a-z0-9]+}/submission', async function organize_event_submission_post(c) {
-    const event = await ownEvent(c);
-    if (!event) return notFound(c);
-    const status = await submitEvent(c.get('db'), event.id, event.organizerId!);
-    return c.redirect(status === 'submitted' || status === 'published' ? noticeUrl(notices, managePath(event), status) : managePath(event), 303);
-  })
+  .post(
+    '/organize/events/:id{[a-z0-9]+}/submission',
+    async function organize_event_submission_post(c) {
+      const event = await ownEvent(c);
+      if (!event) return notFound(c);
+      const status = await submitEvent(c.get('db'), event.id, event.organizerId!);
+      return c.redirect(
+        status === 'submitted' || status === 'published'
+          ? noticeUrl(notices, managePath(event), status)
+          : managePath(event),
+        303,
+      );
+    },
+  )
 
-  .post('/organize/events/:id{[a-z0-9]+}/cancellation', async function organize_event_cancellation_post(c) {
-    const event = await ownEvent(c);
-    if (!event) return notFound(c);
-    if (event.endsAt <= new Date()) return c.redirect(noticeUrl(notices, managePath(event), 'cannot-edit'), 303);
-    const cancelled = await cancelEvent(c.get('db'), event.id);
-    if (cancelled && event.status === 'published') await tellAttendees(c, cancelled, (person) => eventMail.cancelled(cancelled, person));
-    return c.redirect(noticeUrl(notices, managePath(event), 'cancelled'), 303);
-  })
+  .post(
+    '/organize/events/:id{[a-z0-9]+}/cancellation',
+    async function organize_event_cancellation_post(c) {
+      const event = await ownEvent(c);
+      if (!event) return notFound(c);
+      if (event.endsAt <= new Date())
+        return c.redirect(noticeUrl(notices, managePath(event), 'cannot-edit'), 303);
+      const cancelled = await cancelEvent(c.get('db'), event.id);
+      if (cancelled && event.status === 'published')
+        await tellAttendees(c, cancelled, (person) => eventMail.cancelled(cancelled, person));
+      return c.redirect(noticeUrl(notices, managePath(event), 'cancelled'), 303);
+    },
+  )
 
   .get('/organize/events/:id{[a-z0-9]+}/rsvps.csv', async function organize_event_rsvps_csv_get(c) {
     const event = await ownEvent(c);
@@ -206,13 +307,38 @@ export const organizerEventRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     const form = await readForm(c.req);
     const typed = firstValue(form.message).slice(0, 6000);
-    if (event.status === 'cancelled' || event.endsAt <= new Date()) return c.redirect(noticeUrl(notices, managePath(event), 'cannot-edit'), 303);
-    const parsed = v.safeParse(requiredText(5000, { required: t.forms.required, tooLong: format(t.events.errTooLong, { max: 5000 }) }), form.message);
-    if (!parsed.success) return managePage(c, event, { message: typed, errors: { message: fieldErrors(parsed.issues)[''] ?? parsed.issues[0].message }, status: 400 });
+    if (event.status === 'cancelled' || event.endsAt <= new Date())
+      return c.redirect(noticeUrl(notices, managePath(event), 'cannot-edit'), 303);
+    const parsed = v.safeParse(
+      requiredText(5000, {
+        required: t.forms.required,
+        tooLong: format(t.events.errTooLong, { max: 5000 }),
+      }),
+      form.message,
+    );
+    if (!parsed.success)
+      return managePage(c, event, {
+        message: typed,
+        errors: { message: fieldErrors(parsed.issues)[''] ?? parsed.issues[0].message },
+        status: 400,
+      });
     const limit = await hitRateLimit(db, MESSAGE_LIMIT, c.get('user').id);
     if (!limit.allowed) {
-      return managePage(c, event, { message: typed, errors: { message: format(t.events.messageTooMany, { minutes: Math.ceil(limit.retryAfterSeconds / 60) }) }, status: 429 });
+      return managePage(c, event, {
+        message: typed,
+        errors: {
+          message: format(t.events.messageTooMany, {
+            minutes: Math.ceil(limit.retryAfterSeconds / 60),
+          }),
+        },
+        status: 429,
+      });
     }
-    const sent = await tellAttendees(c, event, (person) => eventMail.message(event, person, parsed.output));
-    return c.redirect(noticeUrl(notices, managePath(event), 'sent', { query: { count: sent } }), 303);
+    const sent = await tellAttendees(c, event, (person) =>
+      eventMail.message(event, person, parsed.output),
+    );
+    return c.redirect(
+      noticeUrl(notices, managePath(event), 'sent', { query: { count: sent } }),
+      303,
+    );
   });

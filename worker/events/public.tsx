@@ -1,8 +1,25 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { canManageEvent, canSeeEvent } from '../../db/permissions';
-import { cancelRsvp, changeRsvp, countPlaces, getRsvpByToken, MAX_PLACES, takeRsvp, waitlistPosition, type RsvpRow } from '../../db/events/rsvps';
-import { EVENT_CATEGORIES, EVENT_LANGUAGES, getEvent, listEventCities, listUpcomingEvents, type EventFilters, type EventRow } from '../../db/events/events';
+import {
+  cancelRsvp,
+  changeRsvp,
+  countPlaces,
+  getRsvpByToken,
+  MAX_PLACES,
+  takeRsvp,
+  waitlistPosition,
+  type RsvpRow,
+} from '../../db/events/rsvps';
+import {
+  EVENT_CATEGORIES,
+  EVENT_LANGUAGES,
+  getEvent,
+  listEventCities,
+  listUpcomingEvents,
+  type EventFilters,
+  type EventRow,
+} from '../../db/events/events';
 import { hitAddressLimits, type AddressLimits } from '../../db/core/rate-limit';
 import { hashToken } from '../../db/core/random';
 import { eventsCalendar } from '../../web/views/events/ics';
@@ -32,7 +49,8 @@ const RSVP_LIMITS = {
 const rsvpNotices = {
   cancelled: (t) => t.events.cancelDone,
   updated: (t) => t.events.rsvpUpdated,
-  keptPlaces: (t, places) => `${t.events.rsvpUpdated} ${format(t.events.rsvpKeptPlaces, { places })}`,
+  keptPlaces: (t, places) =>
+    `${t.events.rsvpUpdated} ${format(t.events.rsvpKeptPlaces, { places })}`,
 } satisfies Notices<number>;
 
 /** Events in the all-events feed: the soonest ones. */
@@ -82,7 +100,12 @@ const toQuery = (values: EventFilterValues): EventFilters => {
  * event's id, sequence and last change, and the language) lets an unchanged feed answer 304
  * without generating anything.
  */
-export const icsResponse = (c: Context<AppEnv>, list: readonly EventRow[], build: () => string, filename: string) => {
+export const icsResponse = (
+  c: Context<AppEnv>,
+  list: readonly EventRow[],
+  build: () => string,
+  filename: string,
+) => {
   const etag = `"${hashToken(`${c.get('locale')}|${list.map((e) => `${e.id}:${e.sequence}:${e.updatedAt.getTime()}`).join(',')}`).slice(0, 32)}"`;
   const headers = { ETag: etag, 'Cache-Control': 'no-cache' };
   if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers);
@@ -100,7 +123,17 @@ export const calendarOptions = (c: Context<AppEnv>, name: string) => {
 
 const notFound = (c: Context<AppEnv>) => {
   const t = c.get('t');
-  return renderPage(c, { title: t.errors.notFoundTitle, status: 404, body: <ErrorPage title={t.errors.notFoundTitle} text={t.errors.notFoundText} homeLabel={t.errors.goHome} /> });
+  return renderPage(c, {
+    title: t.errors.notFoundTitle,
+    status: 404,
+    body: (
+      <ErrorPage
+        title={t.errors.notFoundTitle}
+        text={t.errors.notFoundText}
+        homeLabel={t.errors.goHome}
+      />
+    ),
+  });
 };
 
 /** Why RSVPs are closed, or undefined when they are open. */
@@ -116,7 +149,12 @@ const closedReason = (c: Context<AppEnv>, event: EventRow, now: Date): string | 
 const renderEvent = async (
   c: Context<AppEnv>,
   event: EventRow,
-  panel: { values?: RsvpValues; errors?: Record<string, string>; done?: string[]; closedText?: string },
+  panel: {
+    values?: RsvpValues;
+    errors?: Record<string, string>;
+    done?: string[];
+    closedText?: string;
+  },
   status = 200,
 ) => {
   const t = c.get('t');
@@ -132,7 +170,9 @@ const renderEvent = async (
     ...(panel.done ? { done: panel.done } : {}),
   };
   if (isHtmx(c)) return c.html(<RsvpPanel t={t} eventId={event.id} {...rsvp} />, status as 200);
-  const campaign = event.campaignId ? await c.get('areaLinks').eventCampaigns.shown(c.get('db'), event.campaignId) : null;
+  const campaign = event.campaignId
+    ? await c.get('areaLinks').eventCampaigns.shown(c.get('db'), event.campaignId)
+    : null;
   return renderPage(c, {
     title: event.title,
     section: 'events',
@@ -145,7 +185,9 @@ const renderEvent = async (
         confirmedPlaces={confirmed}
         notPublic={event.status === 'draft' || event.status === 'submitted'}
         past={event.endsAt <= now}
-        manageHref={canManageEvent(c.get('user'), event) ? `/organize/events/${event.id}` : undefined}
+        manageHref={
+          canManageEvent(c.get('user'), event) ? `/organize/events/${event.id}` : undefined
+        }
         campaign={campaign}
         rsvp={rsvp}
       />
@@ -169,7 +211,13 @@ const renderMyRsvp = async (
     return renderPage(c, {
       title: t.events.linkInvalidTitle,
       status: 404,
-      body: <ErrorPage title={t.events.linkInvalidTitle} text={t.events.linkInvalidText} homeLabel={t.errors.goHome} />,
+      body: (
+        <ErrorPage
+          title={t.events.linkInvalidTitle}
+          text={t.events.linkInvalidText}
+          homeLabel={t.errors.goHome}
+        />
+      ),
     });
   }
   const { rsvp, event } = found;
@@ -199,9 +247,18 @@ const renderMyRsvp = async (
 
 const rsvpSchema = (t: AppEnv['Variables']['t']) =>
   v.object({
-    name: requiredLine(100, { required: t.forms.required, tooLong: format(t.events.errTooLong, { max: 100 }) }),
+    name: requiredLine(100, {
+      required: t.forms.required,
+      tooLong: format(t.events.errTooLong, { max: 100 }),
+    }),
     email: emailAddress(t.events.emailInvalid),
-    places: v.pipe(v.optional(v.unknown(), ''), v.transform(firstValue), v.regex(/^[1-5]$/, t.events.placesInvalid), v.transform(Number), v.maxValue(MAX_PLACES, t.events.placesInvalid)),
+    places: v.pipe(
+      v.optional(v.unknown(), ''),
+      v.transform(firstValue),
+      v.regex(/^[1-5]$/, t.events.placesInvalid),
+      v.transform(Number),
+      v.maxValue(MAX_PLACES, t.events.placesInvalid),
+    ),
     accessNeeds: v.pipe(
       v.optional(v.unknown(), ''),
       v.transform((value) => cleanText(firstValue(value), true)),
@@ -225,18 +282,37 @@ export const eventRoutes = new Hono<AppEnv>()
       events: await listUpcomingEvents(db, now, toQuery(filters)),
     };
     if (isHtmx(c)) return c.html(<EventResults {...props} />);
-    return renderPage(c, { title: t.events.title, section: 'events', body: <EventsPage {...props} /> });
+    return renderPage(c, {
+      title: t.events.title,
+      section: 'events',
+      body: <EventsPage {...props} />,
+    });
   })
 
   .get('/events.ics', async function events_ics_get(c) {
     const list = await listUpcomingEvents(c.get('db'), new Date(), {}, FEED_LIMIT);
-    return icsResponse(c, list, () => eventsCalendar({ ...calendarOptions(c, c.get('t').events.title), shortDescriptions: true }, list), 'events.ics');
+    return icsResponse(
+      c,
+      list,
+      () =>
+        eventsCalendar(
+          { ...calendarOptions(c, c.get('t').events.title), shortDescriptions: true },
+          list,
+        ),
+      'events.ics',
+    );
   })
 
   .get('/events/:file{[a-z0-9]+\\.ics}', async function event_ics_get(c) {
     const event = await getEvent(c.get('db'), c.req.param('file').slice(0, -4));
-    if (!event || !(event.status === 'published' || event.status === 'cancelled')) return notFound(c);
-    return icsResponse(c, [event], () => eventsCalendar(calendarOptions(c, event.title), [event]), `${event.id}.ics`);
+    if (!event || !(event.status === 'published' || event.status === 'cancelled'))
+      return notFound(c);
+    return icsResponse(
+      c,
+      [event],
+      () => eventsCalendar(calendarOptions(c, event.title), [event]),
+      `${event.id}.ics`,
+    );
   })
 
   .get('/events/:id{[a-z0-9]+}', async function event_get(c) {
@@ -244,7 +320,10 @@ export const eventRoutes = new Hono<AppEnv>()
     if (!event || !canSeeEvent(c.get('user'), event)) return notFound(c);
     const t = c.get('t').events;
     const done = c.req.query('rsvp');
-    const notices = done === 'confirmed' || done === 'waitlisted' ? [done === 'confirmed' ? t.rsvpConfirmed : t.rsvpWaitlisted] : undefined;
+    const notices =
+      done === 'confirmed' || done === 'waitlisted'
+        ? [done === 'confirmed' ? t.rsvpConfirmed : t.rsvpWaitlisted]
+        : undefined;
     return renderEvent(c, event, notices ? { done: notices } : {});
   })
 
@@ -265,16 +344,30 @@ export const eventRoutes = new Hono<AppEnv>()
     const closed = closedReason(c, event, now);
     if (closed) return renderEvent(c, event, { values, closedText: closed }, 409);
     const parsed = v.safeParse(rsvpSchema(t), form);
-    if (!parsed.success) return renderEvent(c, event, { values, errors: fieldErrors(parsed.issues) }, 400);
+    if (!parsed.success)
+      return renderEvent(c, event, { values, errors: fieldErrors(parsed.issues) }, 400);
 
     // What a stranger does with an address never stops its owner RSVPing from their own client.
-    const limit = await hitAddressLimits(db, RSVP_LIMITS, { address: await c.get('keyedHash')(`email:${parsed.output.email}`), client: await c.get('clientKey')() });
+    const limit = await hitAddressLimits(db, RSVP_LIMITS, {
+      address: await c.get('keyedHash')(`email:${parsed.output.email}`),
+      client: await c.get('clientKey')(),
+    });
     if (!limit.allowed) {
       const minutes = Math.ceil(limit.retryAfterSeconds / 60);
-      return renderEvent(c, event, { values, errors: { email: format(t.events.rsvpTooMany, { minutes }) } }, 429);
+      return renderEvent(
+        c,
+        event,
+        { values, errors: { email: format(t.events.rsvpTooMany, { minutes }) } },
+        429,
+      );
     }
 
-    const input = { ...parsed.output, wantsReminder: values.wantsReminder, locale: c.get('locale'), siteOrigin: siteOrigin(c) };
+    const input = {
+      ...parsed.output,
+      wantsReminder: values.wantsReminder,
+      locale: c.get('locale'),
+      siteOrigin: siteOrigin(c),
+    };
     const outcome = await takeRsvp(db, event.id, input, now);
     // The event was cancelled or started between the check above and the write.
     if (!outcome) return renderEvent(c, event, { values, closedText: t.events.rsvpClosed }, 409);
@@ -283,11 +376,25 @@ export const eventRoutes = new Hono<AppEnv>()
     // owner, at that address, gets a link to their RSVP. The answer below is the same for both.
     const mail =
       outcome.kind === 'new'
-        ? eventMail.rsvp(event, { ...input, places: outcome.places, status: outcome.status }, `${siteOrigin(c)}/rsvps/${outcome.token}`)
-        : eventMail.alreadyHasRsvp(event, outcome.owner, `${siteOrigin(c)}/rsvps/${outcome.recoveryToken}`);
+        ? eventMail.rsvp(
+            event,
+            { ...input, places: outcome.places, status: outcome.status },
+            `${siteOrigin(c)}/rsvps/${outcome.token}`,
+          )
+        : eventMail.alreadyHasRsvp(
+            event,
+            outcome.owner,
+            `${siteOrigin(c)}/rsvps/${outcome.recoveryToken}`,
+          );
     await sendAll(c.get('mailer'), [mail]);
-    if (!isHtmx(c)) return c.redirect(`/events/${event.id}?${new URLSearchParams({ rsvp: outcome.status })}#rsvp-heading`, 303);
-    const done = [outcome.status === 'confirmed' ? t.events.rsvpConfirmed : t.events.rsvpWaitlisted];
+    if (!isHtmx(c))
+      return c.redirect(
+        `/events/${event.id}?${new URLSearchParams({ rsvp: outcome.status })}#rsvp-heading`,
+        303,
+      );
+    const done = [
+      outcome.status === 'confirmed' ? t.events.rsvpConfirmed : t.events.rsvpWaitlisted,
+    ];
     return renderEvent(c, (await getEvent(db, event.id)) ?? event, { done });
   })
 
@@ -309,21 +416,39 @@ export const eventRoutes = new Hono<AppEnv>()
         accessNeeds: cleanText(firstValue(form.accessNeeds), true).slice(0, 2000),
         wantsReminder: form.wantsReminder === 'yes',
       };
-      return renderMyRsvp(c, token, await getRsvpByToken(db, token), { values, errors: fieldErrors(parsed.issues) }, 400);
+      return renderMyRsvp(
+        c,
+        token,
+        await getRsvpByToken(db, token),
+        { values, errors: fieldErrors(parsed.issues) },
+        400,
+      );
     }
-    const changed = await changeRsvp(db, token, { ...parsed.output, wantsReminder: form.wantsReminder === 'yes' });
+    const changed = await changeRsvp(db, token, {
+      ...parsed.output,
+      wantsReminder: form.wantsReminder === 'yes',
+    });
     // An unknown link, a cancelled RSVP or an event that no longer takes RSVPs: the page says which.
     if (!changed) return c.redirect(`/rsvps/${token}`, 303);
     const event = await getEvent(db, changed.eventId);
     if (event && changed.promoted.length > 0) {
-      await sendAll(c.get('mailer'), changed.promoted.map((person) => eventMail.promoted(event, person, `${siteOrigin(c)}/rsvps/${person.token}`)));
+      await sendAll(
+        c.get('mailer'),
+        changed.promoted.map((person) =>
+          eventMail.promoted(event, person, `${siteOrigin(c)}/rsvps/${person.token}`),
+        ),
+      );
     }
     // Fewer places asked while waiting may give this person a place, and with it a new link.
     const own = changed.promoted.find((person) => person.email === changed.email);
     return c.redirect(
       own
         ? noticeUrl(rsvpNotices, `/rsvps/${own.token}`, 'updated')
-        : noticeUrl(rsvpNotices, `/rsvps/${token}`, changed.keptEarlierPlaces ? 'keptPlaces' : 'updated'),
+        : noticeUrl(
+            rsvpNotices,
+            `/rsvps/${token}`,
+            changed.keptEarlierPlaces ? 'keptPlaces' : 'updated',
+          ),
       303,
     );
   })
@@ -338,7 +463,9 @@ export const eventRoutes = new Hono<AppEnv>()
       if (event) {
         await sendAll(
           c.get('mailer'),
-          result.promoted.map((person) => eventMail.promoted(event, person, `${origin}/rsvps/${person.token}`)),
+          result.promoted.map((person) =>
+            eventMail.promoted(event, person, `${origin}/rsvps/${person.token}`),
+          ),
         );
       }
     }

@@ -12,7 +12,9 @@ export const firstValue = (value: unknown): string => {
 
 /** Every value of a field (a checkbox group, a multiple select) that is text: Files and empty values are dropped. */
 export const allValues = (value: unknown): string[] =>
-  (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string' && item !== '');
+  (Array.isArray(value) ? value : [value]).filter(
+    (item): item is string => typeof item === 'string' && item !== '',
+  );
 
 /**
  * Marks that change how text displays without being seen: directional marks, embeddings,

@@ -10,15 +10,26 @@ import type { AppEnv } from '../env';
 export type Notices<Detail = undefined> = Record<string, (t: Catalog, detail: Detail) => string>;
 
 /** The key `?done=` names on this request, if it is one of these notices'; anything else, undefined. */
-export const doneKey = <E extends AppEnv, N extends Notices<never>>(c: Context<E>, notices: N): (keyof N & string) | undefined => {
+export const doneKey = <E extends AppEnv, N extends Notices<never>>(
+  c: Context<E>,
+  notices: N,
+): (keyof N & string) | undefined => {
   const done = c.req.query('done');
   return done !== undefined && Object.hasOwn(notices, done) ? done : undefined;
 };
 
 /** The notice `?done=` names on this request, in the reader's language; none for a missing or unknown key. */
-export function readNotice<E extends AppEnv, Detail>(c: Context<E>, notices: Notices<Detail>, detail: Detail): string | undefined;
+export function readNotice<E extends AppEnv, Detail>(
+  c: Context<E>,
+  notices: Notices<Detail>,
+  detail: Detail,
+): string | undefined;
 export function readNotice<E extends AppEnv>(c: Context<E>, notices: Notices): string | undefined;
-export function readNotice<E extends AppEnv>(c: Context<E>, notices: Notices<never>, detail?: unknown): string | undefined {
+export function readNotice<E extends AppEnv>(
+  c: Context<E>,
+  notices: Notices<never>,
+  detail?: unknown,
+): string | undefined {
   const key = doneKey(c, notices);
   return key === undefined ? undefined : notices[key]!(c.get('t'), detail as never);
 }

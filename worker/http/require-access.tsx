@@ -31,7 +31,13 @@ export const requireAccess = (action: Action) =>
       return renderPage(c, {
         title: t.moderation.forbiddenTitle,
         status: 403,
-        body: <ErrorPage title={t.moderation.forbiddenTitle} text={t.moderation.forbiddenText} homeLabel={t.errors.goHome} />,
+        body: (
+          <ErrorPage
+            title={t.moderation.forbiddenTitle}
+            text={t.moderation.forbiddenText}
+            homeLabel={t.errors.goHome}
+          />
+        ),
       });
     }
     await next();

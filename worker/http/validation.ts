@@ -6,11 +6,21 @@ const field = v.pipe(v.optional(v.unknown(), ''), v.transform(firstValue));
 
 /** Required single-line text of at most `max` characters; messages come from the catalog. */
 export const requiredLine = (max: number, messages: { required: string; tooLong: string }) =>
-  v.pipe(field, v.transform((value) => cleanText(value)), v.nonEmpty(messages.required), v.maxLength(max, messages.tooLong));
+  v.pipe(
+    field,
+    v.transform((value) => cleanText(value)),
+    v.nonEmpty(messages.required),
+    v.maxLength(max, messages.tooLong),
+  );
 
 /** Required multi-line text of at most `max` characters. */
 export const requiredText = (max: number, messages: { required: string; tooLong: string }) =>
-  v.pipe(field, v.transform((value) => cleanText(value, true)), v.nonEmpty(messages.required), v.maxLength(max, messages.tooLong));
+  v.pipe(
+    field,
+    v.transform((value) => cleanText(value, true)),
+    v.nonEmpty(messages.required),
+    v.maxLength(max, messages.tooLong),
+  );
 
 /** An email address, trimmed and lower-cased. */
 export const emailAddress = (message: string) =>
@@ -68,7 +78,9 @@ export const readForm = async (request: {
 }): Promise<FormFields> => {
   try {
     const mediaType = request.header('content-type')?.split(';')[0]!.trim().toLowerCase();
-    return mediaType === 'application/x-www-form-urlencoded' ? urlencodedFields(await request.text()) : ((await request.parseBody({ all: true })) as FormFields);
+    return mediaType === 'application/x-www-form-urlencoded'
+      ? urlencodedFields(await request.text())
+      : ((await request.parseBody({ all: true })) as FormFields);
   } catch {
     return {};
   }

@@ -1,5 +1,13 @@
 import type { Database } from '../../db/core/database';
-import { claimDueMail, enqueueMail, getMail, markMailAttemptFailed, markMailDelivered, type MailMessage, type OutboxRow } from '../../db/mail/outbox';
+import {
+  claimDueMail,
+  enqueueMail,
+  getMail,
+  markMailAttemptFailed,
+  markMailDelivered,
+  type MailMessage,
+  type OutboxRow,
+} from '../../db/mail/outbox';
 
 export type { MailMessage } from '../../db/mail/outbox';
 
@@ -15,7 +23,10 @@ export type MailTransport = (message: MailMessage) => Promise<void>;
  * Local runs (`npm start`, `wrangler dev`): every message goes to the outbox table, shown at
  * /dev/outbox, and is printed to the console so a developer can read sign-in codes.
  */
-export const outboxMailer = (db: Database, print: (line: string) => void = console.log): Mailer => ({
+export const outboxMailer = (
+  db: Database,
+  print: (line: string) => void = console.log,
+): Mailer => ({
   async send(message) {
     await enqueueMail(db, message, new Date(), true);
     print(`[outbox] To: ${message.to} | Subject: ${message.subject}\n${message.text}\n`);
@@ -27,7 +38,11 @@ export const outboxMailer = (db: Database, print: (line: string) => void = conso
  * message stays queued and `deliverDueMail` (a scheduled job) retries it with back-off; after
  * the last try it is marked failed and an error is logged. Nothing is lost silently.
  */
-export const providerMailer = (db: Database, transport: MailTransport, log: (line: string) => void): Mailer => ({
+export const providerMailer = (
+  db: Database,
+  transport: MailTransport,
+  log: (line: string) => void,
+): Mailer => ({
   async send(message) {
     const now = new Date();
     // Stored first and claimed by this request, then delivered straight away by its id.
@@ -51,7 +66,14 @@ const deliverOne = async (
   } catch (error) {
     const outcome = await markMailAttemptFailed(db, row, now);
     // Never the address or the text: only which message and what happened.
-    log(JSON.stringify({ level: outcome === 'failed' ? 'error' : 'warn', mail: row.id, outcome, error: error instanceof Error ? error.message.slice(0, 200) : 'unknown' }));
+    log(
+      JSON.stringify({
+        level: outcome === 'failed' ? 'error' : 'warn',
+        mail: row.id,
+        outcome,
+        error: error instanceof Error ? error.message.slice(0, 200) : 'unknown',
+      }),
+    );
     return false;
   }
 };
@@ -64,7 +86,8 @@ export const deliverDueMail = async (
   now = new Date(),
 ): Promise<number> => {
   let delivered = 0;
-  for (const row of await claimDueMail(db, now)) if (await deliverOne(db, transport, row, now, log)) delivered++;
+  for (const row of await claimDueMail(db, now))
+    if (await deliverOne(db, transport, row, now, log)) delivered++;
   return delivered;
 };
 
@@ -85,7 +108,12 @@ export const httpTransport =
     const res = await fetcher(config.apiUrl, {
       method: 'POST',
       headers: { Authorization: `Bearer ${config.apiKey}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ from: config.from, to: [message.to], subject: message.subject, text: message.text }),
+      body: JSON.stringify({
+        from: config.from,
+        to: [message.to],
+        subject: message.subject,
+        text: message.text,
+      }),
     });
     if (!res.ok) throw new Error(`mail provider answered ${res.status}`);
   };

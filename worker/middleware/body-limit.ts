@@ -8,7 +8,10 @@ import { bodyLimit as streamingBodyLimit } from 'hono/body-limit';
  * @hono/node-server build a whole web Request for every request, GETs included. Anything else
  * (a chunked body, a Request without the header) goes to hono's, which counts as it reads.
  */
-export const bodyLimit = (options: { maxSize: number; onError: (c: Context) => Response | Promise<Response> }): MiddlewareHandler => {
+export const bodyLimit = (options: {
+  maxSize: number;
+  onError: (c: Context) => Response | Promise<Response>;
+}): MiddlewareHandler => {
   const streaming = streamingBodyLimit(options);
   return async function bodyLimit(c, next) {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();

@@ -35,7 +35,11 @@ export const addressSubject = (address: string): string => {
   const headGroups = head ? head.split(':') : [];
   const tailGroups = address.includes('::') ? (tail ? tail.split(':') : []) : [];
   const groups = address.includes('::')
-    ? [...headGroups, ...Array(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill('0'), ...tailGroups]
+    ? [
+        ...headGroups,
+        ...Array(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill('0'),
+        ...tailGroups,
+      ]
     : headGroups;
   return `${groups
     .slice(0, 4)
@@ -58,6 +62,9 @@ export const clientKey = (clientAddress: ClientAddress): MiddlewareHandler<AppEn
     };
     let key: Promise<string> | undefined;
     c.set('keyedHash', keyedHash);
-    c.set('clientKey', () => (key ??= keyedHash(`client:${addressSubject(clientAddress(c) ?? 'unknown')}`)));
+    c.set(
+      'clientKey',
+      () => (key ??= keyedHash(`client:${addressSubject(clientAddress(c) ?? 'unknown')}`)),
+    );
     await next();
   };

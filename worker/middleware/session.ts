@@ -19,7 +19,8 @@ export const setSessionCookie = (c: Context, token: string, expiresAt: Date) =>
   });
 
 // The name already carries `__Host-` over HTTPS: no `prefix` option, or hono would add it twice.
-export const clearSessionCookie = (c: Context) => deleteCookie(c, sessionCookieName(c), { path: '/', secure: true });
+export const clearSessionCookie = (c: Context) =>
+  deleteCookie(c, sessionCookieName(c), { path: '/', secure: true });
 
 /**
  * Signs this request out from here on (its account is gone): the cookie is cleared and the page

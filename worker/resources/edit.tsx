@@ -1,7 +1,16 @@
 import { Hono } from 'hono';
-import { ResourceChangedMeanwhile, changeActor, listResourceChanges, resourceVersion } from '../../db/resources/changes';
+import {
+  ResourceChangedMeanwhile,
+  changeActor,
+  listResourceChanges,
+  resourceVersion,
+} from '../../db/resources/changes';
 import { createResource, updateResource } from '../../db/resources/edit';
-import { getEditableResource, listOrganizationChoices, usualTimeZone } from '../../db/resources/edit-read';
+import {
+  getEditableResource,
+  listOrganizationChoices,
+  usualTimeZone,
+} from '../../db/resources/edit-read';
 import { OPENINGS_PER_DAY, type EditableResource } from '../../db/resources/edit-types';
 import { listSearchOptions } from '../../db/resources/options';
 import { ErrorPage } from '../../web/views/site/error';
@@ -12,16 +21,51 @@ import { requireAccess, type SignedInContext } from '../http/require-access';
 import { noticeUrl, readNotice, type Notices } from '../http/notices';
 import { renderPage } from '../http/render';
 import { readForm } from '../http/validation';
-import { emptyResourceForm, parseResourceForm, readResourceForm, resourceFormValues, type ResourceChoices } from './form';
+import {
+  emptyResourceForm,
+  parseResourceForm,
+  readResourceForm,
+  resourceFormValues,
+  type ResourceChoices,
+} from './form';
 
 /** Languages offered even before any service speaks them: those most asked for here. */
-const COMMON_LANGUAGES = ['en', 'fr', 'es', 'ar', 'zh', 'pt', 'uk', 'ru', 'ro', 'pl', 'tl', 'vi', 'so', 'ti', 'am', 'fa', 'hi', 'pa', 'ur', 'sw', 'ht'];
+const COMMON_LANGUAGES = [
+  'en',
+  'fr',
+  'es',
+  'ar',
+  'zh',
+  'pt',
+  'uk',
+  'ru',
+  'ro',
+  'pl',
+  'tl',
+  'vi',
+  'so',
+  'ti',
+  'am',
+  'fa',
+  'hi',
+  'pa',
+  'ur',
+  'sw',
+  'ht',
+];
 
 const choicesFor = async (c: SignedInContext) => {
   const db = c.get('db');
-  const [organizations, options] = await Promise.all([listOrganizationChoices(db), listSearchOptions(db)]);
+  const [organizations, options] = await Promise.all([
+    listOrganizationChoices(db),
+    listSearchOptions(db),
+  ]);
   const languages = [...new Set([...COMMON_LANGUAGES, ...options.languages])];
-  const allowed: ResourceChoices = { organizationIds: organizations.map((o) => o.id), categories: options.categories.map((cat) => cat.code), languages };
+  const allowed: ResourceChoices = {
+    organizationIds: organizations.map((o) => o.id),
+    categories: options.categories.map((cat) => cat.code),
+    languages,
+  };
   return { organizations, categories: options.categories, languages, allowed };
 };
 
@@ -33,12 +77,24 @@ const zonesWith = (current: string) => {
 
 const notFound = (c: SignedInContext) => {
   const t = c.get('t');
-  return renderPage(c, { title: t.errors.notFoundTitle, status: 404, body: <ErrorPage title={t.errors.notFoundTitle} text={t.errors.notFoundText} homeLabel={t.errors.goHome} /> });
+  return renderPage(c, {
+    title: t.errors.notFoundTitle,
+    status: 404,
+    body: (
+      <ErrorPage
+        title={t.errors.notFoundTitle}
+        text={t.errors.notFoundText}
+        homeLabel={t.errors.goHome}
+      />
+    ),
+  });
 };
 
 const resourceFor = (c: SignedInContext) => {
   const key = c.req.param('id') ?? '';
-  return /^[A-Za-z0-9-]{1,100}$/.test(key) ? getEditableResource(c.get('db'), key) : Promise.resolve(null);
+  return /^[A-Za-z0-9-]{1,100}$/.test(key)
+    ? getEditableResource(c.get('db'), key)
+    : Promise.resolve(null);
 };
 
 const notices = {
@@ -52,7 +108,13 @@ const editPath = (resource: { id: string }) => `/moderation/resources/${resource
 const formPage = async (
   c: SignedInContext,
   values: ResourceFormValues,
-  extra: { resource?: EditableResource; errors?: Record<string, string>; choices?: Awaited<ReturnType<typeof choicesFor>>; status?: number; notice?: string } = {},
+  extra: {
+    resource?: EditableResource;
+    errors?: Record<string, string>;
+    choices?: Awaited<ReturnType<typeof choicesFor>>;
+    status?: number;
+    notice?: string;
+  } = {},
 ) => {
   const t = c.get('t');
   const choices = extra.choices ?? (await choicesFor(c));
@@ -75,7 +137,11 @@ const formPage = async (
         notice={extra.notice ?? readNotice(c, notices)}
         {...(extra.errors ? { errors: extra.errors } : {})}
         {...(resource
-          ? { publicHref: `/resources/${resource.slug}`, sharedPlaceCount: resource.sharedPlaceCount, history: await listResourceChanges(c.get('db'), resource.id) }
+          ? {
+              publicHref: `/resources/${resource.slug}`,
+              sharedPlaceCount: resource.sharedPlaceCount,
+              history: await listResourceChanges(c.get('db'), resource.id),
+            }
           : {})}
       />
     ),
@@ -96,13 +162,28 @@ export const resourcesEditRoutes = new Hono<AppEnv>()
     const choices = await choicesFor(c);
     const parsed = parseResourceForm(values, c.get('t'), choices.allowed);
     if (!parsed.ok) return formPage(c, values, { errors: parsed.errors, choices });
-    const created = await createResource(c.get('db'), parsed.input, changeActor(c.get('user')), new Date(), values.formKey || null);
+    const created = await createResource(
+      c.get('db'),
+      parsed.input,
+      changeActor(c.get('user')),
+      new Date(),
+      values.formKey || null,
+    );
     return c.redirect(noticeUrl(notices, editPath(created), 'created'), 303);
   })
 
   .get('/moderation/resources/:id/edit', async function moderation_resource_edit_get(c) {
     const resource = await resourceFor(c);
-    return resource ? formPage(c, { ...resourceFormValues(resource.input), version: await resourceVersion(c.get('db'), resource.id) }, { resource }) : notFound(c);
+    return resource
+      ? formPage(
+          c,
+          {
+            ...resourceFormValues(resource.input),
+            version: await resourceVersion(c.get('db'), resource.id),
+          },
+          { resource },
+        )
+      : notFound(c);
   })
 
   .post('/moderation/resources/:id', async function moderation_resource_post(c) {
@@ -116,14 +197,29 @@ export const resourcesEditRoutes = new Hono<AppEnv>()
     // next press save over it knowingly (the form now carries the newer version). Checked here
     // for a quick answer, and again inside the save's batch for a save landing in between.
     const changedMeanwhile = async () =>
-      formPage(c, { ...values, version: await resourceVersion(c.get('db'), resource.id) }, { resource, notice: c.get('t').resourceEdit.changedMeanwhile, choices, status: 409 });
-    if (values.version !== (await resourceVersion(c.get('db'), resource.id))) return changedMeanwhile();
+      formPage(
+        c,
+        { ...values, version: await resourceVersion(c.get('db'), resource.id) },
+        { resource, notice: c.get('t').resourceEdit.changedMeanwhile, choices, status: 409 },
+      );
+    if (values.version !== (await resourceVersion(c.get('db'), resource.id)))
+      return changedMeanwhile();
     let changed: string[];
     try {
-      changed = await updateResource(c.get('db'), resource, parsed.input, changeActor(c.get('user')), new Date(), values.version ?? '');
+      changed = await updateResource(
+        c.get('db'),
+        resource,
+        parsed.input,
+        changeActor(c.get('user')),
+        new Date(),
+        values.version ?? '',
+      );
     } catch (error) {
       if (error instanceof ResourceChangedMeanwhile) return changedMeanwhile();
       throw error;
     }
-    return c.redirect(noticeUrl(notices, editPath(resource), changed.length ? 'saved' : 'unchanged'), 303);
+    return c.redirect(
+      noticeUrl(notices, editPath(resource), changed.length ? 'saved' : 'unchanged'),
+      303,
+    );
   });

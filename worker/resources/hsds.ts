@@ -18,9 +18,20 @@ import type { AppEnv } from '../env';
 
 const MAX_PER_PAGE = 200;
 const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,100}$/));
-const optional = <T extends v.GenericSchema<string, unknown>>(schema: T) => v.fallback(v.optional(schema), undefined);
+const optional = <T extends v.GenericSchema<string, unknown>>(schema: T) =>
+  v.fallback(v.optional(schema), undefined);
 const whole = (min: number, max: number, fallback: number) =>
-  v.fallback(v.pipe(v.string(), v.transform(Number), v.number(), v.integer(), v.minValue(min), v.maxValue(max)), fallback);
+  v.fallback(
+    v.pipe(
+      v.string(),
+      v.transform(Number),
+      v.number(),
+      v.integer(),
+      v.minValue(min),
+      v.maxValue(max),
+    ),
+    fallback,
+  );
 
 /** The list parameters of the HSDS OpenAPI description; anything unreadable falls back to a default. */
 const ListQuery = v.object({
@@ -58,7 +69,9 @@ const one =
     return found ? c.json(found) : c.json({ error: 'not found' }, 404);
   };
 
-const list = (read: (db: Database, q: HsdsListQuery) => Promise<unknown>) => async (c: Context<AppEnv>) => c.json(await read(c.get('db'), listQuery(c)));
+const list =
+  (read: (db: Database, q: HsdsListQuery) => Promise<unknown>) => async (c: Context<AppEnv>) =>
+    c.json(await read(c.get('db'), listQuery(c)));
 
 /**
  * The read-only HSDS 3.0 API (Open Referral), as its OpenAPI description lays it out. Public
@@ -74,7 +87,8 @@ export const hsdsRoutes = new Hono<AppEnv>()
     c.json({
       version: '3.0',
       profile: 'https://docs.openreferral.org/en/latest/hsds/',
-      openapi_url: 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json',
+      openapi_url:
+        'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json',
     }),
   )
   .get('/api/hsds/services', list(listHsdsServices))

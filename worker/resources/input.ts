@@ -15,9 +15,27 @@ export const MAX_PROBLEM_CHARS = 2000;
 export const MAX_CONTACT_CHARS = 200;
 
 const SearchTextAndPage = v.object({
-  q: v.fallback(v.optional(v.pipe(v.string(), v.transform((s) => cleanText(s).slice(0, MAX_QUERY_CHARS).trim()))), undefined),
+  q: v.fallback(
+    v.optional(
+      v.pipe(
+        v.string(),
+        v.transform((s) => cleanText(s).slice(0, MAX_QUERY_CHARS).trim()),
+      ),
+    ),
+    undefined,
+  ),
   sort: v.fallback(v.picklist(RESOURCE_SORTS), 'relevance'),
-  page: v.fallback(v.pipe(v.string(), v.transform(Number), v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_PAGE)), 1),
+  page: v.fallback(
+    v.pipe(
+      v.string(),
+      v.transform(Number),
+      v.number(),
+      v.integer(),
+      v.minValue(1),
+      v.maxValue(MAX_PAGE),
+    ),
+    1,
+  ),
 });
 
 /**
@@ -41,8 +59,17 @@ const cleanProblem = (value: string) => cleanText(value, true);
 
 /** Error keys name catalog strings (t.resources[key]), so the view can say them in any language. */
 const ReportForm = v.object({
-  problem: v.pipe(v.string(), v.transform(cleanProblem), v.nonEmpty('problemRequired'), v.maxLength(MAX_PROBLEM_CHARS, 'problemTooLong')),
-  contact: v.pipe(v.string(), v.transform((value) => cleanText(value)), v.maxLength(MAX_CONTACT_CHARS, 'contactTooLong')),
+  problem: v.pipe(
+    v.string(),
+    v.transform(cleanProblem),
+    v.nonEmpty('problemRequired'),
+    v.maxLength(MAX_PROBLEM_CHARS, 'problemTooLong'),
+  ),
+  contact: v.pipe(
+    v.string(),
+    v.transform((value) => cleanText(value)),
+    v.maxLength(MAX_CONTACT_CHARS, 'contactTooLong'),
+  ),
 });
 
 export interface ReportValues {
@@ -51,17 +78,25 @@ export interface ReportValues {
 }
 export type ReadReport =
   | { ok: true; problem: string; contact: string | null }
-  | { ok: false; values: ReportValues; errors: { problem?: ReportErrorKey; contact?: ReportErrorKey } };
+  | {
+      ok: false;
+      values: ReportValues;
+      errors: { problem?: ReportErrorKey; contact?: ReportErrorKey };
+    };
 
 /** Reads the report form; a field sent twice, or sent as a file, counts as its text or as empty. */
 export const readReportForm = (body: Record<string, unknown>): ReadReport => {
   const values = { problem: firstValue(body.problem), contact: firstValue(body.contact) };
   const result = v.safeParse(ReportForm, values);
-  if (result.success) return { ok: true, problem: result.output.problem, contact: result.output.contact || null };
+  if (result.success)
+    return { ok: true, problem: result.output.problem, contact: result.output.contact || null };
   const nested = v.flatten<typeof ReportForm>(result.issues).nested ?? {};
   return {
     ok: false,
     values: { problem: cleanProblem(values.problem), contact: cleanText(values.contact) },
-    errors: { problem: nested.problem?.[0] as ReportErrorKey | undefined, contact: nested.contact?.[0] as ReportErrorKey | undefined },
+    errors: {
+      problem: nested.problem?.[0] as ReportErrorKey | undefined,
+      contact: nested.contact?.[0] as ReportErrorKey | undefined,
+    },
   };
 };

@@ -1,5 +1,9 @@
 import { Hono } from 'hono';
-import { closeResourceReport, listOpenReportQueue, listVerificationQueue } from '../../db/resources/moderation';
+import {
+  closeResourceReport,
+  listOpenReportQueue,
+  listVerificationQueue,
+} from '../../db/resources/moderation';
 import { changeActor } from '../../db/resources/changes';
 import { markResourceVerified } from '../../db/resources/verify';
 import { ResourcesModerationPage } from '../../web/views/resources/moderation';
@@ -22,22 +26,56 @@ export const resourcesModerationRoutes = new Hono<AppEnv>()
   .get('/moderation/resources', async function moderation_resources_get(c) {
     const t = c.get('t');
     const db = c.get('db');
-    const [reports, queue] = await Promise.all([listOpenReportQueue(db), listVerificationQueue(db)]);
+    const [reports, queue] = await Promise.all([
+      listOpenReportQueue(db),
+      listVerificationQueue(db),
+    ]);
     return renderPage(c, {
       title: t.moderation.resourcesTitle,
-      body: <ResourcesModerationPage t={t} locale={c.get('locale')} reports={reports} queue={queue} notice={readNotice(c, notices)} />,
+      body: (
+        <ResourcesModerationPage
+          t={t}
+          locale={c.get('locale')}
+          reports={reports}
+          queue={queue}
+          notice={readNotice(c, notices)}
+        />
+      ),
     });
   })
 
-  .post('/moderation/resources/:id/verification', async function moderation_resource_verification_post(c) {
-    // The role, never the person, is what the public sees: "checked by a moderator".
-    const actor = changeActor(c.get('user'));
-    const done = await markResourceVerified(c.get('db'), c.req.param('id'), actor.role, new Date(), actor.userId);
-    return done ? c.redirect(noticeUrl(notices, '/moderation/resources', 'verified'), 303) : c.notFound();
-  })
+  .post(
+    '/moderation/resources/:id/verification',
+    async function moderation_resource_verification_post(c) {
+      // The role, never the person, is what the public sees: "checked by a moderator".
+      const actor = changeActor(c.get('user'));
+      const done = await markResourceVerified(
+        c.get('db'),
+        c.req.param('id'),
+        actor.role,
+        new Date(),
+        actor.userId,
+      );
+      return done
+        ? c.redirect(noticeUrl(notices, '/moderation/resources', 'verified'), 303)
+        : c.notFound();
+    },
+  )
 
-  .post('/moderation/resources/reports/:id/:outcome{resolution|dismissal}', async function moderation_resource_report_post(c) {
-    const outcome = c.req.param('outcome') === 'resolution' ? 'resolved' : 'dismissed';
-    const closed = await closeResourceReport(c.get('db'), c.req.param('id'), outcome, new Date(), changeActor(c.get('user')));
-    return c.redirect(noticeUrl(notices, '/moderation/resources', closed ? 'closed' : 'already-closed'), 303);
-  });
+  .post(
+    '/moderation/resources/reports/:id/:outcome{resolution|dismissal}',
+    async function moderation_resource_report_post(c) {
+      const outcome = c.req.param('outcome') === 'resolution' ? 'resolved' : 'dismissed';
+      const closed = await closeResourceReport(
+        c.get('db'),
+        c.req.param('id'),
+        outcome,
+        new Date(),
+        changeActor(c.get('user')),
+      );
+      return c.redirect(
+        noticeUrl(notices, '/moderation/resources', closed ? 'closed' : 'already-closed'),
+        303,
+      );
+    },
+  );

@@ -31,10 +31,24 @@ const resourceKey = (c: Context<AppEnv>) => {
 };
 
 /** The resource page, or the report section alone for htmx, with the report form's state. */
-const renderResource = async (c: Context<AppEnv>, resource: ResourceDetail, report: ReportFormState, status = 200) => {
+const renderResource = async (
+  c: Context<AppEnv>,
+  resource: ResourceDetail,
+  report: ReportFormState,
+  status = 200,
+) => {
   const t = c.get('t');
   if (isHtmx(c) && c.req.method === 'POST') {
-    return c.html(<ReportForm t={t} slug={resource.slug} state={report} maxProblem={LIMITS.problem} maxContact={LIMITS.contact} />, status as 200);
+    return c.html(
+      <ReportForm
+        t={t}
+        slug={resource.slug}
+        state={report}
+        maxProblem={LIMITS.problem}
+        maxContact={LIMITS.contact}
+      />,
+      status as 200,
+    );
   }
   const options = await listSearchOptions(c.get('db'));
   return renderPage(c, {
@@ -49,7 +63,11 @@ const renderResource = async (c: Context<AppEnv>, resource: ResourceDetail, repo
         categories={options.categories}
         report={report}
         limits={LIMITS}
-        editHref={can(c.get('user'), 'resources:moderate') ? `/moderation/resources/${resource.id}/edit` : undefined}
+        editHref={
+          can(c.get('user'), 'resources:moderate')
+            ? `/moderation/resources/${resource.id}/edit`
+            : undefined
+        }
       />
     ),
   });
@@ -65,23 +83,48 @@ export const resourceRoutes = new Hono<AppEnv>()
     const search = readResourceSearch(query);
     // A position finer than about 1 km is replaced at once by the rounded one, so it stays in no
     // history, link or page (the language switch, for one, echoes the current address).
-    if (search.near && (query.lat !== search.near.latitude.toFixed(2) || query.lon !== search.near.longitude.toFixed(2))) {
+    if (
+      search.near &&
+      (query.lat !== search.near.latitude.toFixed(2) ||
+        query.lon !== search.near.longitude.toFixed(2))
+    ) {
       return c.redirect(searchUrl(search), 302);
     }
     const started = performance.now();
-    const [options, result] = await Promise.all([listSearchOptions(db), searchResources(db, search, new Date())]);
+    const [options, result] = await Promise.all([
+      listSearchOptions(db),
+      searchResources(db, search, new Date()),
+    ]);
     // How long the database took, for `npm run bench:search:d1`; local runs only, since a
     // timing helps someone tune a slow query against a public site.
-    if (localToolsAllowed(c)) c.header('Server-Timing', `db;dur=${(performance.now() - started).toFixed(1)}`);
+    if (localToolsAllowed(c))
+      c.header('Server-Timing', `db;dur=${(performance.now() - started).toFixed(1)}`);
     // The same URL answers with a whole page or, for htmx, the results alone: caches must tell them apart.
     c.header('Vary', 'HX-Request', { append: true });
     if (isHtmx(c)) {
-      return c.html(<ResourceResults t={t} locale={locale} search={search} result={result} categories={options.categories} />);
+      return c.html(
+        <ResourceResults
+          t={t}
+          locale={locale}
+          search={search}
+          result={result}
+          categories={options.categories}
+        />,
+      );
     }
     return renderPage(c, {
       title: t.resources.title,
       section: 'findHelp',
-      body: <ResourceSearchPage t={t} locale={locale} search={search} options={options} result={result} nonce={c.get('secureHeadersNonce')} />,
+      body: (
+        <ResourceSearchPage
+          t={t}
+          locale={locale}
+          search={search}
+          options={options}
+          result={result}
+          nonce={c.get('secureHeadersNonce')}
+        />
+      ),
     });
   })
   .get('/resources/:id', async function resource_get(c) {
@@ -98,14 +141,28 @@ export const resourceRoutes = new Hono<AppEnv>()
     const resource = await getResource(db, key, now);
     if (!resource) return c.notFound();
     const form = readReportForm(await readForm(c.req));
-    if (!form.ok) return renderResource(c, resource, { values: form.values, errors: form.errors }, 422);
+    if (!form.ok)
+      return renderResource(c, resource, { values: form.values, errors: form.errors }, 422);
     const limit = await hitRateLimit(db, REPORT_LIMIT, await c.get('clientKey')(), now);
     if (!limit.allowed) {
       c.header('Retry-After', String(limit.retryAfterSeconds));
       const minutes = Math.max(1, Math.ceil(limit.retryAfterSeconds / 60));
-      return renderResource(c, resource, { values: { problem: form.problem, contact: form.contact ?? '' }, errors: {}, limitedMinutes: minutes }, 429);
+      return renderResource(
+        c,
+        resource,
+        {
+          values: { problem: form.problem, contact: form.contact ?? '' },
+          errors: {},
+          limitedMinutes: minutes,
+        },
+        429,
+      );
     }
-    await fileResourceReport(db, { serviceId: resource.id, problem: form.problem, contact: form.contact }, now);
+    await fileResourceReport(
+      db,
+      { serviceId: resource.id, problem: form.problem, contact: form.contact },
+      now,
+    );
     if (isHtmx(c)) return renderResource(c, resource, { ...EMPTY_REPORT, sent: true });
     // Post/redirect/get: reloading the thank-you page sends nothing twice.
     return c.redirect(`/resources/${encodeURIComponent(resource.slug)}?report=sent#report`, 303);

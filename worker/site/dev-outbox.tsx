@@ -18,8 +18,18 @@ export const devOutboxRoutes = new Hono<AppEnv>()
   })
   .get('/dev/outbox.json', async function dev_outbox_json_get(c) {
     const mail = await listOutbox(c.get('db'));
-    return c.json(mail.map((m) => ({ to: m.toAddress, subject: m.subject, text: m.bodyText, sentAt: (m.sentAt ?? m.createdAt).toISOString() })));
+    return c.json(
+      mail.map((m) => ({
+        to: m.toAddress,
+        subject: m.subject,
+        text: m.bodyText,
+        sentAt: (m.sentAt ?? m.createdAt).toISOString(),
+      })),
+    );
   })
   .get('/dev/outbox', async function dev_outbox_get(c) {
-    return renderPage(c, { title: 'Outbox', body: <OutboxPage mail={await listOutbox(c.get('db'))} locale={c.get('locale')} /> });
+    return renderPage(c, {
+      title: 'Outbox',
+      body: <OutboxPage mail={await listOutbox(c.get('db'))} locale={c.get('locale')} />,
+    });
   });

@@ -7,7 +7,6 @@ import { safeReturnPath } from '../http/return-path';
 import { readForm } from '../http/validation';
 import { firstValue } from '../http/fields';
 
-
 /** POST /language: remember the chosen language, then go back to the page it was chosen on. */
 export const languageRoutes = new Hono<AppEnv>().post('/language', async function language_post(c) {
   const form = await readForm(c.req);

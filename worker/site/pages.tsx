@@ -11,11 +11,18 @@ import { renderPage } from '../http/render';
 export const pageRoutes = new Hono<AppEnv>()
   .get('/', function home_get(c) {
     const t = c.get('t');
-    return renderPage(c, { title: t.home.title, body: <HomePage t={t} showDemoNotice={localToolsAllowed(c)} /> });
+    return renderPage(c, {
+      title: t.home.title,
+      body: <HomePage t={t} showDemoNotice={localToolsAllowed(c)} />,
+    });
   })
   .get('/support', function support_get(c) {
     const t = c.get('t');
-    return renderPage(c, { title: t.support.title, section: 'support', body: <SupportPage t={t} /> });
+    return renderPage(c, {
+      title: t.support.title,
+      section: 'support',
+      body: <SupportPage t={t} />,
+    });
   })
   .get('/safety', function safety_get(c) {
     const t = c.get('t');
@@ -23,5 +30,8 @@ export const pageRoutes = new Hono<AppEnv>()
   })
   .get('/privacy', function privacy_get(c) {
     const t = c.get('t');
-    return renderPage(c, { title: t.privacy.title, body: <PrivacyPage t={t} retention={c.get('config').retention} /> });
+    return renderPage(c, {
+      title: t.privacy.title,
+      body: <PrivacyPage t={t} retention={c.get('config').retention} />,
+    });
   });

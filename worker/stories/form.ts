@@ -25,7 +25,6 @@ export interface StoryFormValues {
   formKey: string;
 }
 
-
 /** The form's fields as typed, cut to a sane length so a huge post is not echoed back whole. */
 export const storyFormValues = (form: Record<string, unknown>): StoryFormValues => ({
   title: firstValue(form.title).slice(0, STORY_LIMITS.title * 2),
@@ -38,7 +37,11 @@ export const storyFormValues = (form: Record<string, unknown>): StoryFormValues 
 });
 
 const optionalLine = (max: number, tooLong: string) =>
-  v.pipe(v.string(), v.transform((value) => cleanText(value)), v.maxLength(max, tooLong));
+  v.pipe(
+    v.string(),
+    v.transform((value) => cleanText(value)),
+    v.maxLength(max, tooLong),
+  );
 
 /**
  * Parses a story form: plain text only (control characters and direction overrides removed;
@@ -47,19 +50,37 @@ const optionalLine = (max: number, tooLong: string) =>
 export const parseStoryForm = (
   form: Record<string, unknown>,
   t: Catalog,
-): { draft: StoryDraft; values: StoryFormValues } | { errors: Record<string, string>; values: StoryFormValues } => {
+):
+  | { draft: StoryDraft; values: StoryFormValues }
+  | { errors: Record<string, string>; values: StoryFormValues } => {
   const values = storyFormValues(form);
   const e = t.stories.errors;
   const schema = v.object({
-    title: requiredLine(STORY_LIMITS.title, { required: e.titleRequired, tooLong: format(e.titleTooLong, { max: STORY_LIMITS.title }) }),
-    body: requiredText(STORY_LIMITS.body, { required: e.bodyRequired, tooLong: format(e.bodyTooLong, { max: STORY_LIMITS.body }) }),
-    shownName: optionalLine(STORY_LIMITS.shownName, format(e.shownNameTooLong, { max: STORY_LIMITS.shownName })),
+    title: requiredLine(STORY_LIMITS.title, {
+      required: e.titleRequired,
+      tooLong: format(e.titleTooLong, { max: STORY_LIMITS.title }),
+    }),
+    body: requiredText(STORY_LIMITS.body, {
+      required: e.bodyRequired,
+      tooLong: format(e.bodyTooLong, { max: STORY_LIMITS.body }),
+    }),
+    shownName: optionalLine(
+      STORY_LIMITS.shownName,
+      format(e.shownNameTooLong, { max: STORY_LIMITS.shownName }),
+    ),
     language: v.picklist(STORY_LANGUAGES, e.languageInvalid),
     contentNotes: v.array(v.picklist(CONTENT_NOTES, e.notesInvalid)),
-    contentNoteText: optionalLine(STORY_LIMITS.contentNoteText, format(e.noteTextTooLong, { max: STORY_LIMITS.contentNoteText })),
+    contentNoteText: optionalLine(
+      STORY_LIMITS.contentNoteText,
+      format(e.noteTextTooLong, { max: STORY_LIMITS.contentNoteText }),
+    ),
   });
   // The raw (uncut) title and body are validated, so an over-long text is refused, not cut.
-  const parsed = v.safeParse(schema, { ...values, title: firstValue(form.title), body: firstValue(form.body) });
+  const parsed = v.safeParse(schema, {
+    ...values,
+    title: firstValue(form.title),
+    body: firstValue(form.body),
+  });
   if (!parsed.success) return { errors: fieldErrors(parsed.issues), values };
   const draft = parsed.output;
   return {
@@ -85,7 +106,9 @@ export const parseConsentForm = (
   form: Record<string, unknown>,
   campaignIds: readonly string[],
   t: Catalog,
-): { consent: Consent; versionNumber: number } | { errors: Record<string, string>; values: ConsentFormValues } => {
+):
+  | { consent: Consent; versionNumber: number }
+  | { errors: Record<string, string>; values: ConsentFormValues } => {
   const e = t.stories.errors;
   const months = Number(firstValue(form.months));
   const versionNumber = Number(firstValue(form.version));
@@ -100,7 +123,16 @@ export const parseConsentForm = (
   if (!Number.isSafeInteger(versionNumber) || versionNumber < 1) errors.version = e.versionInvalid;
   if (!(CONSENT_MONTHS as readonly number[]).includes(months)) errors.months = e.monthsInvalid;
   if (chosen.some((id) => !campaignIds.includes(id))) errors.campaignIds = e.campaignInvalid;
-  if (!values.ownPage && values.campaignIds.length === 0 && !values.eventQuotes) errors.ownPage = e.scopeRequired;
+  if (!values.ownPage && values.campaignIds.length === 0 && !values.eventQuotes)
+    errors.ownPage = e.scopeRequired;
   if (Object.keys(errors).length > 0) return { errors, values };
-  return { versionNumber, consent: { ownPage: values.ownPage, campaignIds: values.campaignIds, eventQuotes: values.eventQuotes, months } };
+  return {
+    versionNumber,
+    consent: {
+      ownPage: values.ownPage,
+      campaignIds: values.campaignIds,
+      eventQuotes: values.eventQuotes,
+      months,
+    },
+  };
 };

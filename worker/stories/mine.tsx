@@ -17,7 +17,12 @@ import {
   type StoryRecord,
 } from '../../db/stories/stories';
 import { format } from '../../web/i18n';
-import { MyStoriesPage, MyStoryPage, StoryEditorPage, type ConsentValues } from '../../web/views/stories/mine';
+import {
+  MyStoriesPage,
+  MyStoryPage,
+  StoryEditorPage,
+  type ConsentValues,
+} from '../../web/views/stories/mine';
 import type { AppEnv } from '../env';
 import { requireAccess, type SignedInContext } from '../http/require-access';
 import { renderPage } from '../http/render';
@@ -47,11 +52,16 @@ const notices = {
   cannot: (t) => t.stories.cannotChange,
 } satisfies Notices<{ number: number | string }>;
 
-const noticeFor = (c: Ctx, record?: StoryRecord): string | undefined => readNotice(c, notices, { number: record?.versions.at(-1)?.number ?? '' });
+const noticeFor = (c: Ctx, record?: StoryRecord): string | undefined =>
+  readNotice(c, notices, { number: record?.versions.at(-1)?.number ?? '' });
 
 const storyPath = (storyId: string) => `/my-stories/${storyId}`;
 
-const showStory = async (c: Ctx, record: StoryRecord, extra: { consent?: ConsentValues; consentErrors?: Record<string, string>; status?: number } = {}) => {
+const showStory = async (
+  c: Ctx,
+  record: StoryRecord,
+  extra: { consent?: ConsentValues; consentErrors?: Record<string, string>; status?: number } = {},
+) => {
   const t = c.get('t');
   return renderPage(c, {
     title: t.stories.mineTitle,
@@ -71,7 +81,15 @@ const showStory = async (c: Ctx, record: StoryRecord, extra: { consent?: Consent
   });
 };
 
-const emptyForm = (language: string) => ({ title: '', body: '', shownName: '', language, contentNotes: [], contentNoteText: '', formKey: newToken() });
+const emptyForm = (language: string) => ({
+  title: '',
+  body: '',
+  shownName: '',
+  language,
+  contentNotes: [],
+  contentNoteText: '',
+  formKey: newToken(),
+});
 
 /**
  * /my-stories: a storyteller's own stories. Writing needs the storyteller role; reading,
@@ -90,7 +108,14 @@ export const myStoriesRoutes = new Hono<AppEnv>()
     const user = c.get('user');
     return renderPage(c, {
       title: t.stories.mineTitle,
-      body: <MyStoriesPage t={t} stories={await listStoriesByAuthor(c.get('db'), user.id)} canWrite={can(user, 'stories:write')} notice={noticeFor(c)} />,
+      body: (
+        <MyStoriesPage
+          t={t}
+          stories={await listStoriesByAuthor(c.get('db'), user.id)}
+          canWrite={can(user, 'stories:write')}
+          notice={noticeFor(c)}
+        />
+      ),
     });
   })
 
@@ -98,7 +123,17 @@ export const myStoriesRoutes = new Hono<AppEnv>()
     const t = c.get('t');
     return renderPage(c, {
       title: t.stories.newTitle,
-      body: <StoryEditorPage t={t} locale={c.get('locale')} mode="new" action="/my-stories" values={emptyForm(c.get('locale'))} backHref="/my-stories" limits={STORY_LIMITS} />,
+      body: (
+        <StoryEditorPage
+          t={t}
+          locale={c.get('locale')}
+          mode="new"
+          action="/my-stories"
+          values={emptyForm(c.get('locale'))}
+          backHref="/my-stories"
+          limits={STORY_LIMITS}
+        />
+      ),
     });
   })
 
@@ -110,10 +145,27 @@ export const myStoriesRoutes = new Hono<AppEnv>()
       return renderPage(c, {
         title: t.stories.newTitle,
         status: 400,
-        body: <StoryEditorPage t={t} locale={c.get('locale')} mode="new" action="/my-stories" values={parsed.values} errors={parsed.errors} backHref="/my-stories" limits={STORY_LIMITS} />,
+        body: (
+          <StoryEditorPage
+            t={t}
+            locale={c.get('locale')}
+            mode="new"
+            action="/my-stories"
+            values={parsed.values}
+            errors={parsed.errors}
+            backHref="/my-stories"
+            limits={STORY_LIMITS}
+          />
+        ),
       });
     }
-    const id = await createStory(c.get('db'), c.get('user').id, parsed.draft, new Date(), storyFormValues(form).formKey || null);
+    const id = await createStory(
+      c.get('db'),
+      c.get('user').id,
+      parsed.draft,
+      new Date(),
+      storyFormValues(form).formKey || null,
+    );
     return c.redirect(noticeUrl(notices, storyPath(id), 'created'), 303);
   })
 
@@ -153,7 +205,18 @@ export const myStoriesRoutes = new Hono<AppEnv>()
       return renderPage(c, {
         title: t.stories.editTitle,
         status: 400,
-        body: <StoryEditorPage t={t} locale={c.get('locale')} mode="edit" action={`${base}/versions`} values={parsed.values} errors={parsed.errors} backHref={base} limits={STORY_LIMITS} />,
+        body: (
+          <StoryEditorPage
+            t={t}
+            locale={c.get('locale')}
+            mode="edit"
+            action={`${base}/versions`}
+            values={parsed.values}
+            errors={parsed.errors}
+            backHref={base}
+            limits={STORY_LIMITS}
+          />
+        ),
       });
     }
     const number = await addStoryVersion(c.get('db'), record.story.id, parsed.draft, 'author');
@@ -161,14 +224,20 @@ export const myStoriesRoutes = new Hono<AppEnv>()
   })
 
   .get('/my-stories/:id/versions/:number{[0-9]+}', async function my_story_version_get(c) {
-    return renderStoryVersion(c, await loadOwnStory(c), { href: (id) => `/my-stories/${id}`, label: c.get('t').stories.cancel });
+    return renderStoryVersion(c, await loadOwnStory(c), {
+      href: (id) => `/my-stories/${id}`,
+      label: c.get('t').stories.cancel,
+    });
   })
 
   .post('/my-stories/:id/submission', async function my_story_submission_post(c) {
     const record = await loadOwnStory(c);
     if (!record) return c.notFound();
     const done = await submitStory(c.get('db'), record.story.id, c.get('user').id);
-    return c.redirect(noticeUrl(notices, storyPath(record.story.id), done ? 'submitted' : 'cannot'), 303);
+    return c.redirect(
+      noticeUrl(notices, storyPath(record.story.id), done ? 'submitted' : 'cannot'),
+      303,
+    );
   })
 
   .post('/my-stories/:id/approval', async function my_story_approval_post(c) {
@@ -182,7 +251,12 @@ export const myStoriesRoutes = new Hono<AppEnv>()
       campaigns.map((campaign) => campaign.id),
       t,
     );
-    if ('errors' in parsed) return showStory(c, record, { consent: parsed.values, consentErrors: parsed.errors, status: 400 });
+    if ('errors' in parsed)
+      return showStory(c, record, {
+        consent: parsed.values,
+        consentErrors: parsed.errors,
+        status: 400,
+      });
     const done = await approveStoryVersion(db, {
       storyId: record.story.id,
       authorId: c.get('user').id,
@@ -190,14 +264,22 @@ export const myStoriesRoutes = new Hono<AppEnv>()
       consent: parsed.consent,
       siteOrigin: siteOrigin(c),
     });
-    return c.redirect(noticeUrl(notices, storyPath(record.story.id), done ? 'approved' : 'cannot'), 303);
+    return c.redirect(
+      noticeUrl(notices, storyPath(record.story.id), done ? 'approved' : 'cannot'),
+      303,
+    );
   })
 
   .post('/my-stories/:id/withdrawal', async function my_story_withdrawal_post(c) {
     const record = await loadOwnStory(c);
     if (!record) return c.notFound();
     const form = await readForm(c.req);
-    await withdrawStory(c.get('db'), record.story.id, c.get('user').id, firstValue(form.deleteVersions) === 'yes');
+    await withdrawStory(
+      c.get('db'),
+      record.story.id,
+      c.get('user').id,
+      firstValue(form.deleteVersions) === 'yes',
+    );
     return c.redirect(noticeUrl(notices, storyPath(record.story.id), 'withdrawn'), 303);
   })
 
@@ -205,5 +287,8 @@ export const myStoriesRoutes = new Hono<AppEnv>()
     const record = await loadOwnStory(c);
     if (!record) return c.notFound();
     const done = await deleteStoryVersions(c.get('db'), record.story.id, c.get('user').id);
-    return c.redirect(noticeUrl(notices, storyPath(record.story.id), done ? 'deleted' : 'cannot'), 303);
+    return c.redirect(
+      noticeUrl(notices, storyPath(record.story.id), done ? 'deleted' : 'cannot'),
+      303,
+    );
   });

@@ -1,7 +1,14 @@
 import { Hono } from 'hono';
 import { canModerateStory } from '../../db/permissions';
 import { publishableApproval } from '../../db/stories/rules';
-import { addStoryVersion, listStoryQueue, loadStory, publishStoryApproval, STORY_LIMITS, type StoryRecord } from '../../db/stories/stories';
+import {
+  addStoryVersion,
+  listStoryQueue,
+  loadStory,
+  publishStoryApproval,
+  STORY_LIMITS,
+  type StoryRecord,
+} from '../../db/stories/stories';
 import { format } from '../../web/i18n';
 import { ModerateStoryPage, StoryQueuePage } from '../../web/views/stories/moderation';
 import type { AppEnv } from '../env';
@@ -34,10 +41,16 @@ const loadSubmittedStory = async (c: Ctx): Promise<StoryRecord | null> => {
 const publishableOf = (record: StoryRecord, now = new Date()) => {
   const approval = publishableApproval(record, now);
   const version = approval && record.versions.find((v) => v.id === approval.versionId);
-  return approval && version ? { approvalId: approval.id, versionNumber: version.number, expiresAt: approval.expiresAt } : null;
+  return approval && version
+    ? { approvalId: approval.id, versionNumber: version.number, expiresAt: approval.expiresAt }
+    : null;
 };
 
-const showStory = (c: Ctx, record: StoryRecord, extra: { form?: StoryFormValues; errors?: Record<string, string>; status?: number } = {}) => {
+const showStory = (
+  c: Ctx,
+  record: StoryRecord,
+  extra: { form?: StoryFormValues; errors?: Record<string, string>; status?: number } = {},
+) => {
   const t = c.get('t');
   const latest = record.versions.at(-1);
   return renderPage(c, {
@@ -49,7 +62,17 @@ const showStory = (c: Ctx, record: StoryRecord, extra: { form?: StoryFormValues;
         locale={c.get('locale')}
         record={record}
         publishable={publishableOf(record)}
-        form={extra.form ?? latest ?? { title: '', body: '', shownName: '', language: 'en', contentNotes: [], contentNoteText: '' }}
+        form={
+          extra.form ??
+          latest ?? {
+            title: '',
+            body: '',
+            shownName: '',
+            language: 'en',
+            contentNotes: [],
+            contentNoteText: '',
+          }
+        }
         limits={STORY_LIMITS}
         errors={extra.errors}
         notice={readNotice(c, notices, { number: latest?.number ?? '' })}
@@ -71,7 +94,9 @@ export const storyModerationRoutes = new Hono<AppEnv>()
     const t = c.get('t');
     return renderPage(c, {
       title: t.stories.queueTitle,
-      body: <StoryQueuePage t={t} locale={c.get('locale')} queue={await listStoryQueue(c.get('db'))} />,
+      body: (
+        <StoryQueuePage t={t} locale={c.get('locale')} queue={await listStoryQueue(c.get('db'))} />
+      ),
     });
   })
 
@@ -80,18 +105,28 @@ export const storyModerationRoutes = new Hono<AppEnv>()
     return record ? showStory(c, record) : c.notFound();
   })
 
-  .get('/moderation/stories/:id/versions/:number{[0-9]+}', async function moderation_story_version_get(c) {
-    return renderStoryVersion(c, await loadSubmittedStory(c), { href: (id) => `/moderation/stories/${id}`, label: c.get('t').stories.moderateTitle });
-  })
+  .get(
+    '/moderation/stories/:id/versions/:number{[0-9]+}',
+    async function moderation_story_version_get(c) {
+      return renderStoryVersion(c, await loadSubmittedStory(c), {
+        href: (id) => `/moderation/stories/${id}`,
+        label: c.get('t').stories.moderateTitle,
+      });
+    },
+  )
 
   .post('/moderation/stories/:id/versions', async function moderation_story_versions_post(c) {
     const t = c.get('t');
     const record = await loadSubmittedStory(c);
     if (!record) return c.notFound();
     const parsed = parseStoryForm(await readForm(c.req), t);
-    if ('errors' in parsed) return showStory(c, record, { form: parsed.values, errors: parsed.errors, status: 400 });
+    if ('errors' in parsed)
+      return showStory(c, record, { form: parsed.values, errors: parsed.errors, status: 400 });
     const number = await addStoryVersion(c.get('db'), record.story.id, parsed.draft, 'moderator');
-    return c.redirect(noticeUrl(notices, queuePath(record.story.id), number ? 'suggested' : 'cannot'), 303);
+    return c.redirect(
+      noticeUrl(notices, queuePath(record.story.id), number ? 'suggested' : 'cannot'),
+      303,
+    );
   })
 
   .post('/moderation/stories/:id/publication', async function moderation_story_publication_post(c) {
@@ -100,5 +135,8 @@ export const storyModerationRoutes = new Hono<AppEnv>()
     const form = await readForm(c.req);
     const approvalId = firstValue(form.approval);
     const done = await publishStoryApproval(c.get('db'), record.story.id, approvalId);
-    return c.redirect(noticeUrl(notices, queuePath(record.story.id), done ? 'published' : 'cannot'), 303);
+    return c.redirect(
+      noticeUrl(notices, queuePath(record.story.id), done ? 'published' : 'cannot'),
+      303,
+    );
   });

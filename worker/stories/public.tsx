@@ -15,7 +15,10 @@ const publicStoryRoutes = new Hono<AppEnv>()
   .get('/stories', async function stories_get(c) {
     const t = c.get('t');
     const asked = Number.parseInt(c.req.query('page') ?? '1', 10);
-    const list = await listPublishedStoriesPage(c.get('db'), Number.isSafeInteger(asked) ? asked : 1);
+    const list = await listPublishedStoriesPage(
+      c.get('db'),
+      Number.isSafeInteger(asked) ? asked : 1,
+    );
     return renderPage(c, {
       title: t.stories.listTitle,
       section: 'stories',
@@ -32,11 +35,24 @@ const publicStoryRoutes = new Hono<AppEnv>()
         title: t.stories.goneTitle,
         status: 410,
         section: 'stories',
-        body: <ErrorPage title={t.stories.goneTitle} text={t.stories.goneText} homeLabel={t.errors.goHome} />,
+        body: (
+          <ErrorPage
+            title={t.stories.goneTitle}
+            text={t.stories.goneText}
+            homeLabel={t.errors.goHome}
+          />
+        ),
       });
     }
-    return renderPage(c, { title: story.title, section: 'stories', body: <StoryPage t={t} locale={c.get('locale')} story={story} /> });
+    return renderPage(c, {
+      title: story.title,
+      section: 'stories',
+      body: <StoryPage t={t} locale={c.get('locale')} story={story} />,
+    });
   });
 
 /** Every stories address: the public pages, /my-stories and /moderation/stories. */
-export const storyRoutes = new Hono<AppEnv>().route('/', publicStoryRoutes).route('/', myStoriesRoutes).route('/', storyModerationRoutes);
+export const storyRoutes = new Hono<AppEnv>()
+  .route('/', publicStoryRoutes)
+  .route('/', myStoriesRoutes)
+  .route('/', storyModerationRoutes);

@@ -1,4 +1,13 @@
-import { LibsqlBatchError, LibsqlError, type Client, type InArgs, type InStatement, type InValue, type ResultSet, type Row } from '@libsql/client';
+import {
+  LibsqlBatchError,
+  LibsqlError,
+  type Client,
+  type InArgs,
+  type InStatement,
+  type InValue,
+  type ResultSet,
+  type Row,
+} from '@libsql/client';
 import Libsql from 'libsql';
 import { Buffer } from 'node:buffer';
 
@@ -10,7 +19,10 @@ import { Buffer } from 'node:buffer';
  * `@libsql/client` fails the type check of `LocalLibsqlClient`; the contract suite
  * (tests/node/core/libsql-contract.test.ts) checks that both clients behave alike on them.
  */
-export type DatabaseClient = Pick<Client, 'execute' | 'batch' | 'migrate' | 'transaction' | 'close'>;
+export type DatabaseClient = Pick<
+  Client,
+  'execute' | 'batch' | 'migrate' | 'transaction' | 'close'
+>;
 
 /** The rest of `Client`, which neither drizzle nor the app calls: refused plainly (see `notOffered`). */
 type NotCalled = Exclude<keyof Client, keyof DatabaseClient | 'closed' | 'protocol'>;
@@ -36,7 +48,8 @@ const changesSchema = /^\s*(create|drop|alter)\b/i;
 /** Statements that join a group commit: plain writes. Anything else (PRAGMA, BEGIN, DDL…) runs on its own. */
 const joinsGroup = /^\s*(insert|update|delete|replace)\b/i;
 const readsOnly = /^\s*select\b/i;
-const kindOf = (sql: string): KeptStatement['kind'] => (joinsGroup.test(sql) ? 'write' : readsOnly.test(sql) ? 'read' : 'other');
+const kindOf = (sql: string): KeptStatement['kind'] =>
+  joinsGroup.test(sql) ? 'write' : readsOnly.test(sql) ? 'read' : 'other';
 
 /** Writes of one turn of the event loop, committed together; each waits for the commit. */
 interface Group {
@@ -86,18 +99,29 @@ export class LocalLibsqlClient implements Client {
     const sql = typeof stmt === 'string' ? stmt : stmt.sql;
     const kind = this.#kept.get(sql)?.kind ?? kindOf(sql);
     // A read while a group is open sees its writes, so it waits for their commit too.
-    if (kind === 'write' || (this.#group && kind === 'read')) return this.#inGroup(() => this.#run(stmt));
+    if (kind === 'write' || (this.#group && kind === 'read'))
+      return this.#inGroup(() => this.#run(stmt));
     // Before preparing: some statements (PRAGMA synchronous…) cannot even be prepared in a transaction.
     this.#commitGroup();
     return this.#run(stmt);
   }
 
-  async batch(stmts: Array<InStatement | [string, InArgs?]>, mode: 'write' | 'read' | 'deferred' = 'deferred'): Promise<ResultSet[]> {
+  async batch(
+    stmts: Array<InStatement | [string, InArgs?]>,
+    mode: 'write' | 'read' | 'deferred' = 'deferred',
+  ): Promise<ResultSet[]> {
     this.#checkOpen();
     // A batch of reads alone takes no write lock: another process writing (an import, a rebuild
     // of the search index) must not make every page wait, as it never did with @libsql/client.
-    const sqlOf = (stmt: InStatement | [string, InArgs?]) => (Array.isArray(stmt) ? stmt[0] : typeof stmt === 'string' ? stmt : stmt.sql);
-    if (!this.#group && (mode === 'read' || stmts.every((stmt) => (this.#kept.get(sqlOf(stmt))?.kind ?? kindOf(sqlOf(stmt))) === 'read'))) {
+    const sqlOf = (stmt: InStatement | [string, InArgs?]) =>
+      Array.isArray(stmt) ? stmt[0] : typeof stmt === 'string' ? stmt : stmt.sql;
+    if (
+      !this.#group &&
+      (mode === 'read' ||
+        stmts.every(
+          (stmt) => (this.#kept.get(sqlOf(stmt))?.kind ?? kindOf(sqlOf(stmt))) === 'read',
+        ))
+    ) {
       return this.#inTransaction('BEGIN DEFERRED', stmts);
     }
     return this.#inGroup(() => {
@@ -131,7 +155,10 @@ export class LocalLibsqlClient implements Client {
 
   /** Interactive transactions are not offered (nor on D1): write atomically with `batch`. Said plainly, not as a TypeError. */
   async transaction(): Promise<never> {
-    throw new LibsqlError('Interactive transactions are not supported on this database: use db.batch()', 'TRANSACTION_NOT_SUPPORTED');
+    throw new LibsqlError(
+      'Interactive transactions are not supported on this database: use db.batch()',
+      'TRANSACTION_NOT_SUPPORTED',
+    );
   }
 
   // Drizzle's type asks for a whole `Client`: implementing it (rather than `as Client`) makes a
@@ -179,9 +206,13 @@ export class LocalLibsqlClient implements Client {
       // A failed statement undid only itself, but its failure may rest on writes of this group
       // (a duplicate of a row written this turn): it is told at the commit, like them, or told
       // the commit's error if the group is refused.
-      return new Promise<T>((_, reject) => group.waiting.push({ resolve: () => reject(error), reject }));
+      return new Promise<T>((_, reject) =>
+        group.waiting.push({ resolve: () => reject(error), reject }),
+      );
     }
-    return new Promise<T>((resolve, reject) => group.waiting.push({ resolve: () => resolve(value), reject }));
+    return new Promise<T>((resolve, reject) =>
+      group.waiting.push({ resolve: () => resolve(value), reject }),
+    );
   }
 
   /** Commits the open group, if any, and answers everyone in it. */
@@ -211,12 +242,20 @@ export class LocalLibsqlClient implements Client {
   /** A batch's statements in order, inside a transaction; a failure names its statement, as @libsql/client's batch errors do. */
   #runEach(stmts: Array<InStatement | [string, InArgs?]>): ResultSet[] {
     return stmts.map((stmt, i) => {
-      if (!this.#connection.inTransaction) throw new LibsqlBatchError('The transaction has been rolled back', i, 'TRANSACTION_CLOSED');
+      if (!this.#connection.inTransaction)
+        throw new LibsqlBatchError('The transaction has been rolled back', i, 'TRANSACTION_CLOSED');
       try {
         return this.#run(Array.isArray(stmt) ? { sql: stmt[0], args: stmt[1] ?? [] } : stmt);
       } catch (error) {
         if (error instanceof LibsqlError && !(error instanceof LibsqlBatchError)) {
-          throw new LibsqlBatchError(error.message, i, error.code, error.extendedCode, error.rawCode, error.cause instanceof Error ? error.cause : undefined);
+          throw new LibsqlBatchError(
+            error.message,
+            i,
+            error.code,
+            error.extendedCode,
+            error.rawCode,
+            error.cause instanceof Error ? error.cause : undefined,
+          );
         }
         throw error;
       }
@@ -240,7 +279,9 @@ export class LocalLibsqlClient implements Client {
       const args = typeof stmt === 'string' ? [] : bindable(stmt.args);
       const kept = this.#statement(sql);
       if (kept.returnsRows) {
-        const rows = (kept.statement.all(args) as unknown[][]).map((values) => rowFromValues(values, kept.columns));
+        const rows = (kept.statement.all(args) as unknown[][]).map((values) =>
+          rowFromValues(values, kept.columns),
+        );
         return resultSet(kept.columns, kept.columnTypes, rows, 0, undefined);
       }
       const info = kept.statement.run(args);
@@ -290,11 +331,20 @@ export class LocalLibsqlClient implements Client {
 /** A member of `Client` this client does not offer, refused with its name rather than a TypeError. */
 function notOffered(member: NotCalled): (...args: unknown[]) => never {
   return () => {
-    throw new LibsqlError(`${member}() is not offered by the local libsql client (db/core/libsql-local/README.md)`, 'NOT_SUPPORTED');
+    throw new LibsqlError(
+      `${member}() is not offered by the local libsql client (db/core/libsql-local/README.md)`,
+      'NOT_SUPPORTED',
+    );
   };
 }
 
-const resultSet = (columns: string[], columnTypes: string[], rows: Row[], rowsAffected: number, lastInsertRowid: bigint | undefined): ResultSet => ({
+const resultSet = (
+  columns: string[],
+  columnTypes: string[],
+  rows: Row[],
+  rowsAffected: number,
+  lastInsertRowid: bigint | undefined,
+): ResultSet => ({
   columns,
   columnTypes,
   rows,
@@ -303,7 +353,15 @@ const resultSet = (columns: string[], columnTypes: string[], rows: Row[], rowsAf
   toJSON: () => ({
     columns,
     columnTypes,
-    rows: rows.map((row) => Array.prototype.map.call(row, (value) => (typeof value === 'bigint' ? `${value}` : value instanceof ArrayBuffer ? Buffer.from(value).toString('base64') : value))),
+    rows: rows.map((row) =>
+      Array.prototype.map.call(row, (value) =>
+        typeof value === 'bigint'
+          ? `${value}`
+          : value instanceof ArrayBuffer
+            ? Buffer.from(value).toString('base64')
+            : value,
+      ),
+    ),
     rowsAffected,
     lastInsertRowid: lastInsertRowid === undefined ? null : `${lastInsertRowid}`,
   }),
@@ -317,7 +375,13 @@ const rowFromValues = (values: unknown[], columns: string[]): Row => {
     const value = valueFromSql(values[i]);
     Object.defineProperty(row, i, { value });
     const column = columns[i]!;
-    if (!Object.hasOwn(row, column)) Object.defineProperty(row, column, { value, enumerable: true, configurable: true, writable: true });
+    if (!Object.hasOwn(row, column))
+      Object.defineProperty(row, column, {
+        value,
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
   }
   return row;
 };
@@ -327,10 +391,14 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 const valueFromSql = (value: unknown): unknown => {
   if (typeof value === 'bigint') {
-    if (value < MIN_SAFE || value > MAX_SAFE) throw new RangeError('Received integer which cannot be safely represented as a JavaScript number');
+    if (value < MIN_SAFE || value > MAX_SAFE)
+      throw new RangeError(
+        'Received integer which cannot be safely represented as a JavaScript number',
+      );
     return Number(value);
   }
-  if (value instanceof Buffer) return value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength);
+  if (value instanceof Buffer)
+    return value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength);
   return value;
 };
 
@@ -339,17 +407,22 @@ const MAX_INTEGER = 9223372036854775807n;
 
 const valueToSql = (value: InValue | undefined): unknown => {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new RangeError('Only finite numbers (not Infinity or NaN) can be passed as arguments');
+    if (!Number.isFinite(value))
+      throw new RangeError('Only finite numbers (not Infinity or NaN) can be passed as arguments');
     return value;
   }
   if (typeof value === 'bigint') {
-    if (value < MIN_INTEGER || value > MAX_INTEGER) throw new RangeError('bigint is too large to be represented as a 64-bit integer and passed as argument');
+    if (value < MIN_INTEGER || value > MAX_INTEGER)
+      throw new RangeError(
+        'bigint is too large to be represented as a 64-bit integer and passed as argument',
+      );
     return value;
   }
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (value instanceof ArrayBuffer) return Buffer.from(value);
   if (value instanceof Date) return value.valueOf();
-  if (value === undefined) throw new TypeError('undefined cannot be passed as argument to the database');
+  if (value === undefined)
+    throw new TypeError('undefined cannot be passed as argument to the database');
   return value;
 };
 
@@ -358,7 +431,10 @@ const bindable = (args: InArgs | undefined): unknown[] | Record<string, unknown>
   if (args === undefined) return [];
   if (Array.isArray(args)) return args.map(valueToSql);
   const named: Record<string, unknown> = {};
-  for (const name in args) named[/^[:@$]/.test(name) ? name.slice(1) : name] = valueToSql((args as Record<string, InValue>)[name]);
+  for (const name in args)
+    named[/^[:@$]/.test(name) ? name.slice(1) : name] = valueToSql(
+      (args as Record<string, InValue>)[name],
+    );
   return named;
 };
 
@@ -366,7 +442,13 @@ const bindable = (args: InArgs | undefined): unknown[] | Record<string, unknown>
 const libsqlError = (error: unknown): unknown => {
   if (error instanceof Libsql.SqliteError) {
     const rawCode = (error as { rawCode?: number }).rawCode;
-    return new LibsqlError(error.message, sqliteCodes[(rawCode ?? -1) & 0xff] ?? 'SQLITE_UNKNOWN', error.code, rawCode, error);
+    return new LibsqlError(
+      error.message,
+      sqliteCodes[(rawCode ?? -1) & 0xff] ?? 'SQLITE_UNKNOWN',
+      error.code,
+      rawCode,
+      error,
+    );
   }
   return error;
 };

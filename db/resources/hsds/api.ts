@@ -58,11 +58,19 @@ const serviceConditions = (q: HsdsListQuery): SQL[] => {
     );
   }
   if (q.taxonomyTermId) {
-    where.push(inArray(t.services.id, sql`(SELECT link_id FROM attributes WHERE taxonomy_term_id = ${q.taxonomyTermId})`));
+    where.push(
+      inArray(
+        t.services.id,
+        sql`(SELECT link_id FROM attributes WHERE taxonomy_term_id = ${q.taxonomyTermId})`,
+      ),
+    );
   }
   if (q.taxonomyId) {
     where.push(
-      inArray(t.services.id, sql`(SELECT a.link_id FROM attributes a JOIN taxonomy_terms tt ON tt.id = a.taxonomy_term_id WHERE tt.taxonomy_id = ${q.taxonomyId})`),
+      inArray(
+        t.services.id,
+        sql`(SELECT a.link_id FROM attributes a JOIN taxonomy_terms tt ON tt.id = a.taxonomy_term_id WHERE tt.taxonomy_id = ${q.taxonomyId})`,
+      ),
     );
   }
   if (q.organizationId) where.push(eq(t.services.organizationId, q.organizationId));
@@ -75,17 +83,42 @@ const offset = (q: HsdsListQuery) => (q.page - 1) * q.perPage;
 export const listHsdsServices = async (db: Database, q: HsdsListQuery): Promise<HsdsPage> => {
   const where = and(...serviceConditions(q));
   const [rows, [total]] = await Promise.all([
-    db.select().from(t.services).where(where).orderBy(t.services.name, t.services.id).limit(q.perPage).offset(offset(q)).all(),
+    db
+      .select()
+      .from(t.services)
+      .where(where)
+      .orderBy(t.services.name, t.services.id)
+      .limit(q.perPage)
+      .offset(offset(q))
+      .all(),
     db.select({ n: count() }).from(t.services).where(where).all(),
   ]);
   return pageOf(rows.map(shape.hsdsService), total?.n ?? 0, q);
 };
 
-export const listHsdsServiceAtLocations = async (db: Database, q: HsdsListQuery): Promise<HsdsPage> => {
+export const listHsdsServiceAtLocations = async (
+  db: Database,
+  q: HsdsListQuery,
+): Promise<HsdsPage> => {
   const conditions = serviceConditions(q);
-  const where = conditions.length ? inArray(t.serviceAtLocation.serviceId, db.select({ id: t.services.id }).from(t.services).where(and(...conditions))) : undefined;
+  const where = conditions.length
+    ? inArray(
+        t.serviceAtLocation.serviceId,
+        db
+          .select({ id: t.services.id })
+          .from(t.services)
+          .where(and(...conditions)),
+      )
+    : undefined;
   const [rows, [total]] = await Promise.all([
-    db.select().from(t.serviceAtLocation).where(where).orderBy(t.serviceAtLocation.id).limit(q.perPage).offset(offset(q)).all(),
+    db
+      .select()
+      .from(t.serviceAtLocation)
+      .where(where)
+      .orderBy(t.serviceAtLocation.id)
+      .limit(q.perPage)
+      .offset(offset(q))
+      .all(),
     db.select({ n: count() }).from(t.serviceAtLocation).where(where).all(),
   ]);
   return pageOf(rows.map(shape.hsdsServiceAtLocation), total?.n ?? 0, q);
@@ -102,7 +135,14 @@ export const listHsdsOrganizations = async (db: Database, q: HsdsListQuery): Pro
     ),
   );
   const [rows, [total]] = await Promise.all([
-    db.select().from(t.organizations).where(where).orderBy(t.organizations.name, t.organizations.id).limit(q.perPage).offset(offset(q)).all(),
+    db
+      .select()
+      .from(t.organizations)
+      .where(where)
+      .orderBy(t.organizations.name, t.organizations.id)
+      .limit(q.perPage)
+      .offset(offset(q))
+      .all(),
     db.select({ n: count() }).from(t.organizations).where(where).all(),
   ]);
   return pageOf(rows.map(shape.hsdsOrganization), total?.n ?? 0, q);
@@ -110,7 +150,13 @@ export const listHsdsOrganizations = async (db: Database, q: HsdsListQuery): Pro
 
 export const listHsdsTaxonomies = async (db: Database, q: HsdsListQuery): Promise<HsdsPage> => {
   const [rows, [total]] = await Promise.all([
-    db.select().from(t.taxonomies).orderBy(t.taxonomies.name).limit(q.perPage).offset(offset(q)).all(),
+    db
+      .select()
+      .from(t.taxonomies)
+      .orderBy(t.taxonomies.name)
+      .limit(q.perPage)
+      .offset(offset(q))
+      .all(),
     db.select({ n: count() }).from(t.taxonomies).all(),
   ]);
   return pageOf(rows.map(shape.hsdsTaxonomy), total?.n ?? 0, q);
@@ -121,13 +167,26 @@ export const listHsdsTaxonomyTerms = async (db: Database, q: HsdsListQuery): Pro
     q.taxonomyId ? eq(t.taxonomyTerms.taxonomyId, q.taxonomyId) : undefined,
     q.parentId ? eq(t.taxonomyTerms.parentId, q.parentId) : undefined,
     q.topOnly ? or(isNull(t.taxonomyTerms.parentId), eq(t.taxonomyTerms.parentId, '')) : undefined,
-    ...(q.search ? queryTerms(q.search).map((word) => sql`${t.taxonomyTerms.name} LIKE ${`%${word}%`}`) : []),
+    ...(q.search
+      ? queryTerms(q.search).map((word) => sql`${t.taxonomyTerms.name} LIKE ${`%${word}%`}`)
+      : []),
   );
   const [rows, [total]] = await Promise.all([
-    db.select().from(t.taxonomyTerms).where(where).orderBy(t.taxonomyTerms.name).limit(q.perPage).offset(offset(q)).all(),
+    db
+      .select()
+      .from(t.taxonomyTerms)
+      .where(where)
+      .orderBy(t.taxonomyTerms.name)
+      .limit(q.perPage)
+      .offset(offset(q))
+      .all(),
     db.select({ n: count() }).from(t.taxonomyTerms).where(where).all(),
   ]);
-  return pageOf(rows.map((term) => shape.hsdsTaxonomyTerm(term)), total?.n ?? 0, q);
+  return pageOf(
+    rows.map((term) => shape.hsdsTaxonomyTerm(term)),
+    total?.n ?? 0,
+    q,
+  );
 };
 
 export const getHsdsTaxonomy = async (db: Database, id: string): Promise<Json | null> => {
@@ -138,20 +197,29 @@ export const getHsdsTaxonomy = async (db: Database, id: string): Promise<Json | 
 export const getHsdsTaxonomyTerm = async (db: Database, id: string): Promise<Json | null> => {
   const term = await db.select().from(t.taxonomyTerms).where(eq(t.taxonomyTerms.id, id)).get();
   if (!term) return null;
-  const taxonomy = term.taxonomyId ? await db.select().from(t.taxonomies).where(eq(t.taxonomies.id, term.taxonomyId)).get() : undefined;
+  const taxonomy = term.taxonomyId
+    ? await db.select().from(t.taxonomies).where(eq(t.taxonomies.id, term.taxonomyId)).get()
+    : undefined;
   return shape.hsdsTaxonomyTerm(term, taxonomy);
 };
 
 /** One organization, with its services and places nested (places without any confidential address). */
 export const getHsdsOrganization = async (db: Database, id: string): Promise<Json | null> => {
-  const organization = await db.select().from(t.organizations).where(eq(t.organizations.id, id)).get();
+  const organization = await db
+    .select()
+    .from(t.organizations)
+    .where(eq(t.organizations.id, id))
+    .get();
   if (!organization) return null;
   const [services, locationRows, phones] = await db.batch([
     db.select().from(t.services).where(eq(t.services.organizationId, id)).orderBy(t.services.name),
     db.select({ id: t.locations.id }).from(t.locations).where(eq(t.locations.organizationId, id)),
     db.select().from(t.phones).where(eq(t.phones.organizationId, id)),
   ]);
-  const locations = await nestedLocations(db, locationRows.map((l) => l.id));
+  const locations = await nestedLocations(
+    db,
+    locationRows.map((l) => l.id),
+  );
   return {
     ...shape.hsdsOrganization(organization),
     funding: [],
@@ -168,7 +236,11 @@ export const getHsdsOrganization = async (db: Database, id: string): Promise<Jso
 
 /** One service at a location, with the place and the service nested. */
 export const getHsdsServiceAtLocation = async (db: Database, id: string): Promise<Json | null> => {
-  const link = await db.select().from(t.serviceAtLocation).where(eq(t.serviceAtLocation.id, id)).get();
+  const link = await db
+    .select()
+    .from(t.serviceAtLocation)
+    .where(eq(t.serviceAtLocation.id, id))
+    .get();
   if (!link) return null;
   const [service, schedules] = await db.batch([
     db.select().from(t.services).where(eq(t.services.id, link.serviceId)),

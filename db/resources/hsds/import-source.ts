@@ -10,10 +10,21 @@ import type { SourceRow } from './import';
 type Json = Record<string, unknown>;
 
 /** Rows of one CSV table. A record with the wrong number of fields is reported, not imported. */
-export const csvRows = (file: string, content: string): { rows: SourceRow[]; problems: { file: string; line: number; reason: string }[] } => {
+export const csvRows = (
+  file: string,
+  content: string,
+): { rows: SourceRow[]; problems: { file: string; line: number; reason: string }[] } => {
   const rows: SourceRow[] = [];
   const problems: { file: string; line: number; reason: string }[] = [];
-  const records = parse(content, { columns: true, bom: true, info: true, raw: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: true }) as {
+  const records = parse(content, {
+    columns: true,
+    bom: true,
+    info: true,
+    raw: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    relax_quotes: true,
+  }) as {
     record: Record<string, string>;
     raw: string;
     info: { lines: number; error?: { message?: string; code?: string } };
@@ -23,7 +34,11 @@ export const csvRows = (file: string, content: string): { rows: SourceRow[]; pro
     const body = raw.replace(/^(\r?\n)+/, '').replace(/\r?\n$/, '');
     const line = info.lines - (body.match(/\n/g)?.length ?? 0);
     if (info.error) {
-      problems.push({ file, line, reason: `wrong number of fields (${info.error.code ?? 'CSV error'})` });
+      problems.push({
+        file,
+        line,
+        reason: `wrong number of fields (${info.error.code ?? 'CSV error'})`,
+      });
       continue;
     }
     rows.push({ file, line, values: record });
@@ -31,7 +46,8 @@ export const csvRows = (file: string, content: string): { rows: SourceRow[]; pro
   return { rows, problems };
 };
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isObject) : []);
 
 /** Adds a row for a table, merging a record seen before under another parent (fills empty fields). */
@@ -42,12 +58,21 @@ class Collector {
 
   add(table: string, at: string, record: Json, links: Json = {}): void {
     const values: Json = {};
-    for (const [key, value] of Object.entries(record)) if (!isObject(value) && !Array.isArray(value)) values[key] = value;
-    for (const [key, value] of Object.entries(links)) if (values[key] === undefined || values[key] === null || values[key] === '') values[key] = value;
+    for (const [key, value] of Object.entries(record))
+      if (!isObject(value) && !Array.isArray(value)) values[key] = value;
+    for (const [key, value] of Object.entries(links))
+      if (values[key] === undefined || values[key] === null || values[key] === '')
+        values[key] = value;
     const id = typeof values.id === 'string' ? values.id : '';
     const before = id ? this.byId.get(`${table}:${id}`) : undefined;
     if (before) {
-      for (const [key, value] of Object.entries(values)) if (before.values[key] === undefined || before.values[key] === null || before.values[key] === '') before.values[key] = value;
+      for (const [key, value] of Object.entries(values))
+        if (
+          before.values[key] === undefined ||
+          before.values[key] === null ||
+          before.values[key] === ''
+        )
+          before.values[key] = value;
       return;
     }
     const row: SourceRow = { file: this.file, line: null, at, values };
@@ -59,18 +84,25 @@ class Collector {
   phones(at: string, phones: unknown, links: Json) {
     for (const [i, phone] of list(phones).entries()) {
       this.add('phones', `${at}/phones/${i}`, phone, links);
-      this.languages(`${at}/phones/${i}`, phone.languages, { phone_id: phone.id, service_id: links.service_id, location_id: links.location_id });
+      this.languages(`${at}/phones/${i}`, phone.languages, {
+        phone_id: phone.id,
+        service_id: links.service_id,
+        location_id: links.location_id,
+      });
     }
   }
   languages(at: string, languages: unknown, links: Json) {
-    for (const [i, language] of list(languages).entries()) this.add('languages', `${at}/languages/${i}`, language, links);
+    for (const [i, language] of list(languages).entries())
+      this.add('languages', `${at}/languages/${i}`, language, links);
   }
   schedules(at: string, schedules: unknown, links: Json) {
-    for (const [i, schedule] of list(schedules).entries()) this.add('schedules', `${at}/schedules/${i}`, schedule, links);
+    for (const [i, schedule] of list(schedules).entries())
+      this.add('schedules', `${at}/schedules/${i}`, schedule, links);
   }
   contacts(at: string, contacts: unknown, links: Json) {
     // Contacts are not stored; their phones are, with the contact's id.
-    for (const [i, contact] of list(contacts).entries()) this.phones(`${at}/contacts/${i}`, contact.phones, { ...links, contact_id: contact.id });
+    for (const [i, contact] of list(contacts).entries())
+      this.phones(`${at}/contacts/${i}`, contact.phones, { ...links, contact_id: contact.id });
   }
 
   organization(at: string, o: Json) {
@@ -78,15 +110,19 @@ class Collector {
     const links = { organization_id: o.id };
     this.phones(at, o.phones, links);
     this.contacts(at, o.contacts, links);
-    for (const [i, location] of list(o.locations).entries()) this.location(`${at}/locations/${i}`, location, links);
-    for (const [i, service] of list(o.services).entries()) this.service(`${at}/services/${i}`, service, links);
+    for (const [i, location] of list(o.locations).entries())
+      this.location(`${at}/locations/${i}`, location, links);
+    for (const [i, service] of list(o.services).entries())
+      this.service(`${at}/services/${i}`, service, links);
   }
 
   location(at: string, l: Json, links: Json = {}) {
     this.add('locations', at, l, links);
     const own = { location_id: l.id };
-    for (const [i, a] of list(l.addresses).entries()) this.add('addresses', `${at}/addresses/${i}`, a, own);
-    for (const [i, a] of list(l.accessibility).entries()) this.add('accessibility', `${at}/accessibility/${i}`, a, own);
+    for (const [i, a] of list(l.addresses).entries())
+      this.add('addresses', `${at}/addresses/${i}`, a, own);
+    for (const [i, a] of list(l.accessibility).entries())
+      this.add('accessibility', `${at}/accessibility/${i}`, a, own);
     this.languages(at, l.languages, own);
     this.phones(at, l.phones, own);
     this.contacts(at, l.contacts, own);
@@ -95,7 +131,10 @@ class Collector {
 
   service(at: string, s: Json, links: Json = {}) {
     if (isObject(s.organization)) this.organization(`${at}/organization`, s.organization);
-    this.add('services', at, s, { ...links, organization_id: isObject(s.organization) ? s.organization.id : links.organization_id });
+    this.add('services', at, s, {
+      ...links,
+      organization_id: isObject(s.organization) ? s.organization.id : links.organization_id,
+    });
     const own = { service_id: s.id };
     this.phones(at, s.phones, own);
     this.contacts(at, s.contacts, own);
@@ -106,14 +145,21 @@ class Collector {
       ['cost_options', 'cost_options'],
       ['required_documents', 'required_documents'],
     ] as const) {
-      for (const [i, child] of list(s[name]).entries()) this.add(table, `${at}/${name}/${i}`, child, own);
+      for (const [i, child] of list(s[name]).entries())
+        this.add(table, `${at}/${name}/${i}`, child, own);
     }
     for (const [i, attribute] of list(s.attributes).entries()) {
       const term = isObject(attribute.taxonomy_term) ? attribute.taxonomy_term : undefined;
       if (term) this.term(`${at}/attributes/${i}/taxonomy_term`, term);
-      this.add('attributes', `${at}/attributes/${i}`, attribute, { link_id: s.id, link_type: 'service', link_entity: 'service', taxonomy_term_id: term?.id });
+      this.add('attributes', `${at}/attributes/${i}`, attribute, {
+        link_id: s.id,
+        link_type: 'service',
+        link_entity: 'service',
+        taxonomy_term_id: term?.id,
+      });
     }
-    for (const [i, link] of list(s.service_at_locations).entries()) this.serviceAtLocation(`${at}/service_at_locations/${i}`, link, { service_id: s.id });
+    for (const [i, link] of list(s.service_at_locations).entries())
+      this.serviceAtLocation(`${at}/service_at_locations/${i}`, link, { service_id: s.id });
   }
 
   serviceAtLocation(at: string, link: Json, links: Json = {}) {
@@ -131,8 +177,11 @@ class Collector {
   }
 
   term(at: string, term: Json) {
-    if (isObject(term.taxonomy_detail)) this.add('taxonomies', `${at}/taxonomy_detail`, term.taxonomy_detail);
-    this.add('taxonomy_terms', at, term, { taxonomy_id: isObject(term.taxonomy_detail) ? term.taxonomy_detail.id : undefined });
+    if (isObject(term.taxonomy_detail))
+      this.add('taxonomies', `${at}/taxonomy_detail`, term.taxonomy_detail);
+    this.add('taxonomy_terms', at, term, {
+      taxonomy_id: isObject(term.taxonomy_detail) ? term.taxonomy_detail.id : undefined,
+    });
   }
 
   /** Any supported document, told apart by its fields. */
@@ -143,10 +192,28 @@ class Collector {
     }
     if (!isObject(value)) return;
     if (Array.isArray(value.contents)) return this.document(`${at}/contents`, value.contents);
-    if (Array.isArray(value.services) || Array.isArray(value.locations) || Array.isArray(value.organization_identifiers)) return this.organization(at, value);
-    if (isObject(value.service) || isObject(value.location)) return this.serviceAtLocation(at, value);
-    if ('status' in value || 'organization' in value || 'organization_id' in value || 'service_at_locations' in value) return this.service(at, value);
-    if ('taxonomy_detail' in value || 'term_uri' in value || 'code' in value || 'parent_id' in value) return this.term(at, value);
+    if (
+      Array.isArray(value.services) ||
+      Array.isArray(value.locations) ||
+      Array.isArray(value.organization_identifiers)
+    )
+      return this.organization(at, value);
+    if (isObject(value.service) || isObject(value.location))
+      return this.serviceAtLocation(at, value);
+    if (
+      'status' in value ||
+      'organization' in value ||
+      'organization_id' in value ||
+      'service_at_locations' in value
+    )
+      return this.service(at, value);
+    if (
+      'taxonomy_detail' in value ||
+      'term_uri' in value ||
+      'code' in value ||
+      'parent_id' in value
+    )
+      return this.term(at, value);
     if ('version' in value && !('website' in value)) return this.add('taxonomies', at, value);
     return this.organization(at, value);
   }

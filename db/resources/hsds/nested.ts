@@ -15,7 +15,11 @@ export const nestedLocations = async (db: Database, ids: string[]): Promise<Map<
   if (ids.length === 0) return new Map();
   const [locations, addresses, access, phones, languages, schedules] = await db.batch([
     db.select().from(t.locations).where(inArray(t.locations.id, ids)),
-    db.select().from(t.addresses).where(inArray(t.addresses.locationId, ids)).orderBy(t.addresses.locationId, sql`rowid`),
+    db
+      .select()
+      .from(t.addresses)
+      .where(inArray(t.addresses.locationId, ids))
+      .orderBy(t.addresses.locationId, sql`rowid`),
     db.select().from(t.accessibility).where(inArray(t.accessibility.locationId, ids)),
     db.select().from(t.phones).where(inArray(t.phones.locationId, ids)),
     db.select().from(t.languages).where(inArray(t.languages.locationId, ids)),
@@ -23,7 +27,8 @@ export const nestedLocations = async (db: Database, ids: string[]): Promise<Map<
   ]);
   return new Map(
     locations.map((l) => {
-      const mine = <R extends { locationId: string | null }>(rows: R[]) => rows.filter((r) => r.locationId === l.id);
+      const mine = <R extends { locationId: string | null }>(rows: R[]) =>
+        rows.filter((r) => r.locationId === l.id);
       return [
         l.id,
         {
@@ -46,7 +51,12 @@ export const nestedLocations = async (db: Database, ids: string[]): Promise<Map<
 /** Attributes of records, each with its taxonomy term (and that term's taxonomy) nested. */
 export const nestedAttributes = async (db: Database, linkIds: string[]): Promise<Json[]> => {
   if (linkIds.length === 0) return [];
-  const attributes = await db.select().from(t.attributes).where(inArray(t.attributes.linkId, linkIds)).orderBy(t.attributes.linkId, sql`rowid`).all();
+  const attributes = await db
+    .select()
+    .from(t.attributes)
+    .where(inArray(t.attributes.linkId, linkIds))
+    .orderBy(t.attributes.linkId, sql`rowid`)
+    .all();
   const termIds = [...new Set(attributes.map((a) => a.taxonomyTermId))];
   if (termIds.length === 0) return [];
   const [terms, taxonomies] = await db.batch([
@@ -55,7 +65,15 @@ export const nestedAttributes = async (db: Database, linkIds: string[]): Promise
   ]);
   return attributes.map((a) => {
     const term = terms.find((x) => x.id === a.taxonomyTermId);
-    return shape.hsdsAttribute(a, term ? shape.hsdsTaxonomyTerm(term, taxonomies.find((x) => x.id === term.taxonomyId)) : undefined);
+    return shape.hsdsAttribute(
+      a,
+      term
+        ? shape.hsdsTaxonomyTerm(
+            term,
+            taxonomies.find((x) => x.id === term.taxonomyId),
+          )
+        : undefined,
+    );
   });
 };
 
@@ -63,17 +81,37 @@ export const nestedAttributes = async (db: Database, linkIds: string[]): Promise
 export const hsdsFullService = async (db: Database, id: string): Promise<Json | null> => {
   const service = await db.select().from(t.services).where(eq(t.services.id, id)).get();
   if (!service) return null;
-  const [organization, phones, schedules, areas, links, languages, costs, documents] = await db.batch([
-    db.select().from(t.organizations).where(eq(t.organizations.id, service.organizationId)),
-    db.select().from(t.phones).where(eq(t.phones.serviceId, id)),
-    db.select().from(t.schedules).where(eq(t.schedules.serviceId, id)).orderBy(sql`rowid`),
-    db.select().from(t.serviceAreas).where(eq(t.serviceAreas.serviceId, id)),
-    db.select().from(t.serviceAtLocation).where(eq(t.serviceAtLocation.serviceId, id)).orderBy(sql`rowid`),
-    db.select().from(t.languages).where(eq(t.languages.serviceId, id)).orderBy(sql`rowid`),
-    db.select().from(t.costOptions).where(eq(t.costOptions.serviceId, id)).orderBy(sql`rowid`),
-    db.select().from(t.requiredDocuments).where(eq(t.requiredDocuments.serviceId, id)),
-  ]);
-  const locations = await nestedLocations(db, links.map((l) => l.locationId));
+  const [organization, phones, schedules, areas, links, languages, costs, documents] =
+    await db.batch([
+      db.select().from(t.organizations).where(eq(t.organizations.id, service.organizationId)),
+      db.select().from(t.phones).where(eq(t.phones.serviceId, id)),
+      db
+        .select()
+        .from(t.schedules)
+        .where(eq(t.schedules.serviceId, id))
+        .orderBy(sql`rowid`),
+      db.select().from(t.serviceAreas).where(eq(t.serviceAreas.serviceId, id)),
+      db
+        .select()
+        .from(t.serviceAtLocation)
+        .where(eq(t.serviceAtLocation.serviceId, id))
+        .orderBy(sql`rowid`),
+      db
+        .select()
+        .from(t.languages)
+        .where(eq(t.languages.serviceId, id))
+        .orderBy(sql`rowid`),
+      db
+        .select()
+        .from(t.costOptions)
+        .where(eq(t.costOptions.serviceId, id))
+        .orderBy(sql`rowid`),
+      db.select().from(t.requiredDocuments).where(eq(t.requiredDocuments.serviceId, id)),
+    ]);
+  const locations = await nestedLocations(
+    db,
+    links.map((l) => l.locationId),
+  );
   return {
     ...shape.hsdsService(service),
     organization: organization[0] ? shape.hsdsOrganization(organization[0]) : undefined,

@@ -10,11 +10,15 @@ type Row<T extends { $inferSelect: unknown }> = T['$inferSelect'];
 type Json = Record<string, unknown>;
 
 /** Drops null and undefined fields. */
-export const compact = (object: Json): Json => Object.fromEntries(Object.entries(object).filter(([, value]) => value !== null && value !== undefined));
+export const compact = (object: Json): Json =>
+  Object.fromEntries(
+    Object.entries(object).filter(([, value]) => value !== null && value !== undefined),
+  );
 
 const isoDate = (date: Date | null) => (date ? date.toISOString() : null);
 /** HSDS times are "HH:MM:SS"; the platform also stores "HH:MM". */
-const withSeconds = (time: string | null) => (time && /^\d\d:\d\d$/.test(time) ? `${time}:00` : time);
+const withSeconds = (time: string | null) =>
+  time && /^\d\d:\d\d$/.test(time) ? `${time}:00` : time;
 
 export const hsdsOrganization = (o: Row<typeof t.organizations>): Json =>
   compact({
@@ -62,7 +66,12 @@ export const hsdsService = (s: Row<typeof t.services>): Json =>
 
 export const hsdsLocation = (l: Row<typeof t.locations>): Json =>
   l.confidentialLocation
-    ? compact({ id: l.id, location_type: l.locationType, organization_id: l.organizationId, description: l.description })
+    ? compact({
+        id: l.id,
+        location_type: l.locationType,
+        organization_id: l.organizationId,
+        description: l.description,
+      })
     : compact({
         id: l.id,
         location_type: l.locationType,
@@ -94,7 +103,12 @@ export const hsdsAddress = (a: Row<typeof t.addresses>): Json =>
   });
 
 export const hsdsServiceAtLocation = (s: Row<typeof t.serviceAtLocation>): Json =>
-  compact({ id: s.id, service_id: s.serviceId, location_id: s.locationId, description: s.description });
+  compact({
+    id: s.id,
+    service_id: s.serviceId,
+    location_id: s.locationId,
+    description: s.description,
+  });
 
 export const hsdsPhone = (p: Row<typeof t.phones>): Json =>
   compact({
@@ -138,10 +152,24 @@ export const hsdsSchedule = (s: Row<typeof t.schedules>): Json =>
   });
 
 export const hsdsLanguage = (l: Row<typeof t.languages>): Json =>
-  compact({ id: l.id, service_id: l.serviceId, location_id: l.locationId, phone_id: l.phoneId, name: l.name, code: l.code, note: l.note });
+  compact({
+    id: l.id,
+    service_id: l.serviceId,
+    location_id: l.locationId,
+    phone_id: l.phoneId,
+    name: l.name,
+    code: l.code,
+    note: l.note,
+  });
 
 export const hsdsAccessibility = (a: Row<typeof t.accessibility>): Json =>
-  compact({ id: a.id, location_id: a.locationId, description: a.description, details: a.details, url: a.url });
+  compact({
+    id: a.id,
+    location_id: a.locationId,
+    description: a.description,
+    details: a.details,
+    url: a.url,
+  });
 
 export const hsdsCostOption = (c: Row<typeof t.costOptions>): Json =>
   compact({
@@ -159,12 +187,23 @@ export const hsdsRequiredDocument = (d: Row<typeof t.requiredDocuments>): Json =
   compact({ id: d.id, service_id: d.serviceId, document: d.document, uri: d.uri });
 
 export const hsdsServiceArea = (a: Row<typeof t.serviceAreas>): Json =>
-  compact({ id: a.id, service_id: a.serviceId, name: a.name, description: a.description, extent: a.extent, extent_type: a.extentType, uri: a.uri });
+  compact({
+    id: a.id,
+    service_id: a.serviceId,
+    name: a.name,
+    description: a.description,
+    extent: a.extent,
+    extent_type: a.extentType,
+    uri: a.uri,
+  });
 
 export const hsdsTaxonomy = (x: Row<typeof t.taxonomies>): Json =>
   compact({ id: x.id, name: x.name, description: x.description, uri: x.uri, version: x.version });
 
-export const hsdsTaxonomyTerm = (x: Row<typeof t.taxonomyTerms>, taxonomy?: Row<typeof t.taxonomies>): Json =>
+export const hsdsTaxonomyTerm = (
+  x: Row<typeof t.taxonomyTerms>,
+  taxonomy?: Row<typeof t.taxonomies>,
+): Json =>
   compact({
     id: x.id,
     code: x.code,

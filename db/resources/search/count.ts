@@ -21,8 +21,16 @@ export const rowCountQuery = (
 ): SQL => {
   const near = search.near;
   if (match) {
-    const left = [facetRowChecks(search), near?.radiusKm ? sql`${distanceFrom(sql`r.service_id`)} <= ${near.radiusKm * near.radiusKm}` : null].filter((check) => check !== null);
-    const rows = left.length > 0 ? sql` CROSS JOIN service_search_rows r ON r.id = services_fts.rowid CROSS JOIN here` : sql``;
+    const left = [
+      facetRowChecks(search),
+      near?.radiusKm
+        ? sql`${distanceFrom(sql`r.service_id`)} <= ${near.radiusKm * near.radiusKm}`
+        : null,
+    ].filter((check) => check !== null);
+    const rows =
+      left.length > 0
+        ? sql` CROSS JOIN service_search_rows r ON r.id = services_fts.rowid CROSS JOIN here`
+        : sql``;
     return sql`SELECT count(*) AS total FROM (SELECT 1 FROM services_fts${rows}
       WHERE ${sql.join([sql`services_fts MATCH ${withFacets(match, search)}`, ...left], sql` AND `)} LIMIT ${limit})`;
   }
@@ -42,7 +50,11 @@ export const rowCountQuery = (
 };
 
 /** rowCountQuery on its own. */
-export const rowCount = async (db: Database, withCtes: SQL, ...args: Parameters<typeof rowCountQuery>): Promise<number> => {
+export const rowCount = async (
+  db: Database,
+  withCtes: SQL,
+  ...args: Parameters<typeof rowCountQuery>
+): Promise<number> => {
   const rows = await db.all<{ total: number }>(sql`${withCtes} ${rowCountQuery(...args)}`);
   return rows[0]?.total ?? 0;
 };

@@ -11,7 +11,10 @@ import type { ResourceSearch } from '../types';
  */
 
 /** The facet tokens every result must have. */
-const requiredFacets = (search: ResourceSearch): string[] => appliedFilters(search).flatMap(({ definition, value }) => (definition.facet ? [definition.facet(value)] : []));
+const requiredFacets = (search: ResourceSearch): string[] =>
+  appliedFilters(search).flatMap(({ definition, value }) =>
+    definition.facet ? [definition.facet(value)] : [],
+  );
 
 /** A MATCH expression for `words` (from toTextMatch) among the services that pass the search's filters, "open now" aside (`i` marks an inactive service). */
 export const withFacets = (words: string, search: ResourceSearch): string =>
@@ -20,5 +23,10 @@ export const withFacets = (words: string, search: ResourceSearch): string =>
 /** What is left to test of a hit matched withFacets, in its search row `r`: the filters with no facet ("open now"), or nothing. */
 export const facetRowChecks = (search: ResourceSearch): SQL | null => {
   const left = appliedFilters(search).filter((filter) => !filter.definition.facet);
-  return left.length > 0 ? sql.join(left.map((filter) => filter.definition.row(filter.value)), sql` AND `) : null;
+  return left.length > 0
+    ? sql.join(
+        left.map((filter) => filter.definition.row(filter.value)),
+        sql` AND `,
+      )
+    : null;
 };

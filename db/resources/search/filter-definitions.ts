@@ -17,7 +17,10 @@ const MARK = '\x1f';
 const listable = (value: string) => !value.includes(MARK);
 
 const inList = (column: SQL, value: string): SQL => {
-  if (!listable(value)) throw new Error('A value holding the lists\' mark cannot be checked in the search rows: the general path must answer (rowsCanCheck).');
+  if (!listable(value))
+    throw new Error(
+      "A value holding the lists' mark cannot be checked in the search rows: the general path must answer (rowsCanCheck).",
+    );
   return sql`instr(${column}, ${MARK + value + MARK}) > 0`;
 };
 
@@ -29,13 +32,15 @@ const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(
  * writes them (the index folds them to lower case). The letters are those of the view
  * services_search_text (migration 0028_search_facets_names).
  */
-export const facetToken = (kind: string, value = '') => `\uE000${kind}${Array.from(new TextEncoder().encode(value), (byte) => HEX[byte]).join('')}`;
+export const facetToken = (kind: string, value = '') =>
+  `\uE000${kind}${Array.from(new TextEncoder().encode(value), (byte) => HEX[byte]).join('')}`;
 
 /**
  * "Open now" tested in the search row `r` (needs zone_now): the row holds the one schedule that
  * counts, if only one does (see schema.ts); else the service's schedules are read.
  */
-const openNowRowCheck = (): SQL => sql`CASE WHEN r.hours_zone IS NULL THEN ${openNowExpression(sql`r.service_id`)}
+const openNowRowCheck =
+  (): SQL => sql`CASE WHEN r.hours_zone IS NULL THEN ${openNowExpression(sql`r.service_id`)}
       ELSE EXISTS (SELECT 1 FROM zone_now z WHERE z.time_zone = r.hours_zone AND ${openAt('r')}) END`;
 
 /** The SQL of one filter, given its value (a filter applies when its value is set: truthy). */
@@ -94,7 +99,8 @@ const SERVICE_FILTERS: { [K in ServiceFilter]: FilterSql<NonNullable<ResourceSea
     rowCanCheck: listable,
     facet: (code) => facetToken('l', code),
     selective: true,
-    leading: (code) => sql`(SELECT DISTINCT lg.service_id FROM languages lg WHERE lg.code = ${code})`,
+    leading: (code) =>
+      sql`(SELECT DISTINCT lg.service_id FROM languages lg WHERE lg.code = ${code})`,
   },
   // A city, or "online": the services with no physical place.
   city: {

@@ -20,7 +20,8 @@ export const searchFilters = (search: ResourceSearch, byKey: boolean): SQL[] => 
 export const searchOrder = (search: ResourceSearch, hasText: boolean): SQL => {
   // Relevance: the hits with every word in a name first (tier 0), each tier by its own rank.
   const byRank = hasText ? sql`tier ASC, rank ASC, ` : sql``;
-  if (search.sort === 'distance' && search.near) return sql`distance2 ASC NULLS LAST, ${byRank}verified_at DESC, name`;
+  if (search.sort === 'distance' && search.near)
+    return sql`distance2 ASC NULLS LAST, ${byRank}verified_at DESC, name`;
   if (search.sort === 'verified') return sql`verified_at DESC, ${byRank}name`;
   return sql`${byRank}verified_at DESC, name`;
 };

@@ -17,7 +17,11 @@ const LAST_RADIUS_KM = 500;
  * page (ties included), the page is exact. Filters are tested in each candidate's search row. The cost follows the places near the person, not the
  * places within the radius asked for. Null when the general path must answer.
  */
-export const nearestPage = async (db: Database, withCtes: SQL, search: ResourceSearch): Promise<ChosenRow[] | null> => {
+export const nearestPage = async (
+  db: Database,
+  withCtes: SQL,
+  search: ResourceSearch,
+): Promise<ChosenRow[] | null> => {
   const near = search.near!;
   const offset = (search.page - 1) * search.pageSize;
   const wanted = offset + search.pageSize;

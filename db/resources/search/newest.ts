@@ -14,7 +14,11 @@ const MAX_WALKED_PAGES = 10;
  * then passes, so the walk is short for early pages however large the directory, where the
  * general path would read and sort every result. Null when the general path must answer.
  */
-export const newestPage = async (db: Database, withCtes: SQL, search: ResourceSearch): Promise<ChosenRow[] | null> => {
+export const newestPage = async (
+  db: Database,
+  withCtes: SQL,
+  search: ResourceSearch,
+): Promise<ChosenRow[] | null> => {
   if (search.page > MAX_WALKED_PAGES) return null;
   const offset = (search.page - 1) * search.pageSize;
   const wanted = offset + search.pageSize;

@@ -34,10 +34,21 @@ interface Tier {
  * not the tier's, so it comes as the one row of `counted`, joined to the hits: a tier without a
  * hit still answers it (one row whose rank is NULL, as no hit's is).
  */
-const rankTier = async (db: Database, withCtes: SQL, search: ResourceSearch, hits: SQL, k: number, countQuery?: SQL): Promise<Tier> => {
+const rankTier = async (
+  db: Database,
+  withCtes: SQL,
+  search: ResourceSearch,
+  hits: SQL,
+  k: number,
+  countQuery?: SQL,
+): Promise<Tier> => {
   const radius = search.near?.radiusKm;
   // `checked` is materialized so each hit's checks run once, not again for the order.
-  const rows = await db.all<{ rank: number | null; id: string | null; total: number | null }>(sql`${withCtes},
+  const rows = await db.all<{
+    rank: number | null;
+    id: string | null;
+    total: number | null;
+  }>(sql`${withCtes},
     hits AS MATERIALIZED (${hits} ORDER BY rank LIMIT ${sql.raw(String(k))}),
     checked AS MATERIALIZED (SELECT hits.rank AS rank, s.verified_at AS verified_at, s.name AS name,
         CASE WHEN ${rowChecks(search)}${radius ? sql` AND ${distanceSquared} <= ${radius * radius}` : sql``} THEN s.id END AS id
@@ -46,7 +57,9 @@ const rankTier = async (db: Database, withCtes: SQL, search: ResourceSearch, hit
     SELECT checked.rank AS rank, checked.id AS id, counted.total AS total FROM counted LEFT JOIN checked ON 1
     ORDER BY checked.id IS NULL, checked.rank ASC, checked.verified_at DESC, checked.name`);
   const read = rows.filter((row): row is typeof row & { rank: number } => row.rank !== null);
-  const passing = read.filter((row) => row.id !== null).map((row) => ({ rank: row.rank, id: row.id! }));
+  const passing = read
+    .filter((row) => row.id !== null)
+    .map((row) => ({ rank: row.rank, id: row.id! }));
   const complete = read.length < k;
   const worst = Math.max(...read.map((row) => row.rank));
   return {
@@ -61,7 +74,9 @@ const rankTier = async (db: Database, withCtes: SQL, search: ResourceSearch, hit
 const tierSize = (search: ResourceSearch, wanted: number) =>
   // Ten times the rows needed covers most filtered searches in one pass. Without filters only
   // inactive services drop out, so a few more than the page (ties) are enough.
-  rowsFilter(search) || search.near?.radiusKm !== undefined ? Math.max(300, wanted * 10) : Math.max(50, wanted * 3);
+  rowsFilter(search) || search.near?.radiusKm !== undefined
+    ? Math.max(300, wanted * 10)
+    : Math.max(50, wanted * 3);
 
 /**
  * The page of a search by words in order of relevance, from the best-ranked hits of each tier
@@ -81,7 +96,14 @@ export const rankedPage = async (
 ): Promise<{ chosen: ChosenRow[] | null; found: number }> => {
   const offset = (search.page - 1) * search.pageSize;
   const wanted = offset + search.pageSize;
-  const first = await rankTier(db, withCtes, search, nameHits(text.names), tierSize(search, wanted), countQuery);
+  const first = await rankTier(
+    db,
+    withCtes,
+    search,
+    nameHits(text.names),
+    tierSize(search, wanted),
+    countQuery,
+  );
   const found = first.found;
   if (first.sure >= wanted) return { chosen: first.passing.slice(offset, wanted), found };
   if (!first.complete) return { chosen: null, found };
@@ -99,7 +121,10 @@ export const rankedPage = async (
     tierSize(search, needed),
   );
   if (second.sure < needed && !second.complete) return { chosen: null, found };
-  return { chosen: [...chosen, ...second.passing.slice(Math.max(0, offset - before), needed)], found };
+  return {
+    chosen: [...chosen, ...second.passing.slice(Math.max(0, offset - before), needed)],
+    found,
+  };
 };
 
 /**
@@ -111,7 +136,12 @@ export const rankedPage = async (
  * is the count. Without a selective filter `rankedPage` ranks fewer rows; a radius is measured
  * there too (a distance per hit costs more than ranking it).
  */
-export const filteredRankedPage = async (db: Database, withCtes: SQL, search: ResourceSearch, text: TextMatch): Promise<{ chosen: ChosenRow[]; found: number }> => {
+export const filteredRankedPage = async (
+  db: Database,
+  withCtes: SQL,
+  search: ResourceSearch,
+  text: TextMatch,
+): Promise<{ chosen: ChosenRow[]; found: number }> => {
   const offset = (search.page - 1) * search.pageSize;
   const wanted = offset + search.pageSize;
   // The passing hits come from the index (withFacets): a hit's search row is read only for "open now".
@@ -122,7 +152,11 @@ export const filteredRankedPage = async (db: Database, withCtes: SQL, search: Re
   // would not, as SQLite still runs the full-text query).
   // Rows ranked no worse than the `wanted`-th best hold the page, ties included; only they are
   // looked up and ordered in full (tier, rank, then newest verified, then name: searchOrder).
-  const rows = await db.all<{ id: string | null; position: number | null; total: number | null }>(sql`${withCtes},
+  const rows = await db.all<{
+    id: string | null;
+    position: number | null;
+    total: number | null;
+  }>(sql`${withCtes},
     passing AS MATERIALIZED (SELECT services_fts.rowid AS fts_rowid
       FROM services_fts${left ? sql` CROSS JOIN service_search_rows r ON r.id = services_fts.rowid` : sql``}
       WHERE services_fts MATCH ${withFacets(text.all, search)}${left ? sql` AND ${left}` : sql``}),

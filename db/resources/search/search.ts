@@ -9,7 +9,16 @@ import { newestPage } from './newest';
 import { filteredRankedPage, rankedPage } from './ranked';
 import { rowCount, rowCountQuery } from './count';
 import { rowsCanCheck, rowsSelective } from './rows';
-import { BM25, distanceSquared, hereTable, nameHits, pageDetails, placesWithin, toSummary, type Row } from './sql';
+import {
+  BM25,
+  distanceSquared,
+  hereTable,
+  nameHits,
+  pageDetails,
+  placesWithin,
+  toSummary,
+  type Row,
+} from './sql';
 import { toTextMatch, type TextMatch } from './text-query';
 import type { ResourceSearch, ResourceSearchResult } from '../types';
 
@@ -40,7 +49,11 @@ const leadingSet = (search: ResourceSearch): SQL | null => {
 const baseTable = (search: ResourceSearch, text: TextMatch | null): SQL => {
   const match = text?.all ?? null;
   const near = search.near;
-  const leading = match ? null : near?.radiusKm ? placesWithin(near, near.radiusKm) : leadingSet(search);
+  const leading = match
+    ? null
+    : near?.radiusKm
+      ? placesWithin(near, near.radiusKm)
+      : leadingSet(search);
   const from = match
     ? sql`services_fts CROSS JOIN services_fts_map m ON m.rowid = services_fts.rowid CROSS JOIN services s ON s.id = m.service_id`
     : leading
@@ -61,7 +74,12 @@ const baseTable = (search: ResourceSearch, text: TextMatch | null): SQL => {
 };
 
 /** The rows a fast path chose, with what a result shows, in the order given. */
-const detailRows = async (db: Database, withCtes: SQL, search: ResourceSearch, chosen: ChosenRow[]): Promise<Row[]> => {
+const detailRows = async (
+  db: Database,
+  withCtes: SQL,
+  search: ResourceSearch,
+  chosen: ChosenRow[],
+): Promise<Row[]> => {
   if (chosen.length === 0) return [];
   const values = chosen.map((row, i) => sql`(${row.id}, ${sql.raw(String(i))})`);
   return db.all<Row>(sql`${withCtes}, chosen(id, position) AS (VALUES ${sql.join(values, sql`, `)}),
@@ -76,7 +94,13 @@ const detailRows = async (db: Database, withCtes: SQL, search: ResourceSearch, c
  * The page through the general path: every result ordered by what the order needs alone (an
  * index may serve it), then cut; only the rows of the page are read in full.
  */
-const generalRows = (db: Database, withBase: SQL, search: ResourceSearch, outer: SQL, hasText: boolean): Promise<Row[]> =>
+const generalRows = (
+  db: Database,
+  withBase: SQL,
+  search: ResourceSearch,
+  outer: SQL,
+  hasText: boolean,
+): Promise<Row[]> =>
   db.all<Row>(sql`${withBase},
     page AS (SELECT base.id AS id, base.tier AS tier, base.rank AS rank, base.distance2 AS distance2, base.verified_at AS verified_at, base.name AS name
       FROM base WHERE ${outer}
@@ -91,13 +115,21 @@ const generalRows = (db: Database, withBase: SQL, search: ResourceSearch, outer:
  * The page from a fast path when one applies and can prove its page; null otherwise. `found`
  * (the capped count) is known first only for filtered lists newest first, which need it.
  */
-const fastPage = async (db: Database, withCtes: SQL, search: ResourceSearch, match: string | null, found?: number) => {
+const fastPage = async (
+  db: Database,
+  withCtes: SQL,
+  search: ResourceSearch,
+  match: string | null,
+  found?: number,
+) => {
   const take = async (path: SearchPath, page: Promise<ChosenRow[] | null>) => {
     const chosen = await page;
     return chosen ? { path, chosen } : null;
   };
-  if (!match && search.near && search.sort === 'distance') return take('nearest', nearestPage(db, withCtes, search));
-  if (found !== undefined && found > MAX_COUNTED) return take('newest', newestPage(db, withCtes, search));
+  if (!match && search.near && search.sort === 'distance')
+    return take('nearest', nearestPage(db, withCtes, search));
+  if (found !== undefined && found > MAX_COUNTED)
+    return take('newest', newestPage(db, withCtes, search));
   return null;
 };
 
@@ -121,26 +153,41 @@ export const searchResources = async (
   const withCtes = sql`WITH ${zoneNowTable(await zonesInUse(db), now)}, ${hereTable(near)}`;
   const withBase = sql`${withCtes}, ${baseTable(search, text)}`;
   // Without words the places in the circle already lead (baseTable); with words each hit is measured.
-  const outer = match && near?.radiusKm ? sql`distance2 <= ${near.radiusKm * near.radiusKm}` : sql`1 = 1`;
+  const outer =
+    match && near?.radiusKm ? sql`distance2 <= ${near.radiusKm * near.radiusKm}` : sql`1 = 1`;
 
   // The fast paths and counts read the search rows, whose lists cannot hold a value with their mark.
   const fastPaths = options.fastPaths !== false && rowsCanCheck(search);
   const pageRows = async (found?: number): Promise<Row[]> => {
     const fast = fastPaths ? await fastPage(db, withCtes, search, match, found) : null;
     options.onPath?.(fast?.path ?? 'general');
-    return fast ? detailRows(db, withCtes, search, fast.chosen) : generalRows(db, withBase, search, outer, !!match);
+    return fast
+      ? detailRows(db, withCtes, search, fast.chosen)
+      : generalRows(db, withBase, search, outer, !!match);
   };
   // Counted up to a cap: "more than 1,000" says enough, and a broad search stays cheap however big the directory.
   const count = async () =>
-    fastPaths ? rowCount(db, withCtes, search, match, leadingSet(search), MAX_COUNTED + 1) : (await db.all<{ total: number }>(sql`${withBase} SELECT count(*) AS total FROM (SELECT 1 FROM base WHERE ${outer} LIMIT ${MAX_COUNTED + 1})`))[0]
-      ?.total ?? 0;
+    fastPaths
+      ? rowCount(db, withCtes, search, match, leadingSet(search), MAX_COUNTED + 1)
+      : ((
+          await db.all<{ total: number }>(
+            sql`${withBase} SELECT count(*) AS total FROM (SELECT 1 FROM base WHERE ${outer} LIMIT ${MAX_COUNTED + 1})`,
+          )
+        )[0]?.total ?? 0);
   // A filtered list newest first counts first: the count tells whether walking in that order is short.
   // Otherwise the page and the count go side by side. (A window count over every row would force
   // the whole result to be built and sorted; not a db.batch: drizzle's D1 batch cannot bind raw SQL.)
-  const countFirst = !match && !near?.radiusKm && search.sort !== 'distance' && leadingSet(search) !== null;
+  const countFirst =
+    !match && !near?.radiusKm && search.sort !== 'distance' && leadingSet(search) !== null;
   let rows: Row[];
   let found: number;
-  if (fastPaths && text && search.sort === 'relevance' && rowsSelective(search) && !near?.radiusKm) {
+  if (
+    fastPaths &&
+    text &&
+    search.sort === 'relevance' &&
+    rowsSelective(search) &&
+    !near?.radiusKm
+  ) {
     // Words with a selective filter: the hits that pass are ranked, and counted, in one pass.
     const filtered = await filteredRankedPage(db, withCtes, search, text);
     options.onPath?.('filtered');
@@ -148,10 +195,18 @@ export const searchResources = async (
     rows = await detailRows(db, withCtes, search, filtered.chosen);
   } else if (fastPaths && text && search.sort === 'relevance') {
     // Words otherwise: the best hits, and the count from the same statement.
-    const ranked = await rankedPage(db, withCtes, search, text, rowCountQuery(search, text.all, null, MAX_COUNTED + 1));
+    const ranked = await rankedPage(
+      db,
+      withCtes,
+      search,
+      text,
+      rowCountQuery(search, text.all, null, MAX_COUNTED + 1),
+    );
     options.onPath?.(ranked.chosen ? 'ranked' : 'general');
     found = ranked.found;
-    rows = ranked.chosen ? await detailRows(db, withCtes, search, ranked.chosen) : await generalRows(db, withBase, search, outer, true);
+    rows = ranked.chosen
+      ? await detailRows(db, withCtes, search, ranked.chosen)
+      : await generalRows(db, withBase, search, outer, true);
   } else if (countFirst) {
     found = await count();
     rows = await pageRows(found);

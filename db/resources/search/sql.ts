@@ -41,9 +41,15 @@ export const hereTable = (near: ResourceSearch['near']): SQL =>
  * hair wider than the circle so rounding never drops a place on its edge (an index range), then
  * the circle, measured as distanceFrom measures it, so both always agree.
  */
-export const withinRadius = (near: NonNullable<ResourceSearch['near']>, radiusKm: number, lat: SQL, lon: SQL): SQL => {
+export const withinRadius = (
+  near: NonNullable<ResourceSearch['near']>,
+  radiusKm: number,
+  lat: SQL,
+  lon: SQL,
+): SQL => {
   const dLat = radiusKm / KM_PER_DEGREE + 1e-9;
-  const dLon = radiusKm / (KM_PER_DEGREE * Math.max(0.01, Math.cos((near.latitude * Math.PI) / 180))) + 1e-9;
+  const dLon =
+    radiusKm / (KM_PER_DEGREE * Math.max(0.01, Math.cos((near.latitude * Math.PI) / 180))) + 1e-9;
   return sql`${lat} BETWEEN ${near.latitude - dLat} AND ${near.latitude + dLat}
       AND ${lon} BETWEEN ${near.longitude - dLon} AND ${near.longitude + dLon}
       AND (${lat} - here.lat) * (${lat} - here.lat) * ${KM_PER_DEGREE * KM_PER_DEGREE}
@@ -100,7 +106,8 @@ export const toSummary = (row: Row): ResourceSummary => ({
   openNow: row.open_now === 1,
   languages: row.language_codes ? row.language_codes.split(',') : [],
   free: row.cost_count > 0 && (row.max_amount ?? 1) === 0,
-  lowestCost: row.min_amount === null ? null : { amount: row.min_amount, currency: row.currency ?? 'CAD' },
+  lowestCost:
+    row.min_amount === null ? null : { amount: row.min_amount, currency: row.currency ?? 'CAD' },
   costOption: row.cost_count > 0 && (row.max_amount ?? 1) > 0 ? row.cost_option : null,
   verifiedAt: row.verified_at === null ? null : new Date(row.verified_at * 1000),
   distanceKm: row.distance2 === null ? null : Math.sqrt(row.distance2),

@@ -16,7 +16,13 @@ const NAME_COLUMNS = '{name alternate_name organization}';
  * word (as they do for the index's tokenizer), instead of cutting it into single letters.
  */
 export const queryTerms = (text: string): string[] => {
-  const words = text.slice(0, MAX_QUERY_CHARS * 2).normalize('NFKC').slice(0, MAX_QUERY_CHARS).toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu) ?? [];
+  const words =
+    text
+      .slice(0, MAX_QUERY_CHARS * 2)
+      .normalize('NFKC')
+      .slice(0, MAX_QUERY_CHARS)
+      .toLowerCase()
+      .match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu) ?? [];
   return [...new Set(words.map((word) => word.slice(0, MAX_TERM_CHARS)))].slice(0, MAX_QUERY_TERMS);
 };
 
@@ -61,7 +67,9 @@ export const toTextMatch = (text: string): TextMatch | null => {
   // One character: one letter or digit, whatever marks it carries.
   const namesOnly = terms.every((term) => [...term.replace(/\p{M}/gu, '')].length === 1);
   return {
-    all: namesOnly ? words.map((phrase) => `${NAME_COLUMNS} : ${phrase}`).join(' ') : words.join(' '),
+    all: namesOnly
+      ? words.map((phrase) => `${NAME_COLUMNS} : ${phrase}`).join(' ')
+      : words.join(' '),
     names: words.join(' '),
     namesOnly,
   };

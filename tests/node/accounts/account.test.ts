@@ -25,7 +25,11 @@ describe('my account', () => {
   });
 
   it('is in French for a French reader', async () => {
-    const browser = await signIn(t, 'ana@example.org', new TestBrowser(t, 'http://localhost', { 'Accept-Language': 'fr' }));
+    const browser = await signIn(
+      t,
+      'ana@example.org',
+      new TestBrowser(t, 'http://localhost', { 'Accept-Language': 'fr' }),
+    );
     const text = visibleText(await (await browser.get('/account')).text());
     expect(text).toContain('Connecté·e avec ana@example.org');
     expect(text).toContain('Me déconnecter partout');
@@ -69,7 +73,11 @@ describe('my account', () => {
 
   it('deleting is a POST from this site only', async () => {
     const browser = await signIn(t, 'ana@example.org');
-    const forged = await browser.post('/account/delete', {}, { 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example' });
+    const forged = await browser.post(
+      '/account/delete',
+      {},
+      { 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example' },
+    );
     expect(forged.status).toBe(403);
     expect(await t.db.select().from(users).all()).toHaveLength(1);
   });
@@ -86,7 +94,9 @@ describe('my account', () => {
   });
 
   it('the header offers "My account" when signed in, "Sign in" otherwise', async () => {
-    expect(await (await t.app.request('/')).text()).toContain('<a class="site-account" href="/sign-in">Sign in</a>');
+    expect(await (await t.app.request('/')).text()).toContain(
+      '<a class="site-account" href="/sign-in">Sign in</a>',
+    );
     const browser = await signIn(t, 'ana@example.org');
     const res = await browser.get('/');
     expect(await res.text()).toContain('<a class="site-account" href="/account">My account</a>');
@@ -120,7 +130,11 @@ describe('download my data, for a storyteller', () => {
     expect(res.status).toBe(303);
     const data = (await (await browser.get('/account/data.json')).json()) as any;
     expect(data.stories).toHaveLength(1);
-    expect(data.stories[0].versions[0]).toMatchObject({ number: 1, title: 'My first winter', body: 'It was cold.' });
+    expect(data.stories[0].versions[0]).toMatchObject({
+      number: 1,
+      title: 'My first winter',
+      body: 'It was cold.',
+    });
     expect(data.stories[0].history[0]).toMatchObject({ action: 'created' });
   });
 });
@@ -132,11 +146,19 @@ describe('download my data, for an organizer', () => {
     expect((await rsvp(t, eventId, { email: 'guest@example.org' })).status).toBe(303);
     const user = await findOrCreateUser(t.db, 'org@example.org');
     const browser = await signIn(t, 'org@example.org');
-    const campaignId = await createCampaign(t.db, user.id, campaignInput({ title: 'Safe beds now' }));
+    const campaignId = await createCampaign(
+      t.db,
+      user.id,
+      campaignInput({ title: 'Safe beds now' }),
+    );
     await submitCampaign(t.db, campaignId, user.id);
     await approveCampaign(t.db, campaignId);
     await postCampaignUpdate(t.db, campaignId, 'We met the mayor.', 'http://localhost');
-    const signer = await new TestBrowser(t).post(`/campaigns/${campaignId}/signatures`, { firstName: 'Signer', email: 'signer@example.org', display: 'full' });
+    const signer = await new TestBrowser(t).post(`/campaigns/${campaignId}/signatures`, {
+      firstName: 'Signer',
+      email: 'signer@example.org',
+      display: 'full',
+    });
     expect(signer.status).toBe(303);
 
     const res = await browser.get('/account/data.json');
@@ -144,9 +166,17 @@ describe('download my data, for an organizer', () => {
     const body = await res.text();
     const data = JSON.parse(body);
     expect(data.campaigns).toHaveLength(1);
-    expect(data.campaigns[0]).toMatchObject({ title: 'Safe beds now', status: 'published', confirmedSignatures: 0 });
-    expect(data.campaigns[0].updates).toEqual([expect.objectContaining({ body: 'We met the mayor.' })]);
-    expect(data.events).toEqual([expect.objectContaining({ title: 'Evening workshop', status: 'published' })]);
+    expect(data.campaigns[0]).toMatchObject({
+      title: 'Safe beds now',
+      status: 'published',
+      confirmedSignatures: 0,
+    });
+    expect(data.campaigns[0].updates).toEqual([
+      expect.objectContaining({ body: 'We met the mayor.' }),
+    ]);
+    expect(data.events).toEqual([
+      expect.objectContaining({ title: 'Evening workshop', status: 'published' }),
+    ]);
     expect(body).not.toContain('signer@example.org');
     expect(body).not.toContain('guest@example.org');
   });

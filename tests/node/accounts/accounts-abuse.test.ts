@@ -22,17 +22,29 @@ const withRole = async (email: string, role: 'moderator' | 'admin') => {
 };
 
 describe('redirects after sign-in', () => {
-  it.each(['/%09/evil.example', '/%0a/evil.example', '/%5C/evil.example', '//evil.example', '/%00'])('never leave the site (%s)', async (next) => {
+  it.each([
+    '/%09/evil.example',
+    '/%0a/evil.example',
+    '/%5C/evil.example',
+    '//evil.example',
+    '/%00',
+  ])('never leave the site (%s)', async (next) => {
     const browser = await signIn(t, 'ana@example.org');
     const res = await browser.get(`/sign-in?next=${next}`);
     expect(res.status).toBe(303);
-    expect(new URL(res.headers.get('location')!, 'http://localhost').origin).toBe('http://localhost');
+    expect(new URL(res.headers.get('location')!, 'http://localhost').origin).toBe(
+      'http://localhost',
+    );
   });
 });
 
 describe('over HTTPS', () => {
   it('signing out deletes the __Host- cookie itself', async () => {
-    const browser = await signIn(t, 'ana@example.org', new TestBrowser(t, 'https://hearth.example'));
+    const browser = await signIn(
+      t,
+      'ana@example.org',
+      new TestBrowser(t, 'https://hearth.example'),
+    );
     expect(browser.cookies.has('__Host-session')).toBe(true);
     const res = await browser.post('/sign-out');
     const cleared = res.headers.getSetCookie().find((line) => line.startsWith('__Host-session='));
@@ -65,7 +77,9 @@ describe('privileged sessions', () => {
     const [after] = await t.db.select().from(sessions).all();
     expect(after!.id).not.toBe(before!.id);
     expect(Date.now() - after!.createdAt.getTime()).toBeGreaterThan(10.9 * 3600_000);
-    expect(after!.expiresAt.getTime() - after!.createdAt.getTime()).toBeLessThanOrEqual(12 * 3600_000);
+    expect(after!.expiresAt.getTime() - after!.createdAt.getTime()).toBeLessThanOrEqual(
+      12 * 3600_000,
+    );
   });
 
   it('my account lists only live sessions', async () => {
@@ -78,27 +92,34 @@ describe('privileged sessions', () => {
 
 describe('sign-in limits cannot be turned against someone', () => {
   /** A code that is certainly not the newest one emailed to the address (a stranger's guess). */
-  const wrongGuess = async (email: string) => String((Number(await latestCode(t, email)) + 1) % 100_000_000).padStart(8, '0');
+  const wrongGuess = async (email: string) =>
+    String((Number(await latestCode(t, email)) + 1) % 100_000_000).padStart(8, '0');
   it('a client over its limit does not use up another person\u2019s codes', async () => {
     const abuser = new TestBrowser(t, 'http://localhost', { 'x-test-client': '203.0.113.66' });
     for (let i = 0; i < 20; i++) await abuser.post('/sign-in', { email: `filler${i}@example.org` });
-    for (let i = 0; i < 10; i++) expect((await abuser.post('/sign-in', { email: 'victim@example.org' })).status).toBe(429);
+    for (let i = 0; i < 10; i++)
+      expect((await abuser.post('/sign-in', { email: 'victim@example.org' })).status).toBe(429);
     const victim = new TestBrowser(t, 'http://localhost', { 'x-test-client': '198.51.100.1' });
     expect((await victim.post('/sign-in', { email: 'victim@example.org' })).status).toBe(303);
   });
 
   it('a stranger\u2019s code requests for an address do not stop its owner from signing in', async () => {
     const abuser = new TestBrowser(t, 'http://localhost', { 'x-test-client': '203.0.113.66' });
-    for (let i = 0; i < 5; i++) expect((await abuser.post('/sign-in', { email: 'victim@example.org' })).status).toBe(303);
+    for (let i = 0; i < 5; i++)
+      expect((await abuser.post('/sign-in', { email: 'victim@example.org' })).status).toBe(303);
     expect((await abuser.post('/sign-in', { email: 'victim@example.org' })).status).toBe(429);
     const victim = new TestBrowser(t, 'http://localhost', { 'x-test-client': '198.51.100.1' });
     await signIn(t, 'victim@example.org', victim);
-    expect(visibleText(await (await victim.get('/account')).text())).toContain('Signed in as victim@example.org');
+    expect(visibleText(await (await victim.get('/account')).text())).toContain(
+      'Signed in as victim@example.org',
+    );
   });
 
   it('a stranger asking for a code does not kill the code its owner is about to type', async () => {
     const victim = new TestBrowser(t, 'http://localhost', { 'x-test-client': '198.51.100.1' });
-    expect((await victim.post('/sign-in', { email: 'victim@example.org', next: '/account' })).status).toBe(303);
+    expect(
+      (await victim.post('/sign-in', { email: 'victim@example.org', next: '/account' })).status,
+    ).toBe(303);
     const code = await latestCode(t, 'victim@example.org');
     const abuser = new TestBrowser(t, 'http://localhost', { 'x-test-client': '203.0.113.66' });
     for (let i = 0; i < 5; i++) await abuser.post('/sign-in', { email: 'victim@example.org' });
@@ -112,7 +133,11 @@ describe('sign-in limits cannot be turned against someone', () => {
     const statuses: number[] = [];
     for (let round = 0; round < 3; round++) {
       await abuser.post('/sign-in', { email: 'victim@example.org' });
-      for (let i = 0; i < 5; i++) statuses.push((await abuser.post('/sign-in/code', { code: await wrongGuess('victim@example.org') })).status);
+      for (let i = 0; i < 5; i++)
+        statuses.push(
+          (await abuser.post('/sign-in/code', { code: await wrongGuess('victim@example.org') }))
+            .status,
+        );
     }
     // The stranger's own guessing is stopped after 10 wrong codes…
     expect(statuses.slice(0, 10).every((s) => s === 400)).toBe(true);
@@ -126,23 +151,33 @@ describe('sign-in limits cannot be turned against someone', () => {
   it('many strangers together send an address at most 50 codes an hour', async () => {
     const statuses: number[] = [];
     for (let client = 0; client < 11; client++) {
-      const browser = new TestBrowser(t, 'http://localhost', { 'x-test-client': `203.0.113.${client}` });
-      for (let i = 0; i < 5; i++) statuses.push((await browser.post('/sign-in', { email: 'victim@example.org' })).status);
+      const browser = new TestBrowser(t, 'http://localhost', {
+        'x-test-client': `203.0.113.${client}`,
+      });
+      for (let i = 0; i < 5; i++)
+        statuses.push((await browser.post('/sign-in', { email: 'victim@example.org' })).status);
     }
     expect(statuses.filter((s) => s === 303)).toHaveLength(50);
     expect(statuses.slice(50).every((s) => s === 429)).toBe(true);
-    expect((await listOutbox(t.db)).filter((m) => m.toAddress === 'victim@example.org')).toHaveLength(50);
+    expect(
+      (await listOutbox(t.db)).filter((m) => m.toAddress === 'victim@example.org'),
+    ).toHaveLength(50);
   });
 
   it('once strangers have tried many wrong codes for an address, its codes die at the first wrong try', async () => {
     for (let client = 0; client < 2; client++) {
-      const abuser = new TestBrowser(t, 'http://localhost', { 'x-test-client': `203.0.113.${client}` });
+      const abuser = new TestBrowser(t, 'http://localhost', {
+        'x-test-client': `203.0.113.${client}`,
+      });
       await abuser.post('/sign-in', { email: 'victim@example.org' });
-      for (let i = 0; i < 5; i++) await abuser.post('/sign-in/code', { code: await wrongGuess('victim@example.org') });
+      for (let i = 0; i < 5; i++)
+        await abuser.post('/sign-in/code', { code: await wrongGuess('victim@example.org') });
     }
     const abuser = new TestBrowser(t, 'http://localhost', { 'x-test-client': '203.0.113.50' });
     await abuser.post('/sign-in', { email: 'victim@example.org' });
-    const guessed = await abuser.post('/sign-in/code', { code: await wrongGuess('victim@example.org') });
+    const guessed = await abuser.post('/sign-in/code', {
+      code: await wrongGuess('victim@example.org'),
+    });
     expect(guessed.status).toBe(400);
     expect(visibleText(await guessed.text())).toContain('This code no longer works');
     // The owner's right code still works at the first try.
@@ -154,7 +189,9 @@ describe('sign-in limits cannot be turned against someone', () => {
   it('an IPv6 client cannot escape its limit by changing addresses within its /64', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 21; i++) {
-      const browser = new TestBrowser(t, 'http://localhost', { 'x-test-client': `2001:db8:1:2::${(i + 1).toString(16)}` });
+      const browser = new TestBrowser(t, 'http://localhost', {
+        'x-test-client': `2001:db8:1:2::${(i + 1).toString(16)}`,
+      });
       statuses.push((await browser.post('/sign-in', { email: `p${i}@example.org` })).status);
     }
     expect(statuses.at(-1)).toBe(429);
@@ -182,16 +219,22 @@ describe('sign-in pages', () => {
 });
 
 describe('odd input never makes a 500', () => {
-  it.each(['/account?done=__proto__', '/account?done=constructor', '/moderation?done=__proto__'])('%s', async (path) => {
-    const browser = await withRole('mod@example.org', 'moderator');
-    expect((await browser.get(path)).status).toBe(200);
-  });
+  it.each(['/account?done=__proto__', '/account?done=constructor', '/moderation?done=__proto__'])(
+    '%s',
+    async (path) => {
+      const browser = await withRole('mod@example.org', 'moderator');
+      expect((await browser.get(path)).status).toBe(200);
+    },
+  );
 
   it('a malformed multipart body', async () => {
     for (const path of ['/language', '/sign-in']) {
       const res = await t.app.request(path, {
         method: 'POST',
-        headers: { 'Content-Type': 'multipart/form-data; boundary=zzz', 'Sec-Fetch-Site': 'same-origin' },
+        headers: {
+          'Content-Type': 'multipart/form-data; boundary=zzz',
+          'Sec-Fetch-Site': 'same-origin',
+        },
         body: '--zzz\r\nContent-Disposition: form-data; name="lang"\r\n\r\nfr\r\n--zz',
       });
       expect(res.status, path).toBeLessThan(500);
@@ -215,15 +258,23 @@ describe('admins and moderators', () => {
       a.post('/moderation/people', { email: 'b@example.org', role: 'admin', change: 'revoke' }),
       b.post('/moderation/people', { email: 'a@example.org', role: 'admin', change: 'revoke' }),
     ]);
-    const admins = [await findUserByEmail(t.db, 'a@example.org'), await findUserByEmail(t.db, 'b@example.org')].filter((u) => u!.roles.includes('admin'));
+    const admins = [
+      await findUserByEmail(t.db, 'a@example.org'),
+      await findUserByEmail(t.db, 'b@example.org'),
+    ].filter((u) => u!.roles.includes('admin'));
     expect(admins).toHaveLength(1);
   });
 
   it('a moderator cannot approve their own request', async () => {
     const moderator = await withRole('mod@example.org', 'moderator');
-    await moderator.post('/account/organizer', { organizationName: 'My group', reason: 'Reasons.' });
+    await moderator.post('/account/organizer', {
+      organizationName: 'My group',
+      reason: 'Reasons.',
+    });
     const [application] = await t.db.select().from(organizerApplications).all();
-    const res = await moderator.post(`/moderation/organizer-applications/${application!.id}/approval`);
+    const res = await moderator.post(
+      `/moderation/organizer-applications/${application!.id}/approval`,
+    );
     expect(res.headers.get('location')).toBe('/moderation?done=own-request');
     expect((await findUserByEmail(t.db, 'mod@example.org'))!.roles).toEqual(['moderator']);
     expect((await t.db.select().from(organizerApplications).all())[0]!.status).toBe('pending');
@@ -231,7 +282,11 @@ describe('admins and moderators', () => {
 
   it('two requests sent at once make one pending request', async () => {
     const user = await findOrCreateUser(t.db, 'ana@example.org');
-    await Promise.all([1, 2, 3].map((i) => applyToOrganize(t.db, user.id, { organizationName: `G${i}`, reason: 'R' })));
+    await Promise.all(
+      [1, 2, 3].map((i) =>
+        applyToOrganize(t.db, user.id, { organizationName: `G${i}`, reason: 'R' }),
+      ),
+    );
     expect(await t.db.select().from(organizerApplications).all()).toHaveLength(1);
   });
 });
@@ -241,9 +296,18 @@ describe('mail that outlives its use', () => {
     const failing = async () => {
       throw new Error('provider down');
     };
-    await providerMailer(t.db, failing, () => {}).send({ to: 'ana@example.org', subject: 'Code', text: '12345678', discardAfter: new Date(Date.now() + 600_000) });
+    await providerMailer(t.db, failing, () => {}).send({
+      to: 'ana@example.org',
+      subject: 'Code',
+      text: '12345678',
+      discardAfter: new Date(Date.now() + 600_000),
+    });
     expect(await t.db.select().from(mailOutbox).all()).toHaveLength(1);
-    await runScheduledJobs(t.db, { now: new Date(Date.now() + 700_000), mailTransport: failing, log: () => {} });
+    await runScheduledJobs(t.db, {
+      now: new Date(Date.now() + 700_000),
+      mailTransport: failing,
+      log: () => {},
+    });
     expect(await t.db.select().from(mailOutbox).all()).toEqual([]);
   });
 
@@ -256,10 +320,24 @@ describe('mail that outlives its use', () => {
     const failing = async () => {
       throw new Error('down');
     };
-    for (let i = 0; i < 5; i++) await providerMailer(t.db, failing, () => {}).send({ to: `p${i}@example.org`, subject: 'S', text: 'T' });
+    for (let i = 0; i < 5; i++)
+      await providerMailer(t.db, failing, () => {}).send({
+        to: `p${i}@example.org`,
+        subject: 'S',
+        text: 'T',
+      });
     const later = new Date(Date.now() + MAIL_RETRY.baseDelayMs * 4);
-    await Promise.all([deliverDueMail(t.db, slow, () => {}, later), deliverDueMail(t.db, slow, () => {}, later)]);
-    expect(sent.sort()).toEqual(['p0@example.org', 'p1@example.org', 'p2@example.org', 'p3@example.org', 'p4@example.org']);
+    await Promise.all([
+      deliverDueMail(t.db, slow, () => {}, later),
+      deliverDueMail(t.db, slow, () => {}, later),
+    ]);
+    expect(sent.sort()).toEqual([
+      'p0@example.org',
+      'p1@example.org',
+      'p2@example.org',
+      'p3@example.org',
+      'p4@example.org',
+    ]);
   });
 
   it('the sign-in code reaches the outbox when asked for', async () => {

@@ -31,9 +31,20 @@ describe('npm run admin', () => {
   }, 60_000);
 
   it('refuses anything that is not a grant or revoke of a known role to an email address', () => {
-    expect(parseAdminArgs(['grant', 'you@example.org', 'admin'])).toMatchObject({ action: 'grant', d1: false });
-    expect(parseAdminArgs(['grant', 'you@example.org', 'admin', '--d1', '--remote'])).toMatchObject({ d1: true, remote: true });
-    for (const args of [[], ['grant'], ['grant', 'you@example.org', 'king'], ['delete', 'you@example.org', 'admin'], ["grant", "x'@a.b; DROP TABLE users;--", 'admin']]) {
+    expect(parseAdminArgs(['grant', 'you@example.org', 'admin'])).toMatchObject({
+      action: 'grant',
+      d1: false,
+    });
+    expect(parseAdminArgs(['grant', 'you@example.org', 'admin', '--d1', '--remote'])).toMatchObject(
+      { d1: true, remote: true },
+    );
+    for (const args of [
+      [],
+      ['grant'],
+      ['grant', 'you@example.org', 'king'],
+      ['delete', 'you@example.org', 'admin'],
+      ['grant', "x'@a.b; DROP TABLE users;--", 'admin'],
+    ]) {
       expect(parseAdminArgs(args)).toBeNull();
     }
   });
@@ -41,7 +52,11 @@ describe('npm run admin', () => {
   it('builds D1 statements that create the account, grant the role and end the sessions', () => {
     const sql = d1Statements('grant', 'you@example.org', 'admin', 1000);
     expect(sql).toMatch(/INSERT INTO users .* ON CONFLICT\(email\) DO NOTHING;/);
-    expect(sql).toContain("INSERT INTO user_roles (user_id, role, granted_at) VALUES ((SELECT id FROM users WHERE email = 'you@example.org'), 'admin', 1000)");
-    expect(sql).toContain("DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = 'you@example.org');");
+    expect(sql).toContain(
+      "INSERT INTO user_roles (user_id, role, granted_at) VALUES ((SELECT id FROM users WHERE email = 'you@example.org'), 'admin', 1000)",
+    );
+    expect(sql).toContain(
+      "DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = 'you@example.org');",
+    );
   });
 });

@@ -47,14 +47,33 @@ describe('pages for a role', () => {
   });
 
   it('moderation refuses members and organizers; people and roles refuse moderators', async () => {
-    for (const browser of [await signIn(t, 'member@example.org'), await withRole('org@example.org', 'organizer')]) {
+    for (const browser of [
+      await signIn(t, 'member@example.org'),
+      await withRole('org@example.org', 'organizer'),
+    ]) {
       expect((await browser.get('/moderation')).status).toBe(403);
-      expect((await browser.post('/moderation/people', { email: 'member@example.org', role: 'admin', change: 'grant' })).status).toBe(403);
+      expect(
+        (
+          await browser.post('/moderation/people', {
+            email: 'member@example.org',
+            role: 'admin',
+            change: 'grant',
+          })
+        ).status,
+      ).toBe(403);
     }
     const moderator = await withRole('mod@example.org', 'moderator');
     expect((await moderator.get('/moderation')).status).toBe(200);
     expect((await moderator.get('/moderation/people')).status).toBe(403);
-    expect((await moderator.post('/moderation/people', { email: 'mod@example.org', role: 'admin', change: 'grant' })).status).toBe(403);
+    expect(
+      (
+        await moderator.post('/moderation/people', {
+          email: 'mod@example.org',
+          role: 'admin',
+          change: 'grant',
+        })
+      ).status,
+    ).toBe(403);
     expect((await findUserByEmail(t.db, 'mod@example.org'))!.roles).toEqual(['moderator']);
   });
 });
@@ -64,18 +83,27 @@ describe('becoming an organizer', () => {
     const member = await signIn(t, 'ana@example.org');
     const form = await member.get('/account/organizer');
     expect(form.status).toBe(200);
-    const sent = await member.post('/account/organizer', { organizationName: 'Harbour Lights Collective', reason: 'Monthly workshops on workers\u2019 rights.' });
+    const sent = await member.post('/account/organizer', {
+      organizationName: 'Harbour Lights Collective',
+      reason: 'Monthly workshops on workers\u2019 rights.',
+    });
     expect(sent.headers.get('location')).toBe('/account?done=applied');
-    expect(visibleText(await (await member.get('/account')).text())).toContain('waiting for a moderator');
+    expect(visibleText(await (await member.get('/account')).text())).toContain(
+      'waiting for a moderator',
+    );
 
     const moderator = await withRole('mod@example.org', 'moderator');
     const queue = visibleText(await (await moderator.get('/moderation')).text());
     expect(queue).toContain('Harbour Lights Collective');
     const [application] = await t.db.select().from(organizerApplications).all();
-    const decided = await moderator.post(`/moderation/organizer-applications/${application!.id}/approval`);
+    const decided = await moderator.post(
+      `/moderation/organizer-applications/${application!.id}/approval`,
+    );
     expect(decided.headers.get('location')).toBe('/moderation?done=approved');
 
-    const mail = (await listOutbox(t.db)).find((m) => m.toAddress === 'ana@example.org' && m.subject === 'An update on your account');
+    const mail = (await listOutbox(t.db)).find(
+      (m) => m.toAddress === 'ana@example.org' && m.subject === 'An update on your account',
+    );
     expect(mail?.bodyText).toContain('you can now organize');
     // The role change ended the member's session: they sign in again and can organize.
     expect((await member.get('/account')).status).toBe(303);
@@ -109,7 +137,10 @@ describe('becoming an organizer', () => {
     });
     const rows = await t.db.select().from(organizerApplications).all();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ status: 'pending', userId: (await findUserByEmail(t.db, 'ana@example.org'))!.id });
+    expect(rows[0]).toMatchObject({
+      status: 'pending',
+      userId: (await findUserByEmail(t.db, 'ana@example.org'))!.id,
+    });
     expect(await t.db.select().from(userRoles).all()).toEqual([]);
     await member.post('/account/storyteller', { enabled: 'yes', role: 'admin' });
     expect((await findUserByEmail(t.db, 'ana@example.org'))!.roles).toEqual(['storyteller']);
@@ -117,7 +148,10 @@ describe('becoming an organizer', () => {
 
   it('re-draws the form with the person\u2019s words and plain errors', async () => {
     const member = await signIn(t, 'ana@example.org');
-    const res = await member.post('/account/organizer', { organizationName: '   ', reason: 'x'.repeat(2001) });
+    const res = await member.post('/account/organizer', {
+      organizationName: '   ',
+      reason: 'x'.repeat(2001),
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(visibleText(html)).toContain('Please fill this in.');
@@ -160,18 +194,32 @@ describe('people and roles (admins)', () => {
   it('an admin grants a role; the person\u2019s sessions end at once', async () => {
     const admin = await withRole('admin@example.org', 'admin');
     const person = await signIn(t, 'bo@example.org');
-    const res = await admin.post('/moderation/people', { email: 'BO@example.org', role: 'moderator', change: 'grant' });
+    const res = await admin.post('/moderation/people', {
+      email: 'BO@example.org',
+      role: 'moderator',
+      change: 'grant',
+    });
     expect(res.headers.get('location')).toBe('/moderation/people?done=granted');
     expect((await findUserByEmail(t.db, 'bo@example.org'))!.roles).toEqual(['moderator']);
     expect((await person.get('/account')).status).toBe(303);
-    expect(visibleText(await (await admin.get('/moderation/people')).text())).toContain('bo@example.org');
+    expect(visibleText(await (await admin.get('/moderation/people')).text())).toContain(
+      'bo@example.org',
+    );
   });
 
   it('cannot give a role to an address without an account, nor remove the last admin', async () => {
     const admin = await withRole('admin@example.org', 'admin');
-    const nobody = await admin.post('/moderation/people', { email: 'nobody@example.org', role: 'moderator', change: 'grant' });
+    const nobody = await admin.post('/moderation/people', {
+      email: 'nobody@example.org',
+      role: 'moderator',
+      change: 'grant',
+    });
     expect(visibleText(await nobody.text())).toContain('No account uses that email address');
-    const last = await admin.post('/moderation/people', { email: 'admin@example.org', role: 'admin', change: 'revoke' });
+    const last = await admin.post('/moderation/people', {
+      email: 'admin@example.org',
+      role: 'admin',
+      change: 'revoke',
+    });
     expect(visibleText(await last.text())).toContain('You cannot remove the last admin');
     expect((await findUserByEmail(t.db, 'admin@example.org'))!.roles).toEqual(['admin']);
   });
@@ -179,8 +227,18 @@ describe('people and roles (admins)', () => {
   it('refuses an unknown role', async () => {
     const admin = await withRole('admin@example.org', 'admin');
     await signIn(t, 'bo@example.org');
-    const res = await admin.post('/moderation/people', { email: 'bo@example.org', role: 'superuser', change: 'grant' });
+    const res = await admin.post('/moderation/people', {
+      email: 'bo@example.org',
+      role: 'superuser',
+      change: 'grant',
+    });
     expect(res.status).toBe(400);
-    expect(await t.db.select().from(userRoles).where(eq(userRoles.role, 'superuser' as 'admin')).all()).toEqual([]);
+    expect(
+      await t.db
+        .select()
+        .from(userRoles)
+        .where(eq(userRoles.role, 'superuser' as 'admin'))
+        .all(),
+    ).toEqual([]);
   });
 });

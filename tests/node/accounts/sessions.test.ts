@@ -74,7 +74,9 @@ describe('lifetimes', () => {
     const renewed = await validateSessionToken(t.db, token, day20);
     expect(renewed?.renewed).toBe(true);
     expect(renewed?.expiresAt.getTime()).toBe(day20.getTime() + 30 * DAY);
-    expect(await validateSessionToken(t.db, token, new Date(day20.getTime() + 31 * DAY))).toBeNull();
+    expect(
+      await validateSessionToken(t.db, token, new Date(day20.getTime() + 31 * DAY)),
+    ).toBeNull();
     expect(await t.db.select().from(sessions).all()).toEqual([]);
   });
 
@@ -83,9 +85,15 @@ describe('lifetimes', () => {
     await grantRole(t.db, user.id, 'moderator');
     const start = new Date('2026-01-01T08:00:00Z');
     const { token } = await createSession(t.db, { ...user, roles: ['moderator'] }, start);
-    expect(await validateSessionToken(t.db, token, new Date(start.getTime() + 29 * MINUTE))).not.toBeNull();
-    expect(await validateSessionToken(t.db, token, new Date(start.getTime() + 58 * MINUTE))).not.toBeNull();
-    expect(await validateSessionToken(t.db, token, new Date(start.getTime() + 89 * MINUTE))).toBeNull();
+    expect(
+      await validateSessionToken(t.db, token, new Date(start.getTime() + 29 * MINUTE)),
+    ).not.toBeNull();
+    expect(
+      await validateSessionToken(t.db, token, new Date(start.getTime() + 58 * MINUTE)),
+    ).not.toBeNull();
+    expect(
+      await validateSessionToken(t.db, token, new Date(start.getTime() + 89 * MINUTE)),
+    ).toBeNull();
   });
 
   it('moderators and admins: ended 12 hours after sign-in however active', async () => {
@@ -97,7 +105,9 @@ describe('lifetimes', () => {
     let minutes = 0;
     while (alive && minutes < 13 * 60) {
       minutes += 20;
-      alive = (await validateSessionToken(t.db, token, new Date(start.getTime() + minutes * MINUTE))) !== null;
+      alive =
+        (await validateSessionToken(t.db, token, new Date(start.getTime() + minutes * MINUTE))) !==
+        null;
     }
     expect(minutes).toBe(12 * 60);
     expect(SESSION_POLICY.privilegedAbsoluteMs).toBe(12 * 60 * MINUTE);

@@ -11,8 +11,10 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const askCode = (browser: TestBrowser, email: string) => browser.post('/sign-in', { email, next: '/account' });
-const sendCode = (browser: TestBrowser, code: string) => browser.post('/sign-in/code', { code, next: '/account' });
+const askCode = (browser: TestBrowser, email: string) =>
+  browser.post('/sign-in', { email, next: '/account' });
+const sendCode = (browser: TestBrowser, code: string) =>
+  browser.post('/sign-in/code', { code, next: '/account' });
 /** A code that is certainly not the one emailed. */
 const wrongCode = (code: string) => String((Number(code) + 1) % 100_000_000).padStart(8, '0');
 
@@ -65,7 +67,9 @@ describe('signing in with an email code', () => {
     const secure = new TestBrowser(t, 'https://hearth.example');
     await askCode(secure, 'bo@example.org');
     const secureRes = await sendCode(secure, await latestCode(t, 'bo@example.org'));
-    expect(secureRes.headers.getSetCookie().some((line) => line.startsWith('__Host-session='))).toBe(true);
+    expect(
+      secureRes.headers.getSetCookie().some((line) => line.startsWith('__Host-session=')),
+    ).toBe(true);
   });
 
   it('allows 5 wrong codes, then the code is dead, even the right one', async () => {
@@ -163,7 +167,10 @@ describe('signing in with an email code', () => {
   it('returns only to a page of this site after signing in', async () => {
     const browser = new TestBrowser(t);
     await browser.post('/sign-in', { email: 'ana@example.org', next: '//evil.example/' });
-    const res = await browser.post('/sign-in/code', { code: await latestCode(t, 'ana@example.org'), next: '//evil.example/' });
+    const res = await browser.post('/sign-in/code', {
+      code: await latestCode(t, 'ana@example.org'),
+      next: '//evil.example/',
+    });
     expect(res.headers.get('location')).toBe('/');
   });
 });
@@ -179,8 +186,12 @@ describe('no enumeration', () => {
     const cookieNames = (res: Response) => res.headers.getSetCookie().map((c) => c.split('=')[0]);
     expect(cookieNames(unknown)).toEqual(cookieNames(known));
     // Both get a code; the unknown address has no account until the code is used.
-    expect((await listOutbox(t.db)).filter((m) => m.subject === 'Your sign-in code')).toHaveLength(3);
-    expect(await t.db.select().from(users).where(eq(users.email, 'unknown@example.org')).all()).toEqual([]);
+    expect((await listOutbox(t.db)).filter((m) => m.subject === 'Your sign-in code')).toHaveLength(
+      3,
+    );
+    expect(
+      await t.db.select().from(users).where(eq(users.email, 'unknown@example.org')).all(),
+    ).toEqual([]);
   });
 });
 
@@ -188,21 +199,33 @@ describe('limits', () => {
   it('sends at most 5 codes an hour to one address from one client, and says so plainly', async () => {
     const client = { 'x-test-client': '10.0.0.1' };
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await askCode(new TestBrowser(t, 'http://localhost', client), 'ana@example.org')).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push(
+        (await askCode(new TestBrowser(t, 'http://localhost', client), 'ana@example.org')).status,
+      );
     expect(statuses).toEqual([303, 303, 303, 303, 303, 429]);
-    const limited = await askCode(new TestBrowser(t, 'http://localhost', client), 'ana@example.org');
+    const limited = await askCode(
+      new TestBrowser(t, 'http://localhost', client),
+      'ana@example.org',
+    );
     expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect(visibleText(await limited.text())).toMatch(/Too many codes were asked for\. .* wait \d+ minutes/);
+    expect(visibleText(await limited.text())).toMatch(
+      /Too many codes were asked for\. .* wait \d+ minutes/,
+    );
     expect((await listOutbox(t.db)).length).toBe(5);
   });
 
   it('sends at most 20 codes an hour to one client, whatever the addresses', async () => {
     const browser = new TestBrowser(t, 'http://localhost', { 'x-test-client': '203.0.113.5' });
     const statuses: number[] = [];
-    for (let i = 0; i < 21; i++) statuses.push((await askCode(browser, `person${i}@example.org`)).status);
+    for (let i = 0; i < 21; i++)
+      statuses.push((await askCode(browser, `person${i}@example.org`)).status);
     expect(statuses.slice(0, 20).every((s) => s === 303)).toBe(true);
     expect(statuses[20]).toBe(429);
-    const other = await askCode(new TestBrowser(t, 'http://localhost', { 'x-test-client': '203.0.113.6' }), 'someone@example.org');
+    const other = await askCode(
+      new TestBrowser(t, 'http://localhost', { 'x-test-client': '203.0.113.6' }),
+      'someone@example.org',
+    );
     expect(other.status).toBe(303);
   });
 
@@ -223,6 +246,8 @@ describe('limits', () => {
       }
     }
     expect(wrong).toBe(10);
-    expect(visibleText(await limited!.text())).toContain('Too many wrong codes were tried for this address');
+    expect(visibleText(await limited!.text())).toContain(
+      'Too many wrong codes were tried for this address',
+    );
   });
 });

@@ -17,19 +17,36 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const DAY_MS = 24 * 3600_000;
-const utcDay = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10);
-const setEndsOn = (id: string, endsOn: string) => t.db.update(campaigns).set({ endsOn }).where(eq(campaigns.id, id));
+const utcDay = (offsetDays: number) =>
+  new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10);
+const setEndsOn = (id: string, endsOn: string) =>
+  t.db.update(campaigns).set({ endsOn }).where(eq(campaigns.id, id));
 
 /** Signs as Ana and returns the path of the confirmation link emailed to her. */
 const signAndGetConfirmLink = async (id: string) => {
-  expect((await new TestBrowser(t).post(`/campaigns/${id}/signatures`, { firstName: 'Ana', email: 'ana@example.org', display: 'full' })).status).toBe(303);
+  expect(
+    (
+      await new TestBrowser(t).post(`/campaigns/${id}/signatures`, {
+        firstName: 'Ana',
+        email: 'ana@example.org',
+        display: 'full',
+      })
+    ).status,
+  ).toBe(303);
   const mail = (await listOutbox(t.db)).find((m) => m.toAddress === 'ana@example.org');
-  return new URL(mail!.bodyText.match(/https?:\/\/\S+\/campaigns\/signatures\/[a-z0-9]+\/confirmation/)![0]).pathname;
+  return new URL(
+    mail!.bodyText.match(/https?:\/\/\S+\/campaigns\/signatures\/[a-z0-9]+\/confirmation/)![0],
+  ).pathname;
 };
 
 /** The titles listed under one heading of /campaigns ("open" or "past"). */
 const listedUnder = (html: string, section: 'open' | 'past') =>
-  [...(html.match(new RegExp(`aria-labelledby="${section}-heading">([\\s\\S]*?)</section>`))?.[1] ?? '').matchAll(/<a href="\/campaigns\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+  [
+    ...(
+      html.match(new RegExp(`aria-labelledby="${section}-heading">([\\s\\S]*?)</section>`))?.[1] ??
+      ''
+    ).matchAll(/<a href="\/campaigns\/[^"]+">([^<]+)<\/a>/g),
+  ].map((m) => m[1]);
 
 describe('a campaign past its end date', () => {
   it('is listed among the finished campaigns on /campaigns, not the open ones', async () => {
@@ -76,9 +93,17 @@ describe('a campaign past its end date', () => {
   });
 
   it('does not count a call, with or without htmx, and tells the caller it is not open', async () => {
-    const id = await publishedCampaign(t, { kind: 'call', letterText: 'Hello, please act.', targetPhone: '+44 20 7946 0000' });
+    const id = await publishedCampaign(t, {
+      kind: 'call',
+      letterText: 'Hello, please act.',
+      targetPhone: '+44 20 7946 0000',
+    });
     await setEndsOn(id, utcDay(-1));
-    const hx = await new TestBrowser(t).post(`/campaigns/${id}/calls`, {}, { 'HX-Request': 'true' });
+    const hx = await new TestBrowser(t).post(
+      `/campaigns/${id}/calls`,
+      {},
+      { 'HX-Request': 'true' },
+    );
     expect(visibleText(await hx.text())).toContain('This campaign is not open for signatures.');
     const plain = await new TestBrowser(t).post(`/campaigns/${id}/calls`);
     expect(plain.status).toBe(409);
@@ -90,7 +115,11 @@ describe('a campaign past its end date', () => {
   });
 
   it('counts a call on the end date itself', async () => {
-    const id = await publishedCampaign(t, { kind: 'call', letterText: 'Hello, please act.', targetPhone: '+44 20 7946 0000' });
+    const id = await publishedCampaign(t, {
+      kind: 'call',
+      letterText: 'Hello, please act.',
+      targetPhone: '+44 20 7946 0000',
+    });
     await setEndsOn(id, utcDay(0));
     await new TestBrowser(t).post(`/campaigns/${id}/calls`);
     expect((await getCampaign(t.db, id))!.callCount).toBe(1);

@@ -27,7 +27,14 @@ const withRoles = async (email: string, roles: ('organizer' | 'moderator')[]) =>
   return { user, browser: await signIn(t, email) };
 };
 
-const signer = { firstName: 'Ana', lastName: 'Lopez', email: 'ana@example.org', city: 'Lyon', message: '', display: 'full' };
+const signer = {
+  firstName: 'Ana',
+  lastName: 'Lopez',
+  email: 'ana@example.org',
+  city: 'Lyon',
+  message: '',
+  display: 'full',
+};
 
 /** An organizer with a published campaign and a draft, who then deletes their account through the form. */
 const organizerGone = async () => {
@@ -51,7 +58,9 @@ describe('deleting an organizer\u2019s account', () => {
     expect(campaign.endedAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(await getCampaign(t.db, draft)).toBeNull();
     expect(await getCampaign(t.db, waiting)).toBeNull();
-    expect((await new TestBrowser(t).post(`/campaigns/${live}/signatures`, signer)).status).toBe(409);
+    expect((await new TestBrowser(t).post(`/campaigns/${live}/signatures`, signer)).status).toBe(
+      409,
+    );
     const page = await new TestBrowser(t).get(`/campaigns/${live}`);
     expect(page.status).toBe(200);
     expect(visibleText(await page.text())).toContain(campaign.title);
@@ -68,20 +77,32 @@ describe('a moderator and a campaign with no organizer', () => {
   it('delivers it from the moderation page, in their language, and the public page says so', async () => {
     const { live } = await organizerGone();
     const { browser: moderator } = await withRoles('mod@example.org', ['moderator']);
-    const queue = visibleText(await (await moderator.get('/moderation', { 'Accept-Language': 'fr' })).text());
+    const queue = visibleText(
+      await (await moderator.get('/moderation', { 'Accept-Language': 'fr' })).text(),
+    );
     expect(queue).toContain(fr.campaigns.ownerlessHeading);
     expect(queue).toContain((await getCampaign(t.db, live))!.title);
-    const res = await moderator.post(`/moderation/campaigns/${live}/delivery`, { deliveryNote: 'Given to the mayor.', deliveredOn: '2027-03-12' });
+    const res = await moderator.post(`/moderation/campaigns/${live}/delivery`, {
+      deliveryNote: 'Given to the mayor.',
+      deliveredOn: '2027-03-12',
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toContain('done=campaign-delivered');
-    expect((await getCampaign(t.db, live))!).toMatchObject({ status: 'delivered', deliveryNote: 'Given to the mayor.', deliveredOn: '2027-03-12' });
+    expect((await getCampaign(t.db, live))!).toMatchObject({
+      status: 'delivered',
+      deliveryNote: 'Given to the mayor.',
+      deliveredOn: '2027-03-12',
+    });
     expect((await new TestBrowser(t).get(`/campaigns/${live}`)).status).toBe(200);
   });
 
   it('keeps what was typed and says what is wrong when the delivery form is not complete', async () => {
     const { live } = await organizerGone();
     const { browser: moderator } = await withRoles('mod@example.org', ['moderator']);
-    const res = await moderator.post(`/moderation/campaigns/${live}/delivery`, { deliveryNote: 'Handed over at the town hall.', deliveredOn: 'soon' });
+    const res = await moderator.post(`/moderation/campaigns/${live}/delivery`, {
+      deliveryNote: 'Handed over at the town hall.',
+      deliveredOn: 'soon',
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('Handed over at the town hall.');
@@ -105,7 +126,14 @@ describe('a moderator and a campaign with no organizer', () => {
     const { live } = await organizerGone();
     const { browser: moderator } = await withRoles('mod@example.org', ['moderator', 'organizer']);
     expect((await moderator.post(`/moderation/campaigns/${owned}/closure`)).status).toBe(404);
-    expect((await moderator.post(`/moderation/campaigns/${owned}/delivery`, { deliveryNote: 'x', deliveredOn: '2027-03-12' })).status).toBe(404);
+    expect(
+      (
+        await moderator.post(`/moderation/campaigns/${owned}/delivery`, {
+          deliveryNote: 'x',
+          deliveredOn: '2027-03-12',
+        })
+      ).status,
+    ).toBe(404);
     expect((await getCampaign(t.db, owned))!.status).toBe('published');
     // The signers' list stays the organizer's: with the organizer gone, no one exports it.
     expect((await moderator.get(`/organize/campaigns/${live}/signatures.csv`)).status).toBe(404);
@@ -115,7 +143,14 @@ describe('a moderator and a campaign with no organizer', () => {
   it('is refused to someone who is not a moderator', async () => {
     const { live } = await organizerGone();
     const { browser: organizer } = await withRoles('other@example.org', ['organizer']);
-    expect((await organizer.post(`/moderation/campaigns/${live}/delivery`, { deliveryNote: 'x', deliveredOn: '2027-03-12' })).status).toBe(403);
+    expect(
+      (
+        await organizer.post(`/moderation/campaigns/${live}/delivery`, {
+          deliveryNote: 'x',
+          deliveredOn: '2027-03-12',
+        })
+      ).status,
+    ).toBe(403);
     expect((await getCampaign(t.db, live))!.status).toBe('closed');
   });
 });

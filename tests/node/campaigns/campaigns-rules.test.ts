@@ -1,7 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCampaign } from '../../../db/campaigns/campaigns';
-import { isOpenForSigning, isPublicCampaign, openForSigningCondition, publicCampaignCondition, utcDay } from '../../../db/campaigns/rules';
+import {
+  isOpenForSigning,
+  isPublicCampaign,
+  openForSigningCondition,
+  publicCampaignCondition,
+  utcDay,
+} from '../../../db/campaigns/rules';
 import { findOrCreateUser } from '../../../db/accounts/users';
 import { campaigns } from '../../../db/schema';
 import { campaignInput } from '../../support/campaigns';
@@ -43,11 +49,22 @@ describe('campaign rules: the TypeScript and SQL forms agree', () => {
   it('open for signing: published and the end date (inclusive, UTC) not passed', async () => {
     const rows = await everyKindOfRow();
     expect(rows).toHaveLength(STATUSES.length * END_DATES.length);
-    for (const row of rows) expect([row.status, row.endsOn, Boolean(row.openInSql)]).toEqual([row.status, row.endsOn, isOpenForSigning(row, now)]);
-    expect(rows.filter((row) => row.openInSql).map((row) => row.endsOn)).toEqual([null, '', '2026-03-10', '2026-03-11']);
+    for (const row of rows)
+      expect([row.status, row.endsOn, Boolean(row.openInSql)]).toEqual([
+        row.status,
+        row.endsOn,
+        isOpenForSigning(row, now),
+      ]);
+    expect(rows.filter((row) => row.openInSql).map((row) => row.endsOn)).toEqual([
+      null,
+      '',
+      '2026-03-10',
+      '2026-03-11',
+    ]);
   });
 
   it('public: published, closed or delivered', async () => {
-    for (const row of await everyKindOfRow()) expect([row.status, Boolean(row.publicInSql)]).toEqual([row.status, isPublicCampaign(row)]);
+    for (const row of await everyKindOfRow())
+      expect([row.status, Boolean(row.publicInSql)]).toEqual([row.status, isPublicCampaign(row)]);
   });
 });

@@ -28,7 +28,9 @@ const signer = (over: Record<string, string> = {}) => ({
 /** The link of a kind from the newest email to an address. */
 const linkFor = async (email: string, kind: 'confirmation' | 'withdrawal') => {
   const mail = (await listOutbox(t.db)).find((m) => m.toAddress === email);
-  const match = mail?.bodyText.match(new RegExp(`https?://[^\\s]+/campaigns/signatures/([a-z0-9]+)/${kind}`));
+  const match = mail?.bodyText.match(
+    new RegExp(`https?://[^\\s]+/campaigns/signatures/([a-z0-9]+)/${kind}`),
+  );
   if (!match) throw new Error(`no ${kind} link for ${email}`);
   return new URL(match[0]).pathname;
 };
@@ -81,7 +83,10 @@ describe('one signature per mailbox', () => {
     await browser.post(await linkFor('ana@example.org', 'confirmation'));
     const before = (await listOutbox(t.db)).length;
 
-    const again = await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signer({ email: '  ANA+news@Example.org ', firstName: 'Mallory' }));
+    const again = await new TestBrowser(t).post(
+      `/campaigns/${id}/signatures`,
+      signer({ email: '  ANA+news@Example.org ', firstName: 'Mallory' }),
+    );
     expect(again.status).toBe(first.status);
     expect(again.headers.get('location')).toBe(first.headers.get('location'));
     expect(await countRows()).toBe(1);
@@ -134,14 +139,19 @@ describe('one signature per mailbox', () => {
     expect(newLink).not.toBe(oldLink);
     expect((await new TestBrowser(t).post(oldLink)).status).toBe(404);
     expect((await new TestBrowser(t).post(newLink)).status).toBe(303);
-    expect(visibleText(await (await new TestBrowser(t).get(`/campaigns/${id}`)).text())).toContain('1 of 2 signatures');
+    expect(visibleText(await (await new TestBrowser(t).get(`/campaigns/${id}`)).text())).toContain(
+      '1 of 2 signatures',
+    );
   });
 });
 
 describe('the sign form refuses or defuses bad input', () => {
   it('re-shows the form with plain errors and what was typed (400), writing nothing', async () => {
     const id = await publishedCampaign(t);
-    const res = await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signer({ firstName: '  ', email: 'not-an-email', city: 'Lille' }));
+    const res = await new TestBrowser(t).post(
+      `/campaigns/${id}/signatures`,
+      signer({ firstName: '  ', email: 'not-an-email', city: 'Lille' }),
+    );
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(visibleText(html)).toContain('Enter your first name.');
@@ -154,7 +164,11 @@ describe('the sign form refuses or defuses bad input', () => {
 
   it('needs only first name, email and a display choice', async () => {
     const id = await publishedCampaign(t);
-    const res = await new TestBrowser(t).post(`/campaigns/${id}/signatures`, { firstName: 'Ana', email: 'ana@example.org', display: 'initials' });
+    const res = await new TestBrowser(t).post(`/campaigns/${id}/signatures`, {
+      firstName: 'Ana',
+      email: 'ana@example.org',
+      display: 'initials',
+    });
     expect(res.status).toBe(303);
     expect(await countRows()).toBe(1);
   });
@@ -168,7 +182,10 @@ describe('the sign form refuses or defuses bad input', () => {
 
   it('refuses 50 KB of text with a clear message', async () => {
     const id = await publishedCampaign(t);
-    const res = await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signer({ firstName: 'x'.repeat(50_000), message: 'y'.repeat(50_000) }));
+    const res = await new TestBrowser(t).post(
+      `/campaigns/${id}/signatures`,
+      signer({ firstName: 'x'.repeat(50_000), message: 'y'.repeat(50_000) }),
+    );
     expect(res.status).toBe(400);
     expect(visibleText(await res.text())).toContain('This is too long. Use at most 80 characters.');
     expect(await countRows()).toBe(0);
@@ -176,8 +193,12 @@ describe('the sign form refuses or defuses bad input', () => {
 
   it('stores HTML, htmx attributes and RTL overrides safely and shows them as text', async () => {
     const id = await publishedCampaign(t);
-    const hostile = '<img src=x onerror=alert(1)><b hx-get="/evil" hx-trigger="load">Eve</b>\u202Egnp.exe';
-    await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signer({ firstName: hostile.slice(0, 80), city: '<script>alert(1)</script>' }));
+    const hostile =
+      '<img src=x onerror=alert(1)><b hx-get="/evil" hx-trigger="load">Eve</b>\u202Egnp.exe';
+    await new TestBrowser(t).post(
+      `/campaigns/${id}/signatures`,
+      signer({ firstName: hostile.slice(0, 80), city: '<script>alert(1)</script>' }),
+    );
     await new TestBrowser(t).post(await linkFor('ana@example.org', 'confirmation'));
     const [row] = await t.db.select().from(campaignSignatures).all();
     expect(row!.firstName).not.toContain('\u202E');
@@ -203,12 +224,17 @@ describe('the sign form refuses or defuses bad input', () => {
     const [row] = await t.db.select().from(campaignSignatures).all();
     expect(row!.confirmedAt).toBeNull();
     expect(row!.campaignId).toBe(id);
-    expect(visibleText(await (await new TestBrowser(t).get(`/campaigns/${id}`)).text())).toContain('0 of 2 signatures');
+    expect(visibleText(await (await new TestBrowser(t).get(`/campaigns/${id}`)).text())).toContain(
+      '0 of 2 signatures',
+    );
   });
 
   it('a filled honeypot gets the normal answer and nothing is kept or sent', async () => {
     const id = await publishedCampaign(t);
-    const res = await new TestBrowser(t).post(`/campaigns/${id}/signatures`, { ...signer(), website: 'http://spam.example' });
+    const res = await new TestBrowser(t).post(`/campaigns/${id}/signatures`, {
+      ...signer(),
+      website: 'http://spam.example',
+    });
     expect(res.status).toBe(303);
     expect(await countRows()).toBe(0);
     expect(await listOutbox(t.db)).toEqual([]);
@@ -216,7 +242,10 @@ describe('the sign form refuses or defuses bad input', () => {
 
   it('a honeypot sent twice, filled in either value, is still a filled honeypot', async () => {
     const id = await publishedCampaign(t);
-    for (const website of [['', 'http://spam.example'], ['http://spam.example', '']]) {
+    for (const website of [
+      ['', 'http://spam.example'],
+      ['http://spam.example', ''],
+    ]) {
       const form = new URLSearchParams(signer());
       for (const value of website) form.append('website', value);
       expect((await new TestBrowser(t).post(`/campaigns/${id}/signatures`, form)).status).toBe(303);
@@ -228,7 +257,14 @@ describe('the sign form refuses or defuses bad input', () => {
   it('refuses a form from another site, or with no origin at all', async () => {
     const id = await publishedCampaign(t);
     const browser = new TestBrowser(t);
-    expect((await browser.post(`/campaigns/${id}/signatures`, signer(), { 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example' })).status).toBe(403);
+    expect(
+      (
+        await browser.post(`/campaigns/${id}/signatures`, signer(), {
+          'Sec-Fetch-Site': 'cross-site',
+          Origin: 'https://evil.example',
+        })
+      ).status,
+    ).toBe(403);
     const bare = await t.app.request(`http://localhost/campaigns/${id}/signatures`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -240,8 +276,13 @@ describe('the sign form refuses or defuses bad input', () => {
 
   it('one sign counts one hit on each limit, keeps one signature and sends one email', async () => {
     const id = await publishedCampaign(t);
-    expect((await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signer())).status).toBe(303);
-    const counters = (await t.db.select().from(rateLimits).all()).map((row) => [row.key.split(':').slice(0, 2).join(':'), row.count]);
+    expect((await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signer())).status).toBe(
+      303,
+    );
+    const counters = (await t.db.select().from(rateLimits).all()).map((row) => [
+      row.key.split(':').slice(0, 2).join(':'),
+      row.count,
+    ]);
     expect(counters.sort()).toEqual([
       ['campaign-sign:client', 1],
       ['campaign-sign:email', 1],
@@ -255,7 +296,8 @@ describe('the sign form refuses or defuses bad input', () => {
 
   it('limits attempts per address and per client: a plain message, no email, nothing written', async () => {
     const id = await publishedCampaign(t);
-    for (let i = 0; i < 5; i++) await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signer());
+    for (let i = 0; i < 5; i++)
+      await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signer());
     const mails = (await listOutbox(t.db)).length;
     const over = await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signer());
     expect(over.status).toBe(429);
@@ -263,13 +305,22 @@ describe('the sign form refuses or defuses bad input', () => {
     expect((await listOutbox(t.db)).length).toBe(mails);
 
     // +tag variants of the same mailbox share its limit: the owner's inbox cannot be flooded.
-    const tagged = await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signer({ email: 'ana+flood@example.org' }));
+    const tagged = await new TestBrowser(t).post(
+      `/campaigns/${id}/signatures`,
+      signer({ email: 'ana+flood@example.org' }),
+    );
     expect(tagged.status).toBe(429);
     expect((await listOutbox(t.db)).length).toBe(mails);
 
     const client = { 'x-test-client': '203.0.113.9' };
     let last = 0;
-    for (let i = 0; i < 31; i++) last = (await new TestBrowser(t, 'http://localhost', client).post(`/campaigns/${id}/signatures`, signer({ email: `p${i}@example.org` }))).status;
+    for (let i = 0; i < 31; i++)
+      last = (
+        await new TestBrowser(t, 'http://localhost', client).post(
+          `/campaigns/${id}/signatures`,
+          signer({ email: `p${i}@example.org` }),
+        )
+      ).status;
     expect(last).toBe(429);
     expect(await countRows()).toBe(1 + 30);
   });
@@ -286,19 +337,32 @@ describe('signing limits cannot be turned against someone', () => {
     expect((await owner.post(`/campaigns/${other}/signatures`, signer())).status).toBe(303);
     const confirmed = await owner.post(await linkFor('ana@example.org', 'confirmation'));
     expect(confirmed.headers.get('location')).toContain(`/campaigns/${other}`);
-    expect((await t.db.select().from(campaignSignatures).where(eq(campaignSignatures.campaignId, other)).get())!.confirmedAt).not.toBeNull();
+    expect(
+      (await t.db
+        .select()
+        .from(campaignSignatures)
+        .where(eq(campaignSignatures.campaignId, other))
+        .get())!.confirmedAt,
+    ).not.toBeNull();
   });
 
   it('many strangers together reach one mailbox at most 50 times an hour', async () => {
     const campaigns = [await publishedCampaign(t), await publishedCampaign(t)];
     const statuses: number[] = [];
     for (let client = 0; client < 11; client++) {
-      const browser = new TestBrowser(t, 'http://localhost', { 'x-test-client': `203.0.113.${client}` });
-      for (let i = 0; i < 5; i++) statuses.push((await browser.post(`/campaigns/${campaigns[i % 2]}/signatures`, signer())).status);
+      const browser = new TestBrowser(t, 'http://localhost', {
+        'x-test-client': `203.0.113.${client}`,
+      });
+      for (let i = 0; i < 5; i++)
+        statuses.push(
+          (await browser.post(`/campaigns/${campaigns[i % 2]}/signatures`, signer())).status,
+        );
     }
     expect(statuses.filter((s) => s === 303)).toHaveLength(50);
     expect(statuses.slice(50).every((s) => s === 429)).toBe(true);
-    expect((await listOutbox(t.db)).filter((m) => m.toAddress === 'ana@example.org')).toHaveLength(50);
+    expect((await listOutbox(t.db)).filter((m) => m.toAddress === 'ana@example.org')).toHaveLength(
+      50,
+    );
   });
 });
 
@@ -307,19 +371,41 @@ describe('what the public can see', () => {
     const owner = await findOrCreateUser(t.db, 'o@example.org');
     const draft = await createCampaign(t.db, owner.id, campaignInput());
     expect((await new TestBrowser(t).get(`/campaigns/${draft}`)).status).toBe(404);
-    expect((await new TestBrowser(t).post(`/campaigns/${draft}/signatures`, signer())).status).toBe(404);
+    expect((await new TestBrowser(t).post(`/campaigns/${draft}/signatures`, signer())).status).toBe(
+      404,
+    );
     await submitCampaign(t.db, draft, owner.id);
     expect((await new TestBrowser(t).get(`/campaigns/${draft}`)).status).toBe(404);
-    expect(visibleText(await (await new TestBrowser(t).get('/campaigns')).text())).not.toContain('Safe beds now');
+    expect(visibleText(await (await new TestBrowser(t).get('/campaigns')).text())).not.toContain(
+      'Safe beds now',
+    );
     expect(await countRows()).toBe(0);
   });
 
   it('shows names only as each signer chose, and never an email', async () => {
     const id = await publishedCampaign(t, { goal: 10 });
     const people = [
-      signer({ email: 'a@example.org', firstName: 'Alma', lastName: 'Berg', city: 'Nantes', display: 'full' }),
-      signer({ email: 'b@example.org', firstName: 'Bruno', lastName: 'Costa', city: 'Lille', display: 'initials' }),
-      signer({ email: 'c@example.org', firstName: 'Chloé', lastName: 'Dupont', city: 'Metz', display: 'hidden' }),
+      signer({
+        email: 'a@example.org',
+        firstName: 'Alma',
+        lastName: 'Berg',
+        city: 'Nantes',
+        display: 'full',
+      }),
+      signer({
+        email: 'b@example.org',
+        firstName: 'Bruno',
+        lastName: 'Costa',
+        city: 'Lille',
+        display: 'initials',
+      }),
+      signer({
+        email: 'c@example.org',
+        firstName: 'Chloé',
+        lastName: 'Dupont',
+        city: 'Metz',
+        display: 'hidden',
+      }),
     ];
     for (const person of people) {
       await new TestBrowser(t).post(`/campaigns/${id}/signatures`, person);
@@ -334,7 +420,9 @@ describe('what the public can see', () => {
     expect(text).not.toContain('Chloé');
     expect(text).not.toContain('Metz');
     expect(text).not.toMatch(/@example\.org/);
-    expect(visibleText(await (await new TestBrowser(t).get('/campaigns')).text())).toContain('Petition · Open · 3 signatures');
+    expect(visibleText(await (await new TestBrowser(t).get('/campaigns')).text())).toContain(
+      'Petition · Open · 3 signatures',
+    );
   });
 
   it('the goal rises when reached, and the page says so', async () => {
@@ -349,11 +437,17 @@ describe('what the public can see', () => {
   });
 
   it('draws what other areas add to a campaign page (events, stories) through its slots', async () => {
-    const slot = async (_c: unknown, campaign: { id: string }) => <section><h2>Upcoming events for {campaign.id}</h2></section>;
+    const slot = async (_c: unknown, campaign: { id: string }) => (
+      <section>
+        <h2>Upcoming events for {campaign.id}</h2>
+      </section>
+    );
     t.close();
     t = await makeTestApp({ APP_ENV: 'local' }, { ...areaLinks, campaignPageSlots: [slot] });
     const id = await publishedCampaign(t);
-    expect(visibleText(await (await new TestBrowser(t).get(`/campaigns/${id}`)).text())).toContain(`Upcoming events for ${id}`);
+    expect(visibleText(await (await new TestBrowser(t).get(`/campaigns/${id}`)).text())).toContain(
+      `Upcoming events for ${id}`,
+    );
   });
 
   it('has plain share links and no third-party widget', async () => {
@@ -366,7 +460,13 @@ describe('what the public can see', () => {
 
   it('is in French for a French reader', async () => {
     const id = await publishedCampaign(t);
-    const text = visibleText(await (await new TestBrowser(t, 'http://localhost', { 'Accept-Language': 'fr' }).get(`/campaigns/${id}`)).text());
+    const text = visibleText(
+      await (
+        await new TestBrowser(t, 'http://localhost', { 'Accept-Language': 'fr' }).get(
+          `/campaigns/${id}`,
+        )
+      ).text(),
+    );
     expect(text).toContain('Ajoutez votre nom');
     expect(text).toContain('0 signatures sur 2');
     expect(text).toContain('La suite');
@@ -374,7 +474,10 @@ describe('what the public can see', () => {
 
   it('writes the confirmation email in the signer’s language, with a neutral subject', async () => {
     const id = await publishedCampaign(t);
-    await new TestBrowser(t, 'http://localhost', { 'Accept-Language': 'fr' }).post(`/campaigns/${id}/signatures`, signer());
+    await new TestBrowser(t, 'http://localhost', { 'Accept-Language': 'fr' }).post(
+      `/campaigns/${id}/signatures`,
+      signer(),
+    );
     const [mail] = await listOutbox(t.db);
     expect(mail!.subject).toBe('Merci de confirmer');
     expect(mail!.bodyText).toContain('Merci de confirmer votre signature');
@@ -385,11 +488,21 @@ describe('what the public can see', () => {
     await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signer());
     const link = await linkFor('ana@example.org', 'confirmation');
     const { campaigns } = await import('../../../db/schema');
-    await t.db.update(campaigns).set({ status: 'closed', endedAt: new Date() }).where(eq(campaigns.id, id));
+    await t.db
+      .update(campaigns)
+      .set({ status: 'closed', endedAt: new Date() })
+      .where(eq(campaigns.id, id));
     const page = visibleText(await (await new TestBrowser(t).get(`/campaigns/${id}`)).text());
     expect(page).toContain('This campaign is closed.');
     expect(page).not.toContain('Add my name');
-    expect((await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signer({ email: 'z@example.org' }))).status).toBe(409);
+    expect(
+      (
+        await new TestBrowser(t).post(
+          `/campaigns/${id}/signatures`,
+          signer({ email: 'z@example.org' }),
+        )
+      ).status,
+    ).toBe(409);
     expect((await new TestBrowser(t).post(link)).status).toBe(404);
     expect(await countRows()).toBe(1);
   });

@@ -14,24 +14,64 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const keyIn = (html: string) => html.match(/<input type="hidden" name="formKey" value="([a-z2-7]{32})"/)![1]!;
+const keyIn = (html: string) =>
+  html.match(/<input type="hidden" name="formKey" value="([a-z2-7]{32})"/)![1]!;
 
 const campaignForm = {
-  kind: 'petition', title: 'Open the shelter', ask: 'Open it all year.', body: 'People need it.', targetName: 'Robin Example',
-  targetRole: 'Mayor', letterText: '', targetPhone: '', nextSteps: '', goal: '100', endsOn: '', language: 'en',
+  kind: 'petition',
+  title: 'Open the shelter',
+  ask: 'Open it all year.',
+  body: 'People need it.',
+  targetName: 'Robin Example',
+  targetRole: 'Mayor',
+  letterText: '',
+  targetPhone: '',
+  nextSteps: '',
+  goal: '100',
+  endsOn: '',
+  language: 'en',
 };
-const storyForm = { title: 'My winter', body: 'It was cold.', shownName: 'Mira', language: 'en', contentNotes: 'violence', contentNoteText: '' };
+const storyForm = {
+  title: 'My winter',
+  body: 'It was cold.',
+  shownName: 'Mira',
+  language: 'en',
+  contentNotes: 'violence',
+  contentNoteText: '',
+};
 
 const areas = [
-  { name: 'event', role: 'organizer' as const, newPath: '/organize/events/new', postPath: '/organize/events', fields: eventForm(), table: events },
-  { name: 'campaign', role: 'organizer' as const, newPath: '/organize/campaigns/new', postPath: '/organize/campaigns', fields: campaignForm, table: campaigns },
-  { name: 'story', role: null, newPath: '/my-stories/new', postPath: '/my-stories', fields: storyForm, table: stories },
+  {
+    name: 'event',
+    role: 'organizer' as const,
+    newPath: '/organize/events/new',
+    postPath: '/organize/events',
+    fields: eventForm(),
+    table: events,
+  },
+  {
+    name: 'campaign',
+    role: 'organizer' as const,
+    newPath: '/organize/campaigns/new',
+    postPath: '/organize/campaigns',
+    fields: campaignForm,
+    table: campaigns,
+  },
+  {
+    name: 'story',
+    role: null,
+    newPath: '/my-stories/new',
+    postPath: '/my-stories',
+    fields: storyForm,
+    table: stories,
+  },
 ];
 
 describe.each(areas)('a new $name', ({ role, newPath, postPath, fields, table }) => {
   const writer = async () => {
     const { browser } = await signedInAs(t, 'writer@example.org', role);
-    if (!role) expect((await browser.post('/account/storyteller', { enabled: 'yes' })).status).toBe(303);
+    if (!role)
+      expect((await browser.post('/account/storyteller', { enabled: 'yes' })).status).toBe(303);
     return browser;
   };
 
@@ -42,14 +82,18 @@ describe.each(areas)('a new $name', ({ role, newPath, postPath, fields, table })
     const second = await browser.post(postPath, { ...fields, formKey });
     expect(first.status).toBe(303);
     expect(second.status).toBe(303);
-    expect(second.headers.get('location')!.split('?')[0]).toBe(first.headers.get('location')!.split('?')[0]);
+    expect(second.headers.get('location')!.split('?')[0]).toBe(
+      first.headers.get('location')!.split('?')[0],
+    );
     expect(await t.db.select().from(table).all()).toHaveLength(1);
   });
 
   it('is made once when the form is sent 5 times at once', async () => {
     const browser = await writer();
     const formKey = keyIn(await (await browser.get(newPath)).text());
-    const answers = await Promise.all(Array.from({ length: 5 }, () => browser.post(postPath, { ...fields, formKey })));
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => browser.post(postPath, { ...fields, formKey })),
+    );
     expect(answers.map((res) => res.status)).toEqual([303, 303, 303, 303, 303]);
     expect(new Set(answers.map((res) => res.headers.get('location')!.split('?')[0])).size).toBe(1);
     expect(await t.db.select().from(table).all()).toHaveLength(1);
@@ -73,7 +117,9 @@ describe('form keys', () => {
   it('are forgotten after a day', async () => {
     const { browser } = await signedInAs(t, 'writer@example.org', 'organizer');
     const formKey = keyIn(await (await browser.get('/organize/campaigns/new')).text());
-    expect((await browser.post('/organize/campaigns', { ...campaignForm, formKey })).status).toBe(303);
+    expect((await browser.post('/organize/campaigns', { ...campaignForm, formKey })).status).toBe(
+      303,
+    );
     await runScheduledJobs(t.db, { now: new Date(Date.now() + 23 * 3600_000) });
     expect(await t.db.select().from(formSubmissions).all()).toHaveLength(1);
     await runScheduledJobs(t.db, { now: new Date(Date.now() + 25 * 3600_000) });
@@ -87,12 +133,16 @@ describe('form keys', () => {
     const campaign = await browser.post('/organize/campaigns', { ...campaignForm, formKey });
     expect(campaign.status).toBe(303);
     expect(await t.db.select().from(campaigns).all()).toHaveLength(1);
-    expect(campaign.headers.get('location')).toContain((await t.db.select().from(campaigns).get())!.id);
+    expect(campaign.headers.get('location')).toContain(
+      (await t.db.select().from(campaigns).get())!.id,
+    );
   });
 
   it('that are not keys are ignored: the form still saves', async () => {
     const { browser } = await signedInAs(t, 'writer@example.org', 'organizer');
-    expect((await browser.post('/organize/campaigns', { ...campaignForm, formKey: '<script>' })).status).toBe(303);
+    expect(
+      (await browser.post('/organize/campaigns', { ...campaignForm, formKey: '<script>' })).status,
+    ).toBe(303);
     expect(await t.db.select().from(campaigns).all()).toHaveLength(1);
     expect(await t.db.select().from(formSubmissions).all()).toHaveLength(0);
   });

@@ -17,7 +17,8 @@ describe('the local database file (npm start)', () => {
         ),
       ),
     );
-    for (const { rows } of settings) expect({ ...rows[0] }).toEqual({ journal: 'wal', sync: 1, busy: LOCAL_BUSY_TIMEOUT_MS });
+    for (const { rows } of settings)
+      expect({ ...rows[0] }).toEqual({ journal: 'wal', sync: 1, busy: LOCAL_BUSY_TIMEOUT_MS });
     client.close();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -16,12 +16,15 @@ describe('the local libsql client (statements kept prepared)', () => {
   afterEach(() => client.close());
 
   it('keeps at most KEPT_STATEMENTS statements, and still answers for those it let go', async () => {
-    for (let i = 0; i <= KEPT_STATEMENTS + 5; i++) expect((await client.execute(`select ${i} as v`)).rows[0]!.v).toBe(i);
+    for (let i = 0; i <= KEPT_STATEMENTS + 5; i++)
+      expect((await client.execute(`select ${i} as v`)).rows[0]!.v).toBe(i);
     expect((await client.execute('select 0 as v')).rows[0]!.v).toBe(0);
   });
 
   it('refuses by name the members of Client that neither drizzle nor the app calls', () => {
-    expect(() => client.executeMultiple('select 1')).toThrow(/executeMultiple\(\) is not offered by the local libsql client/);
+    expect(() => client.executeMultiple('select 1')).toThrow(
+      /executeMultiple\(\) is not offered by the local libsql client/,
+    );
     expect(() => client.sync()).toThrow(LibsqlError);
     expect(() => client.reconnect()).toThrow(LibsqlError);
   });
@@ -43,7 +46,8 @@ describe('group commit: the writes of one turn of the event loop, committed toge
     other.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  const names = async (db: LocalLibsqlClient) => (await db.execute('select name from t order by name')).rows.map((row) => row.name);
+  const names = async (db: LocalLibsqlClient) =>
+    (await db.execute('select name from t order by name')).rows.map((row) => row.name);
 
   it('answers a write only once it is committed: another connection sees it by then, and not before', async () => {
     const a = client.execute({ sql: 'insert into t (name) values (?)', args: ['a'] });
@@ -87,7 +91,9 @@ describe('group commit: the writes of one turn of the event loop, committed toge
   });
 
   it('refuses every write of the turn when the commit fails, and keeps none', async () => {
-    await client.execute('create table child (id integer primary key, parent integer references t (id) deferrable initially deferred)');
+    await client.execute(
+      'create table child (id integer primary key, parent integer references t (id) deferrable initially deferred)',
+    );
     await client.execute('PRAGMA foreign_keys = on');
     const results = await Promise.allSettled([
       client.execute({ sql: 'insert into t (name) values (?)', args: ['kept?'] }),
@@ -96,27 +102,40 @@ describe('group commit: the writes of one turn of the event loop, committed toge
     ]);
     expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
     expect(await names(other)).toEqual([]);
-    expect((await client.execute({ sql: 'insert into t (name) values (?)', args: ['after'] })).rowsAffected).toBe(1);
+    expect(
+      (await client.execute({ sql: 'insert into t (name) values (?)', args: ['after'] }))
+        .rowsAffected,
+    ).toBe(1);
     expect(await names(other)).toEqual(['after']);
   });
 
   it('tells a failed write at the commit, not before: its failure may rest on a write of the same turn', async () => {
     const order: string[] = [];
-    const first = client.execute({ sql: 'insert into t (name) values (?)', args: ['same'] }).then(() => order.push('first committed'));
-    const second = client.execute({ sql: 'insert into t (name) values (?)', args: ['same'] }).catch(() => order.push('second refused'));
+    const first = client
+      .execute({ sql: 'insert into t (name) values (?)', args: ['same'] })
+      .then(() => order.push('first committed'));
+    const second = client
+      .execute({ sql: 'insert into t (name) values (?)', args: ['same'] })
+      .catch(() => order.push('second refused'));
     await Promise.all([first, second]);
     expect(order).toEqual(['first committed', 'second refused']);
   });
 
   it('tells a failed write the commit’s error when the whole turn is refused', async () => {
-    await client.execute('create table child (id integer primary key, parent integer references t (id) deferrable initially deferred)');
+    await client.execute(
+      'create table child (id integer primary key, parent integer references t (id) deferrable initially deferred)',
+    );
     await client.execute('PRAGMA foreign_keys = on');
     const results = await Promise.allSettled([
       client.execute({ sql: 'insert into t (name) values (?)', args: ['a'] }),
       client.execute({ sql: 'insert into t (name) values (?)', args: ['a'] }),
       client.execute({ sql: 'insert into child (parent) values (?)', args: [999] }),
     ]);
-    expect(results.map((result) => (result.status === 'rejected' ? String((result.reason as Error).message) : 'ok'))).toEqual([
+    expect(
+      results.map((result) =>
+        result.status === 'rejected' ? String((result.reason as Error).message) : 'ok',
+      ),
+    ).toEqual([
       expect.stringMatching(/FOREIGN KEY/i),
       expect.stringMatching(/FOREIGN KEY/i),
       expect.stringMatching(/FOREIGN KEY/i),
@@ -157,7 +176,11 @@ describe('group commit: the writes of one turn of the event loop, committed toge
 describe('a local database URL', () => {
   it('opens a file with the local client, creating its folder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hearth-local-'));
-    const { db, client } = openLibsqlDatabase(`file:${join(dir, 'sub', 'hearth.db')}`, undefined, 'local');
+    const { db, client } = openLibsqlDatabase(
+      `file:${join(dir, 'sub', 'hearth.db')}`,
+      undefined,
+      'local',
+    );
     expect(client).toBeInstanceOf(LocalLibsqlClient);
     expect(await db.all(sql`select 1 as one`)).toEqual([{ one: 1 }]);
     client.close();

@@ -32,9 +32,13 @@ describe('random bytes from the pool', () => {
 describe('hashes', () => {
   it('match the published test vectors (FIPS 180-2 for SHA-256, RFC 4231 case 2 for HMAC)', async () => {
     const { sha256Hex, hmacSha256Hex, hashToken } = await import('../../../db/core/random');
-    expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(sha256Hex('abc')).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
     expect(hashToken('abc')).toBe(sha256Hex('abc'));
-    expect(hmacSha256Hex('Jefe', 'what do ya want for nothing?')).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+    expect(hmacSha256Hex('Jefe', 'what do ya want for nothing?')).toBe(
+      '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+    );
     // UTF-8, not UTF-16 or Latin-1: the hash of "é" is that of its two UTF-8 bytes.
     expect(sha256Hex('é')).toBe('4a99557e4033c3539de2eb65472017cad5f9557f7a0625a09f1c3f6e2ba69c4c');
   });

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hitAddressLimits, hitRateLimit, hitRateLimits, peekRateLimit, purgeRateLimits } from '../../../db/core/rate-limit';
+import {
+  hitAddressLimits,
+  hitRateLimit,
+  hitRateLimits,
+  peekRateLimit,
+  purgeRateLimits,
+} from '../../../db/core/rate-limit';
 import { rateLimits } from '../../../db/schema';
 import { makeTestApp, type TestApp } from '../../support/app';
 
@@ -23,11 +29,15 @@ describe('hitRateLimit', () => {
   it('says when the window ends, and starts afresh in the next one', async () => {
     const result = await hitRateLimit(t.db, limit, 'a', at);
     expect(result.retryAfterSeconds).toBe(45 * 60);
-    expect((await hitRateLimit(t.db, limit, 'a', new Date('2026-11-26T11:00:00Z'))).allowed).toBe(true);
+    expect((await hitRateLimit(t.db, limit, 'a', new Date('2026-11-26T11:00:00Z'))).allowed).toBe(
+      true,
+    );
   });
 
   it('counts every one of many concurrent hits', async () => {
-    const results = await Promise.all(Array.from({ length: 20 }, () => hitRateLimit(t.db, limit, 'c', at)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => hitRateLimit(t.db, limit, 'c', at)),
+    );
     expect(results.filter((r) => r.allowed)).toHaveLength(3);
   });
 
@@ -55,13 +65,21 @@ describe('hitRateLimit', () => {
       perAddress: { name: 'addr', max: 3, windowSeconds: 600 },
     };
     const fromStranger = [];
-    for (let i = 0; i < 6; i++) fromStranger.push((await hitAddressLimits(t.db, limits, { address: 'victim', client: 'stranger' }, at)).allowed);
+    for (let i = 0; i < 6; i++)
+      fromStranger.push(
+        (await hitAddressLimits(t.db, limits, { address: 'victim', client: 'stranger' }, at))
+          .allowed,
+      );
     expect(fromStranger).toEqual([true, true, false, false, false, false]);
     // The stranger's four refused hits spent none of the address's budget.
     expect((await peekRateLimit(t.db, limits.perAddress, 'victim', at)).allowed).toBe(true);
-    expect(await hitAddressLimits(t.db, limits, { address: 'victim', client: 'owner' }, at)).toEqual({ allowed: true, retryAfterSeconds: 0 });
+    expect(
+      await hitAddressLimits(t.db, limits, { address: 'victim', client: 'owner' }, at),
+    ).toEqual({ allowed: true, retryAfterSeconds: 0 });
     // Many clients together still meet the address's limit, and are told when its window ends.
-    expect(await hitAddressLimits(t.db, limits, { address: 'victim', client: 'third' }, at)).toEqual({ allowed: false, retryAfterSeconds: 5 * 60 });
+    expect(
+      await hitAddressLimits(t.db, limits, { address: 'victim', client: 'third' }, at),
+    ).toEqual({ allowed: false, retryAfterSeconds: 5 * 60 });
   });
 
   it('purges old windows', async () => {

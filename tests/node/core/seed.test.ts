@@ -36,7 +36,12 @@ describe('seedDemoData', () => {
 
   it('leaves the database unmarked when a seeder fails, so the next start tries again', async () => {
     const t = await makeTestApp();
-    addSeeder({ area: 'broken', run: async () => { throw new Error('demo data failed'); } });
+    addSeeder({
+      area: 'broken',
+      run: async () => {
+        throw new Error('demo data failed');
+      },
+    });
     await expect(seedDemoData(t.db)).rejects.toThrow('demo data failed');
     expect((await t.db.select({ n: count() }).from(appMeta).get())?.n).toBe(0);
     t.close();

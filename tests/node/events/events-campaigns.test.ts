@@ -28,7 +28,8 @@ const ownCampaign = async (ownerId: string, title: string, draft = false) => {
 
 const allEvents = () => t.db.select().from(events).all();
 const idFrom = eventIdFrom;
-const page = async (path: string, headers: Record<string, string> = {}) => visibleText(await (await t.app.request(path, { headers })).text());
+const page = async (path: string, headers: Record<string, string> = {}) =>
+  visibleText(await (await t.app.request(path, { headers })).text());
 
 describe('events part of a campaign', () => {
   it('offers only the organizer’s own public campaigns, links on create, and unlinks on edit', async () => {
@@ -44,20 +45,26 @@ describe('events part of a campaign', () => {
     expect(visibleText(newForm)).not.toContain('My draft campaign');
     expect(visibleText(newForm)).not.toContain('Someone else’s campaign');
 
-    const id = idFrom((await browser.post('/organize/events', form({ campaign: mine }))).headers.get('location'));
+    const id = idFrom(
+      (await browser.post('/organize/events', form({ campaign: mine }))).headers.get('location'),
+    );
     expect((await allEvents())[0]!.campaignId).toBe(mine);
     const editForm = await (await browser.get(`/organize/events/${id}/edit`)).text();
     expect(editForm).toMatch(new RegExp(`<option value="${mine}" selected`));
 
     expect((await browser.post(`/organize/events/${id}`, form({ campaign: '' }))).status).toBe(303);
     expect((await allEvents())[0]!.campaignId).toBeNull();
-    expect((await browser.post(`/organize/events/${id}`, form({ campaign: mine }))).status).toBe(303);
+    expect((await browser.post(`/organize/events/${id}`, form({ campaign: mine }))).status).toBe(
+      303,
+    );
     expect((await allEvents())[0]!.campaignId).toBe(mine);
   });
 
   it('has no campaign select for an organizer without public campaigns', async () => {
     const { browser } = await signedInAs(t, 'org@example.org', 'organizer');
-    expect(await (await browser.get('/organize/events/new')).text()).not.toContain('name="campaign"');
+    expect(await (await browser.get('/organize/events/new')).text()).not.toContain(
+      'name="campaign"',
+    );
   });
 
   it('refuses another organizer’s campaign, a draft, or an unknown id: 400, a plain error, nothing written', async () => {
@@ -75,8 +82,13 @@ describe('events part of a campaign', () => {
       expect(await allEvents()).toHaveLength(0);
     }
 
-    const id = idFrom((await browser.post('/organize/events', form({ campaign: mine }))).headers.get('location'));
-    const edited = await browser.post(`/organize/events/${id}`, form({ campaign: theirs, title: 'Changed title' }));
+    const id = idFrom(
+      (await browser.post('/organize/events', form({ campaign: mine }))).headers.get('location'),
+    );
+    const edited = await browser.post(
+      `/organize/events/${id}`,
+      form({ campaign: theirs, title: 'Changed title' }),
+    );
     expect(edited.status).toBe(400);
     expect((await allEvents())[0]).toMatchObject({ campaignId: mine, title: 'Evening workshop' });
 
@@ -89,32 +101,61 @@ describe('events part of a campaign', () => {
     const { user } = await signedInAs(t, 'org@example.org', 'organizer');
     const campaign = await ownCampaign(user.id, 'Safe beds now');
     const other = await ownCampaign(user.id, 'Another campaign');
-    const add = async (title: string, status: 'draft' | 'submitted' | 'published' | 'cancelled', over: Parameters<typeof eventInput>[0] = {}, days = 10) => {
-      const id = await createEvent(t.db, user.id, eventInput({ title, campaignId: campaign, ...over }, days));
+    const add = async (
+      title: string,
+      status: 'draft' | 'submitted' | 'published' | 'cancelled',
+      over: Parameters<typeof eventInput>[0] = {},
+      days = 10,
+    ) => {
+      const id = await createEvent(
+        t.db,
+        user.id,
+        eventInput({ title, campaignId: campaign, ...over }, days),
+      );
       await t.db.update(events).set({ status }).where(eq(events.id, id));
       return id;
     };
     const startsAt = new Date('2030-06-15T16:30:00Z');
-    const shown = await add('Vigil at the town hall', 'published', { startsAt, endsAt: new Date(startsAt.getTime() + 3600_000) });
-    await add('Online briefing', 'published', { format: 'online', city: '', address: '', onlineUrl: 'https://meet.example.org/x' }, 3);
+    const shown = await add('Vigil at the town hall', 'published', {
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 3600_000),
+    });
+    await add(
+      'Online briefing',
+      'published',
+      { format: 'online', city: '', address: '', onlineUrl: 'https://meet.example.org/x' },
+      3,
+    );
     await add('Draft meeting', 'draft');
     await add('Waiting meeting', 'submitted');
     await add('Cancelled march', 'cancelled');
     const past = await add('Past picnic', 'published');
-    await t.db.update(events).set({ startsAt: new Date(Date.now() - 3 * DAY), endsAt: new Date(Date.now() - 2 * DAY) }).where(eq(events.id, past));
+    await t.db
+      .update(events)
+      .set({ startsAt: new Date(Date.now() - 3 * DAY), endsAt: new Date(Date.now() - 2 * DAY) })
+      .where(eq(events.id, past));
     await add('Other campaign’s event', 'published', { campaignId: other });
     await add('Unlinked event', 'published', { campaignId: null });
 
     const html = await (await t.app.request(`/campaigns/${campaign}`)).text();
     const text = visibleText(html);
     expect(text).toContain('Upcoming events for this campaign');
-    expect(html).toContain(`<a href="/events/${shown}" lang="en" dir="ltr">Vigil at the town hall</a>`);
+    expect(html).toContain(
+      `<a href="/events/${shown}" lang="en" dir="ltr">Vigil at the town hall</a>`,
+    );
     // 16:30 UTC is 18:30 in Paris in June.
     expect(text).toMatch(/Saturday,? 15 June 2030, 18:30 – 19:30 \(Europe\/Paris\)/);
     expect(text).toContain('Lyon');
     expect(text).toContain('Online briefing');
     expect(text.indexOf('Online briefing')).toBeLessThan(text.indexOf('Vigil at the town hall'));
-    for (const hidden of ['Draft meeting', 'Waiting meeting', 'Cancelled march', 'Past picnic', 'Other campaign’s event', 'Unlinked event']) {
+    for (const hidden of [
+      'Draft meeting',
+      'Waiting meeting',
+      'Cancelled march',
+      'Past picnic',
+      'Other campaign’s event',
+      'Unlinked event',
+    ]) {
       expect(text).not.toContain(hidden);
     }
     // A campaign without events has no empty section.
@@ -125,11 +166,17 @@ describe('events part of a campaign', () => {
   it('the event page links back to a campaign the public can see, and not to one it cannot', async () => {
     const { user } = await signedInAs(t, 'org@example.org', 'organizer');
     const campaign = await ownCampaign(user.id, 'Safe beds now');
-    const id = await createEvent(t.db, user.id, eventInput({ title: 'Vigil', campaignId: campaign }));
+    const id = await createEvent(
+      t.db,
+      user.id,
+      eventInput({ title: 'Vigil', campaignId: campaign }),
+    );
     await t.db.update(events).set({ status: 'published' }).where(eq(events.id, id));
 
     const html = await (await new TestBrowser(t).get(`/events/${id}`)).text();
-    expect(html).toContain(`<a href="/campaigns/${campaign}" lang="en" dir="ltr">Safe beds now</a>`);
+    expect(html).toContain(
+      `<a href="/campaigns/${campaign}" lang="en" dir="ltr">Safe beds now</a>`,
+    );
     expect(visibleText(html)).toContain('Part of the campaign: Safe beds now');
 
     // Should a linked campaign ever stop being public, the link goes (the event stays).
@@ -154,11 +201,24 @@ describe('events part of a campaign', () => {
     const formText = visibleText(await (await browser.get('/organize/events/new', fr)).text());
     expect(formText).toContain("Fait partie d'une campagne");
     expect(formText).toContain("Ne fait partie d'aucune campagne");
-    const refused = visibleText(await (await browser.post('/organize/events', form({ campaign: 'nosuchcampaign' }), fr)).text());
+    const refused = visibleText(
+      await (
+        await browser.post('/organize/events', form({ campaign: 'nosuchcampaign' }), fr)
+      ).text(),
+    );
     expect(refused).toContain('Choisissez une de vos campagnes publiques, ou aucune.');
 
     const startsAt = new Date('2030-06-15T16:30:00Z');
-    const id = await createEvent(t.db, user.id, eventInput({ title: 'Veillée', campaignId: campaign, startsAt, endsAt: new Date(startsAt.getTime() + 3600_000) }));
+    const id = await createEvent(
+      t.db,
+      user.id,
+      eventInput({
+        title: 'Veillée',
+        campaignId: campaign,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 3600_000),
+      }),
+    );
     await t.db.update(events).set({ status: 'published' }).where(eq(events.id, id));
     const campaignText = await page(`/campaigns/${campaign}`, fr);
     expect(campaignText).toContain('Prochains événements de cette campagne');

@@ -19,7 +19,9 @@ const parse = (text: string) => {
   expect(calendar.name).toBe('vcalendar');
   expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
   expect(calendar.getFirstPropertyValue('prodid')).toBeTruthy();
-  return calendar.getAllSubcomponents('vevent').map((component) => ({ component, event: new ICAL.Event(component) }));
+  return calendar
+    .getAllSubcomponents('vevent')
+    .map((component) => ({ component, event: new ICAL.Event(component) }));
 };
 
 const get = async (path: string) => {
@@ -31,7 +33,12 @@ const get = async (path: string) => {
 
 describe('iCalendar', () => {
   it('describes one event field by field, with UTC times and CRLF lines', async () => {
-    const id = await publishedEvent(t, { title: 'Vigil, with; commas', description: 'Line one\nLine two', address: '5 rue des Lilas', city: 'Lyon' });
+    const id = await publishedEvent(t, {
+      title: 'Vigil, with; commas',
+      description: 'Line one\nLine two',
+      address: '5 rue des Lilas',
+      city: 'Lyon',
+    });
     const event = (await t.db.select().from(events).where(eq(events.id, id)).get())!;
     const text = await get(`/events/${id}.ics`);
     expect(text).toMatch(/\r\n/);
@@ -47,7 +54,9 @@ describe('iCalendar', () => {
     expect(parsed.startDate.zone?.tzid).toBe('UTC');
     expect(parsed.sequence).toBe(0);
     expect(only!.component.getFirstPropertyValue('status')).toBe('CONFIRMED');
-    expect(String(only!.component.getFirstPropertyValue('url'))).toBe(`http://localhost/events/${id}`);
+    expect(String(only!.component.getFirstPropertyValue('url'))).toBe(
+      `http://localhost/events/${id}`,
+    );
   });
 
   it('keeps the UID across edits, raises SEQUENCE, and says CANCELLED', async () => {
@@ -59,14 +68,32 @@ describe('iCalendar', () => {
     const event = (await t.db.select().from(events).where(eq(events.id, id)).get())!;
     // The organizer of the event, signed in, moves it by an hour and then cancels it.
     const start = new Date(event.startsAt.getTime() + HOUR);
-    const paris = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' }).format(d).split(' ');
+    const paris = (d: Date) =>
+      new Intl.DateTimeFormat('sv-SE', {
+        timeZone: 'Europe/Paris',
+        dateStyle: 'short',
+        timeStyle: 'short',
+      })
+        .format(d)
+        .split(' ');
     const [startDate, startTime] = paris(start);
     const [endDate, endTime] = paris(new Date(event.endsAt.getTime() + HOUR));
     const saved = await browser.post(`/organize/events/${id}`, {
-      title: event.title, description: event.description, category: 'workshop', format: 'in_person', city: 'Lyon', address: '1 rue Test',
-      timeZone: 'Europe/Paris', startDate: startDate!, startTime: startTime!, endDate: endDate!, endTime: endTime!, reminderHours: '24', language: 'en',
+      title: event.title,
+      description: event.description,
+      category: 'workshop',
+      format: 'in_person',
+      city: 'Lyon',
+      address: '1 rue Test',
+      timeZone: 'Europe/Paris',
+      startDate: startDate!,
+      startTime: startTime!,
+      endDate: endDate!,
+      endTime: endTime!,
+      reminderHours: '24',
+      language: 'en',
     });
-    expect(saved.headers.get("location")).toBe(`/organize/events/${id}?done=notified`);
+    expect(saved.headers.get('location')).toBe(`/organize/events/${id}?done=notified`);
     const moved = parse(await get(`/events/${id}.ics`))[0]!.event;
     expect(moved.uid).toBe(first.uid);
     expect(moved.sequence).toBeGreaterThan(first.sequence);
@@ -78,17 +105,30 @@ describe('iCalendar', () => {
     expect(cancelled!.component.getFirstPropertyValue('status')).toBe('CANCELLED');
   });
 
-  it('feeds all upcoming public events, and one organizer\'s, without drafts, past events or joining links', async () => {
+  it("feeds all upcoming public events, and one organizer's, without drafts, past events or joining links", async () => {
     const { user } = await signedInAs(t, 'org@example.org', 'organizer');
-    const a = await publishedEvent(t, { title: 'A', format: 'online', city: '', address: '', onlineUrl: 'https://meet.example.org/secret-room' });
+    const a = await publishedEvent(t, {
+      title: 'A',
+      format: 'online',
+      city: '',
+      address: '',
+      onlineUrl: 'https://meet.example.org/secret-room',
+    });
     const b = await publishedEvent(t, { title: 'B' }, 'someone-else@example.org');
     const draft = await publishedEvent(t, { title: 'Draft' });
     await t.db.update(events).set({ status: 'draft' }).where(eq(events.id, draft));
     const past = await publishedEvent(t, { title: 'Past' });
-    await t.db.update(events).set({ startsAt: new Date(Date.now() - 3 * HOUR), endsAt: new Date(Date.now() - HOUR) }).where(eq(events.id, past));
+    await t.db
+      .update(events)
+      .set({ startsAt: new Date(Date.now() - 3 * HOUR), endsAt: new Date(Date.now() - HOUR) })
+      .where(eq(events.id, past));
     const all = await get('/events.ics');
     expect(all).not.toContain('secret-room');
-    expect(parse(all).map((e) => e.event.summary).sort()).toEqual(['A', 'B']);
+    expect(
+      parse(all)
+        .map((e) => e.event.summary)
+        .sort(),
+    ).toEqual(['A', 'B']);
     const mine = parse(await get(`/organize/${user.id}/events.ics`)).map((e) => e.event.uid);
     expect(mine).toContain(`${a}@localhost`);
     expect(mine).not.toContain(`${b}@localhost`);
@@ -105,7 +145,10 @@ describe('iCalendar', () => {
     const again = await new TestBrowser(t).get('/events.ics', { 'If-None-Match': etag });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
-    await t.db.update(events).set({ sequence: 5, updatedAt: new Date(Date.now() + 5000) }).where(eq(events.id, id));
+    await t.db
+      .update(events)
+      .set({ sequence: 5, updatedAt: new Date(Date.now() + 5000) })
+      .where(eq(events.id, id));
     const changed = await new TestBrowser(t).get('/events.ics', { 'If-None-Match': etag });
     expect(changed.status).toBe(200);
     expect(parse(await changed.text())[0]!.event.sequence).toBe(5);
@@ -115,6 +158,8 @@ describe('iCalendar', () => {
     const id = await publishedEvent(t, { description: 'word '.repeat(400).trim() });
     const feed = parse(await get('/events.ics'))[0]!.event;
     expect(feed.description.length).toBeLessThan(300);
-    expect(parse(await get(`/events/${id}.ics`))[0]!.event.description).toBe('word '.repeat(400).trim());
+    expect(parse(await get(`/events/${id}.ics`))[0]!.event.description).toBe(
+      'word '.repeat(400).trim(),
+    );
   });
 });

@@ -29,7 +29,10 @@ describe('reminders', () => {
     await runScheduledJobs(t.db, { now: new Date(event.startsAt.getTime() - 30 * HOUR), ...quiet });
     expect(await reminders()).toHaveLength(0);
     const due = new Date(event.startsAt.getTime() - 20 * HOUR);
-    await Promise.all([runScheduledJobs(t.db, { now: due, ...quiet }), runScheduledJobs(t.db, { now: due, ...quiet })]);
+    await Promise.all([
+      runScheduledJobs(t.db, { now: due, ...quiet }),
+      runScheduledJobs(t.db, { now: due, ...quiet }),
+    ]);
     await runScheduledJobs(t.db, { now: new Date(due.getTime() + HOUR), ...quiet });
     const sent = await reminders();
     expect(sent.map((m) => m.toAddress)).toEqual(['yes@example.org']);
@@ -63,8 +66,17 @@ describe('reminders', () => {
     expect((await new TestBrowser(t).get(`/rsvps/${first}`)).status).toBe(200);
     expect((await new TestBrowser(t).get(`/rsvps/${link}`)).status).toBe(200);
     expect((await new TestBrowser(t).post(`/rsvps/${link}/cancellation`)).status).toBe(303);
-    const rows = await t.db.select({ email: eventRsvps.email, status: eventRsvps.status }).from(eventRsvps).where(eq(eventRsvps.eventId, id)).all();
-    expect(rows).toEqual(expect.arrayContaining([{ email: 'going@example.org', status: 'cancelled' }, { email: 'waiting@example.org', status: 'confirmed' }]));
+    const rows = await t.db
+      .select({ email: eventRsvps.email, status: eventRsvps.status })
+      .from(eventRsvps)
+      .where(eq(eventRsvps.eventId, id))
+      .all();
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { email: 'going@example.org', status: 'cancelled' },
+        { email: 'waiting@example.org', status: 'confirmed' },
+      ]),
+    );
   });
 
   it('keeps the reminder’s link working when someone RSVPs again with the address', async () => {
@@ -80,7 +92,11 @@ describe('reminders', () => {
 
   it('writes the reminder in the language the person used', async () => {
     const id = await publishedEvent(t);
-    await new TestBrowser(t).post(`/events/${id}/rsvp`, { name: 'Léa', email: 'fr@example.org', places: '1', wantsReminder: 'yes' }, { 'Accept-Language': 'fr', Cookie: 'lang=fr' });
+    await new TestBrowser(t).post(
+      `/events/${id}/rsvp`,
+      { name: 'Léa', email: 'fr@example.org', places: '1', wantsReminder: 'yes' },
+      { 'Accept-Language': 'fr', Cookie: 'lang=fr' },
+    );
     const event = (await t.db.select().from(events).where(eq(events.id, id)).get())!;
     await runScheduledJobs(t.db, { now: new Date(event.startsAt.getTime() - HOUR), ...quiet });
     const [mail] = (await listOutbox(t.db)).filter((m) => m.subject === 'Un rappel');
@@ -100,15 +116,22 @@ describe('retention', () => {
     await runScheduledJobs(t.db, { now: new Date(event.endsAt.getTime() + 31 * DAY), ...quiet });
     const rows = await t.db.select().from(eventRsvps).all();
     expect(rows).toHaveLength(2);
-    for (const row of rows) expect(row).toMatchObject({ name: null, email: null, accessNeeds: null, tokenHash: null });
+    for (const row of rows)
+      expect(row).toMatchObject({ name: null, email: null, accessNeeds: null, tokenHash: null });
     expect(await countPlaces(t.db, id)).toEqual({ confirmed: 1, waitlisted: 1 });
     expect((await new TestBrowser(t).get(`/rsvps/${token}`)).status).toBe(404);
-    expect((await t.db.select().from(events).where(eq(events.id, id)).get())!.contactsErasedAt).not.toBeNull();
+    expect(
+      (await t.db.select().from(events).where(eq(events.id, id)).get())!.contactsErasedAt,
+    ).not.toBeNull();
   });
 
   it('says so on the privacy page, in English and French', async () => {
-    expect(visibleText(await (await new TestBrowser(t).get('/privacy')).text())).toContain('We delete your name, email and access needs 30 days after the event ends.');
-    const fr = visibleText(await (await new TestBrowser(t).get('/privacy', { Cookie: 'lang=fr' })).text());
+    expect(visibleText(await (await new TestBrowser(t).get('/privacy')).text())).toContain(
+      'We delete your name, email and access needs 30 days after the event ends.',
+    );
+    const fr = visibleText(
+      await (await new TestBrowser(t).get('/privacy', { Cookie: 'lang=fr' })).text(),
+    );
     expect(fr).toContain('30 jours après la fin');
   });
 });
@@ -130,11 +153,16 @@ describe('account deletion', () => {
     const past = await publishedEvent(t, { title: 'Past workshop' });
     expect((await rsvp(t, upcoming, { email: 'coming@example.org' })).status).toBe(303);
     expect((await rsvp(t, past, { email: 'went@example.org' })).status).toBe(303);
-    await t.db.update(events).set({ startsAt: new Date(Date.now() - 3 * DAY), endsAt: new Date(Date.now() - 2 * DAY) }).where(eq(events.id, past));
+    await t.db
+      .update(events)
+      .set({ startsAt: new Date(Date.now() - 3 * DAY), endsAt: new Date(Date.now() - 2 * DAY) })
+      .where(eq(events.id, past));
     const before = (await mailsTo(t, 'went@example.org')).length;
     const organizer = await signIn(t, 'org@example.org');
     expect((await organizer.post('/account/delete')).status).toBe(200);
-    const notice = (await mailsTo(t, 'coming@example.org')).find((mail) => mail.bodyText.includes('is cancelled'));
+    const notice = (await mailsTo(t, 'coming@example.org')).find((mail) =>
+      mail.bodyText.includes('is cancelled'),
+    );
     expect(notice?.bodyText).toContain('Upcoming workshop');
     expect(await mailsTo(t, 'went@example.org')).toHaveLength(before);
   });

@@ -19,7 +19,9 @@ describe('the same action twice at once', () => {
     await rsvp(t, id, { email: 'w1@example.org' });
     await rsvp(t, id, { email: 'w2@example.org' });
     const token = await privateToken(t, 'a@example.org');
-    const results = await Promise.all([1, 2, 3].map(() => new TestBrowser(t).post(`/rsvps/${token}/cancellation`)));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => new TestBrowser(t).post(`/rsvps/${token}/cancellation`)),
+    );
     expect(results.map((r) => r.status)).toEqual([303, 303, 303]);
     expect(await countPlaces(t.db, id)).toEqual({ confirmed: 1, waitlisted: 1 });
     expect(await mailsTo(t, 'w1@example.org')).toHaveLength(2);
@@ -52,7 +54,11 @@ describe('the same action twice at once', () => {
     await rsvp(t, id, { email: 'a@example.org' });
     await rsvp(t, id, { email: 'b@example.org' });
     const tokens = [await privateToken(t, 'a@example.org'), await privateToken(t, 'b@example.org')];
-    await Promise.all(tokens.map((token) => new TestBrowser(t).post(`/rsvps/${token}/change`, { name: 'Ana', places: '3' })));
+    await Promise.all(
+      tokens.map((token) =>
+        new TestBrowser(t).post(`/rsvps/${token}/change`, { name: 'Ana', places: '3' }),
+      ),
+    );
     expect(await countPlaces(t.db, id)).toEqual({ confirmed: 4, waitlisted: 0 });
   });
 
@@ -60,7 +66,10 @@ describe('the same action twice at once', () => {
     const id = await publishedEvent(t);
     const { browser } = await signedInAs(t, 'org@example.org', 'organizer');
     await rsvp(t, id, { email: 'a@example.org' });
-    await Promise.all([browser.post(`/organize/events/${id}/cancellation`), browser.post(`/organize/events/${id}/cancellation`)]);
+    await Promise.all([
+      browser.post(`/organize/events/${id}/cancellation`),
+      browser.post(`/organize/events/${id}/cancellation`),
+    ]);
     const mails = await mailsTo(t, 'a@example.org');
     expect(mails.filter((m) => m.bodyText.includes('is cancelled'))).toHaveLength(1);
   });
@@ -69,7 +78,10 @@ describe('the same action twice at once', () => {
     const id = await publishedEvent(t);
     await t.db.update(events).set({ status: 'submitted' }).where(eq(events.id, id));
     const { browser } = await signedInAs(t, 'mod@example.org', 'moderator');
-    const [a, b] = await Promise.all([browser.post(`/moderation/events/${id}/approval`), browser.post(`/moderation/events/${id}/decline`)]);
+    const [a, b] = await Promise.all([
+      browser.post(`/moderation/events/${id}/approval`),
+      browser.post(`/moderation/events/${id}/decline`),
+    ]);
     const locations = [a.headers.get('location'), b.headers.get('location')];
     expect(locations.filter((l) => l === '/moderation?done=event-already-decided')).toHaveLength(1);
     const status = (await t.db.select().from(events).where(eq(events.id, id)).get())!.status;
@@ -81,8 +93,13 @@ describe('the same action twice at once', () => {
     const id = await publishedEvent(t);
     await t.db.update(events).set({ status: 'draft', sequence: 0 }).where(eq(events.id, id));
     const { browser } = await signedInAs(t, 'org@example.org', 'organizer');
-    const results = await Promise.all([browser.post(`/organize/events/${id}/submission`), browser.post(`/organize/events/${id}/submission`)]);
-    expect(results.filter((r) => r.headers.get('location')?.includes('done=submitted'))).toHaveLength(1);
+    const results = await Promise.all([
+      browser.post(`/organize/events/${id}/submission`),
+      browser.post(`/organize/events/${id}/submission`),
+    ]);
+    expect(
+      results.filter((r) => r.headers.get('location')?.includes('done=submitted')),
+    ).toHaveLength(1);
     expect((await t.db.select().from(events).where(eq(events.id, id)).get())!.sequence).toBe(1);
   });
 });

@@ -12,16 +12,27 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const rows = (eventId: string) => t.db.select().from(eventRsvps).where(eq(eventRsvps.eventId, eventId)).all();
+const rows = (eventId: string) =>
+  t.db.select().from(eventRsvps).where(eq(eventRsvps.eventId, eventId)).all();
 
 describe('RSVP without an account', () => {
   it('saves a place, emails a private link, and the link shows and cancels it', async () => {
     const id = await publishedEvent(t, { capacity: 10 });
-    const res = await rsvp(t, id, { email: 'Ana@Example.org', places: '2', accessNeeds: 'Step-free seat' });
+    const res = await rsvp(t, id, {
+      email: 'Ana@Example.org',
+      places: '2',
+      accessNeeds: 'Step-free seat',
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/events/${id}?rsvp=confirmed#rsvp-heading`);
     const [row] = await rows(id);
-    expect(row).toMatchObject({ email: 'ana@example.org', places: 2, status: 'confirmed', accessNeeds: 'Step-free seat', wantsReminder: true });
+    expect(row).toMatchObject({
+      email: 'ana@example.org',
+      places: 2,
+      status: 'confirmed',
+      accessNeeds: 'Step-free seat',
+      wantsReminder: true,
+    });
     const mail = (await mailsTo(t, 'ana@example.org'))[0]!;
     expect(mail.subject).toBe('About your place');
     const token = await privateToken(t, 'ana@example.org');
@@ -34,20 +45,26 @@ describe('RSVP without an account', () => {
     const cancelled = await new TestBrowser(t).post(`/rsvps/${token}/cancellation`);
     expect(cancelled.status).toBe(303);
     expect((await rows(id))[0]!.status).toBe('cancelled');
-    expect(visibleText(await (await new TestBrowser(t).get(`/rsvps/${token}?done=cancelled`)).text())).toContain('Your RSVP is cancelled.');
+    expect(
+      visibleText(await (await new TestBrowser(t).get(`/rsvps/${token}?done=cancelled`)).text()),
+    ).toContain('Your RSVP is cancelled.');
   });
 
   it('shows the event page with remaining places, and the notice after the redirect', async () => {
     const id = await publishedEvent(t, { capacity: 10 });
     await rsvp(t, id, { email: 'a@example.org', places: '3' });
-    const text = visibleText(await (await new TestBrowser(t).get(`/events/${id}?rsvp=confirmed`)).text());
+    const text = visibleText(
+      await (await new TestBrowser(t).get(`/events/${id}?rsvp=confirmed`)).text(),
+    );
     expect(text).toContain('7 places left');
     expect(text).toContain('Your place is saved.');
   });
 
   it('answers an htmx RSVP with the panel alone', async () => {
     const id = await publishedEvent(t);
-    const res = await rsvp(t, id, { email: 'h@example.org' }, '192.0.2.50', { 'HX-Request': 'true' });
+    const res = await rsvp(t, id, { email: 'h@example.org' }, '192.0.2.50', {
+      'HX-Request': 'true',
+    });
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html.startsWith('<section id="rsvp-panel"')).toBe(true);
@@ -111,14 +128,32 @@ describe('RSVP without an account', () => {
     expect((await rsvp(t, id, { email: 'd@example.org' })).status).toBe(404);
     expect(await rows(id)).toHaveLength(0);
   });
-
 });
 
 describe('an RSVP for an address that already has one', () => {
   /** The owner's RSVP, taken first; its row and private link before anyone else tries. */
-  const owner = async (id: string, fields: Record<string, string> = {}, headers: Record<string, string> = {}) => {
-    await rsvp(t, id, { email: 'owner@example.org', name: 'Owner', places: '2', accessNeeds: 'Quiet seat', ...fields }, '192.0.2.50', headers);
-    return { row: (await rows(id)).find((r) => r.email === 'owner@example.org')!, token: await privateToken(t, 'owner@example.org') };
+  const owner = async (
+    id: string,
+    fields: Record<string, string> = {},
+    headers: Record<string, string> = {},
+  ) => {
+    await rsvp(
+      t,
+      id,
+      {
+        email: 'owner@example.org',
+        name: 'Owner',
+        places: '2',
+        accessNeeds: 'Quiet seat',
+        ...fields,
+      },
+      '192.0.2.50',
+      headers,
+    );
+    return {
+      row: (await rows(id)).find((r) => r.email === 'owner@example.org')!,
+      token: await privateToken(t, 'owner@example.org'),
+    };
   };
   const stranger = { name: 'Stranger', places: '1', accessNeeds: 'Nothing', wantsReminder: '' };
 
@@ -132,7 +167,10 @@ describe('an RSVP for an address that already has one', () => {
     expect(again.headers.get('location')).toBe(fresh.headers.get('location'));
     expect(await again.text()).toBe(await fresh.text());
     // Nothing changed but a link of its own for the owner: same name, places, needs, reminder choice and links.
-    expect((await rows(id)).find((r) => r.email === 'owner@example.org')).toEqual({ ...before.row, recoveryTokenHash: expect.any(String) });
+    expect((await rows(id)).find((r) => r.email === 'owner@example.org')).toEqual({
+      ...before.row,
+      recoveryTokenHash: expect.any(String),
+    });
     const page = await new TestBrowser(t).get(`/rsvps/${before.token}`);
     expect(page.status).toBe(200);
     expect(visibleText(await page.text())).toContain('You have 2 places at this event.');
@@ -155,10 +193,25 @@ describe('an RSVP for an address that already has one', () => {
     const id = await publishedEvent(t, { capacity: 10 });
     await owner(id);
     const htmx = { 'HX-Request': 'true' };
-    const again = await rsvp(t, id, { ...stranger, email: 'owner@example.org' }, '198.51.100.7', htmx);
-    const fresh = await rsvp(t, id, { ...stranger, email: 'fresh@example.org' }, '198.51.100.8', htmx);
+    const again = await rsvp(
+      t,
+      id,
+      { ...stranger, email: 'owner@example.org' },
+      '198.51.100.7',
+      htmx,
+    );
+    const fresh = await rsvp(
+      t,
+      id,
+      { ...stranger, email: 'fresh@example.org' },
+      '198.51.100.8',
+      htmx,
+    );
     expect(again.status).toBe(200);
-    const [againText, freshText] = [visibleText(await again.text()), visibleText(await fresh.text())];
+    const [againText, freshText] = [
+      visibleText(await again.text()),
+      visibleText(await fresh.text()),
+    ];
     expect(againText).toContain('Your place is saved.');
     expect(againText).not.toContain('updated');
     // The places left differ only because the new RSVP took one.
@@ -198,7 +251,10 @@ describe('an RSVP for an address that already has one', () => {
     const id = await publishedEvent(t);
     await owner(id);
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await rsvp(t, id, { ...stranger, email: 'owner@example.org' }, '198.51.100.1')).status);
+    for (let i = 0; i < 11; i++)
+      statuses.push(
+        (await rsvp(t, id, { ...stranger, email: 'owner@example.org' }, '198.51.100.1')).status,
+      );
     expect(statuses.slice(0, 10)).not.toContain(429);
     expect(statuses[10]).toBe(429);
     // The owner's own confirmation, then one email for each of the ten answered attempts.
@@ -217,7 +273,13 @@ describe('an RSVP for an address that already has one', () => {
 
 describe('changing an RSVP from its private link', () => {
   const change = (token: string, fields: Record<string, string>) =>
-    new TestBrowser(t).post(`/rsvps/${token}/change`, { name: 'Ana', places: '1', accessNeeds: '', wantsReminder: 'yes', ...fields });
+    new TestBrowser(t).post(`/rsvps/${token}/change`, {
+      name: 'Ana',
+      places: '1',
+      accessNeeds: '',
+      wantsReminder: 'yes',
+      ...fields,
+    });
 
   it('changes the name, places, needs and reminder choice, and says so', async () => {
     const id = await publishedEvent(t, { capacity: 10 });
@@ -225,11 +287,25 @@ describe('changing an RSVP from its private link', () => {
     const token = await privateToken(t, 'a@example.org');
     const form = visibleText(await (await new TestBrowser(t).get(`/rsvps/${token}`)).text());
     expect(form).toContain('Change your RSVP');
-    const res = await change(token, { name: 'Second', places: '3', accessNeeds: 'Quiet seat', wantsReminder: '' });
+    const res = await change(token, {
+      name: 'Second',
+      places: '3',
+      accessNeeds: 'Quiet seat',
+      wantsReminder: '',
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/rsvps/${token}?done=updated`);
-    expect((await rows(id))[0]).toMatchObject({ email: 'a@example.org', name: 'Second', places: 3, accessNeeds: 'Quiet seat', wantsReminder: false, status: 'confirmed' });
-    const page = visibleText(await (await new TestBrowser(t).get(res.headers.get('location')!)).text());
+    expect((await rows(id))[0]).toMatchObject({
+      email: 'a@example.org',
+      name: 'Second',
+      places: 3,
+      accessNeeds: 'Quiet seat',
+      wantsReminder: false,
+      status: 'confirmed',
+    });
+    const page = visibleText(
+      await (await new TestBrowser(t).get(res.headers.get('location')!)).text(),
+    );
     expect(page).toContain('Your RSVP is updated.');
     expect(page).toContain('You have 3 places at this event.');
   });
@@ -239,7 +315,9 @@ describe('changing an RSVP from its private link', () => {
     await rsvp(t, id, { email: 'a@example.org', places: '2' });
     await rsvp(t, id, { email: 'b@example.org', places: '1' });
     const res = await change(await privateToken(t, 'a@example.org'), { places: '3' });
-    expect(visibleText(await (await new TestBrowser(t).get(res.headers.get('location')!)).text())).toContain('You keep your 2 places.');
+    expect(
+      visibleText(await (await new TestBrowser(t).get(res.headers.get('location')!)).text()),
+    ).toContain('You keep your 2 places.');
     expect(await countPlaces(t.db, id)).toEqual({ confirmed: 3, waitlisted: 0 });
   });
 
@@ -269,7 +347,9 @@ describe('changing an RSVP from its private link', () => {
     await rsvp(t, id, { email: 'a@example.org', name: 'Kept' });
     const token = await privateToken(t, 'a@example.org');
     await new TestBrowser(t).post(`/rsvps/${token}/cancellation`);
-    expect(visibleText(await (await new TestBrowser(t).get(`/rsvps/${token}`)).text())).not.toContain('Change your RSVP');
+    expect(
+      visibleText(await (await new TestBrowser(t).get(`/rsvps/${token}`)).text()),
+    ).not.toContain('Change your RSVP');
     expect((await change(token, { name: 'Changed' })).status).toBe(303);
     expect((await rows(id))[0]).toMatchObject({ name: 'Kept', status: 'cancelled' });
     const unknown = await change('a'.repeat(32), { name: 'Changed' });
@@ -282,7 +362,9 @@ describe('capacity and waitlist', () => {
     const id = await publishedEvent(t, { capacity: 12 });
     await rsvp(t, id, { email: 'early@example.org', places: '2' });
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => rsvp(t, id, { email: `p${i}@example.org` }, `198.51.100.${i}`)),
+      Array.from({ length: 50 }, (_, i) =>
+        rsvp(t, id, { email: `p${i}@example.org` }, `198.51.100.${i}`),
+      ),
     );
     expect(results.every((r) => r.status === 303)).toBe(true);
     const all = await rows(id);
@@ -299,13 +381,17 @@ describe('capacity and waitlist', () => {
     expect(waiting.headers.get('location')).toContain('rsvp=waitlisted');
     await rsvp(t, id, { email: 'w2@example.org' });
     const w1Token = await privateToken(t, 'w1@example.org');
-    expect(visibleText(await (await new TestBrowser(t).get(`/rsvps/${w1Token}`)).text())).toContain('number 1');
+    expect(visibleText(await (await new TestBrowser(t).get(`/rsvps/${w1Token}`)).text())).toContain(
+      'number 1',
+    );
     await new TestBrowser(t).post(`/rsvps/${await privateToken(t, 'a@example.org')}/cancellation`);
     const promoted = await mailsTo(t, 'w1@example.org');
     expect(promoted).toHaveLength(2);
     expect(promoted[0]!.bodyText).toContain('a place freed up');
     const newToken = await privateToken(t, 'w1@example.org');
-    expect(visibleText(await (await new TestBrowser(t).get(`/rsvps/${newToken}`)).text())).toContain('You have 1 place at this event.');
+    expect(
+      visibleText(await (await new TestBrowser(t).get(`/rsvps/${newToken}`)).text()),
+    ).toContain('You have 1 place at this event.');
     // Both waiting people fit in the two freed places.
     expect(await countPlaces(t.db, id)).toEqual({ confirmed: 2, waitlisted: 0 });
     // Cancelling twice changes nothing more.
@@ -321,18 +407,36 @@ describe('capacity and waitlist', () => {
     await new TestBrowser(t).post(`/rsvps/${await privateToken(t, 'w1@example.org')}/cancellation`);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     await rsvp(t, id, { email: 'w1@example.org' });
-    const text = visibleText(await (await new TestBrowser(t).get(`/rsvps/${await privateToken(t, 'w1@example.org')}`)).text());
+    const text = visibleText(
+      await (
+        await new TestBrowser(t).get(`/rsvps/${await privateToken(t, 'w1@example.org')}`)
+      ).text(),
+    );
     expect(text).toContain('number 2');
   });
 
   it('shows the joining link of an online event only on a confirmed private page', async () => {
-    const id = await publishedEvent(t, { format: 'online', city: '', address: '', onlineUrl: 'https://meet.example.org/room-42', capacity: 1 });
+    const id = await publishedEvent(t, {
+      format: 'online',
+      city: '',
+      address: '',
+      onlineUrl: 'https://meet.example.org/room-42',
+      capacity: 1,
+    });
     const publicPage = await (await new TestBrowser(t).get(`/events/${id}`)).text();
     expect(publicPage).not.toContain('room-42');
     await rsvp(t, id, { email: 'on@example.org' });
     await rsvp(t, id, { email: 'wait@example.org' });
-    expect(await (await new TestBrowser(t).get(`/rsvps/${await privateToken(t, 'on@example.org')}`)).text()).toContain('https://meet.example.org/room-42');
-    expect(await (await new TestBrowser(t).get(`/rsvps/${await privateToken(t, 'wait@example.org')}`)).text()).not.toContain('room-42');
+    expect(
+      await (
+        await new TestBrowser(t).get(`/rsvps/${await privateToken(t, 'on@example.org')}`)
+      ).text(),
+    ).toContain('https://meet.example.org/room-42');
+    expect(
+      await (
+        await new TestBrowser(t).get(`/rsvps/${await privateToken(t, 'wait@example.org')}`)
+      ).text(),
+    ).not.toContain('room-42');
     expect((await mailsTo(t, 'wait@example.org'))[0]!.bodyText).not.toContain('room-42');
   });
 
@@ -345,7 +449,8 @@ describe('capacity and waitlist', () => {
   it('limits RSVPs from one client', async () => {
     const id = await publishedEvent(t);
     let last = 0;
-    for (let i = 0; i < 31; i++) last = (await rsvp(t, id, { email: `l${i}@example.org` }, '203.0.113.9')).status;
+    for (let i = 0; i < 31; i++)
+      last = (await rsvp(t, id, { email: `l${i}@example.org` }, '203.0.113.9')).status;
     expect(last).toBe(429);
     expect(await rows(id)).toHaveLength(30);
   });
@@ -353,7 +458,13 @@ describe('capacity and waitlist', () => {
   it('never shows attendee names or emails on public pages', async () => {
     const id = await publishedEvent(t);
     await rsvp(t, id, { email: 'secret-person@example.org', name: 'Zebulon Secret' });
-    for (const path of [`/events/${id}`, '/events', '/events?view=month', '/events.ics', `/events/${id}.ics`]) {
+    for (const path of [
+      `/events/${id}`,
+      '/events',
+      '/events?view=month',
+      '/events.ics',
+      `/events/${id}.ics`,
+    ]) {
       const body = await (await new TestBrowser(t).get(path)).text();
       expect(body).not.toContain('secret-person');
       expect(body).not.toContain('Zebulon');
@@ -364,8 +475,16 @@ describe('capacity and waitlist', () => {
 describe('RSVP limits cannot be turned against someone', () => {
   it('a stranger RSVPing with someone\u2019s address does not stop its owner RSVPing from their own client', async () => {
     const [first, other] = [await publishedEvent(t), await publishedEvent(t)];
-    for (let i = 0; i < 10; i++) await rsvp(t, first, { email: 'victim@example.org', places: String((i % 2) + 1) }, '203.0.113.66');
-    expect((await rsvp(t, other, { email: 'victim@example.org' }, '203.0.113.66')).status).toBe(429);
+    for (let i = 0; i < 10; i++)
+      await rsvp(
+        t,
+        first,
+        { email: 'victim@example.org', places: String((i % 2) + 1) },
+        '203.0.113.66',
+      );
+    expect((await rsvp(t, other, { email: 'victim@example.org' }, '203.0.113.66')).status).toBe(
+      429,
+    );
     const own = await rsvp(t, other, { email: 'victim@example.org' }, '198.51.100.1');
     expect(own.status).toBe(303);
     expect(await rows(other)).toHaveLength(1);
@@ -375,7 +494,17 @@ describe('RSVP limits cannot be turned against someone', () => {
     const events = [await publishedEvent(t), await publishedEvent(t)];
     const statuses: number[] = [];
     for (let client = 0; client < 6; client++) {
-      for (let i = 0; i < 10; i++) statuses.push((await rsvp(t, events[i % 2]!, { email: 'victim@example.org', places: String((i % 3) + 1) }, `203.0.113.${client}`)).status);
+      for (let i = 0; i < 10; i++)
+        statuses.push(
+          (
+            await rsvp(
+              t,
+              events[i % 2]!,
+              { email: 'victim@example.org', places: String((i % 3) + 1) },
+              `203.0.113.${client}`,
+            )
+          ).status,
+        );
     }
     // Every answer but the limit's (a new RSVP or a repeat) counts: 50 reach the address, then none.
     expect(statuses.slice(0, 50).every((s) => s !== 429)).toBe(true);

@@ -6,7 +6,8 @@ describe('clientKey', () => {
   it('is a stable keyed hash of the address, different per address, never the address', async () => {
     const t = await makeTestApp();
     t.app.get('/key', async (c) => c.text(await c.get('clientKey')()));
-    const key = async (ip: string) => (await t.app.request('/key', { headers: { 'x-test-client': ip } })).text();
+    const key = async (ip: string) =>
+      (await t.app.request('/key', { headers: { 'x-test-client': ip } })).text();
     const first = await key('198.51.100.7');
     expect(first).toMatch(/^[0-9a-f]{32}$/);
     expect(await key('198.51.100.7')).toBe(first);

@@ -21,7 +21,11 @@ describe('cross-site request forgery', () => {
     ['a form with no Origin and no Sec-Fetch-Site', {}],
     ['a form with Origin null', { Origin: 'null' }],
   ])('refuses %s, with a plain page and no change', async (_, headers) => {
-    for (const type of ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/plain']) {
+    for (const type of [
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'text/plain',
+    ]) {
       const res = await post(headers, type);
       expect(res.status).toBe(403);
       expect(res.headers.get('set-cookie')).toBeNull();
@@ -41,7 +45,10 @@ describe('request size', () => {
   it('refuses a body over the limit with a plain page and no change', async () => {
     const res = await t.app.request('http://localhost/language', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' },
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'Sec-Fetch-Site': 'same-origin',
+      },
       body: `lang=fr&next=/&pad=${'x'.repeat(300 * 1024)}`,
     });
     expect(res.status).toBe(413);
@@ -53,7 +60,11 @@ describe('request size', () => {
     const body = `lang=fr&next=/&pad=${'x'.repeat(300 * 1024)}`;
     const res = await t.app.request('http://localhost/language', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin', 'Content-Length': String(body.length) },
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'Sec-Fetch-Site': 'same-origin',
+        'Content-Length': String(body.length),
+      },
       body,
     });
     expect(res.status).toBe(413);

@@ -6,7 +6,9 @@ beforeAll(async () => {
   t = await makeTestApp();
   // A route that fails the way a bug would, with personal data and SQL in its message.
   t.app.get('/boom', () => {
-    throw new Error('SQLITE_ERROR: no such column: secret near "SELECT email FROM users WHERE email=\'ana@example.org\'"');
+    throw new Error(
+      'SQLITE_ERROR: no such column: secret near "SELECT email FROM users WHERE email=\'ana@example.org\'"',
+    );
   });
 });
 afterAll(() => t.close());
@@ -29,7 +31,15 @@ describe('a failure inside the app', () => {
     expect(res.status).toBe(500);
     const html = await res.text();
     expect(visibleText(html)).toContain('Something went wrong on our side');
-    for (const leak of ['SQLITE', 'SELECT', 'ana@example.org', 'at ', '.ts', 'node_modules', 'Error:']) {
+    for (const leak of [
+      'SQLITE',
+      'SELECT',
+      'ana@example.org',
+      'at ',
+      '.ts',
+      'node_modules',
+      'Error:',
+    ]) {
       expect(visibleText(html), leak).not.toContain(leak);
     }
   });

@@ -61,7 +61,9 @@ describe('cleanText', () => {
   });
 
   it('over several lines, keeps line breaks (as \\n) and tabs, removes other controls', () => {
-    expect(cleanText('one\r\ntwo\rthree\n\tfour\u0000\u0007\u007F', true)).toBe('one\ntwo\nthree\n\tfour');
+    expect(cleanText('one\r\ntwo\rthree\n\tfour\u0000\u0007\u007F', true)).toBe(
+      'one\ntwo\nthree\n\tfour',
+    );
   });
 
   it('normalises to NFC and trims', () => {

@@ -19,7 +19,15 @@ import { personWith, writeStory } from '../../support/stories';
  */
 
 /** Names an object has without declaring them. */
-const INHERITED = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 'toLocaleString'];
+const INHERITED = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'isPrototypeOf',
+  'toLocaleString',
+];
 
 /** The worker's TypeScript files. */
 const sourceFiles = (dir: string): string[] =>
@@ -44,8 +52,10 @@ const routesReadingDone = (): string[] => {
       if (name) declarations.set(name, chunk);
     }
     const reads = new Set<string>();
-    const readsDone = (text: string) => /\b(readNotice|doneKey)\(/.test(text) || [...reads].some((name) => new RegExp(`\\b${name}\\(`).test(text));
-    for (let grew = true; grew; ) {
+    const readsDone = (text: string) =>
+      /\b(readNotice|doneKey)\(/.test(text) ||
+      [...reads].some((name) => new RegExp(`\\b${name}\\(`).test(text));
+    for (let grew = true; grew;) {
       grew = false;
       for (const [name, chunk] of declarations) {
         if (reads.has(name) || /new Hono\b/.test(chunk) || !readsDone(chunk)) continue;
@@ -71,7 +81,12 @@ describe('pages that show a ?done= notice', () => {
   it('answer 200 with no notice for a name every object inherits', async () => {
     await seedDemoResources(t.db, new Date());
     // One person who may open every page: their story, event and campaign, and the work areas.
-    const staff = await personWith(t, 'staff@example.org', ['storyteller', 'organizer', 'moderator', 'admin']);
+    const staff = await personWith(t, 'staff@example.org', [
+      'storyteller',
+      'organizer',
+      'moderator',
+      'admin',
+    ]);
     const staffId = (await findOrCreateUser(t.db, 'staff@example.org')).id;
     const story = await writeStory(staff);
     expect((await staff.post(`/my-stories/${story}/submission`)).status).toBe(303);
@@ -95,7 +110,10 @@ describe('pages that show a ?done= notice', () => {
       '/moderation/people': ['/moderation/people', 'granted'],
       '/moderation/resources': ['/moderation/resources', 'verified'],
       '/moderation/resources/new': ['/moderation/resources/new', 'saved'],
-      '/moderation/resources/:id/edit': ['/moderation/resources/kettle-and-crumb-lunch/edit', 'saved'],
+      '/moderation/resources/:id/edit': [
+        '/moderation/resources/kettle-and-crumb-lunch/edit',
+        'saved',
+      ],
       '/rsvps/:token{[a-z2-7]{32}}': [`/rsvps/${token}`, 'cancelled'],
       '/organize/events': ['/organize/events', 'saved'],
       '/organize/events/:id{[a-z0-9]+}': [`/organize/events/${event}`, 'saved'],
@@ -119,7 +137,10 @@ describe('pages that show a ?done= notice', () => {
       const plain = await statusRegions(address);
       expect(plain.status, address).toBe(200);
       // The page does show its own notices: one more status region than without.
-      expect((await statusRegions(`${address}?done=${notice}`)).regions, `${address}?done=${notice}`).toBe(plain.regions + 1);
+      expect(
+        (await statusRegions(`${address}?done=${notice}`)).regions,
+        `${address}?done=${notice}`,
+      ).toBe(plain.regions + 1);
       for (const name of INHERITED) {
         const hostile = await statusRegions(`${address}?done=${encodeURIComponent(name)}`);
         expect(hostile.status, `${address}?done=${name}`).toBe(200);

@@ -15,23 +15,35 @@ const app = new Hono<AppEnv>()
     c.set('t', catalogFor('fr'));
     await next();
   })
-  .get('/page', (c) => c.text(readNotice(c, notices, { count: c.req.query('count') ?? '' }) ?? '(none)'));
+  .get('/page', (c) =>
+    c.text(readNotice(c, notices, { count: c.req.query('count') ?? '' }) ?? '(none)'),
+  );
 const noticeAt = async (url: string) => (await app.request(url)).text();
 
 describe('notices', () => {
   it('reads the notice ?done= names, in the reader language', async () => {
     expect(await noticeAt('/page?done=saved')).toBe(catalogFor('fr').campaigns.saved);
-    expect(await noticeAt(noticeUrl(notices, '/page', 'sent', { query: { count: 3 } }))).toBe(`${catalogFor('fr').campaigns.saved} 3`);
+    expect(await noticeAt(noticeUrl(notices, '/page', 'sent', { query: { count: 3 } }))).toBe(
+      `${catalogFor('fr').campaigns.saved} 3`,
+    );
   });
 
   it('shows nothing for a missing or unknown key, including one an object inherits', async () => {
-    for (const url of ['/page', '/page?done=', '/page?done=unknown', '/page?done=toString', '/page?done=__proto__']) {
+    for (const url of [
+      '/page',
+      '/page?done=',
+      '/page?done=unknown',
+      '/page?done=toString',
+      '/page?done=__proto__',
+    ]) {
       expect(await noticeAt(url)).toBe('(none)');
     }
   });
 
   it('builds the redirect address with the key, extra query and hash', () => {
     expect(noticeUrl(notices, '/campaigns/abc', 'saved')).toBe('/campaigns/abc?done=saved');
-    expect(noticeUrl(notices, '/campaigns/abc', 'sent', { query: { count: 2 }, hash: 'sign' })).toBe('/campaigns/abc?done=sent&count=2#sign');
+    expect(
+      noticeUrl(notices, '/campaigns/abc', 'sent', { query: { count: 2 }, hash: 'sign' }),
+    ).toBe('/campaigns/abc?done=sent&count=2#sign');
   });
 });

@@ -5,9 +5,21 @@ import { describe, expect, it } from 'vitest';
 import { readForm } from '../../../worker/http/validation';
 
 /** What readForm and hono's own parseBody({ all: true }) read from the same posted body. */
-const bothReads = async (body: string | FormData, contentType: string | null = 'application/x-www-form-urlencoded') => {
-  const app = new Hono().post('/ours', async (c) => c.json(await readForm(c.req))).post('/hono', async (c) => c.json(await c.req.parseBody({ all: true })));
-  const read = async (path: string) => (await app.request(path, { method: 'POST', body, headers: contentType ? { 'Content-Type': contentType } : {} })).json();
+const bothReads = async (
+  body: string | FormData,
+  contentType: string | null = 'application/x-www-form-urlencoded',
+) => {
+  const app = new Hono()
+    .post('/ours', async (c) => c.json(await readForm(c.req)))
+    .post('/hono', async (c) => c.json(await c.req.parseBody({ all: true })));
+  const read = async (path: string) =>
+    (
+      await app.request(path, {
+        method: 'POST',
+        body,
+        headers: contentType ? { 'Content-Type': contentType } : {},
+      })
+    ).json();
   return { ours: await read('/ours'), hono: await read('/hono') };
 };
 
@@ -30,22 +42,40 @@ describe('readForm', () => {
       const { ours, hono } = await bothReads(body);
       expect(ours).toEqual(hono);
     }
-    expect((await bothReads('contentNotes=violence&contentNotes=self-harm&title=T')).ours).toEqual({ contentNotes: ['violence', 'self-harm'], title: 'T' });
+    expect((await bothReads('contentNotes=violence&contentNotes=self-harm&title=T')).ours).toEqual({
+      contentNotes: ['violence', 'self-harm'],
+      title: 'T',
+    });
   });
 
   it('keeps every value of a repeated multipart field too', async () => {
     const form = new FormData();
-    for (const [name, value] of [['campaignIds', 'a'], ['campaignIds', 'b'], ['campaignIds', 'c'], ['months', '12']]) form.append(name!, value!);
-    expect((await bothReads(form, null)).ours).toEqual({ campaignIds: ['a', 'b', 'c'], months: '12' });
+    for (const [name, value] of [
+      ['campaignIds', 'a'],
+      ['campaignIds', 'b'],
+      ['campaignIds', 'c'],
+      ['months', '12'],
+    ])
+      form.append(name!, value!);
+    expect((await bothReads(form, null)).ours).toEqual({
+      campaignIds: ['a', 'b', 'c'],
+      months: '12',
+    });
   });
 
   it('reads the charset-qualified type, and leaves other types to parseBody', async () => {
-    expect((await bothReads('a=1', 'application/x-www-form-urlencoded; charset=UTF-8')).ours).toEqual({ a: '1' });
+    expect(
+      (await bothReads('a=1', 'application/x-www-form-urlencoded; charset=UTF-8')).ours,
+    ).toEqual({ a: '1' });
     expect((await bothReads('{"a":1}', 'application/json')).ours).toEqual({});
   });
 
   it('is the only reader of request bodies: no route calls parseBody itself', () => {
-    const readers = sourceFiles('worker').filter((path) => !path.endsWith(join('http', 'validation.ts')) && /\.parseBody\(/.test(readFileSync(path, 'utf8')));
+    const readers = sourceFiles('worker').filter(
+      (path) =>
+        !path.endsWith(join('http', 'validation.ts')) &&
+        /\.parseBody\(/.test(readFileSync(path, 'utf8')),
+    );
     expect(readers).toEqual([]);
   });
 });

@@ -56,7 +56,12 @@ describe.each([...SHELL_PAGES, '/does-not-exist'])('headers of %s', (path) => {
 describe('the CSP nonce', () => {
   it('is different on every response', async () => {
     const nonces = await Promise.all(
-      [1, 2, 3].map(async () => (await t.app.request('/')).headers.get('content-security-policy')?.match(/'nonce-([^']+)'/)?.[1]),
+      [1, 2, 3].map(
+        async () =>
+          (await t.app.request('/')).headers
+            .get('content-security-policy')
+            ?.match(/'nonce-([^']+)'/)?.[1],
+      ),
     );
     expect(new Set(nonces).size).toBe(3);
   });
@@ -73,7 +78,10 @@ describe('htmx', () => {
     expect(asset.headers.get('cache-control')).toContain('immutable');
     expect(await asset.text()).toContain('htmx');
     const config = JSON.parse(
-      (html.match(/<meta name="htmx-config" content="([^"]+)"/)?.[1] ?? '{}').replaceAll('&quot;', '"'),
+      (html.match(/<meta name="htmx-config" content="([^"]+)"/)?.[1] ?? '{}').replaceAll(
+        '&quot;',
+        '"',
+      ),
     );
     expect(config).toMatchObject({ mode: 'same-origin', includeIndicatorCSS: false });
   });

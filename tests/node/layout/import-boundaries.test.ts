@@ -33,19 +33,38 @@ describe('the import boundaries of the three layers', () => {
 
   it('catch each line crossed', () => {
     const ref = (specifier: string, typeOnly = false) => ({ specifier, typeOnly });
-    expect(checkImports('db/events/events.ts', [ref('../../web/components/format')])).toHaveLength(1);
-    expect(checkImports('db/events/events.ts', [ref('../../worker/http/render', true)])).toHaveLength(1);
-    expect(checkImports('web/views/events/list.tsx', [ref('../../../db/events/events')])).toHaveLength(1);
+    expect(checkImports('db/events/events.ts', [ref('../../web/components/format')])).toHaveLength(
+      1,
+    );
+    expect(
+      checkImports('db/events/events.ts', [ref('../../worker/http/render', true)]),
+    ).toHaveLength(1);
+    expect(
+      checkImports('web/views/events/list.tsx', [ref('../../../db/events/events')]),
+    ).toHaveLength(1);
     expect(checkImports('web/views/events/list.tsx', [ref('../../../worker/app')])).toHaveLength(1);
     expect(checkImports('web/layout.tsx', [ref('drizzle-orm')])).toHaveLength(1);
-    expect(checkImports('worker/events/public.tsx', [ref('drizzle-orm/sqlite-core')])).toHaveLength(1);
+    expect(checkImports('worker/events/public.tsx', [ref('drizzle-orm/sqlite-core')])).toHaveLength(
+      1,
+    );
   });
 
   it('let the allowed ones through', () => {
     const ref = (specifier: string, typeOnly = false) => ({ specifier, typeOnly });
-    expect(checkImports('web/views/events/list.tsx', [ref('../../../db/events/events', true)])).toEqual([]);
-    expect(checkImports('worker/events/public.tsx', [ref('../../db/events/events'), ref('../../web/layout')])).toEqual([]);
-    expect(checkImports('db/events/events.ts', [ref('drizzle-orm'), ref('../core/random')])).toEqual([]);
-    expect(checkImports('tests/node/x.test.ts', [ref('../../worker/app'), ref('drizzle-orm')])).toEqual([]);
+    expect(
+      checkImports('web/views/events/list.tsx', [ref('../../../db/events/events', true)]),
+    ).toEqual([]);
+    expect(
+      checkImports('worker/events/public.tsx', [
+        ref('../../db/events/events'),
+        ref('../../web/layout'),
+      ]),
+    ).toEqual([]);
+    expect(
+      checkImports('db/events/events.ts', [ref('drizzle-orm'), ref('../core/random')]),
+    ).toEqual([]);
+    expect(
+      checkImports('tests/node/x.test.ts', [ref('../../worker/app'), ref('drizzle-orm')]),
+    ).toEqual([]);
   });
 });

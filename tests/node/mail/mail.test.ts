@@ -86,12 +86,27 @@ describe('the provider mailer', () => {
   });
   afterEach(() => server.close());
 
-  const transport = () => httpTransport({ apiUrl: url, apiKey: 'key-123', from: 'Hearth <hello@example.org>' });
+  const transport = () =>
+    httpTransport({ apiUrl: url, apiKey: 'key-123', from: 'Hearth <hello@example.org>' });
 
   it('sends at once, and keeps nothing once the provider has it', async () => {
     const logs: string[] = [];
-    await providerMailer(t.db, transport(), (l) => logs.push(l)).send({ to: 'ana@example.org', subject: 'Hi', text: 'Body' });
-    expect(received).toEqual([{ auth: 'Bearer key-123', body: { from: 'Hearth <hello@example.org>', to: ['ana@example.org'], subject: 'Hi', text: 'Body' } }]);
+    await providerMailer(t.db, transport(), (l) => logs.push(l)).send({
+      to: 'ana@example.org',
+      subject: 'Hi',
+      text: 'Body',
+    });
+    expect(received).toEqual([
+      {
+        auth: 'Bearer key-123',
+        body: {
+          from: 'Hearth <hello@example.org>',
+          to: ['ana@example.org'],
+          subject: 'Hi',
+          text: 'Body',
+        },
+      },
+    ]);
     expect(await t.db.select().from(mailOutbox).all()).toEqual([]);
     expect(logs).toEqual([]);
   });
@@ -99,16 +114,26 @@ describe('the provider mailer', () => {
   it('keeps a message the provider refused and retries it later, with back-off', async () => {
     failuresLeft = 2;
     const logs: string[] = [];
-    await providerMailer(t.db, transport(), (l) => logs.push(l)).send({ to: 'ana@example.org', subject: 'Hi', text: 'Body' });
+    await providerMailer(t.db, transport(), (l) => logs.push(l)).send({
+      to: 'ana@example.org',
+      subject: 'Hi',
+      text: 'Body',
+    });
     const [queued] = await t.db.select().from(mailOutbox).all();
     expect(queued).toMatchObject({ attempts: 1, sentAt: null, failedAt: null });
     expect(logs.join()).not.toContain('ana@example.org');
 
     // Too early: nothing is due.
-    expect(await deliverDueMail(t.db, transport(), () => {}, new Date(Date.now() + 10_000))).toBe(0);
+    expect(await deliverDueMail(t.db, transport(), () => {}, new Date(Date.now() + 10_000))).toBe(
+      0,
+    );
     // Due: fails once more, then is delivered.
-    expect(await deliverDueMail(t.db, transport(), () => {}, new Date(Date.now() + 2 * 60_000))).toBe(0);
-    expect(await deliverDueMail(t.db, transport(), () => {}, new Date(Date.now() + 10 * 60_000))).toBe(1);
+    expect(
+      await deliverDueMail(t.db, transport(), () => {}, new Date(Date.now() + 2 * 60_000)),
+    ).toBe(0);
+    expect(
+      await deliverDueMail(t.db, transport(), () => {}, new Date(Date.now() + 10 * 60_000)),
+    ).toBe(1);
     expect(received).toHaveLength(1);
     expect(await t.db.select().from(mailOutbox).all()).toEqual([]);
   });
@@ -116,7 +141,11 @@ describe('the provider mailer', () => {
   it('marks a message failed after the last try and logs an error, never silently', async () => {
     failuresLeft = 1000;
     const logs: string[] = [];
-    await providerMailer(t.db, transport(), (l) => logs.push(l)).send({ to: 'ana@example.org', subject: 'Hi', text: 'Body' });
+    await providerMailer(t.db, transport(), (l) => logs.push(l)).send({
+      to: 'ana@example.org',
+      subject: 'Hi',
+      text: 'Body',
+    });
     let at = Date.now();
     for (let i = 1; i < MAIL_RETRY.maxAttempts; i++) {
       at += MAIL_RETRY.baseDelayMs * 2 ** i;
@@ -137,7 +166,12 @@ describe('mail queued by jobs in a local run', () => {
   it('counts as delivered to the outbox in the same run', async () => {
     const { enqueueMail, listOutbox } = await import('../../../db/mail/outbox');
     const { runScheduledJobs } = await import('../../../worker/jobs');
-    await enqueueMail(t.db, { to: 'ana@example.org', subject: 'Reminder', text: 'Tomorrow.' }, new Date(), false);
+    await enqueueMail(
+      t.db,
+      { to: 'ana@example.org', subject: 'Reminder', text: 'Tomorrow.' },
+      new Date(),
+      false,
+    );
     const lines: string[] = [];
     await runScheduledJobs(t.db, { localOutbox: true, log: (line) => lines.push(line) });
     const [row] = await listOutbox(t.db);

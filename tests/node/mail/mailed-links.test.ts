@@ -13,8 +13,16 @@ describe('links in emails', () => {
     // app.request takes the host from the URL, as node-server takes it from the Host header.
     const res = await t.app.request(`http://evil.example/events/${id}/rsvp`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' },
-      body: new URLSearchParams({ name: 'Ana', email: 'ana@example.org', places: '1', wantsReminder: 'yes' }).toString(),
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'Sec-Fetch-Site': 'same-origin',
+      },
+      body: new URLSearchParams({
+        name: 'Ana',
+        email: 'ana@example.org',
+        places: '1',
+        wantsReminder: 'yes',
+      }).toString(),
     });
     expect(res.status).toBe(303);
     const [mail] = await mailsTo(t, 'ana@example.org');

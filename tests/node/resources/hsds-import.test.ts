@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/core/database';
-import { IMPORT_TABLES, importHsdsRows, type ImportResult } from '../../../db/resources/hsds/import';
+import {
+  IMPORT_TABLES,
+  importHsdsRows,
+  type ImportResult,
+} from '../../../db/resources/hsds/import';
 import { exportHsdsTables } from '../../../db/resources/hsds/export';
 import { seedDemoResources } from '../../../db/demo/resources';
 import { markResourceVerified } from '../../../db/resources/verify';
@@ -18,7 +22,17 @@ import { readHsdsInput } from '../../../scripts/hsds-read';
 import { openLibsqlDatabase } from '../../../db/core/libsql';
 import { makeTestApp, type TestApp } from '../../support/app';
 
-const HSDS = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'data', 'hsds', 'examples');
+const HSDS = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  '..',
+  'shared',
+  'data',
+  'hsds',
+  'examples',
+);
 const CSV = join(HSDS, 'csv');
 const SERVICE = 'ac148810-d857-441c-9679-408f346de14b';
 
@@ -41,7 +55,10 @@ afterAll(() => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
-const importPath = async (db: Database, path: string): Promise<ImportResult & { unreadable: number }> => {
+const importPath = async (
+  db: Database,
+  path: string,
+): Promise<ImportResult & { unreadable: number }> => {
   const input = readHsdsInput(path);
   return { ...(await importHsdsRows(db, input.rows)), unreadable: input.unreadable.length };
 };
@@ -62,7 +79,9 @@ const counts = async (db: Database) => {
     empty.close();
   }
   const all = await rowCounts(db);
-  return Object.fromEntries(Object.entries(all).map(([table, n]) => [table, n - baseline![table]!]));
+  return Object.fromEntries(
+    Object.entries(all).map(([table, n]) => [table, n - baseline![table]!]),
+  );
 };
 const ONE_OF_EACH = Object.fromEntries(IMPORT_TABLES.map((spec) => [spec.name, 1]));
 
@@ -77,7 +96,8 @@ describe('npm run hsds:import with the official HSDS 3.0 examples', () => {
         line: 2,
         table: 'attributes',
         id: 'ae58cc39-8b70-4ab1-8aea-786882e5ac8e',
-        reason: 'link_id f28dd44b-0c4d-479f-8e90-4c52219a8b3c matches no record (in this import or the database)',
+        reason:
+          'link_id f28dd44b-0c4d-479f-8e90-4c52219a8b3c matches no record (in this import or the database)',
       },
     ]);
     expect(result.warnings.map((w) => `${w.file}:${w.line} ${w.reason}`)).toEqual([
@@ -87,13 +107,36 @@ describe('npm run hsds:import with the official HSDS 3.0 examples', () => {
       'locations.csv:2 no position, so no time zone: "open now" reads its hours as UTC until a moderator sets the zone',
     ]);
     const service = (await db.query.services.findFirst({ where: eq(s.services.id, SERVICE) }))!;
-    expect(service).toMatchObject({ name: 'Community Counselling', status: 'active', minimumAge: 12, maximumAge: 100, slug: 'community-counselling', verifiedAt: null, verifiedByRole: null });
+    expect(service).toMatchObject({
+      name: 'Community Counselling',
+      status: 'active',
+      minimumAge: 12,
+      maximumAge: 100,
+      slug: 'community-counselling',
+      verifiedAt: null,
+      verifiedByRole: null,
+    });
     expect(service.lastModified?.toISOString()).toBe('2023-03-15T10:30:45.000Z');
     expect(service.description).toContain('anxiety, depression, or eating disorders');
-    expect(await db.query.addresses.findFirst()).toMatchObject({ city: 'MyCity', postalCode: 'ABC 1234', country: 'US' });
+    expect(await db.query.addresses.findFirst()).toMatchObject({
+      city: 'MyCity',
+      postalCode: 'ABC 1234',
+      country: 'US',
+    });
     expect(await db.query.costOptions.findFirst()).toMatchObject({ amount: 35, currency: 'gbp' });
-    expect(await db.query.schedules.findFirst()).toMatchObject({ byday: 'TH,FR', opensAt: '10:00:00', dayMask: 8 + 16, opensMinute: 600, closesMinute: 1080, timezone: 3 });
-    expect(await db.query.locations.findFirst()).toMatchObject({ latitude: null, organizationId: null, confidentialLocation: false });
+    expect(await db.query.schedules.findFirst()).toMatchObject({
+      byday: 'TH,FR',
+      opensAt: '10:00:00',
+      dayMask: 8 + 16,
+      opensMinute: 600,
+      closesMinute: 1080,
+      timezone: 3,
+    });
+    expect(await db.query.locations.findFirst()).toMatchObject({
+      latitude: null,
+      organizationId: null,
+      confidentialLocation: false,
+    });
   });
 
   it('changes and duplicates nothing when run twice', async () => {
@@ -112,9 +155,26 @@ describe('npm run hsds:import with the official HSDS 3.0 examples', () => {
     ['service_full.json', { ...ONE_OF_EACH }],
     ['organization_full.json', { ...ONE_OF_EACH }],
     ['service_at_location_full.json', { ...ONE_OF_EACH }],
-    ['service_list.json', { ...Object.fromEntries(IMPORT_TABLES.map((spec) => [spec.name, 0])), organizations: 1, services: 1 }],
-    ['taxonomy.json', { ...Object.fromEntries(IMPORT_TABLES.map((spec) => [spec.name, 0])), taxonomies: 1 }],
-    ['taxonomy_term.json', { ...Object.fromEntries(IMPORT_TABLES.map((spec) => [spec.name, 0])), taxonomies: 1, taxonomy_terms: 1 }],
+    [
+      'service_list.json',
+      {
+        ...Object.fromEntries(IMPORT_TABLES.map((spec) => [spec.name, 0])),
+        organizations: 1,
+        services: 1,
+      },
+    ],
+    [
+      'taxonomy.json',
+      { ...Object.fromEntries(IMPORT_TABLES.map((spec) => [spec.name, 0])), taxonomies: 1 },
+    ],
+    [
+      'taxonomy_term.json',
+      {
+        ...Object.fromEntries(IMPORT_TABLES.map((spec) => [spec.name, 0])),
+        taxonomies: 1,
+        taxonomy_terms: 1,
+      },
+    ],
   ])('imports the JSON example %s, and again without change', async (file, expected) => {
     const { db } = await fresh();
     const first = await importPath(db, join(HSDS, file));
@@ -127,19 +187,43 @@ describe('npm run hsds:import with the official HSDS 3.0 examples', () => {
   it('links what JSON nests: the attribute to its service, the phone to its contact, schedules to their place', async () => {
     const { db } = await fresh();
     await importPath(db, join(HSDS, 'service_full.json'));
-    expect(await db.query.attributes.findFirst({ where: eq(s.attributes.id, 'ae58cc39-8b70-4ab1-8aea-786882e5ac8e') })).toMatchObject({ linkId: SERVICE, taxonomyTermId: '3f7b145d-84af-42d7-8fae-eaca714b02b2' });
-    expect(await db.query.taxonomyTerms.findFirst({ where: eq(s.taxonomyTerms.id, '3f7b145d-84af-42d7-8fae-eaca714b02b2') })).toMatchObject({ taxonomyId: '5c4d79d7-cc55-470e-9f1f-8cad074e4892' });
-    expect(await db.query.phones.findFirst()).toMatchObject({ serviceId: SERVICE, contactId: '1e7efce3-639b-4880-940c-b95cd30cdb50', extension: 100 });
-    expect(await db.query.schedules.findFirst()).toMatchObject({ serviceId: SERVICE, locationId: '3a19ff88-4620-4d17-9830-ac1d859eb5d5' });
-    expect(await db.query.locations.findFirst()).toMatchObject({ organizationId: 'd9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610' });
+    expect(
+      await db.query.attributes.findFirst({
+        where: eq(s.attributes.id, 'ae58cc39-8b70-4ab1-8aea-786882e5ac8e'),
+      }),
+    ).toMatchObject({ linkId: SERVICE, taxonomyTermId: '3f7b145d-84af-42d7-8fae-eaca714b02b2' });
+    expect(
+      await db.query.taxonomyTerms.findFirst({
+        where: eq(s.taxonomyTerms.id, '3f7b145d-84af-42d7-8fae-eaca714b02b2'),
+      }),
+    ).toMatchObject({ taxonomyId: '5c4d79d7-cc55-470e-9f1f-8cad074e4892' });
+    expect(await db.query.phones.findFirst()).toMatchObject({
+      serviceId: SERVICE,
+      contactId: '1e7efce3-639b-4880-940c-b95cd30cdb50',
+      extension: 100,
+    });
+    expect(await db.query.schedules.findFirst()).toMatchObject({
+      serviceId: SERVICE,
+      locationId: '3a19ff88-4620-4d17-9830-ac1d859eb5d5',
+    });
+    expect(await db.query.locations.findFirst()).toMatchObject({
+      organizationId: 'd9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610',
+    });
   });
   it('gives a schedule the place of its service_at_location, from this import or the database', async () => {
     const { db } = await fresh();
     await importPath(db, CSV);
     const folder = tempFolder();
-    writeFileSync(join(folder, 'schedules.csv'), 'id,service_at_location_id,byday,opens_at,closes_at\n99999999-9999-4999-8999-999999999999,e94c9f38-1e8f-4564-91d4-d53501ab1765,MO,09:00,17:00\n');
+    writeFileSync(
+      join(folder, 'schedules.csv'),
+      'id,service_at_location_id,byday,opens_at,closes_at\n99999999-9999-4999-8999-999999999999,e94c9f38-1e8f-4564-91d4-d53501ab1765,MO,09:00,17:00\n',
+    );
     expect((await importPath(db, folder)).rejected).toEqual([]);
-    expect(await db.query.schedules.findFirst({ where: eq(s.schedules.id, '99999999-9999-4999-8999-999999999999') })).toMatchObject({
+    expect(
+      await db.query.schedules.findFirst({
+        where: eq(s.schedules.id, '99999999-9999-4999-8999-999999999999'),
+      }),
+    ).toMatchObject({
       serviceId: SERVICE,
       locationId: '3a19ff88-4620-4d17-9830-ac1d859eb5d5',
       dayMask: 1,
@@ -149,26 +233,63 @@ describe('npm run hsds:import with the official HSDS 3.0 examples', () => {
     const { db } = await fresh();
     await importPath(db, CSV);
     const folder = tempFolder();
-    writeFileSync(join(folder, 'services.csv'), `id,name\n${SERVICE},Community Counselling (renamed)\n`);
+    writeFileSync(
+      join(folder, 'services.csv'),
+      `id,name\n${SERVICE},Community Counselling (renamed)\n`,
+    );
     writeFileSync(join(folder, 'phones.csv'), 'id\n1554f2e2-a373-45db-a3fa-9fc48a61c15e\n');
     const result = await importPath(db, folder);
     expect(result.rejected).toEqual([]);
-    expect(await db.query.services.findFirst()).toMatchObject({ name: 'Community Counselling (renamed)', minimumAge: 12, organizationId: 'd9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610' });
+    expect(await db.query.services.findFirst()).toMatchObject({
+      name: 'Community Counselling (renamed)',
+      minimumAge: 12,
+      organizationId: 'd9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610',
+    });
     expect(await db.query.phones.findFirst()).toMatchObject({ extension: 100, serviceId: SERVICE });
-    expect((await db.query.services.findFirst())!.description).toContain('Counselling Services provided');
+    expect((await db.query.services.findFirst())!.description).toContain(
+      'Counselling Services provided',
+    );
   });
 });
 
 describe('the change log of an import', () => {
   const changes = (db: Database) =>
-    db.select({ serviceId: s.resourceChanges.serviceId, role: s.resourceChanges.actorRole, action: s.resourceChanges.action, fields: s.resourceChanges.changedFields, user: s.resourceChanges.actorUserId }).from(s.resourceChanges).orderBy(s.resourceChanges.changedAt).all();
+    db
+      .select({
+        serviceId: s.resourceChanges.serviceId,
+        role: s.resourceChanges.actorRole,
+        action: s.resourceChanges.action,
+        fields: s.resourceChanges.changedFields,
+        user: s.resourceChanges.actorUserId,
+      })
+      .from(s.resourceChanges)
+      .orderBy(s.resourceChanges.changedAt)
+      .all();
 
   it('logs each resource the import added, as the import and never a person, and nothing when run again unchanged', async () => {
     const { db } = await fresh();
     const first = await importPath(db, CSV);
     expect(first.logged).toBe(1);
     expect(await changes(db)).toEqual([
-      { serviceId: SERVICE, role: 'import', action: 'imported', user: null, fields: ['organization', 'service', 'place', 'address', 'accessibility', 'phones', 'hours', 'languages', 'cost', 'documents', 'serviceArea'] },
+      {
+        serviceId: SERVICE,
+        role: 'import',
+        action: 'imported',
+        user: null,
+        fields: [
+          'organization',
+          'service',
+          'place',
+          'address',
+          'accessibility',
+          'phones',
+          'hours',
+          'languages',
+          'cost',
+          'documents',
+          'serviceArea',
+        ],
+      },
     ]);
     const again = await importPath(db, CSV);
     expect(again.logged).toBe(0);
@@ -181,7 +302,10 @@ describe('the change log of an import', () => {
     const folder = tempFolder();
     for (const file of ['phones.csv', 'services.csv', 'organizations.csv']) {
       const text = readFileSync(join(CSV, file), 'utf8');
-      writeFileSync(join(folder, file), file === 'phones.csv' ? text.replace('+44 1234 234567', '+44 1234 999999') : text);
+      writeFileSync(
+        join(folder, file),
+        file === 'phones.csv' ? text.replace('+44 1234 234567', '+44 1234 999999') : text,
+      );
     }
     const result = await importPath(db, folder);
     expect(result.counts.phones).toEqual({ inserted: 0, updated: 1, unchanged: 0, rejected: 0 });
@@ -194,12 +318,18 @@ describe('the change log of an import', () => {
     await importPath(db, CSV);
     const OTHER = '7b7c1d4e-3f7a-4c9b-9a51-2f4f0c1a9e11';
     const folder = tempFolder();
-    writeFileSync(join(folder, 'services.csv'), `id,organization_id,name,status\n${OTHER},d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610,Second service,active\n`);
+    writeFileSync(
+      join(folder, 'services.csv'),
+      `id,organization_id,name,status\n${OTHER},d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610,Second service,active\n`,
+    );
     await importPath(db, folder);
     const logged = (await changes(db)).length;
     // The phone now names the second service, and no place: it leaves the first one.
     const moved = tempFolder();
-    writeFileSync(join(moved, 'phones.csv'), `id,service_id,number\n1554f2e2-a373-45db-a3fa-9fc48a61c15e,${OTHER},+44 1234 234567\n`);
+    writeFileSync(
+      join(moved, 'phones.csv'),
+      `id,service_id,number\n1554f2e2-a373-45db-a3fa-9fc48a61c15e,${OTHER},+44 1234 234567\n`,
+    );
     const result = await importPath(db, moved);
     expect(result.counts.phones).toMatchObject({ updated: 1 });
     const after = (await changes(db)).slice(logged);
@@ -215,11 +345,27 @@ describe('the change log of an import', () => {
     const folder = tempFolder();
     for (const file of ['services.csv', 'organizations.csv']) {
       const text = readFileSync(join(CSV, file), 'utf8');
-      writeFileSync(join(folder, file), file === 'services.csv' ? text.replace('Community Counselling', 'Community Counselling Centre') : text);
+      writeFileSync(
+        join(folder, file),
+        file === 'services.csv'
+          ? text.replace('Community Counselling', 'Community Counselling Centre')
+          : text,
+      );
     }
     expect((await importPath(app.db, folder)).logged).toBe(1);
-    await expect(updateResource(app.db, before, { ...before.input, walkIn: true }, { userId: null, role: 'moderator' }, new Date(), opened)).rejects.toBeInstanceOf(ResourceChangedMeanwhile);
-    expect((await getEditableResource(app.db, SERVICE))!.input.name).toBe('Community Counselling Centre');
+    await expect(
+      updateResource(
+        app.db,
+        before,
+        { ...before.input, walkIn: true },
+        { userId: null, role: 'moderator' },
+        new Date(),
+        opened,
+      ),
+    ).rejects.toBeInstanceOf(ResourceChangedMeanwhile);
+    expect((await getEditableResource(app.db, SERVICE))!.input.name).toBe(
+      'Community Counselling Centre',
+    );
   });
 });
 
@@ -246,10 +392,22 @@ describe('rows that cannot be imported', () => {
     );
     writeFileSync(
       join(folder, 'phones.csv'),
-      ['id,service_id,number', '77777777-7777-4777-8777-777777777777,22222222-2222-4222-8222-222222222222,555-0100', '88888888-8888-4888-8888-888888888888,11111111-1111-4111-8111-111111111111,555-0101', ''].join('\n'),
+      [
+        'id,service_id,number',
+        '77777777-7777-4777-8777-777777777777,22222222-2222-4222-8222-222222222222,555-0100',
+        '88888888-8888-4888-8888-888888888888,11111111-1111-4111-8111-111111111111,555-0101',
+        '',
+      ].join('\n'),
     );
     const input = readHsdsInput(folder);
-    expect(input.unreadable).toEqual([{ file: 'services.csv', line: 10, table: 'services', reason: 'wrong number of fields (CSV_RECORD_INCONSISTENT_COLUMNS)' }]);
+    expect(input.unreadable).toEqual([
+      {
+        file: 'services.csv',
+        line: 10,
+        table: 'services',
+        reason: 'wrong number of fields (CSV_RECORD_INCONSISTENT_COLUMNS)',
+      },
+    ]);
     const result = await importHsdsRows(db, input.rows);
     expect(result.rejected.map((r) => `${r.file}:${r.line} ${r.reason}`)).toEqual([
       'services.csv:4 missing id',
@@ -262,7 +420,14 @@ describe('rows that cannot be imported', () => {
     expect(result.warnings.map((w) => `${w.file}:${w.line} ${w.reason}`)).toEqual([
       'phones.csv:2 service_id 22222222-2222-4222-8222-222222222222 matches no services record (in this import or the database): left empty',
     ]);
-    const services = await db.select({ name: s.services.name, status: s.services.status, description: s.services.description }).from(s.services).orderBy(s.services.name);
+    const services = await db
+      .select({
+        name: s.services.name,
+        status: s.services.status,
+        description: s.services.description,
+      })
+      .from(s.services)
+      .orderBy(s.services.name);
     expect(services).toEqual([
       { name: 'Also good', status: 'active', description: 'x' },
       { name: 'Good one', status: 'active', description: 'A description\nover two lines' },
@@ -274,7 +439,12 @@ describe('rows that cannot be imported', () => {
     const folder = tempFolder();
     const service = JSON.parse(readFileSync(join(HSDS, 'service_full.json'), 'utf8'));
     const broken = { ...service, id: undefined, name: 'No id' };
-    const orphan = { id: '99999999-9999-4999-8999-999999999999', name: 'Orphan', status: 'active', organization_id: '12345678-1234-4234-8234-123456789012' };
+    const orphan = {
+      id: '99999999-9999-4999-8999-999999999999',
+      name: 'Orphan',
+      status: 'active',
+      organization_id: '12345678-1234-4234-8234-123456789012',
+    };
     writeFileSync(join(folder, 'list.json'), JSON.stringify([service, broken, orphan]));
     const result = await importPath(db, join(folder, 'list.json'));
     expect(result.rejected.map((r) => `${r.file} ${r.at} ${r.reason}`)).toEqual([
@@ -294,17 +464,38 @@ describe('time zones of imported places', () => {
     const nowhere = 'a1a1a1a1-0000-4000-8000-000000000003';
     writeFileSync(
       join(folder, 'locations.csv'),
-      ['id,name,latitude,longitude', `${montreal},Montréal,45.5,-73.57`, `${vancouver},Vancouver,49.28,-123.12`, `${nowhere},No position,,`, ''].join('\n'),
+      [
+        'id,name,latitude,longitude',
+        `${montreal},Montréal,45.5,-73.57`,
+        `${vancouver},Vancouver,49.28,-123.12`,
+        `${nowhere},No position,,`,
+        '',
+      ].join('\n'),
     );
     const result = await importPath(db, folder);
     expect(result.warnings.map((w) => `${w.file}:${w.line} ${w.reason}`)).toEqual([
       'locations.csv:4 no position, so no time zone: "open now" reads its hours as UTC until a moderator sets the zone',
     ]);
-    const zones = async () => Object.fromEntries((await db.select({ id: s.locations.id, zone: s.locations.timeZone }).from(s.locations).all()).map((r) => [r.id, r.zone]));
-    expect(await zones()).toMatchObject({ [montreal]: 'America/Toronto', [vancouver]: 'America/Vancouver', [nowhere]: 'UTC' });
+    const zones = async () =>
+      Object.fromEntries(
+        (
+          await db
+            .select({ id: s.locations.id, zone: s.locations.timeZone })
+            .from(s.locations)
+            .all()
+        ).map((r) => [r.id, r.zone]),
+      );
+    expect(await zones()).toMatchObject({
+      [montreal]: 'America/Toronto',
+      [vancouver]: 'America/Vancouver',
+      [nowhere]: 'UTC',
+    });
 
     // A moderator's choice stays: an import never overwrites a platform field.
-    await db.update(s.locations).set({ timeZone: 'America/Montreal' }).where(eq(s.locations.id, montreal));
+    await db
+      .update(s.locations)
+      .set({ timeZone: 'America/Montreal' })
+      .where(eq(s.locations.id, montreal));
     await importPath(db, folder);
     expect((await zones())[montreal]).toBe('America/Montreal');
   });
@@ -331,7 +522,11 @@ describe('an import never verifies and never reveals', () => {
   it('leaves verified_at empty on imported services', async () => {
     const { db } = await fresh();
     await importPath(db, join(HSDS, 'organization_full.json'));
-    expect(await db.select({ at: s.services.verifiedAt, role: s.services.verifiedByRole }).from(s.services)).toEqual([{ at: null, role: null }]);
+    expect(
+      await db
+        .select({ at: s.services.verifiedAt, role: s.services.verifiedByRole })
+        .from(s.services),
+    ).toEqual([{ at: null, role: null }]);
   });
 });
 
@@ -344,7 +539,11 @@ describe('an imported service', () => {
     expect(await page.text()).toContain('Community Counselling');
     const res = await app.request(`/api/hsds/services/${SERVICE}`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ id: SERVICE, name: 'Community Counselling', organization: { name: 'Example Organization Inc.' } });
+    expect(await res.json()).toMatchObject({
+      id: SERVICE,
+      name: 'Community Counselling',
+      organization: { name: 'Example Organization Inc.' },
+    });
   });
 
   it('survives a round trip: import, export, import into a fresh database, same counts', async () => {
@@ -370,8 +569,13 @@ describe('an imported service', () => {
     expect(result.rejected).toEqual([]);
     const expected = await counts(db);
     // Confidential addresses are never exported, so they cannot come back.
-    const confidentialAddresses = (await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM addresses a JOIN locations l ON l.id = a.location_id WHERE l.confidential_location`))!.n;
-    expect(await counts(other.db)).toEqual({ ...expected, addresses: expected.addresses! - confidentialAddresses });
+    const confidentialAddresses = (await db.get<{ n: number }>(
+      sql`SELECT count(*) AS n FROM addresses a JOIN locations l ON l.id = a.location_id WHERE l.confidential_location`,
+    ))!.n;
+    expect(await counts(other.db)).toEqual({
+      ...expected,
+      addresses: expected.addresses! - confidentialAddresses,
+    });
   });
 });
 
@@ -386,7 +590,9 @@ describe('the command', () => {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
     const first = run();
-    expect(first).toContain('rejected attributes.csv:2 (attributes): link_id f28dd44b-0c4d-479f-8e90-4c52219a8b3c matches no record');
+    expect(first).toContain(
+      'rejected attributes.csv:2 (attributes): link_id f28dd44b-0c4d-479f-8e90-4c52219a8b3c matches no record',
+    );
     expect(first).toContain('services 1 new, 0 updated, 0 unchanged');
     expect(first).toContain('1 resources changed');
     expect(first).toContain('note: contacts.csv: not imported');

@@ -14,16 +14,38 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const openAt = async (iso: string) =>
-  new Set((await searchResources(t.db, { sort: 'relevance', page: 1, pageSize: 100, openNow: true }, new Date(iso))).items.map((i) => i.slug));
+  new Set(
+    (
+      await searchResources(
+        t.db,
+        { sort: 'relevance', page: 1, pageSize: 100, openNow: true },
+        new Date(iso),
+      )
+    ).items.map((i) => i.slug),
+  );
 
 describe('localTimeIn', () => {
   it('reads the wall clock of a zone, daylight saving time included', () => {
-    expect(localTimeIn('America/Toronto', new Date('2026-01-07T12:30:00Z'))).toMatchObject({ weekday: 'WE', time: '07:30', date: '2026-01-07' });
-    expect(localTimeIn('America/Toronto', new Date('2026-07-01T12:30:00Z'))).toMatchObject({ weekday: 'WE', time: '08:30' });
+    expect(localTimeIn('America/Toronto', new Date('2026-01-07T12:30:00Z'))).toMatchObject({
+      weekday: 'WE',
+      time: '07:30',
+      date: '2026-01-07',
+    });
+    expect(localTimeIn('America/Toronto', new Date('2026-07-01T12:30:00Z'))).toMatchObject({
+      weekday: 'WE',
+      time: '08:30',
+    });
     // Los Angeles, not Vancouver: British Columbia stopped changing its clocks in November 2026,
     // which only newer time-zone data (Node 24's) knows, so Vancouver's answer depends on the Node.
-    expect(localTimeIn('America/Los_Angeles', new Date('2026-11-27T06:30:00Z'))).toMatchObject({ weekday: 'TH', previousWeekday: 'WE', time: '22:30' });
-    expect(localTimeIn('Not/AZone', new Date('2026-11-27T06:30:00Z'))).toMatchObject({ weekday: 'FR', time: '06:30' });
+    expect(localTimeIn('America/Los_Angeles', new Date('2026-11-27T06:30:00Z'))).toMatchObject({
+      weekday: 'TH',
+      previousWeekday: 'WE',
+      time: '22:30',
+    });
+    expect(localTimeIn('Not/AZone', new Date('2026-11-27T06:30:00Z'))).toMatchObject({
+      weekday: 'FR',
+      time: '06:30',
+    });
   });
 });
 
@@ -38,8 +60,12 @@ describe('open now', () => {
 
   it('follows daylight saving time', async () => {
     // 12:30 UTC on a Wednesday: 08:30 in July (EDT), 07:30 in January (EST); the clinic opens at 08:00.
-    expect((await openAt('2026-07-01T12:30:00Z')).has('rive-est-clinique-sans-rendez-vous')).toBe(true);
-    expect((await openAt('2026-01-07T12:30:00Z')).has('rive-est-clinique-sans-rendez-vous')).toBe(false);
+    expect((await openAt('2026-07-01T12:30:00Z')).has('rive-est-clinique-sans-rendez-vous')).toBe(
+      true,
+    );
+    expect((await openAt('2026-01-07T12:30:00Z')).has('rive-est-clinique-sans-rendez-vous')).toBe(
+      false,
+    );
   });
 
   it('runs past midnight for overnight hours', async () => {
@@ -74,12 +100,19 @@ describe('open now', () => {
       const now = new Date(Date.UTC(2026, 10, 23, 0, step * 30));
       const open = await openAt(now.toISOString());
       for (const service of services) {
-        const zone = service.city === 'online' ? service.timeZone! : DEMO_CITIES[service.city].timeZone;
-        const expected = parseWeeklyHours(service.hours).some((rule) => isRuleOpen(rule, localTimeIn(zone, now)));
+        const zone =
+          service.city === 'online' ? service.timeZone! : DEMO_CITIES[service.city].timeZone;
+        const expected = parseWeeklyHours(service.hours).some((rule) =>
+          isRuleOpen(rule, localTimeIn(zone, now)),
+        );
         expect(open.has(service.slug), `${service.slug} at ${now.toISOString()}`).toBe(expected);
       }
     }
-    const detail = await getResource(t.db, 'harbour-rest-night-drop-in', new Date('2026-11-27T06:30:00Z'));
+    const detail = await getResource(
+      t.db,
+      'harbour-rest-night-drop-in',
+      new Date('2026-11-27T06:30:00Z'),
+    );
     expect(detail?.openNow).toBe(true);
     expect(detail?.places[0]?.today).toBe('FR');
   });
@@ -92,10 +125,18 @@ describe('the integer hours kept by triggers', () => {
     const { demoId } = await import('../../../db/demo/resources');
     const id = demoId('schedule:kettle-and-crumb-lunch:0');
     const [before] = await t.db.select().from(schedules).where(eq(schedules.id, id)).all();
-    expect(before).toMatchObject({ byday: 'MO,TU,WE,TH,FR', dayMask: 31, opensMinute: 690, closesMinute: 870 });
+    expect(before).toMatchObject({
+      byday: 'MO,TU,WE,TH,FR',
+      dayMask: 31,
+      opensMinute: 690,
+      closesMinute: 870,
+    });
     // Thursday 10:00 in Quillhaven: closed, then open once the lunch starts at 9.
     expect((await openAt('2026-11-26T15:00:00Z')).has('kettle-and-crumb-lunch')).toBe(false);
-    await t.db.update(schedules).set({ opensAt: '09:00:00', byday: 'th' }).where(eq(schedules.id, id));
+    await t.db
+      .update(schedules)
+      .set({ opensAt: '09:00:00', byday: 'th' })
+      .where(eq(schedules.id, id));
     const [after] = await t.db.select().from(schedules).where(eq(schedules.id, id)).all();
     expect(after).toMatchObject({ dayMask: 8, opensMinute: 540, closesMinute: 870 });
     expect((await openAt('2026-11-26T15:00:00Z')).has('kettle-and-crumb-lunch')).toBe(true);

@@ -14,16 +14,30 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const anyService = async () => (await t.db.get<{ id: string }>(sql`SELECT id FROM services LIMIT 1`))!.id;
-const anyLocation = async () => (await t.db.get<{ id: string }>(sql`SELECT location_id AS id FROM addresses LIMIT 1`))!.id;
+const anyService = async () =>
+  (await t.db.get<{ id: string }>(sql`SELECT id FROM services LIMIT 1`))!.id;
+const anyLocation = async () =>
+  (await t.db.get<{ id: string }>(sql`SELECT location_id AS id FROM addresses LIMIT 1`))!.id;
 
 describe('filter options and zones kept until they change', () => {
   it('has, after every migration, a trigger for each way the tables they read can change', async () => {
     // A later migration that rebuilds one of these tables drops its triggers silently; the cache
     // would then go stale with no error. This says so.
-    const triggers = (await t.db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_options_version_after_%'`)).map((row) => row.name);
-    for (const table of ['taxonomy_terms', 'taxonomy_term_translations', 'languages', 'addresses', 'locations', 'service_at_location']) {
-      for (const change of ['insert', 'update', 'delete']) expect(triggers, table).toContain(`search_options_version_after_${table}_${change}`);
+    const triggers = (
+      await t.db.all<{ name: string }>(
+        sql`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_options_version_after_%'`,
+      )
+    ).map((row) => row.name);
+    for (const table of [
+      'taxonomy_terms',
+      'taxonomy_term_translations',
+      'languages',
+      'addresses',
+      'locations',
+      'service_at_location',
+    ]) {
+      for (const change of ['insert', 'update', 'delete'])
+        expect(triggers, table).toContain(`search_options_version_after_${table}_${change}`);
     }
     expect(triggers).toContain('search_options_version_after_services_update');
   });
@@ -35,7 +49,9 @@ describe('filter options and zones kept until they change', () => {
 
   it('sees a new language, city, category, translation and zone at once, and their removal', async () => {
     const service = await anyService();
-    await t.db.run(sql`INSERT INTO languages (id, service_id, code) VALUES ('cache-lang', ${service}, 'qu')`);
+    await t.db.run(
+      sql`INSERT INTO languages (id, service_id, code) VALUES ('cache-lang', ${service}, 'qu')`,
+    );
     expect((await listSearchOptions(t.db)).languages).toContain('qu');
     await t.db.run(sql`UPDATE languages SET code = 'ay' WHERE id = 'cache-lang'`);
     expect((await listSearchOptions(t.db)).languages).toEqual(expect.arrayContaining(['ay']));
@@ -47,14 +63,26 @@ describe('filter options and zones kept until they change', () => {
     await t.db.run(sql`UPDATE addresses SET city = 'Cachetown' WHERE location_id = ${location}`);
     expect((await listSearchOptions(t.db)).cities).toContain('Cachetown');
 
-    await t.db.run(sql`INSERT INTO taxonomy_terms (id, code, name, description, language) VALUES ('cache-term', 'cache-code', 'Cache term', '', 'en')`);
+    await t.db.run(
+      sql`INSERT INTO taxonomy_terms (id, code, name, description, language) VALUES ('cache-term', 'cache-code', 'Cache term', '', 'en')`,
+    );
     expect((await listSearchOptions(t.db)).categories.map((c) => c.code)).toContain('cache-code');
-    await t.db.run(sql`INSERT INTO taxonomy_term_translations (taxonomy_term_id, language, name) VALUES ('cache-term', 'fr', 'Terme')`);
-    expect((await listSearchOptions(t.db)).categories.find((c) => c.code === 'cache-code')?.names).toEqual({ en: 'Cache term', fr: 'Terme' });
-    await t.db.run(sql`UPDATE taxonomy_term_translations SET name = 'Terme caché' WHERE taxonomy_term_id = 'cache-term'`);
-    expect((await listSearchOptions(t.db)).categories.find((c) => c.code === 'cache-code')?.names.fr).toBe('Terme caché');
+    await t.db.run(
+      sql`INSERT INTO taxonomy_term_translations (taxonomy_term_id, language, name) VALUES ('cache-term', 'fr', 'Terme')`,
+    );
+    expect(
+      (await listSearchOptions(t.db)).categories.find((c) => c.code === 'cache-code')?.names,
+    ).toEqual({ en: 'Cache term', fr: 'Terme' });
+    await t.db.run(
+      sql`UPDATE taxonomy_term_translations SET name = 'Terme caché' WHERE taxonomy_term_id = 'cache-term'`,
+    );
+    expect(
+      (await listSearchOptions(t.db)).categories.find((c) => c.code === 'cache-code')?.names.fr,
+    ).toBe('Terme caché');
     await t.db.run(sql`DELETE FROM taxonomy_terms WHERE id = 'cache-term'`);
-    expect((await listSearchOptions(t.db)).categories.map((c) => c.code)).not.toContain('cache-code');
+    expect((await listSearchOptions(t.db)).categories.map((c) => c.code)).not.toContain(
+      'cache-code',
+    );
 
     await t.db.run(sql`UPDATE locations SET time_zone = 'Pacific/Auckland' WHERE id = ${location}`);
     expect(await zonesInUse(t.db)).toContain('Pacific/Auckland');
@@ -62,12 +90,19 @@ describe('filter options and zones kept until they change', () => {
 
   it('offers only the languages and cities of active services, and follows a status or a place as it changes', async () => {
     await t.db.run(sql`INSERT INTO organizations (id, name) VALUES ('cache-org', 'Cache Org')`);
-    await t.db.run(sql`INSERT INTO services (id, organization_id, name, slug, status) VALUES ('cache-svc', 'cache-org', 'Cache service', 'cache-service', 'inactive')`);
-    await t.db.run(sql`INSERT INTO languages (id, service_id, code) VALUES ('cache-lang-2', 'cache-svc', 'tlh')`);
+    await t.db.run(
+      sql`INSERT INTO services (id, organization_id, name, slug, status) VALUES ('cache-svc', 'cache-org', 'Cache service', 'cache-service', 'inactive')`,
+    );
+    await t.db.run(
+      sql`INSERT INTO languages (id, service_id, code) VALUES ('cache-lang-2', 'cache-svc', 'tlh')`,
+    );
     await t.db.run(sql`INSERT INTO locations (id, name) VALUES ('cache-loc', 'Cache place')`);
-    await t.db.run(sql`INSERT INTO addresses (id, location_id, address_1, city, state_province, postal_code, country)
+    await t.db
+      .run(sql`INSERT INTO addresses (id, location_id, address_1, city, state_province, postal_code, country)
       VALUES ('cache-addr', 'cache-loc', '1 Cache Road', 'Onlyinactive', 'ON', 'K0K 0K0', 'CA')`);
-    await t.db.run(sql`INSERT INTO service_at_location (id, service_id, location_id) VALUES ('cache-sal', 'cache-svc', 'cache-loc')`);
+    await t.db.run(
+      sql`INSERT INTO service_at_location (id, service_id, location_id) VALUES ('cache-sal', 'cache-svc', 'cache-loc')`,
+    );
     let options = await listSearchOptions(t.db);
     expect(options.languages).not.toContain('tlh');
     expect(options.cities).not.toContain('Onlyinactive');
@@ -86,9 +121,15 @@ describe('filter options and zones kept until they change', () => {
     expect((await listSearchOptions(t.db)).languages).not.toContain('tlh');
   });
 
-  it('is not moved by the search triggers\' own writes to places', async () => {
-    const before = await t.db.get<{ version: number }>(sql`SELECT version FROM search_options_version`);
-    await t.db.run(sql`UPDATE locations SET latitude = latitude + 0.001 WHERE id = ${await anyLocation()}`);
-    expect(await t.db.get<{ version: number }>(sql`SELECT version FROM search_options_version`)).toEqual(before);
+  it("is not moved by the search triggers' own writes to places", async () => {
+    const before = await t.db.get<{ version: number }>(
+      sql`SELECT version FROM search_options_version`,
+    );
+    await t.db.run(
+      sql`UPDATE locations SET latitude = latitude + 0.001 WHERE id = ${await anyLocation()}`,
+    );
+    expect(
+      await t.db.get<{ version: number }>(sql`SELECT version FROM search_options_version`),
+    ).toEqual(before);
   });
 });

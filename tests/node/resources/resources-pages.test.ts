@@ -27,8 +27,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const confidential = DEMO_ORGANIZATIONS.flatMap((org) => org.services).filter((s) => s.confidential);
-const get = (path: string, headers: Record<string, string> = {}) => t.app.request(path, { headers });
+const confidential = DEMO_ORGANIZATIONS.flatMap((org) => org.services).filter(
+  (s) => s.confidential,
+);
+const get = (path: string, headers: Record<string, string> = {}) =>
+  t.app.request(path, { headers });
 
 describe('GET /resources', () => {
   it('is a full page whose query string is the whole state, working without JavaScript', async () => {
@@ -37,15 +40,21 @@ describe('GET /resources', () => {
     const html = await res.text();
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toMatch(/<form id="resource-search"[^>]*method="get"[^>]*action="\/resources"/);
-    expect(html).toMatch(/<form id="resource-search"[^>]*hx-get="\/resources"[^>]*hx-push-url="true"/);
+    expect(html).toMatch(
+      /<form id="resource-search"[^>]*hx-get="\/resources"[^>]*hx-push-url="true"/,
+    );
     expect(html).toContain('value="legal"');
     expect(html).toMatch(/<option value="fr" selected="">/);
     expect(html).toMatch(/<option value="Havrebourg" selected="">/);
     expect(html).toMatch(/name="free" value="1" checked=""/);
     expect(html).toMatch(/<option value="verified" selected="">/);
-    expect(html).toMatch(/<p id="result-count" class="result-count" role="status">\d+ services? found\.<\/p>/);
+    expect(html).toMatch(
+      /<p id="result-count" class="result-count" role="status">\d+ services? found\.<\/p>/,
+    );
     expect(html).toContain('href="/resources/clinique-juridique-conseils"');
-    expect(html).toMatch(/<script src="\/static\/resource-search\.[0-9a-f]+\.js" nonce="[^"]+" defer="">/);
+    expect(html).toMatch(
+      /<script src="\/static\/resource-search\.[0-9a-f]+\.js" nonce="[^"]+" defer="">/,
+    );
     expect(res.headers.get('vary')).toContain('HX-Request');
   });
 
@@ -56,7 +65,9 @@ describe('GET /resources', () => {
       expect(html, query).toContain('<a href="#results">Go to the results</a>');
       expect(html).toContain('id="results"');
     }
-    expect(await (await get('/resources?q=legal', { 'Accept-Language': 'fr' })).text()).toContain('Aller aux résultats');
+    expect(await (await get('/resources?q=legal', { 'Accept-Language': 'fr' })).text()).toContain(
+      'Aller aux résultats',
+    );
   });
 
   it('answers an htmx request with the results region alone', async () => {
@@ -73,7 +84,15 @@ describe('GET /resources', () => {
 
   it('shows on each result its name, organization, category, place, open badge, languages, cost and check date', async () => {
     const text = visibleText(await (await get('/resources?q=dental')).text());
-    for (const part of ['Emergency dental care', 'Quillhaven Free Clinic', 'Medical care', 'Quillhaven', 'English', 'From CA$20', 'Last checked']) {
+    for (const part of [
+      'Emergency dental care',
+      'Quillhaven Free Clinic',
+      'Medical care',
+      'Quillhaven',
+      'English',
+      'From CA$20',
+      'Last checked',
+    ]) {
       expect(text).toContain(part);
     }
     expect(text).toMatch(/Open now|Closed now/);
@@ -126,7 +145,9 @@ describe('GET /resources', () => {
   });
 
   it('speaks French', async () => {
-    const html = await (await get('/resources?category=legal-help', { 'Accept-Language': 'fr' })).text();
+    const html = await (
+      await get('/resources?category=legal-help', { 'Accept-Language': 'fr' })
+    ).text();
     const text = visibleText(html);
     expect(text).toContain('Trouver de l\u2019aide');
     expect(text).toContain('Aide juridique');
@@ -137,9 +158,18 @@ describe('GET /resources', () => {
   it('has no English interface text on French pages, results and resource pages alike', async () => {
     const english = Object.values(en.resources)
       .flatMap((value) => (typeof value === 'string' ? [value] : Object.values(value)))
-      .filter((value) => !/\{/.test(value) && value.includes(' ') && !Object.values(fr.resources).includes(value as never));
+      .filter(
+        (value) =>
+          !/\{/.test(value) &&
+          value.includes(' ') &&
+          !Object.values(fr.resources).includes(value as never),
+      );
     // Single words ("Free") are left out: the demo data, in English, may use them too.
-    for (const path of ['/resources?q=legal&open=1', '/resources/maison-phare-hebergement-urgence', '/resources/quillhaven-free-clinic-dental']) {
+    for (const path of [
+      '/resources?q=legal&open=1',
+      '/resources/maison-phare-hebergement-urgence',
+      '/resources/quillhaven-free-clinic-dental',
+    ]) {
       const text = visibleText(await (await get(path, { 'Accept-Language': 'fr' })).text());
       for (const phrase of english) expect(text, `${path}: ${phrase}`).not.toContain(phrase);
     }
@@ -150,7 +180,11 @@ describe('GET /resources/:id', () => {
   it('finds a resource by slug or by HSDS id, and 404s otherwise', async () => {
     const bySlug = await get('/resources/quillhaven-free-clinic-dental');
     expect(bySlug.status).toBe(200);
-    const [service] = await t.db.select().from(services).where(eq(services.slug, 'quillhaven-free-clinic-dental')).all();
+    const [service] = await t.db
+      .select()
+      .from(services)
+      .where(eq(services.slug, 'quillhaven-free-clinic-dental'))
+      .all();
     const byId = await get(`/resources/${service!.id}`);
     expect(byId.status).toBe(200);
     expect(visibleText(await byId.text())).toContain('Emergency dental care');
@@ -173,11 +207,15 @@ describe('GET /resources/:id', () => {
     expect(text).toMatch(/Last checked by a moderator on \w+ \d+, \d{4}\./);
     // Text in another language than the page is marked as such.
     expect(html).toContain('<h1 lang="fr">Conseils juridiques gratuits</h1>');
-    expect(html).toMatch(/<form method="post" action="\/resources\/clinique-juridique-conseils\/reports" hx-post=/);
+    expect(html).toMatch(
+      /<form method="post" action="\/resources\/clinique-juridique-conseils\/reports" hx-post=/,
+    );
   });
 
   it('offers text lines as sms: links, and says when nobody has checked yet', async () => {
-    const html = await (await get('/resources/entraide-accompagnement', { 'Accept-Language': 'fr' })).text();
+    const html = await (
+      await get('/resources/entraide-accompagnement', { 'Accept-Language': 'fr' })
+    ).text();
     expect(html).toContain('href="sms:+16135550131"');
     expect(visibleText(html)).toContain('Pas encore vérifié par notre équipe');
   });
@@ -200,14 +238,28 @@ describe('confidential places', () => {
     const pages: string[] = [];
     for (const lang of ['en', 'fr']) {
       const headers = { 'Accept-Language': lang };
-      for (let page = 1; page <= 5; page++) pages.push(await (await get(`/resources?page=${page}`, headers)).text());
-      pages.push(await (await get('/resources?category=emergency-shelter&lat=46.11&lon=-75.87&sort=distance', headers)).text());
-      pages.push(await (await get('/resources?category=emergency-shelter', { ...headers, 'HX-Request': 'true' })).text());
+      for (let page = 1; page <= 5; page++)
+        pages.push(await (await get(`/resources?page=${page}`, headers)).text());
+      pages.push(
+        await (
+          await get(
+            '/resources?category=emergency-shelter&lat=46.11&lon=-75.87&sort=distance',
+            headers,
+          )
+        ).text(),
+      );
+      pages.push(
+        await (
+          await get('/resources?category=emergency-shelter', { ...headers, 'HX-Request': 'true' })
+        ).text(),
+      );
       for (const service of confidential) {
         const res = await get(`/resources/${service.slug}`, headers);
         expect(res.status).toBe(200);
         const html = await res.text();
-        expect(visibleText(html)).toMatch(lang === 'en' ? /Call for the address/ : /Appelez pour l’obtenir/);
+        expect(visibleText(html)).toMatch(
+          lang === 'en' ? /Call for the address/ : /Appelez pour l’obtenir/,
+        );
         pages.push(html);
       }
     }

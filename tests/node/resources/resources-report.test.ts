@@ -23,17 +23,26 @@ afterAll(() => t.close());
 const send = (fields: Record<string, string> | string, headers: Record<string, string> = {}) =>
   t.app.request(`/resources/${SLUG}/reports`, {
     method: 'POST',
-    headers: { ...sameSiteFormHeaders, 'x-test-client': `198.51.100.${++client % 250}`, ...headers },
+    headers: {
+      ...sameSiteFormHeaders,
+      'x-test-client': `198.51.100.${++client % 250}`,
+      ...headers,
+    },
     body: typeof fields === 'string' ? fields : new URLSearchParams(fields),
   });
 const stored = () => listOpenReports(t.db, serviceId);
 
 describe('reporting a problem with a resource', () => {
   it('files the report and comes back to the page with a thank-you (no JavaScript)', async () => {
-    const res = await send({ problem: 'The phone number does not answer.', contact: 'me@example.org' });
+    const res = await send({
+      problem: 'The phone number does not answer.',
+      contact: 'me@example.org',
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/resources/${SLUG}?report=sent#report`);
-    expect(await stored()).toMatchObject([{ problem: 'The phone number does not answer.', contact: 'me@example.org', status: 'open' }]);
+    expect(await stored()).toMatchObject([
+      { problem: 'The phone number does not answer.', contact: 'me@example.org', status: 'open' },
+    ]);
     const page = visibleText(await (await t.app.request(res.headers.get('location')!)).text());
     expect(page).toContain('Thank you. A moderator will check this.');
   });
@@ -49,7 +58,11 @@ describe('reporting a problem with a resource', () => {
   });
 
   it('re-renders an empty report with a plain error and stores nothing', async () => {
-    for (const body of [{ problem: '', contact: 'keep me' }, { problem: '   \n\t ', contact: 'keep me' }, { contact: 'keep me' }] as Record<string, string>[]) {
+    for (const body of [
+      { problem: '', contact: 'keep me' },
+      { problem: '   \n\t ', contact: 'keep me' },
+      { contact: 'keep me' },
+    ] as Record<string, string>[]) {
       const res = await send(body);
       expect(res.status).toBe(422);
       const html = await res.text();
@@ -81,8 +94,12 @@ describe('reporting a problem with a resource', () => {
   });
 
   it('stores hostile text as inert text and never echoes it as markup', async () => {
-    const problem = '<script>alert(1)</script><img src=x onerror=alert(2)> <b hx-get="/x" hx-trigger="load">bold</b> \u202Egnp.exe\u202C';
-    const res = await send({ problem: problem + 'x'.repeat(2000), contact: '"><svg onload=alert(3)>' }, { 'HX-Request': 'true' });
+    const problem =
+      '<script>alert(1)</script><img src=x onerror=alert(2)> <b hx-get="/x" hx-trigger="load">bold</b> \u202Egnp.exe\u202C';
+    const res = await send(
+      { problem: problem + 'x'.repeat(2000), contact: '"><svg onload=alert(3)>' },
+      { 'HX-Request': 'true' },
+    );
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).not.toMatch(/<script>alert|<img src=x|<b hx-get|<svg onload/);
@@ -113,13 +130,18 @@ describe('reporting a problem with a resource', () => {
     expect((await stored())[0]!.problem).toMatch(/^(first|second)$/);
     const form = new FormData();
     form.set('problem', new File(['data'], 'a.txt'));
-    const file = await t.app.request(`/resources/${SLUG}/reports`, { method: 'POST', headers: { 'Sec-Fetch-Site': 'same-origin' }, body: form });
+    const file = await t.app.request(`/resources/${SLUG}/reports`, {
+      method: 'POST',
+      headers: { 'Sec-Fetch-Site': 'same-origin' },
+      body: form,
+    });
     expect(file.status).toBe(422);
   });
 
   it('limits how many reports one client can send, saying when to try again', async () => {
     const headers = { 'x-test-client': '203.0.113.9' };
-    for (let i = 0; i < REPORT_LIMIT.max; i++) expect((await send({ problem: `Problem ${i}` }, headers)).status).toBe(303);
+    for (let i = 0; i < REPORT_LIMIT.max; i++)
+      expect((await send({ problem: `Problem ${i}` }, headers)).status).toBe(303);
     const refused = await send({ problem: 'One too many' }, headers);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -128,13 +150,19 @@ describe('reporting a problem with a resource', () => {
     expect(html).toContain('One too many');
     expect(await stored()).toHaveLength(REPORT_LIMIT.max);
     // Someone else is not affected.
-    expect((await send({ problem: 'Another person' }, { 'x-test-client': '203.0.113.10' })).status).toBe(303);
+    expect(
+      (await send({ problem: 'Another person' }, { 'x-test-client': '203.0.113.10' })).status,
+    ).toBe(303);
   });
 
   it('refuses a form from another site, storing nothing', async () => {
     const res = await t.app.request(`/resources/${SLUG}/reports`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: 'https://evil.example',
+        'Sec-Fetch-Site': 'cross-site',
+      },
       body: new URLSearchParams({ problem: 'forged' }),
     });
     expect(res.status).toBe(403);

@@ -14,7 +14,8 @@ beforeAll(async () => {
   await t.db.run(sql`INSERT INTO organizations (id, name, description) VALUES
     ('org-zephyr', 'Zephyrine Trust', 'A trust.'), ('org-harbour', 'Harbour Aid', 'An aid network.')`);
   // The described one says the word four times in a short text; the named ones only once, in a name.
-  await t.db.run(sql`INSERT INTO services (id, organization_id, name, alternate_name, description, slug, status) VALUES
+  await t.db
+    .run(sql`INSERT INTO services (id, organization_id, name, alternate_name, description, slug, status) VALUES
     ('svc-described', 'org-harbour', 'Morning desk', NULL, 'Zephyrine, zephyrine: zephyrine help. Zephyrine.', 'described', 'active'),
     ('svc-org-named', 'org-zephyr', 'Evening desk', NULL, 'Drop in for a chat and a long talk about anything at all.', 'org-named', 'active'),
     ('svc-other-name', 'org-harbour', 'Night desk', 'Zephyrine line', 'A place to rest, with tea.', 'other-name', 'active'),
@@ -24,7 +25,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const search = async (changes: Partial<ResourceSearch>, fastPaths = true) => {
-  const result = await searchResources(t.db, { sort: 'relevance', page: 1, pageSize: 10, ...changes }, now, { fastPaths });
+  const result = await searchResources(
+    t.db,
+    { sort: 'relevance', page: 1, pageSize: 10, ...changes },
+    now,
+    { fastPaths },
+  );
   return result.items.map((item) => item.slug);
 };
 
@@ -39,10 +45,21 @@ describe('relevance: name hits first', () => {
   });
 
   it('counts every hit when no name holds the words', async () => {
-    const result = await searchResources(t.db, { sort: 'relevance', page: 1, pageSize: 10, text: 'drop chat' }, now);
+    const result = await searchResources(
+      t.db,
+      { sort: 'relevance', page: 1, pageSize: 10, text: 'drop chat' },
+      now,
+    );
     expect(result.items.map((item) => item.slug)).toEqual(['org-named']);
     expect(result.total).toBe(1);
-    expect(result).toEqual(await searchResources(t.db, { sort: 'relevance', page: 1, pageSize: 10, text: 'drop chat' }, now, { fastPaths: false }));
+    expect(result).toEqual(
+      await searchResources(
+        t.db,
+        { sort: 'relevance', page: 1, pageSize: 10, text: 'drop chat' },
+        now,
+        { fastPaths: false },
+      ),
+    );
   });
 
   it('asks every word to be in the names for the first tier', async () => {
@@ -56,7 +73,10 @@ describe('relevance: name hits first', () => {
     await t.db.run(sql`INSERT INTO languages (id, service_id, code, name) VALUES
       ('lg-1', 'svc-described', 'fr', 'French'), ('lg-2', 'svc-org-named', 'fr', 'French')`);
     expect(await search({ text: 'zephyrine', language: 'fr' })).toEqual(['org-named', 'described']);
-    expect(await search({ text: 'zephyrine', language: 'fr' }, false)).toEqual(['org-named', 'described']);
+    expect(await search({ text: 'zephyrine', language: 'fr' }, false)).toEqual([
+      'org-named',
+      'described',
+    ]);
   });
 });
 
@@ -78,7 +98,8 @@ describe('words of one character', () => {
 
 describe('words with combining marks', () => {
   it('keep their vowel signs, so Hindi and Thai words are found anywhere, not cut into letters', async () => {
-    await t.db.run(sql`INSERT INTO services (id, organization_id, name, description, slug, status) VALUES
+    await t.db
+      .run(sql`INSERT INTO services (id, organization_id, name, description, slug, status) VALUES
       ('svc-hindi', 'org-harbour', 'Advice desk', 'हिंदी में कानूनी सलाह. ที่พัก ฟรี', 'hindi', 'active')`);
     expect(queryTerms('हिंदी ที่พัก')).toEqual(['हिंदी', 'ที่พัก']);
     for (const text of ['हिंदी', 'कानूनी सलाह', 'ที่พัก']) {
@@ -91,7 +112,11 @@ describe('words with combining marks', () => {
 
 describe('toTextMatch', () => {
   it('quotes every word, for the whole index and for the names index', () => {
-    expect(toTextMatch('Legal "advice')).toEqual({ all: '"legal" "advice" *', names: '"legal" "advice" *', namesOnly: false });
+    expect(toTextMatch('Legal "advice')).toEqual({
+      all: '"legal" "advice" *',
+      names: '"legal" "advice" *',
+      namesOnly: false,
+    });
     // One-character words: the whole index is asked for its names columns only.
     expect(toTextMatch('a 5')).toEqual({
       all: '{name alternate_name organization} : "a" {name alternate_name organization} : "5"',

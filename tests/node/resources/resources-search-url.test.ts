@@ -16,17 +16,40 @@ const random = (() => {
     return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
   };
 })();
-const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-const sometimes = <T,>(list: readonly T[], chance = 0.4): T | undefined => (random() < chance ? pick(list) : undefined);
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+const sometimes = <T>(list: readonly T[], chance = 0.4): T | undefined =>
+  random() < chance ? pick(list) : undefined;
 /** A coordinate as the route keeps it: hundredths, the edges included. */
-const coordinate = (limit: number) => pick([-limit, limit, 0, 0.01, -0.01, Math.round((random() * 2 - 1) * limit * 100) / 100]);
+const coordinate = (limit: number) =>
+  pick([-limit, limit, 0, 0.01, -0.01, Math.round((random() * 2 - 1) * limit * 100) / 100]);
 
 // Values already in the form the reader gives (words trimmed, at most 200 characters), edges and
 // characters that mean something in a URL included.
-const TEXTS = ['legal', 'food bank', 'a', 'é', 'aide juridique', '50% & more = help?', 'a+b #1 /x', 'שלום', '𝒳 emoji 🙂', 'x'.repeat(200)];
+const TEXTS = [
+  'legal',
+  'food bank',
+  'a',
+  'é',
+  'aide juridique',
+  '50% & more = help?',
+  'a+b #1 /x',
+  'שלום',
+  '𝒳 emoji 🙂',
+  'x'.repeat(200),
+];
 const CATEGORIES = ['legal-help', 'a', '0', 'x'.repeat(40), 'mental-health-2'];
 const LANGUAGES = ['fr', 'en', 'ar', 'fil', 'zzz'];
-const CITIES = ['online', 'Havrebourg', 'Saint-Jean-sur-Richelieu', 'Trois Rivières', ' spaced ', 'a&b=c+d', 'x', 'y'.repeat(100), 'Île\x1fmark'];
+const CITIES = [
+  'online',
+  'Havrebourg',
+  'Saint-Jean-sur-Richelieu',
+  'Trois Rivières',
+  ' spaced ',
+  'a&b=c+d',
+  'x',
+  'y'.repeat(100),
+  'Île\x1fmark',
+];
 const SORTS = ['relevance', 'distance', 'verified'] as const;
 
 const randomSearch = (): ResourceSearch => ({
@@ -34,7 +57,14 @@ const randomSearch = (): ResourceSearch => ({
   category: sometimes(CATEGORIES),
   language: sometimes(LANGUAGES),
   city: sometimes(CITIES),
-  near: random() < 0.4 ? { latitude: coordinate(90), longitude: coordinate(180), ...(random() < 0.5 ? { radiusKm: pick(RADII_KM) } : {}) } : undefined,
+  near:
+    random() < 0.4
+      ? {
+          latitude: coordinate(90),
+          longitude: coordinate(180),
+          ...(random() < 0.5 ? { radiusKm: pick(RADII_KM) } : {}),
+        }
+      : undefined,
   openNow: random() < 0.3,
   free: random() < 0.3,
   walkIn: random() < 0.3,
@@ -46,17 +76,34 @@ const randomSearch = (): ResourceSearch => ({
 });
 
 /** The search the route reads from an address. */
-const read = (url: string) => readResourceSearch(Object.fromEntries(new URL(url, 'http://hearth.test').searchParams));
+const read = (url: string) =>
+  readResourceSearch(Object.fromEntries(new URL(url, 'http://hearth.test').searchParams));
 const keysOf = (url: string) => [...new URL(url, 'http://hearth.test').searchParams.keys()];
 
 /** The order of the query string's keys, which shared and bookmarked addresses have. */
-const URL_ORDER = ['q', 'category', 'language', 'city', 'lat', 'lon', 'within', 'open', 'free', 'walkin', 'trauma', 'survivor', 'sort', 'page'];
+const URL_ORDER = [
+  'q',
+  'category',
+  'language',
+  'city',
+  'lat',
+  'lon',
+  'within',
+  'open',
+  'free',
+  'walkin',
+  'trauma',
+  'survivor',
+  'sort',
+  'page',
+];
 
 describe('the address of a search', () => {
   const searches = Array.from({ length: 3000 }, randomSearch);
 
   it('is read back as the same search, whatever the filters', () => {
-    for (const search of searches) expect(read(searchUrl(search)), searchUrl(search)).toStrictEqual(search);
+    for (const search of searches)
+      expect(read(searchUrl(search)), searchUrl(search)).toStrictEqual(search);
   });
 
   it('exercises every filter, set and not set', () => {
@@ -72,7 +119,15 @@ describe('the address of a search', () => {
       const keys = keysOf(searchUrl(search));
       expect(keys, searchUrl(search)).toEqual(URL_ORDER.filter((key) => keys.includes(key)));
     }
-    expect(searchUrl({ sort: 'relevance', page: 1, pageSize: PAGE_SIZE, walkIn: false, near: undefined })).toBe('/resources');
+    expect(
+      searchUrl({
+        sort: 'relevance',
+        page: 1,
+        pageSize: PAGE_SIZE,
+        walkIn: false,
+        near: undefined,
+      }),
+    ).toBe('/resources');
   });
 
   it('is the same address once read and written again, even from a hand-written or hostile one', () => {
@@ -94,7 +149,8 @@ describe('the address of a search', () => {
     };
     for (let i = 0; i < 3000; i++) {
       const query = new URLSearchParams();
-      for (const [key, values] of Object.entries(RAW)) if (random() < 0.4) query.set(key, pick(values));
+      for (const [key, values] of Object.entries(RAW))
+        if (random() < 0.4) query.set(key, pick(values));
       const once = searchUrl(read(`/resources?${query}`));
       expect(searchUrl(read(once)), `/resources?${query}`).toBe(once);
     }

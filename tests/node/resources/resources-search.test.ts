@@ -16,9 +16,15 @@ afterAll(() => t.close());
 
 const demo = DEMO_ORGANIZATIONS.flatMap((org) => org.services);
 const base: ResourceSearch = { sort: 'relevance', page: 1, pageSize: 100 };
-const search = (changes: Partial<ResourceSearch>) => searchResources(t.db, { ...base, ...changes }, seededAt);
-const slugs = async (changes: Partial<ResourceSearch>) => (await search(changes)).items.map((item) => item.slug).sort();
-const expected = (keep: (s: (typeof demo)[number]) => boolean) => demo.filter(keep).map((s) => s.slug).sort();
+const search = (changes: Partial<ResourceSearch>) =>
+  searchResources(t.db, { ...base, ...changes }, seededAt);
+const slugs = async (changes: Partial<ResourceSearch>) =>
+  (await search(changes)).items.map((item) => item.slug).sort();
+const expected = (keep: (s: (typeof demo)[number]) => boolean) =>
+  demo
+    .filter(keep)
+    .map((s) => s.slug)
+    .sort();
 
 describe('searchResources filters', () => {
   it('lists every active service when nothing is asked', async () => {
@@ -28,7 +34,11 @@ describe('searchResources filters', () => {
   });
 
   it.each([
-    ['category', { category: 'legal-help' }, (s: (typeof demo)[number]) => s.categories.includes('legal-help')],
+    [
+      'category',
+      { category: 'legal-help' },
+      (s: (typeof demo)[number]) => s.categories.includes('legal-help'),
+    ],
     ['language', { language: 'fr' }, (s: (typeof demo)[number]) => s.languages.includes('fr')],
     ['city', { city: 'Marrowby' }, (s: (typeof demo)[number]) => s.city === 'marrowby'],
     ['online only', { city: 'online' }, (s: (typeof demo)[number]) => s.city === 'online'],
@@ -43,10 +53,21 @@ describe('searchResources filters', () => {
   });
 
   it('combines filters: each one narrows the others', async () => {
-    const found = await slugs({ category: 'legal-help', language: 'fr', city: 'Havrebourg', free: true, traumaInformed: true });
+    const found = await slugs({
+      category: 'legal-help',
+      language: 'fr',
+      city: 'Havrebourg',
+      free: true,
+      traumaInformed: true,
+    });
     expect(found).toEqual(
       expected(
-        (s) => s.categories.includes('legal-help') && s.languages.includes('fr') && s.city === 'havrebourg' && s.cost === 'free' && !!s.traumaInformed,
+        (s) =>
+          s.categories.includes('legal-help') &&
+          s.languages.includes('fr') &&
+          s.city === 'havrebourg' &&
+          s.cost === 'free' &&
+          !!s.traumaInformed,
       ),
     );
     expect(found).toContain('clinique-juridique-conseils');
@@ -55,12 +76,21 @@ describe('searchResources filters', () => {
 
   it('matches free text in names, descriptions, organizations and category names in both languages', async () => {
     expect(await slugs({ text: 'dental' })).toEqual(['quillhaven-free-clinic-dental']);
-    expect(await slugs({ text: 'Lantern Circle' })).toEqual(['lantern-circle-art-group', 'lantern-circle-peer-mentors']);
+    expect(await slugs({ text: 'Lantern Circle' })).toEqual([
+      'lantern-circle-art-group',
+      'lantern-circle-peer-mentors',
+    ]);
     // "Aide juridique" is the French name of the legal help category; accents do not matter.
-    expect(await slugs({ text: 'aide juridique' })).toEqual(expected((s) => s.categories.includes('legal-help')));
-    expect(await slugs({ text: 'hebergement' })).toEqual(expect.arrayContaining(['maison-phare-hebergement-urgence']));
+    expect(await slugs({ text: 'aide juridique' })).toEqual(
+      expected((s) => s.categories.includes('legal-help')),
+    );
+    expect(await slugs({ text: 'hebergement' })).toEqual(
+      expect.arrayContaining(['maison-phare-hebergement-urgence']),
+    );
     // The last word is a prefix while typing.
-    expect(await slugs({ text: 'counsel' })).toEqual(expect.arrayContaining(['counselling-coop-therapy', 'valley-wellness-counselling']));
+    expect(await slugs({ text: 'counsel' })).toEqual(
+      expect.arrayContaining(['counselling-coop-therapy', 'valley-wellness-counselling']),
+    );
   });
 
   it('ranks a match in the name above one in the description', async () => {
@@ -70,7 +100,10 @@ describe('searchResources filters', () => {
 
   it('sorts by distance from a rounded position, and keeps only places within the radius', async () => {
     const city = DEMO_CITIES.quillhaven;
-    const result = await search({ near: { latitude: city.latitude, longitude: city.longitude, radiusKm: 5 }, sort: 'distance' });
+    const result = await search({
+      near: { latitude: city.latitude, longitude: city.longitude, radiusKm: 5 },
+      sort: 'distance',
+    });
     expect(result.total).toBeGreaterThan(5);
     const distances = result.items.map((item) => item.distanceKm!);
     expect(distances).toEqual([...distances].sort((a, b) => a - b));
@@ -112,7 +145,9 @@ describe('searchResources filters', () => {
       free: false,
       lowestCost: { amount: 20, currency: 'CAD' },
     });
-    expect(clinic!.verifiedAt?.toISOString()).toBe(new Date(seededAt.getTime() - 210 * 86_400_000).toISOString());
+    expect(clinic!.verifiedAt?.toISOString()).toBe(
+      new Date(seededAt.getTime() - 210 * 86_400_000).toISOString(),
+    );
     const [line] = (await search({ text: 'Brightline crisis' })).items;
     expect(line).toMatchObject({ city: null, free: true, openNow: true });
   });
@@ -138,12 +173,21 @@ describe('hostile queries', () => {
   ];
 
   // Their speed is measured by `npm run bench:search` (its hostile rows), not timed here.
-  it.each(hostile.map((q) => [q.slice(0, 40), q]))('answers %j as its words alone', async (_, text) => {
-    const filters = { openNow: true, near: { latitude: 46.1, longitude: -75.9 }, sort: 'distance' } as const;
-    const words = queryTerms(text);
-    expect(words.length).toBeLessThanOrEqual(MAX_QUERY_TERMS);
-    expect(await search({ text, ...filters })).toEqual(await search({ text: words.join(' '), ...filters }));
-  });
+  it.each(hostile.map((q) => [q.slice(0, 40), q]))(
+    'answers %j as its words alone',
+    async (_, text) => {
+      const filters = {
+        openNow: true,
+        near: { latitude: 46.1, longitude: -75.9 },
+        sort: 'distance',
+      } as const;
+      const words = queryTerms(text);
+      expect(words.length).toBeLessThanOrEqual(MAX_QUERY_TERMS);
+      expect(await search({ text, ...filters })).toEqual(
+        await search({ text: words.join(' '), ...filters }),
+      );
+    },
+  );
 
   it('caps terms and quotes every one', () => {
     const match = toMatchQuery(Array.from({ length: 500 }, (_, i) => `w${i}`).join(' '))!;
@@ -168,7 +212,11 @@ describe('a large directory', () => {
     await addSyntheticServices(big.db, 1_100, seededAt);
     const result = await searchResources(big.db, { ...base, pageSize: 10 }, seededAt);
     expect(result).toMatchObject({ total: 1000, more: true, pageCount: 100 });
-    const narrow = await searchResources(big.db, { ...base, text: 'dental care', city: 'Marrowby' }, seededAt);
+    const narrow = await searchResources(
+      big.db,
+      { ...base, text: 'dental care', city: 'Marrowby' },
+      seededAt,
+    );
     expect(narrow.more).toBe(false);
     expect(narrow.total).toBeGreaterThan(0);
     const html = await (await big.app.request('/resources')).text();

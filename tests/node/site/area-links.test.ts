@@ -44,9 +44,13 @@ describe('stories on campaign pages', () => {
   it('a withdrawn story leaves the campaign page at once', async () => {
     const campaign = await publishedCampaign(t);
     const { author, id } = await storyFor(campaign, 'Gone tomorrow');
-    expect(visibleText(await (await t.app.request(`/campaigns/${campaign}`)).text())).toContain('Gone tomorrow');
+    expect(visibleText(await (await t.app.request(`/campaigns/${campaign}`)).text())).toContain(
+      'Gone tomorrow',
+    );
     await author.post(`/my-stories/${id}/withdrawal`);
-    expect(visibleText(await (await t.app.request(`/campaigns/${campaign}`)).text())).not.toContain('Gone tomorrow');
+    expect(visibleText(await (await t.app.request(`/campaigns/${campaign}`)).text())).not.toContain(
+      'Gone tomorrow',
+    );
   });
 
   it('a closed campaign can still be chosen while the public can see it', async () => {
@@ -55,6 +59,8 @@ describe('stories on campaign pages', () => {
     await closeCampaign(t.db, campaign, owner);
     const author = await personWith(t, 'w2@example.org', ['storyteller']);
     const id = await writeStory(author);
-    expect(visibleText(await (await author.get(`/my-stories/${id}`)).text())).toContain('Closed but visible');
+    expect(visibleText(await (await author.get(`/my-stories/${id}`)).text())).toContain(
+      'Closed but visible',
+    );
   });
 });

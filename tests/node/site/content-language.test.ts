@@ -40,17 +40,31 @@ describe('campaigns', () => {
     const id = created.headers.get('location')!.match(/\/organize\/campaigns\/([^?]+)/)![1]!;
     expect((await getCampaign(t.db, id))!.contentLanguage).toBe('fr');
 
-    const published = await publishedCampaign(t, { contentLanguage: 'fr', title: 'Une permanence de nuit' });
-    const html = await (await new TestBrowser(t, 'http://localhost', { 'Accept-Language': 'en' }).get(`/campaigns/${published}`)).text();
+    const published = await publishedCampaign(t, {
+      contentLanguage: 'fr',
+      title: 'Une permanence de nuit',
+    });
+    const html = await (
+      await new TestBrowser(t, 'http://localhost', { 'Accept-Language': 'en' }).get(
+        `/campaigns/${published}`,
+      )
+    ).text();
     expect(html).toContain('<html lang="en"');
     expect(html).toMatch(/<h1 lang="fr" dir="ltr">Une permanence de nuit<\/h1>/);
-    const list = await (await new TestBrowser(t, 'http://localhost', { 'Accept-Language': 'en' }).get('/campaigns')).text();
-    expect(list).toMatch(/<h3 lang="fr" dir="ltr"><a href="\/campaigns\/[^"]+">Une permanence de nuit<\/a><\/h3>/);
+    const list = await (
+      await new TestBrowser(t, 'http://localhost', { 'Accept-Language': 'en' }).get('/campaigns')
+    ).text();
+    expect(list).toMatch(
+      /<h3 lang="fr" dir="ltr"><a href="\/campaigns\/[^"]+">Une permanence de nuit<\/a><\/h3>/,
+    );
   });
 
   it('refuse a language outside the list, keep what was typed, and write nothing', async () => {
     const { browser } = await signedInAs(t, 'org@example.org', 'organizer');
-    const res = await browser.post('/organize/campaigns', campaignForm({ language: '<script>x</script>' }));
+    const res = await browser.post(
+      '/organize/campaigns',
+      campaignForm({ language: '<script>x</script>' }),
+    );
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('Choose a language from the list.');
@@ -61,7 +75,9 @@ describe('campaigns', () => {
 
   it('offer the reader’s interface language first on a new form', async () => {
     const { browser } = await signedInAs(t, 'org@example.org', 'organizer');
-    const html = await (await browser.get('/organize/campaigns/new', { 'Accept-Language': 'fr' })).text();
+    const html = await (
+      await browser.get('/organize/campaigns/new', { 'Accept-Language': 'fr' })
+    ).text();
     expect(html).toMatch(/<option value="fr" selected[^>]*>français<\/option>/);
   });
 });
@@ -69,14 +85,23 @@ describe('campaigns', () => {
 describe('events', () => {
   it('store the language chosen and mark title and description with it', async () => {
     const { browser } = await signedInAs(t, 'org@example.org', 'organizer');
-    const created = await browser.post('/organize/events', eventForm({ language: 'fr', title: 'Atelier du soir' }));
+    const created = await browser.post(
+      '/organize/events',
+      eventForm({ language: 'fr', title: 'Atelier du soir' }),
+    );
     expect(created.status).toBe(303);
     eventIdFrom(created.headers.get('location'));
     const [stored] = await t.db.select().from(events).all();
     expect(stored!.contentLanguage).toBe('fr');
 
-    const id = await publishedEvent(t, { contentLanguage: 'ar', title: 'ورشة', description: 'نص' }, 'other@example.org');
-    const html = await (await new TestBrowser(t, 'http://localhost', { 'Accept-Language': 'fr' }).get(`/events/${id}`)).text();
+    const id = await publishedEvent(
+      t,
+      { contentLanguage: 'ar', title: 'ورشة', description: 'نص' },
+      'other@example.org',
+    );
+    const html = await (
+      await new TestBrowser(t, 'http://localhost', { 'Accept-Language': 'fr' }).get(`/events/${id}`)
+    ).text();
     expect(html).toContain('<html lang="fr"');
     expect(html).toMatch(/<h1 lang="ar" dir="rtl">ورشة<\/h1>/);
     expect(html).toMatch(/<div class="pre-line" lang="ar" dir="rtl">نص<\/div>/);

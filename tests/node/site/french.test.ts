@@ -19,7 +19,8 @@ const frenchStrings = new Set(strings(fr));
 const englishOnly = strings(en).filter((s) => s.length > 3 && !frenchStrings.has(s));
 
 /** Removes what is in English on purpose: elements marked lang="en" (the switch back to English). */
-const withoutEnglishMarkedParts = (html: string) => html.replace(/<(\w+)\b[^>]*\blang="en"[^>]*>[\s\S]*?<\/\1>/g, '');
+const withoutEnglishMarkedParts = (html: string) =>
+  html.replace(/<(\w+)\b[^>]*\blang="en"[^>]*>[\s\S]*?<\/\1>/g, '');
 
 let t: TestApp;
 beforeAll(async () => {
@@ -34,7 +35,9 @@ describe.each([...SHELL_PAGES, '/nowhere'])('%s in French', (path) => {
     expect(page).toMatch(/<html lang="fr"/);
     const html = withoutEnglishMarkedParts(page);
     const text = visibleText(html);
-    const attributes = [...html.matchAll(/\b(?:aria-label|title|alt|placeholder|value)="([^"]*)"/g)].map((m) => m[1]);
+    const attributes = [
+      ...html.matchAll(/\b(?:aria-label|title|alt|placeholder|value)="([^"]*)"/g),
+    ].map((m) => m[1]);
     for (const english of englishOnly) {
       expect(text, english).not.toContain(english);
       expect(attributes, english).not.toContain(english);

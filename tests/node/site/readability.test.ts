@@ -23,14 +23,25 @@ describe('scoreReadability', () => {
   });
 
   it('ranks a text with long sentences below the same words in short ones', () => {
-    const long = scoreReadability('We meet on Monday and you can bring a friend if you like and there is tea and cake', 'en');
-    const short = scoreReadability('We meet on Monday. You can bring a friend. There is tea and cake.', 'en');
+    const long = scoreReadability(
+      'We meet on Monday and you can bring a friend if you like and there is tea and cake',
+      'en',
+    );
+    const short = scoreReadability(
+      'We meet on Monday. You can bring a friend. There is tea and cake.',
+      'en',
+    );
     expect(short.score!).toBeGreaterThan(long.score!);
   });
 
   it('has nothing to score in empty or symbol-only text', () => {
     for (const text of ['', '   ', '!!! ???', '\u202e\u202d']) {
-      expect(scoreReadability(text, 'en')).toEqual({ score: null, level: 'empty', words: 0, sentences: 0 });
+      expect(scoreReadability(text, 'en')).toEqual({
+        score: null,
+        level: 'empty',
+        words: 0,
+        sentences: 0,
+      });
     }
   });
 
@@ -43,8 +54,14 @@ describe('scoreReadability', () => {
 describe('readabilityMessage', () => {
   it('gives the score and plain advice in the reader\u2019s language', () => {
     const dense = scoreReadability(denseEnglish, 'en');
-    expect(readabilityMessage(dense, catalogFor('en'))).toMatch(/^Reading ease: \d+ out of 100\. Very hard to read\./);
-    expect(readabilityMessage(dense, catalogFor('fr'))).toMatch(/^Facilité de lecture : \d+ sur 100\. Très difficile/);
-    expect(readabilityMessage(scoreReadability('', 'en'), catalogFor('en'))).toBe(catalogFor('en').readability.empty);
+    expect(readabilityMessage(dense, catalogFor('en'))).toMatch(
+      /^Reading ease: \d+ out of 100\. Very hard to read\./,
+    );
+    expect(readabilityMessage(dense, catalogFor('fr'))).toMatch(
+      /^Facilité de lecture : \d+ sur 100\. Très difficile/,
+    );
+    expect(readabilityMessage(scoreReadability('', 'en'), catalogFor('en'))).toBe(
+      catalogFor('en').readability.empty,
+    );
   });
 });

@@ -31,7 +31,9 @@ const isThisSite = (url: string) => url.startsWith('/') && !url.startsWith('//')
 describe.each([...SHELL_PAGES, '/nowhere'])('%s', (path) => {
   it('loads nothing from another origin', async () => {
     for (const locale of ['en', 'fr']) {
-      const html = await (await t.app.request(path, { headers: { Cookie: `lang=${locale}` } })).text();
+      const html = await (
+        await t.app.request(path, { headers: { Cookie: `lang=${locale}` } })
+      ).text();
       const urls = fetchedUrls(html);
       expect(urls.length).toBeGreaterThan(0);
       for (const url of urls) expect(isThisSite(url), url).toBe(true);
@@ -40,7 +42,9 @@ describe.each([...SHELL_PAGES, '/nowhere'])('%s', (path) => {
 
   it('links elsewhere only with rel="noreferrer"', async () => {
     const html = await (await t.app.request(path)).text();
-    const external = [...html.matchAll(/<a\b[^>]*\bhref="(?!\/(?!\/)|#)[^"]*"[^>]*>/gi)].map((m) => m[0]);
+    const external = [...html.matchAll(/<a\b[^>]*\bhref="(?!\/(?!\/)|#)[^"]*"[^>]*>/gi)].map(
+      (m) => m[0],
+    );
     expect(external.length).toBeGreaterThan(0);
     for (const tag of external) expect(tag).toMatch(/rel="[^"]*noreferrer[^"]*"/);
   });

@@ -32,14 +32,26 @@ const routes = (id: string, approval: string): Route[] => [
   { method: 'GET', path: `/my-stories/${id}/edit` },
   { method: 'GET', path: `/my-stories/${id}/versions/1` },
   { method: 'GET', path: `/my-stories/${id}/versions/2` },
-  { method: 'POST', path: `/my-stories/${id}/versions`, body: storyFields({ body: 'Hijacked text.' }) },
+  {
+    method: 'POST',
+    path: `/my-stories/${id}/versions`,
+    body: storyFields({ body: 'Hijacked text.' }),
+  },
   { method: 'POST', path: `/my-stories/${id}/submission` },
-  { method: 'POST', path: `/my-stories/${id}/approval`, body: { version: '2', ownPage: 'yes', months: '12' } },
+  {
+    method: 'POST',
+    path: `/my-stories/${id}/approval`,
+    body: { version: '2', ownPage: 'yes', months: '12' },
+  },
   { method: 'POST', path: `/my-stories/${id}/withdrawal`, body: { deleteVersions: 'yes' } },
   { method: 'POST', path: `/my-stories/${id}/versions-deletion` },
   { method: 'GET', path: `/moderation/stories/${id}` },
   { method: 'GET', path: `/moderation/stories/${id}/versions/2` },
-  { method: 'POST', path: `/moderation/stories/${id}/versions`, body: storyFields({ body: 'Hijacked text.' }) },
+  {
+    method: 'POST',
+    path: `/moderation/stories/${id}/versions`,
+    body: storyFields({ body: 'Hijacked text.' }),
+  },
   { method: 'POST', path: `/moderation/stories/${id}/publication`, body: { approval } },
 ];
 
@@ -52,7 +64,10 @@ describe('who can reach a story that is not public', () => {
     const moderator = await personWith(t, 'mod@example.org', ['moderator']);
     const id = await writeStory(author, { title: 'Secret draft title' });
     await author.post(`/my-stories/${id}/submission`);
-    await moderator.post(`/moderation/stories/${id}/versions`, storyFields({ title: 'Secret draft title', body: 'Unapproved version 2.' }));
+    await moderator.post(
+      `/moderation/stories/${id}/versions`,
+      storyFields({ title: 'Secret draft title', body: 'Unapproved version 2.' }),
+    );
     await approve(author, id, 1);
     const approval = (await t.db.select().from(storyApprovals).all())[0]!.id;
     const before = await snapshot();
@@ -69,7 +84,10 @@ describe('who can reach a story that is not public', () => {
       expect(anon.status, label).toBe(303);
       expect(anon.headers.get('location'), label).toMatch(/^\/sign-in/);
 
-      for (const [who, browser] of [['another storyteller', other], ['an organizer', organizer]] as const) {
+      for (const [who, browser] of [
+        ['another storyteller', other],
+        ['an organizer', organizer],
+      ] as const) {
         const res = await send(browser, route);
         const html = await res.text();
         expect([403, 404], `${who}: ${label}`).toContain(res.status);
@@ -103,7 +121,9 @@ describe('who can reach a story that is not public', () => {
     const id = await writeStory(author, { title: 'Private draft' });
     expect((await moderator.get(`/moderation/stories/${id}`)).status).toBe(404);
     expect((await moderator.get(`/moderation/stories/${id}/versions/1`)).status).toBe(404);
-    expect(await (await moderator.get('/moderation/stories')).text()).not.toContain('Private draft');
+    expect(await (await moderator.get('/moderation/stories')).text()).not.toContain(
+      'Private draft',
+    );
   });
 
   it('shows the public only the published version, never a later unapproved one, and no email', async () => {

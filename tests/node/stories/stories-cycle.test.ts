@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, visibleText, type TestApp } from '../../support/app';
-import { approve, personWith, publish, publishableApproval, storyFields, writeStory } from '../../support/stories';
+import {
+  approve,
+  personWith,
+  publish,
+  publishableApproval,
+  storyFields,
+  writeStory,
+} from '../../support/stories';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -23,7 +30,10 @@ describe('a story from draft to withdrawal', () => {
     const queue = await (await moderator.get('/moderation/stories')).text();
     expect(queue).toContain('Finding my way');
 
-    const edit = await moderator.post(`/moderation/stories/${id}/versions`, storyFields({ body: 'The first winter was the hardest.\n\nThen a kind neighbour knocked.' }));
+    const edit = await moderator.post(
+      `/moderation/stories/${id}/versions`,
+      storyFields({ body: 'The first winter was the hardest.\n\nThen a kind neighbour knocked.' }),
+    );
     expect(edit.status).toBe(303);
     // Nothing approved: nothing to publish.
     expect(await publishableApproval(moderator, id)).toBeNull();
@@ -51,7 +61,9 @@ describe('a story from draft to withdrawal', () => {
     const gone = await visitor.get(`/stories/${id}`);
     expect(gone.status).toBe(410);
     expect(await gone.text()).not.toContain('Finding my way');
-    expect(visibleText(await (await visitor.get('/stories')).text())).not.toContain('Finding my way');
+    expect(visibleText(await (await visitor.get('/stories')).text())).not.toContain(
+      'Finding my way',
+    );
   });
 });
 
@@ -59,11 +71,14 @@ describe('demo stories and French pages', () => {
   it('seeds two published example stories, one consented for the demo campaign', async () => {
     const { seedDemoData } = await import('../../../db/demo/seed');
     const { DEMO_STORY_CAMPAIGN_ID } = await import('../../../db/demo/stories');
-    const { listPublishedStories, listStoriesForCampaign } = await import('../../../db/stories/stories');
+    const { listPublishedStories, listStoriesForCampaign } =
+      await import('../../../db/stories/stories');
     expect(await seedDemoData(t.db)).toContain('stories');
     const published = await listPublishedStories(t.db);
     expect(published).toHaveLength(2);
-    expect(published.every((s) => /example|exemple/i.test(s.title) && /example|exemple/i.test(s.body))).toBe(true);
+    expect(
+      published.every((s) => /example|exemple/i.test(s.title) && /example|exemple/i.test(s.body)),
+    ).toBe(true);
     expect(await listStoriesForCampaign(t.db, DEMO_STORY_CAMPAIGN_ID)).toHaveLength(1);
   });
 

@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { approveStoryVersion, createStory, loadStory, publishStoryApproval, STORIES_PER_PAGE } from '../../../db/stories/stories';
+import {
+  approveStoryVersion,
+  createStory,
+  loadStory,
+  publishStoryApproval,
+  STORIES_PER_PAGE,
+} from '../../../db/stories/stories';
 import { findOrCreateUser } from '../../../db/accounts/users';
 import { TestBrowser } from '../../support/browser';
 import { makeTestApp, visibleText, type TestApp } from '../../support/app';
@@ -13,12 +19,31 @@ afterEach(() => t.close());
 const publishStories = async (count: number) => {
   const author = await findOrCreateUser(t.db, 'writer@example.org');
   for (let i = 1; i <= count; i++) {
-    const id = await createStory(t.db, author.id, { title: `Story ${i}`, body: 'Plain words.', shownName: '', language: 'en', contentNotes: [], contentNoteText: '' });
-    await approveStoryVersion(t.db, { storyId: id, authorId: author.id, versionNumber: 1, consent: { ownPage: true, campaignIds: [], eventQuotes: false, months: 12 }, siteOrigin: 'http://localhost' });
-    await publishStoryApproval(t.db, id, (await loadStory(t.db, id))!.approvals[0]!.id, new Date(Date.UTC(2026, 0, i)));
+    const id = await createStory(t.db, author.id, {
+      title: `Story ${i}`,
+      body: 'Plain words.',
+      shownName: '',
+      language: 'en',
+      contentNotes: [],
+      contentNoteText: '',
+    });
+    await approveStoryVersion(t.db, {
+      storyId: id,
+      authorId: author.id,
+      versionNumber: 1,
+      consent: { ownPage: true, campaignIds: [], eventQuotes: false, months: 12 },
+      siteOrigin: 'http://localhost',
+    });
+    await publishStoryApproval(
+      t.db,
+      id,
+      (await loadStory(t.db, id))!.approvals[0]!.id,
+      new Date(Date.UTC(2026, 0, i)),
+    );
   }
 };
-const titles = (html: string) => [...html.matchAll(/<a href="\/stories\/[a-z0-9]+">(Story \d+)<\/a>/g)].map((m) => m[1]);
+const titles = (html: string) =>
+  [...html.matchAll(/<a href="\/stories\/[a-z0-9]+">(Story \d+)<\/a>/g)].map((m) => m[1]);
 
 describe('/stories pages', () => {
   it(`shows ${STORIES_PER_PAGE} stories a page, newest first, with plain links between pages`, async () => {

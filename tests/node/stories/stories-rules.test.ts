@@ -2,13 +2,25 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listOutbox } from '../../../db/mail/outbox';
 import { stories, storyApprovals, storyEvents, storyVersions } from '../../../db/schema';
-import { listPublishedStories, listStoriesForCampaign, listStoriesForEventQuotes, loadStory } from '../../../db/stories/stories';
+import {
+  listPublishedStories,
+  listStoriesForCampaign,
+  listStoriesForEventQuotes,
+  loadStory,
+} from '../../../db/stories/stories';
 import { deleteAccount, findUserByEmail } from '../../../db/accounts/users';
 import { areaLinks } from '../../../worker/area-links';
 import { runScheduledJobs } from '../../../worker/jobs';
 import { TestBrowser } from '../../support/browser';
 import { makeTestApp, type TestApp } from '../../support/app';
-import { approve, personWith, publish, publishableApproval, storyFields, writeStory } from '../../support/stories';
+import {
+  approve,
+  personWith,
+  publish,
+  publishableApproval,
+  storyFields,
+  writeStory,
+} from '../../support/stories';
 
 /** The campaigns a storyteller may pick in these tests, whatever campaigns exist. */
 const campaigns = async () => [
@@ -25,7 +37,9 @@ afterEach(() => t.close());
 const DAY = 24 * 60 * 60 * 1000;
 
 /** A story written, submitted, approved (v1) and published; returns the actors. */
-const publishedStory = async (consent: Record<string, string> = { ownPage: 'yes', months: '12' }) => {
+const publishedStory = async (
+  consent: Record<string, string> = { ownPage: 'yes', months: '12' },
+) => {
   const author = await personWith(t, 'mira@example.org', ['storyteller']);
   const moderator = await personWith(t, 'mod@example.org', ['moderator']);
   const id = await writeStory(author);
@@ -39,7 +53,10 @@ describe('approval of an exact version', () => {
     const { author, moderator, id } = await publishedStory();
     await author.post(`/my-stories/${id}/versions`, storyFields({ body: 'Version two text.' }));
     expect((await approve(author, id, 2)).status).toBe(303);
-    await moderator.post(`/moderation/stories/${id}/versions`, storyFields({ body: 'Version three, by a moderator.' }));
+    await moderator.post(
+      `/moderation/stories/${id}/versions`,
+      storyFields({ body: 'Version three, by a moderator.' }),
+    );
     expect((await publish(moderator, id)).status).toBe(303);
     const page = await (await new TestBrowser(t).get(`/stories/${id}`)).text();
     expect(page).toContain('Version two text.');
@@ -64,13 +81,20 @@ describe('approval of an exact version', () => {
     const author = await personWith(t, 'both@example.org', ['storyteller', 'moderator']);
     const id = await writeStory(author);
     await author.post(`/my-stories/${id}/submission`);
-    await author.post(`/moderation/stories/${id}/versions`, storyFields({ body: 'Edited as moderator.' }));
+    await author.post(
+      `/moderation/stories/${id}/versions`,
+      storyFields({ body: 'Edited as moderator.' }),
+    );
     expect(await publishableApproval(author, id)).toBeNull();
-    const forced = await author.post(`/moderation/stories/${id}/publication`, { approval: 'anything' });
+    const forced = await author.post(`/moderation/stories/${id}/publication`, {
+      approval: 'anything',
+    });
     expect(forced.headers.get('location')).toContain('done=cannot');
     await approve(author, id, 2);
     expect((await publish(author, id)).status).toBe(303);
-    expect(await (await new TestBrowser(t).get(`/stories/${id}`)).text()).toContain('Edited as moderator.');
+    expect(await (await new TestBrowser(t).get(`/stories/${id}`)).text()).toContain(
+      'Edited as moderator.',
+    );
   });
 
   it('asks for at least one place and a duration from the list, and shows the form again with errors', async () => {
@@ -111,7 +135,11 @@ describe('consent scope', () => {
   });
 
   it('applies a renewal of the published version at once, with its new scope', async () => {
-    const { author, id } = await publishedStory({ ownPage: 'yes', campaignIds: 'camp-a', months: '12' });
+    const { author, id } = await publishedStory({
+      ownPage: 'yes',
+      campaignIds: 'camp-a',
+      months: '12',
+    });
     await approve(author, id, 1, { campaignIds: 'camp-b', months: '24' });
     expect(await listStoriesForCampaign(t.db, 'camp-a')).toEqual([]);
     expect((await listStoriesForCampaign(t.db, 'camp-b')).map((s) => s.id)).toEqual([id]);
@@ -124,14 +152,20 @@ describe('consent expiry', () => {
     const { id } = await publishedStory({ ownPage: 'yes', months: '6' });
     const approval = (await loadStory(t.db, id))!.approvals[0]!;
     const end = approval.expiresAt.getTime();
-    await t.db.update((await import('../../../db/schema')).users).set({ locale: 'fr' }).where(eq((await import('../../../db/schema')).users.email, 'mira@example.org'));
+    await t.db
+      .update((await import('../../../db/schema')).users)
+      .set({ locale: 'fr' })
+      .where(eq((await import('../../../db/schema')).users.email, 'mira@example.org'));
 
     await runScheduledJobs(t.db, { now: new Date(end - 15 * DAY), log: () => {} });
     expect((await listOutbox(t.db)).filter((m) => m.subject.includes('rappel'))).toHaveLength(0);
 
     await runScheduledJobs(t.db, { now: new Date(end - 13 * DAY), log: () => {} });
     await runScheduledJobs(t.db, { now: new Date(end - 12 * DAY), log: () => {} });
-    const reminders = (await listOutbox(t.db)).filter((m) => m.toAddress === 'mira@example.org' && m.subject === 'Un rappel au sujet de votre compte');
+    const reminders = (await listOutbox(t.db)).filter(
+      (m) =>
+        m.toAddress === 'mira@example.org' && m.subject === 'Un rappel au sujet de votre compte',
+    );
     expect(reminders).toHaveLength(1);
     expect(reminders[0]!.bodyText).toContain(`/my-stories/${id}`);
     expect(reminders[0]!.subject).not.toMatch(/traite|trafic|histoire|témoignage/i);
@@ -150,7 +184,12 @@ describe('consent expiry', () => {
 
 describe('withdrawal', () => {
   it('removes the story from its page, the list, campaign and event surfaces at once; 410 with a neutral message', async () => {
-    const { author, id } = await publishedStory({ ownPage: 'yes', campaignIds: 'camp-a', eventQuotes: 'yes', months: '12' });
+    const { author, id } = await publishedStory({
+      ownPage: 'yes',
+      campaignIds: 'camp-a',
+      eventQuotes: 'yes',
+      months: '12',
+    });
     expect(await listStoriesForEventQuotes(t.db)).toHaveLength(1);
     await author.post(`/my-stories/${id}/withdrawal`);
     const gone = await new TestBrowser(t).get(`/stories/${id}`);
@@ -164,7 +203,9 @@ describe('withdrawal', () => {
     // Withdrawn stories leave the moderators' queue and pages too.
     const moderator = await personWith(t, 'mod2@example.org', ['moderator']);
     expect((await moderator.get(`/moderation/stories/${id}`)).status).toBe(404);
-    expect(await (await moderator.get('/moderation/stories')).text()).not.toContain('Finding my way');
+    expect(await (await moderator.get('/moderation/stories')).text()).not.toContain(
+      'Finding my way',
+    );
   });
 
   it('deletes every version when asked, keeping the history without text', async () => {

@@ -5,14 +5,17 @@ import type { Role } from '../../../db/accounts/roles';
 export const signIn = {
   title: 'Sign in',
   intro: 'We will email you a code. You do not need a password.',
-  whoNeedsIt: 'You only need an account to organize events, run campaigns or share your story. Everything else works without one.',
+  whoNeedsIt:
+    'You only need an account to organize events, run campaigns or share your story. Everything else works without one.',
   emailLabel: 'Your email address',
   emailHint: 'Use an address only you can open.',
   emailInvalid: 'Enter an email address like name@example.org.',
   send: 'Email me a code',
-  subjectNote: 'The email subject will be "Your sign-in code". It does not say what this site is about.',
+  subjectNote:
+    'The email subject will be "Your sign-in code". It does not say what this site is about.',
   codeTitle: 'Enter your code',
-  codeSent: 'If the address is right, we sent an 8-digit code to {email}. The code works for 10 minutes.',
+  codeSent:
+    'If the address is right, we sent an 8-digit code to {email}. The code works for 10 minutes.',
   codeLabel: 'Code from the email',
   codeHint: '8 digits, for example 12345678.',
   codeSubmit: 'Sign in',
@@ -22,8 +25,10 @@ export const signIn = {
   codeFormat: 'Enter the 8 digits from the email.',
   newCode: 'Ask for a new code',
   noAttempt: 'Start by entering your email address.',
-  tooManyRequests: 'Too many codes were asked for. To keep accounts safe, please wait {minutes} minutes and try again.',
-  tooManyTries: 'Too many wrong codes were tried for this address. Please wait {minutes} minutes, then ask for a new code.',
+  tooManyRequests:
+    'Too many codes were asked for. To keep accounts safe, please wait {minutes} minutes and try again.',
+  tooManyTries:
+    'Too many wrong codes were tried for this address. Please wait {minutes} minutes, then ask for a new code.',
   signedOut: 'You are signed out.',
 } as const;
 
@@ -37,7 +42,8 @@ export const account = {
   roleModerator: 'Moderator',
   roleAdmin: 'Admin',
   storytellerHeading: 'Share your story',
-  storytellerOff: 'If you want to share your story, turn this on. You can write at your own pace. Nothing is published unless you approve the exact words.',
+  storytellerOff:
+    'If you want to share your story, turn this on. You can write at your own pace. Nothing is published unless you approve the exact words.',
   storytellerOn: 'You can write stories. Nothing is published unless you approve the exact words.',
   storytellerTurnOn: 'I want to share a story',
   storytellerTurnOff: 'Stop sharing stories',
@@ -46,7 +52,8 @@ export const account = {
   organizerPending: 'Your request to become an organizer is waiting for a moderator.',
   organizerDeclined: 'Your last request to become an organizer was declined. You can ask again.',
   sessionsHeading: 'Where you are signed in',
-  sessionsIntro: 'Each line is a browser or device. We do not keep where you were or which device it was.',
+  sessionsIntro:
+    'Each line is a browser or device. We do not keep where you were or which device it was.',
   sessionStarted: 'Signed in',
   sessionLastActive: 'Last active',
   thisDevice: 'This device',
@@ -68,7 +75,8 @@ export const account = {
     'delete your email address and everything else we keep about your account.',
   ],
   deleteConfirm: 'Yes, delete my account',
-  lastAdminDelete: 'You are the only admin. Give the admin role to someone else before you delete your account.',
+  lastAdminDelete:
+    'You are the only admin. Give the admin role to someone else before you delete your account.',
   deleteCancel: 'Keep my account',
   deletedTitle: 'Your account is deleted',
   deletedText: 'We deleted your account and signed you out everywhere.',
@@ -76,7 +84,8 @@ export const account = {
 
 export const organizerApplication = {
   title: 'Ask to become an organizer',
-  intro: 'Organizers publish events and run campaigns. A moderator reads each request. We will email you the answer.',
+  intro:
+    'Organizers publish events and run campaigns. A moderator reads each request. We will email you the answer.',
   organizationLabel: 'Name of your group or organization',
   organizationHint: 'If you organize on your own, write your first name.',
   reasonLabel: 'What would you like to organize, and why?',
@@ -87,7 +96,8 @@ export const organizerApplication = {
 
 export const organize = {
   title: 'Organize',
-  intro: 'This is your work area as an organizer. Your events and campaigns, with the people who joined them, are listed here.',
+  intro:
+    'This is your work area as an organizer. Your events and campaigns, with the people who joined them, are listed here.',
   nothingYet: 'You have no events or campaigns yet.',
 } as const;
 
@@ -108,7 +118,8 @@ export const moderation = {
   dismiss: 'Nothing to change',
   closeHint: 'Closing a report erases the contact the person gave.',
   verifyHeading: 'To check again',
-  verifyIntro: 'Never-checked resources first, then the longest since someone checked. Call or visit, correct what changed, then mark it checked.',
+  verifyIntro:
+    'Never-checked resources first, then the longest since someone checked. Call or visit, correct what changed, then mark it checked.',
   neverVerified: 'Never checked',
   lastChecked: 'Last checked',
   verifiedOn: 'Last checked on {date}',
@@ -128,9 +139,15 @@ export const moderation = {
   declined: 'Declined. We emailed the person.',
   alreadyDecided: 'Someone already decided on this request.',
   peopleTitle: 'People and roles',
-  peopleIntro: 'Give or remove a role. The person is signed out everywhere when their role changes.',
+  peopleIntro:
+    'Give or remove a role. The person is signed out everywhere when their role changes.',
   peopleEmailLabel: 'Email address of the person',
-  roleNames: { organizer: 'Organizer', storyteller: 'Storyteller', moderator: 'Moderator', admin: 'Admin' } satisfies Record<Role, string>,
+  roleNames: {
+    organizer: 'Organizer',
+    storyteller: 'Storyteller',
+    moderator: 'Moderator',
+    admin: 'Admin',
+  } satisfies Record<Role, string>,
   peopleRoleLabel: 'Role',
   grant: 'Give this role',
   revoke: 'Remove this role',
@@ -142,5 +159,6 @@ export const moderation = {
   lastAdmin: 'You cannot remove the last admin.',
   ownRequest: 'You cannot decide on your own request. Another moderator will.',
   forbiddenTitle: 'You do not have access to this page',
-  forbiddenText: 'This page is for people with another role. If you think you need access, ask a moderator.',
+  forbiddenText:
+    'This page is for people with another role. If you think you need access, ask a moderator.',
 } as const;

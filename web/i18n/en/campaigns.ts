@@ -2,12 +2,19 @@
 
 export const campaigns = {
   listTitle: 'Take action',
-  listIntro: 'Sign petitions and letters, or make a call, for better laws and services for survivors. You do not need an account.',
+  listIntro:
+    'Sign petitions and letters, or make a call, for better laws and services for survivors. You do not need an account.',
   noCampaigns: 'There are no campaigns right now. Please come back soon.',
   openHeading: 'Open now',
   pastHeading: 'Finished campaigns',
   kindNames: { petition: 'Petition', letter: 'Letter', call: 'Call' },
-  statusNames: { draft: 'Draft', submitted: 'Waiting for a moderator', published: 'Open', closed: 'Closed', delivered: 'Delivered' },
+  statusNames: {
+    draft: 'Draft',
+    submitted: 'Waiting for a moderator',
+    published: 'Open',
+    closed: 'Closed',
+    delivered: 'Delivered',
+  },
   countSigned: '{count} signatures',
   countCalls: '{count} calls',
   target: 'To: {name}, {role}',
@@ -32,7 +39,8 @@ export const campaigns = {
   shareEmailSubject: 'Something you may want to sign',
   signHeading: 'Add your name',
   letterHeading: 'Send the letter',
-  signIntro: 'It takes a minute. We will email you a link to confirm. Your email address is never shown.',
+  signIntro:
+    'It takes a minute. We will email you a link to confirm. Your email address is never shown.',
   firstNameLabel: 'First name',
   lastNameLabel: 'Last name',
   emailLabel: 'Email address',
@@ -51,8 +59,10 @@ export const campaigns = {
   signButton: 'Add my name',
   sendLetterButton: 'Add my name to the letter',
   checkEmailTitle: 'Check your email',
-  checkEmailText: 'We sent you an email with a link. Open it to confirm. Your name counts only after you confirm. The link works for 7 days.',
-  checkEmailSpam: 'No email after a few minutes? Look in your spam folder. The subject is "Please confirm".',
+  checkEmailText:
+    'We sent you an email with a link. Open it to confirm. Your name counts only after you confirm. The link works for 7 days.',
+  checkEmailSpam:
+    'No email after a few minutes? Look in your spam folder. The subject is "Please confirm".',
   tooMany: 'Too many tries in a short time. Please wait {minutes} minutes and try again.',
   notOpen: 'This campaign is not open for signatures.',
   firstNameRequired: 'Enter your first name.',
@@ -64,7 +74,8 @@ export const campaigns = {
   confirmButton: 'Confirm my signature',
   confirmed: 'Thank you. Your signature is confirmed and counts.',
   linkExpiredTitle: 'This link no longer works',
-  linkExpiredText: 'The link was already used, or it is more than 7 days old, or the campaign is closed. You can sign again from the campaign page.',
+  linkExpiredText:
+    'The link was already used, or it is more than 7 days old, or the campaign is closed. You can sign again from the campaign page.',
   withdrawTitle: 'Remove your signature',
   withdrawText: 'Press the button to remove your name from: {title}. It will no longer count.',
   withdrawButton: 'Remove my signature',
@@ -96,7 +107,8 @@ export const campaigns = {
   titleLabel: 'Title',
   askLabel: 'What you ask, in one sentence',
   bodyLabel: 'Why it matters',
-  bodyHint: 'Plain words and short sentences. Never include details that could identify a survivor.',
+  bodyHint:
+    'Plain words and short sentences. Never include details that could identify a survivor.',
   targetNameLabel: 'Who decides: name',
   targetRoleLabel: 'Who decides: role',
   targetRoleHint: 'For example: Minister of Housing.',
@@ -114,7 +126,8 @@ export const campaigns = {
   required: 'Please fill this in.',
   saveDraft: 'Save the draft',
   saved: 'Saved.',
-  notDraft: 'This campaign is no longer a draft, so its text cannot change. You can still update "What happens next".',
+  notDraft:
+    'This campaign is no longer a draft, so its text cannot change. You can still update "What happens next".',
   submit: 'Send to a moderator',
   submitted: 'Sent. A moderator will read it.',
   close: 'Close the campaign',
@@ -135,7 +148,8 @@ export const campaigns = {
   statusLabel: 'State: {status}',
   dashboardHeading: 'Signatures',
   chartTitle: 'Confirmed signatures over time',
-  chartSummary: '{total} confirmed signatures in total, from {first} to {last}. The busiest day was {peak} with {peakCount}.',
+  chartSummary:
+    '{total} confirmed signatures in total, from {first} to {last}. The busiest day was {peak} with {peakCount}.',
   chartEmpty: 'No confirmed signatures yet.',
   dayColumn: 'Day',
   countColumn: 'Signatures',
@@ -144,7 +158,8 @@ export const campaigns = {
   cityColumn: 'City',
   cityUnknown: 'Not given',
   exportLink: 'Download the signatures (CSV) for delivery',
-  exportHint: 'Names as each signer chose to show them, city, date and letter. Emails only for signers who agreed.',
+  exportHint:
+    'Names as each signer chose to show them, city, date and letter. Emails only for signers who agreed.',
   csvName: 'Name',
   csvCity: 'City',
   csvDate: 'Date',
@@ -158,20 +173,26 @@ export const campaigns = {
   approvedNotice: 'Published.',
   returnedNotice: 'Sent back to the organizer.',
   ownerlessHeading: 'Campaigns with no organizer',
-  ownerlessIntro: 'The organizer deleted their account. A moderator closes the campaign if it is still open, and marks it as delivered once the signatures are handed over. The list of signers stays private.',
+  ownerlessIntro:
+    'The organizer deleted their account. A moderator closes the campaign if it is still open, and marks it as delivered once the signatures are handed over. The list of signers stays private.',
   noOwnerless: 'No campaign is waiting.',
   mailConfirmSubject: 'Please confirm',
-  mailConfirmBody: 'Hello {name},\n\nPlease confirm your signature on "{title}":\n{confirmUrl}\n\nThe link works for 7 days. If you did not sign, ignore this email: nothing will be counted.\n\nTo remove your signature later:\n{withdrawUrl}',
+  mailConfirmBody:
+    'Hello {name},\n\nPlease confirm your signature on "{title}":\n{confirmUrl}\n\nThe link works for 7 days. If you did not sign, ignore this email: nothing will be counted.\n\nTo remove your signature later:\n{withdrawUrl}',
   mailDuplicateSubject: 'About your signature',
-  mailDuplicateConfirmed: 'Hello,\n\nSomeone tried to sign "{title}" again with your email address. Your signature already counts, once. Nothing else changed.\n\nTo remove your signature:\n{withdrawUrl}',
-  mailDuplicatePending: 'Hello,\n\nSomeone tried to sign "{title}" again with your email address. Your signature is not confirmed yet. To confirm it:\n{confirmUrl}\n\nIf it was not you, ignore this email.\n\nTo remove your signature:\n{withdrawUrl}',
+  mailDuplicateConfirmed:
+    'Hello,\n\nSomeone tried to sign "{title}" again with your email address. Your signature already counts, once. Nothing else changed.\n\nTo remove your signature:\n{withdrawUrl}',
+  mailDuplicatePending:
+    'Hello,\n\nSomeone tried to sign "{title}" again with your email address. Your signature is not confirmed yet. To confirm it:\n{confirmUrl}\n\nIf it was not you, ignore this email.\n\nTo remove your signature:\n{withdrawUrl}',
   mailUpdateSubject: 'News you asked for',
-  mailUpdateBody: 'News about "{title}":\n\n{body}\n\nSee the page: {campaignUrl}\n\nTo stop these emails:\n{unsubscribeUrl}',
+  mailUpdateBody:
+    'News about "{title}":\n\n{body}\n\nSee the page: {campaignUrl}\n\nTo stop these emails:\n{unsubscribeUrl}',
   mailModeratorSubject: 'Something is waiting for review',
   mailModeratorBody: 'A new campaign is waiting for review in Moderation.',
   mailReviewedSubject: 'An update on your campaign',
   mailApproved: 'Your campaign "{title}" is published.',
-  mailReturned: 'A moderator sent your campaign "{title}" back to you. Sign in to change it and send it again.',
+  mailReturned:
+    'A moderator sent your campaign "{title}" back to you. Sign in to change it and send it again.',
   privacyHeading: 'When you sign a campaign',
   privacyParagraphs: [
     'Your signature counts only after you confirm it from the email we send. If you do not confirm within 7 days, we delete it.',

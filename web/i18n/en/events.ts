@@ -2,7 +2,8 @@
 
 export const events = {
   title: 'Events',
-  intro: 'Workshops, vigils, trainings and meetings near you or online. You do not need an account to join.',
+  intro:
+    'Workshops, vigils, trainings and meetings near you or online. You do not need an account to join.',
   listView: 'List',
   monthView: 'Month',
   viewLabel: 'Show as',
@@ -26,8 +27,27 @@ export const events = {
   resultCount: '{count} events',
   resultCountOne: '1 event',
   feedLink: 'Subscribe to all events in your calendar (iCalendar)',
-  categories: { workshop: 'Workshop', training: 'Training', vigil: 'Vigil', meeting: 'Meeting', fundraiser: 'Fundraiser', other: 'Other' },
-  languageNames: { en: 'English', fr: 'French', es: 'Spanish', ar: 'Arabic', pt: 'Portuguese', uk: 'Ukrainian', ro: 'Romanian', zh: 'Chinese', sw: 'Swahili', bsl: 'British Sign Language', lsf: 'French Sign Language (LSF)' },
+  categories: {
+    workshop: 'Workshop',
+    training: 'Training',
+    vigil: 'Vigil',
+    meeting: 'Meeting',
+    fundraiser: 'Fundraiser',
+    other: 'Other',
+  },
+  languageNames: {
+    en: 'English',
+    fr: 'French',
+    es: 'Spanish',
+    ar: 'Arabic',
+    pt: 'Portuguese',
+    uk: 'Ukrainian',
+    ro: 'Romanian',
+    zh: 'Chinese',
+    sw: 'Swahili',
+    bsl: 'British Sign Language',
+    lsf: 'French Sign Language (LSF)',
+  },
   cancelledBadge: 'Cancelled',
   fullBadge: 'Full: waitlist open',
   placesLeft: '{count} places left',
@@ -52,7 +72,13 @@ export const events = {
   address: 'Address',
   directions: 'How to get there',
   accessibility: 'Accessibility',
-  accessFeatures: { stepFree: 'Step-free access', seating: 'Seating available', interpretation: 'Interpretation', quietRoom: 'Quiet room', childcare: 'Childcare' },
+  accessFeatures: {
+    stepFree: 'Step-free access',
+    seating: 'Seating available',
+    interpretation: 'Interpretation',
+    quietRoom: 'Quiet room',
+    childcare: 'Childcare',
+  },
   accessNone: 'The organizer has not listed access details. You can ask them in your RSVP.',
   accessNotes: 'More about access',
   onlineLinkNote: 'The joining link is sent to people who have a place.',
@@ -64,8 +90,10 @@ export const events = {
   backToEvents: 'All events',
   // RSVP form
   rsvpHeading: 'Save a place',
-  rsvpIntro: 'No account needed. We only use your email to send you your place, changes and, if you want, a reminder.',
-  rsvpFullIntro: 'This event is full. Join the waitlist: if a place frees up, we give it to the first person waiting and email you.',
+  rsvpIntro:
+    'No account needed. We only use your email to send you your place, changes and, if you want, a reminder.',
+  rsvpFullIntro:
+    'This event is full. Join the waitlist: if a place frees up, we give it to the first person waiting and email you.',
   nameLabel: 'Your name or initials',
   nameHint: 'Only the organizer sees it.',
   emailLabel: 'Your email address',
@@ -79,8 +107,10 @@ export const events = {
   reminderLabel: 'Email me a reminder before the event',
   rsvpSubmit: 'Save my place',
   waitlistSubmit: 'Join the waitlist',
-  rsvpConfirmed: 'Your place is saved. We sent you an email with a private link to see or cancel it.',
-  rsvpWaitlisted: 'The event is full, so you are on the waitlist. We sent you an email. If a place frees up, we will email you.',
+  rsvpConfirmed:
+    'Your place is saved. We sent you an email with a private link to see or cancel it.',
+  rsvpWaitlisted:
+    'The event is full, so you are on the waitlist. We sent you an email. If a place frees up, we will email you.',
   rsvpUpdated: 'Your RSVP is updated.',
   rsvpKeptPlaces: 'There were not enough free places for more. You keep your {places} places.',
   rsvpClosed: 'RSVPs are closed for this event.',
@@ -89,7 +119,8 @@ export const events = {
   myRsvpTitle: 'Your RSVP',
   myRsvpConfirmed: 'You have {places} places at this event.',
   myRsvpConfirmedOne: 'You have 1 place at this event.',
-  myRsvpWaitlisted: 'You are on the waitlist, number {position}. We will email you if a place frees up.',
+  myRsvpWaitlisted:
+    'You are on the waitlist, number {position}. We will email you if a place frees up.',
   myRsvpCancelled: 'You cancelled this RSVP.',
   changeRsvpHeading: 'Change your RSVP',
   changeRsvpSubmit: 'Save the changes',
@@ -98,14 +129,21 @@ export const events = {
   cancelRsvpWaitlist: 'Leave the waitlist',
   cancelDone: 'Your RSVP is cancelled. Thank you for letting us know.',
   linkInvalidTitle: 'This link does not work',
-  linkInvalidText: 'The link may be old or mistyped. Links stop working some days after the event, when we delete the details.',
+  linkInvalidText:
+    'The link may be old or mistyped. Links stop working some days after the event, when we delete the details.',
   // Organizer area
   organizeTitle: 'My events',
   organizeIntro: 'Create events, follow RSVPs and write to the people who come.',
   newEvent: 'Create an event',
   noOwnEvents: 'You have no events yet.',
   statusLabel: 'Status',
-  statuses: { draft: 'Draft', submitted: 'Waiting for a moderator', published: 'Published', cancelled: 'Cancelled', past: 'Past' },
+  statuses: {
+    draft: 'Draft',
+    submitted: 'Waiting for a moderator',
+    published: 'Published',
+    cancelled: 'Cancelled',
+    past: 'Past',
+  },
   confirmedCount: 'Confirmed places',
   waitlistCount: 'On the waitlist',
   colEvent: 'Event',
@@ -116,7 +154,8 @@ export const events = {
   saveDraft: 'Save',
   saved: 'Saved.',
   savedAndNotified: 'Saved. We emailed everyone with an RSVP about the new time or place.',
-  resubmittedNotice: 'Saved. A moderator checks the changes before the event is public again. People who said they are coming keep their place.',
+  resubmittedNotice:
+    'Saved. A moderator checks the changes before the event is public again. People who said they are coming keep their place.',
   submit: 'Send for publishing',
   submitTrustedHint: 'You are a trusted organizer: the event is published at once.',
   submitHint: 'A moderator checks your first events before they are public.',
@@ -142,7 +181,8 @@ export const events = {
   erased: 'Erased',
   exportCsv: 'Download the RSVPs (CSV)',
   messageHeading: 'Write to the people who are coming',
-  messageHint: 'Sent by email to everyone with a place or on the waitlist. Their addresses stay hidden from each other.',
+  messageHint:
+    'Sent by email to everyone with a place or on the waitlist. Their addresses stay hidden from each other.',
   messageLabel: 'Message',
   messageSubmit: 'Send the message',
   messageSent: 'Sent to {count} people.',
@@ -182,7 +222,8 @@ export const events = {
   repeatWeek: 'Every week',
   repeatMonth: 'Every month',
   fieldRepeatUntil: 'Repeat until (date)',
-  repeatHint: 'Each date becomes its own event. You can change or cancel each one alone. At most 52.',
+  repeatHint:
+    'Each date becomes its own event. You can change or cancel each one alone. At most 52.',
   errTitle: 'Give the event a title.',
   errDescription: 'Describe the event.',
   errTooLong: 'This is too long. Use at most {max} characters.',
@@ -199,12 +240,14 @@ export const events = {
   errRepeatUntil: 'Enter the last date, after the first one.',
   // Campaign link
   fieldCampaign: 'Part of a campaign',
-  fieldCampaignHint: 'Only your own campaigns that are public. The campaign page will list this event.',
+  fieldCampaignHint:
+    'Only your own campaigns that are public. The campaign page will list this event.',
   campaignNone: 'Not part of a campaign',
   errCampaign: 'Choose one of your public campaigns, or none.',
   partOfCampaign: 'Part of the campaign:',
   campaignEventsHeading: 'Upcoming events for this campaign',
-  campaignEventsIntro: 'Come and meet people who support this campaign. You do not need an account to join.',
+  campaignEventsIntro:
+    'Come and meet people who support this campaign. You do not need an account to join.',
   // Moderation
   moderationHeading: 'Events waiting for approval',
   moderationNone: 'No events are waiting.',
@@ -223,19 +266,29 @@ export const events = {
   mailOrganizerSubject: 'An update about your event',
   mailMessageSubject: 'A message about an event',
   mailReminderSubject: 'A reminder',
-  mailConfirmed: 'Hello {name},\n\nYour place is saved for "{title}".\nWhen: {when}\nWhere: {where}\nPlaces: {places}\n\nTo see or cancel your RSVP, open this private link. Do not share it:\n{link}',
-  mailWaitlisted: 'Hello {name},\n\n"{title}" is full, so you are on the waitlist. If a place frees up, we will email you.\nWhen: {when}\n\nTo see or leave the waitlist, open this private link. Do not share it:\n{link}',
-  mailPromoted: 'Hello {name},\n\nGood news: a place freed up. You now have {places} places at "{title}".\nWhen: {when}\nWhere: {where}\n\nYour private link to see or cancel (it replaces the one we sent before):\n{link}',
+  mailConfirmed:
+    'Hello {name},\n\nYour place is saved for "{title}".\nWhen: {when}\nWhere: {where}\nPlaces: {places}\n\nTo see or cancel your RSVP, open this private link. Do not share it:\n{link}',
+  mailWaitlisted:
+    'Hello {name},\n\n"{title}" is full, so you are on the waitlist. If a place frees up, we will email you.\nWhen: {when}\n\nTo see or leave the waitlist, open this private link. Do not share it:\n{link}',
+  mailPromoted:
+    'Hello {name},\n\nGood news: a place freed up. You now have {places} places at "{title}".\nWhen: {when}\nWhere: {where}\n\nYour private link to see or cancel (it replaces the one we sent before):\n{link}',
   mailJoinLink: 'Joining link: {url}',
-  mailAlreadyConfirmed: 'Hello {name},\n\nSomeone asked for a place at "{title}" with your email address. You already have {places} places, and nothing changed.\nWhen: {when}\n\nTo see, change or cancel your RSVP, open this private link. Do not share it:\n{link}\n\nIf it was not you, you do not need to do anything.',
-  mailAlreadyWaitlisted: 'Hello {name},\n\nSomeone asked for a place at "{title}" with your email address. You are already on the waitlist, and nothing changed.\nWhen: {when}\n\nTo see, change or leave the waitlist, open this private link. Do not share it:\n{link}\n\nIf it was not you, you do not need to do anything.',
-  mailChanged: 'Hello {name},\n\nThe organizer changed the time or place of "{title}".\nNow: {when}\nWhere: {where}\n\nIf you can no longer come, please cancel with the private link in your first email, so someone else can have your place.',
-  mailCancelled: 'Hello {name},\n\nWe are sorry: "{title}" on {when} is cancelled. You do not need to do anything.',
-  mailReminder: 'Hello {name},\n\nA reminder: "{title}" starts soon.\nWhen: {when}\nWhere: {where}\n\nIf you can no longer come, please cancel with the private link in your first email.',
-  mailReminderWithLink: 'Hello {name},\n\nA reminder: "{title}" starts soon.\nWhen: {when}\nWhere: {where}\n\nIf you can no longer come, please cancel here, so someone else can have your place:\n{link}',
+  mailAlreadyConfirmed:
+    'Hello {name},\n\nSomeone asked for a place at "{title}" with your email address. You already have {places} places, and nothing changed.\nWhen: {when}\n\nTo see, change or cancel your RSVP, open this private link. Do not share it:\n{link}\n\nIf it was not you, you do not need to do anything.',
+  mailAlreadyWaitlisted:
+    'Hello {name},\n\nSomeone asked for a place at "{title}" with your email address. You are already on the waitlist, and nothing changed.\nWhen: {when}\n\nTo see, change or leave the waitlist, open this private link. Do not share it:\n{link}\n\nIf it was not you, you do not need to do anything.',
+  mailChanged:
+    'Hello {name},\n\nThe organizer changed the time or place of "{title}".\nNow: {when}\nWhere: {where}\n\nIf you can no longer come, please cancel with the private link in your first email, so someone else can have your place.',
+  mailCancelled:
+    'Hello {name},\n\nWe are sorry: "{title}" on {when} is cancelled. You do not need to do anything.',
+  mailReminder:
+    'Hello {name},\n\nA reminder: "{title}" starts soon.\nWhen: {when}\nWhere: {where}\n\nIf you can no longer come, please cancel with the private link in your first email.',
+  mailReminderWithLink:
+    'Hello {name},\n\nA reminder: "{title}" starts soon.\nWhen: {when}\nWhere: {where}\n\nIf you can no longer come, please cancel here, so someone else can have your place:\n{link}',
   mailMessage: 'Hello {name},\n\nA message from the organizer of "{title}" ({when}):\n\n{message}',
   mailApproved: 'Good news: your event "{title}" is published.',
-  mailDeclined: 'A moderator sent your event "{title}" back to you as a draft. Please check it, edit it, and send it again.',
+  mailDeclined:
+    'A moderator sent your event "{title}" back to you as a draft. Please check it, edit it, and send it again.',
   mailCancelledByModerator: 'A moderator cancelled your event "{title}".',
   // Privacy
   privacyHeading: 'When you RSVP to an event',

@@ -10,4 +10,11 @@ import * as stories from './stories';
  * The shape of this object is the Catalog type: French must have every key.
  * Placeholders look like {name} and are filled by `format()`.
  */
-export const en = { ...site, ...accounts, ...resources, ...events, ...campaigns, ...stories } as const;
+export const en = {
+  ...site,
+  ...accounts,
+  ...resources,
+  ...events,
+  ...campaigns,
+  ...stories,
+} as const;

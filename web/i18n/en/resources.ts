@@ -10,8 +10,10 @@ export const resourceEdit = {
   editLink: 'Edit',
   editLabel: 'Edit {name}',
   editThisResource: 'Edit this resource',
-  intro: 'Fill in what a person needs to know: what the service offers, who it is for, and how to reach it. Fields marked (optional) can stay empty.',
-  verifiedKept: 'Saving does not change the date it was last checked. After you call or visit, use "Checked today" on the moderation page.',
+  intro:
+    'Fill in what a person needs to know: what the service offers, who it is for, and how to reach it. Fields marked (optional) can stay empty.',
+  verifiedKept:
+    'Saving does not change the date it was last checked. After you call or visit, use "Checked today" on the moderation page.',
   organizationLegend: 'Organization',
   organizationLabel: 'Organization that runs it',
   organizationNew: 'A new organization (type its name below)',
@@ -33,7 +35,8 @@ export const resourceEdit = {
   languagesLegend: 'Languages spoken',
   placeLegend: 'Place',
   placeHint: 'Leave the street empty for a service reached only online or by phone.',
-  sharedPlace: 'Other services use this place too ({count}). A change to the place changes it for them as well.',
+  sharedPlace:
+    'Other services use this place too ({count}). A change to the place changes it for them as well.',
   streetLabel: 'Street address',
   cityLabel: 'City or town',
   postalCodeLabel: 'Postcode',
@@ -42,19 +45,29 @@ export const resourceEdit = {
   countryHint: 'Two letters, for example CA or FR.',
   latitudeLabel: 'Latitude',
   longitudeLabel: 'Longitude',
-  positionHint: 'Decimal degrees, for example 45.5017 and -73.5673. Used for "near me". Fill in both or neither.',
+  positionHint:
+    'Decimal degrees, for example 45.5017 and -73.5673. Used for "near me". Fill in both or neither.',
   timeZoneLabel: 'Time zone of the place',
   timeZoneHint: 'Opening hours are read in this time zone.',
   transportationLabel: 'How to get there',
   transportationHint: 'For example: bus 12, stop Market Street. Step-free entrance at the back.',
   confidentialLabel: 'Keep the address private (for example, a shelter)',
-  confidentialHint: 'The street, the place name and the directions are never shown or shared. Only the city is.',
+  confidentialHint:
+    'The street, the place name and the directions are never shown or shared. Only the city is.',
   phonesLegend: 'Phone numbers',
   phoneLabel: 'Phone number {n}',
   phoneTypeLabel: 'Kind of number {n}',
-  phoneTypes: { voice: 'Call', text: 'Text messages', cell: 'Mobile', fax: 'Fax', video: 'Video call', textphone: 'Textphone (TTY)' } satisfies Record<PhoneType, string>,
+  phoneTypes: {
+    voice: 'Call',
+    text: 'Text messages',
+    cell: 'Mobile',
+    fax: 'Fax',
+    video: 'Video call',
+    textphone: 'Textphone (TTY)',
+  } satisfies Record<PhoneType, string>,
   hoursLegend: 'Opening hours',
-  hoursHint: 'Use 24-hour times, for example 09:00 or 17:30. Leave both times empty on a closed day. A closing time earlier than the opening time runs past midnight. 00:00 to 00:00 means open 24 hours. A day with a break uses the second pair of times: for example 09:00 to 12:00, then 13:30 to 17:00.',
+  hoursHint:
+    'Use 24-hour times, for example 09:00 or 17:30. Leave both times empty on a closed day. A closing time earlier than the opening time runs past midnight. 00:00 to 00:00 means open 24 hours. A day with a break uses the second pair of times: for example 09:00 to 12:00, then 13:30 to 17:00.',
   dayColumn: 'Day',
   opensColumn: 'Opens',
   closesColumn: 'Closes',
@@ -76,9 +89,11 @@ export const resourceEdit = {
   createdNotice: 'Resource added. It is in the directory now.',
   savedNotice: 'Changes saved.',
   unchangedNotice: 'Nothing was changed.',
-  changedMeanwhile: 'Someone else saved this resource after you opened it. Your changes are not saved yet: compare them with the public page, then press Save again to keep yours.',
+  changedMeanwhile:
+    'Someone else saved this resource after you opened it. Your changes are not saved yet: compare them with the public page, then press Save again to keep yours.',
   historyHeading: 'Changes',
-  historyIntro: 'Who changed what, and when. Only the names of the fields are kept, never what they said.',
+  historyIntro:
+    'Who changed what, and when. Only the names of the fields are kept, never what they said.',
   historyEmpty: 'No changes are recorded yet.',
   historyWhen: 'When',
   historyWho: 'Role',
@@ -132,7 +147,8 @@ export const resourceEdit = {
   errMarkup: 'Please write plain text, without < and > tags.',
   errOrganization: 'Choose an organization, or type the name of a new one.',
   errChoice: 'Choose one of the options in the list.',
-  errPlace: 'Fill this in, or leave the street empty for a service reached only online or by phone.',
+  errPlace:
+    'Fill this in, or leave the street empty for a service reached only online or by phone.',
   errCountry: 'Enter a 2-letter country code, for example CA.',
   errLatitude: 'Enter a number between -90 and 90.',
   errLongitude: 'Enter a number between -180 and 180.',
@@ -141,7 +157,8 @@ export const resourceEdit = {
   errPhone: 'Enter a phone number using digits, spaces, and + ( ) - only.',
   errTime: 'Enter a time like 09:00 or 17:30.',
   errBothTimes: 'Fill in both the opening and the closing time, or neither for a closed day.',
-  errOpeningsOverlap: 'The two openings of a day must not overlap: the first closes before midnight, and the second opens after the first closes.',
+  errOpeningsOverlap:
+    'The two openings of a day must not overlap: the first closes before midnight, and the second opens after the first closes.',
   errUrl: 'Enter a web address that starts with https:// or http://.',
   errEmail: 'Enter an email address like name@example.org.',
   errTooManyDocuments: 'List {max} papers at most.',
@@ -149,7 +166,8 @@ export const resourceEdit = {
 
 export const resources = {
   title: 'Find help',
-  intro: 'Search for help near you or online. Most services here are free. People on our team check each one, and you can see when.',
+  intro:
+    'Search for help near you or online. Most services here are free. People on our team check each one, and you can see when.',
   searchLabel: 'What do you need?',
   searchHint: 'For example: bed tonight, lawyer, doctor, food.',
   categoryLabel: 'Kind of help',
@@ -251,16 +269,19 @@ export const resources = {
     SU: 'Sunday',
   } satisfies Record<Weekday, string>,
   reportHeading: 'Report a problem',
-  reportIntro: 'Is something here wrong or out of date? Tell us. A moderator will check it. You do not need an account.',
+  reportIntro:
+    'Is something here wrong or out of date? Tell us. A moderator will check it. You do not need an account.',
   problemLabel: 'What is wrong?',
   problemHint: 'For example: the phone number does not work, or the service has moved.',
   contactLabel: 'How can we reach you? (optional)',
-  contactHint: 'An email or phone number, only if you want a reply. We delete it when we close the report.',
+  contactHint:
+    'An email or phone number, only if you want a reply. We delete it when we close the report.',
   reportSubmit: 'Send report',
   errorSummary: 'Please fix this:',
   problemRequired: 'Please tell us what is wrong.',
   problemTooLong: 'Please use {max} characters or fewer.',
   contactTooLong: 'Please use {max} characters or fewer for your contact.',
   reportThanks: 'Thank you. A moderator will check this.',
-  reportLimited: 'You have sent many reports in a short time. Please try again in {minutes} minutes.',
+  reportLimited:
+    'You have sent many reports in a short time. Please try again in {minutes} minutes.',
 } as const;

@@ -30,7 +30,13 @@ export const shell = {
 
 export const forms = {
   /** Languages a text on the site may be written in (stories, campaigns, events). */
-  contentLanguages: { en: 'English', fr: 'French', es: 'Spanish', pt: 'Portuguese', ar: 'Arabic' } satisfies Record<ContentLanguage, string>,
+  contentLanguages: {
+    en: 'English',
+    fr: 'French',
+    es: 'Spanish',
+    pt: 'Portuguese',
+    ar: 'Arabic',
+  } satisfies Record<ContentLanguage, string>,
   contentLanguageInvalid: 'Choose a language from the list.',
   errorSummaryTitle: 'Please fix this and try again:',
   errorSummaryTitleMany: 'Please fix these {count} things and try again:',
@@ -41,10 +47,12 @@ export const forms = {
 
 export const mail = {
   signInSubject: 'Your sign-in code',
-  signInBody: 'Your code is {code}\n\nIt works for 10 minutes. Type it on the page where you asked for it.\n\nIf you did not ask for this code, you can ignore this email. Nobody can sign in without it.',
+  signInBody:
+    'Your code is {code}\n\nIt works for 10 minutes. Type it on the page where you asked for it.\n\nIf you did not ask for this code, you can ignore this email. Nobody can sign in without it.',
   accountUpdateSubject: 'An update on your account',
   organizerApproved: 'Good news: you can now organize events and campaigns. Sign in to start.',
-  organizerDeclined: 'A moderator read your request to become an organizer and could not approve it this time. You can ask again at any time.',
+  organizerDeclined:
+    'A moderator read your request to become an organizer and could not approve it this time. You can ask again at any time.',
 } as const;
 
 export const home = {
@@ -52,17 +60,20 @@ export const home = {
   intro:
     'This site helps people who have lived through trafficking, and the people who stand with them. You do not need an account.',
   findHelpTitle: 'Find help near you',
-  findHelpText: 'Housing, legal help, counselling, medical care and more. See what is open now and who speaks your language.',
+  findHelpText:
+    'Housing, legal help, counselling, medical care and more. See what is open now and who speaks your language.',
   eventsTitle: 'Go to an event',
   eventsText: 'Workshops, trainings and community meetings. Say you are coming without an account.',
   actionTitle: 'Take action',
-  actionText: 'Sign petitions and letters for better laws and services. Your name stays private if you want.',
+  actionText:
+    'Sign petitions and letters for better laws and services. Your name stays private if you want.',
   storiesTitle: 'Read stories',
   storiesText: 'Stories told by survivors, in their own words, shared only with their approval.',
   supportTitle: 'Support someone',
   supportText: 'A short guide for friends, family and volunteers: how to listen and how to help.',
   safetyTitle: 'Stay safe while you read',
-  safetyText: 'The Quick exit button at the top leaves this site at once. Learn what it can and cannot hide.',
+  safetyText:
+    'The Quick exit button at the top leaves this site at once. Learn what it can and cannot hide.',
   demoNotice: 'Everything shown here is made-up demo content.',
 } as const;
 
@@ -149,7 +160,8 @@ export const safety = {
 
 export const privacy = {
   title: 'Privacy: what we keep and for how long',
-  intro: 'We keep as little about you as we can. Here is what we store, why, and when we delete it.',
+  intro:
+    'We keep as little about you as we can. Here is what we store, why, and when we delete it.',
   sections: [
     {
       heading: 'When you just read',
@@ -189,9 +201,7 @@ export const privacy = {
     },
     {
       heading: 'Your choices',
-      paragraphs: [
-        'You can ask to see, change or delete what we hold about you at any time.',
-      ],
+      paragraphs: ['You can ask to see, change or delete what we hold about you at any time.'],
     },
   ],
 } as const;
@@ -202,7 +212,8 @@ export const errors = {
   serverErrorTitle: 'Something went wrong on our side',
   serverErrorText: 'Nothing you did caused this. Please try again in a moment.',
   forbiddenTitle: 'This request was blocked',
-  forbiddenText: 'To keep you safe, we only accept forms sent from this site. Go back, reload the page and try again.',
+  forbiddenText:
+    'To keep you safe, we only accept forms sent from this site. Go back, reload the page and try again.',
   tooLargeTitle: 'That was too much text',
   tooLargeText: 'What you sent is longer than we can accept. Please shorten it and try again.',
   goHome: 'Go to the home page',

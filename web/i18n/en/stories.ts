@@ -6,7 +6,8 @@ export const stories = {
   campaignStoriesHeading: 'Stories shared for this campaign',
   campaignStoriesIntro: 'The people who wrote these stories agreed that they may be shown here.',
   listTitle: 'Stories',
-  listIntro: 'Stories told by survivors, in their own words. Each one is shared only with the approval of the person who wrote it, who can take it back at any time.',
+  listIntro:
+    'Stories told by survivors, in their own words. Each one is shared only with the approval of the person who wrote it, who can take it back at any time.',
   listEmpty: 'No stories are shared right now.',
   by: 'Shared by {name}',
   anonymous: 'Anonymous',
@@ -26,7 +27,8 @@ export const stories = {
     other: 'Other',
   } satisfies Record<ContentNote, string>,
   mineTitle: 'My stories',
-  mineIntro: 'Write at your own pace. Nothing is published until you approve the exact words, and you can withdraw a story at any time.',
+  mineIntro:
+    'Write at your own pace. Nothing is published until you approve the exact words, and you can withdraw a story at any time.',
   mineEmpty: 'You have not written a story yet.',
   writeNew: 'Write a story',
   needStorytellerTitle: 'Turn on story sharing first',
@@ -39,7 +41,8 @@ export const stories = {
   versionCount: 'Version {number}',
   newTitle: 'Write a story',
   editTitle: 'Edit your story',
-  editIntro: 'Saving makes a new version. Earlier versions are kept and never changed. A new version is not published until you approve it.',
+  editIntro:
+    'Saving makes a new version. Earlier versions are kept and never changed. A new version is not published until you approve it.',
   reminderHeading: 'Before you write',
   reminders: [
     'You do not owe anyone any details. Share only what you want to share.',
@@ -49,7 +52,8 @@ export const stories = {
   titleLabel: 'Title',
   titleHint: 'A few words. It is shown above your story.',
   bodyLabel: 'Your story',
-  bodyHint: 'Plain text. Leave an empty line between paragraphs. Links, pictures and formatting are not shown.',
+  bodyHint:
+    'Plain text. Leave an empty line between paragraphs. Links, pictures and formatting are not shown.',
   shownNameLabel: 'Name to show',
   shownNameHint: 'A made-up name, your first name, or leave it empty to be shown as "Anonymous".',
   languageLabel: 'Language your story is written in',
@@ -81,11 +85,13 @@ export const stories = {
   latestVersionHeading: 'Latest version: {number}',
   editLatest: 'Edit the story',
   submitHeading: 'Ask for a read',
-  submitText: 'A moderator can read your draft and suggest changes. It is not published until you approve a version.',
+  submitText:
+    'A moderator can read your draft and suggest changes. It is not published until you approve a version.',
   submitButton: 'Ask a moderator to read it',
   submitted: 'Sent. A moderator can now read your story.',
   approveHeading: 'Approve version {number}',
-  approveIntro: 'Approving means: "These exact words may be published, where I choose, until the date I choose." You can withdraw at any time.',
+  approveIntro:
+    'Approving means: "These exact words may be published, where I choose, until the date I choose." You can withdraw at any time.',
   approveNotLatest: 'There is a newer version. Approve the newest version, or edit again.',
   consentLegend: 'Where may this story appear?',
   consentOwnPage: 'On its own page on this site, in the list of stories',
@@ -93,16 +99,19 @@ export const stories = {
   consentNoCampaigns: 'There are no campaigns to choose from right now.',
   consentEvents: 'Quoted in the descriptions of events by organizers',
   monthsLabel: 'Until when?',
-  monthsHint: 'After this date your story is taken down, unless you renew. We will email you 14 days before.',
+  monthsHint:
+    'After this date your story is taken down, unless you renew. We will email you 14 days before.',
   monthsOption: '{months} months',
   monthsOptionYear: '1 year',
   monthsOptionYears: '{years} years',
   approveButton: 'I approve version {number}',
   approved: 'Thank you. You approved this version.',
   renewHeading: 'Renew your consent',
-  renewText: 'Your story is published until {date}. Approving the same version again keeps it published for the time you choose.',
+  renewText:
+    'Your story is published until {date}. Approving the same version again keeps it published for the time you choose.',
   withdrawHeading: 'Withdraw your story',
-  withdrawText: 'It leaves this site at once: its page, lists and campaign pages. You do not need to give a reason.',
+  withdrawText:
+    'It leaves this site at once: its page, lists and campaign pages. You do not need to give a reason.',
   deleteVersionsLabel: 'Also delete every version of the text',
   withdrawButton: 'Withdraw my story',
   withdrawn: 'Your story is withdrawn. It is no longer on this site.',
@@ -141,7 +150,8 @@ export const stories = {
   cannotChange: 'This could not be done. The story may have changed. Here is how it is now.',
   queueHeading: 'Stories',
   queueTitle: 'Stories to read',
-  queueIntro: 'Read stories authors asked you to read. You may suggest an edit (the author sees what changed and must approve it) or publish the version the author approved.',
+  queueIntro:
+    'Read stories authors asked you to read. You may suggest an edit (the author sees what changed and must approve it) or publish the version the author approved.',
   queueEmpty: 'No stories are waiting.',
   queueLink: 'Stories to read',
   queueLatest: 'Latest version: {number}',
@@ -150,7 +160,8 @@ export const stories = {
   queuePublished: 'Published: version {number}',
   moderateTitle: 'Read a story',
   suggestHeading: 'Suggest an edit',
-  suggestIntro: 'Your edit becomes a new version. The author sees what changed and decides. It is never published without their approval.',
+  suggestIntro:
+    'Your edit becomes a new version. The author sees what changed and decides. It is never published without their approval.',
   suggestButton: 'Suggest this edit',
   suggested: 'Your edit is saved as version {number}. The author will see it.',
   publishHeading: 'Publish',
@@ -165,5 +176,6 @@ export const stories = {
   consentSummaryEvents: 'quotes in event descriptions',
   exampleNote: 'Example story: made up for the demo.',
   mailSubject: 'A reminder about your account',
-  mailReminder: 'Hello,\n\nYou agreed that something you wrote may be shown on our site until {date}. After that date it will be taken down.\n\nIf you want it to stay, sign in and approve it again:\n{link}\n\nIf you do nothing, it will simply be taken down. You do not need to reply.',
+  mailReminder:
+    'Hello,\n\nYou agreed that something you wrote may be shown on our site until {date}. After that date it will be taken down.\n\nIf you want it to stay, sign in and approve it again:\n{link}\n\nIf you do nothing, it will simply be taken down. You do not need to reply.',
 } as const;

@@ -11,9 +11,11 @@ export const signIn: Catalog['signIn'] = {
   emailHint: 'Utilisez une adresse que vous êtes seule ou seul à ouvrir.',
   emailInvalid: 'Saisissez une adresse courriel comme nom@exemple.org.',
   send: 'Recevoir un code',
-  subjectNote: 'L\u2019objet du courriel sera « Votre code de connexion ». Il ne dit pas de quoi parle ce site.',
+  subjectNote:
+    'L\u2019objet du courriel sera « Votre code de connexion ». Il ne dit pas de quoi parle ce site.',
   codeTitle: 'Saisissez votre code',
-  codeSent: 'Si l\u2019adresse est juste, nous avons envoyé un code à 8 chiffres à {email}. Le code fonctionne pendant 10 minutes.',
+  codeSent:
+    'Si l\u2019adresse est juste, nous avons envoyé un code à 8 chiffres à {email}. Le code fonctionne pendant 10 minutes.',
   codeLabel: 'Code reçu par courriel',
   codeHint: '8 chiffres, par exemple 12345678.',
   codeSubmit: 'Me connecter',
@@ -42,15 +44,18 @@ export const account: Catalog['account'] = {
   storytellerHeading: 'Partager votre témoignage',
   storytellerOff:
     'Si vous voulez partager votre témoignage, activez cette option. Vous écrivez à votre rythme. Rien n\u2019est publié sans votre accord sur le texte exact.',
-  storytellerOn: 'Vous pouvez écrire des témoignages. Rien n\u2019est publié sans votre accord sur le texte exact.',
+  storytellerOn:
+    'Vous pouvez écrire des témoignages. Rien n\u2019est publié sans votre accord sur le texte exact.',
   storytellerTurnOn: 'Je veux partager un témoignage',
   storytellerTurnOff: 'Ne plus partager de témoignages',
   organizerHeading: 'Organiser des événements et des campagnes',
   organizerApply: 'Demander à devenir organisatrice ou organisateur',
   organizerPending: 'Votre demande pour organiser attend une personne de la modération.',
-  organizerDeclined: 'Votre dernière demande pour organiser a été refusée. Vous pouvez demander à nouveau.',
+  organizerDeclined:
+    'Votre dernière demande pour organiser a été refusée. Vous pouvez demander à nouveau.',
   sessionsHeading: 'Où vous êtes connecté·e',
-  sessionsIntro: 'Chaque ligne est un navigateur ou un appareil. Nous ne gardons ni le lieu ni le type d\u2019appareil.',
+  sessionsIntro:
+    'Chaque ligne est un navigateur ou un appareil. Nous ne gardons ni le lieu ni le type d\u2019appareil.',
   sessionStarted: 'Connexion',
   sessionLastActive: 'Dernière activité',
   thisDevice: 'Cet appareil',
@@ -72,7 +77,8 @@ export const account: Catalog['account'] = {
     'supprimer votre adresse courriel et tout ce que nous gardons sur votre compte.',
   ],
   deleteConfirm: 'Oui, supprimer mon compte',
-  lastAdminDelete: 'Vous êtes la seule personne de l\u2019administration. Donnez ce rôle à quelqu\u2019un d\u2019autre avant de supprimer votre compte.',
+  lastAdminDelete:
+    'Vous êtes la seule personne de l\u2019administration. Donnez ce rôle à quelqu\u2019un d\u2019autre avant de supprimer votre compte.',
   deleteCancel: 'Garder mon compte',
   deletedTitle: 'Votre compte est supprimé',
   deletedText: 'Nous avons supprimé votre compte et vous avons déconnecté·e partout.',
@@ -92,7 +98,8 @@ export const organizerApplication: Catalog['organizerApplication'] = {
 
 export const organize: Catalog['organize'] = {
   title: 'Organiser',
-  intro: 'Voici votre espace d\u2019organisation. Vos événements et vos campagnes, avec les personnes inscrites, sont listés ici.',
+  intro:
+    'Voici votre espace d\u2019organisation. Vos événements et vos campagnes, avec les personnes inscrites, sont listés ici.',
   nothingYet: 'Vous n\u2019avez encore ni événement ni campagne.',
 };
 
@@ -113,7 +120,8 @@ export const moderation: Catalog['moderation'] = {
   dismiss: 'Rien à changer',
   closeHint: 'Fermer un signalement efface le contact laissé par la personne.',
   verifyHeading: 'À vérifier de nouveau',
-  verifyIntro: 'D\u2019abord les ressources jamais vérifiées, puis celles vérifiées il y a le plus longtemps. Appelez ou passez, corrigez ce qui a changé, puis marquez-la vérifiée.',
+  verifyIntro:
+    'D\u2019abord les ressources jamais vérifiées, puis celles vérifiées il y a le plus longtemps. Appelez ou passez, corrigez ce qui a changé, puis marquez-la vérifiée.',
   neverVerified: 'Jamais vérifiée',
   lastChecked: 'Dernière vérification',
   verifiedOn: 'Vérifiée le {date}',
@@ -133,9 +141,15 @@ export const moderation: Catalog['moderation'] = {
   declined: 'Demande refusée. Nous avons prévenu la personne par courriel.',
   alreadyDecided: 'Quelqu\u2019un a déjà traité cette demande.',
   peopleTitle: 'Personnes et rôles',
-  peopleIntro: 'Donnez ou retirez un rôle. La personne est déconnectée partout quand son rôle change.',
+  peopleIntro:
+    'Donnez ou retirez un rôle. La personne est déconnectée partout quand son rôle change.',
   peopleEmailLabel: 'Adresse courriel de la personne',
-  roleNames: { organizer: 'Organisation', storyteller: 'Témoin', moderator: 'Modération', admin: 'Administration' },
+  roleNames: {
+    organizer: 'Organisation',
+    storyteller: 'Témoin',
+    moderator: 'Modération',
+    admin: 'Administration',
+  },
   peopleRoleLabel: 'Rôle',
   grant: 'Donner ce rôle',
   revoke: 'Retirer ce rôle',
@@ -143,9 +157,11 @@ export const moderation: Catalog['moderation'] = {
   noPeople: 'Personne n\u2019a encore de rôle.',
   roleGranted: 'Rôle donné.',
   roleRevoked: 'Rôle retiré.',
-  noSuchPerson: 'Aucun compte n\u2019utilise cette adresse. La personne doit d\u2019abord se connecter une fois.',
+  noSuchPerson:
+    'Aucun compte n\u2019utilise cette adresse. La personne doit d\u2019abord se connecter une fois.',
   lastAdmin: 'Vous ne pouvez pas retirer la dernière personne de l\u2019administration.',
-  ownRequest: 'Vous ne pouvez pas décider de votre propre demande. Une autre personne de la modération le fera.',
+  ownRequest:
+    'Vous ne pouvez pas décider de votre propre demande. Une autre personne de la modération le fera.',
   forbiddenTitle: 'Vous n\u2019avez pas accès à cette page',
   forbiddenText:
     'Cette page est réservée à un autre rôle. Si vous pensez en avoir besoin, demandez à une personne de la modération.',

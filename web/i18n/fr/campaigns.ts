@@ -4,12 +4,19 @@ import type { Catalog } from '../catalog';
 
 export const campaigns: Catalog['campaigns'] = {
   listTitle: 'Agir',
-  listIntro: 'Signez des pétitions et des lettres, ou passez un appel, pour de meilleures lois et de meilleurs services pour les survivantes et survivants. Pas besoin de compte.',
+  listIntro:
+    'Signez des pétitions et des lettres, ou passez un appel, pour de meilleures lois et de meilleurs services pour les survivantes et survivants. Pas besoin de compte.',
   noCampaigns: 'Il n\u2019y a pas de campagne en ce moment. Revenez bientôt.',
   openHeading: 'En cours',
   pastHeading: 'Campagnes terminées',
   kindNames: { petition: 'Pétition', letter: 'Lettre', call: 'Appel' },
-  statusNames: { draft: 'Brouillon', submitted: 'En attente de modération', published: 'Ouverte', closed: 'Fermée', delivered: 'Remise' },
+  statusNames: {
+    draft: 'Brouillon',
+    submitted: 'En attente de modération',
+    published: 'Ouverte',
+    closed: 'Fermée',
+    delivered: 'Remise',
+  },
   countSigned: '{count} signatures',
   countCalls: '{count} appels',
   target: 'À : {name}, {role}',
@@ -19,7 +26,8 @@ export const campaigns: Catalog['campaigns'] = {
   nextStepsHeading: 'La suite',
   progressLabel: 'Signatures à ce jour',
   progressText: '{count} signatures sur {goal}',
-  goalRaised: 'Nous avons atteint notre objectif de {goal} signatures. Notre nouvel objectif est {next}.',
+  goalRaised:
+    'Nous avons atteint notre objectif de {goal} signatures. Notre nouvel objectif est {next}.',
   endsOn: 'Ouverte jusqu\u2019au {date}.',
   closedNotice: 'Cette campagne est fermée. Merci à toutes les personnes qui ont participé.',
   deliveredNotice: 'Remise le {date}.',
@@ -34,7 +42,8 @@ export const campaigns: Catalog['campaigns'] = {
   shareEmailSubject: 'Quelque chose que vous voudrez peut-être signer',
   signHeading: 'Ajoutez votre nom',
   letterHeading: 'Envoyez la lettre',
-  signIntro: 'Cela prend une minute. Nous vous enverrons un lien par e-mail pour confirmer. Votre adresse e-mail n\u2019est jamais affichée.',
+  signIntro:
+    'Cela prend une minute. Nous vous enverrons un lien par e-mail pour confirmer. Votre adresse e-mail n\u2019est jamais affichée.',
   firstNameLabel: 'Prénom',
   lastNameLabel: 'Nom',
   emailLabel: 'Adresse e-mail',
@@ -42,19 +51,23 @@ export const campaigns: Catalog['campaigns'] = {
   cityLabel: 'Ville ou code postal',
   commentLabel: 'Pourquoi signez-vous ?',
   letterLabel: 'Votre lettre',
-  letterHint: 'Vous pouvez modifier la lettre proposée. Vos mots sont ajoutés au-dessus de votre nom.',
+  letterHint:
+    'Vous pouvez modifier la lettre proposée. Vos mots sont ajoutés au-dessus de votre nom.',
   displayLegend: 'Comment votre nom doit-il apparaître en public ?',
   displayFull: 'Mon prénom et ma ville',
   displayInitials: 'Seulement mes initiales',
   displayHidden: 'Ne pas montrer mon nom',
   updatesLabel: 'Envoyez-moi des nouvelles de cette campagne par e-mail',
-  shareEmailLabel: 'Les organisateurs peuvent donner mon adresse e-mail à la personne à qui nous écrivons',
+  shareEmailLabel:
+    'Les organisateurs peuvent donner mon adresse e-mail à la personne à qui nous écrivons',
   honeypotLabel: 'Laissez ce champ vide',
   signButton: 'Signer',
   sendLetterButton: 'Ajouter mon nom à la lettre',
   checkEmailTitle: 'Regardez vos e-mails',
-  checkEmailText: 'Nous vous avons envoyé un e-mail avec un lien. Ouvrez-le pour confirmer. Votre nom compte seulement après confirmation. Le lien marche pendant 7 jours.',
-  checkEmailSpam: 'Pas d\u2019e-mail après quelques minutes ? Regardez dans vos indésirables. L\u2019objet est « Merci de confirmer ».',
+  checkEmailText:
+    'Nous vous avons envoyé un e-mail avec un lien. Ouvrez-le pour confirmer. Votre nom compte seulement après confirmation. Le lien marche pendant 7 jours.',
+  checkEmailSpam:
+    'Pas d\u2019e-mail après quelques minutes ? Regardez dans vos indésirables. L\u2019objet est « Merci de confirmer ».',
   tooMany: 'Trop d\u2019essais en peu de temps. Attendez {minutes} minutes et réessayez.',
   notOpen: 'Cette campagne n\u2019accepte pas de signatures.',
   firstNameRequired: 'Écrivez votre prénom.',
@@ -66,17 +79,20 @@ export const campaigns: Catalog['campaigns'] = {
   confirmButton: 'Confirmer ma signature',
   confirmed: 'Merci. Votre signature est confirmée et elle compte.',
   linkExpiredTitle: 'Ce lien ne marche plus',
-  linkExpiredText: 'Le lien a déjà servi, ou il a plus de 7 jours, ou la campagne est fermée. Vous pouvez signer à nouveau depuis la page de la campagne.',
+  linkExpiredText:
+    'Le lien a déjà servi, ou il a plus de 7 jours, ou la campagne est fermée. Vous pouvez signer à nouveau depuis la page de la campagne.',
   withdrawTitle: 'Retirer votre signature',
   withdrawText: 'Appuyez sur le bouton pour retirer votre nom de : {title}. Il ne comptera plus.',
   withdrawButton: 'Retirer ma signature',
   withdrawn: 'Votre signature est retirée.',
   unsubscribeTitle: 'Arrêter les nouvelles',
-  unsubscribeText: 'Appuyez sur le bouton pour ne plus recevoir d\u2019e-mails sur : {title}. Votre signature compte toujours.',
+  unsubscribeText:
+    'Appuyez sur le bouton pour ne plus recevoir d\u2019e-mails sur : {title}. Votre signature compte toujours.',
   unsubscribeButton: 'Arrêter les e-mails',
   unsubscribed: 'Vous ne recevrez plus de nouvelles de cette campagne.',
   callHeading: 'Passer un appel',
-  callIntro: 'Appelez le numéro ci-dessous et lisez le texte avec vos mots. Cela prend deux minutes.',
+  callIntro:
+    'Appelez le numéro ci-dessous et lisez le texte avec vos mots. Cela prend deux minutes.',
   callScriptHeading: 'Que dire',
   callNumber: 'Appeler le {number}',
   callButton: 'J\u2019ai appelé',
@@ -98,7 +114,8 @@ export const campaigns: Catalog['campaigns'] = {
   titleLabel: 'Titre',
   askLabel: 'Votre demande, en une phrase',
   bodyLabel: 'Pourquoi c\u2019est important',
-  bodyHint: 'Des mots simples et des phrases courtes. Ne donnez jamais de détail qui permettrait de reconnaître une survivante ou un survivant.',
+  bodyHint:
+    'Des mots simples et des phrases courtes. Ne donnez jamais de détail qui permettrait de reconnaître une survivante ou un survivant.',
   targetNameLabel: 'Qui décide : nom',
   targetRoleLabel: 'Qui décide : fonction',
   targetRoleHint: 'Par exemple : ministre du Logement.',
@@ -116,7 +133,8 @@ export const campaigns: Catalog['campaigns'] = {
   required: 'Merci de remplir ce champ.',
   saveDraft: 'Enregistrer le brouillon',
   saved: 'Enregistré.',
-  notDraft: 'Cette campagne n\u2019est plus un brouillon : son texte ne peut plus changer. Vous pouvez encore mettre à jour « La suite ».',
+  notDraft:
+    'Cette campagne n\u2019est plus un brouillon : son texte ne peut plus changer. Vous pouvez encore mettre à jour « La suite ».',
   submit: 'Envoyer à la modération',
   submitted: 'Envoyée. Une personne de la modération va la lire.',
   close: 'Fermer la campagne',
@@ -130,14 +148,16 @@ export const campaigns: Catalog['campaigns'] = {
   saveNextSteps: 'Enregistrer « La suite »',
   postUpdateHeading: 'Publier une nouvelle',
   updateLabel: 'Nouvelle pour les signataires',
-  updateHint: 'Affichée sur la page de la campagne et envoyée par e-mail aux signataires qui l\u2019ont demandé.',
+  updateHint:
+    'Affichée sur la page de la campagne et envoyée par e-mail aux signataires qui l\u2019ont demandé.',
   postUpdate: 'Publier la nouvelle',
   updatePosted: 'Publiée. Les signataires qui l\u2019ont demandé la recevront par e-mail.',
   viewPublic: 'Voir la page publique',
   statusLabel: 'État : {status}',
   dashboardHeading: 'Signatures',
   chartTitle: 'Signatures confirmées dans le temps',
-  chartSummary: '{total} signatures confirmées au total, du {first} au {last}. Le jour le plus actif a été le {peak}, avec {peakCount}.',
+  chartSummary:
+    '{total} signatures confirmées au total, du {first} au {last}. Le jour le plus actif a été le {peak}, avec {peakCount}.',
   chartEmpty: 'Pas encore de signature confirmée.',
   dayColumn: 'Jour',
   countColumn: 'Signatures',
@@ -146,7 +166,8 @@ export const campaigns: Catalog['campaigns'] = {
   cityColumn: 'Ville',
   cityUnknown: 'Non indiquée',
   exportLink: 'Télécharger les signatures (CSV) pour la remise',
-  exportHint: 'Les noms tels que chaque personne a choisi de les montrer, la ville, la date et la lettre. Les e-mails seulement pour les personnes qui ont accepté.',
+  exportHint:
+    'Les noms tels que chaque personne a choisi de les montrer, la ville, la date et la lettre. Les e-mails seulement pour les personnes qui ont accepté.',
   csvName: 'Nom',
   csvCity: 'Ville',
   csvDate: 'Date',
@@ -160,20 +181,26 @@ export const campaigns: Catalog['campaigns'] = {
   approvedNotice: 'Publiée.',
   returnedNotice: 'Renvoyée à l\u2019organisateur.',
   ownerlessHeading: 'Campagnes sans organisateur',
-  ownerlessIntro: 'La personne qui organisait cette campagne a supprimé son compte. La modération ferme la campagne si elle est encore ouverte, puis indique la remise une fois les signatures remises. La liste des signataires reste privée.',
+  ownerlessIntro:
+    'La personne qui organisait cette campagne a supprimé son compte. La modération ferme la campagne si elle est encore ouverte, puis indique la remise une fois les signatures remises. La liste des signataires reste privée.',
   noOwnerless: 'Aucune campagne n\u2019attend.',
   mailConfirmSubject: 'Merci de confirmer',
-  mailConfirmBody: 'Bonjour {name},\n\nMerci de confirmer votre signature sur « {title} » :\n{confirmUrl}\n\nLe lien marche pendant 7 jours. Si vous n\u2019avez pas signé, ignorez cet e-mail : rien ne sera compté.\n\nPour retirer votre signature plus tard :\n{withdrawUrl}',
+  mailConfirmBody:
+    'Bonjour {name},\n\nMerci de confirmer votre signature sur « {title} » :\n{confirmUrl}\n\nLe lien marche pendant 7 jours. Si vous n\u2019avez pas signé, ignorez cet e-mail : rien ne sera compté.\n\nPour retirer votre signature plus tard :\n{withdrawUrl}',
   mailDuplicateSubject: 'À propos de votre signature',
-  mailDuplicateConfirmed: 'Bonjour,\n\nQuelqu\u2019un a essayé de signer à nouveau « {title} » avec votre adresse e-mail. Votre signature compte déjà, une seule fois. Rien d\u2019autre n\u2019a changé.\n\nPour retirer votre signature :\n{withdrawUrl}',
-  mailDuplicatePending: 'Bonjour,\n\nQuelqu\u2019un a essayé de signer à nouveau « {title} » avec votre adresse e-mail. Votre signature n\u2019est pas encore confirmée. Pour la confirmer :\n{confirmUrl}\n\nSi ce n\u2019était pas vous, ignorez cet e-mail.\n\nPour retirer votre signature :\n{withdrawUrl}',
+  mailDuplicateConfirmed:
+    'Bonjour,\n\nQuelqu\u2019un a essayé de signer à nouveau « {title} » avec votre adresse e-mail. Votre signature compte déjà, une seule fois. Rien d\u2019autre n\u2019a changé.\n\nPour retirer votre signature :\n{withdrawUrl}',
+  mailDuplicatePending:
+    'Bonjour,\n\nQuelqu\u2019un a essayé de signer à nouveau « {title} » avec votre adresse e-mail. Votre signature n\u2019est pas encore confirmée. Pour la confirmer :\n{confirmUrl}\n\nSi ce n\u2019était pas vous, ignorez cet e-mail.\n\nPour retirer votre signature :\n{withdrawUrl}',
   mailUpdateSubject: 'Les nouvelles que vous avez demandées',
-  mailUpdateBody: 'Des nouvelles de « {title} » :\n\n{body}\n\nVoir la page : {campaignUrl}\n\nPour ne plus recevoir ces e-mails :\n{unsubscribeUrl}',
+  mailUpdateBody:
+    'Des nouvelles de « {title} » :\n\n{body}\n\nVoir la page : {campaignUrl}\n\nPour ne plus recevoir ces e-mails :\n{unsubscribeUrl}',
   mailModeratorSubject: 'Un contenu attend une relecture',
   mailModeratorBody: 'Une nouvelle campagne attend une relecture dans Modération.',
   mailReviewedSubject: 'Des nouvelles de votre campagne',
   mailApproved: 'Votre campagne « {title} » est publiée.',
-  mailReturned: 'Une personne de la modération vous a renvoyé votre campagne « {title} ». Connectez-vous pour la modifier et l\u2019envoyer à nouveau.',
+  mailReturned:
+    'Une personne de la modération vous a renvoyé votre campagne « {title} ». Connectez-vous pour la modifier et l\u2019envoyer à nouveau.',
   privacyHeading: 'Quand vous signez une campagne',
   privacyParagraphs: [
     'Votre signature compte seulement après confirmation depuis l\u2019e-mail que nous envoyons. Sans confirmation dans les 7 jours, nous la supprimons.',

@@ -4,7 +4,8 @@ import type { Catalog } from '../catalog';
 
 export const events: Catalog['events'] = {
   title: 'Événements',
-  intro: 'Ateliers, veillées, formations et réunions près de chez vous ou en ligne. Pas besoin de compte pour venir.',
+  intro:
+    'Ateliers, veillées, formations et réunions près de chez vous ou en ligne. Pas besoin de compte pour venir.',
   listView: 'Liste',
   monthView: 'Mois',
   viewLabel: 'Afficher en',
@@ -28,8 +29,27 @@ export const events: Catalog['events'] = {
   resultCount: '{count} événements',
   resultCountOne: '1 événement',
   feedLink: 'Ajouter tous les événements à votre agenda (iCalendar)',
-  categories: { workshop: 'Atelier', training: 'Formation', vigil: 'Veillée', meeting: 'Réunion', fundraiser: 'Collecte de fonds', other: 'Autre' },
-  languageNames: { en: 'Anglais', fr: 'Français', es: 'Espagnol', ar: 'Arabe', pt: 'Portugais', uk: 'Ukrainien', ro: 'Roumain', zh: 'Chinois', sw: 'Swahili', bsl: 'Langue des signes britannique', lsf: 'Langue des signes française (LSF)' },
+  categories: {
+    workshop: 'Atelier',
+    training: 'Formation',
+    vigil: 'Veillée',
+    meeting: 'Réunion',
+    fundraiser: 'Collecte de fonds',
+    other: 'Autre',
+  },
+  languageNames: {
+    en: 'Anglais',
+    fr: 'Français',
+    es: 'Espagnol',
+    ar: 'Arabe',
+    pt: 'Portugais',
+    uk: 'Ukrainien',
+    ro: 'Roumain',
+    zh: 'Chinois',
+    sw: 'Swahili',
+    bsl: 'Langue des signes britannique',
+    lsf: 'Langue des signes française (LSF)',
+  },
   cancelledBadge: 'Annulé',
   fullBadge: "Complet : liste d'attente ouverte",
   placesLeft: 'Encore {count} places',
@@ -53,19 +73,29 @@ export const events: Catalog['events'] = {
   address: 'Adresse',
   directions: 'Comment venir',
   accessibility: 'Accessibilité',
-  accessFeatures: { stepFree: 'Accès sans marche', seating: 'Places assises', interpretation: 'Interprétation', quietRoom: 'Salle calme', childcare: 'Garde d’enfants' },
-  accessNone: "L'organisateur n'a pas donné d'informations d'accès. Vous pouvez lui poser la question dans votre inscription.",
+  accessFeatures: {
+    stepFree: 'Accès sans marche',
+    seating: 'Places assises',
+    interpretation: 'Interprétation',
+    quietRoom: 'Salle calme',
+    childcare: 'Garde d’enfants',
+  },
+  accessNone:
+    "L'organisateur n'a pas donné d'informations d'accès. Vous pouvez lui poser la question dans votre inscription.",
   accessNotes: "Plus d'informations sur l'accès",
   onlineLinkNote: 'Le lien pour participer est envoyé aux personnes qui ont une place.',
   places: 'Places',
   addToCalendar: 'Ajouter à mon agenda (.ics)',
   cancelledNotice: 'Cet événement est annulé.',
   pastNotice: 'Cet événement a déjà commencé ou est terminé. Les inscriptions sont fermées.',
-  notPublicNotice: "Seuls vous et l'équipe de modération voyez cette page. Elle n'est pas encore publique.",
+  notPublicNotice:
+    "Seuls vous et l'équipe de modération voyez cette page. Elle n'est pas encore publique.",
   backToEvents: 'Tous les événements',
   rsvpHeading: 'Réserver une place',
-  rsvpIntro: "Pas besoin de compte. Votre e-mail sert seulement à vous envoyer votre place, les changements et, si vous le voulez, un rappel.",
-  rsvpFullIntro: "L'événement est complet. Inscrivez-vous sur la liste d'attente : si une place se libère, elle va à la première personne en attente, et nous vous écrivons.",
+  rsvpIntro:
+    'Pas besoin de compte. Votre e-mail sert seulement à vous envoyer votre place, les changements et, si vous le voulez, un rappel.',
+  rsvpFullIntro:
+    "L'événement est complet. Inscrivez-vous sur la liste d'attente : si une place se libère, elle va à la première personne en attente, et nous vous écrivons.",
   nameLabel: 'Votre nom ou vos initiales',
   nameHint: "Seul l'organisateur le voit.",
   emailLabel: 'Votre adresse e-mail',
@@ -75,20 +105,26 @@ export const events: Catalog['events'] = {
   placesHint: 'De 1 à 5, vous compris.',
   placesInvalid: 'Choisissez un nombre de places de 1 à 5.',
   needsLabel: "Besoins d'accessibilité",
-  needsHint: "Par exemple : place pour un fauteuil, interprète, siège au calme. Seul l'organisateur le voit.",
+  needsHint:
+    "Par exemple : place pour un fauteuil, interprète, siège au calme. Seul l'organisateur le voit.",
   reminderLabel: "M'envoyer un rappel par e-mail avant l'événement",
   rsvpSubmit: 'Réserver ma place',
   waitlistSubmit: "M'inscrire sur la liste d'attente",
-  rsvpConfirmed: 'Votre place est réservée. Nous vous avons envoyé un e-mail avec un lien privé pour la voir ou l’annuler.',
-  rsvpWaitlisted: "L'événement est complet : vous êtes sur la liste d'attente. Nous vous avons envoyé un e-mail. Si une place se libère, nous vous écrirons.",
+  rsvpConfirmed:
+    'Votre place est réservée. Nous vous avons envoyé un e-mail avec un lien privé pour la voir ou l’annuler.',
+  rsvpWaitlisted:
+    "L'événement est complet : vous êtes sur la liste d'attente. Nous vous avons envoyé un e-mail. Si une place se libère, nous vous écrirons.",
   rsvpUpdated: 'Votre inscription est mise à jour.',
-  rsvpKeptPlaces: "Il n'y avait pas assez de places libres pour en ajouter. Vous gardez vos {places} places.",
+  rsvpKeptPlaces:
+    "Il n'y avait pas assez de places libres pour en ajouter. Vous gardez vos {places} places.",
   rsvpClosed: 'Les inscriptions sont fermées pour cet événement.',
-  rsvpTooMany: "Trop d'inscriptions ont été envoyées d'ici. Attendez {minutes} minutes et réessayez.",
+  rsvpTooMany:
+    "Trop d'inscriptions ont été envoyées d'ici. Attendez {minutes} minutes et réessayez.",
   myRsvpTitle: 'Votre inscription',
   myRsvpConfirmed: 'Vous avez {places} places à cet événement.',
   myRsvpConfirmedOne: 'Vous avez 1 place à cet événement.',
-  myRsvpWaitlisted: "Vous êtes sur la liste d'attente, numéro {position}. Nous vous écrirons si une place se libère.",
+  myRsvpWaitlisted:
+    "Vous êtes sur la liste d'attente, numéro {position}. Nous vous écrirons si une place se libère.",
   myRsvpCancelled: 'Vous avez annulé cette inscription.',
   changeRsvpHeading: 'Modifier votre inscription',
   changeRsvpSubmit: 'Enregistrer les modifications',
@@ -97,13 +133,21 @@ export const events: Catalog['events'] = {
   cancelRsvpWaitlist: "Quitter la liste d'attente",
   cancelDone: 'Votre inscription est annulée. Merci de nous avoir prévenus.',
   linkInvalidTitle: 'Ce lien ne marche pas',
-  linkInvalidText: "Le lien est peut-être ancien ou mal copié. Les liens ne marchent plus quelques jours après l'événement, quand nous effaçons les données.",
+  linkInvalidText:
+    "Le lien est peut-être ancien ou mal copié. Les liens ne marchent plus quelques jours après l'événement, quand nous effaçons les données.",
   organizeTitle: 'Mes événements',
-  organizeIntro: 'Créez des événements, suivez les inscriptions et écrivez aux personnes qui viennent.',
+  organizeIntro:
+    'Créez des événements, suivez les inscriptions et écrivez aux personnes qui viennent.',
   newEvent: 'Créer un événement',
   noOwnEvents: "Vous n'avez pas encore d'événement.",
   statusLabel: 'État',
-  statuses: { draft: 'Brouillon', submitted: 'En attente de modération', published: 'Publié', cancelled: 'Annulé', past: 'Passé' },
+  statuses: {
+    draft: 'Brouillon',
+    submitted: 'En attente de modération',
+    published: 'Publié',
+    cancelled: 'Annulé',
+    past: 'Passé',
+  },
   confirmedCount: 'Places confirmées',
   waitlistCount: "Sur liste d'attente",
   colEvent: 'Événement',
@@ -113,15 +157,19 @@ export const events: Catalog['events'] = {
   editTitle: "Modifier l'événement",
   saveDraft: 'Enregistrer',
   saved: 'Enregistré.',
-  savedAndNotified: "Enregistré. Nous avons prévenu par e-mail toutes les personnes inscrites du nouvel horaire ou du nouveau lieu.",
-  resubmittedNotice: 'Enregistré. Une personne de la modération vérifie les changements avant que l\u2019événement soit de nouveau public. Les personnes inscrites gardent leur place.',
+  savedAndNotified:
+    'Enregistré. Nous avons prévenu par e-mail toutes les personnes inscrites du nouvel horaire ou du nouveau lieu.',
+  resubmittedNotice:
+    'Enregistré. Une personne de la modération vérifie les changements avant que l\u2019événement soit de nouveau public. Les personnes inscrites gardent leur place.',
   submit: 'Envoyer pour publication',
-  submitTrustedHint: "Vous êtes un organisateur de confiance : l'événement est publié tout de suite.",
+  submitTrustedHint:
+    "Vous êtes un organisateur de confiance : l'événement est publié tout de suite.",
   submitHint: "L'équipe de modération vérifie vos premiers événements avant qu'ils soient publics.",
   submittedNotice: "Envoyé. L'équipe de modération va le vérifier bientôt. Nous vous écrirons.",
   publishedNotice: 'Publié. Il est maintenant sur la page des événements.',
   cancelEvent: 'Annuler cet événement',
-  cancelEventHint: 'Toutes les personnes inscrites reçoivent un e-mail tout de suite. Impossible de revenir en arrière.',
+  cancelEventHint:
+    'Toutes les personnes inscrites reçoivent un e-mail tout de suite. Impossible de revenir en arrière.',
   cancelledNotice2: "L'événement est annulé. Nous avons écrit à toutes les personnes inscrites.",
   cannotEdit: 'Cet événement ne peut plus être modifié.',
   view: 'Voir la page publique',
@@ -140,7 +188,8 @@ export const events: Catalog['events'] = {
   erased: 'Effacé',
   exportCsv: 'Télécharger les inscriptions (CSV)',
   messageHeading: 'Écrire aux personnes qui viennent',
-  messageHint: "Envoyé par e-mail à toutes les personnes qui ont une place ou sont en liste d'attente. Elles ne voient pas les adresses des autres.",
+  messageHint:
+    "Envoyé par e-mail à toutes les personnes qui ont une place ou sont en liste d'attente. Elles ne voient pas les adresses des autres.",
   messageLabel: 'Message',
   messageSubmit: 'Envoyer le message',
   messageSent: 'Envoyé à {count} personnes.',
@@ -179,7 +228,8 @@ export const events: Catalog['events'] = {
   repeatWeek: 'Chaque semaine',
   repeatMonth: 'Chaque mois',
   fieldRepeatUntil: "Répéter jusqu'au (date)",
-  repeatHint: 'Chaque date devient un événement à part. Vous pouvez modifier ou annuler chacune seule. 52 au plus.',
+  repeatHint:
+    'Chaque date devient un événement à part. Vous pouvez modifier ou annuler chacune seule. 52 au plus.',
   errTitle: "Donnez un titre à l'événement.",
   errDescription: "Décrivez l'événement.",
   errTooLong: 'Ce texte est trop long. Utilisez au plus {max} caractères.',
@@ -196,12 +246,14 @@ export const events: Catalog['events'] = {
   errRepeatUntil: 'Écrivez la dernière date, après la première.',
   // Lien avec une campagne
   fieldCampaign: "Fait partie d'une campagne",
-  fieldCampaignHint: 'Seulement vos propres campagnes publiques. La page de la campagne montrera cet événement.',
+  fieldCampaignHint:
+    'Seulement vos propres campagnes publiques. La page de la campagne montrera cet événement.',
   campaignNone: "Ne fait partie d'aucune campagne",
   errCampaign: 'Choisissez une de vos campagnes publiques, ou aucune.',
   partOfCampaign: 'Fait partie de la campagne :',
   campaignEventsHeading: 'Prochains événements de cette campagne',
-  campaignEventsIntro: 'Venez rencontrer les personnes qui soutiennent cette campagne. Pas besoin de compte pour venir.',
+  campaignEventsIntro:
+    'Venez rencontrer les personnes qui soutiennent cette campagne. Pas besoin de compte pour venir.',
   moderationHeading: 'Événements en attente de validation',
   moderationNone: 'Aucun événement en attente.',
   organizerLabel: 'Organisateur',
@@ -218,24 +270,35 @@ export const events: Catalog['events'] = {
   mailOrganizerSubject: 'Du nouveau sur votre événement',
   mailMessageSubject: 'Un message sur un événement',
   mailReminderSubject: 'Un rappel',
-  mailConfirmed: 'Bonjour {name},\n\nVotre place est réservée pour « {title} ».\nQuand : {when}\nOù : {where}\nPlaces : {places}\n\nPour voir ou annuler votre inscription, ouvrez ce lien privé. Ne le partagez pas :\n{link}',
-  mailWaitlisted: "Bonjour {name},\n\n« {title} » est complet : vous êtes sur la liste d'attente. Si une place se libère, nous vous écrirons.\nQuand : {when}\n\nPour voir ou quitter la liste d'attente, ouvrez ce lien privé. Ne le partagez pas :\n{link}",
-  mailPromoted: 'Bonjour {name},\n\nBonne nouvelle : une place s’est libérée. Vous avez maintenant {places} places à « {title} ».\nQuand : {when}\nOù : {where}\n\nVotre lien privé pour voir ou annuler (il remplace le précédent) :\n{link}',
+  mailConfirmed:
+    'Bonjour {name},\n\nVotre place est réservée pour « {title} ».\nQuand : {when}\nOù : {where}\nPlaces : {places}\n\nPour voir ou annuler votre inscription, ouvrez ce lien privé. Ne le partagez pas :\n{link}',
+  mailWaitlisted:
+    "Bonjour {name},\n\n« {title} » est complet : vous êtes sur la liste d'attente. Si une place se libère, nous vous écrirons.\nQuand : {when}\n\nPour voir ou quitter la liste d'attente, ouvrez ce lien privé. Ne le partagez pas :\n{link}",
+  mailPromoted:
+    'Bonjour {name},\n\nBonne nouvelle : une place s’est libérée. Vous avez maintenant {places} places à « {title} ».\nQuand : {when}\nOù : {where}\n\nVotre lien privé pour voir ou annuler (il remplace le précédent) :\n{link}',
   mailJoinLink: 'Lien pour participer : {url}',
-  mailAlreadyConfirmed: "Bonjour {name},\n\nQuelqu'un a demandé une place à « {title} » avec votre adresse e-mail. Vous avez déjà {places} places, et rien n'a changé.\nQuand : {when}\n\nPour voir, modifier ou annuler votre inscription, ouvrez ce lien privé. Ne le partagez pas :\n{link}\n\nSi ce n'était pas vous, vous n'avez rien à faire.",
-  mailAlreadyWaitlisted: "Bonjour {name},\n\nQuelqu'un a demandé une place à « {title} » avec votre adresse e-mail. Vous êtes déjà sur la liste d'attente, et rien n'a changé.\nQuand : {when}\n\nPour voir, modifier ou quitter la liste d'attente, ouvrez ce lien privé. Ne le partagez pas :\n{link}\n\nSi ce n'était pas vous, vous n'avez rien à faire.",
-  mailChanged: "Bonjour {name},\n\nL'organisateur a changé l'horaire ou le lieu de « {title} ».\nMaintenant : {when}\nOù : {where}\n\nSi vous ne pouvez plus venir, annulez avec le lien privé de votre premier e-mail, pour laisser la place à quelqu'un d'autre.",
-  mailCancelled: "Bonjour {name},\n\nNous sommes désolés : « {title} » du {when} est annulé. Vous n'avez rien à faire.",
-  mailReminder: 'Bonjour {name},\n\nUn rappel : « {title} » commence bientôt.\nQuand : {when}\nOù : {where}\n\nSi vous ne pouvez plus venir, annulez avec le lien privé de votre premier e-mail.',
-  mailReminderWithLink: 'Bonjour {name},\n\nUn rappel : « {title} » commence bientôt.\nQuand : {when}\nOù : {where}\n\nSi vous ne pouvez plus venir, annulez ici, pour que quelqu’un d’autre puisse avoir votre place :\n{link}',
-  mailMessage: "Bonjour {name},\n\nUn message de l'organisateur de « {title} » ({when}) :\n\n{message}",
+  mailAlreadyConfirmed:
+    "Bonjour {name},\n\nQuelqu'un a demandé une place à « {title} » avec votre adresse e-mail. Vous avez déjà {places} places, et rien n'a changé.\nQuand : {when}\n\nPour voir, modifier ou annuler votre inscription, ouvrez ce lien privé. Ne le partagez pas :\n{link}\n\nSi ce n'était pas vous, vous n'avez rien à faire.",
+  mailAlreadyWaitlisted:
+    "Bonjour {name},\n\nQuelqu'un a demandé une place à « {title} » avec votre adresse e-mail. Vous êtes déjà sur la liste d'attente, et rien n'a changé.\nQuand : {when}\n\nPour voir, modifier ou quitter la liste d'attente, ouvrez ce lien privé. Ne le partagez pas :\n{link}\n\nSi ce n'était pas vous, vous n'avez rien à faire.",
+  mailChanged:
+    "Bonjour {name},\n\nL'organisateur a changé l'horaire ou le lieu de « {title} ».\nMaintenant : {when}\nOù : {where}\n\nSi vous ne pouvez plus venir, annulez avec le lien privé de votre premier e-mail, pour laisser la place à quelqu'un d'autre.",
+  mailCancelled:
+    "Bonjour {name},\n\nNous sommes désolés : « {title} » du {when} est annulé. Vous n'avez rien à faire.",
+  mailReminder:
+    'Bonjour {name},\n\nUn rappel : « {title} » commence bientôt.\nQuand : {when}\nOù : {where}\n\nSi vous ne pouvez plus venir, annulez avec le lien privé de votre premier e-mail.',
+  mailReminderWithLink:
+    'Bonjour {name},\n\nUn rappel : « {title} » commence bientôt.\nQuand : {when}\nOù : {where}\n\nSi vous ne pouvez plus venir, annulez ici, pour que quelqu’un d’autre puisse avoir votre place :\n{link}',
+  mailMessage:
+    "Bonjour {name},\n\nUn message de l'organisateur de « {title} » ({when}) :\n\n{message}",
   mailApproved: 'Bonne nouvelle : votre événement « {title} » est publié.',
-  mailDeclined: "L'équipe de modération vous a renvoyé votre événement « {title} » en brouillon. Relisez-le, modifiez-le et renvoyez-le.",
+  mailDeclined:
+    "L'équipe de modération vous a renvoyé votre événement « {title} » en brouillon. Relisez-le, modifiez-le et renvoyez-le.",
   mailCancelledByModerator: "L'équipe de modération a annulé votre événement « {title} ».",
   privacyHeading: 'Quand vous vous inscrivez à un événement',
   privacyParagraphs: [
     "L'organisateur voit votre nom, votre e-mail, le nombre de places et vos besoins d'accessibilité. Personne d'autre ne les voit, et rien n'est public.",
     "Nous effaçons votre nom, votre e-mail et vos besoins {days} jours après la fin de l'événement. Nous gardons seulement le nombre de places, pour compter.",
-    "Votre lien privé ne marche plus à ce moment-là. Avant, vous pouvez annuler à tout moment avec ce lien.",
+    'Votre lien privé ne marche plus à ce moment-là. Avant, vous pouvez annuler à tout moment avec ce lien.',
   ],
 };

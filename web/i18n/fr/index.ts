@@ -7,4 +7,11 @@ import * as site from './site';
 import * as stories from './stories';
 
 /** French catalog: typed as Catalog, so a missing or extra key fails the type check. */
-export const fr: Catalog = { ...site, ...accounts, ...resources, ...events, ...campaigns, ...stories };
+export const fr: Catalog = {
+  ...site,
+  ...accounts,
+  ...resources,
+  ...events,
+  ...campaigns,
+  ...stories,
+};

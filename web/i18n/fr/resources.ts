@@ -9,8 +9,10 @@ export const resourceEdit: Catalog['resourceEdit'] = {
   editLink: 'Modifier',
   editLabel: 'Modifier {name}',
   editThisResource: 'Modifier cette ressource',
-  intro: 'Indiquez ce qu’une personne doit savoir : ce que le service propose, à qui il s’adresse et comment le joindre. Les champs marqués (facultatif) peuvent rester vides.',
-  verifiedKept: 'Enregistrer ne change pas la date de la dernière vérification. Après avoir appelé ou être passé sur place, utilisez « Vérifiée aujourd’hui » sur la page de modération.',
+  intro:
+    'Indiquez ce qu’une personne doit savoir : ce que le service propose, à qui il s’adresse et comment le joindre. Les champs marqués (facultatif) peuvent rester vides.',
+  verifiedKept:
+    'Enregistrer ne change pas la date de la dernière vérification. Après avoir appelé ou être passé sur place, utilisez « Vérifiée aujourd’hui » sur la page de modération.',
   organizationLegend: 'Organisme',
   organizationLabel: 'Organisme qui le propose',
   organizationNew: 'Un nouvel organisme (écrivez son nom plus bas)',
@@ -19,7 +21,8 @@ export const resourceEdit: Catalog['resourceEdit'] = {
   serviceLegend: 'Le service',
   nameLabel: 'Nom du service',
   descriptionLabel: 'Ce qu’il propose',
-  descriptionHint: 'Faites des phrases courtes. Dites ce que la personne reçoit et comment se passe la venue.',
+  descriptionHint:
+    'Faites des phrases courtes. Dites ce que la personne reçoit et comment se passe la venue.',
   contentLanguageLabel: 'Langue dans laquelle ces textes sont écrits',
   eligibilityLabel: 'Pour qui',
   eligibilityHint: 'Par exemple : femmes de 18 ans et plus. Ou : tout le monde, sans papiers.',
@@ -32,7 +35,8 @@ export const resourceEdit: Catalog['resourceEdit'] = {
   languagesLegend: 'Langues parlées',
   placeLegend: 'Lieu',
   placeHint: 'Laissez la rue vide pour un service joignable seulement en ligne ou par téléphone.',
-  sharedPlace: 'D’autres services utilisent aussi ce lieu ({count}). Un changement du lieu les modifie aussi.',
+  sharedPlace:
+    'D’autres services utilisent aussi ce lieu ({count}). Un changement du lieu les modifie aussi.',
   streetLabel: 'Adresse (numéro et rue)',
   cityLabel: 'Ville',
   postalCodeLabel: 'Code postal',
@@ -41,19 +45,29 @@ export const resourceEdit: Catalog['resourceEdit'] = {
   countryHint: 'Deux lettres, par exemple CA ou FR.',
   latitudeLabel: 'Latitude',
   longitudeLabel: 'Longitude',
-  positionHint: 'En degrés décimaux, par exemple 45.5017 et -73.5673. Sert pour « près de moi ». Remplissez les deux ou aucun.',
+  positionHint:
+    'En degrés décimaux, par exemple 45.5017 et -73.5673. Sert pour « près de moi ». Remplissez les deux ou aucun.',
   timeZoneLabel: 'Fuseau horaire du lieu',
   timeZoneHint: 'Les horaires d’ouverture sont lus dans ce fuseau horaire.',
   transportationLabel: 'Comment s’y rendre',
   transportationHint: 'Par exemple : bus 12, arrêt Rue du Marché. Entrée sans marche à l’arrière.',
   confidentialLabel: 'Garder l’adresse privée (par exemple, un foyer d’hébergement)',
-  confidentialHint: 'La rue, le nom du lieu et l’itinéraire ne sont jamais montrés ni partagés. Seule la ville l’est.',
+  confidentialHint:
+    'La rue, le nom du lieu et l’itinéraire ne sont jamais montrés ni partagés. Seule la ville l’est.',
   phonesLegend: 'Numéros de téléphone',
   phoneLabel: 'Numéro de téléphone {n}',
   phoneTypeLabel: 'Type de numéro {n}',
-  phoneTypes: { voice: 'Appel', text: 'SMS', cell: 'Portable', fax: 'Fax', video: 'Appel vidéo', textphone: 'Téléscripteur (ATS)' },
+  phoneTypes: {
+    voice: 'Appel',
+    text: 'SMS',
+    cell: 'Portable',
+    fax: 'Fax',
+    video: 'Appel vidéo',
+    textphone: 'Téléscripteur (ATS)',
+  },
   hoursLegend: 'Horaires d’ouverture',
-  hoursHint: 'Écrivez les heures sur 24 heures, par exemple 09:00 ou 17:30. Laissez les deux heures vides un jour de fermeture. Une fermeture plus tôt que l’ouverture continue après minuit. 00:00 à 00:00 veut dire ouvert 24 heures sur 24. Un jour avec une pause utilise la deuxième paire d’heures : par exemple 09:00 à 12:00, puis 13:30 à 17:00.',
+  hoursHint:
+    'Écrivez les heures sur 24 heures, par exemple 09:00 ou 17:30. Laissez les deux heures vides un jour de fermeture. Une fermeture plus tôt que l’ouverture continue après minuit. 00:00 à 00:00 veut dire ouvert 24 heures sur 24. Un jour avec une pause utilise la deuxième paire d’heures : par exemple 09:00 à 12:00, puis 13:30 à 17:00.',
   dayColumn: 'Jour',
   opensColumn: 'Ouverture',
   closesColumn: 'Fermeture',
@@ -75,9 +89,11 @@ export const resourceEdit: Catalog['resourceEdit'] = {
   createdNotice: 'Ressource ajoutée. Elle est maintenant dans l’annuaire.',
   savedNotice: 'Changements enregistrés.',
   unchangedNotice: 'Rien n’a changé.',
-  changedMeanwhile: 'Une autre personne a enregistré cette ressource après que vous l’avez ouverte. Vos modifications ne sont pas encore enregistrées : comparez-les avec la page publique, puis appuyez de nouveau sur Enregistrer pour garder les vôtres.',
+  changedMeanwhile:
+    'Une autre personne a enregistré cette ressource après que vous l’avez ouverte. Vos modifications ne sont pas encore enregistrées : comparez-les avec la page publique, puis appuyez de nouveau sur Enregistrer pour garder les vôtres.',
   historyHeading: 'Changements',
-  historyIntro: 'Qui a changé quoi, et quand. Seuls les noms des champs sont gardés, jamais leur contenu.',
+  historyIntro:
+    'Qui a changé quoi, et quand. Seuls les noms des champs sont gardés, jamais leur contenu.',
   historyEmpty: 'Aucun changement n’est encore enregistré.',
   historyWhen: 'Quand',
   historyWho: 'Rôle',
@@ -131,7 +147,8 @@ export const resourceEdit: Catalog['resourceEdit'] = {
   errMarkup: 'Écrivez du texte simple, sans balises < et >.',
   errOrganization: 'Choisissez un organisme, ou écrivez le nom d’un nouvel organisme.',
   errChoice: 'Choisissez une des options de la liste.',
-  errPlace: 'Remplissez ce champ, ou laissez la rue vide pour un service joignable seulement en ligne ou par téléphone.',
+  errPlace:
+    'Remplissez ce champ, ou laissez la rue vide pour un service joignable seulement en ligne ou par téléphone.',
   errCountry: 'Écrivez un code de pays de 2 lettres, par exemple CA.',
   errLatitude: 'Écrivez un nombre entre -90 et 90.',
   errLongitude: 'Écrivez un nombre entre -180 et 180.',
@@ -139,8 +156,10 @@ export const resourceEdit: Catalog['resourceEdit'] = {
   errTimeZone: 'Choisissez un fuseau horaire dans la liste.',
   errPhone: 'Écrivez un numéro avec seulement des chiffres, des espaces et + ( ) -.',
   errTime: 'Écrivez une heure comme 09:00 ou 17:30.',
-  errBothTimes: 'Remplissez l’heure d’ouverture et l’heure de fermeture, ou aucune pour un jour de fermeture.',
-  errOpeningsOverlap: 'Les deux ouvertures d’un jour ne doivent pas se chevaucher : la première ferme avant minuit, et la seconde ouvre après la fin de la première.',
+  errBothTimes:
+    'Remplissez l’heure d’ouverture et l’heure de fermeture, ou aucune pour un jour de fermeture.',
+  errOpeningsOverlap:
+    'Les deux ouvertures d’un jour ne doivent pas se chevaucher : la première ferme avant minuit, et la seconde ouvre après la fin de la première.',
   errUrl: 'Écrivez une adresse web qui commence par https:// ou http://.',
   errEmail: 'Écrivez une adresse courriel comme nom@exemple.org.',
   errTooManyDocuments: 'Indiquez {max} papiers au plus.',
@@ -148,7 +167,8 @@ export const resourceEdit: Catalog['resourceEdit'] = {
 
 export const resources: Catalog['resources'] = {
   title: 'Trouver de l\u2019aide',
-  intro: 'Cherchez de l\u2019aide près de chez vous ou en ligne. La plupart des services sont gratuits. Notre équipe vérifie chacun d\u2019eux, et vous voyez quand.',
+  intro:
+    'Cherchez de l\u2019aide près de chez vous ou en ligne. La plupart des services sont gratuits. Notre équipe vérifie chacun d\u2019eux, et vous voyez quand.',
   searchLabel: 'De quoi avez-vous besoin ?',
   searchHint: 'Par exemple : un lit ce soir, un avocat, un médecin, à manger.',
   categoryLabel: 'Type d\u2019aide',
@@ -161,7 +181,8 @@ export const resources: Catalog['resources'] = {
   moreFilters: 'Distance et tri',
   nearMeLegend: 'Près de moi',
   nearMe: 'Utiliser ma position',
-  nearMeHint: 'Votre navigateur vous demande d\u2019abord. Nous arrondissons votre position à environ 1 km et ne la gardons jamais.',
+  nearMeHint:
+    'Votre navigateur vous demande d\u2019abord. Nous arrondissons votre position à environ 1 km et ne la gardons jamais.',
   nearMeWorking: 'Recherche de votre position…',
   nearMeActive: 'Les distances sont calculées depuis votre position approximative.',
   nearMeDenied: 'Nous n\u2019avons pas pu obtenir votre position. Vous pouvez choisir une ville.',
@@ -212,7 +233,8 @@ export const resources: Catalog['resources'] = {
   agesBetween: 'De {min} à {max} ans.',
   agesFrom: 'À partir de {min} ans.',
   agesUpTo: 'Jusqu\u2019à {max} ans.',
-  whoAnyone: 'Aucune condition n\u2019est indiquée. Appelez pour savoir si ce service vous convient.',
+  whoAnyone:
+    'Aucune condition n\u2019est indiquée. Appelez pour savoir si ce service vous convient.',
   documentsHeading: 'Quoi apporter',
   noDocuments: 'Aucun papier n\u2019est indiqué.',
   startHeading: 'Comment commencer',
@@ -222,7 +244,8 @@ export const resources: Catalog['resources'] = {
   website: 'Voir leur site web',
   placeOnline: 'En ligne ou par téléphone seulement. Il n\u2019y a pas de lieu à visiter.',
   addressHeading: 'Adresse',
-  confidentialAddress: 'L\u2019adresse reste confidentielle pour la sécurité de tous. Appelez pour l\u2019obtenir.',
+  confidentialAddress:
+    'L\u2019adresse reste confidentielle pour la sécurité de tous. Appelez pour l\u2019obtenir.',
   transitHeading: 'Comment s\u2019y rendre',
   hoursHeading: 'Heures d\u2019ouverture',
   hoursZone: 'Heures indiquées en {zone}.',
@@ -250,16 +273,19 @@ export const resources: Catalog['resources'] = {
     SU: 'Dimanche',
   },
   reportHeading: 'Signaler un problème',
-  reportIntro: 'Une information est fausse ou n\u2019est plus à jour ? Dites-le-nous. L\u2019équipe de modération vérifiera. Pas besoin de compte.',
+  reportIntro:
+    'Une information est fausse ou n\u2019est plus à jour ? Dites-le-nous. L\u2019équipe de modération vérifiera. Pas besoin de compte.',
   problemLabel: 'Qu\u2019est-ce qui ne va pas ?',
   problemHint: 'Par exemple : le numéro ne répond pas, ou le service a déménagé.',
   contactLabel: 'Comment vous joindre ? (facultatif)',
-  contactHint: 'Un courriel ou un numéro de téléphone, seulement si vous voulez une réponse. Nous l\u2019effaçons quand le signalement est traité.',
+  contactHint:
+    'Un courriel ou un numéro de téléphone, seulement si vous voulez une réponse. Nous l\u2019effaçons quand le signalement est traité.',
   reportSubmit: 'Envoyer le signalement',
   errorSummary: 'Veuillez corriger ceci :',
   problemRequired: 'Dites-nous ce qui ne va pas.',
   problemTooLong: 'Utilisez {max} caractères au maximum.',
   contactTooLong: 'Utilisez {max} caractères au maximum pour vos coordonnées.',
   reportThanks: 'Merci. L\u2019équipe de modération va vérifier.',
-  reportLimited: 'Vous avez envoyé beaucoup de signalements en peu de temps. Réessayez dans {minutes} minutes.',
+  reportLimited:
+    'Vous avez envoyé beaucoup de signalements en peu de temps. Réessayez dans {minutes} minutes.',
 };

@@ -44,7 +44,8 @@ export const mail: Catalog['mail'] = {
   signInBody:
     'Votre code est {code}\n\nIl fonctionne pendant 10 minutes. Saisissez-le sur la page où vous l\u2019avez demandé.\n\nSi vous n\u2019avez pas demandé ce code, ignorez ce courriel. Personne ne peut se connecter sans lui.',
   accountUpdateSubject: 'Des nouvelles de votre compte',
-  organizerApproved: 'Bonne nouvelle : vous pouvez maintenant organiser des événements et des campagnes. Connectez-vous pour commencer.',
+  organizerApproved:
+    'Bonne nouvelle : vous pouvez maintenant organiser des événements et des campagnes. Connectez-vous pour commencer.',
   organizerDeclined:
     'Une personne de la modération a lu votre demande pour organiser et n\u2019a pas pu l\u2019accepter cette fois. Vous pouvez demander à nouveau quand vous voulez.',
 };
@@ -62,11 +63,14 @@ export const home: Catalog['home'] = {
   actionText:
     'Signez des pétitions et des lettres pour de meilleures lois et de meilleurs services. Votre nom reste privé si vous le voulez.',
   storiesTitle: 'Lire des témoignages',
-  storiesText: 'Des récits de survivantes et survivants, avec leurs mots, publiés seulement avec leur accord.',
+  storiesText:
+    'Des récits de survivantes et survivants, avec leurs mots, publiés seulement avec leur accord.',
   supportTitle: 'Soutenir une personne',
-  supportText: 'Un court guide pour les proches et les bénévoles : comment écouter et comment aider.',
+  supportText:
+    'Un court guide pour les proches et les bénévoles : comment écouter et comment aider.',
   safetyTitle: 'Lire en sécurité',
-  safetyText: 'Le bouton Sortie rapide, en haut, quitte ce site tout de suite. Voyez ce qu\u2019il peut cacher, et ce qu\u2019il ne cache pas.',
+  safetyText:
+    'Le bouton Sortie rapide, en haut, quitte ce site tout de suite. Voyez ce qu\u2019il peut cacher, et ce qu\u2019il ne cache pas.',
   demoNotice: 'Tout ce qui est affiché ici est un contenu de démonstration inventé.',
 };
 
@@ -194,21 +198,25 @@ export const privacy: Catalog['privacy'] = {
     },
     {
       heading: 'Vos choix',
-      paragraphs: ['Vous pouvez demander à voir, corriger ou effacer ce que nous gardons sur vous, à tout moment.'],
+      paragraphs: [
+        'Vous pouvez demander à voir, corriger ou effacer ce que nous gardons sur vous, à tout moment.',
+      ],
     },
   ],
 };
 
 export const errors: Catalog['errors'] = {
   notFoundTitle: 'Nous n\u2019avons pas trouvé cette page',
-  notFoundText: 'La page a peut-être changé d\u2019adresse, ou l\u2019adresse contient une faute de frappe.',
+  notFoundText:
+    'La page a peut-être changé d\u2019adresse, ou l\u2019adresse contient une faute de frappe.',
   serverErrorTitle: 'Un problème est survenu de notre côté',
   serverErrorText: 'Vous n\u2019y êtes pour rien. Réessayez dans un moment.',
   forbiddenTitle: 'Cette demande a été bloquée',
   forbiddenText:
     'Pour votre sécurité, nous acceptons seulement les formulaires envoyés depuis ce site. Revenez en arrière, rechargez la page et réessayez.',
   tooLargeTitle: 'Ce texte est trop long',
-  tooLargeText: 'Ce que vous avez envoyé dépasse ce que nous pouvons accepter. Raccourcissez-le et réessayez.',
+  tooLargeText:
+    'Ce que vous avez envoyé dépasse ce que nous pouvons accepter. Raccourcissez-le et réessayez.',
   goHome: 'Aller à la page d\u2019accueil',
 };
 
@@ -217,7 +225,8 @@ export const readability: Catalog['readability'] = {
   easy: 'Facile à lire.',
   fair: 'Assez facile à lire. Des phrases plus courtes aideraient.',
   hard: 'Difficile à lire. Visez des phrases plus courtes et des mots plus simples.',
-  veryHard: 'Très difficile à lire. Coupez les longues phrases et utilisez des mots de tous les jours.',
+  veryHard:
+    'Très difficile à lire. Coupez les longues phrases et utilisez des mots de tous les jours.',
   empty: 'Écrivez un texte pour voir s\u2019il est facile à lire.',
   scoreLabel: 'Facilité de lecture : {score} sur 100',
 };

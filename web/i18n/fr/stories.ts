@@ -4,9 +4,11 @@ import type { Catalog } from '../catalog';
 
 export const stories: Catalog['stories'] = {
   campaignStoriesHeading: 'Témoignages partagés pour cette campagne',
-  campaignStoriesIntro: 'Les personnes qui ont écrit ces témoignages ont accepté qu\u2019ils soient montrés ici.',
+  campaignStoriesIntro:
+    'Les personnes qui ont écrit ces témoignages ont accepté qu\u2019ils soient montrés ici.',
   listTitle: 'Témoignages',
-  listIntro: 'Des témoignages de survivantes et de survivants, avec leurs propres mots. Chacun est partagé seulement avec l’accord de la personne qui l’a écrit. Elle peut le retirer à tout moment.',
+  listIntro:
+    'Des témoignages de survivantes et de survivants, avec leurs propres mots. Chacun est partagé seulement avec l’accord de la personne qui l’a écrit. Elle peut le retirer à tout moment.',
   listEmpty: 'Aucun témoignage n’est partagé pour le moment.',
   by: 'Partagé par {name}',
   anonymous: 'Anonyme',
@@ -26,11 +28,13 @@ export const stories: Catalog['stories'] = {
     other: 'Autre',
   },
   mineTitle: 'Mes témoignages',
-  mineIntro: 'Écrivez à votre rythme. Rien n’est publié avant que vous approuviez le texte exact. Vous pouvez retirer un témoignage à tout moment.',
+  mineIntro:
+    'Écrivez à votre rythme. Rien n’est publié avant que vous approuviez le texte exact. Vous pouvez retirer un témoignage à tout moment.',
   mineEmpty: 'Vous n’avez pas encore écrit de témoignage.',
   writeNew: 'Écrire un témoignage',
   needStorytellerTitle: 'Activez d’abord le partage de témoignages',
-  needStorytellerText: 'Pour écrire un témoignage, activez « Je veux partager un témoignage » sur la page de votre compte.',
+  needStorytellerText:
+    'Pour écrire un témoignage, activez « Je veux partager un témoignage » sur la page de votre compte.',
   goToAccount: 'Aller à mon compte',
   statusDraft: 'Brouillon : vous seul pouvez le voir',
   statusSubmitted: 'Un modérateur peut le lire. Pas publié.',
@@ -39,7 +43,8 @@ export const stories: Catalog['stories'] = {
   versionCount: 'Version {number}',
   newTitle: 'Écrire un témoignage',
   editTitle: 'Modifier votre témoignage',
-  editIntro: 'Enregistrer crée une nouvelle version. Les versions précédentes sont gardées et jamais modifiées. Une nouvelle version n’est pas publiée avant que vous l’approuviez.',
+  editIntro:
+    'Enregistrer crée une nouvelle version. Les versions précédentes sont gardées et jamais modifiées. Une nouvelle version n’est pas publiée avant que vous l’approuviez.',
   reminderHeading: 'Avant d’écrire',
   reminders: [
     'Vous ne devez aucun détail à personne. Partagez seulement ce que vous voulez partager.',
@@ -49,12 +54,14 @@ export const stories: Catalog['stories'] = {
   titleLabel: 'Titre',
   titleHint: 'Quelques mots. Il s’affiche au-dessus de votre témoignage.',
   bodyLabel: 'Votre témoignage',
-  bodyHint: 'Texte simple. Laissez une ligne vide entre les paragraphes. Les liens, les images et la mise en forme ne sont pas affichés.',
+  bodyHint:
+    'Texte simple. Laissez une ligne vide entre les paragraphes. Les liens, les images et la mise en forme ne sont pas affichés.',
   shownNameLabel: 'Nom affiché',
   shownNameHint: 'Un nom inventé, votre prénom, ou laissez vide pour apparaître comme « Anonyme ».',
   languageLabel: 'Langue de votre témoignage',
   notesLegend: 'Avertissements',
-  notesHint: 'Cochez ce que les lecteurs doivent savoir avant de lire. Ils le verront avant le témoignage.',
+  notesHint:
+    'Cochez ce que les lecteurs doivent savoir avant de lire. Ils le verront avant le témoignage.',
   noteTextLabel: 'Autres avertissements, avec vos mots',
   save: 'Enregistrer cette version',
   saved: 'Enregistré comme version {number}.',
@@ -81,28 +88,34 @@ export const stories: Catalog['stories'] = {
   latestVersionHeading: 'Dernière version : {number}',
   editLatest: 'Modifier le témoignage',
   submitHeading: 'Demander une relecture',
-  submitText: 'Un modérateur peut lire votre brouillon et proposer des changements. Rien n’est publié avant que vous approuviez une version.',
+  submitText:
+    'Un modérateur peut lire votre brouillon et proposer des changements. Rien n’est publié avant que vous approuviez une version.',
   submitButton: 'Demander à un modérateur de le lire',
   submitted: 'C’est envoyé. Un modérateur peut maintenant lire votre témoignage.',
   approveHeading: 'Approuver la version {number}',
-  approveIntro: 'Approuver veut dire : « Ces mots exacts peuvent être publiés, là où je le choisis, jusqu’à la date que je choisis. » Vous pouvez retirer votre accord à tout moment.',
-  approveNotLatest: 'Il existe une version plus récente. Approuvez la plus récente, ou modifiez encore.',
+  approveIntro:
+    'Approuver veut dire : « Ces mots exacts peuvent être publiés, là où je le choisis, jusqu’à la date que je choisis. » Vous pouvez retirer votre accord à tout moment.',
+  approveNotLatest:
+    'Il existe une version plus récente. Approuvez la plus récente, ou modifiez encore.',
   consentLegend: 'Où ce témoignage peut-il apparaître ?',
   consentOwnPage: 'Sur sa propre page de ce site, dans la liste des témoignages',
   consentCampaigns: 'Sur la page de ces campagnes :',
   consentNoCampaigns: 'Il n’y a pas de campagne à choisir pour le moment.',
   consentEvents: 'Cité dans la description d’événements par des organisateurs',
   monthsLabel: 'Jusqu’à quand ?',
-  monthsHint: 'Après cette date, votre témoignage est retiré, sauf si vous renouvelez. Nous vous écrirons 14 jours avant.',
+  monthsHint:
+    'Après cette date, votre témoignage est retiré, sauf si vous renouvelez. Nous vous écrirons 14 jours avant.',
   monthsOption: '{months} mois',
   monthsOptionYear: '1 an',
   monthsOptionYears: '{years} ans',
   approveButton: 'J’approuve la version {number}',
   approved: 'Merci. Vous avez approuvé cette version.',
   renewHeading: 'Renouveler votre accord',
-  renewText: 'Votre témoignage est publié jusqu’au {date}. Approuver de nouveau la même version le garde publié pour la durée choisie.',
+  renewText:
+    'Votre témoignage est publié jusqu’au {date}. Approuver de nouveau la même version le garde publié pour la durée choisie.',
   withdrawHeading: 'Retirer votre témoignage',
-  withdrawText: 'Il quitte ce site tout de suite : sa page, les listes et les pages des campagnes. Vous n’avez pas à donner de raison.',
+  withdrawText:
+    'Il quitte ce site tout de suite : sa page, les listes et les pages des campagnes. Vous n’avez pas à donner de raison.',
   deleteVersionsLabel: 'Supprimer aussi toutes les versions du texte',
   withdrawButton: 'Retirer mon témoignage',
   withdrawn: 'Votre témoignage est retiré. Il n’est plus sur ce site.',
@@ -141,7 +154,8 @@ export const stories: Catalog['stories'] = {
   cannotChange: 'Ce n’était pas possible. Le témoignage a peut-être changé. Voici où il en est.',
   queueHeading: 'Témoignages',
   queueTitle: 'Témoignages à lire',
-  queueIntro: 'Lisez les témoignages que leurs auteurs vous ont confiés. Vous pouvez proposer une modification (l’auteur voit ce qui a changé et doit l’approuver) ou publier la version approuvée par l’auteur.',
+  queueIntro:
+    'Lisez les témoignages que leurs auteurs vous ont confiés. Vous pouvez proposer une modification (l’auteur voit ce qui a changé et doit l’approuver) ou publier la version approuvée par l’auteur.',
   queueEmpty: 'Aucun témoignage n’attend.',
   queueLink: 'Témoignages à lire',
   queueLatest: 'Dernière version : {number}',
@@ -150,7 +164,8 @@ export const stories: Catalog['stories'] = {
   queuePublished: 'Publié : version {number}',
   moderateTitle: 'Lire un témoignage',
   suggestHeading: 'Proposer une modification',
-  suggestIntro: 'Votre modification devient une nouvelle version. L’auteur voit ce qui a changé et décide. Rien n’est publié sans son accord.',
+  suggestIntro:
+    'Votre modification devient une nouvelle version. L’auteur voit ce qui a changé et décide. Rien n’est publié sans son accord.',
   suggestButton: 'Proposer cette modification',
   suggested: 'Votre modification est enregistrée comme version {number}. L’auteur la verra.',
   publishHeading: 'Publier',
@@ -165,5 +180,6 @@ export const stories: Catalog['stories'] = {
   consentSummaryEvents: 'citations dans des événements',
   exampleNote: 'Témoignage d’exemple : inventé pour la démonstration.',
   mailSubject: 'Un rappel au sujet de votre compte',
-  mailReminder: 'Bonjour,\n\nVous avez accepté qu’un texte que vous avez écrit soit montré sur notre site jusqu’au {date}. Après cette date, il sera retiré.\n\nSi vous voulez qu’il reste, connectez-vous et approuvez-le de nouveau :\n{link}\n\nSi vous ne faites rien, il sera simplement retiré. Vous n’avez pas besoin de répondre.',
+  mailReminder:
+    'Bonjour,\n\nVous avez accepté qu’un texte que vous avez écrit soit montré sur notre site jusqu’au {date}. Après cette date, il sera retiré.\n\nSi vous voulez qu’il reste, connectez-vous et approuvez-le de nouveau :\n{link}\n\nSi vous ne faites rien, il sera simplement retiré. Vous n’avez pas besoin de répondre.',
 };

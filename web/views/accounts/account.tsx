@@ -71,7 +71,9 @@ export const AccountPage = (props: AccountView) => {
       <p>{isStoryteller ? t.account.storytellerOn : t.account.storytellerOff}</p>
       <form method="post" action="/account/storyteller">
         <input type="hidden" name="enabled" value={isStoryteller ? 'no' : 'yes'} />
-        <button type="submit">{isStoryteller ? t.account.storytellerTurnOff : t.account.storytellerTurnOn}</button>
+        <button type="submit">
+          {isStoryteller ? t.account.storytellerTurnOff : t.account.storytellerTurnOn}
+        </button>
       </form>
 
       {props.organizerStatus !== 'organizer' ? (
@@ -113,7 +115,11 @@ export const AccountPage = (props: AccountView) => {
                 <span class="cell-label">{t.account.sessionLastActive}</span>
                 {formatDateTime(session.lastActiveAt, props.locale)}
               </td>
-              <td>{session.id === props.currentSessionId ? t.account.thisDevice : t.account.otherDevice}</td>
+              <td>
+                {session.id === props.currentSessionId
+                  ? t.account.thisDevice
+                  : t.account.otherDevice}
+              </td>
             </tr>
           ))}
         </tbody>

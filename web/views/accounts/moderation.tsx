@@ -34,7 +34,11 @@ export const ModerationPage = (props: {
       {props.applications.map((application) => (
         <section class="queue-item" aria-labelledby={`application-${application.id}`}>
           <h3 id={`application-${application.id}`}>{application.organizationName}</h3>
-          <p>{format(t.moderation.appliedOn, { date: formatDate(application.createdAt, props.locale) })}</p>
+          <p>
+            {format(t.moderation.appliedOn, {
+              date: formatDate(application.createdAt, props.locale),
+            })}
+          </p>
           <dl>
             <dt>{t.moderation.from}</dt>
             <dd>{application.email}</dd>
@@ -42,12 +46,20 @@ export const ModerationPage = (props: {
             <dd>{application.reason}</dd>
           </dl>
           <div class="actions">
-            <form method="post" action={`/moderation/organizer-applications/${application.id}/approval`} class="inline-form">
+            <form
+              method="post"
+              action={`/moderation/organizer-applications/${application.id}/approval`}
+              class="inline-form"
+            >
               <button type="submit" class="button-primary">
                 {t.moderation.approve}
               </button>
             </form>
-            <form method="post" action={`/moderation/organizer-applications/${application.id}/decline`} class="inline-form">
+            <form
+              method="post"
+              action={`/moderation/organizer-applications/${application.id}/decline`}
+              class="inline-form"
+            >
               <button type="submit">{t.moderation.decline}</button>
             </form>
           </div>

@@ -41,7 +41,12 @@ export const SignInPage = (props: {
 };
 
 /** Step 2: the code from the email. */
-export const SignInCodePage = (props: { t: Catalog; email: string; next: string; errors?: FieldErrors }) => {
+export const SignInCodePage = (props: {
+  t: Catalog;
+  email: string;
+  next: string;
+  errors?: FieldErrors;
+}) => {
   const { t } = props;
   return (
     <>

@@ -25,10 +25,20 @@ export const CallPanel = (props: {
       <p class="pre-line" {...textIn(props.scriptLanguage)}>
         {props.script}
       </p>
-      {props.message ? <p role="status" class="notice">{props.message}</p> : null}
+      {props.message ? (
+        <p role="status" class="notice">
+          {props.message}
+        </p>
+      ) : null}
       <p>{format(t.campaigns.callCount, { count: props.count })}</p>
       {props.open ? (
-        <form method="post" action={`/campaigns/${props.campaignId}/calls`} hx-post={`/campaigns/${props.campaignId}/calls`} hx-target="#call" hx-swap="outerHTML">
+        <form
+          method="post"
+          action={`/campaigns/${props.campaignId}/calls`}
+          hx-post={`/campaigns/${props.campaignId}/calls`}
+          hx-target="#call"
+          hx-swap="outerHTML"
+        >
           <button type="submit" class="button-primary">
             {t.campaigns.callButton}
           </button>

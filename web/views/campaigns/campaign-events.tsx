@@ -3,7 +3,10 @@ import { formatEventWhen } from '../events/format';
 import type { Catalog, Locale } from '../../i18n';
 import { textIn } from '../../components/content-language';
 
-type CampaignEvent = Pick<EventRow, 'id' | 'title' | 'contentLanguage' | 'startsAt' | 'endsAt' | 'timeZone' | 'format' | 'city'>;
+type CampaignEvent = Pick<
+  EventRow,
+  'id' | 'title' | 'contentLanguage' | 'startsAt' | 'endsAt' | 'timeZone' | 'format' | 'city'
+>;
 
 /** On a campaign page: its upcoming published events, each in its own time zone. Nothing when there are none. */
 export const CampaignEvents = (props: { t: Catalog; locale: Locale; events: CampaignEvent[] }) =>
@@ -16,8 +19,8 @@ export const CampaignEvents = (props: { t: Catalog; locale: Locale; events: Camp
           <li class="event-summary">
             <h3>
               <a href={`/events/${event.id}`} {...textIn(event.contentLanguage)}>
-{event.title}
-</a>
+                {event.title}
+              </a>
             </h3>
             <p>
               {formatEventWhen(event, props.locale)}

@@ -29,11 +29,31 @@ export const CampaignEnding = (props: {
         <section aria-labelledby="deliver-heading">
           <h2 id="deliver-heading">{t.campaigns.deliverHeading}</h2>
           {errors.deliveryNote || errors.deliveredOn ? (
-            <ErrorSummary errors={{ deliveryNote: errors.deliveryNote, deliveredOn: errors.deliveredOn }} title={t.forms.errorSummaryTitle} />
+            <ErrorSummary
+              errors={{ deliveryNote: errors.deliveryNote, deliveredOn: errors.deliveredOn }}
+              title={t.forms.errorSummaryTitle}
+            />
           ) : null}
           <form method="post" action={`${props.action}/delivery`} novalidate>
-            <TextArea name="deliveryNote" label={t.campaigns.deliveryNoteLabel} hint={t.campaigns.deliveryNoteHint} value={props.typed?.deliveryNote} error={errors.deliveryNote} maxLength={2000} rows={3} required />
-            <TextField name="deliveredOn" label={t.campaigns.deliveredOnLabel} hint="YYYY-MM-DD" value={props.typed?.deliveredOn} error={errors.deliveredOn} maxLength={10} required />
+            <TextArea
+              name="deliveryNote"
+              label={t.campaigns.deliveryNoteLabel}
+              hint={t.campaigns.deliveryNoteHint}
+              value={props.typed?.deliveryNote}
+              error={errors.deliveryNote}
+              maxLength={2000}
+              rows={3}
+              required
+            />
+            <TextField
+              name="deliveredOn"
+              label={t.campaigns.deliveredOnLabel}
+              hint="YYYY-MM-DD"
+              value={props.typed?.deliveredOn}
+              error={errors.deliveredOn}
+              maxLength={10}
+              required
+            />
             <button type="submit">{t.campaigns.deliver}</button>
           </form>
         </section>

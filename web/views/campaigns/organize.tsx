@@ -2,7 +2,14 @@ import type { Campaign, CampaignSummary } from '../../../db/campaigns/campaigns'
 import type { DayCount } from '../../../db/campaigns/stats';
 import type { CampaignUpdate } from '../../../db/campaigns/updates';
 import { ContentLanguageField } from '../../components/content-language';
-import { ErrorSummary, Notice, TextArea, TextField, type FieldErrors, FormKeyField } from '../../components/form';
+import {
+  ErrorSummary,
+  Notice,
+  TextArea,
+  TextField,
+  type FieldErrors,
+  FormKeyField,
+} from '../../components/form';
 import { CampaignEnding } from './ending';
 import { SignatureChart } from './signature-chart';
 import { formatDate } from '../../components/format';
@@ -34,7 +41,15 @@ export const campaignFormValues = (campaign: Campaign): CampaignFormValues => ({
 });
 
 /** /organize/campaigns: the organizer's own campaigns. */
-export const OwnCampaignsPage = ({ t, campaigns, notice }: { t: Catalog; campaigns: CampaignSummary[]; notice?: string | undefined }) => (
+export const OwnCampaignsPage = ({
+  t,
+  campaigns,
+  notice,
+}: {
+  t: Catalog;
+  campaigns: CampaignSummary[];
+  notice?: string | undefined;
+}) => (
   <>
     <h1>{t.campaigns.organizeTitle}</h1>
     <Notice text={notice} />
@@ -55,7 +70,9 @@ export const OwnCampaignsPage = ({ t, campaigns, notice }: { t: Catalog; campaig
             </h2>
             <p class="meta">
               {t.campaigns.kindNames[campaign.kind]} · {t.campaigns.statusNames[campaign.status]} ·{' '}
-              {campaign.kind === 'call' ? format(t.campaigns.countCalls, { count: campaign.callCount }) : format(t.campaigns.countSigned, { count: campaign.signatures })}
+              {campaign.kind === 'call'
+                ? format(t.campaigns.countCalls, { count: campaign.callCount })
+                : format(t.campaigns.countSigned, { count: campaign.signatures })}
             </p>
           </li>
         ))}
@@ -71,7 +88,14 @@ const KINDS = [
 ] as const;
 
 /** The campaign's text: new, or a draft being edited. */
-export const CampaignForm = (props: { t: Catalog; locale: Locale; action: string; values?: CampaignFormValues | undefined; errors?: FieldErrors | undefined; readability?: string | undefined }) => {
+export const CampaignForm = (props: {
+  t: Catalog;
+  locale: Locale;
+  action: string;
+  values?: CampaignFormValues | undefined;
+  errors?: FieldErrors | undefined;
+  readability?: string | undefined;
+}) => {
   const { t } = props;
   const values = props.values;
   const errors = props.errors ?? {};
@@ -85,22 +109,118 @@ export const CampaignForm = (props: { t: Catalog; locale: Locale; action: string
           <legend>{t.campaigns.kindLegend}</legend>
           {KINDS.map((option) => (
             <div class="choice">
-              <input type="radio" id={`kind-${option.value}`} name="kind" value={option.value} checked={kind === option.value} />
+              <input
+                type="radio"
+                id={`kind-${option.value}`}
+                name="kind"
+                value={option.value}
+                checked={kind === option.value}
+              />
               <label for={`kind-${option.value}`}>{option.label(t)}</label>
             </div>
           ))}
         </fieldset>
-        <ContentLanguageField t={t} label={t.campaigns.languageLabel} value={values?.language ?? props.locale} error={errors.language} />
-        <TextField name="title" label={t.campaigns.titleLabel} value={values?.title} error={errors.title} maxLength={140} required />
-        <TextField name="ask" label={t.campaigns.askLabel} value={values?.ask} error={errors.ask} maxLength={300} required />
-        <TextArea name="body" label={t.campaigns.bodyLabel} hint={props.readability ? `${t.campaigns.bodyHint} ${props.readability}` : t.campaigns.bodyHint} value={values?.body} error={errors.body} maxLength={10000} rows={8} required />
-        <TextField name="targetName" label={t.campaigns.targetNameLabel} value={values?.targetName} error={errors.targetName} maxLength={140} required />
-        <TextField name="targetRole" label={t.campaigns.targetRoleLabel} hint={t.campaigns.targetRoleHint} value={values?.targetRole} error={errors.targetRole} maxLength={140} required />
-        <TextArea name="letterText" label={t.campaigns.letterTextLabel} hint={t.campaigns.letterTextHint} optionalLabel={t.forms.optional} value={values?.letterText} error={errors.letterText} maxLength={8000} rows={8} />
-        <TextField name="targetPhone" label={t.campaigns.targetPhoneLabel} hint={t.campaigns.targetPhoneHint} optionalLabel={t.forms.optional} value={values?.targetPhone} error={errors.targetPhone} maxLength={30} autocomplete="off" />
-        <TextArea name="nextSteps" label={t.campaigns.nextStepsLabel} hint={t.campaigns.nextStepsHint} optionalLabel={t.forms.optional} value={values?.nextSteps} error={errors.nextSteps} maxLength={2000} rows={3} />
-        <TextField name="goal" label={t.campaigns.goalLabel} value={values?.goal ?? '100'} error={errors.goal} inputmode="numeric" maxLength={10} required />
-        <TextField name="endsOn" label={t.campaigns.endsOnLabel} hint="YYYY-MM-DD" optionalLabel={t.forms.optional} value={values?.endsOn} error={errors.endsOn} maxLength={10} />
+        <ContentLanguageField
+          t={t}
+          label={t.campaigns.languageLabel}
+          value={values?.language ?? props.locale}
+          error={errors.language}
+        />
+        <TextField
+          name="title"
+          label={t.campaigns.titleLabel}
+          value={values?.title}
+          error={errors.title}
+          maxLength={140}
+          required
+        />
+        <TextField
+          name="ask"
+          label={t.campaigns.askLabel}
+          value={values?.ask}
+          error={errors.ask}
+          maxLength={300}
+          required
+        />
+        <TextArea
+          name="body"
+          label={t.campaigns.bodyLabel}
+          hint={
+            props.readability
+              ? `${t.campaigns.bodyHint} ${props.readability}`
+              : t.campaigns.bodyHint
+          }
+          value={values?.body}
+          error={errors.body}
+          maxLength={10000}
+          rows={8}
+          required
+        />
+        <TextField
+          name="targetName"
+          label={t.campaigns.targetNameLabel}
+          value={values?.targetName}
+          error={errors.targetName}
+          maxLength={140}
+          required
+        />
+        <TextField
+          name="targetRole"
+          label={t.campaigns.targetRoleLabel}
+          hint={t.campaigns.targetRoleHint}
+          value={values?.targetRole}
+          error={errors.targetRole}
+          maxLength={140}
+          required
+        />
+        <TextArea
+          name="letterText"
+          label={t.campaigns.letterTextLabel}
+          hint={t.campaigns.letterTextHint}
+          optionalLabel={t.forms.optional}
+          value={values?.letterText}
+          error={errors.letterText}
+          maxLength={8000}
+          rows={8}
+        />
+        <TextField
+          name="targetPhone"
+          label={t.campaigns.targetPhoneLabel}
+          hint={t.campaigns.targetPhoneHint}
+          optionalLabel={t.forms.optional}
+          value={values?.targetPhone}
+          error={errors.targetPhone}
+          maxLength={30}
+          autocomplete="off"
+        />
+        <TextArea
+          name="nextSteps"
+          label={t.campaigns.nextStepsLabel}
+          hint={t.campaigns.nextStepsHint}
+          optionalLabel={t.forms.optional}
+          value={values?.nextSteps}
+          error={errors.nextSteps}
+          maxLength={2000}
+          rows={3}
+        />
+        <TextField
+          name="goal"
+          label={t.campaigns.goalLabel}
+          value={values?.goal ?? '100'}
+          error={errors.goal}
+          inputmode="numeric"
+          maxLength={10}
+          required
+        />
+        <TextField
+          name="endsOn"
+          label={t.campaigns.endsOnLabel}
+          hint="YYYY-MM-DD"
+          optionalLabel={t.forms.optional}
+          value={values?.endsOn}
+          error={errors.endsOn}
+          maxLength={10}
+        />
         <button type="submit" class="button-primary">
           {t.campaigns.saveDraft}
         </button>
@@ -109,10 +229,21 @@ export const CampaignForm = (props: { t: Catalog; locale: Locale; action: string
   );
 };
 
-export const NewCampaignPage = (props: { t: Catalog; locale: Locale; values: CampaignFormValues; errors?: FieldErrors }) => (
+export const NewCampaignPage = (props: {
+  t: Catalog;
+  locale: Locale;
+  values: CampaignFormValues;
+  errors?: FieldErrors;
+}) => (
   <>
     <h1>{props.t.campaigns.newTitle}</h1>
-    <CampaignForm t={props.t} locale={props.locale} action="/organize/campaigns" values={props.values} errors={props.errors} />
+    <CampaignForm
+      t={props.t}
+      locale={props.locale}
+      action="/organize/campaigns"
+      values={props.values}
+      errors={props.errors}
+    />
   </>
 );
 
@@ -146,7 +277,9 @@ export const ManageCampaignPage = (props: ManageCampaignProps) => {
     <>
       <h1>{campaign.title}</h1>
       <Notice text={props.notice} />
-      <p class="meta">{format(t.campaigns.statusLabel, { status: t.campaigns.statusNames[campaign.status] })}</p>
+      <p class="meta">
+        {format(t.campaigns.statusLabel, { status: t.campaigns.statusNames[campaign.status] })}
+      </p>
       {isPublic ? (
         <p>
           <a href={`/campaigns/${campaign.id}`}>{t.campaigns.viewPublic}</a>
@@ -156,7 +289,14 @@ export const ManageCampaignPage = (props: ManageCampaignProps) => {
       {campaign.status === 'draft' ? (
         <section aria-labelledby="edit-heading">
           <h2 id="edit-heading">{t.campaigns.editTitle}</h2>
-          <CampaignForm t={t} locale={props.locale} action={base} values={props.values} errors={props.values ? errors : undefined} readability={props.readability} />
+          <CampaignForm
+            t={t}
+            locale={props.locale}
+            action={base}
+            values={props.values}
+            errors={props.values ? errors : undefined}
+            readability={props.readability}
+          />
           <form method="post" action={`${base}/submission`} class="actions">
             <button type="submit" class="button-primary">
               {t.campaigns.submit}
@@ -166,9 +306,22 @@ export const ManageCampaignPage = (props: ManageCampaignProps) => {
       ) : (
         <section aria-labelledby="next-form-heading">
           <h2 id="next-form-heading">{t.campaigns.nextStepsHeading}</h2>
-          {props.values ? null : <ErrorSummary errors={errors.nextSteps ? { nextSteps: errors.nextSteps } : {}} title={t.forms.errorSummaryTitle} />}
+          {props.values ? null : (
+            <ErrorSummary
+              errors={errors.nextSteps ? { nextSteps: errors.nextSteps } : {}}
+              title={t.forms.errorSummaryTitle}
+            />
+          )}
           <form method="post" action={`${base}/next-steps`} novalidate>
-            <TextArea name="nextSteps" label={t.campaigns.nextStepsLabel} hint={t.campaigns.nextStepsHint} value={props.typed?.nextSteps ?? campaign.nextSteps} error={errors.nextSteps} maxLength={2000} rows={3} />
+            <TextArea
+              name="nextSteps"
+              label={t.campaigns.nextStepsLabel}
+              hint={t.campaigns.nextStepsHint}
+              value={props.typed?.nextSteps ?? campaign.nextSteps}
+              error={errors.nextSteps}
+              maxLength={2000}
+              rows={3}
+            />
             <button type="submit">{t.campaigns.saveNextSteps}</button>
           </form>
         </section>
@@ -177,9 +330,20 @@ export const ManageCampaignPage = (props: ManageCampaignProps) => {
       {isPublic ? (
         <section aria-labelledby="post-update-heading">
           <h2 id="post-update-heading">{t.campaigns.postUpdateHeading}</h2>
-          {errors.update ? <ErrorSummary errors={{ update: errors.update }} title={t.forms.errorSummaryTitle} /> : null}
+          {errors.update ? (
+            <ErrorSummary errors={{ update: errors.update }} title={t.forms.errorSummaryTitle} />
+          ) : null}
           <form method="post" action={`${base}/updates`} novalidate>
-            <TextArea name="update" label={t.campaigns.updateLabel} hint={t.campaigns.updateHint} value={props.typed?.update} error={errors.update} maxLength={5000} rows={4} required />
+            <TextArea
+              name="update"
+              label={t.campaigns.updateLabel}
+              hint={t.campaigns.updateHint}
+              value={props.typed?.update}
+              error={errors.update}
+              maxLength={5000}
+              rows={4}
+              required
+            />
             <button type="submit">{t.campaigns.postUpdate}</button>
           </form>
           {props.updates.map((update) => (
@@ -191,12 +355,23 @@ export const ManageCampaignPage = (props: ManageCampaignProps) => {
         </section>
       ) : null}
 
-      <CampaignEnding t={t} action={base} closable={props.closable} deliverable={props.deliverable} errors={errors} typed={props.typed} />
+      <CampaignEnding
+        t={t}
+        action={base}
+        closable={props.closable}
+        deliverable={props.deliverable}
+        errors={errors}
+        typed={props.typed}
+      />
 
       {isPublic ? (
         <section aria-labelledby="dashboard-heading">
           <h2 id="dashboard-heading">{t.campaigns.dashboardHeading}</h2>
-          <p>{campaign.kind === 'call' ? format(t.campaigns.countCalls, { count: campaign.callCount }) : format(t.campaigns.countSigned, { count: props.count })}</p>
+          <p>
+            {campaign.kind === 'call'
+              ? format(t.campaigns.countCalls, { count: campaign.callCount })
+              : format(t.campaigns.countSigned, { count: props.count })}
+          </p>
           <SignatureChart t={t} days={props.days} locale={props.locale} />
           {props.cities.length > 0 ? (
             <>

@@ -26,7 +26,13 @@ const CampaignCard = ({ t, campaign }: { t: Catalog; campaign: CampaignSummary }
 );
 
 /** /campaigns: open campaigns first, then finished ones. */
-export const CampaignListPage = ({ t, campaigns }: { t: Catalog; campaigns: CampaignSummary[] }) => {
+export const CampaignListPage = ({
+  t,
+  campaigns,
+}: {
+  t: Catalog;
+  campaigns: CampaignSummary[];
+}) => {
   const open = campaigns.filter((c) => c.open);
   const past = campaigns.filter((c) => !c.open);
   return (
@@ -99,7 +105,9 @@ export const CampaignPage = (props: CampaignPageProps) => {
       {campaign.status === 'delivered' ? (
         <section class="notice" aria-labelledby="delivery-heading">
           <h2 id="delivery-heading">{t.campaigns.deliveryHeading}</h2>
-          {campaign.deliveredOn ? <p>{format(t.campaigns.deliveredNotice, { date: date(campaign.deliveredOn) })}</p> : null}
+          {campaign.deliveredOn ? (
+            <p>{format(t.campaigns.deliveredNotice, { date: date(campaign.deliveredOn) })}</p>
+          ) : null}
           {campaign.deliveryNote ? (
             <p class="pre-line" {...written}>
               {campaign.deliveryNote}
@@ -111,7 +119,15 @@ export const CampaignPage = (props: CampaignPageProps) => {
       ) : campaign.endsOn ? (
         <p>{format(t.campaigns.endsOn, { date: date(campaign.endsOn) })}</p>
       ) : null}
-      {campaign.kind === 'call' ? null : <CampaignProgress t={t} count={props.count} goal={props.goal} firstGoal={campaign.goal} locale={props.locale} />}
+      {campaign.kind === 'call' ? null : (
+        <CampaignProgress
+          t={t}
+          count={props.count}
+          goal={props.goal}
+          firstGoal={campaign.goal}
+          locale={props.locale}
+        />
+      )}
       {campaign.nextSteps ? (
         <section aria-labelledby="next-heading">
           <h2 id="next-heading">{t.campaigns.nextStepsHeading}</h2>
@@ -121,9 +137,24 @@ export const CampaignPage = (props: CampaignPageProps) => {
         </section>
       ) : null}
       {campaign.kind === 'call' ? (
-        <CallPanel t={t} campaignId={campaign.id} script={campaign.letterText} scriptLanguage={campaign.contentLanguage} phone={campaign.targetPhone} count={campaign.callCount} open={props.open} message={props.callMessage} />
+        <CallPanel
+          t={t}
+          campaignId={campaign.id}
+          script={campaign.letterText}
+          scriptLanguage={campaign.contentLanguage}
+          phone={campaign.targetPhone}
+          count={campaign.callCount}
+          open={props.open}
+          message={props.callMessage}
+        />
       ) : (
-        <SignaturePanel t={t} campaignId={campaign.id} isLetter={campaign.kind === 'letter'} suggestedLetter={campaign.letterText} state={props.open ? props.panel : { kind: 'closed' }} />
+        <SignaturePanel
+          t={t}
+          campaignId={campaign.id}
+          isLetter={campaign.kind === 'letter'}
+          suggestedLetter={campaign.letterText}
+          state={props.open ? props.panel : { kind: 'closed' }}
+        />
       )}
       <section aria-labelledby="about-heading">
         <h2 id="about-heading">{t.campaigns.aboutHeading}</h2>
@@ -153,7 +184,11 @@ export const CampaignPage = (props: CampaignPageProps) => {
           ) : (
             <ul class="signers">
               {props.signers.map((signer) => (
-                <li>{signer.city ? format(t.campaigns.signerFrom, { name: signer.name, city: signer.city }) : signer.name}</li>
+                <li>
+                  {signer.city
+                    ? format(t.campaigns.signerFrom, { name: signer.name, city: signer.city })
+                    : signer.name}
+                </li>
               ))}
             </ul>
           )}
@@ -172,7 +207,13 @@ export const CampaignPage = (props: CampaignPageProps) => {
 };
 
 /** A link page (confirm, withdraw, stop news): names the campaign and asks for one press. */
-export const SignatureLinkPage = (props: { title: string; text: string; action: string; button: string; danger?: boolean }) => (
+export const SignatureLinkPage = (props: {
+  title: string;
+  text: string;
+  action: string;
+  button: string;
+  danger?: boolean;
+}) => (
   <>
     <h1>{props.title}</h1>
     <p>{props.text}</p>

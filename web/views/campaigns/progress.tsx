@@ -4,7 +4,13 @@ import { format, type Catalog } from '../../i18n';
  * Progress toward the goal: a real <progress> named for assistive technology, with the same
  * numbers in text beside it. When the first goal is passed, the page says the goal rose.
  */
-export const CampaignProgress = (props: { t: Catalog; count: number; goal: number; firstGoal: number; locale: 'en' | 'fr' }) => {
+export const CampaignProgress = (props: {
+  t: Catalog;
+  count: number;
+  goal: number;
+  firstGoal: number;
+  locale: 'en' | 'fr';
+}) => {
   const { t } = props;
   const n = (value: number) => value.toLocaleString(props.locale === 'fr' ? 'fr-FR' : 'en-GB');
   return (
@@ -12,9 +18,18 @@ export const CampaignProgress = (props: { t: Catalog; count: number; goal: numbe
       <label for="campaign-progress-bar" class="progress-label">
         {t.campaigns.progressLabel}
       </label>
-      <progress id="campaign-progress-bar" max={props.goal} value={props.count} aria-describedby="campaign-progress-text"></progress>
-      <p class="progress-text" id="campaign-progress-text">{format(t.campaigns.progressText, { count: n(props.count), goal: n(props.goal) })}</p>
-      {props.goal > props.firstGoal ? <p>{format(t.campaigns.goalRaised, { goal: n(props.firstGoal), next: n(props.goal) })}</p> : null}
+      <progress
+        id="campaign-progress-bar"
+        max={props.goal}
+        value={props.count}
+        aria-describedby="campaign-progress-text"
+      ></progress>
+      <p class="progress-text" id="campaign-progress-text">
+        {format(t.campaigns.progressText, { count: n(props.count), goal: n(props.goal) })}
+      </p>
+      {props.goal > props.firstGoal ? (
+        <p>{format(t.campaigns.goalRaised, { goal: n(props.firstGoal), next: n(props.goal) })}</p>
+      ) : null}
     </div>
   );
 };

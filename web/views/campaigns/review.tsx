@@ -38,12 +38,20 @@ export const CampaignReviewQueue = ({ t, campaigns }: { t: Catalog; campaigns: C
           <dd>{campaign.goal}</dd>
         </dl>
         <div class="actions">
-          <form method="post" action={`/moderation/campaigns/${campaign.id}/approval`} class="inline-form">
+          <form
+            method="post"
+            action={`/moderation/campaigns/${campaign.id}/approval`}
+            class="inline-form"
+          >
             <button type="submit" class="button-primary">
               {t.campaigns.approve}
             </button>
           </form>
-          <form method="post" action={`/moderation/campaigns/${campaign.id}/return`} class="inline-form">
+          <form
+            method="post"
+            action={`/moderation/campaigns/${campaign.id}/return`}
+            class="inline-form"
+          >
             <button type="submit">{t.campaigns.returnToOrganizer}</button>
           </form>
         </div>
@@ -62,7 +70,8 @@ export const OwnerlessCampaigns = ({ t, campaigns }: { t: Catalog; campaigns: Ca
       <ul>
         {campaigns.map((campaign) => (
           <li>
-            <a href={`/moderation/campaigns/${campaign.id}`}>{campaign.title}</a> ({t.campaigns.statusNames[campaign.status]})
+            <a href={`/moderation/campaigns/${campaign.id}`}>{campaign.title}</a> (
+            {t.campaigns.statusNames[campaign.status]})
           </li>
         ))}
       </ul>
@@ -91,9 +100,15 @@ export const OwnerlessCampaignPage = (props: {
     <>
       <h1>{campaign.title}</h1>
       <Notice text={props.notice} />
-      <p class="meta">{format(t.campaigns.statusLabel, { status: t.campaigns.statusNames[campaign.status] })}</p>
+      <p class="meta">
+        {format(t.campaigns.statusLabel, { status: t.campaigns.statusNames[campaign.status] })}
+      </p>
       <p>{t.campaigns.ownerlessIntro}</p>
-      <p>{campaign.kind === 'call' ? format(t.campaigns.countCalls, { count: campaign.callCount }) : format(t.campaigns.countSigned, { count: props.count })}</p>
+      <p>
+        {campaign.kind === 'call'
+          ? format(t.campaigns.countCalls, { count: campaign.callCount })
+          : format(t.campaigns.countSigned, { count: props.count })}
+      </p>
       <p>
         <a href={`/campaigns/${campaign.id}`}>{t.campaigns.viewPublic}</a>
       </p>

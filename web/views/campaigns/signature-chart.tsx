@@ -10,10 +10,21 @@ const PAD = { top: 10, right: 10, bottom: 24, left: 40 };
  * for screen readers, a sentence sums it up, and the same numbers follow in a table: the
  * chart adds nothing the text does not say.
  */
-export const SignatureChart = ({ t, days, locale }: { t: Catalog; days: DayCount[]; locale: Locale }) => {
+export const SignatureChart = ({
+  t,
+  days,
+  locale,
+}: {
+  t: Catalog;
+  days: DayCount[];
+  locale: Locale;
+}) => {
   if (days.length === 0) return <p>{t.campaigns.chartEmpty}</p>;
   const dateText = (day: string) =>
-    new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+    new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+      dateStyle: 'medium',
+      timeZone: 'UTC',
+    }).format(new Date(`${day}T00:00:00Z`));
   const total = days.reduce((sum, d) => sum + d.count, 0);
   const peak = days.reduce((best, d) => (d.count > best.count ? d : best), days[0]!);
   const max = Math.max(...days.map((d) => d.count));
@@ -32,8 +43,19 @@ export const SignatureChart = ({ t, days, locale }: { t: Catalog; days: DayCount
   return (
     <figure class="chart">
       <figcaption id="chart-title">{t.campaigns.chartTitle}</figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="chart-title chart-summary" class="chart-svg">
-        <line x1={PAD.left} y1={PAD.top + innerH} x2={WIDTH - PAD.right} y2={PAD.top + innerH} class="chart-axis" />
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-labelledby="chart-title chart-summary"
+        class="chart-svg"
+      >
+        <line
+          x1={PAD.left}
+          y1={PAD.top + innerH}
+          x2={WIDTH - PAD.right}
+          y2={PAD.top + innerH}
+          class="chart-axis"
+        />
         <text x={PAD.left - 6} y={PAD.top + 10} text-anchor="end" class="chart-label">
           {max}
         </text>
@@ -42,7 +64,15 @@ export const SignatureChart = ({ t, days, locale }: { t: Catalog; days: DayCount
         </text>
         {days.map((d, i) => {
           const h = (d.count / max) * innerH;
-          return <rect x={PAD.left + i * slot + (slot - barW) / 2} y={PAD.top + innerH - h} width={barW} height={h} class="chart-bar" />;
+          return (
+            <rect
+              x={PAD.left + i * slot + (slot - barW) / 2}
+              y={PAD.top + innerH - h}
+              width={barW}
+              height={h}
+              class="chart-bar"
+            />
+          );
         })}
         <text x={PAD.left} y={HEIGHT - 6} class="chart-label">
           {dateText(days[0]!.day)}

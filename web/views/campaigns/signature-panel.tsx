@@ -71,37 +71,113 @@ export const SignaturePanel = (props: {
         hx-swap="outerHTML"
         novalidate
       >
-        <TextField name="firstName" label={t.campaigns.firstNameLabel} value={values?.firstName} error={errors.firstName} autocomplete="given-name" maxLength={80} required />
-        <TextField name="lastName" label={t.campaigns.lastNameLabel} optionalLabel={t.forms.optional} value={values?.lastName} error={errors.lastName} autocomplete="family-name" maxLength={80} />
-        <TextField name="email" type="email" label={t.campaigns.emailLabel} hint={t.campaigns.emailHint} value={values?.email} error={errors.email} autocomplete="email" inputmode="email" maxLength={254} required />
-        <TextField name="city" label={t.campaigns.cityLabel} optionalLabel={t.forms.optional} value={values?.city} error={errors.city} autocomplete="address-level2" maxLength={80} />
+        <TextField
+          name="firstName"
+          label={t.campaigns.firstNameLabel}
+          value={values?.firstName}
+          error={errors.firstName}
+          autocomplete="given-name"
+          maxLength={80}
+          required
+        />
+        <TextField
+          name="lastName"
+          label={t.campaigns.lastNameLabel}
+          optionalLabel={t.forms.optional}
+          value={values?.lastName}
+          error={errors.lastName}
+          autocomplete="family-name"
+          maxLength={80}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t.campaigns.emailLabel}
+          hint={t.campaigns.emailHint}
+          value={values?.email}
+          error={errors.email}
+          autocomplete="email"
+          inputmode="email"
+          maxLength={254}
+          required
+        />
+        <TextField
+          name="city"
+          label={t.campaigns.cityLabel}
+          optionalLabel={t.forms.optional}
+          value={values?.city}
+          error={errors.city}
+          autocomplete="address-level2"
+          maxLength={80}
+        />
         {props.isLetter ? (
-          <TextArea name="message" label={t.campaigns.letterLabel} hint={t.campaigns.letterHint} value={values ? values.message : props.suggestedLetter} error={errors.message} maxLength={8000} rows={10} />
+          <TextArea
+            name="message"
+            label={t.campaigns.letterLabel}
+            hint={t.campaigns.letterHint}
+            value={values ? values.message : props.suggestedLetter}
+            error={errors.message}
+            maxLength={8000}
+            rows={10}
+          />
         ) : (
-          <TextArea name="message" label={t.campaigns.commentLabel} optionalLabel={t.forms.optional} value={values?.message} error={errors.message} maxLength={2000} rows={3} />
+          <TextArea
+            name="message"
+            label={t.campaigns.commentLabel}
+            optionalLabel={t.forms.optional}
+            value={values?.message}
+            error={errors.message}
+            maxLength={2000}
+            rows={3}
+          />
         )}
         <fieldset class={errors.display ? 'field field-error' : 'field'} id="field-display">
           <legend>{t.campaigns.displayLegend}</legend>
           {errors.display ? <p class="error-message">{errors.display}</p> : null}
           {DISPLAYS.map((option) => (
             <div class="choice">
-              <input type="radio" id={`display-${option.value}`} name="display" value={option.value} checked={display === option.value} />
+              <input
+                type="radio"
+                id={`display-${option.value}`}
+                name="display"
+                value={option.value}
+                checked={display === option.value}
+              />
               <label for={`display-${option.value}`}>{option.label(t)}</label>
             </div>
           ))}
         </fieldset>
         <div class="choice">
-          <input type="checkbox" id="field-wantsUpdates" name="wantsUpdates" value="yes" checked={values?.wantsUpdates ?? false} />
+          <input
+            type="checkbox"
+            id="field-wantsUpdates"
+            name="wantsUpdates"
+            value="yes"
+            checked={values?.wantsUpdates ?? false}
+          />
           <label for="field-wantsUpdates">{t.campaigns.updatesLabel}</label>
         </div>
         <div class="choice">
-          <input type="checkbox" id="field-shareEmail" name="shareEmail" value="yes" checked={values?.shareEmail ?? false} />
+          <input
+            type="checkbox"
+            id="field-shareEmail"
+            name="shareEmail"
+            value="yes"
+            checked={values?.shareEmail ?? false}
+          />
           <label for="field-shareEmail">{t.campaigns.shareEmailLabel}</label>
         </div>
         {/* A trap for bots: hidden from people and assistive technology by CSS (display: none). */}
         <div class="trap">
           <label for="field-website">{t.campaigns.honeypotLabel}</label>
-          <input type="text" id="field-website" name="website" value="" tabindex={-1} autocomplete="off" />
+          <input
+            type="text"
+            id="field-website"
+            name="website"
+            value=""
+            tabindex={-1}
+            autocomplete="off"
+          />
         </div>
         <button type="submit" class="button-primary">
           {props.isLetter ? t.campaigns.sendLetterButton : t.campaigns.signButton}

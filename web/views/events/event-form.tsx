@@ -1,5 +1,13 @@
 import { ContentLanguageField } from '../../components/content-language';
-import { Checkboxes, ErrorSummary, SelectField, TextArea, TextField, type FieldErrors, FormKeyField } from '../../components/form';
+import {
+  Checkboxes,
+  ErrorSummary,
+  SelectField,
+  TextArea,
+  TextField,
+  type FieldErrors,
+  FormKeyField,
+} from '../../components/form';
 import { format, type Catalog } from '../../i18n';
 
 /** The event form as typed: what a failed save shows back. Every value is a string. */
@@ -62,15 +70,42 @@ export const EventFormPage = (props: {
       <ErrorSummary errors={err} title={t.forms.errorSummaryTitle} />
       <form method="post" action={props.action} novalidate>
         <FormKeyField value={values.formKey} />
-        <ContentLanguageField t={t} label={e.fieldLanguage} value={values.language} error={err.language} />
-        <TextField name="title" label={e.fieldTitle} value={values.title} error={err.title} maxLength={120} required />
-        <TextArea name="description" label={e.fieldDescription} hint={e.fieldDescriptionHint} value={values.description} error={err.description} maxLength={5000} rows={8} required />
+        <ContentLanguageField
+          t={t}
+          label={e.fieldLanguage}
+          value={values.language}
+          error={err.language}
+        />
+        <TextField
+          name="title"
+          label={e.fieldTitle}
+          value={values.title}
+          error={err.title}
+          maxLength={120}
+          required
+        />
+        <TextArea
+          name="description"
+          label={e.fieldDescription}
+          hint={e.fieldDescriptionHint}
+          value={values.description}
+          error={err.description}
+          maxLength={5000}
+          rows={8}
+          required
+        />
         {props.readability ? (
           <p class="hint" role="status">
             {props.readability}
           </p>
         ) : null}
-        <SelectField name="category" label={e.fieldCategory} value={values.category} error={err.category} options={CATEGORIES.map((c): [string, string] => [c, e.categories[c]])} />
+        <SelectField
+          name="category"
+          label={e.fieldCategory}
+          value={values.category}
+          error={err.category}
+          options={CATEGORIES.map((c): [string, string] => [c, e.categories[c]])}
+        />
         {props.campaigns.length > 0 || err.campaign ? (
           <SelectField
             name="campaign"
@@ -78,7 +113,10 @@ export const EventFormPage = (props: {
             hint={e.fieldCampaignHint}
             value={values.campaign}
             error={err.campaign}
-            options={[['', e.campaignNone], ...props.campaigns.map((campaign): [string, string] => [campaign.id, campaign.title])]}
+            options={[
+              ['', e.campaignNone],
+              ...props.campaigns.map((campaign): [string, string] => [campaign.id, campaign.title]),
+            ]}
           />
         ) : null}
         <SelectField
@@ -93,30 +131,135 @@ export const EventFormPage = (props: {
         />
         <fieldset class="field">
           <legend>{e.formatInPerson}</legend>
-          <TextField name="city" label={e.fieldCity} value={values.city} error={err.city} maxLength={200} />
-          <TextArea name="address" label={e.fieldAddress} hint={e.fieldAddressHint} value={values.address} error={err.address} maxLength={1000} rows={3} />
-          <TextArea name="directions" label={e.fieldDirections} optionalLabel={opt} value={values.directions} error={err.directions} maxLength={1000} rows={3} />
+          <TextField
+            name="city"
+            label={e.fieldCity}
+            value={values.city}
+            error={err.city}
+            maxLength={200}
+          />
+          <TextArea
+            name="address"
+            label={e.fieldAddress}
+            hint={e.fieldAddressHint}
+            value={values.address}
+            error={err.address}
+            maxLength={1000}
+            rows={3}
+          />
+          <TextArea
+            name="directions"
+            label={e.fieldDirections}
+            optionalLabel={opt}
+            value={values.directions}
+            error={err.directions}
+            maxLength={1000}
+            rows={3}
+          />
         </fieldset>
         <fieldset class="field">
           <legend>{e.formatOnline}</legend>
-          <TextField name="onlineUrl" label={e.fieldOnlineUrl} hint={e.fieldOnlineUrlHint} value={values.onlineUrl} error={err.onlineUrl} maxLength={500} />
+          <TextField
+            name="onlineUrl"
+            label={e.fieldOnlineUrl}
+            hint={e.fieldOnlineUrlHint}
+            value={values.onlineUrl}
+            error={err.onlineUrl}
+            maxLength={500}
+          />
         </fieldset>
-        <Checkboxes name="access" legend={e.fieldAccess} values={values.access} options={ACCESS.map((a): [string, string] => [a, e.accessFeatures[a]])} />
-        <TextArea name="accessNotes" label={e.fieldAccessNotes} optionalLabel={opt} value={values.accessNotes} error={err.accessNotes} maxLength={1000} rows={3} />
-        <Checkboxes name="languages" legend={e.fieldLanguages} values={values.languages} options={LANGUAGES.map((l): [string, string] => [l, e.languageNames[l]])} />
-        <TextField name="cost" label={e.fieldCost} hint={e.fieldCostHint} optionalLabel={opt} value={values.cost} error={err.cost} maxLength={200} />
-        <TextField name="capacity" label={e.fieldCapacity} hint={e.fieldCapacityHint} optionalLabel={opt} value={values.capacity} error={err.capacity} inputmode="numeric" maxLength={6} />
-        <SelectField name="timeZone" label={e.fieldTimeZone} value={values.timeZone} error={err.timeZone} options={props.timeZones.map((z): [string, string] => [z, z.replace(/_/g, ' ')])} />
-        <TextField name="startDate" label={e.fieldStartDate} hint={e.dateHint} value={values.startDate} error={err.startDate} maxLength={10} required />
-        <TextField name="startTime" label={e.fieldStartTime} hint={e.timeHint} value={values.startTime} error={err.startTime} maxLength={5} required />
-        <TextField name="endDate" label={e.fieldEndDate} hint={e.fieldEndDateHint} optionalLabel={opt} value={values.endDate} error={err.endDate} maxLength={10} />
-        <TextField name="endTime" label={e.fieldEndTime} hint={e.timeHint} value={values.endTime} error={err.endTime} maxLength={5} required />
+        <Checkboxes
+          name="access"
+          legend={e.fieldAccess}
+          values={values.access}
+          options={ACCESS.map((a): [string, string] => [a, e.accessFeatures[a]])}
+        />
+        <TextArea
+          name="accessNotes"
+          label={e.fieldAccessNotes}
+          optionalLabel={opt}
+          value={values.accessNotes}
+          error={err.accessNotes}
+          maxLength={1000}
+          rows={3}
+        />
+        <Checkboxes
+          name="languages"
+          legend={e.fieldLanguages}
+          values={values.languages}
+          options={LANGUAGES.map((l): [string, string] => [l, e.languageNames[l]])}
+        />
+        <TextField
+          name="cost"
+          label={e.fieldCost}
+          hint={e.fieldCostHint}
+          optionalLabel={opt}
+          value={values.cost}
+          error={err.cost}
+          maxLength={200}
+        />
+        <TextField
+          name="capacity"
+          label={e.fieldCapacity}
+          hint={e.fieldCapacityHint}
+          optionalLabel={opt}
+          value={values.capacity}
+          error={err.capacity}
+          inputmode="numeric"
+          maxLength={6}
+        />
+        <SelectField
+          name="timeZone"
+          label={e.fieldTimeZone}
+          value={values.timeZone}
+          error={err.timeZone}
+          options={props.timeZones.map((z): [string, string] => [z, z.replace(/_/g, ' ')])}
+        />
+        <TextField
+          name="startDate"
+          label={e.fieldStartDate}
+          hint={e.dateHint}
+          value={values.startDate}
+          error={err.startDate}
+          maxLength={10}
+          required
+        />
+        <TextField
+          name="startTime"
+          label={e.fieldStartTime}
+          hint={e.timeHint}
+          value={values.startTime}
+          error={err.startTime}
+          maxLength={5}
+          required
+        />
+        <TextField
+          name="endDate"
+          label={e.fieldEndDate}
+          hint={e.fieldEndDateHint}
+          optionalLabel={opt}
+          value={values.endDate}
+          error={err.endDate}
+          maxLength={10}
+        />
+        <TextField
+          name="endTime"
+          label={e.fieldEndTime}
+          hint={e.timeHint}
+          value={values.endTime}
+          error={err.endTime}
+          maxLength={5}
+          required
+        />
         <SelectField
           name="reminderHours"
           label={e.fieldReminder}
           value={values.reminderHours}
           error={err.reminderHours}
-          options={['2', '24', '48'].map((h): [string, string] => [h, format(e.reminderHours, { hours: h })])}
+          options={['2', '24', '48'].map((h): [string, string] => [
+            h,
+            format(e.reminderHours, { hours: h }),
+          ])}
         />
         {props.mode === 'new' ? (
           <fieldset class="field">
@@ -133,7 +276,15 @@ export const EventFormPage = (props: {
                 ['month', e.repeatMonth],
               ]}
             />
-            <TextField name="repeatUntil" label={e.fieldRepeatUntil} hint={e.dateHint} optionalLabel={opt} value={values.repeatUntil} error={err.repeatUntil} maxLength={10} />
+            <TextField
+              name="repeatUntil"
+              label={e.fieldRepeatUntil}
+              hint={e.dateHint}
+              optionalLabel={opt}
+              value={values.repeatUntil}
+              error={err.repeatUntil}
+              maxLength={10}
+            />
           </fieldset>
         ) : null}
         <button type="submit" class="button-primary">

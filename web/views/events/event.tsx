@@ -9,11 +9,20 @@ import { textIn } from '../../components/content-language';
 const ACCESS = ['stepFree', 'seating', 'interpretation', 'quietRoom', 'childcare'] as const;
 
 /** The facts of an event, shared by the public page and the private RSVP page. */
-export const EventFacts = (props: { t: Catalog; locale: Locale; event: EventRow; confirmedPlaces: number }) => {
+export const EventFacts = (props: {
+  t: Catalog;
+  locale: Locale;
+  event: EventRow;
+  confirmedPlaces: number;
+}) => {
   const { t, event } = props;
   const e = t.events;
   const access = ACCESS.filter((feature) => event[feature]);
-  const languages = event.languages ? event.languages.split(',').map((code) => e.languageNames[code as keyof typeof e.languageNames] ?? code) : [];
+  const languages = event.languages
+    ? event.languages
+        .split(',')
+        .map((code) => e.languageNames[code as keyof typeof e.languageNames] ?? code)
+    : [];
   return (
     <>
       <dl class="event-facts">
@@ -93,7 +102,8 @@ export const EventPage = (props: {
       <h1 {...textIn(event.contentLanguage)}>{event.title}</h1>
       {props.campaign ? (
         <p>
-          {e.partOfCampaign} <a href={`/campaigns/${props.campaign.id}`} {...textIn(props.campaign.language)}>
+          {e.partOfCampaign}{' '}
+          <a href={`/campaigns/${props.campaign.id}`} {...textIn(props.campaign.language)}>
             {props.campaign.title}
           </a>
         </p>
@@ -115,7 +125,12 @@ export const EventPage = (props: {
         {event.description}
       </div>
       <h2>{e.details}</h2>
-      <EventFacts t={t} locale={props.locale} event={event} confirmedPlaces={props.confirmedPlaces} />
+      <EventFacts
+        t={t}
+        locale={props.locale}
+        event={event}
+        confirmedPlaces={props.confirmedPlaces}
+      />
       {event.format === 'online' ? <p>{e.onlineLinkNote}</p> : null}
       {props.notPublic ? null : (
         <p>

@@ -16,9 +16,23 @@ const formatter = (locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
  * When an event happens, in its own time zone and the reader's language, e.g.
  * "Saturday 12 December 2026, 18:30 – 20:00 (Europe/Paris)". A multi-day event shows both dates.
  */
-export const formatEventWhen = (event: Pick<EventRow, 'startsAt' | 'endsAt' | 'timeZone'>, locale: Locale): string => {
-  const date = formatter(tag(locale), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: event.timeZone });
-  const time = formatter(tag(locale), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: event.timeZone });
+export const formatEventWhen = (
+  event: Pick<EventRow, 'startsAt' | 'endsAt' | 'timeZone'>,
+  locale: Locale,
+): string => {
+  const date = formatter(tag(locale), {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: event.timeZone,
+  });
+  const time = formatter(tag(locale), {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: event.timeZone,
+  });
   const sameDay = date.format(event.startsAt) === date.format(event.endsAt);
   const range = sameDay
     ? `${date.format(event.startsAt)}, ${time.format(event.startsAt)} – ${time.format(event.endsAt)}`
@@ -32,8 +46,16 @@ export const dayIn = (date: Date, timeZone: string): string =>
 
 /** "December 2026" / "décembre 2026". */
 export const formatMonth = (year: number, month: number, locale: Locale): string =>
-  new Intl.DateTimeFormat(tag(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
+  new Intl.DateTimeFormat(tag(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, 1)),
+  );
 
 /** "Tuesday 1 December 2026" for a YYYY-MM-DD day. */
 export const formatDay = (day: string, locale: Locale): string =>
-  new Intl.DateTimeFormat(tag(locale), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  new Intl.DateTimeFormat(tag(locale), {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T00:00:00Z`));

@@ -12,13 +12,25 @@ export const FEED_DESCRIPTION = 280;
  * online event is never included: only people with a place get it.
  */
 export const eventsCalendar = (
-  options: { siteName: string; origin: string; name: string; host: string; shortDescriptions?: boolean },
+  options: {
+    siteName: string;
+    origin: string;
+    name: string;
+    host: string;
+    shortDescriptions?: boolean;
+  },
   list: readonly EventRow[],
 ): string => {
   // In feeds of many events, descriptions are cut short (the URL leads to the whole text):
   // ical-generator folds lines character by character, which costs CPU time on Workers.
-  const describe = (text: string) => (options.shortDescriptions && text.length > FEED_DESCRIPTION ? `${text.slice(0, FEED_DESCRIPTION)}…` : text);
-  const calendar = ical({ name: options.name, prodId: { company: options.siteName, product: 'events', language: 'EN' } });
+  const describe = (text: string) =>
+    options.shortDescriptions && text.length > FEED_DESCRIPTION
+      ? `${text.slice(0, FEED_DESCRIPTION)}…`
+      : text;
+  const calendar = ical({
+    name: options.name,
+    prodId: { company: options.siteName, product: 'events', language: 'EN' },
+  });
   for (const event of list) {
     calendar.createEvent({
       id: `${event.id}@${options.host}`,
@@ -30,7 +42,8 @@ export const eventsCalendar = (
       created: event.createdAt,
       summary: event.title,
       description: describe(event.description),
-      location: event.format === 'online' ? null : [event.address, event.city].filter(Boolean).join(', '),
+      location:
+        event.format === 'online' ? null : [event.address, event.city].filter(Boolean).join(', '),
       url: `${options.origin}/events/${event.id}`,
       status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });

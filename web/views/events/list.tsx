@@ -32,7 +32,12 @@ const query = (filters: EventFilterValues, change: Partial<EventFilterValues>): 
   const merged = { ...filters, ...change };
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(merged)) {
-    if (value && !(key === 'view' && value === 'list') && !(key === 'month' && merged.view !== 'month')) params.set(key, value);
+    if (
+      value &&
+      !(key === 'view' && value === 'list') &&
+      !(key === 'month' && merged.view !== 'month')
+    )
+      params.set(key, value);
   }
   const text = params.toString();
   return text ? `/events?${text}` : '/events';
@@ -42,47 +47,110 @@ const query = (filters: EventFilterValues, change: Partial<EventFilterValues>): 
 const EventFilters = (props: EventsPageProps) => {
   const { t, filters } = props;
   const e = t.events;
-  const active = !!(filters.format || filters.city || filters.language || filters.category || filters.from || filters.to);
+  const active = !!(
+    filters.format ||
+    filters.city ||
+    filters.language ||
+    filters.category ||
+    filters.from ||
+    filters.to
+  );
   return (
     // Folded on arrival so a phone shows events first; open when a filter is in use.
     <details class="filters" open={active}>
       <summary>{e.filtersHeading}</summary>
-    <form method="get" action="/events" hx-get="/events" hx-target="#event-results" hx-swap="outerHTML" hx-push-url="true">
-      {filters.view === 'month' ? <input type="hidden" name="view" value="month" /> : null}
-      {filters.view === 'month' ? <input type="hidden" name="month" value={filters.month} /> : null}
-      <SelectField name="format" label={e.filterFormat} value={filters.format} options={[['', e.formatAny], ['in_person', e.formatInPerson], ['online', e.formatOnline]]} />
-      <SelectField name="city" label={e.filterCity} value={filters.city} options={[['', e.cityAny], ...props.cities.map((city): [string, string] => [city, city])]} />
-      <SelectField
-        name="language"
-        label={e.filterLanguage}
-        value={filters.language}
-        options={[['', e.languageAny], ...props.languages.map((code): [string, string] => [code, e.languageNames[code as keyof typeof e.languageNames] ?? code])]}
-      />
-      <SelectField
-        name="category"
-        label={e.filterCategory}
-        value={filters.category}
-        options={[['', e.categoryAny], ...props.categories.map((c): [string, string] => [c, e.categories[c]])]}
-      />
-      {filters.view === 'list' ? (
-        <>
-          <div class="field">
-            <label for="filter-from">{e.filterFrom}</label>
-            <p class="hint" id="hint-from">{e.dateHint}</p>
-            <input type="date" id="filter-from" name="from" value={filters.from} aria-describedby="hint-from" />
-          </div>
-          <div class="field">
-            <label for="filter-to">{e.filterTo}</label>
-            <p class="hint" id="hint-to">{e.dateHint}</p>
-            <input type="date" id="filter-to" name="to" value={filters.to} aria-describedby="hint-to" />
-          </div>
-        </>
-      ) : null}
-      <div class="actions">
-        <button type="submit" class="button-primary">{e.applyFilters}</button>
-        <a href={filters.view === 'month' ? `/events?view=month&month=${filters.month}` : '/events'}>{e.clearFilters}</a>
-      </div>
-    </form>
+      <form
+        method="get"
+        action="/events"
+        hx-get="/events"
+        hx-target="#event-results"
+        hx-swap="outerHTML"
+        hx-push-url="true"
+      >
+        {filters.view === 'month' ? <input type="hidden" name="view" value="month" /> : null}
+        {filters.view === 'month' ? (
+          <input type="hidden" name="month" value={filters.month} />
+        ) : null}
+        <SelectField
+          name="format"
+          label={e.filterFormat}
+          value={filters.format}
+          options={[
+            ['', e.formatAny],
+            ['in_person', e.formatInPerson],
+            ['online', e.formatOnline],
+          ]}
+        />
+        <SelectField
+          name="city"
+          label={e.filterCity}
+          value={filters.city}
+          options={[['', e.cityAny], ...props.cities.map((city): [string, string] => [city, city])]}
+        />
+        <SelectField
+          name="language"
+          label={e.filterLanguage}
+          value={filters.language}
+          options={[
+            ['', e.languageAny],
+            ...props.languages.map((code): [string, string] => [
+              code,
+              e.languageNames[code as keyof typeof e.languageNames] ?? code,
+            ]),
+          ]}
+        />
+        <SelectField
+          name="category"
+          label={e.filterCategory}
+          value={filters.category}
+          options={[
+            ['', e.categoryAny],
+            ...props.categories.map((c): [string, string] => [c, e.categories[c]]),
+          ]}
+        />
+        {filters.view === 'list' ? (
+          <>
+            <div class="field">
+              <label for="filter-from">{e.filterFrom}</label>
+              <p class="hint" id="hint-from">
+                {e.dateHint}
+              </p>
+              <input
+                type="date"
+                id="filter-from"
+                name="from"
+                value={filters.from}
+                aria-describedby="hint-from"
+              />
+            </div>
+            <div class="field">
+              <label for="filter-to">{e.filterTo}</label>
+              <p class="hint" id="hint-to">
+                {e.dateHint}
+              </p>
+              <input
+                type="date"
+                id="filter-to"
+                name="to"
+                value={filters.to}
+                aria-describedby="hint-to"
+              />
+            </div>
+          </>
+        ) : null}
+        <div class="actions">
+          <button type="submit" class="button-primary">
+            {e.applyFilters}
+          </button>
+          <a
+            href={
+              filters.view === 'month' ? `/events?view=month&month=${filters.month}` : '/events'
+            }
+          >
+            {e.clearFilters}
+          </a>
+        </div>
+      </form>
     </details>
   );
 };
@@ -99,7 +167,10 @@ const MonthGrid = (props: EventsPageProps) => {
     const day = dayIn(event.startsAt, event.timeZone);
     byDay.set(day, [...(byDay.get(day) ?? []), event]);
   }
-  const cells: (number | null)[] = [...Array(lead).fill(null), ...Array.from({ length: days }, (_, i) => i + 1)];
+  const cells: (number | null)[] = [
+    ...Array(lead).fill(null),
+    ...Array.from({ length: days }, (_, i) => i + 1),
+  ];
   while (cells.length % 7 !== 0) cells.push(null);
   const weeks = Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
   const shift = (delta: number) => {
@@ -143,9 +214,11 @@ const MonthGrid = (props: EventsPageProps) => {
                           {todays.map((event) => (
                             <li>
                               <a href={`/events/${event.id}`} {...textIn(event.contentLanguage)}>
-{event.title}
-</a>
-                              {event.status === 'cancelled' ? ` (${t.events.cancelledBadge})` : null}
+                                {event.title}
+                              </a>
+                              {event.status === 'cancelled'
+                                ? ` (${t.events.cancelledBadge})`
+                                : null}
                             </li>
                           ))}
                         </ul>
@@ -194,10 +267,16 @@ export const EventsPage = (props: EventsPageProps) => {
       <h1>{t.events.title}</h1>
       <p class="lead">{t.events.intro}</p>
       <nav class="actions" aria-label={t.events.viewLabel}>
-        <a href={query(filters, { view: 'list' })} aria-current={filters.view === 'list' ? 'page' : undefined}>
+        <a
+          href={query(filters, { view: 'list' })}
+          aria-current={filters.view === 'list' ? 'page' : undefined}
+        >
           {t.events.listView}
         </a>
-        <a href={query(filters, { view: 'month' })} aria-current={filters.view === 'month' ? 'page' : undefined}>
+        <a
+          href={query(filters, { view: 'month' })}
+          aria-current={filters.view === 'month' ? 'page' : undefined}
+        >
           {t.events.monthView}
         </a>
       </nav>

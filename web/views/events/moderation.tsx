@@ -15,7 +15,11 @@ export interface SubmittedEvent {
 }
 
 /** The moderators' queue of events, shown on /moderation. */
-export const SubmittedEvents = (props: { t: Catalog; locale: Locale; events: SubmittedEvent[] }) => {
+export const SubmittedEvents = (props: {
+  t: Catalog;
+  locale: Locale;
+  events: SubmittedEvent[];
+}) => {
   const e = props.t.events;
   return (
     <>
@@ -25,8 +29,8 @@ export const SubmittedEvents = (props: { t: Catalog; locale: Locale; events: Sub
         <section class="queue-item" aria-labelledby={`event-${event.id}`}>
           <h3 id={`event-${event.id}`}>
             <a href={`/events/${event.id}`} {...textIn(event.contentLanguage)}>
-{event.title}
-</a>
+              {event.title}
+            </a>
           </h3>
           <dl>
             <dt>{e.when}</dt>
@@ -37,16 +41,28 @@ export const SubmittedEvents = (props: { t: Catalog; locale: Locale; events: Sub
             <dd {...textIn(event.contentLanguage)}>{event.description}</dd>
           </dl>
           <div class="actions">
-            <form method="post" action={`/moderation/events/${event.id}/approval`} class="inline-form">
+            <form
+              method="post"
+              action={`/moderation/events/${event.id}/approval`}
+              class="inline-form"
+            >
               <button type="submit" class="button-primary">
                 {e.approve}
               </button>
             </form>
-            <form method="post" action={`/moderation/events/${event.id}/decline`} class="inline-form">
+            <form
+              method="post"
+              action={`/moderation/events/${event.id}/decline`}
+              class="inline-form"
+            >
               <button type="submit">{e.decline}</button>
             </form>
             {event.organizerId ? (
-              <form method="post" action={`/moderation/organizers/${event.organizerId}/trust`} class="inline-form">
+              <form
+                method="post"
+                action={`/moderation/organizers/${event.organizerId}/trust`}
+                class="inline-form"
+              >
                 <input type="hidden" name="event" value={event.id} />
                 <button type="submit">{e.trust}</button>
               </form>

@@ -42,8 +42,8 @@ export const MyRsvpPage = (props: {
       <Notice text={props.notice} />
       <h2>
         <a href={`/events/${event.id}`} {...textIn(event.contentLanguage)}>
-{event.title}
-</a>
+          {event.title}
+        </a>
       </h2>
       {event.status === 'cancelled' ? (
         <p class="notice">
@@ -53,17 +53,35 @@ export const MyRsvpPage = (props: {
       <p>
         <strong>{status}</strong>
       </p>
-      {rsvp.status === 'confirmed' && event.format === 'online' && event.status === 'published' && event.onlineUrl ? (
+      {rsvp.status === 'confirmed' &&
+      event.format === 'online' &&
+      event.status === 'published' &&
+      event.onlineUrl ? (
         <p>
-          {e.joinLink}: <a href={event.onlineUrl} rel="noopener noreferrer">{event.onlineUrl}</a>
+          {e.joinLink}:{' '}
+          <a href={event.onlineUrl} rel="noopener noreferrer">
+            {event.onlineUrl}
+          </a>
         </p>
       ) : null}
-      <EventFacts t={t} locale={props.locale} event={event} confirmedPlaces={props.confirmedPlaces} />
+      <EventFacts
+        t={t}
+        locale={props.locale}
+        event={event}
+        confirmedPlaces={props.confirmedPlaces}
+      />
       {props.changeable && rsvp.status !== 'cancelled' ? (
         <ChangeForm
           t={t}
           token={props.token}
-          values={props.change?.values ?? { name: rsvp.name ?? '', places: String(rsvp.places), accessNeeds: rsvp.accessNeeds ?? '', wantsReminder: rsvp.wantsReminder }}
+          values={
+            props.change?.values ?? {
+              name: rsvp.name ?? '',
+              places: String(rsvp.places),
+              accessNeeds: rsvp.accessNeeds ?? '',
+              wantsReminder: rsvp.wantsReminder,
+            }
+          }
           errors={props.change?.errors ?? {}}
         />
       ) : null}
@@ -79,7 +97,12 @@ export const MyRsvpPage = (props: {
 };
 
 /** Name, places, needs and reminder, changed from the private link (the address never changes). */
-const ChangeForm = (props: { t: Catalog; token: string; values: RsvpChangeValues; errors: FieldErrors }) => {
+const ChangeForm = (props: {
+  t: Catalog;
+  token: string;
+  values: RsvpChangeValues;
+  errors: FieldErrors;
+}) => {
   const { t, values, errors } = props;
   const e = t.events;
   return (
@@ -87,7 +110,16 @@ const ChangeForm = (props: { t: Catalog; token: string; values: RsvpChangeValues
       <h2 id="change-heading">{e.changeRsvpHeading}</h2>
       <ErrorSummary errors={errors} title={t.forms.errorSummaryTitle} />
       <form method="post" action={`/rsvps/${props.token}/change`} novalidate>
-        <TextField name="name" label={e.nameLabel} hint={e.nameHint} value={values.name} error={errors.name} maxLength={100} autocomplete="name" required />
+        <TextField
+          name="name"
+          label={e.nameLabel}
+          hint={e.nameHint}
+          value={values.name}
+          error={errors.name}
+          maxLength={100}
+          autocomplete="name"
+          required
+        />
         <PlacesField t={t} value={values.places} error={errors.places} />
         <TextArea
           name="accessNeeds"
@@ -100,7 +132,13 @@ const ChangeForm = (props: { t: Catalog; token: string; values: RsvpChangeValues
           rows={3}
         />
         <div class="field checkbox">
-          <input type="checkbox" id="field-wantsReminder" name="wantsReminder" value="yes" checked={values.wantsReminder} />
+          <input
+            type="checkbox"
+            id="field-wantsReminder"
+            name="wantsReminder"
+            value="yes"
+            checked={values.wantsReminder}
+          />
           <label for="field-wantsReminder">{e.reminderLabel}</label>
         </div>
         <button type="submit" class="button-primary">

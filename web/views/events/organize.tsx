@@ -5,10 +5,18 @@ import { formatEventWhen } from './format';
 import type { Catalog, Locale } from '../../i18n';
 
 type Status = EventRow['status'] | 'past';
-const statusOf = (event: EventRow, now: Date): Status => (event.status !== 'cancelled' && event.endsAt <= now ? 'past' : event.status);
+const statusOf = (event: EventRow, now: Date): Status =>
+  event.status !== 'cancelled' && event.endsAt <= now ? 'past' : event.status;
 
 /** /organize/events: the organizer's own events with their counts. */
-export const OrganizerEventsPage = (props: { t: Catalog; locale: Locale; events: OrganizerEvent[]; now: Date; organizerId: string; notice?: string | undefined }) => {
+export const OrganizerEventsPage = (props: {
+  t: Catalog;
+  locale: Locale;
+  events: OrganizerEvent[];
+  now: Date;
+  organizerId: string;
+  notice?: string | undefined;
+}) => {
   const { t } = props;
   const e = t.events;
   return (
@@ -151,7 +159,16 @@ export const ManageEventPage = (props: {
           <h2 id="message-heading">{e.messageHeading}</h2>
           <ErrorSummary errors={props.errors ?? {}} title={t.forms.errorSummaryTitle} />
           <form method="post" action={`/organize/events/${event.id}/message`} novalidate>
-            <TextArea name="message" label={e.messageLabel} hint={e.messageHint} value={props.message} error={props.errors?.message} maxLength={5000} rows={6} required />
+            <TextArea
+              name="message"
+              label={e.messageLabel}
+              hint={e.messageHint}
+              value={props.message}
+              error={props.errors?.message}
+              maxLength={5000}
+              rows={6}
+              required
+            />
             <button type="submit" class="button-primary">
               {e.messageSubmit}
             </button>

@@ -9,7 +9,13 @@ export interface RsvpValues {
   wantsReminder: boolean;
 }
 
-export const emptyRsvp: RsvpValues = { name: '', email: '', places: '1', accessNeeds: '', wantsReminder: true };
+export const emptyRsvp: RsvpValues = {
+  name: '',
+  email: '',
+  places: '1',
+  accessNeeds: '',
+  wantsReminder: true,
+};
 
 export interface RsvpPanelProps {
   t: Catalog;
@@ -25,7 +31,15 @@ export interface RsvpPanelProps {
 }
 
 /** How many places, 1 to 5: in the RSVP form and in the change form of the private page. */
-export const PlacesField = ({ t, value, error }: { t: Catalog; value: string; error?: string | undefined }) => (
+export const PlacesField = ({
+  t,
+  value,
+  error,
+}: {
+  t: Catalog;
+  value: string;
+  error?: string | undefined;
+}) => (
   <div class={error ? 'field field-error' : 'field'}>
     <label for="field-places">{t.events.placesLabel}</label>
     <p class="hint" id="hint-places">
@@ -36,7 +50,11 @@ export const PlacesField = ({ t, value, error }: { t: Catalog; value: string; er
         {error}
       </p>
     ) : null}
-    <select id="field-places" name="places" aria-describedby={error ? 'hint-places error-places' : 'hint-places'}>
+    <select
+      id="field-places"
+      name="places"
+      aria-describedby={error ? 'hint-places error-places' : 'hint-places'}
+    >
       {['1', '2', '3', '4', '5'].map((n) => (
         <option value={n} selected={value === n}>
           {n}
@@ -73,7 +91,16 @@ export const RsvpPanel = (props: RsvpPanelProps) => {
             hx-target="#rsvp-panel"
             hx-swap="outerHTML"
           >
-            <TextField name="name" label={e.nameLabel} hint={e.nameHint} value={values.name} error={props.errors?.name} maxLength={100} autocomplete="name" required />
+            <TextField
+              name="name"
+              label={e.nameLabel}
+              hint={e.nameHint}
+              value={values.name}
+              error={props.errors?.name}
+              maxLength={100}
+              autocomplete="name"
+              required
+            />
             <TextField
               name="email"
               type="email"
@@ -98,7 +125,13 @@ export const RsvpPanel = (props: RsvpPanelProps) => {
               rows={3}
             />
             <div class="field checkbox">
-              <input type="checkbox" id="field-wantsReminder" name="wantsReminder" value="yes" checked={values.wantsReminder} />
+              <input
+                type="checkbox"
+                id="field-wantsReminder"
+                name="wantsReminder"
+                value="yes"
+                checked={values.wantsReminder}
+              />
               <label for="field-wantsReminder">{e.reminderLabel}</label>
             </div>
             <button type="submit" class="button-primary">

@@ -16,6 +16,14 @@ export const rsvpsCsv = (t: Catalog, rsvps: readonly RsvpRow[]): string => {
     rsvp.wantsReminder ? e.yes : e.no,
     rsvp.createdAt.toISOString(),
   ]);
-  const header = [e.colName, e.colEmail, e.colPlaces, e.colStatus, e.colNeeds, e.colReminder, 'created_at'];
+  const header = [
+    e.colName,
+    e.colEmail,
+    e.colPlaces,
+    e.colStatus,
+    e.colNeeds,
+    e.colReminder,
+    'created_at',
+  ];
   return spreadsheetCsv(header, rows);
 };

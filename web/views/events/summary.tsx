@@ -7,7 +7,11 @@ import { textIn } from '../../components/content-language';
 export const placesText = (t: Catalog, capacity: number | null, confirmed: number): string => {
   if (capacity === null) return t.events.noLimit;
   const left = Math.max(0, capacity - confirmed);
-  return left === 0 ? t.events.fullBadge : left === 1 ? t.events.placesLeftOne : format(t.events.placesLeft, { count: left });
+  return left === 0
+    ? t.events.fullBadge
+    : left === 1
+      ? t.events.placesLeftOne
+      : format(t.events.placesLeft, { count: left });
 };
 
 /** Where, in a few words: "Online" or the city. */
@@ -15,15 +19,19 @@ export const whereText = (t: Catalog, event: Pick<EventRow, 'format' | 'city'>):
   event.format === 'online' ? t.events.online : event.city;
 
 /** One event in the public list. */
-export const EventSummary = (props: { t: Catalog; locale: Locale; event: EventRow & { confirmedPlaces: number } }) => {
+export const EventSummary = (props: {
+  t: Catalog;
+  locale: Locale;
+  event: EventRow & { confirmedPlaces: number };
+}) => {
   const { t, event } = props;
   const cancelled = event.status === 'cancelled';
   return (
     <li class="event-summary">
       <h3>
         <a href={`/events/${event.id}`} {...textIn(event.contentLanguage)}>
-{event.title}
-</a>
+          {event.title}
+        </a>
         {cancelled ? <strong class="badge"> {t.events.cancelledBadge}</strong> : null}
       </h3>
       <p>

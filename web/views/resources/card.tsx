@@ -11,11 +11,17 @@ interface Props {
 }
 
 /** The cost in a few words: free, from the lowest price, or what the service says. */
-export const costLabel = (t: Catalog, locale: Locale, resource: Pick<ResourceSummary, 'free' | 'lowestCost' | 'costOption'>) =>
+export const costLabel = (
+  t: Catalog,
+  locale: Locale,
+  resource: Pick<ResourceSummary, 'free' | 'lowestCost' | 'costOption'>,
+) =>
   resource.free
     ? t.resources.costFree
     : resource.lowestCost
-      ? format(t.resources.costFrom, { amount: formatMoney(resource.lowestCost.amount, resource.lowestCost.currency, locale) })
+      ? format(t.resources.costFrom, {
+          amount: formatMoney(resource.lowestCost.amount, resource.lowestCost.currency, locale),
+        })
       : (resource.costOption ?? '');
 
 /** One search result: what a person needs to decide whether to open it. */
@@ -29,18 +35,28 @@ export const ResourceCard = ({ t, locale, resource, categories }: Props) => {
   return (
     <li class="resource-card">
       <h3>
-        <a href={`/resources/${resource.slug}`} lang={resource.contentLanguage === locale ? undefined : resource.contentLanguage}>
+        <a
+          href={`/resources/${resource.slug}`}
+          lang={resource.contentLanguage === locale ? undefined : resource.contentLanguage}
+        >
           {resource.name}
         </a>
       </h3>
-      <p class="resource-org" lang={resource.organizationLanguage === locale ? undefined : resource.organizationLanguage}>
+      <p
+        class="resource-org"
+        lang={resource.organizationLanguage === locale ? undefined : resource.organizationLanguage}
+      >
         {resource.organizationName}
       </p>
-      <p class={resource.openNow ? 'badge badge-open' : 'badge badge-closed'}>{resource.openNow ? r.openNowBadge : r.closedNowBadge}</p>
+      <p class={resource.openNow ? 'badge badge-open' : 'badge badge-closed'}>
+        {resource.openNow ? r.openNowBadge : r.closedNowBadge}
+      </p>
       <dl class="facts">
         <div>
           <dt>{r.factKind}</dt>
-          <dd>{resource.categories.map((code) => categoryName(code, categories, locale)).join(', ')}</dd>
+          <dd>
+            {resource.categories.map((code) => categoryName(code, categories, locale)).join(', ')}
+          </dd>
         </div>
         <div>
           <dt>{r.factWhere}</dt>

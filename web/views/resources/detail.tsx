@@ -21,7 +21,8 @@ interface Props {
 const langOf = (language: string, locale: Locale) => (language === locale ? undefined : language);
 
 /** A phone number as a link: digits and a leading + only. */
-const telHref = (scheme: 'tel' | 'sms', number: string) => `${scheme}:${number.replace(/[^\d+]/g, '')}`;
+const telHref = (scheme: 'tel' | 'sms', number: string) =>
+  `${scheme}:${number.replace(/[^\d+]/g, '')}`;
 
 const agesText = (t: Catalog, min: number | null, max: number | null) =>
   min !== null && max !== null
@@ -44,7 +45,17 @@ const verifiedText = (t: Catalog, locale: Locale, resource: ResourceDetail) => {
   return format(template, { date });
 };
 
-const Place = ({ t, locale, place, index }: { t: Catalog; locale: Locale; place: ResourcePlace; index: number }) => {
+const Place = ({
+  t,
+  locale,
+  place,
+  index,
+}: {
+  t: Catalog;
+  locale: Locale;
+  place: ResourcePlace;
+  index: number;
+}) => {
   const r = t.resources;
   return (
     <div class="place">
@@ -73,11 +84,7 @@ const Place = ({ t, locale, place, index }: { t: Catalog; locale: Locale; place:
             </address>
           ) : (
             <p>
-              {place.city && (
-                <>
-                  {place.city}.{' '}
-                </>
-              )}
+              {place.city && <>{place.city}. </>}
               <strong>{r.confidentialAddress}</strong>
             </p>
           )}
@@ -107,7 +114,15 @@ const Place = ({ t, locale, place, index }: { t: Catalog; locale: Locale; place:
 };
 
 /** /resources/:id — one service: what, for whom, how to reach it, when, and how fresh this is. */
-export const ResourcePage = ({ t, locale, resource, categories, report, limits, editHref }: Props) => {
+export const ResourcePage = ({
+  t,
+  locale,
+  resource,
+  categories,
+  report,
+  limits,
+  editHref,
+}: Props) => {
   const r = t.resources;
   const ages = agesText(t, resource.minimumAge, resource.maximumAge);
   const features = [
@@ -130,13 +145,20 @@ export const ResourcePage = ({ t, locale, resource, categories, report, limits, 
       </p>
       <h1 lang={contentLang}>{resource.name}</h1>
       <p class="resource-org">
-        {r.runBy} <span lang={langOf(resource.organizationLanguage, locale)}>{resource.organizationName}</span>
+        {r.runBy}{' '}
+        <span lang={langOf(resource.organizationLanguage, locale)}>
+          {resource.organizationName}
+        </span>
       </p>
-      <p class={resource.openNow ? 'badge badge-open' : 'badge badge-closed'}>{resource.openNow ? r.openNowBadge : r.closedNowBadge}</p>
+      <p class={resource.openNow ? 'badge badge-open' : 'badge badge-closed'}>
+        {resource.openNow ? r.openNowBadge : r.closedNowBadge}
+      </p>
       <p class="verified">{verifiedText(t, locale, resource)}</p>
 
       <h2>{r.offersHeading}</h2>
-      <p class="categories">{resource.categories.map((code) => categoryName(code, categories, locale)).join(', ')}</p>
+      <p class="categories">
+        {resource.categories.map((code) => categoryName(code, categories, locale)).join(', ')}
+      </p>
       {resource.description && <p lang={contentLang}>{resource.description}</p>}
       {features.length > 0 && (
         <>
@@ -204,9 +226,14 @@ export const ResourcePage = ({ t, locale, resource, categories, report, limits, 
         <ul lang={contentLang}>
           {resource.costs.map((cost) => (
             <li>
-              {[cost.option, cost.amount ? formatMoney(cost.amount, cost.currency ?? 'CAD', locale) : null, cost.description]
+              {[
+                cost.option,
+                cost.amount ? formatMoney(cost.amount, cost.currency ?? 'CAD', locale) : null,
+                cost.description,
+              ]
                 .filter(Boolean)
-                .join(' · ') || costLabel(t, locale, { free: false, lowestCost: null, costOption: null })}
+                .join(' · ') ||
+                costLabel(t, locale, { free: false, lowestCost: null, costOption: null })}
             </li>
           ))}
         </ul>
@@ -223,7 +250,13 @@ export const ResourcePage = ({ t, locale, resource, categories, report, limits, 
         <p>{r.noAccessibility}</p>
       )}
 
-      <ReportForm t={t} slug={resource.slug} state={report} maxProblem={limits.problem} maxContact={limits.contact} />
+      <ReportForm
+        t={t}
+        slug={resource.slug}
+        state={report}
+        maxProblem={limits.problem}
+        maxContact={limits.contact}
+      />
     </article>
   );
 };

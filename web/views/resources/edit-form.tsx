@@ -2,7 +2,17 @@ import type { ResourceChange } from '../../../db/resources/changes';
 import type { PhoneType, ResourceInput } from '../../../db/resources/edit-types';
 import type { Weekday } from '../../../db/resources/hours';
 import type { CategoryOption } from '../../../db/resources/types';
-import { CheckboxField, Checkboxes, ErrorSummary, Notice, SelectField, TextArea, TextField, type FieldErrors, FormKeyField } from '../../components/form';
+import {
+  CheckboxField,
+  Checkboxes,
+  ErrorSummary,
+  Notice,
+  SelectField,
+  TextArea,
+  TextField,
+  type FieldErrors,
+  FormKeyField,
+} from '../../components/form';
 import { ResourceHistory } from './history';
 import { format, labelledValues, type Catalog, type Locale } from '../../i18n';
 import { categoryName, languageOptionLabel } from './format';
@@ -14,7 +24,10 @@ export const PHONE_ROWS = 3;
  * The resource form as typed: what a failed save shows back. The same fields as the input it
  * becomes, but as typed: text where the input has numbers, lists or nulls.
  */
-export type ResourceFormValues = Omit<ResourceInput, 'organizationId' | 'documents' | 'latitude' | 'longitude' | 'phones' | 'hours'> & {
+export type ResourceFormValues = Omit<
+  ResourceInput,
+  'organizationId' | 'documents' | 'latitude' | 'longitude' | 'phones' | 'hours'
+> & {
   /** A new resource's form key: pressing "Save" twice adds one resource. */
   formKey?: string;
   /** The version the edit started from (db/resources/changes.ts `resourceVersion`). */
@@ -36,13 +49,20 @@ export interface FormOpening {
 }
 
 /** The names of a day's opening fields: `opensMO` for its first opening, `opensMO2` for the second. */
-export const openingField = (kind: 'opens' | 'closes', day: Weekday, slot: number) => `${kind}${day}${slot === 0 ? '' : slot + 1}`;
+export const openingField = (kind: 'opens' | 'closes', day: Weekday, slot: number) =>
+  `${kind}${day}${slot === 0 ? '' : slot + 1}`;
 
 /**
  * One time of the hours table. Its column header labels it on a wide screen; on a narrow one the
  * table becomes a list of days and the cell shows its own short label (web/static/site.css).
  */
-const TimeInput = (props: { name: string; label: string; columnLabel: string; value: string; error?: string | undefined }) => (
+const TimeInput = (props: {
+  name: string;
+  label: string;
+  columnLabel: string;
+  value: string;
+  error?: string | undefined;
+}) => (
   <td class={props.error ? 'field-error' : undefined}>
     <label class="cell-label" for={`field-${props.name}`}>
       {props.columnLabel}
@@ -91,11 +111,20 @@ export const ResourceFormPage = (props: {
   const e = t.resourceEdit;
   const err = props.errors ?? {};
   const opt = t.forms.optional;
-  const summaryTitle = Object.keys(err).length > 1 ? format(t.forms.errorSummaryTitleMany, { count: Object.keys(err).length }) : t.forms.errorSummaryTitle;
+  const summaryTitle =
+    Object.keys(err).length > 1
+      ? format(t.forms.errorSummaryTitleMany, { count: Object.keys(err).length })
+      : t.forms.errorSummaryTitle;
   // The hours table's words for a day's first opening, then for every later one.
   const timeWords = {
-    opens: [{ label: e.opensLabel, column: e.opensColumn }, { label: e.opensAgainLabel, column: e.opensAgainColumn }],
-    closes: [{ label: e.closesLabel, column: e.closesColumn }, { label: e.closesAgainLabel, column: e.closesAgainColumn }],
+    opens: [
+      { label: e.opensLabel, column: e.opensColumn },
+      { label: e.opensAgainLabel, column: e.opensAgainColumn },
+    ],
+    closes: [
+      { label: e.closesLabel, column: e.closesColumn },
+      { label: e.closesAgainLabel, column: e.closesAgainColumn },
+    ],
   } as const;
   return (
     <>
@@ -115,7 +144,9 @@ export const ResourceFormPage = (props: {
       {props.mode === 'edit' ? <p class="hint">{e.verifiedKept}</p> : null}
       <form method="post" action={props.action} novalidate>
         <FormKeyField value={props.values.formKey} />
-        {props.values.version !== undefined ? <input type="hidden" name="version" value={props.values.version} /> : null}
+        {props.values.version !== undefined ? (
+          <input type="hidden" name="version" value={props.values.version} />
+        ) : null}
         <fieldset>
           <legend>{e.organizationLegend}</legend>
           <SelectField
@@ -123,30 +154,83 @@ export const ResourceFormPage = (props: {
             label={e.organizationLabel}
             value={values.organizationId}
             error={err.organizationId}
-            options={[['', e.organizationNew], ...props.organizations.map((o): [string, string] => [o.id, o.name])]}
+            options={[
+              ['', e.organizationNew],
+              ...props.organizations.map((o): [string, string] => [o.id, o.name]),
+            ]}
           />
-          <TextField name="organizationName" label={e.organizationNameLabel} hint={e.organizationNameHint} optionalLabel={opt} value={values.organizationName} error={err.organizationName} maxLength={200} />
+          <TextField
+            name="organizationName"
+            label={e.organizationNameLabel}
+            hint={e.organizationNameHint}
+            optionalLabel={opt}
+            value={values.organizationName}
+            error={err.organizationName}
+            maxLength={200}
+          />
         </fieldset>
 
         <fieldset>
           <legend>{e.serviceLegend}</legend>
-          <TextField name="name" label={e.nameLabel} value={values.name} error={err.name} maxLength={200} required />
-          <TextArea name="description" label={e.descriptionLabel} hint={e.descriptionHint} value={values.description} error={err.description} maxLength={5000} rows={6} required />
+          <TextField
+            name="name"
+            label={e.nameLabel}
+            value={values.name}
+            error={err.name}
+            maxLength={200}
+            required
+          />
+          <TextArea
+            name="description"
+            label={e.descriptionLabel}
+            hint={e.descriptionHint}
+            value={values.description}
+            error={err.description}
+            maxLength={5000}
+            rows={6}
+            required
+          />
           <SelectField
             name="contentLanguage"
             label={e.contentLanguageLabel}
             value={values.contentLanguage}
             error={err.contentLanguage}
-            options={[...new Set(['en', 'fr', values.contentLanguage])].filter(Boolean).map((code): [string, string] => [code, languageOptionLabel(code, locale)])}
+            options={[...new Set(['en', 'fr', values.contentLanguage])]
+              .filter(Boolean)
+              .map((code): [string, string] => [code, languageOptionLabel(code, locale)])}
           />
-          <TextArea name="eligibility" label={e.eligibilityLabel} hint={e.eligibilityHint} optionalLabel={opt} value={values.eligibility} error={err.eligibility} maxLength={2000} rows={3} />
-          <TextArea name="documents" label={e.documentsLabel} hint={e.documentsHint} optionalLabel={opt} value={values.documents} error={err.documents} rows={3} />
+          <TextArea
+            name="eligibility"
+            label={e.eligibilityLabel}
+            hint={e.eligibilityHint}
+            optionalLabel={opt}
+            value={values.eligibility}
+            error={err.eligibility}
+            maxLength={2000}
+            rows={3}
+          />
+          <TextArea
+            name="documents"
+            label={e.documentsLabel}
+            hint={e.documentsHint}
+            optionalLabel={opt}
+            value={values.documents}
+            error={err.documents}
+            rows={3}
+          />
         </fieldset>
 
         <fieldset>
           <legend>{e.costLegend}</legend>
           <CheckboxField name="free" label={e.freeLabel} checked={values.free} />
-          <TextField name="costDescription" label={e.costDescriptionLabel} optionalLabel={opt} value={values.costDescription} error={err.costDescription} maxLength={200} />
+          <TextField
+            name="costDescription"
+            label={e.costDescriptionLabel}
+            optionalLabel={opt}
+            value={values.costDescription}
+            error={err.costDescription}
+            maxLength={200}
+          />
         </fieldset>
 
         <Checkboxes
@@ -154,27 +238,89 @@ export const ResourceFormPage = (props: {
           legend={e.categoriesLegend}
           values={values.categories}
           error={err.categories}
-          options={props.categories.map((c): [string, string] => [c.code, categoryName(c.code, props.categories, locale)])}
+          options={props.categories.map((c): [string, string] => [
+            c.code,
+            categoryName(c.code, props.categories, locale),
+          ])}
         />
         <Checkboxes
           name="languages"
           legend={e.languagesLegend}
           values={values.languages}
           error={err.languages}
-          options={props.languages.map((code): [string, string] => [code, languageOptionLabel(code, locale)])}
+          options={props.languages.map((code): [string, string] => [
+            code,
+            languageOptionLabel(code, locale),
+          ])}
         />
 
         <fieldset>
           <legend>{e.placeLegend}</legend>
           <p class="hint">{e.placeHint}</p>
-          {props.sharedPlaceCount ? <p class="notice">{format(e.sharedPlace, { count: props.sharedPlaceCount })}</p> : null}
-          <TextField name="street" label={e.streetLabel} optionalLabel={opt} value={values.street} error={err.street} maxLength={200} autocomplete="off" />
-          <TextField name="city" label={e.cityLabel} value={values.city} error={err.city} maxLength={200} autocomplete="off" />
-          <TextField name="postalCode" label={e.postalCodeLabel} optionalLabel={opt} value={values.postalCode} error={err.postalCode} maxLength={20} autocomplete="off" />
-          <TextField name="region" label={e.regionLabel} optionalLabel={opt} value={values.region} error={err.region} maxLength={200} autocomplete="off" />
-          <TextField name="country" label={e.countryLabel} hint={e.countryHint} value={values.country} error={err.country} maxLength={2} autocomplete="off" />
-          <TextField name="latitude" label={e.latitudeLabel} hint={e.positionHint} optionalLabel={opt} value={values.latitude} error={err.latitude} maxLength={16} />
-          <TextField name="longitude" label={e.longitudeLabel} optionalLabel={opt} value={values.longitude} error={err.longitude} maxLength={16} />
+          {props.sharedPlaceCount ? (
+            <p class="notice">{format(e.sharedPlace, { count: props.sharedPlaceCount })}</p>
+          ) : null}
+          <TextField
+            name="street"
+            label={e.streetLabel}
+            optionalLabel={opt}
+            value={values.street}
+            error={err.street}
+            maxLength={200}
+            autocomplete="off"
+          />
+          <TextField
+            name="city"
+            label={e.cityLabel}
+            value={values.city}
+            error={err.city}
+            maxLength={200}
+            autocomplete="off"
+          />
+          <TextField
+            name="postalCode"
+            label={e.postalCodeLabel}
+            optionalLabel={opt}
+            value={values.postalCode}
+            error={err.postalCode}
+            maxLength={20}
+            autocomplete="off"
+          />
+          <TextField
+            name="region"
+            label={e.regionLabel}
+            optionalLabel={opt}
+            value={values.region}
+            error={err.region}
+            maxLength={200}
+            autocomplete="off"
+          />
+          <TextField
+            name="country"
+            label={e.countryLabel}
+            hint={e.countryHint}
+            value={values.country}
+            error={err.country}
+            maxLength={2}
+            autocomplete="off"
+          />
+          <TextField
+            name="latitude"
+            label={e.latitudeLabel}
+            hint={e.positionHint}
+            optionalLabel={opt}
+            value={values.latitude}
+            error={err.latitude}
+            maxLength={16}
+          />
+          <TextField
+            name="longitude"
+            label={e.longitudeLabel}
+            optionalLabel={opt}
+            value={values.longitude}
+            error={err.longitude}
+            maxLength={16}
+          />
           <SelectField
             name="timeZone"
             label={e.timeZoneLabel}
@@ -183,21 +329,46 @@ export const ResourceFormPage = (props: {
             error={err.timeZone}
             options={props.timeZones.map((z): [string, string] => [z, z.replace(/_/g, ' ')])}
           />
-          <TextArea name="transportation" label={e.transportationLabel} hint={e.transportationHint} optionalLabel={opt} value={values.transportation} error={err.transportation} maxLength={1000} rows={3} />
-          <CheckboxField name="confidential" label={e.confidentialLabel} hint={e.confidentialHint} checked={values.confidential} />
+          <TextArea
+            name="transportation"
+            label={e.transportationLabel}
+            hint={e.transportationHint}
+            optionalLabel={opt}
+            value={values.transportation}
+            error={err.transportation}
+            maxLength={1000}
+            rows={3}
+          />
+          <CheckboxField
+            name="confidential"
+            label={e.confidentialLabel}
+            hint={e.confidentialHint}
+            checked={values.confidential}
+          />
         </fieldset>
 
         <fieldset>
           <legend>{e.phonesLegend}</legend>
           {values.phones.map((phone, i) => (
             <div class="field-row">
-              <TextField name={`phone${i + 1}`} label={format(e.phoneLabel, { n: i + 1 })} optionalLabel={opt} value={phone.number} error={err[`phone${i + 1}`]} maxLength={30} autocomplete="off" />
+              <TextField
+                name={`phone${i + 1}`}
+                label={format(e.phoneLabel, { n: i + 1 })}
+                optionalLabel={opt}
+                value={phone.number}
+                error={err[`phone${i + 1}`]}
+                maxLength={30}
+                autocomplete="off"
+              />
               <SelectField
                 name={`phone${i + 1}Type`}
                 label={format(e.phoneTypeLabel, { n: i + 1 })}
                 value={phone.type}
                 error={err[`phone${i + 1}Type`]}
-                options={labelledValues<PhoneType>(e.phoneTypes).map((type): [string, string] => [type, e.phoneTypes[type]])}
+                options={labelledValues<PhoneType>(e.phoneTypes).map((type): [string, string] => [
+                  type,
+                  e.phoneTypes[type],
+                ])}
               />
             </div>
           ))}
@@ -226,7 +397,9 @@ export const ResourceFormPage = (props: {
                       (['opens', 'closes'] as const).map((kind) => (
                         <TimeInput
                           name={openingField(kind, day, slot)}
-                          label={format(timeWords[kind][slot === 0 ? 0 : 1].label, { day: dayName })}
+                          label={format(timeWords[kind][slot === 0 ? 0 : 1].label, {
+                            day: dayName,
+                          })}
                           columnLabel={timeWords[kind][slot === 0 ? 0 : 1].column}
                           value={opening[kind]}
                           error={err[openingField(kind, day, slot)]}
@@ -243,14 +416,40 @@ export const ResourceFormPage = (props: {
         <fieldset>
           <legend>{e.featuresLegend}</legend>
           <CheckboxField name="walkIn" label={t.resources.walkIn} checked={values.walkIn} />
-          <CheckboxField name="traumaInformed" label={t.resources.traumaInformed} checked={values.traumaInformed} />
-          <CheckboxField name="survivorLed" label={t.resources.survivorLed} checked={values.survivorLed} />
+          <CheckboxField
+            name="traumaInformed"
+            label={t.resources.traumaInformed}
+            checked={values.traumaInformed}
+          />
+          <CheckboxField
+            name="survivorLed"
+            label={t.resources.survivorLed}
+            checked={values.survivorLed}
+          />
         </fieldset>
 
         <fieldset>
           <legend>{e.contactLegend}</legend>
-          <TextField name="url" label={e.urlLabel} hint={e.urlHint} optionalLabel={opt} value={values.url} error={err.url} maxLength={500} autocomplete="off" />
-          <TextField name="email" type="email" label={e.emailLabel} optionalLabel={opt} value={values.email} error={err.email} maxLength={254} autocomplete="off" />
+          <TextField
+            name="url"
+            label={e.urlLabel}
+            hint={e.urlHint}
+            optionalLabel={opt}
+            value={values.url}
+            error={err.url}
+            maxLength={500}
+            autocomplete="off"
+          />
+          <TextField
+            name="email"
+            type="email"
+            label={e.emailLabel}
+            optionalLabel={opt}
+            value={values.email}
+            error={err.email}
+            maxLength={254}
+            autocomplete="off"
+          />
         </fieldset>
 
         <button type="submit" class="button-primary">

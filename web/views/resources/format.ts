@@ -6,7 +6,10 @@ import type { CategoryOption } from '../../../db/resources/types';
 import type { Locale } from '../../i18n';
 
 const cache = new Map<string, Intl.DisplayNames | Intl.DateTimeFormat | Intl.NumberFormat>();
-const cached = <T extends Intl.DisplayNames | Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T => {
+const cached = <T extends Intl.DisplayNames | Intl.DateTimeFormat | Intl.NumberFormat>(
+  key: string,
+  make: () => T,
+): T => {
   let value = cache.get(key) as T | undefined;
   if (!value) cache.set(key, (value = make()));
   return value;
@@ -20,7 +23,11 @@ const displayName = (code: string, inLocale: string): string => {
   let name = names.get(key);
   if (name === undefined) {
     try {
-      name = cached(`lang:${inLocale}`, () => new Intl.DisplayNames([inLocale], { type: 'language' })).of(code) ?? code;
+      name =
+        cached(
+          `lang:${inLocale}`,
+          () => new Intl.DisplayNames([inLocale], { type: 'language' }),
+        ).of(code) ?? code;
     } catch {
       name = code;
     }
@@ -37,19 +44,25 @@ export const languageName = (code: string, locale: Locale): string => displayNam
 export const languageOptionLabel = (code: string, locale: Locale): string => {
   const local = languageName(code, locale);
   const own = displayName(code, code);
-  return own && own.toLowerCase() !== local.toLowerCase() && own !== code ? `${local} (${own})` : local;
+  return own && own.toLowerCase() !== local.toLowerCase() && own !== code
+    ? `${local} (${own})`
+    : local;
 };
 
 /** A calendar date, e.g. "November 26, 2026" or "26 novembre 2026". */
 export const formatDate = (date: Date, locale: Locale): string =>
-  cached(`date:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })).format(date);
+  cached(
+    `date:${locale}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
+  ).format(date);
 
 /** A local wall-clock time "HH:MM" as the reader writes times: "9:00 AM", "09:00". */
 export const formatTime = (time: string, locale: Locale): string => {
   const [hours, minutes] = time.split(':').map(Number);
-  return cached(`time:${locale}`, () => new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' })).format(
-    new Date(Date.UTC(2000, 0, 1, hours ?? 0, minutes ?? 0)),
-  );
+  return cached(
+    `time:${locale}`,
+    () => new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }),
+  ).format(new Date(Date.UTC(2000, 0, 1, hours ?? 0, minutes ?? 0)));
 };
 
 /** An amount of money: "$5", "5 $ CA". */
@@ -57,7 +70,12 @@ export const formatMoney = (amount: number, currency: string, locale: Locale): s
   try {
     return cached(
       `money:${locale}:${currency}:${Number.isInteger(amount)}`,
-      () => new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: Number.isInteger(amount) ? 0 : 2 }),
+      () =>
+        new Intl.NumberFormat(locale, {
+          style: 'currency',
+          currency,
+          maximumFractionDigits: Number.isInteger(amount) ? 0 : 2,
+        }),
     ).format(amount);
   } catch {
     return `${amount} ${currency}`;
@@ -67,9 +85,10 @@ export const formatMoney = (amount: number, currency: string, locale: Locale): s
 /** The name of a time zone: "Eastern Time", "heure de l’Est nord-américain". */
 export const zoneName = (timeZone: string, locale: Locale): string => {
   try {
-    const parts = cached(`zone:${locale}:${timeZone}`, () => new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' })).formatToParts(
-      new Date(0),
-    );
+    const parts = cached(
+      `zone:${locale}:${timeZone}`,
+      () => new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }),
+    ).formatToParts(new Date(0));
     return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
   } catch {
     return timeZone;
@@ -80,7 +99,11 @@ export const zoneName = (timeZone: string, locale: Locale): string => {
 export const roundKm = (km: number): number => Math.max(1, Math.round(km));
 
 /** A category's name in the reader's language, else in English, else its code. */
-export const categoryName = (code: string, categories: readonly CategoryOption[], locale: Locale): string => {
+export const categoryName = (
+  code: string,
+  categories: readonly CategoryOption[],
+  locale: Locale,
+): string => {
   const names = categories.find((c) => c.code === code)?.names;
   return names?.[locale] ?? names?.en ?? code;
 };

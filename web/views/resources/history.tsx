@@ -2,11 +2,23 @@ import type { ResourceChange } from '../../../db/resources/changes';
 import { formatDateTime } from '../../components/format';
 import type { Catalog, Locale } from '../../i18n';
 
-const roleName = (t: Catalog, role: string) => (role === 'moderator' || role === 'admin' ? t.moderation.roleNames[role] : role === 'import' ? t.resourceEdit.importRole : role);
-const fieldName = (t: Catalog, field: string) => (Object.hasOwn(t.resourceEdit.fieldNames, field) ? t.resourceEdit.fieldNames[field as keyof Catalog['resourceEdit']['fieldNames']] : field);
+const roleName = (t: Catalog, role: string) =>
+  role === 'moderator' || role === 'admin'
+    ? t.moderation.roleNames[role]
+    : role === 'import'
+      ? t.resourceEdit.importRole
+      : role;
+const fieldName = (t: Catalog, field: string) =>
+  Object.hasOwn(t.resourceEdit.fieldNames, field)
+    ? t.resourceEdit.fieldNames[field as keyof Catalog['resourceEdit']['fieldNames']]
+    : field;
 
 /** A resource's change log: when, in which role, what happened, and the names of the fields. */
-export const ResourceHistory = (props: { t: Catalog; locale: Locale; changes: ResourceChange[] }) => {
+export const ResourceHistory = (props: {
+  t: Catalog;
+  locale: Locale;
+  changes: ResourceChange[];
+}) => {
   const e = props.t.resourceEdit;
   return (
     <section aria-labelledby="history-heading">
@@ -41,7 +53,9 @@ export const ResourceHistory = (props: { t: Catalog; locale: Locale; changes: Re
                 </td>
                 <td>
                   <span class="cell-label">{e.historyFields}</span>
-                  {change.changedFields.length ? change.changedFields.map((field) => fieldName(props.t, field)).join(', ') : e.historyNoFields}
+                  {change.changedFields.length
+                    ? change.changedFields.map((field) => fieldName(props.t, field)).join(', ')
+                    : e.historyNoFields}
                 </td>
               </tr>
             ))}

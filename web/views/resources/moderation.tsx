@@ -40,15 +40,26 @@ export const ResourcesModerationPage = (props: {
           </dl>
           {report.repeats > 0 ? <p>{format(m.reportRepeats, { count: report.repeats })}</p> : null}
           <div class="actions">
-            <a href={`/moderation/resources/${report.serviceId}/edit`} aria-label={format(e.editLabel, { name: report.serviceName })}>
+            <a
+              href={`/moderation/resources/${report.serviceId}/edit`}
+              aria-label={format(e.editLabel, { name: report.serviceName })}
+            >
               {e.editLink}
             </a>
-            <form method="post" action={`/moderation/resources/reports/${report.id}/resolution`} class="inline-form">
+            <form
+              method="post"
+              action={`/moderation/resources/reports/${report.id}/resolution`}
+              class="inline-form"
+            >
               <button type="submit" class="button-primary">
                 {m.resolve}
               </button>
             </form>
-            <form method="post" action={`/moderation/resources/reports/${report.id}/dismissal`} class="inline-form">
+            <form
+              method="post"
+              action={`/moderation/resources/reports/${report.id}/dismissal`}
+              class="inline-form"
+            >
               <button type="submit">{m.dismiss}</button>
             </form>
           </div>
@@ -75,7 +86,10 @@ export const ResourcesModerationPage = (props: {
                 <br />
                 <span class="meta">{item.organization}</span>
                 <br />
-                <a href={`/moderation/resources/${item.id}/edit`} aria-label={format(e.editLabel, { name: item.name })}>
+                <a
+                  href={`/moderation/resources/${item.id}/edit`}
+                  aria-label={format(e.editLabel, { name: item.name })}
+                >
                   {e.editLink}
                 </a>
               </td>
@@ -84,7 +98,11 @@ export const ResourcesModerationPage = (props: {
                 {item.verifiedAt ? formatDate(item.verifiedAt, props.locale) : m.neverVerified}
               </td>
               <td>
-                <form method="post" action={`/moderation/resources/${item.id}/verification`} class="inline-form">
+                <form
+                  method="post"
+                  action={`/moderation/resources/${item.id}/verification`}
+                  class="inline-form"
+                >
                   <button type="submit" aria-label={`${m.verifyToday}: ${item.name}`}>
                     {m.verifyToday}
                   </button>

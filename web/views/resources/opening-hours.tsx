@@ -20,7 +20,12 @@ interface Props {
 export const OpeningHours = ({ t, locale, hours, today, zone, labelledBy }: Props) => {
   const r = t.resources;
   const range = (h: ResourceHours) =>
-    h.opensAt === h.closesAt ? r.allDay : format(r.timeRange, { opens: formatTime(h.opensAt, locale), closes: formatTime(h.closesAt, locale) });
+    h.opensAt === h.closesAt
+      ? r.allDay
+      : format(r.timeRange, {
+          opens: formatTime(h.opensAt, locale),
+          closes: formatTime(h.closesAt, locale),
+        });
   return (
     <>
       <table class="hours" aria-labelledby={labelledBy}>
@@ -28,7 +33,10 @@ export const OpeningHours = ({ t, locale, hours, today, zone, labelledBy }: Prop
           {WEEK.map((day) => {
             const slots = hours.filter((h) => h.weekday === day);
             return (
-              <tr class={day === today ? 'today' : undefined} aria-current={day === today ? 'date' : undefined}>
+              <tr
+                class={day === today ? 'today' : undefined}
+                aria-current={day === today ? 'date' : undefined}
+              >
                 <th scope="row">
                   {r.days[day]}
                   {day === today && <span class="today-label"> ({r.today})</span>}

@@ -29,7 +29,9 @@ export const ReportForm = ({ t, slug, state, maxProblem, maxContact }: Props) =>
   const r = t.resources;
   const message = (key: ReportErrorKey) =>
     format(r[key], { max: key === 'contactTooLong' ? maxContact : maxProblem });
-  const errors = Object.entries(state.errors).filter((entry): entry is [string, ReportErrorKey] => !!entry[1]);
+  const errors = Object.entries(state.errors).filter(
+    (entry): entry is [string, ReportErrorKey] => !!entry[1],
+  );
   const action = `/resources/${encodeURIComponent(slug)}/reports`;
   return (
     <section id="report" class="report" aria-labelledby="report-heading">

@@ -1,4 +1,8 @@
-import type { CategoryOption, ResourceSearch, ResourceSearchResult } from '../../../db/resources/types';
+import type {
+  CategoryOption,
+  ResourceSearch,
+  ResourceSearchResult,
+} from '../../../db/resources/types';
 import type { Catalog, Locale } from '../../i18n';
 import { format } from '../../i18n';
 import { searchUrl } from './search-url';
@@ -38,7 +42,12 @@ export const ResourceResults = ({ t, locale, search, result, categories }: Props
           ))}
         </ol>
       )}
-      <Pagination t={t} page={result.page} pageCount={result.pageCount} hrefFor={(page) => searchUrl(search, { page })} />
+      <Pagination
+        t={t}
+        page={result.page}
+        pageCount={result.pageCount}
+        hrefFor={(page) => searchUrl(search, { page })}
+      />
     </section>
   );
 };

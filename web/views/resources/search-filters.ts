@@ -18,7 +18,9 @@ export const RADII_KM = [2, 5, 10, 25, 50] as const;
 export type SearchQuery = Readonly<Record<string, string | undefined>>;
 
 /** The keys of the resources catalog that name a string. */
-type ResourceLabel = { [K in keyof Catalog['resources']]: Catalog['resources'][K] extends string ? K : never }[keyof Catalog['resources']];
+type ResourceLabel = {
+  [K in keyof Catalog['resources']]: Catalog['resources'][K] extends string ? K : never;
+}[keyof Catalog['resources']];
 
 /** One filter's query-string form; `V` is its value in ResourceSearch. */
 interface QueryFilter<V> {
@@ -35,7 +37,9 @@ interface QueryFilter<V> {
 }
 
 /** The filters that are on or off. */
-type FlagFilter = { [K in ResourceSearchFilter]: NonNullable<ResourceSearch[K]> extends boolean ? K : never }[ResourceSearchFilter];
+type FlagFilter = {
+  [K in ResourceSearchFilter]: NonNullable<ResourceSearch[K]> extends boolean ? K : never;
+}[ResourceSearchFilter];
 
 /** On or off: a checkbox sends "1" ("on" and "true" are read too, for hand-written links). */
 const flag = (key: string, label: ResourceLabel): QueryFilter<boolean | undefined> => ({
@@ -47,7 +51,11 @@ const flag = (key: string, label: ResourceLabel): QueryFilter<boolean | undefine
 });
 
 /** One value from a list (a code, a city), kept when it has the shape given. */
-const choice = (key: string, shape: (value: string) => boolean, label: ResourceLabel): QueryFilter<string | undefined> => ({
+const choice = (
+  key: string,
+  shape: (value: string) => boolean,
+  label: ResourceLabel,
+): QueryFilter<string | undefined> => ({
   kind: 'choice',
   keys: [key],
   read: (query) => {
@@ -83,7 +91,8 @@ export const QUERY_FILTERS: { [K in ResourceSearchFilter]: QueryFilter<ResourceS
       const latitude = coordinate(query.lat, 90);
       const longitude = coordinate(query.lon, 180);
       if (latitude === undefined || longitude === undefined) return undefined;
-      const radiusKm = query.within === undefined ? undefined : RADII_KM.find((km) => km === Number(query.within));
+      const radiusKm =
+        query.within === undefined ? undefined : RADII_KM.find((km) => km === Number(query.within));
       return { latitude, longitude, ...(radiusKm ? { radiusKm } : {}) };
     },
     write: (near) => {
@@ -107,15 +116,24 @@ export const QUERY_FILTERS: { [K in ResourceSearchFilter]: QueryFilter<ResourceS
 const NAMES = Object.keys(QUERY_FILTERS) as ResourceSearchFilter[];
 
 /** The checkboxes' filters, in order. */
-export const FLAG_FILTERS = NAMES.filter((name): name is FlagFilter => QUERY_FILTERS[name].kind === 'flag');
+export const FLAG_FILTERS = NAMES.filter(
+  (name): name is FlagFilter => QUERY_FILTERS[name].kind === 'flag',
+);
 
 /** Every filter's value read from the query string. */
-export const readSearchFilters = (query: SearchQuery): { [K in ResourceSearchFilter]: ResourceSearch[K] } =>
-  Object.fromEntries(NAMES.map((name) => [name, QUERY_FILTERS[name].read(query)])) as { [K in ResourceSearchFilter]: ResourceSearch[K] };
+export const readSearchFilters = (
+  query: SearchQuery,
+): { [K in ResourceSearchFilter]: ResourceSearch[K] } =>
+  Object.fromEntries(NAMES.map((name) => [name, QUERY_FILTERS[name].read(query)])) as {
+    [K in ResourceSearchFilter]: ResourceSearch[K];
+  };
 
 /** Every set filter's entries, in order. */
 export const searchFilterEntries = (search: ResourceSearch): [string, string][] =>
-  NAMES.flatMap(<K extends ResourceSearchFilter>(name: K) => QUERY_FILTERS[name].write(search[name]));
+  NAMES.flatMap(<K extends ResourceSearchFilter>(name: K) =>
+    QUERY_FILTERS[name].write(search[name]),
+  );
 
 /** Whether any filter is set. */
-export const hasSearchFilter = (search: ResourceSearch): boolean => NAMES.some((name) => !!search[name]);
+export const hasSearchFilter = (search: ResourceSearch): boolean =>
+  NAMES.some((name) => !!search[name]);

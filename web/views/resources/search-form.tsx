@@ -21,7 +21,15 @@ const live = {
   'hx-indicator': '#search-indicator',
 };
 
-const Checkbox = ({ name, label, checked }: { name: string; label: string; checked: boolean | undefined }) => (
+const Checkbox = ({
+  name,
+  label,
+  checked,
+}: {
+  name: string;
+  label: string;
+  checked: boolean | undefined;
+}) => (
   <label class="check">
     <input type="checkbox" name={name} value="1" checked={!!checked} /> {label}
   </label>
@@ -40,7 +48,16 @@ export const ResourceSearchForm = ({ t, locale, search, options }: Props) => {
     .map((c) => ({ code: c.code, label: categoryName(c.code, options.categories, locale) }))
     .sort((a, b) => a.label.localeCompare(b.label, locale));
   return (
-    <form id="resource-search" class="resource-search" method="get" action="/resources" role="search" hx-trigger="submit, change" hx-sync="this:replace" {...live}>
+    <form
+      id="resource-search"
+      class="resource-search"
+      method="get"
+      action="/resources"
+      role="search"
+      hx-trigger="submit, change"
+      hx-sync="this:replace"
+      {...live}
+    >
       <div class="field">
         <label for="q">{r.searchLabel}</label>
         <p id="q-hint" class="hint">
@@ -101,7 +118,11 @@ export const ResourceSearchForm = ({ t, locale, search, options }: Props) => {
       <fieldset class="only">
         <legend>{r.onlyLegend}</legend>
         {FLAG_FILTERS.map((name) => (
-          <Checkbox name={QUERY_FILTERS[name].keys[0]} label={r[QUERY_FILTERS[name].label]} checked={search[name]} />
+          <Checkbox
+            name={QUERY_FILTERS[name].keys[0]}
+            label={r[QUERY_FILTERS[name].label]}
+            checked={search[name]}
+          />
         ))}
       </fieldset>
       {/* Shown by resource-search.js when the browser can locate; without it, only when already in use. */}
@@ -129,7 +150,13 @@ export const ResourceSearchForm = ({ t, locale, search, options }: Props) => {
             <input type="hidden" name="lat" value={search.near.latitude.toFixed(2)} />
             <input type="hidden" name="lon" value={search.near.longitude.toFixed(2)} />
             <p>
-              <a href={searchUrl(search, { near: undefined, page: 1, sort: search.sort === 'distance' ? 'relevance' : search.sort })}>
+              <a
+                href={searchUrl(search, {
+                  near: undefined,
+                  page: 1,
+                  sort: search.sort === 'distance' ? 'relevance' : search.sort,
+                })}
+              >
                 {r.nearMeStop}
               </a>
             </p>

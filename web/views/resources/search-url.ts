@@ -16,7 +16,10 @@ export const searchParams = (search: ResourceSearch): URLSearchParams => {
 };
 
 /** The address of a search, with some fields changed (e.g. another page). */
-export const searchUrl = (search: ResourceSearch, changes: Partial<ResourceSearch> = {}): string => {
+export const searchUrl = (
+  search: ResourceSearch,
+  changes: Partial<ResourceSearch> = {},
+): string => {
   const query = searchParams({ ...search, ...changes }).toString();
   return query ? `/resources?${query}` : '/resources';
 };

@@ -1,4 +1,8 @@
-import type { ResourceSearch, ResourceSearchResult, SearchOptions } from '../../../db/resources/types';
+import type {
+  ResourceSearch,
+  ResourceSearchResult,
+  SearchOptions,
+} from '../../../db/resources/types';
 import { ResourceResults } from './results';
 import { hasSearchFilter } from './search-filters';
 import { ResourceSearchForm } from './search-form';
@@ -31,7 +35,13 @@ export const ResourceSearchPage = ({ t, locale, search, options, result, nonce }
       </p>
     ) : null}
     <ResourceSearchForm t={t} locale={locale} search={search} options={options} />
-    <ResourceResults t={t} locale={locale} search={search} result={result} categories={options.categories} />
+    <ResourceResults
+      t={t}
+      locale={locale}
+      search={search}
+      result={result}
+      categories={options.categories}
+    />
     <script src={assetPath('resource-search.js')} nonce={nonce} defer></script>
   </>
 );

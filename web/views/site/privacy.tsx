@@ -2,7 +2,13 @@ import { format, type Catalog } from '../../i18n';
 import { ProseSections } from './prose';
 
 /** Privacy: what is stored, for how long, and who sees it. */
-export const PrivacyPage = ({ t, retention }: { t: Catalog; retention: { rsvpDays: number; campaignDays: number } }) => (
+export const PrivacyPage = ({
+  t,
+  retention,
+}: {
+  t: Catalog;
+  retention: { rsvpDays: number; campaignDays: number };
+}) => (
   <article class="prose">
     <h1>{t.privacy.title}</h1>
     <p class="lead">{t.privacy.intro}</p>
@@ -11,7 +17,9 @@ export const PrivacyPage = ({ t, retention }: { t: Catalog; retention: { rsvpDay
       sections={[
         {
           heading: t.campaigns.privacyHeading,
-          paragraphs: t.campaigns.privacyParagraphs.map((text) => format(text, { days: retention.campaignDays })),
+          paragraphs: t.campaigns.privacyParagraphs.map((text) =>
+            format(text, { days: retention.campaignDays }),
+          ),
         },
       ]}
     />

@@ -5,7 +5,12 @@ import type { Catalog } from '../../i18n';
  * What changed between two versions, word by word (the `diff` library's diffWords). Added and
  * removed words are marked with <ins>/<del> and, for screen readers, said in words too.
  */
-export const StoryDiff = (props: { t: Catalog; before: string; after: string; language: string }) => {
+export const StoryDiff = (props: {
+  t: Catalog;
+  before: string;
+  after: string;
+  language: string;
+}) => {
   const { t } = props;
   const parts = diffWords(props.before, props.after);
   if (!parts.some((part) => part.added || part.removed)) return <p>{t.stories.noChanges}</p>;

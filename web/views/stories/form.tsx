@@ -2,7 +2,13 @@ import type { ContentNote, StoryLimits } from '../../../db/stories/stories';
 import { ContentLanguageField } from '../../components/content-language';
 import { isLocale, labelledValues, type Catalog, type Locale } from '../../i18n';
 import { readabilityMessage, scoreReadability } from '../../components/readability';
-import { ErrorSummary, TextArea, TextField, type FieldErrors, FormKeyField } from '../../components/form';
+import {
+  ErrorSummary,
+  TextArea,
+  TextField,
+  type FieldErrors,
+  FormKeyField,
+} from '../../components/form';
 
 export interface StoryFormFields {
   title: string;
@@ -37,8 +43,25 @@ export const StoryForm = (props: {
     <form method="post" action={props.action} novalidate class="story-form">
       <FormKeyField value={values.formKey} />
       <ErrorSummary errors={errors} title={t.forms.errorSummaryTitle} />
-      <TextField name="title" label={t.stories.titleLabel} hint={t.stories.titleHint} value={values.title} error={errors.title} maxLength={limits.title} required />
-      <TextArea name="body" label={t.stories.bodyLabel} hint={t.stories.bodyHint} value={values.body} error={errors.body} maxLength={limits.body} rows={14} required />
+      <TextField
+        name="title"
+        label={t.stories.titleLabel}
+        hint={t.stories.titleHint}
+        value={values.title}
+        error={errors.title}
+        maxLength={limits.title}
+        required
+      />
+      <TextArea
+        name="body"
+        label={t.stories.bodyLabel}
+        hint={t.stories.bodyHint}
+        value={values.body}
+        error={errors.body}
+        maxLength={limits.body}
+        rows={14}
+        required
+      />
       {values.body ? (
         <p class="readability" id="story-readability">
           {t.stories.readability}: {readabilityMessage(scoreReadability(values.body, scoredIn), t)}
@@ -54,8 +77,17 @@ export const StoryForm = (props: {
         optionalLabel={t.forms.optional}
         autocomplete="off"
       />
-      <ContentLanguageField t={t} label={t.stories.languageLabel} value={values.language} error={errors.language} />
-      <fieldset class={errors.contentNotes ? 'field field-error' : 'field'} id="field-contentNotes" aria-describedby="hint-contentNotes">
+      <ContentLanguageField
+        t={t}
+        label={t.stories.languageLabel}
+        value={values.language}
+        error={errors.language}
+      />
+      <fieldset
+        class={errors.contentNotes ? 'field field-error' : 'field'}
+        id="field-contentNotes"
+        aria-describedby="hint-contentNotes"
+      >
         <legend>{t.stories.notesLegend}</legend>
         <p class="hint" id="hint-contentNotes">
           {t.stories.notesHint}
@@ -63,7 +95,13 @@ export const StoryForm = (props: {
         {errors.contentNotes ? <p class="error-message">{errors.contentNotes}</p> : null}
         {labelledValues<ContentNote>(t.stories.notes).map((note) => (
           <div class="checkbox">
-            <input type="checkbox" id={`note-${note}`} name="contentNotes" value={note} checked={values.contentNotes.includes(note)} />
+            <input
+              type="checkbox"
+              id={`note-${note}`}
+              name="contentNotes"
+              value={note}
+              checked={values.contentNotes.includes(note)}
+            />
             <label for={`note-${note}`}>{t.stories.notes[note]}</label>
           </div>
         ))}

@@ -3,7 +3,12 @@ import { formatDateTime } from '../../components/format';
 import { format, type Catalog, type Locale } from '../../i18n';
 
 /** Who did what, when: never any text of the story. */
-export const StoryHistory = (props: { t: Catalog; locale: Locale; events: StoryEvent[]; viewer: 'author' | 'moderator' }) => {
+export const StoryHistory = (props: {
+  t: Catalog;
+  locale: Locale;
+  events: StoryEvent[];
+  viewer: 'author' | 'moderator';
+}) => {
   const { t } = props;
   const actors = props.viewer === 'author' ? t.stories.actors : t.stories.actorsModeration;
   return (
@@ -13,7 +18,10 @@ export const StoryHistory = (props: { t: Catalog; locale: Locale; events: StoryE
       <ol class="story-history">
         {props.events.map((event) => (
           <li>
-            <time datetime={event.createdAt.toISOString()}>{formatDateTime(event.createdAt, props.locale)}</time>: {actors[event.actor]}{' '}
+            <time datetime={event.createdAt.toISOString()}>
+              {formatDateTime(event.createdAt, props.locale)}
+            </time>
+            : {actors[event.actor]}{' '}
             {format(t.stories.actions[event.action], { number: event.versionNumber ?? '' })}
           </li>
         ))}
@@ -23,7 +31,13 @@ export const StoryHistory = (props: { t: Catalog; locale: Locale; events: StoryE
 };
 
 /** The list of versions, newest first, each a link to read it (and what changed). */
-export const StoryVersionList = (props: { t: Catalog; locale: Locale; versions: StoryVersion[]; base: string; viewer: 'author' | 'moderator' }) => {
+export const StoryVersionList = (props: {
+  t: Catalog;
+  locale: Locale;
+  versions: StoryVersion[];
+  base: string;
+  viewer: 'author' | 'moderator';
+}) => {
   const { t } = props;
   const by = props.viewer === 'author' ? t.stories.versionBy : t.stories.versionByModeration;
   return (
@@ -34,7 +48,11 @@ export const StoryVersionList = (props: { t: Catalog; locale: Locale; versions: 
         {[...props.versions].reverse().map((version) => (
           <li>
             <a href={`${props.base}/versions/${version.number}`}>
-              {format(t.stories.versionLine, { number: version.number, by: by[version.madeBy], date: formatDateTime(version.createdAt, props.locale) })}
+              {format(t.stories.versionLine, {
+                number: version.number,
+                by: by[version.madeBy],
+                date: formatDateTime(version.createdAt, props.locale),
+              })}
             </a>
           </li>
         ))}

@@ -1,5 +1,11 @@
 import type { CampaignOption } from '../../../db/stories/campaigns';
-import type { Consent, MyStory, StoryLimits, StoryRecord, StoryVersion } from '../../../db/stories/stories';
+import type {
+  Consent,
+  MyStory,
+  StoryLimits,
+  StoryRecord,
+  StoryVersion,
+} from '../../../db/stories/stories';
 import { ErrorSummary, Notice, type FieldErrors } from '../../components/form';
 import { StoryForm, StoryReminders, type StoryFormFields } from './form';
 import { StoryDiff } from './diff';
@@ -10,10 +16,21 @@ import { format, type Catalog, type Locale } from '../../i18n';
 
 /** The storyteller's state of one story, in their words. */
 const statusOf = (t: Catalog, story: MyStory) =>
-  story.withdrawn ? t.stories.statusWithdrawn : story.published ? t.stories.statusPublished : story.submitted ? t.stories.statusSubmitted : t.stories.statusDraft;
+  story.withdrawn
+    ? t.stories.statusWithdrawn
+    : story.published
+      ? t.stories.statusPublished
+      : story.submitted
+        ? t.stories.statusSubmitted
+        : t.stories.statusDraft;
 
 /** /my-stories: the storyteller's stories. */
-export const MyStoriesPage = (props: { t: Catalog; stories: MyStory[]; canWrite: boolean; notice?: string | undefined }) => {
+export const MyStoriesPage = (props: {
+  t: Catalog;
+  stories: MyStory[];
+  canWrite: boolean;
+  notice?: string | undefined;
+}) => {
   const { t } = props;
   return (
     <>
@@ -40,7 +57,9 @@ export const MyStoriesPage = (props: { t: Catalog; stories: MyStory[]; canWrite:
             </h2>
             <p class="story-meta">
               {statusOf(t, story)}
-              {story.latestNumber > 0 ? <> · {format(t.stories.versionCount, { number: story.latestNumber })}</> : null}
+              {story.latestNumber > 0 ? (
+                <> · {format(t.stories.versionCount, { number: story.latestNumber })}</>
+              ) : null}
             </p>
           </li>
         ))}
@@ -66,7 +85,15 @@ export const StoryEditorPage = (props: {
       <h1>{props.mode === 'new' ? t.stories.newTitle : t.stories.editTitle}</h1>
       {props.mode === 'edit' ? <p>{t.stories.editIntro}</p> : null}
       <StoryReminders t={t} />
-      <StoryForm t={t} locale={props.locale} action={props.action} values={props.values} errors={props.errors} limits={props.limits} submitLabel={t.stories.save} />
+      <StoryForm
+        t={t}
+        locale={props.locale}
+        action={props.action}
+        values={props.values}
+        errors={props.errors}
+        limits={props.limits}
+        submitLabel={t.stories.save}
+      />
       <p>
         <a href={props.backHref}>{props.mode === 'new' ? t.stories.mineTitle : t.stories.cancel}</a>
       </p>
@@ -77,7 +104,11 @@ export const StoryEditorPage = (props: {
 export type ConsentValues = Consent;
 
 const monthsLabel = (t: Catalog, months: number) =>
-  months === 12 ? t.stories.monthsOptionYear : months % 12 === 0 ? format(t.stories.monthsOptionYears, { years: months / 12 }) : format(t.stories.monthsOption, { months });
+  months === 12
+    ? t.stories.monthsOptionYear
+    : months % 12 === 0
+      ? format(t.stories.monthsOptionYears, { years: months / 12 })
+      : format(t.stories.monthsOption, { months });
 
 /** The approval form: one exact version, with consent given place by place and a duration. */
 export const ApprovalForm = (props: {
@@ -99,7 +130,10 @@ export const ApprovalForm = (props: {
       <ErrorSummary errors={errors} title={t.forms.errorSummaryTitle} />
       <form method="post" action={`/my-stories/${props.storyId}/approval`} novalidate>
         <input type="hidden" name="version" value={String(props.version.number)} />
-        <fieldset class={errors.ownPage || errors.campaignIds ? 'field field-error' : 'field'} id="field-ownPage">
+        <fieldset
+          class={errors.ownPage || errors.campaignIds ? 'field field-error' : 'field'}
+          id="field-ownPage"
+        >
           <legend>{t.stories.consentLegend}</legend>
           {errors.ownPage ? <p class="error-message">{errors.ownPage}</p> : null}
           {errors.campaignIds ? (
@@ -108,19 +142,37 @@ export const ApprovalForm = (props: {
             </p>
           ) : null}
           <div class="checkbox">
-            <input type="checkbox" id="consent-own-page" name="ownPage" value="yes" checked={values.ownPage} />
+            <input
+              type="checkbox"
+              id="consent-own-page"
+              name="ownPage"
+              value="yes"
+              checked={values.ownPage}
+            />
             <label for="consent-own-page">{t.stories.consentOwnPage}</label>
           </div>
           <p class="fieldset-subhead">{t.stories.consentCampaigns}</p>
           {props.campaigns.length === 0 ? <p class="hint">{t.stories.consentNoCampaigns}</p> : null}
           {props.campaigns.map((campaign) => (
             <div class="checkbox checkbox-nested">
-              <input type="checkbox" id={`consent-campaign-${campaign.id}`} name="campaignIds" value={campaign.id} checked={values.campaignIds.includes(campaign.id)} />
+              <input
+                type="checkbox"
+                id={`consent-campaign-${campaign.id}`}
+                name="campaignIds"
+                value={campaign.id}
+                checked={values.campaignIds.includes(campaign.id)}
+              />
               <label for={`consent-campaign-${campaign.id}`}>{campaign.title}</label>
             </div>
           ))}
           <div class="checkbox">
-            <input type="checkbox" id="consent-events" name="eventQuotes" value="yes" checked={values.eventQuotes} />
+            <input
+              type="checkbox"
+              id="consent-events"
+              name="eventQuotes"
+              value="yes"
+              checked={values.eventQuotes}
+            />
             <label for="consent-events">{t.stories.consentEvents}</label>
           </div>
         </fieldset>
@@ -155,9 +207,15 @@ export const VersionText = ({ t, version }: { t: Catalog; version: StoryVersion 
       {version.title}
     </h3>
     <p class="story-meta">
-      {shownNameOf(t, version.shownName)} · {format(t.stories.writtenIn, { language: languageName(t, version.language) })}
+      {shownNameOf(t, version.shownName)} ·{' '}
+      {format(t.stories.writtenIn, { language: languageName(t, version.language) })}
     </p>
-    <ContentNotes t={t} notes={version.contentNotes} text={version.contentNoteText} headingLevel={3} />
+    <ContentNotes
+      t={t}
+      notes={version.contentNotes}
+      text={version.contentNoteText}
+      headingLevel={3}
+    />
     <StoryText body={version.body} language={version.language} />
   </div>
 );
@@ -191,11 +249,19 @@ export const MyStoryPage = (props: {
         {withdrawn ? (
           <p>{t.stories.withdrawnNote}</p>
         ) : published && publishedVersion ? (
-          <p>{format(t.stories.publishedVersion, { number: publishedVersion.number, date: formatDate(published.expiresAt, locale) })}</p>
+          <p>
+            {format(t.stories.publishedVersion, {
+              number: publishedVersion.number,
+              date: formatDate(published.expiresAt, locale),
+            })}
+          </p>
         ) : (
           <p>{t.stories.notPublished}</p>
         )}
-        {!withdrawn && approvedVersion && lastApproval && lastApproval.id !== story.publishedApprovalId ? (
+        {!withdrawn &&
+        approvedVersion &&
+        lastApproval &&
+        lastApproval.id !== story.publishedApprovalId ? (
           <p>{format(t.stories.approvedVersion, { number: approvedVersion.number })}</p>
         ) : null}
         {!withdrawn && !story.submittedAt ? (
@@ -208,10 +274,14 @@ export const MyStoryPage = (props: {
 
       {latest ? (
         <section aria-labelledby="latest-heading">
-          <h2 id="latest-heading">{format(t.stories.latestVersionHeading, { number: latest.number })}</h2>
+          <h2 id="latest-heading">
+            {format(t.stories.latestVersionHeading, { number: latest.number })}
+          </h2>
           {latest.madeBy === 'moderator' && versions.length > 1 ? (
             <p>
-              <a href={`${base}/versions/${latest.number}`}>{format(t.stories.changesHeading, { number: latest.number - 1 })}</a>
+              <a href={`${base}/versions/${latest.number}`}>
+                {format(t.stories.changesHeading, { number: latest.number - 1 })}
+              </a>
             </p>
           ) : null}
           <VersionText t={t} version={latest} />
@@ -279,19 +349,34 @@ export const MyStoryPage = (props: {
 };
 
 /** One version, with what changed since the one before (word by word). */
-export const StoryVersionPage = (props: { t: Catalog; version: StoryVersion; previous: StoryVersion | undefined; backHref: string; backLabel: string }) => {
+export const StoryVersionPage = (props: {
+  t: Catalog;
+  version: StoryVersion;
+  previous: StoryVersion | undefined;
+  backHref: string;
+  backLabel: string;
+}) => {
   const { t, version, previous } = props;
   return (
     <>
       <h1>{format(t.stories.versionTitle, { number: version.number })}</h1>
       {previous ? (
         <section aria-labelledby="changes-heading">
-          <h2 id="changes-heading">{format(t.stories.changesHeading, { number: previous.number })}</h2>
-          <StoryDiff t={t} before={`${previous.title}\n\n${previous.body}`} after={`${version.title}\n\n${version.body}`} language={version.language} />
+          <h2 id="changes-heading">
+            {format(t.stories.changesHeading, { number: previous.number })}
+          </h2>
+          <StoryDiff
+            t={t}
+            before={`${previous.title}\n\n${previous.body}`}
+            after={`${version.title}\n\n${version.body}`}
+            language={version.language}
+          />
         </section>
       ) : null}
       <section aria-labelledby="version-text-heading">
-        <h2 id="version-text-heading">{format(t.stories.viewVersion, { number: version.number })}</h2>
+        <h2 id="version-text-heading">
+          {format(t.stories.viewVersion, { number: version.number })}
+        </h2>
         <VersionText t={t} version={version} />
       </section>
       <p>

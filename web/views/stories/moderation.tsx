@@ -20,9 +20,14 @@ export const StoryQueuePage = (props: { t: Catalog; locale: Locale; queue: Queue
             <a href={`/moderation/stories/${story.id}`}>{story.title}</a>
           </h2>
           <p>
-            {formatDate(story.submittedAt, props.locale)} · {format(t.stories.queueLatest, { number: story.latestNumber })} ·{' '}
-            {story.approvedNumber ? format(t.stories.queueApproved, { number: story.approvedNumber }) : t.stories.queueNotApproved}
-            {story.publishedNumber ? <> · {format(t.stories.queuePublished, { number: story.publishedNumber })}</> : null}
+            {formatDate(story.submittedAt, props.locale)} ·{' '}
+            {format(t.stories.queueLatest, { number: story.latestNumber })} ·{' '}
+            {story.approvedNumber
+              ? format(t.stories.queueApproved, { number: story.approvedNumber })
+              : t.stories.queueNotApproved}
+            {story.publishedNumber ? (
+              <> · {format(t.stories.queuePublished, { number: story.publishedNumber })}</>
+            ) : null}
           </p>
         </section>
       ))}
@@ -58,7 +63,12 @@ export const ModerateStoryPage = (props: {
         {props.publishable ? (
           <form method="post" action={`${base}/publication`}>
             <input type="hidden" name="approval" value={props.publishable.approvalId} />
-            <p>{format(t.stories.publishText, { number: props.publishable.versionNumber, date: formatDate(props.publishable.expiresAt, locale) })}</p>
+            <p>
+              {format(t.stories.publishText, {
+                number: props.publishable.versionNumber,
+                date: formatDate(props.publishable.expiresAt, locale),
+              })}
+            </p>
             <button type="submit" class="button-primary">
               {format(t.stories.publishButton, { number: props.publishable.versionNumber })}
             </button>
@@ -71,16 +81,32 @@ export const ModerateStoryPage = (props: {
       </section>
       {latest ? (
         <section aria-labelledby="latest-heading">
-          <h2 id="latest-heading">{format(t.stories.latestVersionHeading, { number: latest.number })}</h2>
+          <h2 id="latest-heading">
+            {format(t.stories.latestVersionHeading, { number: latest.number })}
+          </h2>
           <VersionText t={t} version={latest} />
         </section>
       ) : null}
       <section aria-labelledby="suggest-heading" class="panel">
         <h2 id="suggest-heading">{t.stories.suggestHeading}</h2>
         <p>{t.stories.suggestIntro}</p>
-        <StoryForm t={t} locale={locale} action={`${base}/versions`} values={props.form} errors={props.errors} limits={props.limits} submitLabel={t.stories.suggestButton} />
+        <StoryForm
+          t={t}
+          locale={locale}
+          action={`${base}/versions`}
+          values={props.form}
+          errors={props.errors}
+          limits={props.limits}
+          submitLabel={t.stories.suggestButton}
+        />
       </section>
-      <StoryVersionList t={t} locale={locale} versions={record.versions} base={base} viewer="moderator" />
+      <StoryVersionList
+        t={t}
+        locale={locale}
+        versions={record.versions}
+        base={base}
+        viewer="moderator"
+      />
       <StoryHistory t={t} locale={locale} events={record.events} viewer="moderator" />
       <p>
         <a href="/moderation/stories">{t.stories.queueTitle}</a>

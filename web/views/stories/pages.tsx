@@ -5,7 +5,13 @@ import { formatDate } from '../../components/format';
 import { format, type Catalog, type Locale } from '../../i18n';
 
 /** /stories: published stories. No counts, comments or sharing widgets, by design. */
-export const StoriesListPage = (props: { t: Catalog; locale: Locale; stories: PublicStory[]; page: number; pageCount: number }) => {
+export const StoriesListPage = (props: {
+  t: Catalog;
+  locale: Locale;
+  stories: PublicStory[];
+  page: number;
+  pageCount: number;
+}) => {
   const { t } = props;
   return (
     <>
@@ -17,13 +23,18 @@ export const StoriesListPage = (props: { t: Catalog; locale: Locale; stories: Pu
           <StoryCard t={t} locale={props.locale} story={story} />
         ))}
       </ul>
-      <Pagination t={t} page={props.page} pageCount={props.pageCount} hrefFor={(page) => `/stories?page=${page}`} />
+      <Pagination
+        t={t}
+        page={props.page}
+        pageCount={props.pageCount}
+        hrefFor={(page) => `/stories?page=${page}`}
+      />
     </>
   );
 };
 
 /** /stories/:id: content notes first; the text waits behind a disclosure the reader opens. */
-export const StoryPage = (props: { t: Catalog; locale: Locale; story: PublicStory}) => {
+export const StoryPage = (props: { t: Catalog; locale: Locale; story: PublicStory }) => {
   const { t, story } = props;
   return (
     <article class="story">
@@ -31,7 +42,8 @@ export const StoryPage = (props: { t: Catalog; locale: Locale; story: PublicStor
         {story.title}
       </h1>
       <p class="story-meta">
-        {shownNameOf(t, story.shownName)} · {format(t.stories.writtenIn, { language: languageName(t, story.language) })}
+        {shownNameOf(t, story.shownName)} ·{' '}
+        {format(t.stories.writtenIn, { language: languageName(t, story.language) })}
         {story.publishedAt ? <> · {formatDate(story.publishedAt, props.locale)}</> : null}
       </p>
       <ContentNotes t={t} notes={story.contentNotes} text={story.contentNoteText} />

@@ -1,10 +1,12 @@
 import type { ContentNote, PublicStory } from '../../../db/stories/stories';
 import { formatDate } from '../../components/format';
-import { contentLanguageName as languageName, textDir as storyDir } from '../../components/content-language';
+import {
+  contentLanguageName as languageName,
+  textDir as storyDir,
+} from '../../components/content-language';
 
 export { languageName, storyDir };
 import { format, type Catalog, type Locale } from '../../i18n';
-
 
 /**
  * A story's text: plain paragraphs, split on empty lines, in the story's own language. It is
@@ -23,9 +25,16 @@ export const StoryText = ({ body, language }: { body: string; language: string }
 );
 
 /** Content notes, shown before the text so a reader can decide first. */
-export const ContentNotes = (props: { t: Catalog; notes: ContentNote[]; text: string; headingLevel?: 2 | 3 }) => {
+export const ContentNotes = (props: {
+  t: Catalog;
+  notes: ContentNote[];
+  text: string;
+  headingLevel?: 2 | 3;
+}) => {
   const { t } = props;
-  const labels = props.notes.filter((note) => note !== 'other' || !props.text).map((note) => t.stories.notes[note]);
+  const labels = props.notes
+    .filter((note) => note !== 'other' || !props.text)
+    .map((note) => t.stories.notes[note]);
   if (props.text) labels.push(props.text);
   const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
   return (
@@ -45,11 +54,16 @@ export const ContentNotes = (props: { t: Catalog; notes: ContentNote[]; text: st
 };
 
 /** "Shared by …" with the name the author chose, or Anonymous. */
-export const shownNameOf = (t: Catalog, shownName: string) => format(t.stories.by, { name: shownName || t.stories.anonymous });
-
+export const shownNameOf = (t: Catalog, shownName: string) =>
+  format(t.stories.by, { name: shownName || t.stories.anonymous });
 
 /** One story in a list (the stories page, a campaign page): title, shown name, language, date. */
-export const StoryCard = (props: { t: Catalog; locale: Locale; story: PublicStory; headingLevel?: 2 | 3 }) => {
+export const StoryCard = (props: {
+  t: Catalog;
+  locale: Locale;
+  story: PublicStory;
+  headingLevel?: 2 | 3;
+}) => {
   const { t, story } = props;
   const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
   return (
@@ -58,7 +72,8 @@ export const StoryCard = (props: { t: Catalog; locale: Locale; story: PublicStor
         <a href={`/stories/${story.id}`}>{story.title}</a>
       </Heading>
       <p class="story-meta">
-        {shownNameOf(t, story.shownName)} · {format(t.stories.writtenIn, { language: languageName(t, story.language) })}
+        {shownNameOf(t, story.shownName)} ·{' '}
+        {format(t.stories.writtenIn, { language: languageName(t, story.language) })}
         {story.publishedAt ? <> · {formatDate(story.publishedAt, props.locale)}</> : null}
       </p>
     </li>
