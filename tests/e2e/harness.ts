@@ -84,18 +84,30 @@ export const startSite = async (): Promise<Site> => {
     DATABASE_URL: databaseUrl,
     QUICK_EXIT_URL: exitUrl,
   });
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const stopServers = () => {
+    app.child.kill();
+    neutral.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  // A browser that cannot start (none installed, a bad CHROMIUM_PATH) must not leave the
+  // server running after the test run.
+  const browser = await chromium
+    .launch({
+      executablePath: chromiumPath(),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    })
+    .catch((error: unknown) => {
+      stopServers();
+      throw error;
+    });
   return {
     url: app.url,
     exitUrl,
@@ -103,9 +115,7 @@ export const startSite = async (): Promise<Site> => {
     browser,
     stop: async () => {
       await browser.close();
-      app.child.kill();
-      neutral.close();
-      rmSync(dir, { recursive: true, force: true });
+      stopServers();
     },
   };
 };
