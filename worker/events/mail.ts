@@ -27,6 +27,16 @@ interface Person {
   locale: Locale;
 }
 
+/** What the emails about a person's places fill in: who, what, when, where, how many, their link. */
+const placeValues = (event: EventRow, person: Person & { places: number }, link: string) => ({
+  name: person.name,
+  title: event.title,
+  when: formatEventWhen(event, person.locale),
+  where: whereFor(event, person.locale),
+  places: person.places,
+  link,
+});
+
 /**
  * The emails about events, each written in the person's language under a neutral subject that
  * says nothing about what the site is for.
@@ -38,14 +48,7 @@ export const eventMail = {
     link: string,
   ): MailMessage {
     const t = catalogFor(person.locale).events;
-    const values = {
-      name: person.name,
-      title: event.title,
-      when: formatEventWhen(event, person.locale),
-      where: whereFor(event, person.locale),
-      places: person.places,
-      link,
-    };
+    const values = placeValues(event, person, link);
     return {
       to: person.email,
       subject: t.mailSubject,
@@ -65,13 +68,7 @@ export const eventMail = {
     link: string,
   ): MailMessage {
     const t = catalogFor(owner.locale).events;
-    const values = {
-      name: owner.name,
-      title: event.title,
-      when: formatEventWhen(event, owner.locale),
-      places: owner.places,
-      link,
-    };
+    const values = placeValues(event, owner, link);
     return {
       to: owner.email,
       subject: t.mailSubject,
@@ -83,14 +80,7 @@ export const eventMail = {
   },
   promoted(event: EventRow, person: Person & { places: number }, link: string): MailMessage {
     const t = catalogFor(person.locale).events;
-    const values = {
-      name: person.name,
-      title: event.title,
-      when: formatEventWhen(event, person.locale),
-      where: whereFor(event, person.locale),
-      places: person.places,
-      link,
-    };
+    const values = placeValues(event, person, link);
     return {
       to: person.email,
       subject: t.mailSubject,
