@@ -11,6 +11,7 @@ import {
   isOpenForSigning,
   openForSigningCondition,
   publicCampaignCondition,
+  shownStatus,
   utcDay,
 } from './rules';
 
@@ -147,7 +148,12 @@ export const confirmedCount = async (db: Database, campaignId: string): Promise<
   )?.n ?? 0;
 
 /** A campaign in a list, with its confirmed signatures and whether it is open for signing now (rules.ts). */
-export type CampaignSummary = Campaign & { signatures: number; open: boolean };
+export type CampaignSummary = Campaign & {
+  signatures: number;
+  open: boolean;
+  /** What the public is told the state is (see `shownStatus`). */
+  shownStatus: CampaignStatus;
+};
 
 /** Confirmed signatures of each campaign, counted in the same query (no list of ids: D1 caps bound values). */
 // Written out in full: drizzle would print the columns unqualified here, and "id" would then
@@ -162,6 +168,7 @@ const flatten = (
     ...row.campaign,
     signatures: row.signatures,
     open: isOpenForSigning(row.campaign, now),
+    shownStatus: shownStatus(row.campaign, now),
   }));
 
 /** Public campaigns: open ones first, newest first. */

@@ -52,6 +52,16 @@ export const isOpenForSigning = (
   campaign.status === 'published' && (!campaign.endsOn || campaign.endsOn >= utcDay(now));
 
 /**
+ * The state a campaign is shown to the public in: a published campaign past its end date reads
+ * as closed, as it is for signing, until its organizer closes or delivers it.
+ */
+export const shownStatus = (
+  campaign: Pick<CampaignRow, 'status' | 'endsOn'>,
+  now = new Date(),
+): CampaignStatus =>
+  campaign.status === 'published' && !isOpenForSigning(campaign, now) ? 'closed' : campaign.status;
+
+/**
  * `isOpenForSigning` as a condition on the `campaigns` table. `today` is `utcDay(now)`, or a
  * placeholder bound to it in a prepared statement.
  */

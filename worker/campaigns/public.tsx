@@ -9,7 +9,7 @@ import {
   type Campaign,
   type SigningCampaign,
 } from '../../db/campaigns/campaigns';
-import { isOpenForSigning, isPublicCampaign } from '../../db/campaigns/rules';
+import { isOpenForSigning, isPublicCampaign, shownStatus } from '../../db/campaigns/rules';
 import { latestPublicSigners, mailboxKey, signCampaign } from '../../db/campaigns/signatures';
 import { listCampaignUpdates } from '../../db/campaigns/updates';
 import {
@@ -103,6 +103,7 @@ const campaignPage = async (
         updates={updates}
         shareUrl={`${siteOrigin(c)}/campaigns/${campaign.id}`}
         open={isOpenForSigning(campaign)}
+        shownStatus={shownStatus(campaign)}
         panel={options.panel ?? { kind: 'form' }}
         notice={options.notice}
         callMessage={options.callMessage}

@@ -59,6 +59,18 @@ describe('a campaign past its end date', () => {
     expect(listedUnder(html, 'past')).toEqual(['Ended yesterday']);
   });
 
+  it('is shown as closed to the public, on its card and its page, not as open', async () => {
+    const ended = await publishedCampaign(t, { title: 'Ended yesterday' });
+    await setEndsOn(ended, utcDay(-1));
+    const list = visibleText(await (await new TestBrowser(t).get('/campaigns')).text());
+    expect(list).toMatch(/Ended yesterday.*· Closed ·/);
+    expect(list).not.toContain('· Open ·');
+    const page = visibleText(await (await new TestBrowser(t).get(`/campaigns/${ended}`)).text());
+    expect(page).toContain('· Closed');
+    expect(page).not.toContain('· Open');
+    expect(page).toContain('This campaign is closed.');
+  });
+
   it('the confirmation link shows no button, only a plain message', async () => {
     const id = await publishedCampaign(t);
     const link = await signAndGetConfirmLink(id);

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import type { Campaign, CampaignSummary } from '../../../db/campaigns/campaigns';
+import type { Campaign, CampaignStatus, CampaignSummary } from '../../../db/campaigns/campaigns';
 import type { PublicSigner } from '../../../db/campaigns/signatures';
 import type { CampaignUpdate } from '../../../db/campaigns/updates';
 import { CallPanel } from './call-panel';
@@ -17,7 +17,7 @@ const CampaignCard = ({ t, campaign }: { t: Catalog; campaign: CampaignSummary }
     </h3>
     <p {...textIn(campaign.contentLanguage)}>{campaign.ask}</p>
     <p class="meta">
-      {t.campaigns.kindNames[campaign.kind]} · {t.campaigns.statusNames[campaign.status]} ·{' '}
+      {t.campaigns.kindNames[campaign.kind]} · {t.campaigns.statusNames[campaign.shownStatus]} ·{' '}
       {campaign.kind === 'call'
         ? format(t.campaigns.countCalls, { count: campaign.callCount })
         : format(t.campaigns.countSigned, { count: campaign.signatures })}
@@ -74,6 +74,8 @@ export interface CampaignPageProps {
   updates: CampaignUpdate[];
   shareUrl: string;
   open: boolean;
+  /** What the public is told the state is: closed once the end date has passed. */
+  shownStatus: CampaignStatus;
   panel: SignaturePanelState;
   notice?: string | undefined;
   callMessage?: string | undefined;
@@ -94,7 +96,7 @@ export const CampaignPage = (props: CampaignPageProps) => {
   return (
     <article class="campaign">
       <p class="meta">
-        {t.campaigns.kindNames[campaign.kind]} · {t.campaigns.statusNames[campaign.status]}
+        {t.campaigns.kindNames[campaign.kind]} · {t.campaigns.statusNames[props.shownStatus]}
       </p>
       <h1 {...written}>{campaign.title}</h1>
       <Notice text={props.notice} />
@@ -114,7 +116,7 @@ export const CampaignPage = (props: CampaignPageProps) => {
             </p>
           ) : null}
         </section>
-      ) : campaign.status === 'closed' ? (
+      ) : props.shownStatus === 'closed' ? (
         <p class="notice">{t.campaigns.closedNotice}</p>
       ) : campaign.endsOn ? (
         <p>{format(t.campaigns.endsOn, { date: date(campaign.endsOn) })}</p>
