@@ -131,39 +131,22 @@ export const SelectField = (props: {
   error?: string | undefined;
   hint?: string;
   options: [string, string][];
-}) => {
-  const described =
-    [props.hint ? `hint-${props.name}` : '', props.error ? `error-${props.name}` : '']
-      .filter(Boolean)
-      .join(' ') || undefined;
-  return (
-    <div class={props.error ? 'field field-error' : 'field'}>
-      <label for={`field-${props.name}`}>{props.label}</label>
-      {props.hint ? (
-        <p class="hint" id={`hint-${props.name}`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="error-message" id={`error-${props.name}`}>
-          {props.error}
-        </p>
-      ) : null}
-      <select
-        id={`field-${props.name}`}
-        name={props.name}
-        aria-describedby={described}
-        aria-invalid={props.error ? 'true' : undefined}
-      >
-        {props.options.map(([value, label]) => (
-          <option value={value} selected={value === props.value}>
-            {label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-};
+}) => (
+  <FieldFrame {...props}>
+    <select
+      id={`field-${props.name}`}
+      name={props.name}
+      aria-describedby={describedBy(props)}
+      aria-invalid={props.error ? 'true' : undefined}
+    >
+      {props.options.map(([value, label]) => (
+        <option value={value} selected={value === props.value}>
+          {label}
+        </option>
+      ))}
+    </select>
+  </FieldFrame>
+);
 
 /** A group of checkboxes under one legend, with an optional hint and error. */
 export const Checkboxes = (props: {
