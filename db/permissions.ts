@@ -1,4 +1,5 @@
 import type { CurrentUser, Role } from './accounts/roles';
+import type { CircleRole } from './circles/rules';
 
 /**
  * What each role may do: the one place that decides. Routes and views ask
@@ -123,3 +124,67 @@ export const canDeleteOwnAccount = (user: CurrentUser, adminCount: number): bool
 /** Whether a moderator may mark this person as a trusted organizer: only someone who organizes. */
 export const canBeTrustedOrganizer = (person: CurrentUser): boolean =>
   can(person, 'events:organize');
+
+/* Care circles. Site roles give nothing here: moderators and admins are outsiders like anyone.
+   A person's role in a circle comes from loadCircleAccess (db/circles/access.ts), once per request;
+   a route asks canInCircle(role, action) and answers a "no" for reading like an unknown id (404). */
+
+/** What can be done inside a circle. */
+export type CircleAction =
+  | 'circle:read'
+  | 'circle:settings'
+  | 'circle:close'
+  | 'charter:read'
+  | 'charter:edit'
+  | 'members:manage'
+  | 'members:list'
+  | 'invitations:manage'
+  | 'notes:use'
+  | 'history:read'
+  | 'needs:manage'
+  | 'needs:sign-up'
+  | 'sign-ups:see'
+  | 'check-ins:send'
+  | 'check-ins:read'
+  | 'space:set'
+  | 'membership:own';
+
+const everyone: readonly CircleRole[] = ['owner', 'coordinator', 'member'];
+const ownerOnly: readonly CircleRole[] = ['owner'];
+const ownerAndCoordinator: readonly CircleRole[] = ['owner', 'coordinator'];
+const membersOnly: readonly CircleRole[] = ['coordinator', 'member'];
+
+const circleRules: Record<CircleAction, readonly CircleRole[]> = {
+  'circle:read': everyone,
+  'circle:settings': ownerOnly,
+  'circle:close': ownerOnly,
+  'charter:read': everyone,
+  'charter:edit': ownerOnly,
+  'members:manage': ownerOnly,
+  // Members see each other only when the owner turns the list on (memberListVisibleTo below).
+  'members:list': ownerOnly,
+  'invitations:manage': ownerOnly,
+  'notes:use': ownerOnly,
+  'history:read': ownerOnly,
+  // A coordinator posts and edits needs and sees who signed up; nothing else of the owner's.
+  'needs:manage': ownerAndCoordinator,
+  'needs:sign-up': membersOnly,
+  'sign-ups:see': ownerAndCoordinator,
+  'check-ins:send': membersOnly,
+  'check-ins:read': ownerOnly,
+  'space:set': ownerOnly,
+  // Leaving, the offer, stepping back, the name shown: a member's own, never the owner's.
+  'membership:own': membersOnly,
+};
+
+/** Whether this role in a circle allows this action. `none` allows nothing. */
+export const canInCircle = (role: CircleRole, action: CircleAction): boolean =>
+  circleRules[action].includes(role);
+
+/** Whether this role sees the circle's member list: the owner always, members if the owner turned it on. */
+export const canSeeMemberList = (
+  role: CircleRole,
+  circle: { memberListVisible: boolean },
+): boolean =>
+  canInCircle(role, 'members:list') ||
+  (circle.memberListVisible && canInCircle(role, 'circle:read'));

@@ -10,3 +10,4 @@ export * from './campaigns';
 export * from './events';
 export * from './resources-hsds';
 export * from './resources-platform';
+export * from './circles';

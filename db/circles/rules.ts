@@ -1,0 +1,72 @@
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { normalizeEmail } from '../accounts/users';
+import { randomBytes, sha256Hex } from '../core/random';
+import type { circleMembers, circles } from '../schema';
+
+/**
+ * The rules of care circles that are not about who may do what (that is db/permissions.ts):
+ * ids, time limits, and what a person's place in a circle is.
+ */
+
+/** Every circle id (circle, member, invitation, need, sign-up, message) is random: 128 bits, base32. */
+export const newCircleId = (): string => encodeBase32LowerCaseNoPadding(randomBytes(16));
+
+/** An invitation works for 7 days. */
+export const INVITATION_DAYS = 7;
+export const invitationExpiry = (now: Date): Date =>
+  new Date(now.getTime() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
+
+/** Invitations one owner may send: per hour and per day (db/core/rate-limit). */
+export const INVITATION_LIMITS = [
+  { name: 'circle-invite:hour', max: 10, windowSeconds: 60 * 60 },
+  { name: 'circle-invite:day', max: 30, windowSeconds: 24 * 60 * 60 },
+] as const;
+
+/** A person's place in a circle; `none` covers strangers, moderators, admins and former members. */
+export type CircleRole = 'owner' | 'coordinator' | 'member' | 'none';
+
+type CircleRow = typeof circles.$inferSelect;
+type MemberRow = typeof circleMembers.$inferSelect;
+
+/**
+ * What a request may know about a circle:
+ * - `open`: the circle, the person's role in it, and their member row (null for the owner);
+ * - `closed`: the circle was closed and this person was in it (a neutral 410);
+ * - `none`: anything else, answered exactly like an unknown id (404).
+ */
+export type CircleAccess =
+  | { kind: 'open'; role: Exclude<CircleRole, 'none'>; circle: CircleRow; member: MemberRow | null }
+  | { kind: 'closed' }
+  | { kind: 'none' };
+
+/** A member row counts while it has not ended (left or removed). */
+export const isActiveMember = (member: Pick<MemberRow, 'endedAt'> | null): boolean =>
+  member !== null && member.endedAt === null;
+
+/**
+ * The one decision of a person's place in a circle, from the circle row and their own member
+ * row (if any). An owner whose account is gone leaves a circle that counts as closed.
+ */
+export const circleAccessOf = (
+  userId: string,
+  circle: CircleRow | null,
+  member: MemberRow | null,
+): CircleAccess => {
+  if (!circle) return { kind: 'none' };
+  const isOwner = circle.ownerId !== null && circle.ownerId === userId;
+  const closed = circle.closedAt !== null || circle.ownerId === null;
+  if (closed) return isOwner || isActiveMember(member) ? { kind: 'closed' } : { kind: 'none' };
+  if (isOwner) return { kind: 'open', role: 'owner', circle, member: null };
+  if (member && isActiveMember(member)) return { kind: 'open', role: member.role, circle, member };
+  return { kind: 'none' };
+};
+
+/** What the owner sees in place of an invited address: its first letter and its domain. */
+export const addressHint = (email: string): string => {
+  const normalized = normalizeEmail(email);
+  const at = normalized.lastIndexOf('@');
+  return at > 0 ? `${normalized[0]}…${normalized.slice(at)}` : '…';
+};
+
+/** What an invitation stores in place of the address: the SHA-256 of its normalised form. */
+export const invitedEmailHash = (email: string): string => sha256Hex(normalizeEmail(email));
