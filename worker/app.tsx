@@ -14,6 +14,7 @@ import { session } from './middleware/session';
 import { renderPage } from './http/render';
 import { accountRoutes } from './accounts/account';
 import { campaignsArea } from './campaigns';
+import { circlesArea } from './circles';
 import { devOutboxRoutes } from './site/dev-outbox';
 import { eventsArea } from './events';
 import { healthRoutes } from './site/health';
@@ -101,6 +102,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   app.route('/', devOutboxRoutes);
   app.route('/', storyRoutes);
   app.route('/', campaignsArea);
+  app.route('/', circlesArea);
   app.route('/', resourceRoutes);
   app.route('/', hsdsRoutes);
 

@@ -1,5 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { exportCampaignsOfOwner, removeOrganizerCampaigns } from '../campaigns/campaigns';
+import { closeCirclesOfOwner, removeAccountFromCircles } from '../circles/close';
+import { exportCirclesOfAccount } from '../circles/export';
 import { deleteStoriesOfAuthor, exportStoriesOfAuthor } from '../stories/stories';
 import type { Database } from '../core/database';
 import { exportEventsOfOrganizer, removeOrganizerEvents } from '../events/events';
@@ -137,6 +139,10 @@ export const countAdmins = async (db: Database): Promise<number> =>
  */
 export type AccountDeletionStep = (db: Database, userId: string) => Promise<void>;
 export const accountDeletionSteps: AccountDeletionStep[] = [
+  // The owner's care circles are closed (all of them deleted at once); as a member, the person
+  // leaves every circle and their sign-ups to come are released (db/circles/close.ts).
+  (db, userId) => closeCirclesOfOwner(db, userId),
+  (db, userId) => removeAccountFromCircles(db, userId),
   // An organizer's drafts go; their open campaigns are closed, to be delivered by a moderator (db/campaigns/campaigns.ts).
   (db, userId) => removeOrganizerCampaigns(db, userId),
   // A storyteller's stories are withdrawn and every version deleted (db/stories/stories.ts).
@@ -205,6 +211,7 @@ export const exportAccountData = async (db: Database, userId: string) => {
     campaigns: await exportCampaignsOfOwner(db, userId),
     events: await exportEventsOfOrganizer(db, userId),
     resourceChanges: await listChangesByAccount(db, userId),
+    circles: await exportCirclesOfAccount(db, userId),
   };
 };
 

@@ -70,3 +70,32 @@ export const addressHint = (email: string): string => {
 
 /** What an invitation stores in place of the address: the SHA-256 of its normalised form. */
 export const invitedEmailHash = (email: string): string => sha256Hex(normalizeEmail(email));
+
+/** Limits of what people type, in characters. */
+export const CIRCLE_LIMITS = {
+  label: 80,
+  displayName: 60,
+  offer: 200,
+  personalNote: 500,
+  charterText: 2000,
+  note: 4000,
+} as const;
+
+/** Whether the owner is taking space now: from when they pressed it until they end it (or its end date). */
+export const isTakingSpace = (
+  circle: { spaceSince: Date | null; spaceUntil: Date | null },
+  now = new Date(),
+): boolean => circle.spaceSince !== null && (circle.spaceUntil === null || circle.spaceUntil > now);
+
+/** Whether a member has stepped back for a while, now. */
+export const isSteppedBack = (
+  member: { steppedBackUntil: Date | null },
+  now = new Date(),
+): boolean => member.steppedBackUntil !== null && member.steppedBackUntil > now;
+
+/** An invitation can be accepted: not used, not revoked, not expired. */
+export const isInvitationUsable = (
+  invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
+  now = new Date(),
+): boolean =>
+  invitation.acceptedAt === null && invitation.revokedAt === null && invitation.expiresAt > now;

@@ -17,7 +17,7 @@ export const submittedFormKey = (value: unknown): string => {
 };
 
 /** What a form makes: a key answers only for its own kind, so one form's key never returns another kind's record. */
-export type SubmissionKind = 'event' | 'campaign' | 'story' | 'resource';
+export type SubmissionKind = 'event' | 'campaign' | 'story' | 'resource' | 'circle';
 
 /** What a form with this key already created, or null. */
 const findSubmission = async (db: Database, userId: string, key: string): Promise<string | null> =>

@@ -1,5 +1,6 @@
 import * as accounts from './accounts';
 import * as campaigns from './campaigns';
+import * as circles from './circles';
 import * as events from './events';
 import * as resources from './resources';
 import * as site from './site';
@@ -17,4 +18,5 @@ export const en = {
   ...events,
   ...campaigns,
   ...stories,
+  ...circles,
 } as const;

@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog';
 import * as accounts from './accounts';
 import * as campaigns from './campaigns';
+import * as circles from './circles';
 import * as events from './events';
 import * as resources from './resources';
 import * as site from './site';
@@ -14,4 +15,5 @@ export const fr: Catalog = {
   ...events,
   ...campaigns,
   ...stories,
+  ...circles,
 };
