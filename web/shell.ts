@@ -1,7 +1,7 @@
 import type { Catalog, Locale } from './i18n';
 
 /** Sections of the main navigation; a page names the one it belongs to. */
-export type NavSection = 'findHelp' | 'events' | 'takeAction' | 'stories' | 'support';
+export type NavSection = 'findHelp' | 'events' | 'takeAction' | 'stories' | 'support' | 'circles';
 
 /** What every full page needs to draw the shell around its content. */
 export interface Shell {

@@ -64,6 +64,7 @@ export const account = {
   downloadData: 'Download my data (JSON file)',
   deleteLink: 'Delete my account',
   workHeading: 'Work areas',
+  circlesLink: 'My care circles',
   moderationLink: 'Moderation',
   peopleLink: 'People and roles',
   deleteTitle: 'Delete your account',

@@ -17,6 +17,7 @@ export const shell = {
   navTakeAction: 'Take action',
   navStories: 'Stories',
   navSupport: 'Support someone',
+  navCircles: 'My circles',
   footerNav: 'About this site',
   footerPrivacy: 'Privacy',
   footerSafety: 'Staying safe online',

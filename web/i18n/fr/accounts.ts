@@ -66,6 +66,7 @@ export const account: Catalog['account'] = {
   downloadData: 'Télécharger mes données (fichier JSON)',
   deleteLink: 'Supprimer mon compte',
   workHeading: 'Espaces de travail',
+  circlesLink: 'Mes cercles de soutien',
   moderationLink: 'Modération',
   peopleLink: 'Personnes et rôles',
   deleteTitle: 'Supprimer votre compte',

@@ -17,6 +17,7 @@ export const shell: Catalog['shell'] = {
   navTakeAction: 'Agir',
   navStories: 'Témoignages',
   navSupport: 'Soutenir une personne',
+  navCircles: 'Mes cercles',
   footerNav: 'À propos de ce site',
   footerPrivacy: 'Confidentialité',
   footerSafety: 'Rester en sécurité en ligne',

@@ -67,6 +67,10 @@ export const AccountPage = (props: AccountView) => {
         </>
       ) : null}
 
+      <p>
+        <a href="/circles">{t.account.circlesLink}</a>
+      </p>
+
       <h2>{t.account.storytellerHeading}</h2>
       <p>{isStoryteller ? t.account.storytellerOn : t.account.storytellerOff}</p>
       <form method="post" action="/account/storyteller">
