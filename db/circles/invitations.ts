@@ -1,7 +1,7 @@
-import { and, desc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../core/database';
 import { hashToken, newToken } from '../core/random';
-import { circleInvitations, circleMembers, circles } from '../schema';
+import { circleHistory, circleInvitations, circleMembers, circles } from '../schema';
 import { circleHistoryInsert, recordCircleHistory } from './history';
 import {
   addressHint,
@@ -139,7 +139,7 @@ export const acceptInvitation = async (
   const invitation = await findInvitationForAccount(db, token, account, now);
   if (!invitation) return null;
   const claim = newCircleId();
-  const at = Math.floor(now.getTime() / 1000);
+  // True only inside the batch whose claim won: the membership and the history follow it.
   const won = sql`EXISTS (SELECT 1 FROM circle_invitations WHERE id = ${invitation.id} AND accepted_member_id = ${claim})`;
   const [claimed] = await db.batch([
     db
@@ -147,20 +147,60 @@ export const acceptInvitation = async (
       .set({ acceptedAt: now, acceptedMemberId: claim })
       .where(and(eq(circleInvitations.id, invitation.id), usableCondition(now)))
       .returning({ id: circleInvitations.id }),
-    db.run(
-      sql`INSERT INTO circle_members (id, circle_id, user_id, display_name, role, offer, joined_at)
-          SELECT ${claim}, ${invitation.circleId}, ${account.id}, ${displayName}, 'member', '', ${at}
-          WHERE ${won}
-          ON CONFLICT (circle_id, user_id) DO UPDATE SET display_name = excluded.display_name,
-            role = 'member', offer = '', stepped_back_until = NULL, charter_version_read = NULL,
-            joined_at = excluded.joined_at, ended_at = NULL, ended = NULL
-          WHERE circle_members.ended_at IS NOT NULL`,
-    ),
-    db.run(
-      sql`INSERT INTO circle_history (id, circle_id, member_id, actor, kind, need_id, at)
-          SELECT ${newCircleId()}, ${invitation.circleId}, id, 'member', 'joined', NULL, ${at}
-          FROM circle_members WHERE circle_id = ${invitation.circleId} AND user_id = ${account.id}
-            AND ${won}`,
+    db
+      .insert(circleMembers)
+      .select(
+        db
+          .select({
+            id: sql`${claim}`.as('id'),
+            circleId: sql`${invitation.circleId}`.as('circle_id'),
+            userId: sql`${account.id}`.as('user_id'),
+            displayName: sql`${displayName}`.as('display_name'),
+            role: sql`'member'`.as('role'),
+            offer: sql`''`.as('offer'),
+            steppedBackUntil: sql`NULL`.as('stepped_back_until'),
+            charterVersionRead: sql`NULL`.as('charter_version_read'),
+            joinedAt: sql`${Math.floor(now.getTime() / 1000)}`.as('joined_at'),
+            endedAt: sql`NULL`.as('ended_at'),
+            ended: sql`NULL`.as('ended'),
+          })
+          .from(circleInvitations)
+          .where(and(eq(circleInvitations.id, invitation.id), won)),
+      )
+      // A person who once left or was removed comes back on their old row.
+      .onConflictDoUpdate({
+        target: [circleMembers.circleId, circleMembers.userId],
+        set: {
+          displayName: sql`excluded.display_name`,
+          role: 'member',
+          offer: '',
+          steppedBackUntil: null,
+          charterVersionRead: null,
+          joinedAt: sql`excluded.joined_at`,
+          endedAt: null,
+          ended: null,
+        },
+        setWhere: isNotNull(circleMembers.endedAt),
+      }),
+    db.insert(circleHistory).select(
+      db
+        .select({
+          id: sql`${newCircleId()}`.as('id'),
+          circleId: circleMembers.circleId,
+          memberId: circleMembers.id,
+          actor: sql`'member'`.as('actor'),
+          kind: sql`'joined'`.as('kind'),
+          needId: sql`NULL`.as('need_id'),
+          at: sql`${Math.floor(now.getTime() / 1000)}`.as('at'),
+        })
+        .from(circleMembers)
+        .where(
+          and(
+            eq(circleMembers.circleId, invitation.circleId),
+            eq(circleMembers.userId, account.id),
+            won,
+          ),
+        ),
     ),
   ]);
   return claimed.length > 0 ? invitation.circleId : null;

@@ -167,6 +167,17 @@ describe('care circles, end to end through the forms', () => {
     );
   });
 
+  it('someone who left can come back only through a new invitation, on their old row', async () => {
+    const { owner, circleId } = await startCircle(t, 'owner@example.org');
+    const member = await inviteAndJoin(t, owner, circleId, 'friend@example.org', 'Sam');
+    await member.post(`/circles/${circleId}/me/leave`);
+    await inviteAndJoin(t, owner, circleId, 'friend@example.org', 'Sam again');
+    const rows = await t.db.select().from(circleMembers).all();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ displayName: 'Sam again', endedAt: null, ended: null });
+    expect((await member.get(`/circles/${circleId}`)).status).toBe(200);
+  });
+
   it('circle pages are private: no-store and noindex', async () => {
     const { owner, circleId } = await startCircle(t, 'owner@example.org');
     for (const path of ['/circles', `/circles/${circleId}`, '/circles/unknown']) {
