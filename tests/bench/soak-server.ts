@@ -68,8 +68,13 @@ class Inspector {
 export interface MemorySample {
   /** Resident set size of the server process, in bytes. */
   rss: number;
+  /** Of which anonymous memory (the JavaScript heap, native allocations), and mapped files. */
+  rssAnon: number;
+  rssFile: number;
   /** V8 heap in use after a full collection, in bytes (what the server really keeps). */
   heap: number | null;
+  /** V8 heap committed (used or not). */
+  heapCommitted: number | null;
 }
 
 export interface SoakServer {
@@ -83,9 +88,11 @@ export interface SoakServer {
   stop(): Promise<void>;
 }
 
-const rssBytes = (pid: number): number => {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
-  return line ? Number(line[1]) * 1024 : 0;
+const rssBytes = (pid: number) => {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (name: string) =>
+    Number(status.match(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm'))?.[1] ?? 0) * 1024;
+  return { rss: kb('VmRSS'), rssAnon: kb('RssAnon'), rssFile: kb('RssFile') + kb('RssShmem') };
 };
 
 /** Starts the server as `npm start` does and waits until it answers. */
@@ -111,6 +118,11 @@ export const startSoakServer = async (options: { inspect: boolean }): Promise<So
     },
   );
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  // Whatever ends the soak (a failure included), the server it started ends with it.
+  const killServer = () => {
+    if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
+  };
+  process.on('exit', killServer);
 
   let port: number | undefined;
   let inspectorUrl: string | undefined;
@@ -137,10 +149,15 @@ export const startSoakServer = async (options: { inspect: boolean }): Promise<So
     memory: async (collect) => {
       if (inspector && collect) await inspector.call('HeapProfiler.collectGarbage');
       const usage = inspector ? await inspector.call('Runtime.getHeapUsage') : undefined;
-      return { rss: rssBytes(child.pid!), heap: (usage?.usedSize as number | undefined) ?? null };
+      return {
+        ...rssBytes(child.pid!),
+        heap: (usage?.usedSize as number | undefined) ?? null,
+        heapCommitted: (usage?.totalSize as number | undefined) ?? null,
+      };
     },
     snapshot: async () => (inspector ? inspector.snapshot() : null),
     stop: async () => {
+      process.off('exit', killServer);
       inspector?.close();
       if (child.exitCode === null) process.kill(-child.pid!, 'SIGTERM');
       await exited;

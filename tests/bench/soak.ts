@@ -286,7 +286,7 @@ console.log(
   `  site: ${site.resources.length} resources, ${site.events.length} events (${site.rsvpEvents.length} open to RSVP), ${site.campaigns.length} campaigns (${site.signCampaigns.length} to sign), ${site.stories.length} stories; mix ${flowNames.map((n) => `${n} ${MIX[n]}`).join(', ')}`,
 );
 console.log(
-  '  min | requests | req/s | p50 ms | p99 ms | errors | expected 4xx | RSS MiB | heap MiB | server CPU',
+  '  min | requests | req/s | p50 ms | p99 ms | errors | expected 4xx | RSS MiB (anon + files) | heap MiB (committed) | server CPU',
 );
 
 startedAt = performance.now();
@@ -313,7 +313,7 @@ for (let i = 0; i < periods; i++) {
   const seconds = Math.min(periodMs, durationMs - i * periodMs) / 1000;
   const endMinute = Math.min(durationMs, (i + 1) * periodMs) / 60_000;
   console.log(
-    `  ${String(Number(endMinute.toFixed(1))).padStart(3)} | ${String(sorted.length).padStart(8)} | ${(sorted.length / seconds).toFixed(1).padStart(5)} | ${percentile(sorted, 0.5).toFixed(0).padStart(6)} | ${percentile(sorted, 0.99).toFixed(0).padStart(6)} | ${String(period.errors).padStart(6)} | ${String(period.refused).padStart(12)} | ${mib(period.memory.rss).padStart(7)} | ${(period.memory.heap === null ? '—' : mib(period.memory.heap)).padStart(8)} | ${((period.cpuSeconds / seconds) * 100).toFixed(0)}% (load ${period.load!.toFixed(2)})`,
+    `  ${String(Number(endMinute.toFixed(1))).padStart(3)} | ${String(sorted.length).padStart(8)} | ${(sorted.length / seconds).toFixed(1).padStart(5)} | ${percentile(sorted, 0.5).toFixed(0).padStart(6)} | ${percentile(sorted, 0.99).toFixed(0).padStart(6)} | ${String(period.errors).padStart(6)} | ${String(period.refused).padStart(12)} | ${`${mib(period.memory.rss)} (${mib(period.memory.rssAnon)} + ${mib(period.memory.rssFile)})`.padStart(22)} | ${(period.memory.heap === null ? '—' : `${mib(period.memory.heap)} (${mib(period.memory.heapCommitted!)})`).padStart(20)} | ${((period.cpuSeconds / seconds) * 100).toFixed(0)}% (load ${period.load!.toFixed(2)})`,
   );
   const baselineIndex = periods >= 3 ? 1 : 0;
   if (SNAPSHOTS && (i === baselineIndex || i === periods - 1)) {
