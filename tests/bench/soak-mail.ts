@@ -30,15 +30,19 @@ export class MailReader {
 
   constructor(private readonly origin: string) {}
 
+  private stopped = false;
+
   start() {
     const tick = async () => {
       if (this.waiting.size > 0) await this.poll();
-      this.timer = setTimeout(tick, POLL_MS);
+      // A poll in flight when the reader stopped must not start the next one.
+      if (!this.stopped) this.timer = setTimeout(tick, POLL_MS);
     };
     this.timer = setTimeout(tick, POLL_MS);
   }
 
   stop() {
+    this.stopped = true;
     clearTimeout(this.timer);
     for (const waiter of this.waiting.values()) waiter.reject(new Error('the soak ended'));
     this.waiting.clear();
