@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sessions } from '../../../db/schema';
 import { createSession, SESSION_POLICY, validateSessionToken } from '../../../db/accounts/sessions';
@@ -43,6 +44,17 @@ describe('signing out', () => {
     expect((await browser.get('/account')).status).toBe(303);
     const page = await browser.get('/sign-in?signed-out=1');
     expect(visibleText(await page.text())).toContain('You are signed out.');
+  });
+
+  it('a copy of the cookie kept from before signing out no longer signs anyone in', async () => {
+    const browser = await signIn(t, 'ana@example.org');
+    const copy = browser.cookies.get('session')!;
+    await browser.post('/sign-out');
+    const replay = new TestBrowser(t);
+    replay.cookies.set('session', copy);
+    const res = await replay.get('/account');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toMatch(/^\/sign-in/);
   });
 
   it('everywhere ends every session of the person, and only theirs', async () => {
@@ -119,6 +131,24 @@ describe('lifetimes', () => {
     const res = await browser.get('/account');
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/sign-in?next=%2Faccount');
+  });
+});
+
+describe('session tokens', () => {
+  it('are 160 random bits, different every time, and only their SHA-256 is stored', async () => {
+    const tokens: string[] = [];
+    for (const email of ['ana@example.org', 'ana@example.org', 'bo@example.org'])
+      tokens.push((await signIn(t, email)).cookies.get('session')!);
+    expect(new Set(tokens).size).toBe(3);
+    for (const token of tokens) {
+      // 32 base32 characters of 5 bits each.
+      expect(token).toMatch(/^[a-z2-7]{32}$/);
+      const stored = await t.db.select({ id: sessions.id }).from(sessions);
+      expect(stored.map((row) => row.id)).not.toContain(token);
+      expect(stored.map((row) => row.id)).toContain(
+        createHash('sha256').update(token).digest('hex'),
+      );
+    }
   });
 });
 

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, visibleText, type TestApp } from '../../support/app';
+import { TestBrowser, latestCode } from '../../support/browser';
+import { publishedCampaign } from '../../support/campaigns';
+import { privateToken, publishedEvent, rsvp } from '../../support/events';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -66,5 +69,50 @@ describe('request logs', () => {
     const log = t.logs.join('\n');
     expect(log).not.toMatch(/secret|203\.0\.113\.9|Telltale|private-token/);
     expect(log).toContain('/static/:file');
+  });
+});
+
+describe('the logs of people signing in, signing and RSVPing', () => {
+  it('hold no email, code, token, name, address or query string', async () => {
+    t.logs.length = 0;
+    const client = { 'X-Forwarded-For': '203.0.113.77', 'x-test-client': '198.51.100.23' };
+    const browser = new TestBrowser(t, 'http://localhost', client);
+    await browser.post('/sign-in', { email: 'zoe.private@example.org', next: '/account?tab=x' });
+    const code = await latestCode(t, 'zoe.private@example.org');
+    expect((await browser.post('/sign-in/code', { code, next: '/account' })).status).toBe(303);
+    await browser.get('/account?secret-query=1');
+
+    const campaign = await publishedCampaign(t);
+    await browser.post(`/campaigns/${campaign}/signatures`, {
+      firstName: 'Zoeprivate',
+      email: 'zoe.signs@example.org',
+      display: 'hidden',
+    });
+    const event = await publishedEvent(t);
+    await rsvp(
+      t,
+      event,
+      { name: 'Zoeprivate', email: 'zoe.rsvp@example.org' },
+      '198.51.100.23',
+      client,
+    );
+    const token = await privateToken(t, 'zoe.rsvp@example.org');
+    await browser.get(`/rsvps/${token}`);
+
+    expect(t.logs.length).toBeGreaterThanOrEqual(6);
+    const log = t.logs.join('\n');
+    for (const leak of [
+      'zoe',
+      'Zoeprivate',
+      'example.org',
+      code,
+      token,
+      '203.0.113.77',
+      '198.51.100.23',
+      '?',
+      'secret-query',
+    ])
+      expect(log, leak).not.toContain(leak);
+    expect(log).toContain('/rsvps/:token');
   });
 });

@@ -91,3 +91,74 @@ describe('htmx', () => {
     expect((await t.app.request('/static/site.css')).status).toBe(404);
   });
 });
+
+describe('every kind of response', () => {
+  let headersApp: TestApp;
+  beforeAll(async () => {
+    headersApp = await makeTestApp({ APP_ENV: 'local' });
+    headersApp.app.get('/boom', () => {
+      throw new Error('a bug');
+    });
+  });
+  afterAll(() => headersApp.close());
+
+  const form = (fields: Record<string, string>, site = 'same-origin') => ({
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': site },
+    body: new URLSearchParams(fields).toString(),
+  });
+  const kinds: [string, number, () => Promise<Response>][] = [
+    [
+      'a redirect',
+      303,
+      async () => headersApp.app.request('/sign-in', form({ email: 'ana@example.org' })),
+    ],
+    [
+      'an htmx fragment',
+      200,
+      async () =>
+        headersApp.app.request('/resources?q=help', { headers: { 'HX-Request': 'true' } }),
+    ],
+    ['JSON from the HSDS API', 200, async () => headersApp.app.request('/api/hsds/services')],
+    ['the local outbox as JSON', 200, async () => headersApp.app.request('/dev/outbox.json')],
+    ['an iCalendar feed', 200, async () => headersApp.app.request('/events.ics')],
+    [
+      'a static file',
+      200,
+      async () => {
+        const html = await (await headersApp.app.request('/')).text();
+        return headersApp.app.request(html.match(/src="(\/static\/htmx\.[0-9a-f]+\.js)"/)![1]!);
+      },
+    ],
+    [
+      'a form from another site, refused',
+      403,
+      async () =>
+        headersApp.app.request('/sign-in', form({ email: 'ana@example.org' }, 'cross-site')),
+    ],
+    [
+      'a body too large, refused',
+      413,
+      async () => headersApp.app.request('/sign-in', form({ email: 'x'.repeat(300 * 1024) })),
+    ],
+    ['a failure inside the app', 500, async () => headersApp.app.request('/boom')],
+  ];
+
+  it.each(kinds)(
+    '%s carries the CSP, HSTS, nosniff, no referrer and no framing',
+    async (_, status, send) => {
+      const res = await send();
+      expect(res.status).toBe(status);
+      const csp = directives(res.headers.get('content-security-policy') ?? '');
+      expect(csp.get('default-src')).toEqual(["'self'"]);
+      expect(csp.get('object-src')).toEqual(["'none'"]);
+      expect(csp.get('base-uri')).toEqual(["'none'"]);
+      expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+      const hsts = res.headers.get('strict-transport-security') ?? '';
+      expect(Number(hsts.match(/max-age=(\d+)/)?.[1])).toBeGreaterThanOrEqual(31536000);
+      expect(hsts).toContain('includeSubDomains');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    },
+  );
+});
