@@ -228,9 +228,9 @@ export const listNeedHelpers = async (db: Database, circleId: string, needId: st
 export const findLinkableResource = async (
   db: Database,
   idOrSlug: string,
-): Promise<{ id: string; name: string } | null> =>
+): Promise<{ id: string; slug: string; name: string } | null> =>
   (await db
-    .select({ id: services.id, name: services.name })
+    .select({ id: services.id, slug: services.slug, name: services.name })
     .from(services)
     .where(
       and(
