@@ -38,7 +38,9 @@ export interface NeedSummary {
 }
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
-const liveHelpers = sql<number>`(SELECT count(*) FROM circle_sign_ups s WHERE s.need_id = ${circleNeeds.id} AND s.cancelled_at IS NULL)`;
+// The need's id is written out in full: inside a subquery drizzle would name the column alone,
+// and a bare "id" would be the sign-up's own.
+const liveHelpers = sql<number>`(SELECT count(*) FROM circle_sign_ups s WHERE s.need_id = circle_needs.id AND s.cancelled_at IS NULL)`;
 
 /** The place columns: erased 7 days after the need ends, when there is anything to erase. */
 const placeColumns = (draft: NeedDraft) => ({
@@ -180,7 +182,7 @@ export const listCircleNeeds = async (
     helpersWanted: circleNeeds.helpersWanted,
     helpers: liveHelpers,
     mine: readerMemberId
-      ? sql<number>`EXISTS (SELECT 1 FROM circle_sign_ups s WHERE s.need_id = ${circleNeeds.id} AND s.member_id = ${readerMemberId} AND s.cancelled_at IS NULL)`
+      ? sql<number>`EXISTS (SELECT 1 FROM circle_sign_ups s WHERE s.need_id = circle_needs.id AND s.member_id = ${readerMemberId} AND s.cancelled_at IS NULL)`
       : sql<number>`0`,
   };
   const [upcoming, past] = await db.batch([
