@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, isNotNull, isNull, lte, or, sql } from 'drizzle
 import type { Database } from '../core/database';
 import { circleNeeds, circleSignUps, services } from '../schema';
 import type { HelpKind } from './charter';
-import { circleHistoryInsert } from './history';
+import { circleHistoryInsert, circleHistoryInsertWhen } from './history';
 import { newCircleId, placeEraseAfter } from './rules';
 
 export type NeedRow = typeof circleNeeds.$inferSelect;
@@ -143,13 +143,13 @@ export const cancelNeed = async (
   actor: 'owner' | 'coordinator',
   now = new Date(),
 ): Promise<boolean> => {
-  const at = Math.floor(now.getTime() / 1000);
   const [, deleted] = await db.batch([
     // Written first, and only if the need is this circle's: the delete below then finds it too.
-    db.run(
-      sql`INSERT INTO circle_history (id, circle_id, member_id, actor, kind, need_id, at)
-          SELECT ${newCircleId()}, ${circleId}, NULL, ${actor}, 'need_cancelled', NULL, ${at}
-          WHERE EXISTS (SELECT 1 FROM circle_needs WHERE id = ${needId} AND circle_id = ${circleId})`,
+    circleHistoryInsertWhen(
+      db,
+      { circleId, kind: 'need_cancelled', actor },
+      now,
+      sql`EXISTS (SELECT 1 FROM circle_needs WHERE id = ${needId} AND circle_id = ${circleId})`,
     ),
     db
       .delete(circleNeeds)

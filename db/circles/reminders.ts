@@ -101,17 +101,17 @@ export const claimCircleReminders = async (
   }
 
   // Held reminders whose quiet hours have ended: one conditional update claims each once.
-  const [, released] = await db.batch([
-    // A held reminder of a sign-up that no longer counts is never sent: it goes.
-    db.run(sql`
-      DELETE FROM circle_reminder_deliveries WHERE sent_at IS NULL AND sign_up_id IN (
-        SELECT s.id FROM circle_sign_ups s JOIN circle_members m ON m.id = s.member_id
-        JOIN circles c ON c.id = s.circle_id WHERE NOT (${liveSignUp}))`),
-    db.all<{ sign_up_id: string }>(sql`
-      UPDATE circle_reminder_deliveries SET sent_at = ${at}
-      WHERE sent_at IS NULL AND held_until <= ${at}
-      RETURNING sign_up_id`),
-  ]);
+  // A held reminder of a sign-up that no longer counts is never sent: it goes.
+  await db.run(sql`
+    DELETE FROM circle_reminder_deliveries WHERE sent_at IS NULL AND sign_up_id IN (
+      SELECT s.id FROM circle_sign_ups s JOIN circle_members m ON m.id = s.member_id
+      JOIN circles c ON c.id = s.circle_id WHERE NOT (${liveSignUp}))`);
+  const released = await db.all<{ sign_up_id: string }>(sql`
+    UPDATE circle_reminder_deliveries SET sent_at = ${at}
+    WHERE sent_at IS NULL AND held_until <= ${at} AND sign_up_id IN (
+      SELECT s.id FROM circle_sign_ups s JOIN circle_members m ON m.id = s.member_id
+      JOIN circles c ON c.id = s.circle_id WHERE ${liveSignUp})
+    RETURNING sign_up_id`);
   toSend.push(...released.map((row) => row.sign_up_id));
   if (toSend.length === 0) return [];
 
