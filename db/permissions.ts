@@ -188,3 +188,10 @@ export const canSeeMemberList = (
 ): boolean =>
   canInCircle(role, 'members:list') ||
   (circle.memberListVisible && canInCircle(role, 'circle:read'));
+
+/**
+ * Whether this reader is shown the circle's gaps (late cancellations, needs unfilled close to
+ * their time): a coordinator always; the owner only if they chose to be told.
+ */
+export const canSeeCircleGaps = (role: CircleRole, circle: { ownerToldOfGaps: boolean }): boolean =>
+  role === 'coordinator' || (role === 'owner' && circle.ownerToldOfGaps);

@@ -9,9 +9,21 @@ import { campaignJobs } from './campaigns/jobs';
 import { eraseEventContacts, sendEventReminders } from './events/jobs';
 import { deliverDueMail, type MailTransport } from './mail/mailer';
 import { runStoryConsentJobs } from './stories/jobs';
+import { circleNeedJobs } from './circles/jobs';
+
+/** What a job writing mail needs of the site: its name, and its address for links (SITE_URL). */
+export interface JobSite {
+  name: string;
+  origin: string;
+}
 
 /** A periodic job: Workers' scheduled() and `npm start`'s interval run the same list. */
-export type Job = (db: Database, now: Date, retention: RetentionSettings) => Promise<void>;
+export type Job = (
+  db: Database,
+  now: Date,
+  retention: RetentionSettings,
+  site: JobSite,
+) => Promise<void>;
 
 /** Housekeeping every deployment needs; areas add their own jobs (reminders, purges) here. */
 export const jobs: Job[] = [
@@ -30,7 +42,11 @@ export const jobs: Job[] = [
   ...campaignJobs(),
   async (db, now) => void (await sendEventReminders(db, now)),
   async (db, now, retention) => void (await eraseEventContacts(db, now, retention.rsvpDays)),
+  ...circleNeedJobs(),
 ];
+
+/** Without a configured address, links in job mail start at the site's root path. */
+const DEFAULT_SITE: JobSite = { name: 'Hearth', origin: '' };
 
 /**
  * Runs every job once. A failing job is logged and does not stop the others. Mail delivery
@@ -43,6 +59,8 @@ export const runScheduledJobs = async (
     mailTransport?: MailTransport;
     localOutbox?: boolean;
     retention?: RetentionSettings;
+    /** The site's name and address, for links in mail (config.siteName and SITE_URL). */
+    site?: JobSite;
     log?: (line: string) => void;
   } = {},
 ): Promise<void> => {
@@ -61,7 +79,7 @@ export const runScheduledJobs = async (
   }
   for (const [index, job] of all.entries()) {
     try {
-      await job(db, now, options.retention ?? DEFAULT_RETENTION);
+      await job(db, now, options.retention ?? DEFAULT_RETENTION, options.site ?? DEFAULT_SITE);
     } catch (error) {
       log(
         JSON.stringify({

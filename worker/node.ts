@@ -60,6 +60,8 @@ const app = createApp(
 const runJobs = () =>
   runScheduledJobs(db, {
     retention: config.retention,
+    // A local run's links lead to this server when SITE_URL is not set.
+    site: { name: config.siteName, origin: config.siteOrigin ?? `http://localhost:${port}` },
     ...(mailTransport ? { mailTransport } : { localOutbox: true }),
   }).catch(() => {});
 void runJobs();

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../core/database';
 import { circleHistory, circleMembers, type CircleHistoryKind } from '../schema';
 import { newCircleId } from './rules';
@@ -50,3 +50,19 @@ export const listCircleHistory = async (db: Database, circleId: string, limit = 
     .orderBy(desc(circleHistory.at), desc(circleHistory.id))
     .limit(limit)
     .all();
+
+/**
+ * The insert of one history line written only if `condition` (SQL) holds when it runs: in a
+ * batch, after the change it records, it says "only if that change happened". A query builder,
+ * not raw SQL, so D1's batch takes it.
+ */
+export const circleHistoryInsertWhen = (
+  db: Database,
+  entry: CircleHistoryEntry,
+  at: Date,
+  condition: SQL,
+) =>
+  db.insert(circleHistory).select(
+    sql`SELECT ${newCircleId()}, ${entry.circleId}, ${entry.memberId ?? null}, ${entry.actor},
+      ${entry.kind}, ${entry.needId ?? null}, ${Math.floor(at.getTime() / 1000)} WHERE ${condition}`,
+  );

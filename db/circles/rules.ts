@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { normalizeEmail } from '../accounts/users';
 import { randomBytes, sha256Hex } from '../core/random';
@@ -99,3 +100,111 @@ export const isInvitationUsable = (
   now = new Date(),
 ): boolean =>
   invitation.acceptedAt === null && invitation.revokedAt === null && invitation.expiresAt > now;
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** Limits of a need, as the posting form checks them. */
+export const NEED_LIMITS = {
+  title: 120,
+  note: 2000,
+  place: 300,
+  /** Helpers one need may ask for. */
+  helpers: 20,
+  /** Occurrences a weekly repeat makes at most (about three months). */
+  weeks: 12,
+  /** How far ahead a need may be posted, in days. */
+  aheadDays: 400,
+} as const;
+
+/** Days after a need ends before its place is erased (the place-erasing job). */
+export const PLACE_ERASE_DAYS = 7;
+export const placeEraseAfter = (endsAt: Date): Date =>
+  new Date(endsAt.getTime() + PLACE_ERASE_DAYS * 24 * HOUR_MS);
+
+/**
+ * Whether a need's place (and its linked resource) is shown to this reader now: only to the
+ * owner, a coordinator and the helpers signed up for that need, and only from the circle's
+ * `placeRevealHours` before the need until it ends. The one home of this rule: need pages and
+ * the helper's .ics both ask it.
+ */
+export const isPlaceShown = (
+  reader: { role: CircleRole; signedUp: boolean },
+  need: { startsAt: Date; endsAt: Date },
+  circle: { placeRevealHours: number },
+  now: Date,
+): boolean => {
+  const entitled = reader.role === 'owner' || reader.role === 'coordinator' || reader.signedUp;
+  const from = need.startsAt.getTime() - circle.placeRevealHours * HOUR_MS;
+  return entitled && now.getTime() >= from && now < need.endsAt;
+};
+
+/** A need takes sign-ups until it ends ("any time during" a window: until the window closes). */
+export const isNeedOpen = (need: { endsAt: Date }, now: Date): boolean => need.endsAt > now;
+
+/** Helpers are reminded this long before a need starts, each reminder once. */
+export const REMINDER_OFFSETS = { '24h': 24 * HOUR_MS, '2h': 2 * HOUR_MS } as const;
+export type ReminderKind = keyof typeof REMINDER_OFFSETS;
+
+/**
+ * The reminders due now for a sign-up: a reminder is due from its time before the need, for a
+ * sign-up made before that time, until the need starts; the 24-hour one is left out once the
+ * 2-hour one is due (one reminder, not two at once).
+ */
+export const dueReminderKinds = (signUpAt: Date, startsAt: Date, now: Date): ReminderKind[] => {
+  if (now >= startsAt) return [];
+  const reached = (kind: ReminderKind) =>
+    now.getTime() >= startsAt.getTime() - REMINDER_OFFSETS[kind] &&
+    signUpAt.getTime() <= startsAt.getTime() - REMINDER_OFFSETS[kind];
+  if (reached('2h')) return ['2h'];
+  return reached('24h') ? ['24h'] : [];
+};
+
+/**
+ * When the circle's quiet hours end, if `now` falls inside them (in the circle's zone); null
+ * outside them. Mail that would go out in quiet hours is held until then, never dropped.
+ */
+export const quietHoursEnd = (
+  circle: { timeZone: string; quietStartMinute: number; quietEndMinute: number },
+  now: Date,
+): Date | null => {
+  const start = circle.quietStartMinute;
+  const end = circle.quietEndMinute;
+  if (start === end) return null;
+  const local = new TZDate(now.getTime(), circle.timeZone);
+  const minute = local.getHours() * 60 + local.getMinutes();
+  const quiet = start < end ? minute >= start && minute < end : minute >= start || minute < end;
+  if (!quiet) return null;
+  // The end falls today when it is still ahead on the clock, else tomorrow (in the zone's calendar).
+  const day = local.getDate() + (minute < end ? 0 : 1);
+  const at = new TZDate(
+    local.getFullYear(),
+    local.getMonth(),
+    day,
+    Math.floor(end / 60),
+    end % 60,
+    0,
+    circle.timeZone,
+  );
+  return new Date(Math.max(at.getTime(), now.getTime()));
+};
+
+/** How long before a need a cancellation counts as late, and an open slot as a gap to show. */
+export const GAP_HOURS = 48;
+
+/** A cancellation (or a release) within GAP_HOURS of a need that has not ended is late. */
+export const isLateCancellation = (
+  cancelledAt: Date,
+  need: { startsAt: Date; endsAt: Date },
+  now: Date,
+): boolean =>
+  need.endsAt > now && cancelledAt.getTime() >= need.startsAt.getTime() - GAP_HOURS * HOUR_MS;
+
+/** A need starting within GAP_HOURS (and not ended) with fewer helpers than it asks for. */
+export const isUnfilledSoon = (
+  need: { startsAt: Date; endsAt: Date; helpersWanted: number },
+  helpers: number,
+  now: Date,
+): boolean =>
+  need.endsAt > now &&
+  need.startsAt.getTime() <= now.getTime() + GAP_HOURS * HOUR_MS &&
+  helpers < need.helpersWanted;

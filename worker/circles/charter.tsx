@@ -18,10 +18,12 @@ import type { SignedInContext, SignedInEnv } from '../http/require-access';
 import { readForm } from '../http/validation';
 import { CIRCLE_ID, inCircle, pageContext, type OpenCircle } from './access';
 import { charterFieldsOf, parseCharter } from './form';
+import { needPathIn } from './need-form';
 
 const notices = {
   saved: (t) => t.circles.charterSaved,
   read: (t) => t.circles.charterReadDone,
+  signUpFirst: (t) => t.circleNeeds.charterFirst,
 } satisfies Notices;
 
 const charterPath = (circleId: string) => `/circles/${circleId}/charter`;
@@ -94,6 +96,7 @@ export const charterRoutes = new Hono<SignedInEnv>()
             }
             changes={changes}
             canEdit={canInCircle(circle.role, 'charter:edit')}
+            returnTo={needPathIn(circle.circle.id, c.req.query('next'))}
           />
         ),
       });
@@ -103,10 +106,13 @@ export const charterRoutes = new Hono<SignedInEnv>()
   .post(
     `/circles/:id${CIRCLE_ID}/charter/read`,
     inCircle('membership:own', async (c, circle) => {
-      const number = Number(firstValue((await readForm(c.req)).version));
+      const form = await readForm(c.req);
+      const number = Number(firstValue(form.version));
       if (Number.isInteger(number) && number > 0)
         await markCharterRead(c.get('db'), circle.circle.id, circle.member!.id, number);
-      return c.redirect(noticeUrl(notices, charterPath(circle.circle.id), 'read'), 303);
+      // A member sent here to sign up goes back to the need they came from.
+      const back = needPathIn(circle.circle.id, firstValue(form.next));
+      return c.redirect(back ?? noticeUrl(notices, charterPath(circle.circle.id), 'read'), 303);
     }),
   )
 

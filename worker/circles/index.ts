@@ -6,6 +6,7 @@ import { charterRoutes } from './charter';
 import { circleRoutes } from './circles';
 import { invitationRoutes } from './invitations';
 import { memberRoutes } from './members';
+import { needRoutes } from './needs';
 import { noteRoutes } from './notes';
 
 /**
@@ -20,6 +21,7 @@ export const circlesArea = new Hono<AppEnv>()
   .route('/', circleRoutes)
   .route('/', charterRoutes)
   .route('/', memberRoutes)
+  .route('/', needRoutes)
   .route('/', noteRoutes);
 
 export type { SignedInEnv };

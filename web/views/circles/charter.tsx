@@ -48,6 +48,8 @@ export const CharterPage = (props: {
   /** Parts changed since the version this member last read; null when nothing is to confirm. */
   changes: CharterPart[] | null;
   canEdit: boolean;
+  /** The need page a member came from to sign up: the read form leads back there. */
+  returnTo?: string | null;
 }) => {
   const { t, locale, circleId } = props.context;
   const charter = props.charter;
@@ -105,6 +107,7 @@ export const CharterPage = (props: {
           {props.changes ? (
             <form method="post" action={`${circlePath(circleId, 'charter')}/read`}>
               <input type="hidden" name="version" value={String(charter.number)} />
+              {props.returnTo ? <input type="hidden" name="next" value={props.returnTo} /> : null}
               <button type="submit" class="button-primary">
                 {t.circles.charterRead}
               </button>

@@ -1,0 +1,111 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { findOrCreateUser } from '../../db/accounts/users';
+import { createCircle } from '../../db/circles/circles';
+import { postNeeds } from '../../db/circles/needs';
+import { newCircleId } from '../../db/circles/rules';
+import { signUpForNeed } from '../../db/circles/signups';
+import { openD1Database } from '../../db/core/d1';
+import { listOutbox } from '../../db/mail/outbox';
+import { circleMembers } from '../../db/schema';
+import { sendCircleReminders } from '../../worker/circles/jobs';
+
+// Care circle rules that depend on the database's atomicity, checked on real D1 inside workerd.
+const db = openD1Database(env.DB);
+const HOUR = 3600_000;
+const site = { name: 'Hearth', origin: 'https://hearth.test' };
+
+/** A circle (UTC, quiet 21:00–08:00) with two members, and one need starting at `startsAt`. */
+const circleWithNeed = async (prefix: string, startsAt: Date, helpersWanted: number) => {
+  const owner = await findOrCreateUser(db, `${prefix}-owner@example.org`);
+  const circleId = await createCircle(db, owner.id, {
+    label: 'Circle',
+    timeZone: 'UTC',
+    quietStartMinute: 21 * 60,
+    quietEndMinute: 8 * 60,
+    memberListVisible: false,
+    ownerToldOfGaps: false,
+    placeRevealHours: 24,
+  });
+  const members: { id: string; email: string }[] = [];
+  for (const name of ['one', 'two']) {
+    const email = `${prefix}-${name}@example.org`;
+    const user = await findOrCreateUser(db, email);
+    const id = newCircleId();
+    await db.insert(circleMembers).values({
+      id,
+      circleId,
+      userId: user.id,
+      displayName: name,
+      joinedAt: new Date(startsAt.getTime() - 100 * HOUR),
+    });
+    members.push({ id, email });
+  }
+  const posted = new Date(startsAt.getTime() - 72 * HOUR);
+  const [needId] = await postNeeds(
+    db,
+    circleId,
+    { userId: owner.id, role: 'owner' },
+    {
+      kind: 'ride',
+      title: 'Ride',
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 2 * HOUR),
+      anyTime: false,
+      helpersWanted,
+      place: 'Somewhere',
+      resourceId: null,
+      note: '',
+    },
+    1,
+    posted,
+  );
+  return { circleId, needId: needId!, members, posted };
+};
+
+describe('care circles on D1', () => {
+  it('two members taking the last slot at once: exactly one gets it', async () => {
+    const { circleId, needId, members } = await circleWithNeed(
+      'race',
+      new Date(Date.now() + 100 * HOUR),
+      1,
+    );
+    const outcomes = await Promise.all(
+      members.map((member) => signUpForNeed(db, circleId, needId, member.id)),
+    );
+    expect(outcomes.sort()).toEqual(['full', 'signedUp']);
+    const [{ live }] = (
+      await env.DB.prepare(
+        'SELECT count(*) AS live FROM circle_sign_ups WHERE need_id = ? AND cancelled_at IS NULL',
+      )
+        .bind(needId)
+        .all<{ live: number }>()
+    ).results as [{ live: number }];
+    expect(live).toBe(1);
+  });
+
+  it('reminders go exactly once, however the job runs overlap', async () => {
+    const startsAt = new Date('2031-06-10T14:00:00Z');
+    const { circleId, needId, members, posted } = await circleWithNeed('remind', startsAt, 2);
+    for (const member of members) await signUpForNeed(db, circleId, needId, member.id, posted);
+    const at24 = new Date(startsAt.getTime() - 24 * HOUR);
+    const at2 = new Date(startsAt.getTime() - 2 * HOUR);
+    const runs = await Promise.all([
+      sendCircleReminders(db, at24, site),
+      sendCircleReminders(db, at24, site),
+      sendCircleReminders(db, new Date(at24.getTime() + 60_000), site),
+    ]);
+    expect(runs.reduce((a, b) => a + b, 0)).toBe(2);
+    await Promise.all([sendCircleReminders(db, at2, site), sendCircleReminders(db, at2, site)]);
+    const mails = (await listOutbox(db)).filter((mail) => mail.toAddress.startsWith('remind-'));
+    expect(mails.map((mail) => mail.toAddress).sort()).toEqual([
+      'remind-one@example.org',
+      'remind-one@example.org',
+      'remind-two@example.org',
+      'remind-two@example.org',
+    ]);
+    expect(new Set(mails.map((mail) => mail.subject))).toEqual(
+      new Set(['You have an update on Hearth']),
+    );
+  });
+});
