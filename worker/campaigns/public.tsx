@@ -142,7 +142,13 @@ export const campaignRoutes = new Hono<AppEnv>()
     return renderPage(c, {
       title: t.campaigns.listTitle,
       section: 'takeAction',
-      body: <CampaignListPage t={t} campaigns={await listPublicCampaigns(c.get('db'))} />,
+      body: (
+        <CampaignListPage
+          t={t}
+          locale={c.get('locale')}
+          campaigns={await listPublicCampaigns(c.get('db'))}
+        />
+      ),
     });
   })
 
