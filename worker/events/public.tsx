@@ -22,6 +22,7 @@ import {
 } from '../../db/events/events';
 import { hitAddressLimits, type AddressLimits } from '../../db/core/rate-limit';
 import { hashToken } from '../../db/core/random';
+import { isPublicEvent } from '../../db/events/rules';
 import { eventsCalendar } from '../../web/views/events/ics';
 import { format } from '../../web/i18n';
 import { ErrorPage } from '../../web/views/site/error';
@@ -173,17 +174,26 @@ const renderEvent = async (
   const campaign = event.campaignId
     ? await c.get('areaLinks').eventCampaigns.shown(c.get('db'), event.campaignId)
     : null;
+  const isPublic = isPublicEvent(event);
   return renderPage(c, {
     title: event.title,
     section: 'events',
     status,
+    shareCard: isPublic
+      ? {
+          title: event.title,
+          summary: event.description,
+          path: `/events/${event.id}`,
+          language: event.contentLanguage,
+        }
+      : undefined,
     body: (
       <EventPage
         t={t}
         locale={c.get('locale')}
         event={event}
         confirmedPlaces={confirmed}
-        notPublic={event.status === 'draft' || event.status === 'submitted'}
+        notPublic={!isPublic}
         past={event.endsAt <= now}
         manageHref={
           canManageEvent(c.get('user'), event) ? `/organize/events/${event.id}` : undefined
