@@ -47,7 +47,7 @@ describe('share cards on public pages', () => {
       'og:site_name': 'Hearth',
       'og:title': 'Evening workshop',
       'og:description': 'We meet to learn. Bring a friend.',
-      'og:url': `https://hearth.example/events/${id}`,
+      'og:url': `https://hearth.example/events/evening-workshop-${id}`,
       'og:locale': 'fr_FR',
     });
   });
