@@ -93,7 +93,9 @@ describe('events on Workers with D1', () => {
       rsvp(id, 'owner@example.org', '203.0.113.20', { name: 'Owner' }),
       rsvp(id, 'owner@example.org', '203.0.113.21', { name: 'Owner' }),
     ]);
-    expect(first.headers.get('location')).toBe(`/events/workers-test-${id}?rsvp=confirmed#rsvp-heading`);
+    expect(first.headers.get('location')).toBe(
+      `/events/workers-test-${id}?rsvp=confirmed#rsvp-heading`,
+    );
     expect(second.headers.get('location')).toBe(first.headers.get('location'));
     const row = () =>
       env.DB.prepare(
@@ -111,7 +113,9 @@ describe('events on Workers with D1', () => {
       wantsReminder: '',
     });
     expect(again.status).toBe(303);
-    expect(again.headers.get('location')).toBe(`/events/workers-test-${id}?rsvp=waitlisted#rsvp-heading`);
+    expect(again.headers.get('location')).toBe(
+      `/events/workers-test-${id}?rsvp=waitlisted#rsvp-heading`,
+    );
     expect((await row()).results).toEqual(before);
     const mails = await env.DB.prepare(
       'select body_text from mail_outbox where to_address = ? order by rowid',
