@@ -1,5 +1,6 @@
 import type { CurrentUser, Role } from './accounts/roles';
 import type { CircleRole } from './circles/rules';
+import { isPublicEvent } from './events/rules';
 
 /**
  * What each role may do: the one place that decides. Routes and views ask
@@ -74,10 +75,7 @@ export const canManageEvent = (user: CurrentUser | null, event: OwnedEvent): boo
  * draft or submitted one only to its organizer and to moderators.
  */
 export const canSeeEvent = (user: CurrentUser | null, event: OwnedEvent): boolean =>
-  event.status === 'published' ||
-  event.status === 'cancelled' ||
-  canManageEvent(user, event) ||
-  can(user, 'events:moderate');
+  isPublicEvent(event) || canManageEvent(user, event) || can(user, 'events:moderate');
 
 /** Whether this person may edit, submit, close or export this campaign: its own organizer only. */
 export const canManageCampaign = (

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { LanguageSwitch } from './components/language-switch';
 import { QuickExit } from './components/quick-exit';
+import { ShareCard, type ShareCardContent } from './components/share-card';
 import { SiteNav } from './components/site-nav';
 import type { Shell } from './shell';
 import { assetPath } from './static/generated/assets';
@@ -20,10 +21,13 @@ const HTMX_CONFIG = JSON.stringify({
 export const Layout = ({
   shell,
   title,
+  shareCard,
   children,
 }: {
   shell: Shell;
   title: string;
+  /** Open Graph tags, on public event, campaign and resource pages only. */
+  shareCard?: ShareCardContent | undefined;
   children: Child;
 }) => (
   <html lang={shell.locale} dir={shell.t.meta.dir}>
@@ -35,6 +39,7 @@ export const Layout = ({
       <meta name="robots" content="noarchive" />
       <meta name="htmx-config" content={HTMX_CONFIG} />
       <title>{`${title} · ${shell.siteName}`}</title>
+      {shareCard ? <ShareCard card={shareCard} siteName={shell.siteName} /> : null}
       <link rel="icon" href={assetPath('icon.svg')} type="image/svg+xml" />
       <link rel="stylesheet" href={assetPath('site.css')} />
       <script src={assetPath('quick-exit.js')} nonce={shell.nonce} defer></script>

@@ -150,6 +150,8 @@ export const confirmedCount = async (db: Database, campaignId: string): Promise<
 /** A campaign in a list, with its confirmed signatures and whether it is open for signing now (rules.ts). */
 export type CampaignSummary = Campaign & {
   signatures: number;
+  /** The goal shown now: the first goal, raised once passed (`currentGoal`), as on the campaign's page. */
+  goalNow: number;
   open: boolean;
   /** What the public is told the state is (see `shownStatus`). */
   shownStatus: CampaignStatus;
@@ -167,6 +169,7 @@ const flatten = (
   rows.map((row) => ({
     ...row.campaign,
     signatures: row.signatures,
+    goalNow: currentGoal(row.campaign.goal, row.signatures),
     open: isOpenForSigning(row.campaign, now),
     shownStatus: shownStatus(row.campaign, now),
   }));

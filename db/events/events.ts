@@ -17,9 +17,12 @@ import { newId } from '../core/random';
 import { events, trustedOrganizers, users } from '../schema';
 import type { ContentLanguage } from '../core/content-languages';
 import { createOnce } from '../core/form-submissions';
+import { eventIdFromSlug, withSlug } from './rules';
 
-export type EventRow = typeof events.$inferSelect;
-export type EventStatus = EventRow['status'];
+type StoredEvent = typeof events.$inferSelect;
+/** An event as the app uses it: its row and its readable address (`eventSlug`, rules.ts). */
+export type EventRow = StoredEvent & { slug: string };
+export type EventStatus = StoredEvent['status'];
 export const EVENT_CATEGORIES = [
   'workshop',
   'training',
@@ -159,7 +162,14 @@ export const createEvent = async (
 };
 
 export const getEvent = async (db: Database, id: string): Promise<EventRow | null> =>
-  (await db.select().from(events).where(eq(events.id, id)).get()) ?? null;
+  nullOrSlugged(await db.select().from(events).where(eq(events.id, id)).get());
+
+/** An event by its readable address (`eventSlug`) or its bare id, as links to it carry either. */
+export const getEventBySlug = (db: Database, slugOrId: string): Promise<EventRow | null> =>
+  getEvent(db, eventIdFromSlug(slugOrId));
+
+const nullOrSlugged = (row: StoredEvent | undefined): EventRow | null =>
+  row ? withSlug(row) : null;
 
 /** Whether a change moves the event in time or space: people who RSVP'd must be told. */
 export const changesTimeOrPlace = (before: EventRow, after: EventInput): boolean =>
@@ -204,7 +214,7 @@ export const updateEvent = async (
     })
     .where(and(eq(events.id, id), ne(events.status, 'cancelled')))
     .returning();
-  return after ? { before, after, movedOrRelocated, resubmitted } : null;
+  return after ? { before, after: withSlug(after), movedOrRelocated, resubmitted } : null;
 };
 
 export const isTrustedOrganizer = async (db: Database, userId: string): Promise<boolean> =>
@@ -270,7 +280,7 @@ export const cancelEvent = async (
     .set({ status: 'cancelled', updatedAt: now, sequence: sql`${events.sequence} + 1` })
     .where(and(eq(events.id, id), ne(events.status, 'cancelled')))
     .returning();
-  return row ?? null;
+  return nullOrSlugged(row);
 };
 
 const placesWhere = (status: 'confirmed' | 'waitlisted') =>
@@ -329,7 +339,8 @@ export const listUpcomingEvents = async (
     .where(and(...publicConditions(now, filters)))
     .orderBy(asc(events.startsAt), asc(events.id))
     .limit(limit)
-    .all();
+    .all()
+    .then((rows) => rows.map(withSlug));
 
 /** Cities with upcoming public events, for the filter. */
 export const listEventCities = async (db: Database, now: Date): Promise<string[]> =>
@@ -360,7 +371,8 @@ export const listUpcomingPublishedEventsByIds = async (
           and(inArray(events.id, [...ids]), eq(events.status, 'published'), gt(events.endsAt, now)),
         )
         .orderBy(asc(events.startsAt))
-        .all();
+        .all()
+        .then((rows) => rows.map(withSlug));
 
 /** For a campaign page: the campaign's upcoming published events, soonest first (no drafts, cancelled or past ones). */
 export const listUpcomingCampaignEvents = async (
@@ -381,7 +393,8 @@ export const listUpcomingCampaignEvents = async (
     )
     .orderBy(asc(events.startsAt), asc(events.id))
     .limit(limit)
-    .all();
+    .all()
+    .then((rows) => rows.map(withSlug));
 
 /** Public events of one organizer (their feed). */
 export const listOrganizerPublicEvents = async (
@@ -401,7 +414,8 @@ export const listOrganizerPublicEvents = async (
     )
     .orderBy(asc(events.startsAt))
     .limit(200)
-    .all();
+    .all()
+    .then((rows) => rows.map(withSlug));
 
 export interface OrganizerEvent extends EventRow {
   confirmedPlaces: number;
@@ -422,7 +436,8 @@ export const listOrganizerEvents = async (
     .from(events)
     .where(eq(events.organizerId, organizerId))
     .orderBy(asc(events.startsAt))
-    .all();
+    .all()
+    .then((rows) => rows.map(withSlug));
 
 /** Events waiting for a moderator, oldest first, with the organizer's email. */
 export const listSubmittedEvents = async (db: Database) =>
@@ -442,7 +457,8 @@ export const listSubmittedEvents = async (db: Database) =>
     .leftJoin(users, eq(users.id, events.organizerId))
     .where(eq(events.status, 'submitted'))
     .orderBy(asc(events.updatedAt))
-    .all();
+    .all()
+    .then((rows) => rows.map(withSlug));
 
 /**
  * When an organizer's account is deleted: drafts and submitted events go; upcoming public ones

@@ -2,6 +2,8 @@ import { and, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../core/database';
 import { hashToken, newToken } from '../core/random';
 import { eventRsvps, events } from '../schema';
+import type { EventRow } from './events';
+import { withSlug } from './rules';
 
 /** Days after an event ends before its RSVPs' contact details are erased. */
 export const RSVP_RETENTION_DAYS = 30;
@@ -10,7 +12,7 @@ export interface ReminderDue {
   email: string;
   name: string;
   locale: 'en' | 'fr';
-  event: typeof events.$inferSelect;
+  event: EventRow;
   /** A private link to see or cancel, made for this reminder; null when the site's address is unknown. */
   link: string | null;
 }
@@ -68,7 +70,7 @@ export const claimDueReminders = async (db: Database, now: Date): Promise<Remind
         email: row.email,
         name: row.name ?? '',
         locale: row.locale,
-        event,
+        event: withSlug(event),
         link: token ? `${row.site_origin}/rsvps/${token}` : null,
       });
   }

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '../core/database';
+import { withSlug } from './rules';
 import type { EventRow } from './events';
 import { hashToken, newId, newToken } from '../core/random';
 import { eventRsvps, events } from '../schema';
@@ -161,7 +162,7 @@ export const getRsvpByToken = async (
     .innerJoin(events, eq(events.id, eventRsvps.eventId))
     .where(byPrivateLink(token))
     .get();
-  return row ?? null;
+  return row ? { rsvp: row.rsvp, event: withSlug(row.event) } : null;
 };
 
 /** What a person may change from their private link: everything but the address. */

@@ -20,7 +20,7 @@ import {
   type ResourceInput,
 } from './edit-types';
 import { WEEKDAYS } from './hours';
-import { slugify } from './hsds/import';
+import { serviceSlug } from './hsds/import';
 import * as t from '../schema';
 import { createOnce } from '../core/form-submissions';
 
@@ -343,7 +343,7 @@ const runBatch = async (db: Database, rows: BatchItem<'sqlite'>[]) => {
 
 /** A readable address for a new service, unique like the import makes them. */
 const freeSlug = async (db: Database, name: string, id: string): Promise<string> => {
-  const slug = slugify(name);
+  const slug = serviceSlug(name);
   const taken = await db
     .select({ id: t.services.id })
     .from(t.services)

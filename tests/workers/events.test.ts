@@ -93,7 +93,9 @@ describe('events on Workers with D1', () => {
       rsvp(id, 'owner@example.org', '203.0.113.20', { name: 'Owner' }),
       rsvp(id, 'owner@example.org', '203.0.113.21', { name: 'Owner' }),
     ]);
-    expect(first.headers.get('location')).toBe(`/events/${id}?rsvp=confirmed#rsvp-heading`);
+    expect(first.headers.get('location')).toBe(
+      `/events/workers-test-${id}?rsvp=confirmed#rsvp-heading`,
+    );
     expect(second.headers.get('location')).toBe(first.headers.get('location'));
     const row = () =>
       env.DB.prepare(
@@ -111,7 +113,9 @@ describe('events on Workers with D1', () => {
       wantsReminder: '',
     });
     expect(again.status).toBe(303);
-    expect(again.headers.get('location')).toBe(`/events/${id}?rsvp=waitlisted#rsvp-heading`);
+    expect(again.headers.get('location')).toBe(
+      `/events/workers-test-${id}?rsvp=waitlisted#rsvp-heading`,
+    );
     expect((await row()).results).toEqual(before);
     const mails = await env.DB.prepare(
       'select body_text from mail_outbox where to_address = ? order by rowid',
@@ -152,5 +156,17 @@ describe('events on Workers with D1', () => {
     expect(text).toContain(`UID:${id}@hearth.test`);
     const csv = rsvpsCsv(catalogFor('en'), await listEventRsvps(db, id));
     expect(csv).toContain('csv@example.org');
+  });
+
+  it('finds an event by its readable address, by its bare id, and leads other words to the address', async () => {
+    const { id } = await publishedEvent(5);
+    const page = await request(`/events/workers-test-${id}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(`action="/events/workers-test-${id}/rsvp"`);
+    expect((await request(`/events/${id}`)).status).toBe(200);
+    const renamed = await request(`/events/old-title-${id}`);
+    expect(renamed.status).toBe(301);
+    expect(renamed.headers.get('location')).toBe(`/events/workers-test-${id}`);
+    expect((await request(`/events/workers-test-${id}.ics`)).status).toBe(200);
   });
 });

@@ -88,10 +88,18 @@ const campaignPage = async (
     listCampaignUpdates(db, campaign.id),
     Promise.all(c.get('areaLinks').campaignPageSlots.map((slot) => slot(c, campaign))),
   ]);
+  const path = `/campaigns/${campaign.id}`;
   return renderPage(c, {
     title: campaign.title,
     section: 'takeAction',
     status: options.status ?? 200,
+    // Only public campaigns reach this page (`publicCampaign`): drafts answer 404.
+    shareCard: {
+      title: campaign.title,
+      summary: campaign.ask,
+      path,
+      language: campaign.contentLanguage,
+    },
     body: (
       <CampaignPage
         t={t}
@@ -101,7 +109,7 @@ const campaignPage = async (
         goal={currentGoal(campaign.goal, count)}
         signers={signers}
         updates={updates}
-        shareUrl={`${siteOrigin(c)}/campaigns/${campaign.id}`}
+        shareUrl={siteOrigin(c) + path}
         open={isOpenForSigning(campaign)}
         shownStatus={shownStatus(campaign)}
         panel={options.panel ?? { kind: 'form' }}
@@ -142,7 +150,13 @@ export const campaignRoutes = new Hono<AppEnv>()
     return renderPage(c, {
       title: t.campaigns.listTitle,
       section: 'takeAction',
-      body: <CampaignListPage t={t} campaigns={await listPublicCampaigns(c.get('db'))} />,
+      body: (
+        <CampaignListPage
+          t={t}
+          locale={c.get('locale')}
+          campaigns={await listPublicCampaigns(c.get('db'))}
+        />
+      ),
     });
   })
 

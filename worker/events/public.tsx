@@ -15,6 +15,7 @@ import {
   EVENT_CATEGORIES,
   EVENT_LANGUAGES,
   getEvent,
+  getEventBySlug,
   listEventCities,
   listUpcomingEvents,
   type EventFilters,
@@ -22,6 +23,7 @@ import {
 } from '../../db/events/events';
 import { hitAddressLimits, type AddressLimits } from '../../db/core/rate-limit';
 import { hashToken } from '../../db/core/random';
+import { isPublicEvent } from '../../db/events/rules';
 import { eventsCalendar } from '../../web/views/events/ics';
 import { format } from '../../web/i18n';
 import { ErrorPage } from '../../web/views/site/error';
@@ -169,21 +171,30 @@ const renderEvent = async (
     ...(panel.errors ? { errors: panel.errors } : {}),
     ...(panel.done ? { done: panel.done } : {}),
   };
-  if (isHtmx(c)) return c.html(<RsvpPanel t={t} eventId={event.id} {...rsvp} />, status as 200);
+  if (isHtmx(c)) return c.html(<RsvpPanel t={t} eventSlug={event.slug} {...rsvp} />, status as 200);
   const campaign = event.campaignId
     ? await c.get('areaLinks').eventCampaigns.shown(c.get('db'), event.campaignId)
     : null;
+  const isPublic = isPublicEvent(event);
   return renderPage(c, {
     title: event.title,
     section: 'events',
     status,
+    shareCard: isPublic
+      ? {
+          title: event.title,
+          summary: event.description,
+          path: `/events/${event.slug}`,
+          language: event.contentLanguage,
+        }
+      : undefined,
     body: (
       <EventPage
         t={t}
         locale={c.get('locale')}
         event={event}
         confirmedPlaces={confirmed}
-        notPublic={event.status === 'draft' || event.status === 'submitted'}
+        notPublic={!isPublic}
         past={event.endsAt <= now}
         manageHref={
           canManageEvent(c.get('user'), event) ? `/organize/events/${event.id}` : undefined
@@ -303,21 +314,27 @@ export const eventRoutes = new Hono<AppEnv>()
     );
   })
 
-  .get('/events/:file{[a-z0-9]+\\.ics}', async function event_ics_get(c) {
-    const event = await getEvent(c.get('db'), c.req.param('file').slice(0, -4));
-    if (!event || !(event.status === 'published' || event.status === 'cancelled'))
-      return notFound(c);
+  .get('/events/:file{[a-z0-9-]+\\.ics}', async function event_ics_get(c) {
+    const event = await getEventBySlug(c.get('db'), c.req.param('file').slice(0, -4));
+    if (!event || !isPublicEvent(event)) return notFound(c);
     return icsResponse(
       c,
       [event],
       () => eventsCalendar(calendarOptions(c, event.title), [event]),
-      `${event.id}.ics`,
+      `${event.slug}.ics`,
     );
   })
 
-  .get('/events/:id{[a-z0-9]+}', async function event_get(c) {
-    const event = await getEvent(c.get('db'), c.req.param('id'));
+  .get('/events/:id{[a-z0-9-]+}', async function event_get(c) {
+    const key = c.req.param('id');
+    const event = await getEventBySlug(c.get('db'), key);
     if (!event || !canSeeEvent(c.get('user'), event)) return notFound(c);
+    // A bare id (older links) is served as it is; words that are not the title's lead to them,
+    // so an address never puts words of someone else's choosing before an event.
+    if (key !== event.id && key !== event.slug) {
+      const query = new URL(c.req.url).search;
+      return c.redirect(`/events/${event.slug}${query}`, 301);
+    }
     const t = c.get('t').events;
     const done = c.req.query('rsvp');
     const notices =
@@ -327,11 +344,11 @@ export const eventRoutes = new Hono<AppEnv>()
     return renderEvent(c, event, notices ? { done: notices } : {});
   })
 
-  .post('/events/:id{[a-z0-9]+}/rsvp', async function event_rsvp_post(c) {
+  .post('/events/:id{[a-z0-9-]+}/rsvp', async function event_rsvp_post(c) {
     const t = c.get('t');
     const db = c.get('db');
     const now = new Date();
-    const event = await getEvent(db, c.req.param('id'));
+    const event = await getEventBySlug(db, c.req.param('id'));
     if (!event || !canSeeEvent(c.get('user'), event)) return notFound(c);
     const form = await readForm(c.req);
     const values: RsvpValues = {
@@ -389,7 +406,7 @@ export const eventRoutes = new Hono<AppEnv>()
     await sendAll(c.get('mailer'), [mail]);
     if (!isHtmx(c))
       return c.redirect(
-        `/events/${event.id}?${new URLSearchParams({ rsvp: outcome.status })}#rsvp-heading`,
+        `/events/${event.slug}?${new URLSearchParams({ rsvp: outcome.status })}#rsvp-heading`,
         303,
       );
     const done = [

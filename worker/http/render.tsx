@@ -2,8 +2,10 @@ import type { Context } from 'hono';
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { Layout } from '../../web/layout';
+import type { ShareCardContent } from '../../web/components/share-card';
 import type { NavSection, Shell } from '../../web/shell';
 import type { AppEnv } from '../env';
+import { siteOrigin } from './site-origin';
 
 /** The shell of a page, from what the middleware put on the context. */
 export const shellFor = <E extends AppEnv>(c: Context<E>, section?: NavSection): Shell => {
@@ -20,17 +22,38 @@ export const shellFor = <E extends AppEnv>(c: Context<E>, section?: NavSection):
   };
 };
 
-/** Renders a full HTML page: the layout around one view. */
+/** A share card as a route describes it: the page's path, made absolute on the site origin here. */
+export type ShareCardOf = Omit<ShareCardContent, 'url'> & { path: string };
+
+/**
+ * Renders a full HTML page: the layout around one view. `shareCard` is for public pages only
+ * (events, campaigns, resources): a route passes it only once it knows the page is public.
+ */
 export const renderPage = <E extends AppEnv>(
   c: Context<E>,
-  page: { title: string; body: Child; section?: NavSection; status?: number },
+  page: {
+    title: string;
+    body: Child;
+    section?: NavSection;
+    status?: number;
+    shareCard?: ShareCardOf | undefined;
+  },
 ) =>
   c.html(
     <>
       {raw('<!doctype html>')}
-      <Layout shell={shellFor(c, page.section)} title={page.title}>
+      <Layout
+        shell={shellFor(c, page.section)}
+        title={page.title}
+        shareCard={page.shareCard && shareCardAt(c, page.shareCard)}
+      >
         {page.body}
       </Layout>
     </>,
     (page.status ?? 200) as 200,
   );
+
+const shareCardAt = <E extends AppEnv>(
+  c: Context<E>,
+  { path, ...card }: ShareCardOf,
+): ShareCardContent => ({ ...card, url: siteOrigin(c) + path });

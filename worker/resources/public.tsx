@@ -55,6 +55,13 @@ const renderResource = async (
     title: t.resources.detailTitle,
     section: 'findHelp',
     status,
+    // Only active services are found (`getResource`); the card says nothing of their places.
+    shareCard: {
+      title: resource.name,
+      summary: resource.description ?? resource.organizationName,
+      path: `/resources/${resource.slug}`,
+      language: resource.contentLanguage,
+    },
     body: (
       <ResourcePage
         t={t}

@@ -9,6 +9,7 @@
  * confidential location (our own export leaves them out). It never deletes either.
  */
 import zoneAtPosition from '@photostructure/tz-lookup';
+import { slugify } from '../../core/slug';
 import { getTableName, inArray, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
@@ -354,16 +355,8 @@ const text = (value: unknown): string | null => {
   return s.trim() === '' ? null : s;
 };
 
-/** A readable address from a name: lower-case ASCII words joined by hyphens. */
-export const slugify = (name: string) =>
-  name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '') || 'service';
+/** A service's readable address from its name. */
+export const serviceSlug = (name: string) => slugify(name, 'service');
 
 const col = (table: SQLiteTable, key: string) =>
   (table as unknown as Record<string, SQLiteColumn>)[key]!;
@@ -629,7 +622,7 @@ export const importHsdsRows = async (
       if (spec.name === 'services' && slugOf.has(id)) values.slug = slugOf.get(id);
       else if (spec.name === 'services') {
         // A new service gets a readable address; an existing one keeps its own.
-        let slug = slugify(String(values.name));
+        let slug = serviceSlug(String(values.name));
         if (slugs.has(slug)) slug = `${slug}-${id.slice(0, 8)}`;
         if (slugs.has(slug)) slug = id;
         slugs.add(slug);

@@ -63,8 +63,8 @@ describe('a campaign past its end date', () => {
     const ended = await publishedCampaign(t, { title: 'Ended yesterday' });
     await setEndsOn(ended, utcDay(-1));
     const list = visibleText(await (await new TestBrowser(t).get('/campaigns')).text());
-    expect(list).toMatch(/Ended yesterday.*· Closed ·/);
-    expect(list).not.toContain('· Open ·');
+    expect(list).toMatch(/Ended yesterday.*· Closed /);
+    expect(list).not.toContain('· Open');
     const page = visibleText(await (await new TestBrowser(t).get(`/campaigns/${ended}`)).text());
     expect(page).toContain('· Closed');
     expect(page).not.toContain('· Open');

@@ -420,9 +420,9 @@ describe('what the public can see', () => {
     expect(text).not.toContain('Chloé');
     expect(text).not.toContain('Metz');
     expect(text).not.toMatch(/@example\.org/);
-    expect(visibleText(await (await new TestBrowser(t).get('/campaigns')).text())).toContain(
-      'Petition · Open · 3 signatures',
-    );
+    const list = visibleText(await (await new TestBrowser(t).get('/campaigns')).text());
+    expect(list).toContain('Petition · Open');
+    expect(list).toContain('3 of 10 signatures');
   });
 
   it('the goal rises when reached, and the page says so', async () => {
@@ -434,6 +434,34 @@ describe('what the public can see', () => {
     const html = await (await new TestBrowser(t).get(`/campaigns/${id}`)).text();
     expect(html).toMatch(/<progress id="campaign-progress-bar" max="5" value="2"/);
     expect(visibleText(html)).toContain('We reached our goal of 2 signatures. Our new goal is 5.');
+  });
+
+  it('shows each campaign card in the list with the same progress as its page, in both languages', async () => {
+    const raised = await publishedCampaign(t, { goal: 2, title: 'Raised goal' });
+    const fresh = await publishedCampaign(t, { goal: 40, title: 'Fresh goal' });
+    for (const email of ['a@example.org', 'b@example.org']) {
+      await new TestBrowser(t).post(`/campaigns/${raised}/signatures`, signer({ email }));
+      await new TestBrowser(t).post(await linkFor(email, 'confirmation'));
+    }
+    const html = await (await new TestBrowser(t).get('/campaigns')).text();
+    // One bar per card, each with its own ids, so labels and descriptions point at the right one.
+    expect(html).toMatch(
+      new RegExp(
+        `<progress id="campaign-${raised}-progress-bar" max="5" value="2" aria-describedby="campaign-${raised}-progress-text"`,
+      ),
+    );
+    expect(html).toMatch(new RegExp(`<label for="campaign-${fresh}-progress-bar"`));
+    expect(html).toMatch(
+      new RegExp(`<progress id="campaign-${fresh}-progress-bar" max="40" value="0"`),
+    );
+    const text = visibleText(html);
+    expect(text).toContain('2 of 5 signatures');
+    expect(text).toContain('0 of 40 signatures');
+    const french = visibleText(
+      await (await new TestBrowser(t).get('/campaigns', { 'Accept-Language': 'fr' })).text(),
+    );
+    expect(french).toContain('2 signatures sur 5');
+    expect(french).toContain('0 signatures sur 40');
   });
 
   it('draws what other areas add to a campaign page (events, stories) through its slots', async () => {

@@ -141,7 +141,7 @@ describe('events part of a campaign', () => {
     const text = visibleText(html);
     expect(text).toContain('Upcoming events for this campaign');
     expect(html).toContain(
-      `<a href="/events/${shown}" lang="en" dir="ltr">Vigil at the town hall</a>`,
+      `<a href="/events/vigil-at-the-town-hall-${shown}" lang="en" dir="ltr">Vigil at the town hall</a>`,
     );
     // 16:30 UTC is 18:30 in Paris in June.
     expect(text).toMatch(/Saturday,? 15 June 2030, 18:30 – 19:30 \(Europe\/Paris\)/);

@@ -55,7 +55,7 @@ describe('iCalendar', () => {
     expect(parsed.sequence).toBe(0);
     expect(only!.component.getFirstPropertyValue('status')).toBe('CONFIRMED');
     expect(String(only!.component.getFirstPropertyValue('url'))).toBe(
-      `http://localhost/events/${id}`,
+      `http://localhost/events/vigil-with-commas-${id}`,
     );
   });
 

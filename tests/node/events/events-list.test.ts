@@ -15,7 +15,7 @@ afterEach(() => t.close());
 
 const titles = async (path: string, headers: Record<string, string> = {}) => {
   const html = await (await new TestBrowser(t).get(path, headers)).text();
-  return [...html.matchAll(/<a href="\/events\/[a-z0-9]+"[^>]*>([^<]*)<\/a>/g)]
+  return [...html.matchAll(/<a href="\/events\/[a-z0-9-]+"[^>]*>([^<]*)<\/a>/g)]
     .map((m) => m[1])
     .sort();
 };

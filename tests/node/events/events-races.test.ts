@@ -35,7 +35,9 @@ describe('the same action twice at once', () => {
       rsvp(t, id, { email: 'twice@example.org', name: 'Two', places: '3' }, '198.51.100.2'),
     ]);
     expect([a.status, b.status]).toEqual([303, 303]);
-    expect(a.headers.get('location')).toBe(`/events/${id}?rsvp=confirmed#rsvp-heading`);
+    expect(a.headers.get('location')).toBe(
+      `/events/test-workshop-${id}?rsvp=confirmed#rsvp-heading`,
+    );
     expect(b.headers.get('location')).toBe(a.headers.get('location'));
     const rows = await t.db.select().from(eventRsvps).where(eq(eventRsvps.eventId, id)).all();
     expect(rows).toHaveLength(1);

@@ -24,7 +24,9 @@ describe('RSVP without an account', () => {
       accessNeeds: 'Step-free seat',
     });
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe(`/events/${id}?rsvp=confirmed#rsvp-heading`);
+    expect(res.headers.get('location')).toBe(
+      `/events/test-workshop-${id}?rsvp=confirmed#rsvp-heading`,
+    );
     const [row] = await rows(id);
     expect(row).toMatchObject({
       email: 'ana@example.org',
@@ -54,7 +56,7 @@ describe('RSVP without an account', () => {
     const id = await publishedEvent(t, { capacity: 10 });
     await rsvp(t, id, { email: 'a@example.org', places: '3' });
     const text = visibleText(
-      await (await new TestBrowser(t).get(`/events/${id}?rsvp=confirmed`)).text(),
+      await (await new TestBrowser(t).get(`/events/test-workshop-${id}?rsvp=confirmed`)).text(),
     );
     expect(text).toContain('7 places left');
     expect(text).toContain('Your place is saved.');
@@ -163,7 +165,9 @@ describe('an RSVP for an address that already has one', () => {
     const again = await rsvp(t, id, { ...stranger, email: 'OWNER@example.org' }, '198.51.100.7');
     const fresh = await rsvp(t, id, { ...stranger, email: 'fresh@example.org' }, '198.51.100.8');
     expect(again.status).toBe(fresh.status);
-    expect(again.headers.get('location')).toBe(`/events/${id}?rsvp=confirmed#rsvp-heading`);
+    expect(again.headers.get('location')).toBe(
+      `/events/test-workshop-${id}?rsvp=confirmed#rsvp-heading`,
+    );
     expect(again.headers.get('location')).toBe(fresh.headers.get('location'));
     expect(await again.text()).toBe(await fresh.text());
     // Nothing changed but a link of its own for the owner: same name, places, needs, reminder choice and links.
@@ -225,10 +229,14 @@ describe('an RSVP for an address that already has one', () => {
     expect(await countPlaces(t.db, id)).toEqual({ confirmed: 2, waitlisted: 2 });
     // One place is free: a new RSVP for one would be confirmed, though this address waits for two.
     const small = await rsvp(t, id, { email: 'w@example.org', places: '1' }, '198.51.100.7');
-    expect(small.headers.get('location')).toBe(`/events/${id}?rsvp=confirmed#rsvp-heading`);
+    expect(small.headers.get('location')).toBe(
+      `/events/test-workshop-${id}?rsvp=confirmed#rsvp-heading`,
+    );
     // Two are not free: a new RSVP for two would wait, though this address has two places.
     const big = await rsvp(t, id, { email: 'a@example.org', places: '2' }, '198.51.100.7');
-    expect(big.headers.get('location')).toBe(`/events/${id}?rsvp=waitlisted#rsvp-heading`);
+    expect(big.headers.get('location')).toBe(
+      `/events/test-workshop-${id}?rsvp=waitlisted#rsvp-heading`,
+    );
     expect(await countPlaces(t.db, id)).toEqual({ confirmed: 2, waitlisted: 2 });
     expect((await rows(id)).map((r) => [r.email, r.status, r.places])).toEqual(
       expect.arrayContaining([
@@ -266,7 +274,9 @@ describe('an RSVP for an address that already has one', () => {
     const before = await owner(id);
     await new TestBrowser(t).post(`/rsvps/${before.token}/cancellation`);
     const back = await rsvp(t, id, { email: 'owner@example.org', name: 'Back', places: '1' });
-    expect(back.headers.get('location')).toBe(`/events/${id}?rsvp=confirmed#rsvp-heading`);
+    expect(back.headers.get('location')).toBe(
+      `/events/test-workshop-${id}?rsvp=confirmed#rsvp-heading`,
+    );
     expect((await rows(id))[0]).toMatchObject({ name: 'Back', places: 1, status: 'confirmed' });
   });
 });

@@ -82,51 +82,117 @@ export const support = {
   title: 'How to support someone',
   intro:
     'Someone you know may have been trafficked or exploited. You do not need to be an expert to help. These steps can make a real difference.',
-  sections: [
-    {
-      heading: 'Listen without judging',
+  contentsHeading: 'On this page',
+  /** One section for each theme of the guide, in the order the page shows them (support.tsx). */
+  themes: {
+    askAgain: {
+      heading: 'Ask what helps, and ask again',
       paragraphs: [
-        'Let them tell you as much or as little as they want. Believe them.',
-        'Do not ask why they did not leave. Do not ask for details they do not offer.',
+        'Everyone is different. Do not guess what they need. Ask how they want you to help.',
+        'Agree together on what you will do, and on what you will not do.',
+        'Needs change over time. Check in now and then, and ask again.',
       ],
     },
-    {
+    listen: {
+      heading: 'Listen without judging',
+      paragraphs: [
+        'Let them tell you as much or as little as they want. Believe them. What happened was not their fault.',
+        'Do not ask why they did not leave. Do not ask for details they do not offer.',
+        'You do not have to fix anything. Being there, with patience, already helps.',
+      ],
+    },
+    consent: {
       heading: 'Ask before you act',
       paragraphs: [
-        'Ask before you give advice. Ask before you touch them, even for a hug.',
+        'Ask if they want your advice, or if they just want you to listen. Ask before you touch them, even for a hug.',
         'Do not call the police or a service for them unless they ask you to, or someone is in danger right now.',
       ],
     },
-    {
-      heading: 'Let them set the pace',
+    theirChoices: {
+      heading: 'Their life, their choices',
       paragraphs: [
-        'Healing takes time and it is not a straight line. Their choices are theirs to make.',
-        'You can share what you think. Then respect what they decide.',
+        'Healing takes time and it is not a straight line. Do not set a timeline for them.',
+        'You can share options and what you think. Then trust them to decide, even if you would choose differently.',
+        'Do not push them, and do not take over.',
       ],
     },
-    {
+    space: {
+      heading: 'Give them space',
+      paragraphs: [
+        'Sometimes they will need time alone. It is not about you, so try not to take it personally.',
+        'Let them know you are there when they are ready. Then wait, without pressure.',
+      ],
+    },
+    practical: {
+      heading: 'Help with practical things',
+      paragraphs: [
+        'Offer to come to appointments or to court. Ask if they want you to come in with them or to wait outside.',
+        'You can give rides, look for housing together, fill in forms side by side, send reminders, cook or shop. Simple company counts too: a walk, a film, a chat online.',
+        'If you can, help with small costs, like groceries or a bus fare.',
+        'Do these things with them, not for them. Look for services together in the Find help section of this site.',
+      ],
+    },
+    confidentiality: {
       heading: 'Keep what they share private',
       paragraphs: [
-        'Do not tell others what they told you. Do not post about it online.',
+        'Do not tell others what they told you, not even people who mean well. Do not guess or gossip. Do not post about it online.',
         'If you need support yourself, talk to a helpline without giving their name.',
       ],
     },
-    {
+    reliable: {
       heading: 'Be reliable, and honest about what you can do',
       paragraphs: [
         'Small promises you keep are worth more than big promises you cannot keep.',
-        'Say clearly how much time and help you can give. It is fine to have limits.',
+        'Help that comes and goes can hurt. It can bring back the feeling of being let down.',
+        'Think often about how much time and help you can give. Say it clearly. It is fine to have limits.',
       ],
     },
-    {
-      heading: 'Help with practical things',
+    noLabels: {
+      heading: 'Leave out labels and shame',
       paragraphs: [
-        'Offer to come to appointments, help search for housing, send reminders or give rides.',
-        'Look for services together in the Find help section of this site.',
+        'Notice your own ideas about them, and the words you use about them.',
+        'Shame and labels push people away from help. They can leave a person feeling alone.',
+        'See the whole person, not only what happened to them.',
       ],
     },
-  ],
+    learn: {
+      heading: 'Learn on your own',
+      paragraphs: [
+        'Read about trafficking and trauma yourself. Do not expect them to teach you, or to tell their story again.',
+        'Trauma can last a long time. Do not expect them to \u201cget over it\u201d.',
+      ],
+    },
+    plainWords: {
+      heading: 'Use plain words',
+      paragraphs: [
+        'Say things simply. Avoid words from social work, law or research that they may not know.',
+        'This matters most when they face a choice. Clear words help them decide for themselves.',
+      ],
+    },
+    advocate: {
+      heading: 'Speak up, with their consent',
+      paragraphs: [
+        'You can help them deal with services and the courts. Go with them, and let them lead.',
+        'You can also speak up where you live: at events and workshops, and for laws and funding that put survivors\u2019 safety first.',
+        'Always ask first. Never speak for them, or about their story, without their consent.',
+      ],
+    },
+    yourself: {
+      heading: 'Look after yourself too',
+      paragraphs: [
+        'Nobody supports someone perfectly. You will make mistakes. Own them, say sorry, and keep learning.',
+        'Listen when they tell you what does not help.',
+        'Rest when you need to. Find support for yourself, without sharing their story.',
+      ],
+    },
+  },
   findHelpLink: 'Find services near you',
+  circlesHeading: 'Care circles',
+  circlesParagraphs: [
+    'If the person you support wants it, they can invite you to their circle on this site.',
+    'A care circle is their own private space. They choose who joins, what each person sees, and how they want to be supported. Members can offer to help with rides, meals or appointments.',
+    'The circle belongs to them. If they invite you, you will get an email.',
+  ],
 } as const;
 
 export const safety = {

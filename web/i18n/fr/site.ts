@@ -79,51 +79,116 @@ export const support: Catalog['support'] = {
   title: 'Comment soutenir une personne',
   intro:
     'Une personne que vous connaissez a peut-être été victime de traite ou d\u2019exploitation. Pas besoin d\u2019être spécialiste pour aider. Ces conseils peuvent vraiment compter.',
-  sections: [
-    {
-      heading: 'Écouter sans juger',
+  contentsHeading: 'Sur cette page',
+  themes: {
+    askAgain: {
+      heading: 'Demander ce qui aide, et redemander',
       paragraphs: [
-        'Laissez la personne dire ce qu\u2019elle veut, ni plus ni moins. Croyez-la.',
-        'Ne demandez pas pourquoi elle n\u2019est pas partie. Ne demandez pas de détails qu\u2019elle ne donne pas.',
+        'Chaque personne est différente. Ne devinez pas ce dont elle a besoin : demandez-lui comment elle veut être aidée.',
+        'Mettez-vous d\u2019accord ensemble sur ce que vous ferez, et sur ce que vous ne ferez pas.',
+        'Les besoins changent avec le temps. Prenez des nouvelles de temps en temps, et reposez la question.',
       ],
     },
-    {
+    listen: {
+      heading: 'Écouter sans juger',
+      paragraphs: [
+        'Laissez la personne dire ce qu\u2019elle veut, ni plus ni moins. Croyez-la. Ce qui lui est arrivé n\u2019est pas de sa faute.',
+        'Ne demandez pas pourquoi elle n\u2019est pas partie. Ne demandez pas de détails qu\u2019elle ne donne pas.',
+        'Vous n\u2019avez rien à réparer. Être là, avec patience, c\u2019est déjà beaucoup.',
+      ],
+    },
+    consent: {
       heading: 'Demander avant d\u2019agir',
       paragraphs: [
-        'Demandez avant de donner un conseil. Demandez avant de la toucher, même pour un câlin.',
+        'Demandez-lui si elle veut un conseil, ou juste quelqu\u2019un qui écoute. Demandez avant de la toucher, même pour un câlin.',
         'N\u2019appelez pas la police ou un service à sa place, sauf si elle le demande ou si quelqu\u2019un est en danger maintenant.',
       ],
     },
-    {
-      heading: 'Respecter son rythme',
+    theirChoices: {
+      heading: 'Sa vie, ses choix',
       paragraphs: [
-        'Guérir prend du temps, et ce n\u2019est pas une ligne droite. Ses choix lui appartiennent.',
-        'Vous pouvez dire ce que vous pensez. Ensuite, respectez sa décision.',
+        'Guérir prend du temps, et ce n\u2019est pas une ligne droite. Ne lui fixez pas de délai.',
+        'Vous pouvez proposer des pistes et dire ce que vous pensez. Ensuite, faites-lui confiance pour décider, même si vous feriez autrement.',
+        'Ne la pressez pas, et ne décidez pas à sa place.',
       ],
     },
-    {
+    space: {
+      heading: 'Lui laisser de l\u2019espace',
+      paragraphs: [
+        'Parfois, elle aura besoin d\u2019être seule. Ce n\u2019est pas contre vous : essayez de ne pas le prendre pour vous.',
+        'Dites-lui que vous serez là quand elle sera prête. Puis attendez, sans insister.',
+      ],
+    },
+    practical: {
+      heading: 'Aider pour les choses pratiques',
+      paragraphs: [
+        'Proposez de l\u2019accompagner à ses rendez-vous ou au tribunal. Demandez-lui si vous entrez avec elle ou si vous attendez dehors.',
+        'Vous pouvez la conduire, chercher un logement avec elle, remplir des papiers ensemble, envoyer des rappels, cuisiner ou faire les courses. Une simple présence compte aussi : une promenade, un film, un moment en ligne.',
+        'Si vous le pouvez, aidez pour de petites dépenses, comme les courses ou un ticket de bus.',
+        'Faites ces choses avec elle, pas à sa place. Cherchez des services ensemble dans la partie Trouver de l\u2019aide de ce site.',
+      ],
+    },
+    confidentiality: {
       heading: 'Garder pour vous ce qu\u2019elle confie',
       paragraphs: [
-        'Ne répétez pas ce qu\u2019elle vous a dit. N\u2019en parlez pas sur Internet.',
+        'Ne répétez pas ce qu\u2019elle vous a dit, même à des personnes bien intentionnées. Pas de suppositions, pas de ragots. N\u2019en parlez pas sur Internet.',
         'Si vous avez besoin de soutien vous-même, appelez une ligne d\u2019écoute sans donner son nom.',
       ],
     },
-    {
+    reliable: {
       heading: 'Être fiable, et honnête sur ce que vous pouvez faire',
       paragraphs: [
         'De petites promesses tenues valent mieux que de grandes promesses impossibles.',
-        'Dites clairement combien de temps et d\u2019aide vous pouvez donner. Avoir des limites, c\u2019est normal.',
+        'Une aide qui va et vient peut faire du mal. Elle peut raviver l\u2019instabilité et la peur d\u2019être abandonnée.',
+        'Demandez-vous souvent combien de temps et d\u2019aide vous pouvez donner. Dites-le clairement. Avoir des limites, c\u2019est normal.',
       ],
     },
-    {
-      heading: 'Aider pour les choses pratiques',
+    noLabels: {
+      heading: 'Laisser de côté les étiquettes et la honte',
       paragraphs: [
-        'Proposez de l\u2019accompagner à ses rendez-vous, de chercher un logement, d\u2019envoyer des rappels ou de la conduire.',
-        'Cherchez des services ensemble dans la partie Trouver de l\u2019aide de ce site.',
+        'Faites attention à vos propres idées sur elle, et aux mots que vous employez pour parler d\u2019elle.',
+        'La honte et les étiquettes éloignent les gens de l\u2019aide. Elles peuvent isoler une personne.',
+        'Voyez la personne tout entière, pas seulement ce qu\u2019elle a vécu.',
       ],
     },
-  ],
+    learn: {
+      heading: 'Vous informer par vous-même',
+      paragraphs: [
+        'Renseignez-vous vous-même sur la traite et les traumatismes. N\u2019attendez pas qu\u2019elle vous explique, ni qu\u2019elle raconte encore son histoire.',
+        'Un traumatisme peut durer longtemps. N\u2019attendez pas qu\u2019elle \u00ab\u00a0tourne la page\u00a0\u00bb.',
+      ],
+    },
+    plainWords: {
+      heading: 'Parler simplement',
+      paragraphs: [
+        'Dites les choses avec des mots simples. Évitez le vocabulaire du travail social, du droit ou de la recherche.',
+        'C\u2019est encore plus important quand elle doit faire un choix. Des mots clairs l\u2019aident à décider par elle-même.',
+      ],
+    },
+    advocate: {
+      heading: 'Défendre ses droits, avec son accord',
+      paragraphs: [
+        'Vous pouvez l\u2019aider face aux services et à la justice. Allez-y avec elle, et laissez-la mener.',
+        'Vous pouvez aussi agir autour de vous : lors d\u2019événements et d\u2019ateliers, et pour des lois et des moyens qui font passer la sécurité des survivantes et survivants en premier.',
+        'Demandez toujours d\u2019abord. Ne parlez jamais à sa place, ni de son histoire, sans son accord.',
+      ],
+    },
+    yourself: {
+      heading: 'Prendre soin de vous aussi',
+      paragraphs: [
+        'Personne ne soutient parfaitement. Vous ferez des erreurs. Reconnaissez-les, excusez-vous, et continuez d\u2019apprendre.',
+        'Écoutez-la quand elle vous dit ce qui ne l\u2019aide pas.',
+        'Reposez-vous quand il le faut. Trouvez du soutien pour vous-même, sans raconter son histoire.',
+      ],
+    },
+  },
   findHelpLink: 'Trouver des services près de chez vous',
+  circlesHeading: 'Les cercles de soutien',
+  circlesParagraphs: [
+    'Si la personne que vous soutenez le souhaite, elle peut vous inviter dans son cercle sur ce site.',
+    'Un cercle de soutien est son espace privé. C\u2019est elle qui choisit qui en fait partie, ce que chacun voit, et comment elle veut être soutenue. Les membres peuvent proposer leur aide pour des trajets, des repas ou des rendez-vous.',
+    'Le cercle lui appartient. Si elle vous invite, vous recevrez un courriel.',
+  ],
 };
 
 export const safety: Catalog['safety'] = {

@@ -5,7 +5,15 @@ import { textIn } from '../../components/content-language';
 
 type CampaignEvent = Pick<
   EventRow,
-  'id' | 'title' | 'contentLanguage' | 'startsAt' | 'endsAt' | 'timeZone' | 'format' | 'city'
+  | 'id'
+  | 'slug'
+  | 'title'
+  | 'contentLanguage'
+  | 'startsAt'
+  | 'endsAt'
+  | 'timeZone'
+  | 'format'
+  | 'city'
 >;
 
 /** On a campaign page: its upcoming published events, each in its own time zone. Nothing when there are none. */
@@ -18,7 +26,7 @@ export const CampaignEvents = (props: { t: Catalog; locale: Locale; events: Camp
         {props.events.map((event) => (
           <li class="event-summary">
             <h3>
-              <a href={`/events/${event.id}`} {...textIn(event.contentLanguage)}>
+              <a href={`/events/${event.slug}`} {...textIn(event.contentLanguage)}>
                 {event.title}
               </a>
             </h3>

@@ -10,27 +10,48 @@ import { SignaturePanel, type SignaturePanelState } from './signature-panel';
 import { formatDate } from '../../components/format';
 import { format, type Catalog, type Locale } from '../../i18n';
 
-const CampaignCard = ({ t, campaign }: { t: Catalog; campaign: CampaignSummary }) => (
+/** A campaign in the list: petitions and letters show their progress as their page does. */
+const CampaignCard = ({
+  t,
+  locale,
+  campaign,
+}: {
+  t: Catalog;
+  locale: Locale;
+  campaign: CampaignSummary;
+}) => (
   <li class="card">
     <h3 {...textIn(campaign.contentLanguage)}>
       <a href={`/campaigns/${campaign.id}`}>{campaign.title}</a>
     </h3>
     <p {...textIn(campaign.contentLanguage)}>{campaign.ask}</p>
     <p class="meta">
-      {t.campaigns.kindNames[campaign.kind]} · {t.campaigns.statusNames[campaign.shownStatus]} ·{' '}
+      {t.campaigns.kindNames[campaign.kind]} · {t.campaigns.statusNames[campaign.shownStatus]}
       {campaign.kind === 'call'
-        ? format(t.campaigns.countCalls, { count: campaign.callCount })
-        : format(t.campaigns.countSigned, { count: campaign.signatures })}
+        ? ` · ${format(t.campaigns.countCalls, { count: campaign.callCount })}`
+        : null}
     </p>
+    {campaign.kind === 'call' ? null : (
+      <CampaignProgress
+        t={t}
+        count={campaign.signatures}
+        goal={campaign.goalNow}
+        firstGoal={campaign.goal}
+        locale={locale}
+        idPrefix={`campaign-${campaign.id}`}
+      />
+    )}
   </li>
 );
 
 /** /campaigns: open campaigns first, then finished ones. */
 export const CampaignListPage = ({
   t,
+  locale,
   campaigns,
 }: {
   t: Catalog;
+  locale: Locale;
   campaigns: CampaignSummary[];
 }) => {
   const open = campaigns.filter((c) => c.open);
@@ -45,7 +66,7 @@ export const CampaignListPage = ({
           <h2 id="open-heading">{t.campaigns.openHeading}</h2>
           <ul class="card-list">
             {open.map((campaign) => (
-              <CampaignCard t={t} campaign={campaign} />
+              <CampaignCard t={t} locale={locale} campaign={campaign} />
             ))}
           </ul>
         </section>
@@ -55,7 +76,7 @@ export const CampaignListPage = ({
           <h2 id="past-heading">{t.campaigns.pastHeading}</h2>
           <ul class="card-list">
             {past.map((campaign) => (
-              <CampaignCard t={t} campaign={campaign} />
+              <CampaignCard t={t} locale={locale} campaign={campaign} />
             ))}
           </ul>
         </section>

@@ -10,21 +10,20 @@ export const CampaignProgress = (props: {
   goal: number;
   firstGoal: number;
   locale: 'en' | 'fr';
+  /** What the ids start with: a list of campaigns draws one progress bar per card. */
+  idPrefix?: string;
 }) => {
   const { t } = props;
+  const bar = `${props.idPrefix ?? 'campaign'}-progress-bar`;
+  const text = `${props.idPrefix ?? 'campaign'}-progress-text`;
   const n = (value: number) => value.toLocaleString(props.locale === 'fr' ? 'fr-FR' : 'en-GB');
   return (
     <div class="campaign-progress">
-      <label for="campaign-progress-bar" class="progress-label">
+      <label for={bar} class="progress-label">
         {t.campaigns.progressLabel}
       </label>
-      <progress
-        id="campaign-progress-bar"
-        max={props.goal}
-        value={props.count}
-        aria-describedby="campaign-progress-text"
-      ></progress>
-      <p class="progress-text" id="campaign-progress-text">
+      <progress id={bar} max={props.goal} value={props.count} aria-describedby={text}></progress>
+      <p class="progress-text" id={text}>
         {format(t.campaigns.progressText, { count: n(props.count), goal: n(props.goal) })}
       </p>
       {props.goal > props.firstGoal ? (

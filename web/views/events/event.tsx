@@ -90,7 +90,7 @@ export const EventPage = (props: {
   manageHref?: string | undefined;
   /** The campaign the event is part of, when the public can see it. */
   campaign?: { id: string; title: string; language: string } | null | undefined;
-  rsvp: Omit<RsvpPanelProps, 't' | 'eventId'>;
+  rsvp: Omit<RsvpPanelProps, 't' | 'eventSlug'>;
 }) => {
   const { t, event } = props;
   const e = t.events;
@@ -134,10 +134,10 @@ export const EventPage = (props: {
       {event.format === 'online' ? <p>{e.onlineLinkNote}</p> : null}
       {props.notPublic ? null : (
         <p>
-          <a href={`/events/${event.id}.ics`}>{e.addToCalendar}</a>
+          <a href={`/events/${event.slug}.ics`}>{e.addToCalendar}</a>
         </p>
       )}
-      <RsvpPanel t={t} eventId={event.id} {...props.rsvp} />
+      <RsvpPanel t={t} eventSlug={event.slug} {...props.rsvp} />
     </article>
   );
 };

@@ -44,7 +44,7 @@ export const eventsCalendar = (
       description: describe(event.description),
       location:
         event.format === 'online' ? null : [event.address, event.city].filter(Boolean).join(', '),
-      url: `${options.origin}/events/${event.id}`,
+      url: `${options.origin}/events/${event.slug}`,
       status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }

@@ -213,7 +213,7 @@ const MonthGrid = (props: EventsPageProps) => {
                         <ul>
                           {todays.map((event) => (
                             <li>
-                              <a href={`/events/${event.id}`} {...textIn(event.contentLanguage)}>
+                              <a href={`/events/${event.slug}`} {...textIn(event.contentLanguage)}>
                                 {event.title}
                               </a>
                               {event.status === 'cancelled'

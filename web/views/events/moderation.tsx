@@ -4,6 +4,8 @@ import { textIn } from '../../components/content-language';
 
 export interface SubmittedEvent {
   id: string;
+  /** Its readable address (`eventSlug`). */
+  slug: string;
   title: string;
   description: string;
   contentLanguage: string;
@@ -28,7 +30,7 @@ export const SubmittedEvents = (props: {
       {props.events.map((event) => (
         <section class="queue-item" aria-labelledby={`event-${event.id}`}>
           <h3 id={`event-${event.id}`}>
-            <a href={`/events/${event.id}`} {...textIn(event.contentLanguage)}>
+            <a href={`/events/${event.slug}`} {...textIn(event.contentLanguage)}>
               {event.title}
             </a>
           </h3>

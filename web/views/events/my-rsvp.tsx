@@ -41,7 +41,7 @@ export const MyRsvpPage = (props: {
       <h1>{e.myRsvpTitle}</h1>
       <Notice text={props.notice} />
       <h2>
-        <a href={`/events/${event.id}`} {...textIn(event.contentLanguage)}>
+        <a href={`/events/${event.slug}`} {...textIn(event.contentLanguage)}>
           {event.title}
         </a>
       </h2>

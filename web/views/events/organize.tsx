@@ -98,7 +98,7 @@ export const ManageEventPage = (props: {
         <dd>{formatEventWhen(event, props.locale)}</dd>
       </dl>
       <div class="actions">
-        <a href={`/events/${event.id}`}>{e.view}</a>
+        <a href={`/events/${event.slug}`}>{e.view}</a>
         {editable ? <a href={`/organize/events/${event.id}/edit`}>{e.edit}</a> : null}
       </div>
       {status === 'draft' ? (

@@ -19,7 +19,8 @@ export const emptyRsvp: RsvpValues = {
 
 export interface RsvpPanelProps {
   t: Catalog;
-  eventId: string;
+  /** The event's readable address (`eventSlug`), which the form posts to. */
+  eventSlug: string;
   /** Whether RSVPs are taken (published, not started); otherwise `closedText` says why. */
   open: boolean;
   closedText?: string | undefined;
@@ -85,9 +86,9 @@ export const RsvpPanel = (props: RsvpPanelProps) => {
           <ErrorSummary errors={props.errors ?? {}} title={t.forms.errorSummaryTitle} />
           <form
             method="post"
-            action={`/events/${props.eventId}/rsvp`}
+            action={`/events/${props.eventSlug}/rsvp`}
             novalidate
-            hx-post={`/events/${props.eventId}/rsvp`}
+            hx-post={`/events/${props.eventSlug}/rsvp`}
             hx-target="#rsvp-panel"
             hx-swap="outerHTML"
           >

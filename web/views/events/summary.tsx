@@ -29,7 +29,7 @@ export const EventSummary = (props: {
   return (
     <li class="event-summary">
       <h3>
-        <a href={`/events/${event.id}`} {...textIn(event.contentLanguage)}>
+        <a href={`/events/${event.slug}`} {...textIn(event.contentLanguage)}>
           {event.title}
         </a>
         {cancelled ? <strong class="badge"> {t.events.cancelledBadge}</strong> : null}
