@@ -56,9 +56,24 @@ const routeSeed = (route: string) => {
 };
 
 let requests = 0;
+/** Answers by route and status (FUZZ_STATUSES=1 prints them): a route that only ever refuses is fuzzed shallowly. */
+const statuses = new Map<string, Map<number, number>>();
+const tally = (route: string, status: number) => {
+  const byStatus = statuses.get(route) ?? new Map<number, number>();
+  byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+  statuses.set(route, byStatus);
+};
 let routesFuzzed = 0;
 const started = Date.now();
 afterAll(() => {
+  if (process.env.FUZZ_STATUSES)
+    for (const [route, byStatus] of statuses)
+      console.log(
+        `${route}: ${[...byStatus]
+          .sort(([a], [b]) => a - b)
+          .map(([status, n]) => `${status}×${n}`)
+          .join(' ')}`,
+      );
   console.log(
     `fuzz: ${requests} requests to ${routesFuzzed} routes in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${SEED}, ${RUNS} runs per route)`,
   );
@@ -85,26 +100,26 @@ const badAnswer = (res: Response, body: string, mark: string): string | null => 
 
 const fuzzRoute = async (route: string, entry: FuzzEntry) => {
   const [method, path] = route.split(' ') as [string, string];
-  let context: { me: Me; valid: Record<string, string> } | null = null;
-  const setUp = async () => {
-    const me = await world.account(entry.as);
-    const ids = (await entry.params?.(world, me)) ?? {};
-    return { me, valid: { ...entry.query, ...entry.fields, ...ids } };
-  };
+  // One account per route (made again if a request deleted it; moderators are emailed about
+  // every submission, so one per request would make each submission slower than the last).
+  let me: Me | null = null;
 
   const property = async (req: FuzzRequest) => {
-    // A request may have deleted the route's account: the next one starts again.
-    if (!context || !(await world.alive(context.me))) context = await setUp();
-    const cookie = await world.cookie(context.me);
+    if (!me || !(await world.alive(me))) me = await world.account(entry.as);
+    // Each request gets its own records: what one request changes never decides what the next sees.
+    const ids = (await entry.params?.(world, me)) ?? {};
+    const valid = { ...entry.query, ...entry.fields, ...ids };
+    const cookie = await world.cookie(me);
     const mark = `fz${++requests}q${Math.floor(Math.random() * 1e6)}`;
     const headers: Record<string, string> = {
       'x-test-client': `2001:db8::${requests.toString(16)}`,
       ...(cookie ? { Cookie: cookie } : {}),
     };
-    const { url, init } = buildRequest(method, path, req, context.valid, mark, headers);
+    const { url, init } = buildRequest(method, path, req, valid, mark, headers);
     const before = await rowCounts();
     const res = await t.app.request(`http://localhost${url}`, init);
     const body = await res.text();
+    tally(route, res.status);
     const bad = badAnswer(res, body, mark);
     if (bad) throw new Error(`${method} ${url.slice(0, 200)} ${bad}`);
     const refused =

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import {
   badPercent,
   ENCODINGS,
-  fieldValue,
   hostileValue,
   MARK,
   ORIGINS,
@@ -55,20 +54,43 @@ const hostileParam = fc.oneof(
   fc.tuple(hostileValue(''), badPercent).map(([v, bad]) => `${encode(v)}${bad}`),
 );
 
-const field = (name: string, valid: string): fc.Arbitrary<[string, Value][]> =>
-  fc.oneof(
-    { arbitrary: fc.constant<[string, Value][]>([]), weight: 1 },
-    {
-      arbitrary: fieldValue(valid).map((v): [string, Value][] => [[name, v === valid ? VALID : v]]),
-      weight: 6,
-    },
+/**
+ * How hostile a request's fields are: "wild" requests make most fields hostile, missing or
+ * repeated; "mild" ones keep most fields valid, so that a request gets past validation with one
+ * or two hostile values and reaches the code behind it.
+ */
+const WEIGHTS = {
+  wild: { missing: 1, one: 6, repeated: 1, valid: 3, hostile: 4, empty: 1 },
+  mild: { missing: 0, one: 12, repeated: 1, valid: 24, hostile: 2, empty: 0 },
+} as const;
+
+const field = (
+  name: string,
+  valid: string,
+  mood: keyof typeof WEIGHTS,
+): fc.Arbitrary<[string, Value][]> => {
+  const w = WEIGHTS[mood];
+  const value = fc
+    .oneof(
+      { arbitrary: fc.constant(VALID), weight: w.valid },
+      { arbitrary: hostileValue(valid), weight: w.hostile },
+      { arbitrary: fc.constant(''), weight: w.empty + 1 },
+    )
+    .map((v): Value => (v === valid ? VALID : v));
+  return fc.oneof(
+    { arbitrary: fc.constant<[string, Value][]>([]), weight: w.missing },
+    { arbitrary: value.map((v): [string, Value][] => [[name, v]]), weight: w.one },
     {
       arbitrary: fc
-        .array(fieldValue(valid), { minLength: 2, maxLength: 3 })
-        .map((values) => values.map((v): [string, Value] => [name, v === valid ? VALID : v])),
-      weight: 1,
+        .array(value, { minLength: 2, maxLength: 3 })
+        .map((values) => values.map((v): [string, Value] => [name, v])),
+      weight: w.repeated,
     },
   );
+};
+
+const fields = (named: [string, string][], mood: keyof typeof WEIGHTS) =>
+  fc.tuple(...named.map(([name, valid]) => field(name, valid, mood)));
 
 /** The requests to fuzz one route with. */
 export const fuzzRequests = (path: string, entry: FuzzEntry): fc.Arbitrary<FuzzRequest> => {
@@ -85,7 +107,7 @@ export const fuzzRequests = (path: string, entry: FuzzEntry): fc.Arbitrary<FuzzR
     params: fc.record(params),
     pairs: fc
       .tuple(
-        fc.tuple(...named.map(([name, valid]) => field(name, valid))),
+        fc.oneof(fields(named, 'mild'), fields(named, 'wild')),
         fc.array(fc.tuple(strangeKey, hostileValue('')), { maxLength: 2 }),
       )
       .map(([fields, extra]) => [...fields.flat(), ...extra]),

@@ -402,7 +402,16 @@ export const FUZZ_ROUTES: Record<string, FuzzEntry> = {
   'GET /campaigns': { as: 'anonymous', query: notice },
   'GET /campaigns/:id': { as: 'anonymous', query: notice, params: campaign },
   'POST /campaigns/:id/signatures': { as: 'anonymous', fields: signFields, params: campaign },
-  'POST /campaigns/:id/calls': { as: 'anonymous', params: campaign },
+  'POST /campaigns/:id/calls': {
+    as: 'anonymous',
+    params: async (w) => ({
+      id: await w.publishedCampaign(null, {
+        kind: 'call',
+        targetPhone: '+33 1 23 45 67 89',
+        letterText: 'Hello, I am calling about safe beds.',
+      }),
+    }),
+  },
   'GET /organize/campaigns': { as: 'organizer', query: notice },
   'GET /organize/campaigns/new': { as: 'organizer' },
   'POST /organize/campaigns': { as: 'organizer', fields: campaignFields },

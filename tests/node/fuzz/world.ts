@@ -3,7 +3,11 @@ import { applyToOrganize } from '../../../db/accounts/organizer-applications';
 import type { Role } from '../../../db/accounts/roles';
 import { createSession } from '../../../db/accounts/sessions';
 import { findOrCreateUser, getUser, grantRole } from '../../../db/accounts/users';
-import { createCampaign, submitCampaign } from '../../../db/campaigns/campaigns';
+import {
+  createCampaign,
+  submitCampaign,
+  type CampaignInput,
+} from '../../../db/campaigns/campaigns';
 import { unsubscribeToken } from '../../../db/campaigns/links';
 import { signCampaign } from '../../../db/campaigns/signatures';
 import { seedDemoData } from '../../../db/demo/seed';
@@ -110,9 +114,9 @@ export class World {
   };
 
   // Campaigns.
-  publishedCampaign = async (me: Me | null = null) => {
-    if (!me?.id) return publishedCampaign(this.t);
-    const id = await createCampaign(this.t.db, me.id, campaignInput());
+  publishedCampaign = async (me: Me | null = null, over: Partial<CampaignInput> = {}) => {
+    if (!me?.id) return publishedCampaign(this.t, over);
+    const id = await createCampaign(this.t.db, me.id, campaignInput(over));
     await submitCampaign(this.t.db, id, me.id);
     await this.t.db
       .update(campaigns)
