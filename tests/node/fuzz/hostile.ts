@@ -178,6 +178,7 @@ export const badPercent = fc.constantFrom(
 /** How a body is sent: as forms send it, raw, or as something no form sends. */
 export const ENCODINGS = [
   'urlencoded',
+  'files',
   'raw',
   'multipart',
   'json',
@@ -219,15 +220,26 @@ export const HOSTILE_CONSTANTS: readonly string[] = [
   ...ODD_CHARACTERS,
 ];
 
-/** The markup a request carried, if it comes back unescaped in an HTML page. */
-export const unescapedMarker = (html: string, mark: string): string | null => {
-  for (const raw of [
-    `<x-fuzz-${mark}`,
-    `hx-get="${mark}"`,
-    `<script>${mark}`,
-    `<img src=x onerror=${mark}`,
-    `href="javascript:${mark}`,
-  ])
-    if (html.includes(raw)) return raw;
+/** The marker of request `n`: unique, and what `STORED_MARKUP` finds. */
+export const markOf = (n: number) => `fz${n}q${Math.floor(Math.random() * 1e6)}`;
+
+/**
+ * Markup any request carried, unescaped: this request's own, or an earlier one's that a page
+ * shows from the database (a list, the outbox, a moderation queue).
+ */
+const UNESCAPED = [
+  /<x-fuzz-fz\d+q\d+/,
+  /hx-get="fz\d+q\d+"/,
+  /<script>fz\d+q\d+/,
+  /<img src=x onerror=fz\d+q\d+/,
+  /href="javascript:fz\d+q\d+/,
+];
+
+/** The first unescaped marker in an HTML page, or null. */
+export const unescapedMarker = (html: string): string | null => {
+  for (const pattern of UNESCAPED) {
+    const found = html.match(pattern);
+    if (found) return found[0];
+  }
   return null;
 };

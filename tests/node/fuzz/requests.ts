@@ -26,6 +26,8 @@ export interface FuzzRequest {
   origin: OriginProof;
   htmx: boolean;
   language: string;
+  /** The session cookie: the account's own (VALID), none (''), or a made-up one. */
+  session: Value;
 }
 
 /** A path parameter's name and its regex, for `:name{regex}` or `:name`. */
@@ -124,6 +126,11 @@ export const fuzzRequests = (path: string, entry: FuzzEntry): fc.Arbitrary<FuzzR
       fc.constantFrom(...ORIGINS),
     ),
     htmx: fc.boolean(),
+    session: fc.oneof(
+      { arbitrary: fc.constant<Value>(VALID), weight: 8 },
+      fc.constant(''),
+      hostileValue('').map(encode),
+    ),
     language: fc.constantFrom('en', 'fr', 'fr-CA,fr;q=0.9', '*', 'xx', 'fr;q=NaN', ''),
   });
 };
@@ -144,6 +151,10 @@ export const buildRequest = (
   );
   const pairs = req.pairs.map(([name, value]): [string, string] => [name, text(name, value)]);
   const all: Record<string, string> = { ...headers, 'Accept-Language': req.language };
+  if (req.session !== VALID) {
+    delete all.Cookie;
+    if (req.session) all.Cookie = `session=${req.session.replaceAll(MARK, mark)}`;
+  }
   if (req.htmx) all['HX-Request'] = 'true';
   if (req.origin === 'same-origin') all['Sec-Fetch-Site'] = 'same-origin';
   if (req.origin === 'origin-header') all.Origin = 'http://localhost';
@@ -180,6 +191,12 @@ const withBody = (
     case 'multipart': {
       const form = new FormData();
       for (const [k, v] of pairs) form.append(k, v);
+      return { headers, body: form };
+    }
+    case 'files': {
+      // Every value a file: no form here takes one, and a file must never read as text.
+      const form = new FormData();
+      for (const [k, v] of pairs) form.append(k, new File([v], `${v.slice(0, 20)}.txt`));
       return { headers, body: form };
     }
     case 'json':
