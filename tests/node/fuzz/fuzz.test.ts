@@ -111,7 +111,13 @@ const fuzzRoute = async (route: string, entry: FuzzEntry) => {
     if (!me || !(await world.alive(me))) me = await world.account(entry.as);
     // Each request gets its own records: what one request changes never decides what the next sees.
     const ids = (await entry.params?.(world, me)) ?? {};
-    const valid = { ...entry.query, ...entry.fields, ...ids };
+    const samples = Object.entries({ ...entry.query, ...entry.fields });
+    const valid = {
+      ...Object.fromEntries(
+        samples.filter((pair): pair is [string, string] => typeof pair[1] === 'string'),
+      ),
+      ...ids,
+    };
     const cookie = await world.cookie(me);
     const mark = markOf(++requests);
     const headers: Record<string, string> = {

@@ -9,7 +9,7 @@ import {
   type Encoding,
   type OriginProof,
 } from './hostile';
-import type { FuzzEntry } from './routes';
+import type { FuzzEntry, Sample } from './routes';
 
 /** Stands for "the valid value" of a field or path parameter, known only once fixtures exist. */
 export const VALID: unique symbol = Symbol('valid');
@@ -68,17 +68,22 @@ const WEIGHTS = {
 
 const field = (
   name: string,
-  valid: string,
+  sample: Sample,
   mood: keyof typeof WEIGHTS,
 ): fc.Arbitrary<[string, Value][]> => {
   const w = WEIGHTS[mood];
-  const value = fc
-    .oneof(
-      { arbitrary: fc.constant(VALID), weight: w.valid },
-      { arbitrary: hostileValue(valid), weight: w.hostile },
-      { arbitrary: fc.constant(''), weight: w.empty + 1 },
-    )
-    .map((v): Value => (v === valid ? VALID : v));
+  const value = fc.oneof(
+    {
+      arbitrary:
+        typeof sample === 'string' ? fc.constant<Value>(VALID) : fc.constantFrom(...sample),
+      weight: w.valid,
+    },
+    {
+      arbitrary: hostileValue(typeof sample === 'string' ? sample : sample[0]!),
+      weight: w.hostile,
+    },
+    { arbitrary: fc.constant(''), weight: w.empty + 1 },
+  );
   return fc.oneof(
     { arbitrary: fc.constant<[string, Value][]>([]), weight: w.missing },
     { arbitrary: value.map((v): [string, Value][] => [[name, v]]), weight: w.one },
@@ -91,7 +96,7 @@ const field = (
   );
 };
 
-const fields = (named: [string, string][], mood: keyof typeof WEIGHTS) =>
+const fields = (named: [string, Sample][], mood: keyof typeof WEIGHTS) =>
   fc.tuple(...named.map(([name, valid]) => field(name, valid, mood)));
 
 /** The requests to fuzz one route with. */

@@ -19,17 +19,21 @@ import type { Account, Me, World } from './world';
  *   'moderator', 'admin'. Each route gets a fresh account of that kind.
  * - `fields` (a form) and `query` (the query string): every name the route reads, with a value it
  *   accepts. The fuzzer sends the valid value, a hostile one, nothing, or several, field by field,
- *   so requests get past validation as well as fail it. Check boxes take one valid value.
+ *   so requests get past validation as well as fail it. A list of valid values (edge cases that
+ *   must work) is sampled from. Check boxes take one valid value.
  * - `params`: a valid value for each path parameter, from the World's fixtures (add a factory to
  *   world.ts for a new kind of record; pass `me` so the record belongs to the route's account).
  *   A parameter whose regex is a list of words (`:decision{approval|decline}`) needs no entry.
  *   The fuzzer also sends hostile ids in place of valid ones. A name `params` gives that is not a
  *   path parameter is the valid value of the field of that name (one that depends on the record).
  */
+/** A valid value, or several (edge cases the route must take: a time lost to daylight saving). */
+export type Sample = string | readonly string[];
+
 export interface FuzzEntry {
   as: Account;
-  fields?: Record<string, string>;
-  query?: Record<string, string>;
+  fields?: Record<string, Sample>;
+  query?: Record<string, Sample>;
   params?: (w: World, me: Me) => Promise<Record<string, string>>;
 }
 
@@ -40,50 +44,53 @@ const storyFields = {
   title: 'Finding my way',
   body: 'The first winter was the hardest.',
   shownName: 'Mira',
-  language: 'en',
-  contentNotes: 'violence',
-  contentNoteText: '',
+  language: ['en', 'fr'],
+  contentNotes: ['violence', 'other', 'self-harm'],
+  contentNoteText: ['', 'Forced work'],
   formKey: 'abcdefghijklmnopqrstuvwxyz234567',
 };
 const consentFields = {
   version: '1',
-  ownPage: 'yes',
-  campaignIds: 'demo-safe-housing',
-  eventQuotes: 'yes',
-  months: '12',
+  ownPage: ['yes', ''],
+  campaignIds: ['demo-safe-housing', 'demo-letter-helpline', ''],
+  eventQuotes: ['yes', ''],
+  months: ['6', '12', '36'],
 };
 const campaignFields = {
-  kind: 'petition',
+  kind: ['petition', 'letter', 'call'],
   title: 'Open the night shelter',
   ask: 'Open the night shelter all year.',
   body: 'People need a safe place at night.',
   targetName: 'Robin Example',
   targetRole: 'Mayor',
-  letterText: '',
-  targetPhone: '',
+  letterText: ['', 'Dear Mayor, please open the shelter.'],
+  targetPhone: ['', '+33 1 23 45 67 89'],
   nextSteps: '',
-  goal: '100',
-  endsOn: '2030-01-31',
+  goal: ['100', '1', '1000000'],
+  endsOn: ['2030-01-31', '', '2026-01-01'],
   language: 'en',
   formKey: 'abcdefghijklmnopqrstuvwxyz234567',
 };
 const signFields = {
   firstName: 'Ana',
   lastName: 'Example',
-  email: 'ana@example.org',
+  email: ['ana@example.org', 'Ana+x@Example.ORG', 'bo@example.org'],
   city: 'Lyon',
   message: 'Yes.',
-  display: 'full',
+  display: ['full', 'initials', 'hidden'],
   wantsUpdates: 'yes',
   shareEmail: 'yes',
   website: '',
 };
-const deliveryFields = { deliveryNote: 'Handed to the mayor.', deliveredOn: '2026-03-12' };
+const deliveryFields = {
+  deliveryNote: 'Handed to the mayor.',
+  deliveredOn: ['2026-03-12', '2030-01-01', '2000-01-01'],
+};
 const eventFields = {
   title: 'Evening workshop',
   description: 'We meet to learn.',
-  category: 'workshop',
-  format: 'in_person',
+  category: ['workshop', 'vigil', 'training'],
+  format: ['in_person', 'online'],
   city: 'Lyon',
   address: '3 place Test',
   directions: '',
@@ -92,23 +99,24 @@ const eventFields = {
   onlineUrl: 'https://meet.example.org/x',
   languages: 'fr',
   cost: '',
-  timeZone: 'Europe/Paris',
-  startDate: '2030-06-15',
-  startTime: '18:30',
-  endDate: '',
-  endTime: '20:00',
-  reminderHours: '24',
-  repeat: 'none',
-  repeatUntil: '',
-  capacity: '10',
+  // The clocks go forward on 2030-03-31 and back on 2030-10-27 in Paris: 02:30 is lost, then twice.
+  timeZone: ['Europe/Paris', 'America/Toronto', 'Pacific/Kiritimati', 'UTC'],
+  startDate: ['2030-06-15', '2030-03-31', '2030-10-27', '2030-02-28', '2030-12-31'],
+  startTime: ['18:30', '02:30', '00:00', '23:59'],
+  endDate: ['', '2030-06-16', '2031-01-01'],
+  endTime: ['20:00', '01:00', '02:30'],
+  reminderHours: ['24', '2', '0'],
+  repeat: ['none', 'weekly', 'monthly'],
+  repeatUntil: ['', '2030-12-31', '2035-01-01'],
+  capacity: ['10', '', '1'],
   campaign: 'demo-safe-housing',
   language: 'en',
   formKey: 'abcdefghijklmnopqrstuvwxyz234567',
 };
 const rsvpFields = {
   name: 'Ana',
-  email: 'ana@example.org',
-  places: '1',
+  email: ['ana@example.org', 'Ana@Example.org', 'bo@example.org'],
+  places: ['1', '2', '9'],
   accessNeeds: '',
   wantsReminder: 'yes',
 };
@@ -129,9 +137,9 @@ const resourceFields = {
   postalCode: 'Q9X 1L4',
   region: 'Northmarch',
   country: 'CA',
-  latitude: '45.21',
-  longitude: '-77.42',
-  timeZone: 'America/Toronto',
+  latitude: ['45.21', '-90', '90', ''],
+  longitude: ['-77.42', '180', '-180', ''],
+  timeZone: ['America/Toronto', 'Europe/Paris', 'UTC'],
   transportation: 'Bus 4.',
   confidential: '1',
   walkIn: '1',
@@ -141,23 +149,23 @@ const resourceFields = {
   url: 'https://example.org',
   phone1: '+1 613 555 0142',
   phone1Type: 'voice',
-  opensMO: '20:00',
-  closesMO: '02:00',
+  opensMO: ['20:00', '00:00', ''],
+  closesMO: ['02:00', '24:00', '20:00', ''],
   opensTU2: '08:00',
   closesTU2: '09:00',
   version: '1',
   formKey: 'abcdefghijklmnopqrstuvwxyz234567',
 };
 const resourceSearch = {
-  q: 'food',
-  sort: 'relevance',
-  page: '1',
+  q: ['food', 'legal help', 'café'],
+  sort: ['relevance', 'distance', 'verified'],
+  page: ['1', '2', '100'],
   category: 'food',
   language: 'en',
   city: 'Quillhaven',
   lat: '45.21',
   lon: '-77.42',
-  within: '10',
+  within: ['2', '10', '50'],
   open: '1',
   free: '1',
   walkin: '1',
@@ -176,14 +184,14 @@ const hsdsList = {
   modified_after: '2026-01-01T00:00:00Z',
 };
 const eventFilters = {
-  view: 'month',
-  format: 'online',
+  view: ['month', 'list'],
+  format: ['online', 'in_person'],
   city: 'Lyon',
   language: 'fr',
   category: 'workshop',
-  from: '2030-01-01',
-  to: '2030-12-31',
-  month: '2030-06',
+  from: ['2030-01-01', '2030-12-31'],
+  to: ['2030-12-31', '2030-01-01'],
+  month: ['2030-06', '2030-02', '1970-01', '9999-12'],
 };
 
 type Params = FuzzEntry['params'];
@@ -295,7 +303,11 @@ export const FUZZ_ROUTES: Record<string, FuzzEntry> = {
     params: async (w) => ({ file: `${await w.publishedEvent()}.ics` }),
   },
   'GET /events/:id{[a-z0-9]+}': { as: 'anonymous', query: { rsvp: 'confirmed' }, params: event },
-  'POST /events/:id{[a-z0-9]+}/rsvp': { as: 'anonymous', fields: rsvpFields, params: event },
+  'POST /events/:id{[a-z0-9]+}/rsvp': {
+    as: 'anonymous',
+    fields: rsvpFields,
+    params: async (w) => ({ id: await w.eventWithGuest() }),
+  },
   'GET /rsvps/:token{[a-z2-7]{32}}': { as: 'anonymous', query: notice, params: rsvp },
   'POST /rsvps/:token{[a-z2-7]{32}}/change': { as: 'anonymous', fields: rsvpFields, params: rsvp },
   'POST /rsvps/:token{[a-z2-7]{32}}/cancellation': { as: 'anonymous', params: rsvp },
@@ -401,7 +413,11 @@ export const FUZZ_ROUTES: Record<string, FuzzEntry> = {
   },
   'GET /campaigns': { as: 'anonymous', query: notice },
   'GET /campaigns/:id': { as: 'anonymous', query: notice, params: campaign },
-  'POST /campaigns/:id/signatures': { as: 'anonymous', fields: signFields, params: campaign },
+  'POST /campaigns/:id/signatures': {
+    as: 'anonymous',
+    fields: signFields,
+    params: async (w) => ({ id: await w.campaignWithSigner() }),
+  },
   'POST /campaigns/:id/calls': {
     as: 'anonymous',
     params: async (w) => ({

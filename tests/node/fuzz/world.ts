@@ -27,6 +27,7 @@ import {
 import { approveStoryVersion, createStory, submitStory } from '../../../db/stories/stories';
 import type { TestApp } from '../../support/app';
 import { campaignInput, publishedCampaign } from '../../support/campaigns';
+import type { EventInput } from '../../../db/events/events';
 import { eventInput } from '../../support/events';
 
 /** Who sends a request: nobody signed in, or a fresh account holding one role. */
@@ -143,10 +144,15 @@ export class World {
     await this.t.db.update(campaigns).set({ ownerId: null }).where(eq(campaigns.id, id));
     return id;
   };
-  /** The links emailed to a new signer. */
-  signature = async () => {
+  /** A published campaign (goal 2) ana@example.org signed already: the sign form's addresses meet her. */
+  campaignWithSigner = async () => {
     const campaignId = await publishedCampaign(this.t);
-    const email = this.unique('signer');
+    await this.sign(campaignId, 'ana@example.org');
+    return campaignId;
+  };
+  /** The links emailed to a new signer. */
+  signature = async () => this.sign(await publishedCampaign(this.t), this.unique('signer'));
+  private sign = async (campaignId: string, email: string) => {
     const outcome = await signCampaign(this.t.db, campaignId, {
       email,
       firstName: 'Ana',
@@ -172,10 +178,10 @@ export class World {
   };
 
   // Events.
-  draftEvent = async (me: Me | null = null) =>
-    createEvent(this.t.db, await this.owner(me), eventInput());
-  publishedEvent = async (me: Me | null = null) => {
-    const id = await this.draftEvent(me);
+  draftEvent = async (me: Me | null = null, over: Partial<EventInput> = {}) =>
+    createEvent(this.t.db, await this.owner(me), eventInput(over));
+  publishedEvent = async (me: Me | null = null, over: Partial<EventInput> = {}) => {
+    const id = await this.draftEvent(me, over);
     await this.t.db.update(events).set({ status: 'published' }).where(eq(events.id, id));
     return id;
   };
@@ -185,10 +191,16 @@ export class World {
     await submitEvent(this.t.db, id, owner);
     return id;
   };
-  rsvpToken = async () => {
-    const outcome = await takeRsvp(this.t.db, await this.publishedEvent(), {
+  /** An event with two places, one taken by ana@example.org: the RSVP form's addresses meet her, a full event and its waitlist. */
+  eventWithGuest = async () => {
+    const id = await this.publishedEvent(null, { capacity: 2 });
+    await this.rsvpTo(id, 'ana@example.org');
+    return id;
+  };
+  private rsvpTo = async (eventId: string, email: string) => {
+    const outcome = await takeRsvp(this.t.db, eventId, {
       name: 'Ana',
-      email: this.unique('guest'),
+      email,
       places: 1,
       accessNeeds: '',
       wantsReminder: true,
@@ -198,6 +210,7 @@ export class World {
     if (outcome?.kind !== 'new') throw new Error('expected a new RSVP');
     return outcome.token;
   };
+  rsvpToken = async () => this.rsvpTo(await this.eventWithGuest(), this.unique('guest'));
   organizerId = async () => this.owner(null);
 
   // Accounts.
