@@ -9,6 +9,13 @@ export interface Tally {
   answered: number;
 }
 
+/** A first RSVP: the places asked, and the answer (confirmed or waitlisted) if one came. */
+export interface AskedRsvp {
+  sent: number;
+  places: number;
+  answer?: 'confirmed' | 'waitlisted';
+}
+
 /**
  * What the clients asked for and what the server said it did, over every round: the database
  * must hold every answered action once, and nothing that was never asked.
@@ -19,7 +26,7 @@ export interface Ledger {
   /** By mailbox: confirmation links posted. */
   confirmations: Map<string, Tally>;
   /** By email: first RSVPs, with the place the answer gave (confirmed or waitlisted). */
-  rsvps: Map<string, { sent: number; places: number; answer?: 'confirmed' | 'waitlisted' }>;
+  rsvps: Map<string, AskedRsvp>;
   /** RSVPs for an address that has one, by someone else: they must change nothing. */
   repeatRsvps: Tally;
   /** Addresses someone else RSVPed with: never cancelled, since a cancelled address may RSVP anew. */
@@ -141,7 +148,7 @@ const rsvp = async (ctx: LoadContext) => {
   const repeat = ctx.random() < 1 / 6 ? pick(ctx.random, answeredEmails) : undefined;
   const email = repeat ?? `crash-r${serial++}@example.org`;
   const places = 1 + Math.floor(ctx.random() * 3);
-  const record = repeat ? undefined : { sent: 1, places };
+  const record: AskedRsvp | undefined = repeat ? undefined : { sent: 1, places };
   if (record) ctx.ledger.rsvps.set(email, record);
   else {
     ctx.ledger.repeatRsvps.sent++;
