@@ -55,12 +55,14 @@ export const runCrashRounds = async (options: CrashOptions): Promise<RoundReport
     const mailbox = emptyMailbox();
     let sessions: Sessions | undefined;
     for (let round = 1; round <= options.rounds; round++) {
+      const began = performance.now();
       const server = await startServer(dbFile, join(dir, `server-${round}.log`));
       try {
         sessions ??= {
           storyteller: await signIn(server.port, STORYTELLER),
           moderator: await signIn(server.port, MODERATOR),
         };
+        const ready = performance.now();
         const killAfter = 25 + Math.floor(random() * 125);
         const extraMs = Math.floor(random() * 20);
         let answers = 0;
@@ -84,10 +86,12 @@ export const runCrashRounds = async (options: CrashOptions): Promise<RoundReport
         await sleep(extraMs);
         await server.kill();
         await load.stop();
+        const killed = performance.now();
         const { problems, counts } = await checkAfterCrash(dbFile, fixtures, ledger);
+        const ms = (from: number, to = performance.now()) => `${Math.round(to - from)} ms`;
         reports.push({ round, answers, problems, ...counts });
         log(
-          `round ${round}: killed after ${answers} answers (+${extraMs} ms); ${counts.signatures} signatures (${counts.confirmed} confirmed), ${counts.rsvps} RSVPs (${counts.confirmedPlaces} places confirmed, ${counts.waitlisted} waitlisted, ${counts.cancelled} cancelled), ${counts.approvals} approvals, ${counts.edits} edits; ${problems.length ? problems.join('; ') : 'all checks hold'}`,
+          `round ${round}: killed after ${answers} answers (+${extraMs} ms); ${counts.signatures} signatures (${counts.confirmed} confirmed), ${counts.rsvps} RSVPs (${counts.confirmedPlaces} places confirmed, ${counts.waitlisted} waitlisted, ${counts.cancelled} cancelled), ${counts.approvals} approvals, ${counts.edits} edits; start ${ms(began, ready)}, load ${ms(ready, killed)}, checks ${ms(killed)}; ${problems.length ? problems.join('; ') : 'all checks hold'}`,
         );
       } finally {
         // Already killed after a round; this is for a round that failed half-way.
