@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkAfterCrash, type RoundCounts } from './checks';
 import { MODERATOR, prepareDatabase, STORYTELLER } from './fixtures';
-import { emptyLedger, emptyMailbox, signIn, startLoad, type Sessions } from './load';
+import { copyDatabaseInto } from '../../../db/core/backup';
+import { openLibsqlDatabase } from '../../../db/core/libsql';
+import { emptyLedger, emptyMailbox, signIn, startLoad, type Ledger, type Sessions } from './load';
 import { startServer } from './server';
 
 export interface CrashOptions {
@@ -31,6 +33,18 @@ const seeded = (seed: number) => {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+};
+
+/**
+ * Copies the file while the server writes to it, as `npm run db:backup` does (VACUUM INTO,
+ * through a connection of its own), and returns what the clients had been told by then. This
+ * runs synchronously: no request is sent between the ledger's copy and the backup's start.
+ */
+const backupWhileServing = (dbFile: string, backupFile: string, ledger: Ledger) => {
+  const told = structuredClone(ledger);
+  const { db, client } = openLibsqlDatabase(`file:${dbFile}`);
+  const done = copyDatabaseInto(db, backupFile).finally(() => client.close());
+  return { told, done };
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -66,6 +80,9 @@ export const runCrashRounds = async (options: CrashOptions): Promise<RoundReport
         const killAfter = 25 + Math.floor(random() * 125);
         const extraMs = Math.floor(random() * 20);
         let answers = 0;
+        // Half-way to the kill, a backup of the file the server is writing (db:backup's way).
+        const backupFile = join(dir, `backup-${round}.db`);
+        let backup: ReturnType<typeof backupWhileServing> | undefined;
         let reached: () => void = () => {};
         const killMoment = new Promise<void>((resolve) => (reached = resolve));
         const load = startLoad(
@@ -77,7 +94,9 @@ export const runCrashRounds = async (options: CrashOptions): Promise<RoundReport
             sessions,
             random,
             onAnswer: () => {
-              if (++answers >= killAfter) reached();
+              if (++answers === Math.ceil(killAfter / 2))
+                backup = backupWhileServing(dbFile, backupFile, ledger);
+              if (answers >= killAfter) reached();
             },
           },
           options.workers ?? 6,
@@ -88,6 +107,12 @@ export const runCrashRounds = async (options: CrashOptions): Promise<RoundReport
         await load.stop();
         const killed = performance.now();
         const { problems, counts } = await checkAfterCrash(dbFile, fixtures, ledger);
+        // The backup holds everything answered before it began, as the file does after a crash.
+        if (backup) {
+          await backup.done;
+          for (const problem of (await checkAfterCrash(backupFile, fixtures, backup.told)).problems)
+            problems.push(`backup: ${problem}`);
+        }
         const ms = (from: number, to = performance.now()) => `${Math.round(to - from)} ms`;
         reports.push({ round, answers, problems, ...counts });
         log(
