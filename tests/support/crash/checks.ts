@@ -5,7 +5,7 @@ import { copyDatabaseInto, integrityProblems } from '../../../db/core/backup';
 import { openLibsqlDatabase } from '../../../db/core/libsql';
 import { rebuildSearchIndexAndCompare } from '../../../db/resources/search/fts-check';
 import { EVENT_CAPACITY, type Fixtures } from './fixtures';
-import type { Ledger } from './load';
+import type { Ledger } from './ledger';
 
 /** What the file held after a round, for the report. */
 export interface RoundCounts {

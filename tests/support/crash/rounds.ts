@@ -5,7 +5,8 @@ import { checkAfterCrash, type RoundCounts } from './checks';
 import { MODERATOR, prepareDatabase, STORYTELLER } from './fixtures';
 import { copyDatabaseInto } from '../../../db/core/backup';
 import { openLibsqlDatabase } from '../../../db/core/libsql';
-import { emptyLedger, emptyMailbox, signIn, startLoad, type Ledger, type Sessions } from './load';
+import { emptyLedger, emptyMailbox, type Ledger } from './ledger';
+import { signIn, startLoad, type Sessions } from './load';
 import { startServer } from './server';
 
 export interface CrashOptions {
