@@ -14,7 +14,7 @@ export const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), '
 export const LOCAL_BUSY_TIMEOUT_MS = 5000;
 
 /** Where a local database lives for the native binding: a file path, or `:memory:`. */
-const localPath = (url: string): string | null => {
+export const localPath = (url: string): string | null => {
   if (url === ':memory:' || url.startsWith('file::memory:')) return ':memory:';
   if (!url.startsWith('file:')) return null;
   // Not silently part of the file's name: @libsql/client refused unknown parameters too.

@@ -17,8 +17,7 @@ import {
 } from '../../../db/schema';
 import { ResourceChangedMeanwhile, resourceVersion } from '../../../db/resources/changes';
 import { deleteAccount, findUserByEmail } from '../../../db/accounts/users';
-import { openingField, type ResourceFormValues } from '../../../web/views/resources/edit-form';
-import type { Weekday } from '../../../db/resources/hours';
+import type { ResourceFormValues } from '../../../web/views/resources/edit-form';
 import { en } from '../../../web/i18n/en';
 import {
   parseResourceForm,
@@ -26,6 +25,7 @@ import {
   resourceFormValues,
 } from '../../../worker/resources/form';
 import { sameSiteFormHeaders } from '../../support/pages';
+import { asForm } from '../../support/resources';
 import { TestBrowser } from '../../support/browser';
 import { makeTestApp, visibleText, type TestApp } from '../../support/app';
 import { personWith } from '../../support/stories';
@@ -37,30 +37,6 @@ beforeEach(async () => {
   await seedDemoResources(t.db, new Date());
 });
 afterEach(() => t.close());
-
-/** The form's values as a browser would send them. */
-const asForm = (values: ResourceFormValues): URLSearchParams => {
-  const form = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) {
-    if (typeof value === 'string') form.set(key, value);
-    else if (typeof value === 'boolean') {
-      if (value) form.set(key, '1');
-    }
-  }
-  for (const code of values.categories) form.append('categories', code);
-  for (const code of values.languages) form.append('languages', code);
-  values.phones.forEach((phone, i) => {
-    form.set(`phone${i + 1}`, phone.number);
-    form.set(`phone${i + 1}Type`, phone.type);
-  });
-  for (const [day, openings] of Object.entries(values.hours)) {
-    openings.forEach((opening, slot) => {
-      form.set(openingField('opens', day as Weekday, slot), opening.opens);
-      form.set(openingField('closes', day as Weekday, slot), opening.closes);
-    });
-  }
-  return form;
-};
 
 /** The form as parseBody({ all: true }) reads it: repeated fields as arrays. */
 const asFormAll = (values: ResourceFormValues): [string, string | string[]][] => {

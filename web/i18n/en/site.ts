@@ -270,6 +270,13 @@ export const privacy = {
       heading: 'Your choices',
       paragraphs: ['You can ask to see, change or delete what we hold about you at any time.'],
     },
+    {
+      heading: 'Copies for repairs',
+      paragraphs: [
+        'We keep copies of our data so we can repair the site after a fault. The copies are locked with a key and deleted after 30 days.',
+        'So what is deleted here is gone from every copy within 30 days.',
+      ],
+    },
   ],
 } as const;
 

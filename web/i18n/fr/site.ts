@@ -268,6 +268,13 @@ export const privacy: Catalog['privacy'] = {
         'Vous pouvez demander à voir, corriger ou effacer ce que nous gardons sur vous, à tout moment.',
       ],
     },
+    {
+      heading: 'Copies de secours',
+      paragraphs: [
+        'Nous gardons des copies de nos données pour réparer le site après une panne. Ces copies sont fermées par une clé et effacées après 30 jours.',
+        'Ce qui est effacé ici disparaît donc de toutes les copies en 30 jours au plus.',
+      ],
+    },
   ],
 };
 
