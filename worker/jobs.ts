@@ -6,12 +6,25 @@ import { purgeRateLimits } from '../db/core/rate-limit';
 import { purgeExpiredSessions } from '../db/accounts/sessions';
 import { purgeSignInCodes } from '../db/accounts/sign-in';
 import { campaignJobs } from './campaigns/jobs';
+import { circleCheckInJobs } from './circles/jobs';
 import { eraseEventContacts, sendEventReminders } from './events/jobs';
 import { deliverDueMail, type MailTransport } from './mail/mailer';
 import { runStoryConsentJobs } from './stories/jobs';
 
+/** The site, as jobs that write emails need it: its name and the address links start with. */
+export interface JobSite {
+  name: string;
+  /** SITE_URL, or on a local run the server's own address; unknown on a deployment without SITE_URL. */
+  origin: string | undefined;
+}
+
 /** A periodic job: Workers' scheduled() and `npm start`'s interval run the same list. */
-export type Job = (db: Database, now: Date, retention: RetentionSettings) => Promise<void>;
+export type Job = (
+  db: Database,
+  now: Date,
+  retention: RetentionSettings,
+  site: JobSite,
+) => Promise<void>;
 
 /** Housekeeping every deployment needs; areas add their own jobs (reminders, purges) here. */
 export const jobs: Job[] = [
@@ -30,6 +43,7 @@ export const jobs: Job[] = [
   ...campaignJobs(),
   async (db, now) => void (await sendEventReminders(db, now)),
   async (db, now, retention) => void (await eraseEventContacts(db, now, retention.rsvpDays)),
+  ...circleCheckInJobs(),
 ];
 
 /**
@@ -43,6 +57,7 @@ export const runScheduledJobs = async (
     mailTransport?: MailTransport;
     localOutbox?: boolean;
     retention?: RetentionSettings;
+    site?: JobSite;
     log?: (line: string) => void;
   } = {},
 ): Promise<void> => {
@@ -61,7 +76,12 @@ export const runScheduledJobs = async (
   }
   for (const [index, job] of all.entries()) {
     try {
-      await job(db, now, options.retention ?? DEFAULT_RETENTION);
+      await job(
+        db,
+        now,
+        options.retention ?? DEFAULT_RETENTION,
+        options.site ?? { name: 'Hearth', origin: undefined },
+      );
     } catch (error) {
       log(
         JSON.stringify({

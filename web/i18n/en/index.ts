@@ -1,5 +1,6 @@
 import * as accounts from './accounts';
 import * as campaigns from './campaigns';
+import * as circleCheckIns from './circle-checkins';
 import * as circles from './circles';
 import * as events from './events';
 import * as resources from './resources';
@@ -19,4 +20,5 @@ export const en = {
   ...campaigns,
   ...stories,
   ...circles,
+  ...circleCheckIns,
 } as const;

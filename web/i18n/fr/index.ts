@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog';
 import * as accounts from './accounts';
 import * as campaigns from './campaigns';
+import * as circleCheckIns from './circle-checkins';
 import * as circles from './circles';
 import * as events from './events';
 import * as resources from './resources';
@@ -16,4 +17,5 @@ export const fr: Catalog = {
   ...campaigns,
   ...stories,
   ...circles,
+  ...circleCheckIns,
 };
