@@ -187,25 +187,20 @@ export type InboxMessage = Awaited<ReturnType<typeof listInbox>>[number];
 
 /** One message of this circle's inbox (an id of another circle finds nothing). */
 export const findInboxMessage = async (db: Database, circleId: string, messageId: string) =>
-  (
-    await db
-      .select({
-        id: circleCheckInMessages.id,
-        body: circleCheckInMessages.body,
-        createdAt: circleCheckInMessages.createdAt,
-        readAt: circleCheckInMessages.readAt,
-        name: circleMembers.displayName,
-      })
-      .from(circleCheckInMessages)
-      .leftJoin(circleMembers, eq(circleMembers.id, circleCheckInMessages.memberId))
-      .where(
-        and(
-          eq(circleCheckInMessages.id, messageId),
-          eq(circleCheckInMessages.circleId, circleId),
-        ),
-      )
-      .get()
-  ) ?? null;
+  (await db
+    .select({
+      id: circleCheckInMessages.id,
+      body: circleCheckInMessages.body,
+      createdAt: circleCheckInMessages.createdAt,
+      readAt: circleCheckInMessages.readAt,
+      name: circleMembers.displayName,
+    })
+    .from(circleCheckInMessages)
+    .leftJoin(circleMembers, eq(circleMembers.id, circleCheckInMessages.memberId))
+    .where(
+      and(eq(circleCheckInMessages.id, messageId), eq(circleCheckInMessages.circleId, circleId)),
+    )
+    .get()) ?? null;
 
 /** Marks one message of this circle read; false when the id is not one of its messages. */
 export const markCheckInRead = async (
@@ -216,7 +211,9 @@ export const markCheckInRead = async (
 ): Promise<boolean> => {
   const rows = await db
     .update(circleCheckInMessages)
-    .set({ readAt: sql`coalesce(${circleCheckInMessages.readAt}, ${Math.floor(now.getTime() / 1000)})` })
+    .set({
+      readAt: sql`coalesce(${circleCheckInMessages.readAt}, ${Math.floor(now.getTime() / 1000)})`,
+    })
     .where(
       and(eq(circleCheckInMessages.id, messageId), eq(circleCheckInMessages.circleId, circleId)),
     )

@@ -1,6 +1,12 @@
 import { and, eq, gt, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../core/database';
-import { circleCheckInMessages, circleCheckInNudges, circleMembers, circles, users } from '../schema';
+import {
+  circleCheckInMessages,
+  circleCheckInNudges,
+  circleMembers,
+  circles,
+  users,
+} from '../schema';
 import { claimOwnerMail, type OwnerMail } from './check-ins';
 import { checkInPeriod, type Pace } from './check-in-periods';
 import { deliverableAt, isQuietTime } from './quiet-hours';
