@@ -47,7 +47,7 @@ export default {
     await runScheduledJobs(databaseFor(env), {
       now: new Date(controller.scheduledTime),
       retention: configFor(env).retention,
-      site: { name: configFor(env).siteName, origin: configFor(env).siteOrigin ?? '' },
+      site: { name: configFor(env).siteName, origin: configFor(env).siteOrigin },
       ...(configFor(env).isLocal ? { localOutbox: true } : { mailTransport: transportFor(env) }),
     });
   },

@@ -6,15 +6,16 @@ import { purgeRateLimits } from '../db/core/rate-limit';
 import { purgeExpiredSessions } from '../db/accounts/sessions';
 import { purgeSignInCodes } from '../db/accounts/sign-in';
 import { campaignJobs } from './campaigns/jobs';
+import { circleJobs } from './circles/jobs';
 import { eraseEventContacts, sendEventReminders } from './events/jobs';
 import { deliverDueMail, type MailTransport } from './mail/mailer';
 import { runStoryConsentJobs } from './stories/jobs';
-import { circleNeedJobs } from './circles/jobs';
 
-/** What a job writing mail needs of the site: its name, and its address for links (SITE_URL). */
+/** The site, as jobs that write emails need it: its name and the address links start with. */
 export interface JobSite {
   name: string;
-  origin: string;
+  /** SITE_URL, or on a local run the server's own address; unknown on a deployment without SITE_URL. */
+  origin: string | undefined;
 }
 
 /** A periodic job: Workers' scheduled() and `npm start`'s interval run the same list. */
@@ -42,11 +43,8 @@ export const jobs: Job[] = [
   ...campaignJobs(),
   async (db, now) => void (await sendEventReminders(db, now)),
   async (db, now, retention) => void (await eraseEventContacts(db, now, retention.rsvpDays)),
-  ...circleNeedJobs(),
+  ...circleJobs(),
 ];
-
-/** Without a configured address, links in job mail start at the site's root path. */
-const DEFAULT_SITE: JobSite = { name: 'Hearth', origin: '' };
 
 /**
  * Runs every job once. A failing job is logged and does not stop the others. Mail delivery
@@ -59,7 +57,6 @@ export const runScheduledJobs = async (
     mailTransport?: MailTransport;
     localOutbox?: boolean;
     retention?: RetentionSettings;
-    /** The site's name and address, for links in mail (config.siteName and SITE_URL). */
     site?: JobSite;
     log?: (line: string) => void;
   } = {},
@@ -79,7 +76,12 @@ export const runScheduledJobs = async (
   }
   for (const [index, job] of all.entries()) {
     try {
-      await job(db, now, options.retention ?? DEFAULT_RETENTION, options.site ?? DEFAULT_SITE);
+      await job(
+        db,
+        now,
+        options.retention ?? DEFAULT_RETENTION,
+        options.site ?? { name: 'Hearth', origin: undefined },
+      );
     } catch (error) {
       log(
         JSON.stringify({

@@ -60,8 +60,11 @@ const app = createApp(
 const runJobs = () =>
   runScheduledJobs(db, {
     retention: config.retention,
-    // A local run's links lead to this server when SITE_URL is not set.
-    site: { name: config.siteName, origin: config.siteOrigin ?? `http://localhost:${port}` },
+    // Emails written by jobs link here: SITE_URL, or on a local run this server.
+    site: {
+      name: config.siteName,
+      origin: config.siteOrigin ?? (config.isLocal ? `http://localhost:${port}` : undefined),
+    },
     ...(mailTransport ? { mailTransport } : { localOutbox: true }),
   }).catch(() => {});
 void runJobs();

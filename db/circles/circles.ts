@@ -2,6 +2,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../core/database';
 import { createOnce } from '../core/form-submissions';
 import { circleMembers, circles, type circleCheckInPaces } from '../schema';
+import { stopCheckInsStatements } from './check-ins';
 import { circleHistoryInsert } from './history';
 import { newCircleId } from './rules';
 
@@ -82,7 +83,11 @@ export const listMyCircles = async (db: Database, userId: string) => {
   return { owned, memberOf };
 };
 
-/** "I need space": starts at once (or changes its end date and whether practical help goes on). */
+/**
+ * "I need space": starts at once (or changes its end date and whether practical help goes on).
+ * In the same batch, every nudge not yet delivered and every check-in email not yet sent is
+ * stopped; from then on no nudge is made and no check-in can be sent (takingSpaceSql).
+ */
 export const startSpace = async (
   db: Database,
   circleId: string,
@@ -98,6 +103,7 @@ export const startSpace = async (
         spacePracticalHelpGoesOn: choice.practicalHelpGoesOn,
       })
       .where(and(eq(circles.id, circleId), isNull(circles.closedAt))),
+    ...stopCheckInsStatements(db, circleId),
     circleHistoryInsert(db, { circleId, kind: 'space_started', actor: 'owner' }, now),
   ]);
 };

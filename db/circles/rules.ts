@@ -1,8 +1,9 @@
 import { TZDate } from '@date-fns/tz';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { normalizeEmail } from '../accounts/users';
+import { sql } from 'drizzle-orm';
 import { randomBytes, sha256Hex } from '../core/random';
-import type { circleMembers, circles } from '../schema';
+import { circles, type circleMembers } from '../schema';
 
 /**
  * The rules of care circles that are not about who may do what (that is db/permissions.ts):
@@ -208,3 +209,25 @@ export const isUnfilledSoon = (
   need.endsAt > now &&
   need.startsAt.getTime() <= now.getTime() + GAP_HOURS * HOUR_MS &&
   helpers < need.helpersWanted;
+/** The SQL form of isTakingSpace, for a query on `circles` (e.g. the nudge job). */
+export const takingSpaceSql = (now: Date) => {
+  const at = Math.floor(now.getTime() / 1000);
+  return sql`(${circles.spaceSince} IS NOT NULL AND (${circles.spaceUntil} IS NULL OR ${circles.spaceUntil} > ${at}))`;
+};
+
+/** A check-in message to the owner: its length, and how many tries a member gets (db/core/rate-limit). */
+export const CHECK_IN_MAX_LENGTH = 500;
+export const CHECK_IN_LIMITS = [
+  { name: 'circle-check-in:hour', max: 5, windowSeconds: 60 * 60 },
+  { name: 'circle-check-in:day', max: 10, windowSeconds: 24 * 60 * 60 },
+] as const;
+
+/**
+ * Why a member cannot send a check-in now, if they cannot: the owner is taking space (nothing
+ * reaches them), or chose "never" (they will reach out). Silence from the owner changes nothing.
+ */
+export const checkInClosedBecause = (
+  circle: { spaceSince: Date | null; spaceUntil: Date | null; checkInPace: string },
+  now = new Date(),
+): 'space' | 'never' | null =>
+  isTakingSpace(circle, now) ? 'space' : circle.checkInPace === 'never' ? 'never' : null;

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { campaignSeeder } from './campaigns';
+import { circlesSeeder } from './circles';
 import type { Database } from '../core/database';
 import { eventsSeeder } from './events';
 import { resourcesSeeder } from './resources';
@@ -17,7 +18,13 @@ export interface Seeder {
 }
 
 // Campaigns before stories: a demo story is consented for the demo petition.
-export const seeders: Seeder[] = [resourcesSeeder, campaignSeeder, eventsSeeder, storiesSeeder];
+export const seeders: Seeder[] = [
+  resourcesSeeder,
+  campaignSeeder,
+  eventsSeeder,
+  storiesSeeder,
+  circlesSeeder,
+];
 
 const SEEDED_KEY = 'demo_seeded_at';
 

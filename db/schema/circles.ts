@@ -289,10 +289,20 @@ export const circleCheckInMessages = sqliteTable(
     periodKey: text('period_key').notNull(),
     createdAt: integer('created_at', { mode: 'timestamp' }).notNull(),
     readAt: integer('read_at', { mode: 'timestamp' }),
+    /**
+     * When the owner is to be told by email (they chose email): at once, or the end of quiet
+     * hours. Null when no email is due (site only, already sent, or dropped when space began).
+     */
+    ownerMailDueAt: integer('owner_mail_due_at', { mode: 'timestamp' }),
+    /** When the neutral email went: claimed by one conditional update, so it goes once. */
+    ownerMailedAt: integer('owner_mailed_at', { mode: 'timestamp' }),
   },
   (table) => [
     uniqueIndex('circle_check_in_messages_period_idx').on(table.memberId, table.periodKey),
     index('circle_check_in_messages_circle_idx').on(table.circleId, table.createdAt),
+    index('circle_check_in_messages_mail_due_idx')
+      .on(table.ownerMailDueAt)
+      .where(sql`owner_mail_due_at IS NOT NULL AND owner_mailed_at IS NULL`),
   ],
 );
 

@@ -2,7 +2,7 @@ import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHELL_PAGES } from '../support/pages';
 import { grantRole, openPage, signInThroughPages, startSite, type Site } from './harness';
-import { WCAG_22_AA } from './axe';
+import { axeViolations, WCAG_22_AA } from './axe';
 
 let site: Site;
 beforeAll(async () => {
@@ -133,4 +133,73 @@ describe('reflow at 320 CSS pixels (WCAG 1.4.10), in French, whose words run lon
     expect(await page.locator('#history-heading').count()).toBe(1);
     await context.close();
   });
+});
+
+describe('care circle pages (the demo circle), as its owner and as a member', () => {
+  // The demo accounts of db/demo/circles.ts; their sign-in codes come from the local outbox.
+  const OWNER = 'demo-circle-owner@example.org';
+  const MEMBER = 'demo-circle-member@example.org';
+
+  const circlePages = async (page: import('playwright-core').Page, email: string) => {
+    await signInThroughPages(site, page, email);
+    await page.goto(`${site.url}/circles`);
+    const home = (await page
+      .locator('main a[href^="/circles/"]:not([href="/circles/new"])')
+      .first()
+      .getAttribute('href'))!;
+    // The owner's pages, and the member's view of the home (with its check-in form).
+    return email === OWNER
+      ? [
+          '/circles',
+          home,
+          `${home}/charter`,
+          `${home}/invitations`,
+          `${home}/members`,
+          `${home}/inbox`,
+        ]
+      : [home];
+  };
+
+  describe.each(['light', 'dark'] as const)('with a %s colour scheme', (colorScheme) => {
+    it.each([OWNER, MEMBER])(
+      '%s: no WCAG 2.2 A/AA violation on any circle page',
+      async (email) => {
+        const { page, context, foreignRequests, consoleErrors } = await openPage(site, {
+          colorScheme,
+        });
+        const failures: string[] = [];
+        for (const path of await circlePages(page, email)) {
+          const res = await page.goto(site.url + path);
+          expect(res?.status(), path).toBe(200);
+          for (const violation of await axeViolations(page)) failures.push(`${path}: ${violation}`);
+        }
+        expect(failures).toEqual([]);
+        expect(foreignRequests).toEqual([]);
+        expect(consoleErrors).toEqual([]);
+        await context.close();
+      },
+      60_000,
+    );
+  });
+
+  it.each([OWNER, MEMBER])(
+    '%s: no circle page scrolls sideways at 320 CSS pixels, in French',
+    async (email) => {
+      const { page, context } = await openPage(site, {
+        locale: 'fr-FR',
+        viewport: { width: 320, height: 640 },
+      });
+      const overflowing: string[] = [];
+      for (const path of await circlePages(page, email)) {
+        await page.goto(site.url + path);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        if (overflow > 0) overflowing.push(path);
+      }
+      expect(overflowing).toEqual([]);
+      await context.close();
+    },
+    60_000,
+  );
 });

@@ -62,6 +62,7 @@ export const sectionsFor = (circle: OpenCircle): CircleSection[] => {
   const role = circle.role;
   const may: [CircleSection, boolean][] = [
     ['home', true],
+    ['inbox', canInCircle(role, 'check-ins:read')],
     ['charter', canInCircle(role, 'charter:read')],
     ['members', canSeeMemberList(role, circle.circle)],
     ['invitations', canInCircle(role, 'invitations:manage')],

@@ -31,6 +31,7 @@ const notices = {
   space: (t) => t.circles.spaceStarted,
   spaceEnded: (t) => t.circles.spaceEnded,
   joined: (t) => t.circles.joined,
+  checkInSent: (t) => t.circleCheckIns.sent,
 } satisfies Notices;
 
 /** The owner's space as the circle sees it, while it lasts. */
@@ -47,7 +48,46 @@ export const spaceOf = (circle: OpenCircle['circle'], now = new Date()): SpaceSt
 export const circleHomeSlots: {
   needs?: (c: SignedInContext, circle: OpenCircle) => Promise<Child>;
   checkIn?: (c: SignedInContext, circle: OpenCircle) => Promise<Child>;
+  /** Notices above the list of /circles (e.g. the check-in nudges of this period). */
+  listNotices?: (c: SignedInContext) => Promise<Child>;
 } = {};
+
+/**
+ * A circle's home. A slot's own form answering with an error passes its redrawn slot and the
+ * status here, so the page around it stays the same.
+ */
+export const showCircleHome = async (
+  c: SignedInContext,
+  circle: OpenCircle,
+  replace: { status?: number; checkIn?: Child } = {},
+) => {
+  const t = c.get('t');
+  const db = c.get('db');
+  const [charter, read, needs, checkIn] = await Promise.all([
+    currentCharter(db, circle.circle.id),
+    circle.member ? hasReadCurrentCharter(db, circle.circle.id, circle.member.id) : true,
+    circleHomeSlots.needs?.(c, circle),
+    replace.checkIn ?? circleHomeSlots.checkIn?.(c, circle),
+  ]);
+  return renderPage(c, {
+    title: t.circles.homeTitle,
+    status: replace.status ?? 200,
+    body: (
+      <CircleHomePage
+        context={pageContext(c, circle, readNotice(c, notices))}
+        role={circle.role}
+        timeZone={circle.circle.timeZone}
+        {...(circle.role === 'owner' ? { label: circle.circle.label } : {})}
+        {...(circle.member ? { myName: circle.member.displayName } : {})}
+        space={spaceOf(circle.circle)}
+        charterToRead={!read}
+        hasCharter={charter !== null}
+        needs={needs}
+        checkIn={checkIn}
+      />
+    ),
+  });
+};
 
 const showSettings = (
   c: SignedInContext,
@@ -86,14 +126,19 @@ export const circleRoutes = new Hono<SignedInEnv>()
   .get('/circles', async function circles_get(c) {
     const t = c.get('t');
     const user = c.get('user');
+    const [circles, listNotices] = await Promise.all([
+      listMyCircles(c.get('db'), user.id),
+      circleHomeSlots.listNotices?.(c),
+    ]);
     return renderPage(c, {
       title: t.circles.listTitle,
       body: (
         <MyCirclesPage
           t={t}
           locale={c.get('locale')}
-          circles={await listMyCircles(c.get('db'), user.id)}
+          circles={circles}
           notice={readNotice(c, notices)}
+          notices={listNotices}
         />
       ),
     });
@@ -144,33 +189,7 @@ export const circleRoutes = new Hono<SignedInEnv>()
 
   .get(
     `/circles/:id${CIRCLE_ID}`,
-    inCircle('circle:read', async (c, circle) => {
-      const t = c.get('t');
-      const db = c.get('db');
-      const [charter, read, needs, checkIn] = await Promise.all([
-        currentCharter(db, circle.circle.id),
-        circle.member ? hasReadCurrentCharter(db, circle.circle.id, circle.member.id) : true,
-        circleHomeSlots.needs?.(c, circle),
-        circleHomeSlots.checkIn?.(c, circle),
-      ]);
-      return renderPage(c, {
-        title: t.circles.homeTitle,
-        body: (
-          <CircleHomePage
-            context={pageContext(c, circle, readNotice(c, notices))}
-            role={circle.role}
-            timeZone={circle.circle.timeZone}
-            {...(circle.role === 'owner' ? { label: circle.circle.label } : {})}
-            {...(circle.member ? { myName: circle.member.displayName } : {})}
-            space={spaceOf(circle.circle)}
-            charterToRead={!read}
-            hasCharter={charter !== null}
-            needs={needs}
-            checkIn={checkIn}
-          />
-        ),
-      });
-    }),
+    inCircle('circle:read', (c, circle) => showCircleHome(c, circle)),
   )
 
   .get(

@@ -3,7 +3,8 @@ import type { AppEnv } from '../env';
 import { requireAccess, type SignedInEnv } from '../http/require-access';
 import { privatePages } from './access';
 import { charterRoutes } from './charter';
-import { circleRoutes } from './circles';
+import { checkInListNotices, checkInRoutes, checkInSlot } from './check-ins';
+import { circleHomeSlots, circleRoutes } from './circles';
 import { invitationRoutes } from './invitations';
 import { memberRoutes } from './members';
 import { needRoutes } from './needs';
@@ -22,6 +23,11 @@ export const circlesArea = new Hono<AppEnv>()
   .route('/', charterRoutes)
   .route('/', memberRoutes)
   .route('/', needRoutes)
-  .route('/', noteRoutes);
+  .route('/', noteRoutes)
+  .route('/', checkInRoutes);
+
+// The check-ins part of the circles area fills its slots of the home page and of /circles.
+circleHomeSlots.checkIn = (c, circle) => checkInSlot(c, circle);
+circleHomeSlots.listNotices = checkInListNotices;
 
 export type { SignedInEnv };

@@ -1,40 +1,63 @@
 import type { Database } from '../../db/core/database';
+import { createDueNudges, claimHeldOwnerMail, deliverDueNudges } from '../../db/circles/nudges';
 import { eraseEndedNeedPlaces } from '../../db/circles/needs';
 import { claimCircleReminders } from '../../db/circles/reminders';
 import { enqueueMail } from '../../db/mail/outbox';
-import type { JobSite } from '../jobs';
+import type { Job, JobSite } from '../jobs';
 import { circleMail, circleSignInLink } from './mail';
+
+/** Queues the one neutral circle email (a sign-in link, nothing more) to each address. */
+const queueCircleMail = async (
+  db: Database,
+  now: Date,
+  origin: string,
+  siteName: string,
+  recipients: { email: string | null; locale: 'en' | 'fr' }[],
+) => {
+  const link = circleSignInLink(origin);
+  for (const to of recipients)
+    if (to.email)
+      await enqueueMail(
+        db,
+        circleMail({ to: to.email, locale: to.locale, siteName, link }),
+        now,
+        false,
+      );
+};
 
 /**
  * Sends the helpers' reminders now due (24 hours and 2 hours before a need). Each is claimed in
  * the database first (db/circles/reminders.ts), then queued in the mail outbox, which the mail
- * job delivers and retries: overlapping runs never send one twice. The email is the one neutral
- * circle email: a sign-in link and nothing about the need.
+ * job delivers and retries: overlapping runs never send one twice. Without a known site address
+ * (SITE_URL on a deployment) nothing is claimed, so the reminders wait until it is set.
  */
 export const sendCircleReminders = async (
   db: Database,
   now: Date,
   site: JobSite,
 ): Promise<number> => {
+  if (!site.origin) return 0;
   const due = await claimCircleReminders(db, now);
-  for (const reminder of due)
-    await enqueueMail(
-      db,
-      circleMail({
-        to: reminder.email,
-        locale: reminder.locale,
-        siteName: site.name,
-        link: circleSignInLink(site.origin),
-      }),
-      now,
-      false,
-    );
+  await queueCircleMail(db, now, site.origin, site.name, due);
   return due.length;
 };
 
-/** The needs area's scheduled work: reminders, and erasing places 7 days after each need. */
-export const circleNeedJobs = () => [
-  async (db: Database, now: Date, _retention: unknown, site: JobSite) =>
-    void (await sendCircleReminders(db, now, site)),
-  async (db: Database, now: Date) => void (await eraseEndedNeedPlaces(db, now)),
+/**
+ * Check-ins: nudges of the period are created once per member, delivered once outside quiet
+ * hours (on the site, and by email when the owner chose email), and owner emails held through
+ * quiet hours go when they end. Without a known site address the site notice still shows, and
+ * no email is written.
+ */
+export const sendCheckInNudges = async (db: Database, now: Date, site: JobSite) => {
+  await createDueNudges(db, now);
+  const nudged = await deliverDueNudges(db, now);
+  const held = await claimHeldOwnerMail(db, now);
+  if (site.origin) await queueCircleMail(db, now, site.origin, site.name, [...nudged, ...held]);
+};
+
+/** The circles area's scheduled work: reminders, nudges, and erasing places 7 days after a need. */
+export const circleJobs = (): Job[] => [
+  (db, now, _retention, site) => sendCircleReminders(db, now, site).then(() => {}),
+  (db, now, _retention, site) => sendCheckInNudges(db, now, site),
+  (db, now) => eraseEndedNeedPlaces(db, now).then(() => {}),
 ];

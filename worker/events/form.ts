@@ -69,8 +69,12 @@ export const timeZoneChoices = (): string[] => {
   const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.(
     'timeZone',
   );
+  // The runtime's list names canonical zones only and may leave out UTC, the forms' default:
+  // a select without it would quietly submit its first zone instead.
   return supported && supported.length > 0
-    ? supported
+    ? supported.includes('UTC')
+      ? supported
+      : ['UTC', ...supported]
     : ['UTC', 'Europe/London', 'Europe/Paris', 'America/Montreal', 'America/New_York'];
 };
 

@@ -1,6 +1,7 @@
 import * as accounts from './accounts';
 import * as campaigns from './campaigns';
 import * as circleNeeds from './circle-needs';
+import * as circleCheckIns from './circle-checkins';
 import * as circles from './circles';
 import * as events from './events';
 import * as resources from './resources';
@@ -21,4 +22,5 @@ export const en = {
   ...stories,
   ...circles,
   ...circleNeeds,
+  ...circleCheckIns,
 } as const;

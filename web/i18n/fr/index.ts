@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog';
 import * as accounts from './accounts';
 import * as campaigns from './campaigns';
 import * as circleNeeds from './circle-needs';
+import * as circleCheckIns from './circle-checkins';
 import * as circles from './circles';
 import * as events from './events';
 import * as resources from './resources';
@@ -18,4 +19,5 @@ export const fr: Catalog = {
   ...stories,
   ...circles,
   ...circleNeeds,
+  ...circleCheckIns,
 };

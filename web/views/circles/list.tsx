@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { Notice } from '../../components/form';
 import { formatDate } from '../../components/format';
 import { format, type Catalog, type Locale } from '../../i18n';
@@ -16,6 +17,8 @@ export const MyCirclesPage = (props: {
   locale: Locale;
   circles: MyCircles;
   notice?: string | undefined;
+  /** Notices other parts of the circles area put above the list (check-in nudges). */
+  notices?: Child;
 }) => {
   const { t, circles } = props;
   return (
@@ -23,6 +26,7 @@ export const MyCirclesPage = (props: {
       <h1>{t.circles.listTitle}</h1>
       <Notice text={props.notice} />
       <p class="lead">{t.circles.listIntro}</p>
+      {props.notices ?? null}
       <h2>{t.circles.ownedHeading}</h2>
       {circles.owned.length === 0 ? (
         <p>{t.circles.noneOwned}</p>

@@ -5,10 +5,19 @@ import { format, type Catalog, type Locale } from '../../i18n';
 
 /** The parts of a circle a person may open, in the order the circle's menu shows them. */
 export type CircleSection =
-  'home' | 'charter' | 'members' | 'invitations' | 'me' | 'notes' | 'history' | 'settings';
+  | 'home'
+  | 'inbox'
+  | 'charter'
+  | 'members'
+  | 'invitations'
+  | 'me'
+  | 'notes'
+  | 'history'
+  | 'settings';
 
 const paths: Record<CircleSection, string> = {
   home: '',
+  inbox: '/inbox',
   charter: '/charter',
   members: '/members',
   invitations: '/invitations',
@@ -40,6 +49,7 @@ export const CircleFrame = (props: {
   children: Child;
 }) => {
   const { t, sections, circleId } = props.context;
+  const labels = { ...t.circles.sections, inbox: t.circleCheckIns.sectionLabel };
   return (
     <>
       <p>
@@ -55,7 +65,7 @@ export const CircleFrame = (props: {
                 href={circlePath(circleId, section)}
                 aria-current={section === props.current ? 'page' : undefined}
               >
-                {t.circles.sections[section]}
+                {labels[section]}
               </a>
             </li>
           ))}
@@ -72,7 +82,10 @@ export interface SpaceState {
   practicalHelpGoesOn: boolean;
 }
 
-/** "Taking some space", as members see it (nothing more), or as the owner sees their own space. */
+/**
+ * "Taking some space", as members see it (that, and whether practical help goes on: nothing
+ * more, not even the end date), or as the owner sees their own space.
+ */
 export const SpaceNotice = (props: {
   t: Catalog;
   locale: Locale;
@@ -89,7 +102,7 @@ export const SpaceNotice = (props: {
         {space.practicalHelpGoesOn
           ? t.circles.takingSpaceHelpGoesOn
           : t.circles.takingSpaceHelpPaused}
-        {space.until
+        {space.until && props.isOwner
           ? ` ${format(t.circles.takingSpaceUntil, { date: formatDate(space.until, props.locale, props.timeZone) })}`
           : null}
       </p>

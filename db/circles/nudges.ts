@@ -1,0 +1,186 @@
+import { and, eq, gt, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import type { Database } from '../core/database';
+import {
+  circleCheckInMessages,
+  circleCheckInNudges,
+  circleMembers,
+  circles,
+  users,
+} from '../schema';
+import { claimOwnerMail, type OwnerMail } from './check-ins';
+import { checkInPeriod, type Pace } from './check-in-periods';
+import { deliverableAt, isQuietTime } from './quiet-hours';
+import { isSteppedBack, isTakingSpace, newCircleId, takingSpaceSql } from './rules';
+
+/**
+ * The check-in nudge job, in two steps run by the Workers cron and the Node interval:
+ * 1. `createDueNudges` claims one nudge per member and period (the unique (member, period) row:
+ *    overlapping runs create it once), for members of circles whose owner chose a pace and is
+ *    not taking space, who have not stepped back and have not checked in this period;
+ * 2. `deliverDueNudges` delivers each nudge once (a conditional update of `sent_at`), never in
+ *    the circle's quiet hours (held until they end), and drops a nudge that no longer applies
+ *    (space taken, member gone or stepped back, pace changed).
+ * Silence from the owner is never read here: nothing ever follows from it.
+ */
+
+const ROWS_PER_INSERT = 100;
+
+const eligibleMembers = (db: Database, now: Date) =>
+  db
+    .select({
+      memberId: circleMembers.id,
+      circleId: circles.id,
+      pace: circles.checkInPace,
+      timeZone: circles.timeZone,
+    })
+    .from(circles)
+    .innerJoin(circleMembers, eq(circleMembers.circleId, circles.id))
+    .where(
+      and(
+        isNull(circles.closedAt),
+        isNotNull(circles.ownerId),
+        ne(circles.checkInPace, 'never'),
+        sql`NOT ${takingSpaceSql(now)}`,
+        isNull(circleMembers.endedAt),
+        or(isNull(circleMembers.steppedBackUntil), lte(circleMembers.steppedBackUntil, now)),
+      ),
+    )
+    .all();
+
+/** Step 1: the nudges of the current period, created once each. Returns how many are new. */
+export const createDueNudges = async (db: Database, now: Date): Promise<number> => {
+  const members = await eligibleMembers(db, now);
+  if (members.length === 0) return 0;
+  const keyed = members.map((m) => ({
+    ...m,
+    periodKey: checkInPeriod(m.pace as Pace, now, m.timeZone).key,
+  }));
+  // Who already checked in this period needs no nudge (messages of the last month or so).
+  const recent = await db
+    .select({ memberId: circleCheckInMessages.memberId, key: circleCheckInMessages.periodKey })
+    .from(circleCheckInMessages)
+    .where(gt(circleCheckInMessages.createdAt, new Date(now.getTime() - 32 * 86_400_000)))
+    .all();
+  const done = new Set(recent.map((row) => `${row.memberId} ${row.key}`));
+  const rows = keyed
+    .filter((m) => !done.has(`${m.memberId} ${m.periodKey}`))
+    .map((m) => ({
+      id: newCircleId(),
+      circleId: m.circleId,
+      memberId: m.memberId,
+      periodKey: m.periodKey,
+      createdAt: now,
+    }));
+  let created = 0;
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const made = await db
+      .insert(circleCheckInNudges)
+      .values(rows.slice(i, i + ROWS_PER_INSERT))
+      .onConflictDoNothing()
+      .returning({ id: circleCheckInNudges.id });
+    created += made.length;
+  }
+  return created;
+};
+
+/** A nudge delivered now: on the site from now on, and to this address when the owner chose email. */
+export interface NudgeDelivered {
+  email: string | null;
+  locale: 'en' | 'fr';
+}
+
+/** Step 2: delivers the nudges that are due, each once; holds or drops the others. */
+export const deliverDueNudges = async (db: Database, now: Date): Promise<NudgeDelivered[]> => {
+  const due = await db
+    .select({
+      nudge: circleCheckInNudges,
+      circle: circles,
+      member: circleMembers,
+      email: users.email,
+      locale: users.locale,
+    })
+    .from(circleCheckInNudges)
+    .innerJoin(circles, eq(circles.id, circleCheckInNudges.circleId))
+    .innerJoin(circleMembers, eq(circleMembers.id, circleCheckInNudges.memberId))
+    .innerJoin(users, eq(users.id, circleMembers.userId))
+    .where(
+      and(
+        isNull(circleCheckInNudges.sentAt),
+        or(isNull(circleCheckInNudges.heldUntil), lte(circleCheckInNudges.heldUntil, now)),
+      ),
+    )
+    .all();
+  const dropped: string[] = [];
+  const delivered: NudgeDelivered[] = [];
+  for (const { nudge, circle, member, email, locale } of due) {
+    const applies =
+      circle.closedAt === null &&
+      circle.checkInPace !== 'never' &&
+      !isTakingSpace(circle, now) &&
+      member.endedAt === null &&
+      !isSteppedBack(member, now) &&
+      checkInPeriod(circle.checkInPace, now, circle.timeZone).key === nudge.periodKey;
+    if (!applies) {
+      dropped.push(nudge.id);
+    } else if (isQuietTime(circle, now)) {
+      await db
+        .update(circleCheckInNudges)
+        .set({ heldUntil: deliverableAt(circle, now) })
+        .where(and(eq(circleCheckInNudges.id, nudge.id), isNull(circleCheckInNudges.sentAt)))
+        .run();
+    } else {
+      const [claimed] = await db
+        .update(circleCheckInNudges)
+        .set({ sentAt: now })
+        .where(and(eq(circleCheckInNudges.id, nudge.id), isNull(circleCheckInNudges.sentAt)))
+        .returning({ id: circleCheckInNudges.id });
+      if (claimed) delivered.push({ email: circle.checkInByEmail ? email : null, locale });
+    }
+  }
+  if (dropped.length > 0)
+    await db
+      .delete(circleCheckInNudges)
+      .where(and(inArray(circleCheckInNudges.id, dropped), isNull(circleCheckInNudges.sentAt)))
+      .run();
+  return delivered;
+};
+
+/**
+ * The owner emails of check-ins held through quiet hours that are now due, each claimed once.
+ * One that falls due in a new stretch of quiet hours waits again; "I need space" dropped the
+ * rest already (stopCheckInsStatements).
+ */
+export const claimHeldOwnerMail = async (db: Database, now: Date): Promise<OwnerMail[]> => {
+  const due = await db
+    .select({ id: circleCheckInMessages.id, circle: circles })
+    .from(circleCheckInMessages)
+    .innerJoin(circles, eq(circles.id, circleCheckInMessages.circleId))
+    .where(
+      and(
+        isNotNull(circleCheckInMessages.ownerMailDueAt),
+        isNull(circleCheckInMessages.ownerMailedAt),
+        lte(circleCheckInMessages.ownerMailDueAt, now),
+      ),
+    )
+    .all();
+  const mails: OwnerMail[] = [];
+  for (const { id, circle } of due) {
+    if (circle.closedAt !== null || isTakingSpace(circle, now)) {
+      await db
+        .update(circleCheckInMessages)
+        .set({ ownerMailDueAt: null })
+        .where(and(eq(circleCheckInMessages.id, id), isNull(circleCheckInMessages.ownerMailedAt)))
+        .run();
+    } else if (isQuietTime(circle, now)) {
+      await db
+        .update(circleCheckInMessages)
+        .set({ ownerMailDueAt: deliverableAt(circle, now) })
+        .where(and(eq(circleCheckInMessages.id, id), isNull(circleCheckInMessages.ownerMailedAt)))
+        .run();
+    } else {
+      const mail = await claimOwnerMail(db, id, now);
+      if (mail) mails.push(mail);
+    }
+  }
+  return mails;
+};
