@@ -37,6 +37,9 @@ export const Layout = ({
       <title>{`${title} · ${shell.siteName}`}</title>
       <link rel="icon" href={assetPath('icon.svg')} type="image/svg+xml" />
       <link rel="stylesheet" href={assetPath('site.css')} />
+      {(shell.feeds ?? []).map((feed) => (
+        <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />
+      ))}
       <script src={assetPath('quick-exit.js')} nonce={shell.nonce} defer></script>
       <script src={assetPath('htmx.js')} nonce={shell.nonce} defer></script>
     </head>

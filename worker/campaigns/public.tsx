@@ -33,6 +33,7 @@ import { allValues } from '../http/fields';
 import { isHtmx } from '../http/htmx';
 import { doneKey, noticeUrl, readNotice, type Notices } from '../http/notices';
 import { siteOrigin } from '../http/site-origin';
+import { campaignFeeds } from './feeds';
 
 /**
  * Limits on signing and calling, per hour. Over them: a plain message, nothing written, no email.
@@ -92,6 +93,7 @@ const campaignPage = async (
     title: campaign.title,
     section: 'takeAction',
     status: options.status ?? 200,
+    feeds: [campaignFeeds.updates(c, campaign), campaignFeeds.all(c)],
     body: (
       <CampaignPage
         t={t}
@@ -108,6 +110,7 @@ const campaignPage = async (
         notice={options.notice}
         callMessage={options.callMessage}
         related={<>{related}</>}
+        updatesFeedHref={campaignFeeds.updates(c, campaign).href}
       />
     ),
   });
@@ -142,7 +145,14 @@ export const campaignRoutes = new Hono<AppEnv>()
     return renderPage(c, {
       title: t.campaigns.listTitle,
       section: 'takeAction',
-      body: <CampaignListPage t={t} campaigns={await listPublicCampaigns(c.get('db'))} />,
+      body: (
+        <CampaignListPage
+          t={t}
+          campaigns={await listPublicCampaigns(c.get('db'))}
+          feedHref={campaignFeeds.all(c).href}
+        />
+      ),
+      feeds: [campaignFeeds.all(c)],
     });
   })
 

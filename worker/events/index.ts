@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import { eventRoutes } from './public';
+import { eventFeedRoutes } from './feeds';
 import { moderationEventRoutes } from './moderation';
 import { organizerEventRoutes } from './organize';
 
@@ -10,6 +11,7 @@ import { organizerEventRoutes } from './organize';
  * before the hub's sign-in guard for /organize/* runs.
  */
 export const eventsArea = new Hono<AppEnv>()
+  .route('/', eventFeedRoutes)
   .route('/', eventRoutes)
   .route('/', organizerEventRoutes)
   .route('/', moderationEventRoutes);

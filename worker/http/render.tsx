@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { Layout } from '../../web/layout';
-import type { NavSection, Shell } from '../../web/shell';
+import type { FeedLink, NavSection, Shell } from '../../web/shell';
 import type { AppEnv } from '../env';
 
 /** The shell of a page, from what the middleware put on the context. */
@@ -23,12 +23,22 @@ export const shellFor = <E extends AppEnv>(c: Context<E>, section?: NavSection):
 /** Renders a full HTML page: the layout around one view. */
 export const renderPage = <E extends AppEnv>(
   c: Context<E>,
-  page: { title: string; body: Child; section?: NavSection; status?: number },
+  page: {
+    title: string;
+    body: Child;
+    section?: NavSection;
+    status?: number;
+    /** Atom feeds that follow this page (`<link rel="alternate">` in its head). */
+    feeds?: readonly FeedLink[];
+  },
 ) =>
   c.html(
     <>
       {raw('<!doctype html>')}
-      <Layout shell={shellFor(c, page.section)} title={page.title}>
+      <Layout
+        shell={{ ...shellFor(c, page.section), ...(page.feeds ? { feeds: page.feeds } : {}) }}
+        title={page.title}
+      >
         {page.body}
       </Layout>
     </>,

@@ -1,6 +1,7 @@
 import * as accounts from './accounts';
 import * as campaigns from './campaigns';
 import * as circles from './circles';
+import * as reach from './reach';
 import * as events from './events';
 import * as resources from './resources';
 import * as site from './site';
@@ -19,4 +20,5 @@ export const en = {
   ...campaigns,
   ...stories,
   ...circles,
+  ...reach,
 } as const;

@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog';
 import * as accounts from './accounts';
 import * as campaigns from './campaigns';
 import * as circles from './circles';
+import * as reach from './reach';
 import * as events from './events';
 import * as resources from './resources';
 import * as site from './site';
@@ -16,4 +17,5 @@ export const fr: Catalog = {
   ...campaigns,
   ...stories,
   ...circles,
+  ...reach,
 };
