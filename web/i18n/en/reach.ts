@@ -7,6 +7,7 @@ export const feeds = {
   cancelledTitle: 'Cancelled: {title}',
   organizerFilter: 'one organizer',
   campaignsTitle: '{site}: campaigns',
+  campaignSummary: '{state}: {ask}',
   campaignsLink: 'Follow new campaigns in a feed reader (Atom)',
   updatesTitle: '{site}: news of “{title}”',
   updatesLink: 'Follow the news of this campaign in a feed reader (Atom)',

@@ -9,6 +9,7 @@ export const feeds: Catalog['feeds'] = {
   cancelledTitle: 'Annulé : {title}',
   organizerFilter: 'un seul organisateur',
   campaignsTitle: '{site} : campagnes',
+  campaignSummary: '{state} : {ask}',
   campaignsLink: 'Suivre les nouvelles campagnes dans un lecteur de flux (Atom)',
   updatesTitle: '{site} : nouvelles de « {title} »',
   updatesLink: 'Suivre les nouvelles de cette campagne dans un lecteur de flux (Atom)',
@@ -21,8 +22,7 @@ export const embeds: Catalog['embeds'] = {
   newTabNote: 'Les liens ouvrent {site} dans un nouvel onglet.',
   allEvents: 'Voir tous les événements sur {site}',
   readMore: 'En savoir plus sur {site}',
-  callElsewhere:
-    'Cette campagne demande d’appeler. Le numéro et quoi dire se trouvent sur {site}.',
+  callElsewhere: 'Cette campagne demande d’appeler. Le numéro et quoi dire se trouvent sur {site}.',
   eventsFrameTitle: 'Événements à venir sur {site}',
   campaignFrameTitle: 'Campagne sur {site} : {title}',
   snippetHeading: 'Afficher ceci sur votre site',

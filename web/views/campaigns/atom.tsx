@@ -53,9 +53,8 @@ export const campaignsAtom = (
         title: campaign.title,
         published,
         // Closing and delivery are news to a follower: the entry changes when they happen.
-        updated:
-          campaign.endedAt && campaign.endedAt > published ? campaign.endedAt : published,
-        summary: `${state}: ${short(campaign.ask)}`,
+        updated: campaign.endedAt && campaign.endedAt > published ? campaign.endedAt : published,
+        summary: format(t.feeds.campaignSummary, { state, ask: short(campaign.ask) }),
         content: (
           <>
             <p>{state}</p>
