@@ -79,5 +79,8 @@ export const atomFeed = (options: AtomFeedOptions): string => {
   const root = '<feed xmlns="http://www.w3.org/2005/Atom">';
   const xml = feed.atom1();
   if (!xml.includes(root)) throw new Error('atomFeed: unexpected root element');
-  return xml.replace(root, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${options.language}">`);
+  return xml.replace(
+    root,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${options.language}">`,
+  );
 };

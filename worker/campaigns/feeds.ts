@@ -52,11 +52,10 @@ export const campaignFeedRoutes = new Hono<AppEnv>()
       .sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0))
       .slice(0, FEED_LIMIT);
     return feedResponse(c, {
-      version: list
-        .map((x) => `${x.id}:${x.shownStatus}:${x.endedAt?.getTime() ?? ''}`)
-        .join(','),
+      version: list.map((x) => `${x.id}:${x.shownStatus}:${x.endedAt?.getTime() ?? ''}`).join(','),
       contentType: ATOM_TYPE,
-      build: () => campaignsAtom({ ...place(c, campaignFeeds.all(c), '/campaigns'), campaigns: list }),
+      build: () =>
+        campaignsAtom({ ...place(c, campaignFeeds.all(c), '/campaigns'), campaigns: list }),
     });
   })
 

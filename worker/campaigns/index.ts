@@ -3,6 +3,7 @@ import type { AppEnv } from '../env';
 import { campaignSignatureRoutes } from './signatures';
 import { campaignRoutes } from './public';
 import { campaignFeedRoutes } from './feeds';
+import { campaignEmbedRoutes } from './embed';
 import { organizeCampaignRoutes } from './organize';
 import { campaignModerationRoutes } from './moderation';
 
@@ -10,6 +11,7 @@ import { campaignModerationRoutes } from './moderation';
 export const campaignsArea = new Hono<AppEnv>()
   .route('/', campaignSignatureRoutes)
   .route('/', campaignFeedRoutes)
+  .route('/', campaignEmbedRoutes)
   .route('/', campaignRoutes)
   .route('/', organizeCampaignRoutes)
   .route('/', campaignModerationRoutes);

@@ -29,8 +29,7 @@ const minutes = (seconds: number) => String(Math.max(1, Math.ceil(seconds / 60))
 
 /** What became of a sign form: "check your email", or the panel to show again with a status. */
 export type SignatureReceipt =
-  | { kind: 'sent' }
-  | { kind: 'panel'; panel: SignaturePanelState; status: number };
+  { kind: 'sent' } | { kind: 'panel'; panel: SignaturePanelState; status: number };
 
 /**
  * Receives the sign form of a public campaign, wherever it was posted from (the campaign page

@@ -18,9 +18,15 @@ export const eventsFeedTitle = (c: Context<AppEnv>, filters: EventFilterValues):
   const t = c.get('t');
   const site = c.get('config').siteName;
   const parts = [
-    filters.category ? t.events.categories[filters.category as keyof typeof t.events.categories] : '',
+    filters.category
+      ? t.events.categories[filters.category as keyof typeof t.events.categories]
+      : '',
     filters.city,
-    filters.format === 'online' ? t.events.formatOnline : filters.format ? t.events.formatInPerson : '',
+    filters.format === 'online'
+      ? t.events.formatOnline
+      : filters.format
+        ? t.events.formatInPerson
+        : '',
     filters.language
       ? (t.events.languageNames[filters.language as keyof typeof t.events.languageNames] ?? '')
       : '',

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import { eventRoutes } from './public';
 import { eventFeedRoutes } from './feeds';
+import { eventEmbedRoutes } from './embed';
 import { moderationEventRoutes } from './moderation';
 import { organizerEventRoutes } from './organize';
 
@@ -12,6 +13,7 @@ import { organizerEventRoutes } from './organize';
  */
 export const eventsArea = new Hono<AppEnv>()
   .route('/', eventFeedRoutes)
+  .route('/', eventEmbedRoutes)
   .route('/', eventRoutes)
   .route('/', organizerEventRoutes)
   .route('/', moderationEventRoutes);

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import { EmbedLayout } from '../../web/embed-layout';
 import { Layout } from '../../web/layout';
 import type { FeedLink, NavSection, Shell } from '../../web/shell';
 import type { AppEnv } from '../env';
@@ -41,6 +42,21 @@ export const renderPage = <E extends AppEnv>(
       >
         {page.body}
       </Layout>
+    </>,
+    (page.status ?? 200) as 200,
+  );
+
+/** Renders a partner embed (a page other sites may frame; see http/embeds.ts): the embed layout around one view. */
+export const renderEmbed = <E extends AppEnv>(
+  c: Context<E>,
+  page: { title: string; body: Child; status?: number },
+) =>
+  c.html(
+    <>
+      {raw('<!doctype html>')}
+      <EmbedLayout shell={shellFor(c)} title={page.title}>
+        {page.body}
+      </EmbedLayout>
     </>,
     (page.status ?? 200) as 200,
   );
