@@ -42,6 +42,9 @@ export const Layout = ({
       {shareCard ? <ShareCard card={shareCard} siteName={shell.siteName} /> : null}
       <link rel="icon" href={assetPath('icon.svg')} type="image/svg+xml" />
       <link rel="stylesheet" href={assetPath('site.css')} />
+      {(shell.feeds ?? []).map((feed) => (
+        <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />
+      ))}
       <script src={assetPath('quick-exit.js')} nonce={shell.nonce} defer></script>
       <script src={assetPath('htmx.js')} nonce={shell.nonce} defer></script>
     </head>

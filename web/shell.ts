@@ -14,6 +14,14 @@ export interface Shell {
   /** Path and query of this page, so switching language comes back here. */
   currentUrl: string;
   section?: NavSection;
+  /** Feeds that follow this page, offered to browsers and readers as `<link rel="alternate">`. */
+  feeds?: readonly FeedLink[];
   /** Whether someone is signed in: the header offers "My account" instead of "Sign in". */
   signedIn: boolean;
+}
+
+/** An Atom feed of a page: its address (on this site) and its title in the reader's language. */
+export interface FeedLink {
+  href: string;
+  title: string;
 }

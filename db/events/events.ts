@@ -305,6 +305,8 @@ export interface EventFilters {
   city?: string | undefined;
   language?: string | undefined;
   category?: EventCategory | undefined;
+  /** One organizer's events (their account id). */
+  organizerId?: string | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
 }
@@ -321,6 +323,7 @@ const publicConditions = (now: Date, filters: EventFilters): SQL[] => {
       sql`(',' || ${events.languages} || ',') like ${'%,' + filters.language + ',%'}`,
     );
   if (filters.category) conditions.push(eq(events.category, filters.category));
+  if (filters.organizerId) conditions.push(eq(events.organizerId, filters.organizerId));
   if (filters.from) conditions.push(gte(events.endsAt, filters.from));
   if (filters.to) conditions.push(lt(events.startsAt, filters.to));
   return conditions;

@@ -5,12 +5,15 @@ import type { Shell } from '../shell';
  * is a plain link; quick-exit.js turns a click (or Shift pressed three times) into
  * `location.replace`, so Back does not return here.
  */
-export const QuickExit = ({ shell }: { shell: Shell }) => (
+export const QuickExit = ({ shell, framed }: { shell: Shell; framed?: boolean }) => (
   <div class="quick-exit-bar">
     <a
       id="quick-exit"
       class="quick-exit"
       href={shell.quickExitUrl}
+      // In a partner's frame, quick exit leaves the whole tab (the partner's page with it), not
+      // just the frame: `_top` without JavaScript, `window.top` with it (quick-exit.js).
+      target={framed ? '_top' : undefined}
       rel="noreferrer"
       data-quick-exit=""
       aria-describedby="quick-exit-hint"

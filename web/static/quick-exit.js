@@ -5,10 +5,23 @@
   var link = document.querySelector('[data-quick-exit]');
   if (!link) return;
   var target = link.href;
+  // In a partner's frame (an embed), the link says target="_top": leave the whole tab, so the
+  // partner's page about this subject goes too. A browser lets a frame move its top window only
+  // on a click or key press, and a partner may forbid it (a sandboxed frame): then the frame
+  // itself leaves, already blank.
+  var whole = link.target === '_top' && window.top !== window.self;
   function leave() {
     // Hide the page at once: the next site may take a moment to load.
     document.body.hidden = true;
     document.title = '';
+    if (whole) {
+      try {
+        window.top.location.replace(target);
+        return;
+      } catch (error) {
+        // Not allowed: fall through to this frame alone.
+      }
+    }
     window.location.replace(target);
   }
   link.addEventListener('click', function (event) {

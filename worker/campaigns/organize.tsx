@@ -107,6 +107,8 @@ const managePage = async (
         {...(values ? { values } : {})}
         {...(options.typed ? { typed: options.typed } : {})}
         readability={readability}
+        origin={siteOrigin(c)}
+        siteName={c.get('config').siteName}
       />
     ),
   });

@@ -10,43 +10,22 @@ import {
   type SigningCampaign,
 } from '../../db/campaigns/campaigns';
 import { isOpenForSigning, isPublicCampaign, shownStatus } from '../../db/campaigns/rules';
-import { latestPublicSigners, mailboxKey, signCampaign } from '../../db/campaigns/signatures';
+import { latestPublicSigners } from '../../db/campaigns/signatures';
 import { listCampaignUpdates } from '../../db/campaigns/updates';
-import {
-  hitAddressLimits,
-  hitRateLimit,
-  type AddressLimits,
-  type RateLimit,
-} from '../../db/core/rate-limit';
-import { catalogFor, format } from '../../web/i18n';
+import { hitRateLimit } from '../../db/core/rate-limit';
 import { CallPanel } from '../../web/views/campaigns/call-panel';
 import {
   SignaturePanel,
   type SignaturePanelState,
 } from '../../web/views/campaigns/signature-panel';
 import { CampaignListPage, CampaignPage } from '../../web/views/campaigns/pages';
-import { parseSignature, signatureValues } from './forms';
 import type { AppEnv } from '../env';
 import { renderPage } from '../http/render';
-import { readForm } from '../http/validation';
-import { allValues } from '../http/fields';
 import { isHtmx } from '../http/htmx';
 import { doneKey, noticeUrl, readNotice, type Notices } from '../http/notices';
 import { siteOrigin } from '../http/site-origin';
-
-/**
- * Limits on signing and calling, per hour. Over them: a plain message, nothing written, no email.
- * Anyone can type anyone's address: what one client does with it never stops its owner signing
- * from their own client; only many clients together (50 emails an hour to one mailbox) do.
- */
-export const SIGNING_RATE_LIMITS = {
-  sign: {
-    perClient: { name: 'campaign-sign:client', max: 30, windowSeconds: 3600 },
-    perAddressAndClient: { name: 'campaign-sign:email-client', max: 5, windowSeconds: 3600 },
-    perAddress: { name: 'campaign-sign:email', max: 50, windowSeconds: 3600 },
-  },
-  callsPerClient: { name: 'campaign-call:client', max: 5, windowSeconds: 3600 },
-} satisfies { sign: AddressLimits; callsPerClient: RateLimit };
+import { receiveSignature, SIGNING_RATE_LIMITS } from './sign';
+import { campaignFeeds } from './feeds';
 
 /** Notices on a campaign's page, after the links in signers' emails (signatures.tsx). */
 export const campaignNotices = {
@@ -60,8 +39,6 @@ const panelAnswers = {
   sent: (t) => t.campaigns.checkEmailText,
   called: (t) => t.campaigns.callThanks,
 } satisfies Notices;
-
-const minutes = (seconds: number) => String(Math.max(1, Math.ceil(seconds / 60)));
 
 /** A public campaign by id, or null: drafts and campaigns waiting for review are never shown. */
 const publicCampaign = async (c: Context<AppEnv>): Promise<Campaign | null> => {
@@ -100,6 +77,7 @@ const campaignPage = async (
       path,
       language: campaign.contentLanguage,
     },
+    feeds: [campaignFeeds.updates(c, campaign), campaignFeeds.all(c)],
     body: (
       <CampaignPage
         t={t}
@@ -116,6 +94,7 @@ const campaignPage = async (
         notice={options.notice}
         callMessage={options.callMessage}
         related={<>{related}</>}
+        updatesFeedHref={campaignFeeds.updates(c, campaign).href}
       />
     ),
   });
@@ -155,8 +134,10 @@ export const campaignRoutes = new Hono<AppEnv>()
           t={t}
           locale={c.get('locale')}
           campaigns={await listPublicCampaigns(c.get('db'))}
+          feedHref={campaignFeeds.all(c).href}
         />
       ),
+      feeds: [campaignFeeds.all(c)],
     });
   })
 
@@ -175,84 +156,14 @@ export const campaignRoutes = new Hono<AppEnv>()
   .post('/campaigns/:id/signatures', async function campaign_signatures_post(c) {
     const campaign = await getCampaignForSigning(c.get('db'), c.req.param('id'));
     if (!campaign || !isPublicCampaign(campaign)) return c.notFound();
-    if (campaign.kind === 'call' || !isOpenForSigning(campaign))
-      return signAnswer(c, campaign, { kind: 'closed' }, 409);
-    const t = c.get('t');
-    const db = c.get('db');
-    const form = await readForm(c.req);
-    const sent = () =>
-      isHtmx(c)
-        ? signAnswer(c, campaign, { kind: 'sent' }, 200)
-        : c.redirect(
-            noticeUrl(panelAnswers, `/campaigns/${campaign.id}`, 'sent', { hash: 'sign' }),
-            303,
-          );
-
-    // A bot filled the hidden field: answer as if all went well, and keep nothing.
-    if (allValues(form.website).length > 0) return sent();
-
-    const parsed = parseSignature(form, t, campaign.kind === 'letter', c.get('locale'));
-    if (!parsed.ok)
-      return signAnswer(
-        c,
-        campaign,
-        { kind: 'form', values: signatureValues(form), errors: parsed.errors },
-        400,
-      );
-    const input = parsed.value;
-
-    // The limits are counted before anything is written. Keyed on the mailbox, so +tag variants
-    // cannot flood one person's inbox.
-    const limit = await hitAddressLimits(db, SIGNING_RATE_LIMITS.sign, {
-      address: await c.get('keyedHash')(`email:${mailboxKey(input.email)}`),
-      client: await c.get('clientKey')(),
-    });
-    if (!limit.allowed) {
-      const wait = limit.retryAfterSeconds;
-      c.header('Retry-After', String(wait));
-      return signAnswer(
-        c,
-        campaign,
-        {
-          kind: 'form',
-          values: signatureValues(form),
-          errors: { email: format(t.campaigns.tooMany, { minutes: minutes(wait) }) },
-        },
-        429,
-      );
-    }
-
-    const outcome = await signCampaign(db, campaign.id, input);
-    const origin = siteOrigin(c);
-    const links = (confirmToken: string | null, manageToken: string) => ({
-      confirmUrl: confirmToken ? `${origin}/campaigns/signatures/${confirmToken}/confirmation` : '',
-      withdrawUrl: `${origin}/campaigns/signatures/${manageToken}/withdrawal`,
-      title: campaign.title,
-    });
-    if (outcome.kind === 'new') {
-      await c.get('mailer').send({
-        to: input.email,
-        subject: t.campaigns.mailConfirmSubject,
-        text: format(t.campaigns.mailConfirmBody, {
-          ...links(outcome.confirmToken, outcome.manageToken),
-          name: input.firstName,
-        }),
-      });
-    } else {
-      // The person at the form learns nothing; the owner of the address is told, in their language.
-      const their = catalogFor(outcome.ownerLocale);
-      await c.get('mailer').send({
-        to: outcome.ownerEmail,
-        subject: their.campaigns.mailDuplicateSubject,
-        text: format(
-          outcome.confirmed
-            ? their.campaigns.mailDuplicateConfirmed
-            : their.campaigns.mailDuplicatePending,
-          links(outcome.confirmToken, outcome.manageToken),
-        ),
-      });
-    }
-    return sent();
+    const received = await receiveSignature(c, campaign);
+    if (received.kind === 'panel') return signAnswer(c, campaign, received.panel, received.status);
+    return isHtmx(c)
+      ? signAnswer(c, campaign, { kind: 'sent' }, 200)
+      : c.redirect(
+          noticeUrl(panelAnswers, `/campaigns/${campaign.id}`, 'sent', { hash: 'sign' }),
+          303,
+        );
   })
 
   .post('/campaigns/:id/calls', async function campaign_calls_post(c) {

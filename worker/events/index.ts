@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import { eventRoutes } from './public';
+import { eventFeedRoutes } from './feeds';
+import { eventEmbedRoutes } from './embed';
 import { moderationEventRoutes } from './moderation';
 import { organizerEventRoutes } from './organize';
 
@@ -10,6 +12,8 @@ import { organizerEventRoutes } from './organize';
  * before the hub's sign-in guard for /organize/* runs.
  */
 export const eventsArea = new Hono<AppEnv>()
+  .route('/', eventFeedRoutes)
+  .route('/', eventEmbedRoutes)
   .route('/', eventRoutes)
   .route('/', organizerEventRoutes)
   .route('/', moderationEventRoutes);

@@ -174,6 +174,8 @@ export const organizerEventRoutes = new Hono<AppEnv>()
           events={await listOrganizerEvents(c.get('db'), user.id)}
           now={new Date()}
           organizerId={user.id}
+          origin={siteOrigin(c)}
+          siteName={c.get('config').siteName}
           notice={readNotice(c, notices, { count: c.req.query('count') })}
         />
       ),

@@ -18,7 +18,6 @@ import {
   getEventBySlug,
   listEventCities,
   listUpcomingEvents,
-  type EventFilters,
   type EventRow,
 } from '../../db/events/events';
 import { hitAddressLimits, type AddressLimits } from '../../db/core/rate-limit';
@@ -36,9 +35,13 @@ import { eventMail, sendAll } from './mail';
 import { renderPage } from '../http/render';
 import { emailAddress, fieldErrors, readForm, requiredLine } from '../http/validation';
 import { cleanText, firstValue } from '../http/fields';
+import { eventQuery, readEventFilters } from './filters';
+import { eventsFeedTitle } from './feeds';
+import { eventsFeedPath } from '../../web/views/events/feed-links';
 import { isHtmx } from '../http/htmx';
 import { noticeUrl, readNotice, type Notices } from '../http/notices';
 import { siteOrigin } from '../http/site-origin';
+import { feedResponse } from '../http/feed-response';
 
 /** RSVPs per hour: from one client, for one email address from one client, for one email address from all clients. */
 const RSVP_LIMITS = {
@@ -58,65 +61,19 @@ const rsvpNotices = {
 /** Events in the all-events feed: the soonest ones. */
 const FEED_LIMIT = 200;
 
-const one = (value: string | undefined) => (value ?? '').slice(0, 200);
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-/** Reads the query string into filters; anything unknown is dropped, never an error. */
-const readFilters = (c: Context<AppEnv>, now: Date): EventFilterValues => {
-  const q = (name: string) => cleanText(one(c.req.query(name)));
-  const month = MONTH.test(q('month')) ? q('month') : now.toISOString().slice(0, 7);
-  return {
-    view: q('view') === 'month' ? 'month' : 'list',
-    format: ['in_person', 'online'].includes(q('format')) ? q('format') : '',
-    city: q('city'),
-    language: (EVENT_LANGUAGES as readonly string[]).includes(q('language')) ? q('language') : '',
-    category: (EVENT_CATEGORIES as readonly string[]).includes(q('category')) ? q('category') : '',
-    from: DAY.test(q('from')) && !Number.isNaN(Date.parse(q('from'))) ? q('from') : '',
-    to: DAY.test(q('to')) && !Number.isNaN(Date.parse(q('to'))) ? q('to') : '',
-    month,
-  };
-};
-
-const toQuery = (values: EventFilterValues): EventFilters => {
-  const filters: EventFilters = {
-    format: (values.format || undefined) as EventFilters['format'],
-    city: values.city || undefined,
-    language: values.language || undefined,
-    category: (values.category || undefined) as EventFilters['category'],
-  };
-  if (values.view === 'month') {
-    const [year, month] = values.month.split('-').map(Number) as [number, number];
-    // A day of margin each side: the grid places events by their own zone's date.
-    filters.from = new Date(Date.UTC(year, month - 1, 0));
-    filters.to = new Date(Date.UTC(year, month, 2));
-  } else {
-    if (values.from) filters.from = new Date(`${values.from}T00:00:00Z`);
-    if (values.to) filters.to = new Date(Date.parse(`${values.to}T00:00:00Z`) + 86400_000);
-  }
-  return filters;
-};
-
-/**
- * Answers with an iCalendar file. Calendar apps poll feeds often: the ETag (a hash of each
- * event's id, sequence and last change, and the language) lets an unchanged feed answer 304
- * without generating anything.
- */
+/** Answers with an iCalendar file; its ETag follows each event's id, sequence and last change. */
 export const icsResponse = (
   c: Context<AppEnv>,
   list: readonly EventRow[],
   build: () => string,
   filename: string,
-) => {
-  const etag = `"${hashToken(`${c.get('locale')}|${list.map((e) => `${e.id}:${e.sequence}:${e.updatedAt.getTime()}`).join(',')}`).slice(0, 32)}"`;
-  const headers = { ETag: etag, 'Cache-Control': 'no-cache' };
-  if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers);
-  return c.body(build(), 200, {
-    ...headers,
-    'Content-Type': 'text/calendar; charset=utf-8',
-    'Content-Disposition': `inline; filename="${filename}"`,
+) =>
+  feedResponse(c, {
+    version: list.map((e) => `${e.id}:${e.sequence}:${e.updatedAt.getTime()}`).join(','),
+    contentType: 'text/calendar; charset=utf-8',
+    build,
+    filename,
   });
-};
 
 export const calendarOptions = (c: Context<AppEnv>, name: string) => {
   const url = new URL(c.req.url);
@@ -282,7 +239,7 @@ export const eventRoutes = new Hono<AppEnv>()
     const t = c.get('t');
     const db = c.get('db');
     const now = new Date();
-    const filters = readFilters(c, now);
+    const filters = readEventFilters(c, now);
     const props = {
       t,
       locale: c.get('locale'),
@@ -290,13 +247,16 @@ export const eventRoutes = new Hono<AppEnv>()
       cities: await listEventCities(db, now),
       languages: EVENT_LANGUAGES,
       categories: EVENT_CATEGORIES,
-      events: await listUpcomingEvents(db, now, toQuery(filters)),
+      events: await listUpcomingEvents(db, now, eventQuery(filters)),
     };
     if (isHtmx(c)) return c.html(<EventResults {...props} />);
     return renderPage(c, {
       title: t.events.title,
       section: 'events',
       body: <EventsPage {...props} />,
+      feeds: [
+        { href: eventsFeedPath(filters, c.get('locale')), title: eventsFeedTitle(c, filters) },
+      ],
     });
   })
 

@@ -1,9 +1,10 @@
 import type { Context } from 'hono';
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import { EmbedLayout } from '../../web/embed-layout';
 import { Layout } from '../../web/layout';
 import type { ShareCardContent } from '../../web/components/share-card';
-import type { NavSection, Shell } from '../../web/shell';
+import type { FeedLink, NavSection, Shell } from '../../web/shell';
 import type { AppEnv } from '../env';
 import { siteOrigin } from './site-origin';
 
@@ -37,13 +38,15 @@ export const renderPage = <E extends AppEnv>(
     section?: NavSection;
     status?: number;
     shareCard?: ShareCardOf | undefined;
+    /** Atom feeds that follow this page (`<link rel="alternate">` in its head). */
+    feeds?: readonly FeedLink[];
   },
 ) =>
   c.html(
     <>
       {raw('<!doctype html>')}
       <Layout
-        shell={shellFor(c, page.section)}
+        shell={{ ...shellFor(c, page.section), ...(page.feeds ? { feeds: page.feeds } : {}) }}
         title={page.title}
         shareCard={page.shareCard && shareCardAt(c, page.shareCard)}
       >
@@ -57,3 +60,17 @@ const shareCardAt = <E extends AppEnv>(
   c: Context<E>,
   { path, ...card }: ShareCardOf,
 ): ShareCardContent => ({ ...card, url: siteOrigin(c) + path });
+/** Renders a partner embed (a page other sites may frame; see http/embeds.ts): the embed layout around one view. */
+export const renderEmbed = <E extends AppEnv>(
+  c: Context<E>,
+  page: { title: string; body: Child; status?: number },
+) =>
+  c.html(
+    <>
+      {raw('<!doctype html>')}
+      <EmbedLayout shell={shellFor(c)} title={page.title}>
+        {page.body}
+      </EmbedLayout>
+    </>,
+    (page.status ?? 200) as 200,
+  );

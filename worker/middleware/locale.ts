@@ -29,3 +29,19 @@ export const locale = (): MiddlewareHandler<AppEnv> =>
       await next();
     });
   };
+
+/**
+ * For feeds and partner embeds: `?lang=en` or `?lang=fr` in the address wins over the visitor's
+ * cookie and browser. A feed reader sends neither, and a partner's page shows one language to
+ * everyone, so the address is what says which; without it, the visitor's language as anywhere.
+ */
+export const queryLanguage = (): MiddlewareHandler<AppEnv> =>
+  async function queryLanguage(c, next) {
+    const asked = c.req.query('lang');
+    if (isLocale(asked)) {
+      c.set('locale', asked);
+      c.set('t', catalogFor(asked));
+      c.header('Content-Language', asked);
+    }
+    await next();
+  };

@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { validateSessionToken } from '../../db/accounts/sessions';
 import type { AppEnv } from '../env';
+import { isEmbedPath } from '../http/embeds';
 
 // A request's URL is absolute with its scheme in lower case: no need to parse all of it.
 const isHttps = (c: Context) => c.req.url.startsWith('https:');
@@ -41,7 +42,8 @@ export const session = (): MiddlewareHandler<AppEnv> =>
     c.set('user', null);
     c.set('sessionId', null);
     // Static files are the same for everyone: no session lookup, and they keep their long cache.
-    if (c.req.path.startsWith('/static/')) return next();
+    // Embeds, framed by other sites, neither read nor write a cookie (see http/embeds.ts).
+    if (c.req.path.startsWith('/static/') || isEmbedPath(c.req.path)) return next();
     const token = getCookie(c, sessionCookieName(c));
     if (token) {
       const valid = token.length <= 100 ? await validateSessionToken(c.get('db'), token) : null;

@@ -3,6 +3,7 @@ import * as campaigns from './campaigns';
 import * as circleNeeds from './circle-needs';
 import * as circleCheckIns from './circle-checkins';
 import * as circles from './circles';
+import * as reach from './reach';
 import * as events from './events';
 import * as resources from './resources';
 import * as site from './site';
@@ -23,4 +24,5 @@ export const en = {
   ...circles,
   ...circleNeeds,
   ...circleCheckIns,
+  ...reach,
 } as const;

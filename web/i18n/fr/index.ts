@@ -4,6 +4,7 @@ import * as campaigns from './campaigns';
 import * as circleNeeds from './circle-needs';
 import * as circleCheckIns from './circle-checkins';
 import * as circles from './circles';
+import * as reach from './reach';
 import * as events from './events';
 import * as resources from './resources';
 import * as site from './site';
@@ -20,4 +21,5 @@ export const fr: Catalog = {
   ...circles,
   ...circleNeeds,
   ...circleCheckIns,
+  ...reach,
 };

@@ -13,6 +13,7 @@ import {
 import { CampaignEnding } from './ending';
 import { SignatureChart } from './signature-chart';
 import { formatDate } from '../../components/format';
+import { EmbedSnippet } from '../../components/embed-snippet';
 import { format, type Catalog, type Locale } from '../../i18n';
 
 /** What the campaign form shows: the organizer's own words, as typed. */
@@ -265,6 +266,9 @@ export interface ManageCampaignProps {
   values?: CampaignFormValues;
   typed?: Record<string, string>;
   readability?: string | undefined;
+  /** The site's address and name, for the embed code (absolute: it goes on another site). */
+  origin: string;
+  siteName: string;
 }
 
 /** One campaign, for its organizer: its state and the next step, its text, news, and signatures. */
@@ -354,6 +358,24 @@ export const ManageCampaignPage = (props: ManageCampaignProps) => {
           ))}
         </section>
       ) : null}
+
+      {isPublic ? (
+        <EmbedSnippet
+          t={t}
+          id="campaign-embed"
+          intro={t.embeds.snippetCampaignIntro}
+          src={`${props.origin}/embed/campaigns/${campaign.id}`}
+          frameTitle={(their) =>
+            format(their.embeds.campaignFrameTitle, {
+              site: props.siteName,
+              title: campaign.title,
+            })
+          }
+          height={campaign.kind === 'call' ? 360 : 900}
+        />
+      ) : (
+        <p>{t.embeds.snippetNotYet}</p>
+      )}
 
       <CampaignEnding
         t={t}

@@ -49,10 +49,13 @@ export const CampaignListPage = ({
   t,
   locale,
   campaigns,
+  feedHref,
 }: {
   t: Catalog;
   locale: Locale;
   campaigns: CampaignSummary[];
+  /** The Atom feed of new campaigns, in the reader's language. */
+  feedHref: string;
 }) => {
   const open = campaigns.filter((c) => c.open);
   const past = campaigns.filter((c) => !c.open);
@@ -81,6 +84,11 @@ export const CampaignListPage = ({
           </ul>
         </section>
       ) : null}
+      <p>
+        <a href={feedHref} type="application/atom+xml">
+          {t.feeds.campaignsLink}
+        </a>
+      </p>
     </>
   );
 };
@@ -105,6 +113,8 @@ export interface CampaignPageProps {
    * drawn by those areas and passed in here, so this page needs no knowledge of them.
    */
   related?: Child;
+  /** The Atom feed of this campaign's updates, in the reader's language. */
+  updatesFeedHref: string;
 }
 
 /** One campaign: the ask, who decides, progress, what happens next, the action, news, signers, sharing. */
@@ -190,7 +200,7 @@ export const CampaignPage = (props: CampaignPageProps) => {
         <section aria-labelledby="updates-heading">
           <h2 id="updates-heading">{t.campaigns.updatesHeading}</h2>
           {props.updates.map((update) => (
-            <div class="update">
+            <div class="update" id={`update-${update.id}`}>
               <p class="meta">{formatDate(update.createdAt, props.locale)}</p>
               <p class="pre-line" {...written}>
                 {update.body}
@@ -223,6 +233,11 @@ export const CampaignPage = (props: CampaignPageProps) => {
         <input id="share-url" type="text" readonly value={props.shareUrl} class="share-url" />
         <p>
           <a href={mailto}>{t.campaigns.shareEmail}</a>
+        </p>
+        <p>
+          <a href={props.updatesFeedHref} type="application/atom+xml">
+            {t.feeds.updatesLink}
+          </a>
         </p>
       </section>
     </article>

@@ -35,6 +35,11 @@ export const SignaturePanel = (props: {
   isLetter: boolean;
   suggestedLetter: string;
   state: SignaturePanelState;
+  /**
+   * In a partner's embed: where the form posts (the embed's own address, so the answer stays in
+   * the frame), without htmx, and `target="_self"` over the embed's `<base target="_blank">`.
+   */
+  embedAction?: string;
 }) => {
   const { t, state } = props;
   const heading = props.isLetter ? t.campaigns.letterHeading : t.campaigns.signHeading;
@@ -65,11 +70,15 @@ export const SignaturePanel = (props: {
       <ErrorSummary errors={errors} title={t.forms.errorSummaryTitle} />
       <form
         method="post"
-        action={`/campaigns/${props.campaignId}/signatures`}
-        hx-post={`/campaigns/${props.campaignId}/signatures`}
-        hx-target="#sign"
-        hx-swap="outerHTML"
         novalidate
+        {...(props.embedAction
+          ? { action: props.embedAction, target: '_self' }
+          : {
+              action: `/campaigns/${props.campaignId}/signatures`,
+              'hx-post': `/campaigns/${props.campaignId}/signatures`,
+              'hx-target': '#sign',
+              'hx-swap': 'outerHTML',
+            })}
       >
         <TextField
           name="firstName"

@@ -4,6 +4,7 @@ import { format, type Catalog, type Locale } from '../../i18n';
 import { EventSummary } from './summary';
 import { textIn } from '../../components/content-language';
 import { SelectField } from '../../components/form';
+import { eventsFeedPath } from './feed-links';
 
 /** The filters as the query string carries them (the URL is the state). */
 export interface EventFilterValues {
@@ -12,6 +13,8 @@ export interface EventFilterValues {
   city: string;
   language: string;
   category: string;
+  /** One organizer's events (an account id), set by the links an organizer shares; no control of its own. */
+  organizer: string;
   from: string;
   to: string;
   /** YYYY-MM, month view only. */
@@ -68,6 +71,9 @@ const EventFilters = (props: EventsPageProps) => {
         hx-push-url="true"
       >
         {filters.view === 'month' ? <input type="hidden" name="view" value="month" /> : null}
+        {filters.organizer ? (
+          <input type="hidden" name="organizer" value={filters.organizer} />
+        ) : null}
         {filters.view === 'month' ? (
           <input type="hidden" name="month" value={filters.month} />
         ) : null}
@@ -282,9 +288,16 @@ export const EventsPage = (props: EventsPageProps) => {
       </nav>
       <EventFilters {...props} />
       <EventResults {...props} />
-      <p>
-        <a href="/events.ics">{t.events.feedLink}</a>
-      </p>
+      <ul class="feed-links">
+        <li>
+          <a href="/events.ics">{t.events.feedLink}</a>
+        </li>
+        <li>
+          <a href={eventsFeedPath(filters, props.locale)} type="application/atom+xml">
+            {t.feeds.eventsLink}
+          </a>
+        </li>
+      </ul>
     </>
   );
 };

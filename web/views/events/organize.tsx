@@ -2,7 +2,8 @@ import type { EventRow, OrganizerEvent } from '../../../db/events/events';
 import type { RsvpRow } from '../../../db/events/rsvps';
 import { ErrorSummary, Notice, TextArea, type FieldErrors } from '../../components/form';
 import { formatEventWhen } from './format';
-import type { Catalog, Locale } from '../../i18n';
+import { format, type Catalog, type Locale } from '../../i18n';
+import { EmbedSnippet } from '../../components/embed-snippet';
 
 type Status = EventRow['status'] | 'past';
 const statusOf = (event: EventRow, now: Date): Status =>
@@ -16,6 +17,9 @@ export const OrganizerEventsPage = (props: {
   now: Date;
   organizerId: string;
   notice?: string | undefined;
+  /** The site's address, for the embed code (absolute: it goes on another site). */
+  origin: string;
+  siteName: string;
 }) => {
   const { t } = props;
   const e = t.events;
@@ -63,6 +67,22 @@ export const OrganizerEventsPage = (props: {
       <p>
         <a href={`/organize/${props.organizerId}/events.ics`}>{e.myFeed}</a>
       </p>
+      <p>
+        <a
+          href={`/events.atom?organizer=${props.organizerId}&lang=${props.locale}`}
+          type="application/atom+xml"
+        >
+          {t.feeds.eventsLink}
+        </a>
+      </p>
+      <EmbedSnippet
+        t={t}
+        id="events-embed"
+        intro={t.embeds.snippetEventsIntro}
+        src={`${props.origin}/embed/events?organizer=${props.organizerId}`}
+        frameTitle={(their) => format(their.embeds.eventsFrameTitle, { site: props.siteName })}
+        height={600}
+      />
     </>
   );
 };
