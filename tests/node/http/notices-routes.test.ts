@@ -106,6 +106,7 @@ describe('pages that show a ?done= notice', () => {
     /** Each route that reads ?done=, by its declared path: an address that opens it, and one of its own notices. */
     const pages: Record<string, [address: string, notice: string]> = {
       '/account': ['/account', 'applied'],
+      '/circles': ['/circles', 'left'],
       '/moderation': ['/moderation', 'approved'],
       '/moderation/people': ['/moderation/people', 'granted'],
       '/moderation/resources': ['/moderation/resources', 'verified'],
