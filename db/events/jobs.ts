@@ -11,8 +11,10 @@ export interface ReminderDue {
   name: string;
   locale: 'en' | 'fr';
   event: typeof events.$inferSelect;
-  /** A private link to see or cancel, made for this reminder; null when the site's address is unknown. */
-  link: string | null;
+  /** A private token to see or cancel, made for this reminder; null when it could not be made. */
+  token: string | null;
+  /** The site's address the person RSVPed on, for the link (worker/events/rsvp-link.ts). */
+  siteOrigin: string;
 }
 
 /**
@@ -69,7 +71,8 @@ export const claimDueReminders = async (db: Database, now: Date): Promise<Remind
         name: row.name ?? '',
         locale: row.locale,
         event,
-        link: token ? `${row.site_origin}/rsvps/${token}` : null,
+        token: token ?? null,
+        siteOrigin: row.site_origin,
       });
   }
   return due;
