@@ -468,18 +468,16 @@ export const removeOrganizerEvents = async (
 };
 
 /**
- * "Download my data" for an organizer: the events they created, as written. Attendees'
- * details belong to the attendees and are left out.
+ * "Download my data" for an organizer: the events they created, as written, with the places
+ * taken and waitlisted. Attendees' names, emails and access needs are left out: they are the
+ * attendees' own data, given for one event, kept 30 days and erased on their own schedule; the
+ * organizer reads them for the event (the RSVP page and CSV), and an account export is not
+ * where copies of other people's details should travel.
  */
 export const exportEventsOfOrganizer = async (db: Database, organizerId: string) =>
-  (
-    await db
-      .select()
-      .from(events)
-      .where(eq(events.organizerId, organizerId))
-      .orderBy(asc(events.startsAt))
-      .all()
-  ).map(({ organizerId: _organizer, contactsErasedAt: _erased, ...event }) => event);
+  (await listOrganizerEvents(db, organizerId)).map(
+    ({ organizerId: _organizer, contactsErasedAt: _erased, ...event }) => event,
+  );
 
 /** The upcoming public events of an organizer: those cancelled when their account is deleted. */
 export const listUpcomingPublicEventIdsOf = async (
