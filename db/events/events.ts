@@ -122,6 +122,35 @@ export const occurrenceStarts = (
 };
 
 /**
+ * The end of each occurrence, on the wall clock like its start: as many days after it, at the
+ * same time of day as the first. A fixed length would end an all-day event at 23:00 or 01:00 on
+ * the day the clocks change, and it would no longer read as all day.
+ */
+const occurrenceEnd = (firstStart: Date, firstEnd: Date, timeZone: string) => {
+  const start = new TZDate(firstStart.getTime(), timeZone);
+  const end = new TZDate(firstEnd.getTime(), timeZone);
+  const days = Math.round(
+    (Date.UTC(end.getFullYear(), end.getMonth(), end.getDate()) -
+      Date.UTC(start.getFullYear(), start.getMonth(), start.getDate())) /
+      86400_000,
+  );
+  return (occurrence: Date): Date => {
+    const local = new TZDate(occurrence.getTime(), timeZone);
+    return new Date(
+      new TZDate(
+        local.getFullYear(),
+        local.getMonth(),
+        local.getDate() + days,
+        end.getHours(),
+        end.getMinutes(),
+        0,
+        timeZone,
+      ).getTime(),
+    );
+  };
+};
+
+/**
  * Creates a draft (and, for a series, one draft per occurrence in the same batch). Returns the
  * id of the first occurrence. With the form's key, a second press of "Save" returns the
  * first press's event instead of making another.
@@ -135,15 +164,15 @@ export const createEvent = async (
   formKey: string | null = null,
 ): Promise<string> => {
   const starts = occurrenceStarts(input.startsAt, recurrence, input.timeZone);
-  const length = input.endsAt.getTime() - input.startsAt.getTime();
+  const endOf = occurrenceEnd(input.startsAt, input.endsAt, input.timeZone);
   const seriesId = starts.length > 1 ? newId() : null;
-  const rows = starts.map((startsAt) => ({
+  const rows = starts.map((startsAt, i) => ({
     ...input,
     id: newId(),
     organizerId,
     seriesId,
     startsAt,
-    endsAt: new Date(startsAt.getTime() + length),
+    endsAt: i === 0 ? input.endsAt : endOf(startsAt),
     status: 'draft' as const,
     sequence: 0,
     createdAt: now,
@@ -487,18 +516,16 @@ export const removeOrganizerEvents = async (
 };
 
 /**
- * "Download my data" for an organizer: the events they created, as written. Attendees'
- * details belong to the attendees and are left out.
+ * "Download my data" for an organizer: the events they created, as written, with the places
+ * taken and waitlisted. Attendees' names, emails and access needs are left out: they are the
+ * attendees' own data, given for one event, kept 30 days and erased on their own schedule; the
+ * organizer reads them for the event (the RSVP page and CSV), and an account export is not
+ * where copies of other people's details should travel.
  */
 export const exportEventsOfOrganizer = async (db: Database, organizerId: string) =>
-  (
-    await db
-      .select()
-      .from(events)
-      .where(eq(events.organizerId, organizerId))
-      .orderBy(asc(events.startsAt))
-      .all()
-  ).map(({ organizerId: _organizer, contactsErasedAt: _erased, ...event }) => event);
+  (await listOrganizerEvents(db, organizerId)).map(
+    ({ organizerId: _organizer, contactsErasedAt: _erased, ...event }) => event,
+  );
 
 /** The upcoming public events of an organizer: those cancelled when their account is deleted. */
 export const listUpcomingPublicEventIdsOf = async (

@@ -13,8 +13,10 @@ export interface ReminderDue {
   name: string;
   locale: 'en' | 'fr';
   event: EventRow;
-  /** A private link to see or cancel, made for this reminder; null when the site's address is unknown. */
-  link: string | null;
+  /** A private token to see or cancel, made for this reminder; null when it could not be made. */
+  token: string | null;
+  /** The site's address the person RSVPed on, for the link (worker/events/rsvp-link.ts). */
+  siteOrigin: string;
 }
 
 /**
@@ -71,7 +73,8 @@ export const claimDueReminders = async (db: Database, now: Date): Promise<Remind
         name: row.name ?? '',
         locale: row.locale,
         event: withSlug(event),
-        link: token ? `${row.site_origin}/rsvps/${token}` : null,
+        token: token ?? null,
+        siteOrigin: row.site_origin,
       });
   }
   return due;

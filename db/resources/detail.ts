@@ -1,8 +1,7 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '../core/database';
 import { WEEKDAYS, isRuleOpen, localTimeIn, ruleHasDay, type WeeklyRule } from './hours';
 import type { ResourceDetail, ResourceHours, ResourcePlace } from './types';
-import * as t from '../schema';
+import { loadServiceRows } from './service-rows';
 
 /** Every opening interval of the week, day by day (MO first), for one place. */
 const weekOf = (rules: WeeklyRule[]): ResourceHours[] =>
@@ -19,6 +18,7 @@ const weekOf = (rules: WeeklyRule[]): ResourceHours[] =>
 
 /**
  * One active service with everything its page shows, by id or slug; null when there is none.
+ * Read by `loadServiceRows`, the reader the edit form shares.
  * A confidential place comes back without its address, transit notes or name: they never
  * leave this function. `now` decides "open now" and "today" in each place's time zone.
  */
@@ -27,81 +27,9 @@ export const getResource = async (
   idOrSlug: string,
   now: Date,
 ): Promise<ResourceDetail | null> => {
-  // No query here joins tables whose columns share names: D1 returns rows by column name, and
-  // same-named columns (id, name, description…) would overwrite each other.
-  const service = await db
-    .select()
-    .from(t.services)
-    .where(
-      and(
-        or(eq(t.services.id, idOrSlug), eq(t.services.slug, idOrSlug)),
-        eq(t.services.status, 'active'),
-      ),
-    )
-    .get();
-  if (!service) return null;
-  const id = service.id;
-
-  const [organization, categories, languages, phones, costs, documents, links, schedules] =
-    await db.batch([
-      db.select().from(t.organizations).where(eq(t.organizations.id, service.organizationId)),
-      db
-        .select({ code: t.taxonomyTerms.code })
-        .from(t.attributes)
-        .innerJoin(t.taxonomyTerms, eq(t.taxonomyTerms.id, t.attributes.taxonomyTermId))
-        .where(eq(t.attributes.linkId, id))
-        // Stored order, as before the search indexes (0013, 0015) widened the ones these reads use.
-        .orderBy(sql`${t.attributes}.rowid`),
-      db
-        .selectDistinct({ code: t.languages.code })
-        .from(t.languages)
-        .where(eq(t.languages.serviceId, id))
-        .orderBy(asc(t.languages.code)),
-      db.select().from(t.phones).where(eq(t.phones.serviceId, id)).orderBy(asc(t.phones.id)),
-      db
-        .select()
-        .from(t.costOptions)
-        .where(eq(t.costOptions.serviceId, id))
-        .orderBy(asc(t.costOptions.id)),
-      db
-        .select()
-        .from(t.requiredDocuments)
-        .where(eq(t.requiredDocuments.serviceId, id))
-        .orderBy(asc(t.requiredDocuments.id)),
-      db
-        .select()
-        .from(t.serviceAtLocation)
-        .where(eq(t.serviceAtLocation.serviceId, id))
-        .orderBy(asc(t.serviceAtLocation.id)),
-      db
-        .select()
-        .from(t.schedules)
-        .where(eq(t.schedules.serviceId, id))
-        .orderBy(sql`rowid`),
-    ]);
-
-  const locationIds = [...new Set(links.map((link) => link.locationId))];
-  const [locationRows, addressRows, access] = locationIds.length
-    ? await db.batch([
-        db.select().from(t.locations).where(inArray(t.locations.id, locationIds)),
-        db
-          .select()
-          .from(t.addresses)
-          .where(inArray(t.addresses.locationId, locationIds))
-          .orderBy(asc(t.addresses.id)),
-        db
-          .select()
-          .from(t.accessibility)
-          .where(inArray(t.accessibility.locationId, locationIds))
-          .orderBy(asc(t.accessibility.id)),
-      ])
-    : [[], [], []];
-  const places = links.flatMap((sal) => {
-    const location = locationRows.find((l) => l.id === sal.locationId);
-    return location
-      ? [{ sal, location, address: addressRows.find((a) => a.locationId === location.id) ?? null }]
-      : [];
-  });
+  const rows = await loadServiceRows(db, idOrSlug, { activeOnly: true });
+  if (!rows) return null;
+  const { service, organization, places, schedules, accessibility: access } = rows;
 
   const seen = new Set<string>();
   let openNow = false;
@@ -143,32 +71,36 @@ export const getResource = async (
   }
 
   return {
-    id,
+    id: service.id,
     slug: service.slug,
     name: service.name,
     alternateName: service.alternateName,
     description: service.description,
     contentLanguage: service.contentLanguage,
-    organizationName: organization[0]?.name ?? '',
-    organizationLanguage: organization[0]?.contentLanguage ?? 'en',
+    organizationName: organization?.name ?? '',
+    organizationLanguage: organization?.contentLanguage ?? 'en',
     url: service.url,
     email: service.email,
-    categories: categories.map((c) => c.code ?? '').filter(Boolean),
+    categories: rows.categories,
     eligibility: service.eligibilityDescription,
     minimumAge: service.minimumAge,
     maximumAge: service.maximumAge,
     applicationProcess: service.applicationProcess,
-    documents: documents.map((d) => d.document ?? '').filter(Boolean),
-    phones: phones.map((p) => ({ number: p.number, type: p.type, description: p.description })),
+    documents: rows.documents,
+    phones: rows.phones.map((p) => ({
+      number: p.number,
+      type: p.type,
+      description: p.description,
+    })),
     places: resourcePlaces,
-    languages: languages.map((l) => l.code ?? '').filter(Boolean),
-    costs: costs.map((c) => ({
+    languages: rows.languages,
+    costs: rows.costs.map((c) => ({
       option: c.option,
       amount: c.amount,
       currency: c.currency,
       description: c.amountDescription,
     })),
-    free: costs.length > 0 && costs.every((c) => c.amount === 0),
+    free: rows.costs.length > 0 && rows.costs.every((c) => c.amount === 0),
     openNow,
     walkIn: service.walkIn,
     traumaInformed: service.traumaInformed,

@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, ne, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ne } from 'drizzle-orm';
 import type { Database } from '../core/database';
 import type { EditableResource, PhoneType, ResourceDayHours } from './edit-types';
 import { PHONE_TYPES } from './edit-types';
 import { WEEKDAYS, ruleHasDay } from './hours';
 import * as t from '../schema';
+import { loadServiceRows } from './service-rows';
 
 /** Organizations to pick from in the form, by name. */
 export const listOrganizationChoices = async (
@@ -51,110 +52,55 @@ const dayHours = (
 
 /**
  * One service (any status, by id or slug) as its edit form shows it; null when there is none.
- * Its first place is the one the form edits.
+ * Read by `loadServiceRows`, the reader the public page shares. Its first place is the one the
+ * form edits.
  */
 export const getEditableResource = async (
   db: Database,
   idOrSlug: string,
 ): Promise<EditableResource | null> => {
-  const service = await db
-    .select()
-    .from(t.services)
-    .where(or(eq(t.services.id, idOrSlug), eq(t.services.slug, idOrSlug)))
-    .get();
-  if (!service) return null;
+  const rows = await loadServiceRows(db, idOrSlug, { activeOnly: false });
+  if (!rows) return null;
+  const { service, costs } = rows;
   const id = service.id;
-  const [organization, terms, languages, phones, costs, documents, links] = await db.batch([
-    db
-      .select({ name: t.organizations.name })
-      .from(t.organizations)
-      .where(eq(t.organizations.id, service.organizationId)),
-    db
-      .select({ code: t.taxonomyTerms.code })
-      .from(t.attributes)
-      .innerJoin(t.taxonomyTerms, eq(t.taxonomyTerms.id, t.attributes.taxonomyTermId))
-      .where(eq(t.attributes.linkId, id)),
-    db
-      .selectDistinct({ code: t.languages.code })
-      .from(t.languages)
-      .where(eq(t.languages.serviceId, id)),
-    db.select().from(t.phones).where(eq(t.phones.serviceId, id)).orderBy(asc(t.phones.id)),
-    db
-      .select()
-      .from(t.costOptions)
-      .where(eq(t.costOptions.serviceId, id))
-      .orderBy(asc(t.costOptions.id)),
-    db
-      .select()
-      .from(t.requiredDocuments)
-      .where(eq(t.requiredDocuments.serviceId, id))
-      .orderBy(asc(t.requiredDocuments.id)),
-    db
-      .select()
-      .from(t.serviceAtLocation)
-      .where(eq(t.serviceAtLocation.serviceId, id))
-      .orderBy(asc(t.serviceAtLocation.id))
-      .limit(1),
-  ]);
-  const sal = links[0] ?? null;
-  const [locationRows, addressRows, schedules, sharing] = sal
-    ? await db.batch([
-        db.select().from(t.locations).where(eq(t.locations.id, sal.locationId)),
-        db
-          .select()
-          .from(t.addresses)
-          .where(eq(t.addresses.locationId, sal.locationId))
-          .orderBy(asc(t.addresses.id))
-          .limit(1),
-        db
-          .select({
-            byday: t.schedules.byday,
-            opensAt: t.schedules.opensAt,
-            closesAt: t.schedules.closesAt,
-          })
-          .from(t.schedules)
-          .where(and(eq(t.schedules.serviceId, id), eq(t.schedules.locationId, sal.locationId))),
-        db
-          .select({ n: count() })
-          .from(t.serviceAtLocation)
-          .where(
-            and(
-              eq(t.serviceAtLocation.locationId, sal.locationId),
-              ne(t.serviceAtLocation.serviceId, id),
-            ),
+  const place = rows.places[0] ?? null;
+  const location = place?.location ?? null;
+  const address = place?.address ?? null;
+  const sharing = location
+    ? await db
+        .select({ n: count() })
+        .from(t.serviceAtLocation)
+        .where(
+          and(
+            eq(t.serviceAtLocation.locationId, location.id),
+            ne(t.serviceAtLocation.serviceId, id),
           ),
-      ])
-    : [[], [], [], [{ n: 0 }]];
-  const location = locationRows[0] ?? null;
-  const address = addressRows[0] ?? null;
+        )
+        .get()
+    : undefined;
+  const schedules = location ? rows.schedules.filter((s) => s.locationId === location.id) : [];
   const free = costs.length > 0 && costs.every((cost) => cost.amount === 0);
   return {
     id,
     slug: service.slug,
     locationId: location?.id ?? null,
-    serviceAtLocationId: sal?.id ?? null,
+    serviceAtLocationId: place?.sal.id ?? null,
     addressId: address?.id ?? null,
-    sharedPlaceCount: sharing[0]?.n ?? 0,
+    sharedPlaceCount: sharing?.n ?? 0,
     input: {
       organizationId: service.organizationId,
-      organizationName: organization[0]?.name ?? '',
+      organizationName: rows.organization?.name ?? '',
       name: service.name,
       description: service.description ?? '',
       contentLanguage: service.contentLanguage,
       eligibility: service.eligibilityDescription ?? '',
-      documents: documents.map((d) => d.document ?? '').filter(Boolean),
+      documents: rows.documents,
       free,
       costDescription: free
         ? ''
         : (service.feesDescription ?? costs[0]?.amountDescription ?? costs[0]?.option ?? ''),
-      categories: terms
-        .map((term) => term.code ?? '')
-        .filter(Boolean)
-        .sort(),
-      languages: languages
-        .map((l) => l.code ?? '')
-        .filter(Boolean)
-        .sort(),
+      categories: [...rows.categories].sort(),
+      languages: [...rows.languages].sort(),
       street: address?.address1 ?? '',
       city: address?.city ?? '',
       postalCode: address?.postalCode ?? '',
@@ -165,7 +111,7 @@ export const getEditableResource = async (
       timeZone: location?.timeZone ?? 'UTC',
       transportation: location?.transportation ?? '',
       confidential: location?.confidentialLocation ?? false,
-      phones: phones.map((p) => ({
+      phones: rows.phones.map((p) => ({
         number: p.number,
         type: (PHONE_TYPES as readonly string[]).includes(p.type ?? '')
           ? (p.type as PhoneType)

@@ -103,6 +103,7 @@ export const storyEvents = sqliteTable(
         'approved',
         'published',
         'withdrawn',
+        'unpublished',
         'versions-deleted',
         'expired',
         'reminded',

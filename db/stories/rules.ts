@@ -79,6 +79,23 @@ export const publishableApprovalCondition = (storyId: string, approvalId: string
     sql`exists (select 1 from ${storyApprovals} where ${storyApprovals.id} = ${approvalId} and ${consentInForceCondition(now)})`,
   )!;
 
+/**
+ * A newer approval waiting behind a live one: the author approved another version, a moderator
+ * has not published it yet, and the older stays public under its own consent until then (or
+ * until the author takes it down). Null otherwise. The page says exactly this to the author.
+ */
+export const approvalWaitingBehindLive = (
+  record: {
+    story: Pick<StoryRow, 'publishedApprovalId' | 'withdrawnAt' | 'authorId'>;
+    approvals: StoryApproval[];
+  },
+  now = new Date(),
+): { live: StoryApproval; waiting: StoryApproval } | null => {
+  const live = record.approvals.find((a) => a.id === record.story.publishedApprovalId) ?? null;
+  const waiting = publishableApproval(record, now);
+  return live && waiting && isStoryLive(record.story, live, now) ? { live, waiting } : null;
+};
+
 /** Where consent lets a live story be shown: its own page, one campaign's page, event quotes. */
 export const consentScope = {
   ownPage: (): SQL => sql`${storyApprovals.consentOwnPage} = 1`,

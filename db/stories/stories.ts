@@ -434,6 +434,39 @@ export const withdrawStory = async (
   return updated.length > 0;
 };
 
+/**
+ * The author takes the published version down and keeps the story: it leaves every public
+ * surface at once, while a newer approval still waits for a moderator
+ * (db/stories/rules.ts `approvalWaitingBehindLive`). The audit line names the version taken
+ * down; it is written before the update in the same batch, so a second press writes none.
+ */
+export const takeDownPublishedVersion = async (
+  db: Database,
+  storyId: string,
+  authorId: string,
+  now = new Date(),
+): Promise<boolean> => {
+  const [, updated] = await db.batch([
+    db.insert(storyEvents)
+      .select(sql`select ${newId()}, s.id, 'author', 'unpublished', v.number, ${seconds(now)}
+      from stories s join story_approvals a on a.id = s.published_approval_id join story_versions v on v.id = a.version_id
+      where s.id = ${storyId} and s.author_id = ${authorId} and s.withdrawn_at is null`),
+    db
+      .update(stories)
+      .set({ publishedApprovalId: null })
+      .where(
+        and(
+          eq(stories.id, storyId),
+          eq(stories.authorId, authorId),
+          isNull(stories.withdrawnAt),
+          isNotNull(stories.publishedApprovalId),
+        ),
+      )
+      .returning({ id: stories.id }),
+  ]);
+  return updated.length > 0;
+};
+
 /** Deletes every version and approval of a withdrawn story of this author. */
 export const deleteStoryVersions = async (
   db: Database,

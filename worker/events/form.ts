@@ -14,6 +14,7 @@ import {
 import type { Catalog } from '../../web/i18n';
 import { format } from '../../web/i18n';
 import type { EventFormValues } from '../../web/views/events/event-form';
+import { isAllDay, lastDayOf } from '../../web/views/events/format';
 import { allValues, cleanText, firstValue } from '../http/fields';
 
 export type { EventFormValues };
@@ -41,6 +42,7 @@ export const readEventForm = (form: Record<string, unknown>): EventFormValues =>
   cost: cleanText(firstValue(form.cost)),
   capacity: cleanText(firstValue(form.capacity)),
   timeZone: cleanText(firstValue(form.timeZone)),
+  allDay: firstValue(form.allDay) === '1',
   startDate: cleanText(firstValue(form.startDate)),
   startTime: cleanText(firstValue(form.startTime)),
   endDate: cleanText(firstValue(form.endDate)),
@@ -93,6 +95,16 @@ export const zonedInstant = (date: string, time: string, zone: string): Date | n
   return new Date(new TZDate(year, month - 1, day, Number(t[1]), Number(t[2]), 0, zone).getTime());
 };
 
+/** The day after a YYYY-MM-DD day ('' for anything else, which `zonedInstant` refuses). */
+const nextDay = (date: string): string => {
+  const d = DATE.exec(date);
+  if (!d) return '';
+  const day = new Date(Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3])));
+  // 2030-02-30 is no day: its "next day" must not be 2030-03-02.
+  if (day.toISOString().slice(0, 10) !== date) return '';
+  return new Date(day.getTime() + 86400_000).toISOString().slice(0, 10);
+};
+
 /** The form's values for an existing event, in its own time zone. */
 export const eventFormValues = (event: EventRow): EventFormValues => {
   const local = (date: Date) => {
@@ -105,6 +117,8 @@ export const eventFormValues = (event: EventRow): EventFormValues => {
   };
   const start = local(event.startsAt);
   const end = local(event.endsAt);
+  const allDay = isAllDay(event);
+  const lastDay = lastDayOf(event);
   return {
     title: event.title,
     description: event.description,
@@ -120,10 +134,18 @@ export const eventFormValues = (event: EventRow): EventFormValues => {
     cost: event.cost,
     capacity: event.capacity === null ? '' : String(event.capacity),
     timeZone: event.timeZone,
+    allDay,
     startDate: start.date,
-    startTime: start.time,
-    endDate: end.date === start.date ? '' : end.date,
-    endTime: end.time,
+    startTime: allDay ? '' : start.time,
+    // An all-day event's end date is its last day, as the form asks for it.
+    endDate: allDay
+      ? lastDay === start.date
+        ? ''
+        : lastDay
+      : end.date === start.date
+        ? ''
+        : end.date,
+    endTime: allDay ? '' : end.time,
     reminderHours: String(event.reminderHours),
     repeat: 'none',
     repeatUntil: '',
@@ -148,6 +170,7 @@ export const emptyEventForm = (timeZone: string, language: string): EventFormVal
   cost: '',
   capacity: '',
   timeZone,
+  allDay: false,
   startDate: '',
   startTime: '',
   endDate: '',
@@ -227,21 +250,31 @@ export const parseEventForm = (
     (REMINDER_HOURS as readonly number[]).includes(reminderHours),
     e.errChoice,
   );
+  // All day: midnight to midnight on the event's wall clock, the end date being the last day;
+  // the times typed, if any, are ignored.
+  const allDay = values.allDay;
   check('startDate', DATE.test(values.startDate), e.errDate);
-  check('startTime', TIME.test(values.startTime), e.errTime);
+  if (!allDay) check('startTime', TIME.test(values.startTime), e.errTime);
   check('endDate', values.endDate === '' || DATE.test(values.endDate), e.errDate);
-  check('endTime', TIME.test(values.endTime), e.errTime);
+  if (!allDay) check('endTime', TIME.test(values.endTime), e.errTime);
   let startsAt: Date | null = null;
   let endsAt: Date | null = null;
   if (!errors.timeZone && !errors.startDate && !errors.startTime) {
-    startsAt = zonedInstant(values.startDate, values.startTime, values.timeZone);
+    startsAt = zonedInstant(values.startDate, allDay ? '00:00' : values.startTime, values.timeZone);
     check('startDate', startsAt !== null, e.errDate);
-    if (startsAt) check('startDate', startsAt > now, e.errInPast);
+    // An all-day event may still be made on its day, until that day ends.
+    const notPast = allDay
+      ? zonedInstant(nextDay(values.startDate), '00:00', values.timeZone)
+      : startsAt;
+    if (startsAt) check('startDate', !!notPast && notPast > now, e.errInPast);
   }
   if (startsAt && !errors.endDate && !errors.endTime) {
-    endsAt = zonedInstant(values.endDate || values.startDate, values.endTime, values.timeZone);
+    const endDate = values.endDate || values.startDate;
+    endsAt = allDay
+      ? zonedInstant(nextDay(endDate), '00:00', values.timeZone)
+      : zonedInstant(endDate, values.endTime, values.timeZone);
     check('endDate', endsAt !== null, e.errDate);
-    if (endsAt) check('endTime', endsAt > startsAt, e.errEndBeforeStart);
+    if (endsAt) check(allDay ? 'endDate' : 'endTime', endsAt > startsAt, e.errEndBeforeStart);
   }
   let recurrence: Recurrence | null = null;
   if (allowRepeat && values.repeat !== 'none' && values.repeat !== '') {

@@ -2,6 +2,7 @@ import { claimDueReminders, eraseOldRsvpContacts } from '../../db/events/jobs';
 import type { Database } from '../../db/core/database';
 import { enqueueMail } from '../../db/mail/outbox';
 import { eventMail } from './mail';
+import { rsvpLink } from './rsvp-link';
 
 /**
  * Sends the reminders now due. Each is claimed in the database first (one conditional update),
@@ -11,7 +12,15 @@ import { eventMail } from './mail';
 export const sendEventReminders = async (db: Database, now: Date): Promise<number> => {
   const due = await claimDueReminders(db, now);
   for (const reminder of due)
-    await enqueueMail(db, eventMail.reminder(reminder.event, reminder), now, false);
+    await enqueueMail(
+      db,
+      eventMail.reminder(reminder.event, {
+        ...reminder,
+        link: reminder.token ? rsvpLink(reminder.siteOrigin, reminder.token) : null,
+      }),
+      now,
+      false,
+    );
   return due.length;
 };
 

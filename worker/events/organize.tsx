@@ -37,6 +37,7 @@ import { renderPage } from '../http/render';
 import { calendarOptions, icsResponse } from './public';
 import { fieldErrors, readForm, requiredText } from '../http/validation';
 import { siteOrigin } from '../http/site-origin';
+import { rsvpLink } from './rsvp-link';
 import { firstValue } from '../http/fields';
 import { noticeUrl, readNotice, type Notices } from '../http/notices';
 
@@ -249,7 +250,7 @@ export const organizerEventRoutes = new Hono<AppEnv>()
     await sendAll(
       c.get('mailer'),
       promoted.map((person) =>
-        eventMail.promoted(result.after, person, `${origin}/rsvps/${person.token}`),
+        eventMail.promoted(result.after, person, rsvpLink(origin, person.token)),
       ),
     );
     if (result.movedOrRelocated)

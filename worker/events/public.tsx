@@ -42,6 +42,7 @@ import { isHtmx } from '../http/htmx';
 import { noticeUrl, readNotice, type Notices } from '../http/notices';
 import { siteOrigin } from '../http/site-origin';
 import { feedResponse } from '../http/feed-response';
+import { rsvpLink, rsvpPath } from './rsvp-link';
 
 /** RSVPs per hour: from one client, for one email address from one client, for one email address from all clients. */
 const RSVP_LIMITS = {
@@ -356,12 +357,12 @@ export const eventRoutes = new Hono<AppEnv>()
         ? eventMail.rsvp(
             event,
             { ...input, places: outcome.places, status: outcome.status },
-            `${siteOrigin(c)}/rsvps/${outcome.token}`,
+            rsvpLink(siteOrigin(c), outcome.token),
           )
         : eventMail.alreadyHasRsvp(
             event,
             outcome.owner,
-            `${siteOrigin(c)}/rsvps/${outcome.recoveryToken}`,
+            rsvpLink(siteOrigin(c), outcome.recoveryToken),
           );
     await sendAll(c.get('mailer'), [mail]);
     if (!isHtmx(c))
@@ -406,13 +407,13 @@ export const eventRoutes = new Hono<AppEnv>()
       wantsReminder: form.wantsReminder === 'yes',
     });
     // An unknown link, a cancelled RSVP or an event that no longer takes RSVPs: the page says which.
-    if (!changed) return c.redirect(`/rsvps/${token}`, 303);
+    if (!changed) return c.redirect(rsvpPath(token), 303);
     const event = await getEvent(db, changed.eventId);
     if (event && changed.promoted.length > 0) {
       await sendAll(
         c.get('mailer'),
         changed.promoted.map((person) =>
-          eventMail.promoted(event, person, `${siteOrigin(c)}/rsvps/${person.token}`),
+          eventMail.promoted(event, person, rsvpLink(siteOrigin(c), person.token)),
         ),
       );
     }
@@ -420,10 +421,10 @@ export const eventRoutes = new Hono<AppEnv>()
     const own = changed.promoted.find((person) => person.email === changed.email);
     return c.redirect(
       own
-        ? noticeUrl(rsvpNotices, `/rsvps/${own.token}`, 'updated')
+        ? noticeUrl(rsvpNotices, rsvpPath(own.token), 'updated')
         : noticeUrl(
             rsvpNotices,
-            `/rsvps/${token}`,
+            rsvpPath(token),
             changed.keptEarlierPlaces ? 'keptPlaces' : 'updated',
           ),
       303,
@@ -441,10 +442,10 @@ export const eventRoutes = new Hono<AppEnv>()
         await sendAll(
           c.get('mailer'),
           result.promoted.map((person) =>
-            eventMail.promoted(event, person, `${origin}/rsvps/${person.token}`),
+            eventMail.promoted(event, person, rsvpLink(origin, person.token)),
           ),
         );
       }
     }
-    return c.redirect(noticeUrl(rsvpNotices, `/rsvps/${token}`, 'cancelled'), 303);
+    return c.redirect(noticeUrl(rsvpNotices, rsvpPath(token), 'cancelled'), 303);
   });

@@ -13,6 +13,7 @@ import {
   loadStory,
   STORY_LIMITS,
   submitStory,
+  takeDownPublishedVersion,
   withdrawStory,
   type StoryRecord,
 } from '../../db/stories/stories';
@@ -27,6 +28,7 @@ import type { AppEnv } from '../env';
 import { requireAccess, type SignedInContext } from '../http/require-access';
 import { renderPage } from '../http/render';
 import { renderStoryVersion } from './version-page';
+import { publicNowOf } from './public-now';
 import { parseConsentForm, parseStoryForm, storyFormValues } from './form';
 import { readForm } from '../http/validation';
 import { firstValue } from '../http/fields';
@@ -48,6 +50,7 @@ const notices = {
   submitted: (t) => t.stories.submitted,
   approved: (t) => t.stories.approved,
   withdrawn: (t) => t.stories.withdrawn,
+  'taken-down': (t) => t.stories.takenDown,
   deleted: (t) => t.stories.versionsDeleted,
   cannot: (t) => t.stories.cannotChange,
 } satisfies Notices<{ number: number | string }>;
@@ -63,6 +66,7 @@ const showStory = async (
   extra: { consent?: ConsentValues; consentErrors?: Record<string, string>; status?: number } = {},
 ) => {
   const t = c.get('t');
+  const campaigns = await listCampaignOptions(c.get('db'), c.get('areaLinks').storyCampaignOptions);
   return renderPage(c, {
     title: t.stories.mineTitle,
     status: extra.status ?? 200,
@@ -71,7 +75,8 @@ const showStory = async (
         t={t}
         locale={c.get('locale')}
         record={record}
-        campaigns={await listCampaignOptions(c.get('db'), c.get('areaLinks').storyCampaignOptions)}
+        campaigns={campaigns}
+        publicNow={publicNowOf(record, campaigns)}
         consent={extra.consent ?? defaultConsent(record)}
         consentMonths={CONSENT_MONTHS}
         consentErrors={extra.consentErrors}
@@ -282,6 +287,20 @@ export const myStoriesRoutes = new Hono<AppEnv>()
     );
     return c.redirect(noticeUrl(notices, storyPath(record.story.id), 'withdrawn'), 303);
   })
+
+  // The author keeps the story and a newer approval waiting, and takes the live version down now.
+  .post(
+    '/my-stories/:id/published-version-removal',
+    async function my_story_published_version_removal_post(c) {
+      const record = await loadOwnStory(c);
+      if (!record) return c.notFound();
+      const done = await takeDownPublishedVersion(c.get('db'), record.story.id, c.get('user').id);
+      return c.redirect(
+        noticeUrl(notices, storyPath(record.story.id), done ? 'taken-down' : 'cannot'),
+        303,
+      );
+    },
+  )
 
   .post('/my-stories/:id/versions-deletion', async function my_story_versions_deletion_post(c) {
     const record = await loadOwnStory(c);

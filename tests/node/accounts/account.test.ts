@@ -175,7 +175,12 @@ describe('download my data, for an organizer', () => {
       expect.objectContaining({ body: 'We met the mayor.' }),
     ]);
     expect(data.events).toEqual([
-      expect.objectContaining({ title: 'Evening workshop', status: 'published' }),
+      expect.objectContaining({
+        title: 'Evening workshop',
+        status: 'published',
+        confirmedPlaces: 1,
+        waitlistedPlaces: 0,
+      }),
     ]);
     expect(body).not.toContain('signer@example.org');
     expect(body).not.toContain('guest@example.org');

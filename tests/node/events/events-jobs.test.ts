@@ -166,4 +166,27 @@ describe('account deletion', () => {
     expect(notice?.bodyText).toContain('Upcoming workshop');
     expect(await mailsTo(t, 'went@example.org')).toHaveLength(before);
   });
+
+  it('writes to each person coming in their own language, under the neutral subject, waitlist included', async () => {
+    const id = await publishedEvent(t, { title: 'Atelier du soir', capacity: 1 });
+    expect((await rsvp(t, id, { email: 'en@example.org' })).status).toBe(303);
+    const french = { 'Accept-Language': 'fr', Cookie: 'lang=fr' };
+    expect(
+      (await rsvp(t, id, { email: 'fr@example.org', name: 'Léa' }, '192.0.2.51', french)).status,
+    ).toBe(303);
+    const organizer = await signIn(t, 'org@example.org');
+    expect((await organizer.post('/account/delete')).status).toBe(200);
+    const [english] = (await mailsTo(t, 'en@example.org')).filter(
+      (m) => m.subject === 'An update about an event',
+    );
+    expect(english?.bodyText).toContain('"Atelier du soir"');
+    expect(english?.bodyText).toContain('is cancelled');
+    const [inFrench] = (await mailsTo(t, 'fr@example.org')).filter(
+      (m) => m.subject === 'Du nouveau sur un événement',
+    );
+    expect(inFrench?.bodyText).toContain('Bonjour Léa');
+    expect(inFrench?.bodyText).toContain('est annulé');
+    // Nothing in a subject says what the site or the event is about.
+    for (const mail of await listOutbox(t.db)) expect(mail.subject).not.toContain('Atelier');
+  });
 });

@@ -1,5 +1,6 @@
 import { ContentLanguageField } from '../../components/content-language';
 import {
+  CheckboxField,
   Checkboxes,
   ErrorSummary,
   SelectField,
@@ -26,6 +27,8 @@ export interface EventFormValues {
   cost: string;
   capacity: string;
   timeZone: string;
+  /** Midnight to midnight: the times are left out (web/views/events/format.ts isAllDay). */
+  allDay: boolean;
   startDate: string;
   startTime: string;
   endDate: string;
@@ -215,6 +218,12 @@ export const EventFormPage = (props: {
           error={err.timeZone}
           options={props.timeZones.map((z): [string, string] => [z, z.replace(/_/g, ' ')])}
         />
+        <CheckboxField
+          name="allDay"
+          label={e.fieldAllDay}
+          hint={e.fieldAllDayHint}
+          checked={values.allDay}
+        />
         <TextField
           name="startDate"
           label={e.fieldStartDate}
@@ -231,7 +240,6 @@ export const EventFormPage = (props: {
           value={values.startTime}
           error={err.startTime}
           maxLength={5}
-          required
         />
         <TextField
           name="endDate"
@@ -249,7 +257,6 @@ export const EventFormPage = (props: {
           value={values.endTime}
           error={err.endTime}
           maxLength={5}
-          required
         />
         <SelectField
           name="reminderHours"

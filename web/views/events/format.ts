@@ -1,5 +1,5 @@
 import type { EventRow } from '../../../db/events/events';
-import type { Locale } from '../../i18n';
+import { catalogFor, type Locale } from '../../i18n';
 
 const tag = (locale: Locale) => (locale === 'fr' ? 'fr-FR' : 'en-GB');
 
@@ -12,14 +12,33 @@ const formatter = (locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
   return found;
 };
 
+type EventTimes = Pick<EventRow, 'startsAt' | 'endsAt' | 'timeZone'>;
+
+const clockIn = (date: Date, timeZone: string): string =>
+  formatter('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(
+    date,
+  );
+
+/**
+ * All day: from midnight to midnight on the event's own wall clock (one day or several). It is
+ * read from the times themselves, so there is no flag to disagree with them; the form's "All
+ * day" box writes exactly these times (worker/events/form.ts).
+ */
+export const isAllDay = (event: EventTimes): boolean =>
+  event.endsAt > event.startsAt &&
+  clockIn(event.startsAt, event.timeZone) === '00:00' &&
+  clockIn(event.endsAt, event.timeZone) === '00:00';
+
+/** The last calendar day an event is on (its end is exclusive: ending at midnight is the day before). */
+export const lastDayOf = (event: EventTimes): string =>
+  dayIn(new Date(Math.max(event.startsAt.getTime(), event.endsAt.getTime() - 1)), event.timeZone);
+
 /**
  * When an event happens, in its own time zone and the reader's language, e.g.
- * "Saturday 12 December 2026, 18:30 – 20:00 (Europe/Paris)". A multi-day event shows both dates.
+ * "Saturday 12 December 2026, 18:30 – 20:00 (Europe/Paris)". A multi-day event shows both dates;
+ * an all-day one its days only ("Saturday 12 December 2026 – Sunday 13 December 2026, all day").
  */
-export const formatEventWhen = (
-  event: Pick<EventRow, 'startsAt' | 'endsAt' | 'timeZone'>,
-  locale: Locale,
-): string => {
+export const formatEventWhen = (event: EventTimes, locale: Locale): string => {
   const date = formatter(tag(locale), {
     weekday: 'long',
     day: 'numeric',
@@ -27,6 +46,14 @@ export const formatEventWhen = (
     year: 'numeric',
     timeZone: event.timeZone,
   });
+  if (isAllDay(event)) {
+    const last = new Date(event.endsAt.getTime() - 1);
+    const days =
+      dayIn(event.startsAt, event.timeZone) === dayIn(last, event.timeZone)
+        ? date.format(event.startsAt)
+        : `${date.format(event.startsAt)} – ${date.format(last)}`;
+    return `${days}, ${catalogFor(locale).events.allDay}`;
+  }
   const time = formatter(tag(locale), {
     hour: '2-digit',
     minute: '2-digit',

@@ -1,15 +1,30 @@
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { EventRow } from '../../../db/events/events';
+import { dayIn, isAllDay, lastDayOf } from './format';
 
 /** Characters of description kept per event in a feed. */
 export const FEED_DESCRIPTION = 280;
+
+/** A day (YYYY-MM-DD) as ical-generator writes a date-only value: from the UTC date. */
+const dateValue = (day: string, plusDays = 0) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + plusDays * 86400_000);
+
+const whenOf = (event: EventRow) =>
+  isAllDay(event)
+    ? {
+        allDay: true,
+        start: dateValue(dayIn(event.startsAt, event.timeZone)),
+        end: dateValue(lastDayOf(event), 1),
+      }
+    : { start: event.startsAt, end: event.endsAt };
 
 /**
  * iCalendar (RFC 5545) for events, written by ical-generator rather than by hand. Times are in
  * UTC (allowed by the RFC, and every calendar converts them to the reader's zone). The UID is the
  * event's id, so it is stable across edits; SEQUENCE is the event's change counter; a cancelled
  * event says STATUS:CANCELLED so subscribed calendars strike it out. The joining link of an
- * online event is never included: only people with a place get it.
+ * online event is never included: only people with a place get it. An all-day event is written
+ * with dates (VALUE=DATE), its DTEND the day after its last day, as RFC 5545 counts an end.
  */
 export const eventsCalendar = (
   options: {
@@ -35,8 +50,7 @@ export const eventsCalendar = (
     calendar.createEvent({
       id: `${event.id}@${options.host}`,
       sequence: event.sequence,
-      start: event.startsAt,
-      end: event.endsAt,
+      ...whenOf(event),
       stamp: event.updatedAt,
       lastModified: event.updatedAt,
       created: event.createdAt,

@@ -1,5 +1,5 @@
 import type { EventCategory, PublicEvent } from '../../../db/events/events';
-import { dayIn, formatDay, formatMonth } from './format';
+import { dayIn, formatDay, formatMonth, lastDayOf } from './format';
 import { format, type Catalog, type Locale } from '../../i18n';
 import { EventSummary } from './summary';
 import { textIn } from '../../components/content-language';
@@ -168,10 +168,24 @@ const MonthGrid = (props: EventsPageProps) => {
   const first = new Date(Date.UTC(year, month - 1, 1));
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   const lead = (first.getUTCDay() + 6) % 7; // Monday first
-  const byDay = new Map<string, PublicEvent[]>();
+  // An event is listed on every day it is on, as a paper calendar would show it: a reader looking
+  // at the second day of a three-day event must find it there. Later days say "continued".
+  const byDay = new Map<string, { event: PublicEvent; continued: boolean }[]>();
+  const monthFirst = first.toISOString().slice(0, 10);
+  const monthLast = new Date(Date.UTC(year, month - 1, days)).toISOString().slice(0, 10);
   for (const event of props.events) {
-    const day = dayIn(event.startsAt, event.timeZone);
-    byDay.set(day, [...(byDay.get(day) ?? []), event]);
+    const firstDay = dayIn(event.startsAt, event.timeZone);
+    const lastDay = lastDayOf(event);
+    const from = firstDay > monthFirst ? firstDay : monthFirst;
+    const to = lastDay < monthLast ? lastDay : monthLast;
+    for (
+      let at = Date.parse(`${from}T00:00:00Z`);
+      at <= Date.parse(`${to}T00:00:00Z`);
+      at += 86400_000
+    ) {
+      const day = new Date(at).toISOString().slice(0, 10);
+      byDay.set(day, [...(byDay.get(day) ?? []), { event, continued: day !== firstDay }]);
+    }
   }
   const cells: (number | null)[] = [
     ...Array(lead).fill(null),
@@ -217,11 +231,12 @@ const MonthGrid = (props: EventsPageProps) => {
                       <span class="visually-hidden">{formatDay(key, locale)}</span>
                       {todays.length > 0 ? (
                         <ul>
-                          {todays.map((event) => (
+                          {todays.map(({ event, continued }) => (
                             <li>
                               <a href={`/events/${event.slug}`} {...textIn(event.contentLanguage)}>
                                 {event.title}
                               </a>
+                              {continued ? ` (${t.events.continuedBadge})` : null}
                               {event.status === 'cancelled'
                                 ? ` (${t.events.cancelledBadge})`
                                 : null}

@@ -12,6 +12,7 @@ import { StoryDiff } from './diff';
 import { StoryHistory, StoryVersionList } from './history';
 import { ContentNotes, languageName, shownNameOf, StoryText, storyDir } from './parts';
 import { formatDate } from '../../components/format';
+import { LiveVersion, WaitingApproval, type PublicNow } from './public-now';
 import { format, type Catalog, type Locale } from '../../i18n';
 
 /** The storyteller's state of one story, in their words. */
@@ -229,9 +230,11 @@ export const MyStoryPage = (props: {
   consent: ConsentValues;
   consentMonths: readonly number[];
   consentErrors?: FieldErrors | undefined;
+  /** What the public sees now, and a newer approval waiting behind it (worker/stories/public-now.ts). */
+  publicNow: PublicNow;
   notice?: string | undefined;
 }) => {
-  const { t, record, locale } = props;
+  const { t, record, locale, publicNow } = props;
   const { story, versions, approvals } = record;
   const latest = versions.at(-1);
   const lastApproval = approvals.at(-1);
@@ -248,17 +251,13 @@ export const MyStoryPage = (props: {
         <h2 id="overview-heading">{t.stories.overviewHeading}</h2>
         {withdrawn ? (
           <p>{t.stories.withdrawnNote}</p>
-        ) : published && publishedVersion ? (
-          <p>
-            {format(t.stories.publishedVersion, {
-              number: publishedVersion.number,
-              date: formatDate(published.expiresAt, locale),
-            })}
-          </p>
+        ) : publicNow.live ? (
+          <LiveVersion t={t} locale={locale} live={publicNow.live} />
         ) : (
           <p>{t.stories.notPublished}</p>
         )}
         {!withdrawn &&
+        !publicNow.waiting &&
         approvedVersion &&
         lastApproval &&
         lastApproval.id !== story.publishedApprovalId ? (
@@ -271,6 +270,12 @@ export const MyStoryPage = (props: {
           </form>
         ) : null}
       </section>
+      <WaitingApproval
+        t={t}
+        locale={locale}
+        publicNow={publicNow}
+        action={`${base}/published-version-removal`}
+      />
 
       {latest ? (
         <section aria-labelledby="latest-heading">
