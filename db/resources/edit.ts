@@ -20,7 +20,7 @@ import {
   type ResourceInput,
 } from './edit-types';
 import { WEEKDAYS } from './hours';
-import { slugify } from './hsds/import';
+import { slugify } from './slug';
 import * as t from '../schema';
 import { createOnce } from '../core/form-submissions';
 

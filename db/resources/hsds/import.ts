@@ -16,6 +16,7 @@ import type { Database } from '../../core/database';
 import { rebuildResourceSearchIndex } from '../search/fts';
 import { logImportedResources, servicesOfRows } from './import-log';
 import * as t from '../../schema';
+import { slugify } from '../slug';
 
 /** The IANA time zone at a position, or null when none is found. */
 const zoneAt = (latitude: number, longitude: number): string | null => {
@@ -353,17 +354,6 @@ const text = (value: unknown): string | null => {
         : JSON.stringify(value);
   return s.trim() === '' ? null : s;
 };
-
-/** A readable address from a name: lower-case ASCII words joined by hyphens. */
-export const slugify = (name: string) =>
-  name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '') || 'service';
 
 const col = (table: SQLiteTable, key: string) =>
   (table as unknown as Record<string, SQLiteColumn>)[key]!;
