@@ -23,6 +23,8 @@ export default defineConfig({
         plugins: [
           cloudflareTest(async () => ({
             wrangler: { configPath: './wrangler.toml' },
+            // The local entry (the deployed one plus the outbox and the demo data), as `npm run dev`.
+            main: './worker/dev.ts',
             // APP_ENV=local: mail goes to the outbox table, where the tests read sign-in codes.
             miniflare: {
               bindings: { TEST_MIGRATIONS: await readD1Migrations(migrations), APP_ENV: 'local' },

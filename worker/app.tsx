@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
@@ -15,7 +15,6 @@ import { renderPage } from './http/render';
 import { accountRoutes } from './accounts/account';
 import { campaignsArea } from './campaigns';
 import { circlesArea } from './circles';
-import { devOutboxRoutes } from './site/dev-outbox';
 import { eventsArea } from './events';
 import { healthRoutes } from './site/health';
 import { moderationRoutes } from './accounts/moderation';
@@ -27,7 +26,6 @@ import { hsdsRoutes } from './resources/hsds';
 import { languageRoutes } from './site/language';
 import { pageRoutes } from './site/pages';
 import { resourceRoutes } from './resources/public';
-import { staticRoutes } from './site/static';
 import { storyRoutes } from './stories/public';
 
 export type { AppDeps } from './middleware/services';
@@ -40,6 +38,16 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** Compress responses (Node); Workers compress at the edge. */
   compress?: boolean;
+  /**
+   * Serves /static/* (Node: worker/site/static-files.ts). Workers serve those files before the
+   * Worker runs (`[assets]` in wrangler.toml), so the Worker bundle leaves this out.
+   */
+  staticFiles?: MiddlewareHandler<AppEnv>;
+  /**
+   * The local-only tools (the mail outbox: worker/site/dev-outbox.tsx), for `npm start`,
+   * `npm run dev` and tests; the production Worker (worker/index.ts) leaves them out of its bundle.
+   */
+  localTools?: Hono<AppEnv>;
 }
 
 /** Logs an error without its message (which may quote personal data or SQL): name and frames. */
@@ -88,7 +96,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   app.use(csrf());
   app.use(session());
 
-  app.route('/', staticRoutes);
+  if (options.staticFiles) app.get('/static/:file', options.staticFiles);
   app.route('/', healthRoutes);
   app.route('/', pageRoutes);
   app.route('/', languageRoutes);
@@ -99,7 +107,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   app.route('/', resourcesEditRoutes);
   app.route('/', eventsArea);
   app.route('/', organizeRoutes);
-  app.route('/', devOutboxRoutes);
+  if (options.localTools) app.route('/', options.localTools);
   app.route('/', storyRoutes);
   app.route('/', campaignsArea);
   app.route('/', circlesArea);

@@ -8,6 +8,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { migrateLibsql, openLibsqlDatabase, tuneLocalFile } from '../db/core/libsql';
 import { seedDemoData } from '../db/demo/seed';
 import { createApp } from './app';
+import { devOutboxRoutes } from './site/dev-outbox';
+import { staticFiles } from './site/static-files';
 import { areaLinks } from './area-links';
 import { runScheduledJobs } from './jobs';
 import { outboxMailer, providerMailer } from './mail/mailer';
@@ -53,7 +55,7 @@ const app = createApp(
       getConnInfo(c).remote.address,
     areaLinks,
   },
-  { compress: true, log: writeLine },
+  { compress: true, log: writeLine, staticFiles: staticFiles(), localTools: devOutboxRoutes },
 );
 
 // The same jobs as Workers' Cron Trigger, every 5 minutes, and once at start.

@@ -20,7 +20,7 @@ import {
   type ResourceInput,
 } from './edit-types';
 import { WEEKDAYS } from './hours';
-import { serviceSlug } from './hsds/import';
+import { serviceSlug } from './slug';
 import * as t from '../schema';
 import { createOnce } from '../core/form-submissions';
 

@@ -1,21 +1,60 @@
 /**
- * npm run bench:size — what a visitor downloads and what Workers deploys:
- * the worker bundle (raw and gzip) and the home page's transfer size (HTML + CSS + JS, gzip).
+ * npm run bench:size — what Workers deploys and what a visitor downloads:
+ * the worker bundle (raw and gzip, as `wrangler deploy --dry-run` builds it: minified, without
+ * the static files, which `[assets]` serves), its largest parts from esbuild's metafile, and the
+ * home page's transfer size (HTML + CSS + JS, gzip).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { migrateLibsql, openLibsqlDatabase } from '../../db/core/libsql';
 import { createApp } from '../../worker/app';
 import { areaLinks } from '../../worker/area-links';
 import { readConfig } from '../../worker/config';
 import { outboxMailer } from '../../worker/mail/mailer';
+import { staticFiles } from '../../worker/site/static-files';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
-execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', 'dist'], { stdio: 'ignore' });
-const bundle = readFileSync('dist/index.js');
-console.log(`worker bundle: ${kb(bundle.length)} raw, ${kb(gzipSync(bundle).length)} gzip`);
+const out = 'dist/size';
+rmSync(out, { recursive: true, force: true });
+execFileSync(
+  'npx',
+  ['wrangler', 'deploy', '--dry-run', '--outdir', out, '--metafile', join(out, 'meta.json')],
+  { stdio: 'ignore' },
+);
+const modules = readdirSync(out).filter((f) => /\.m?js$/.test(f));
+for (const file of modules) {
+  const bundle = readFileSync(join(out, file));
+  console.log(`worker ${file}: ${kb(bundle.length)} raw, ${kb(gzipSync(bundle).length)} gzip`);
+}
+
+// The largest parts: a package from node_modules, or a folder of this project (two levels).
+interface Metafile {
+  outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
+}
+const meta = JSON.parse(readFileSync(join(out, 'meta.json'), 'utf8')) as Metafile;
+const parts = new Map<string, number>();
+const files: [string, number][] = [];
+for (const [output, { inputs }] of Object.entries(meta.outputs)) {
+  if (output.endsWith('.map')) continue;
+  for (const [input, { bytesInOutput }] of Object.entries(inputs)) {
+    const part = input.includes('node_modules/')
+      ? input.replace(/.*node_modules\/((?:@[^/]+\/)?[^/]+).*/, '$1')
+      : input.split('/').slice(0, 2).join('/');
+    parts.set(part, (parts.get(part) ?? 0) + bytesInOutput);
+    files.push([input, bytesInOutput]);
+  }
+}
+const top = (entries: Iterable<[string, number]>, n: number) =>
+  [...entries]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([name, bytes]) => `  ${kb(bytes).padStart(10)}  ${name}`)
+    .join('\n');
+console.log(`largest parts (minified bytes in the bundle, before gzip):\n${top(parts, 15)}`);
+console.log(`largest files:\n${top(files, 10)}`);
 
 const { db, client } = openLibsqlDatabase(':memory:');
 await migrateLibsql(db);
@@ -26,7 +65,7 @@ const app = createApp(
     mailer: () => outboxMailer(db, () => {}),
     areaLinks,
   },
-  { log: () => {} },
+  { log: () => {}, staticFiles: staticFiles() },
 );
 for (const path of ['/', '/support']) {
   const html = await (await app.request(path)).text();
@@ -34,12 +73,12 @@ for (const path of ['/', '/support']) {
     (m) => m[1]!,
   );
   let total = gzipSync(html).length;
-  const parts = [`HTML ${kb(gzipSync(html).length)}`];
+  const sizes = [`HTML ${kb(gzipSync(html).length)}`];
   for (const asset of assets) {
     const body = await (await app.request(asset)).text();
     total += gzipSync(body).length;
-    parts.push(`${asset.split('/').pop()} ${kb(gzipSync(body).length)}`);
+    sizes.push(`${asset.split('/').pop()} ${kb(gzipSync(body).length)}`);
   }
-  console.log(`${path} transfer (gzip): ${kb(total)} = ${parts.join(' + ')}`);
+  console.log(`${path} transfer (gzip): ${kb(total)} = ${sizes.join(' + ')}`);
 }
 client.close();

@@ -4,6 +4,8 @@ import { createApp } from '../../worker/app';
 import { areaLinks as appAreaLinks, type AreaLinks } from '../../worker/area-links';
 import { readConfig, type ConfigSource } from '../../worker/config';
 import { outboxMailer } from '../../worker/mail/mailer';
+import { devOutboxRoutes } from '../../worker/site/dev-outbox';
+import { staticFiles } from '../../worker/site/static-files';
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
@@ -33,7 +35,8 @@ export const makeTestApp = async (
       clientAddress: (c) => c.req.header('x-test-client') ?? '192.0.2.1',
       areaLinks,
     },
-    { log: (line) => logs.push(line) },
+    // As `npm start` wires it: static files from disk, and the local tools.
+    { log: (line) => logs.push(line), staticFiles: staticFiles(), localTools: devOutboxRoutes },
   );
   return { app, db, logs, close: () => client.close() };
 };

@@ -42,12 +42,37 @@ describe('the worker', () => {
     expect(await seedDemoData(db)).toEqual([]);
   });
 
-  it('serves its static files', async () => {
+  it('leaves its static files to the platform, with a year of cache and the security headers', async () => {
     const html = await (await request('/')).text();
     const css = html.match(/href="(\/static\/site\.[0-9a-f]+\.css)"/)?.[1];
-    const res = await request(css!);
+    // The Worker itself does not serve them: `[assets]` answers before it runs.
+    expect((await request(css!)).status).toBe(404);
+    const res = await env.ASSETS.fetch(`https://hearth.test${css}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/css');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('strict-transport-security')).toContain('max-age=31536000');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect((await env.ASSETS.fetch('https://hearth.test/static/site.css')).status).toBe(404);
+  });
+
+  it('deploys without the local tools or the demo data', async () => {
+    const deployed = (await import('../../worker')).default;
+    const ctx = { waitUntil() {}, passThroughOnException() {} } as unknown as ExecutionContext;
+    const outbox = await deployed.fetch(
+      new Request('https://hearth.test/dev/outbox') as Request<
+        unknown,
+        IncomingRequestCfProperties
+      >,
+      env,
+      ctx,
+    );
+    expect(outbox.status).toBe(404);
+    // The local entry, with the same APP_ENV=local, has them.
+    expect((await request('/dev/outbox')).status).toBe(200);
   });
 
   it('refuses a cross-site form and answers unknown pages with a plain 404', async () => {

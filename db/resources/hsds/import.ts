@@ -9,7 +9,6 @@
  * confidential location (our own export leaves them out). It never deletes either.
  */
 import zoneAtPosition from '@photostructure/tz-lookup';
-import { slugify } from '../../core/slug';
 import { getTableName, inArray, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
@@ -17,6 +16,7 @@ import type { Database } from '../../core/database';
 import { rebuildResourceSearchIndex } from '../search/fts';
 import { logImportedResources, servicesOfRows } from './import-log';
 import * as t from '../../schema';
+import { serviceSlug } from '../slug';
 
 /** The IANA time zone at a position, or null when none is found. */
 const zoneAt = (latitude: number, longitude: number): string | null => {
@@ -354,9 +354,6 @@ const text = (value: unknown): string | null => {
         : JSON.stringify(value);
   return s.trim() === '' ? null : s;
 };
-
-/** A service's readable address from its name. */
-export const serviceSlug = (name: string) => slugify(name, 'service');
 
 const col = (table: SQLiteTable, key: string) =>
   (table as unknown as Record<string, SQLiteColumn>)[key]!;
