@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemoResources } from '../../../db/demo/resources';
+import { resourceVersion } from '../../../db/resources/changes';
 import { getEditableResource } from '../../../db/resources/edit-read';
 import { importHsdsRows, type SourceRow } from '../../../db/resources/hsds/import';
 import { rebuildSearchIndexAndCompare } from '../../../db/resources/search/fts-check';
@@ -72,6 +73,7 @@ const PLACED = {
   street: '14 Lantern Lane',
   city: 'Quillhaven',
   postalCode: 'Q9X 1L4',
+  country: 'CA',
   latitude: '45.21',
   longitude: '-77.42',
 };
@@ -88,7 +90,11 @@ const editByForm = async (id: string, change: Partial<ResourceFormValues>) => {
   const current = (await getEditableResource(t.db, id))!;
   const res = await moderator.post(
     `/moderation/resources/${id}`,
-    asForm({ ...resourceFormValues(current.input), ...change, version: '' }),
+    asForm({
+      ...resourceFormValues(current.input),
+      ...change,
+      version: await resourceVersion(t.db, id),
+    }),
   );
   expect(res.status).toBe(303);
 };
