@@ -1,7 +1,10 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openD1Database } from '../../db/core/d1';
+import { createResource, EMPTY_RESOURCE, updateResource } from '../../db/resources/edit';
+import { getEditableResource } from '../../db/resources/edit-read';
 import { rebuildResourceSearchIndex } from '../../db/resources/search/fts';
+import { readStoredSearchRows } from '../../db/resources/search/fts-check';
 import { searchResources } from '../../db/resources/search/search';
 import { seedDemoData } from '../../db/demo/seed';
 
@@ -128,6 +131,61 @@ describe('the resource directory on D1', () => {
       problem: string;
     }>();
     expect(row?.problem).toBe('Closed on Mondays now');
+  });
+
+  it('keeps its search index what a rebuild makes, however a service is saved', async () => {
+    const db = openD1Database(env.DB);
+    // Each step checked at once: the rebuild that checks it would repair an earlier step's drift.
+    const expectInStep = async (step: string) => {
+      const kept = await readStoredSearchRows(db);
+      await rebuildResourceSearchIndex(db);
+      expect(kept, step).toEqual(await readStoredSearchRows(db));
+    };
+    const actor = { userId: null, role: 'moderator' as const };
+    const now = new Date();
+    // As the moderators' form saves it: a place with no position, no hours.
+    const { id } = await createResource(
+      db,
+      {
+        ...EMPTY_RESOURCE,
+        organizationName: 'Lanternwick Collective',
+        name: 'Lanternwick night kitchen',
+        description: 'A hot meal and a quiet place to sit.',
+        timeZone: 'America/Toronto',
+      },
+      actor,
+      now,
+    );
+    await expectInStep('form: no hours');
+    const edit = async (change: object) => {
+      const current = (await getEditableResource(db, id))!;
+      await updateResource(db, current, { ...current.input, ...change }, actor, now);
+    };
+    await edit({ hours: [{ day: 'MO', opensAt: '18:00', closesAt: '22:00' }] });
+    await expectInStep('form: hours added');
+    await edit({ latitude: 45.21, longitude: -77.42 });
+    await expectInStep('form: position added');
+    await edit({ hours: [] });
+    await expectInStep('form: hours removed');
+
+    // Written directly: no place and no hours, then a place, then none again.
+    const place = await env.DB.prepare(
+      'select l.organization_id as organization, l.id as location from locations l where l.search_latitude is not null limit 1',
+    ).first<{ organization: string; location: string }>();
+    await env.DB.prepare(
+      "insert into services (id, organization_id, name, slug) values ('svc-bare', ?, 'Night kitchen', 'svc-bare')",
+    )
+      .bind(place!.organization)
+      .run();
+    await expectInStep('no place, no hours');
+    await env.DB.prepare(
+      "insert into service_at_location (id, service_id, location_id) values ('sal-bare', 'svc-bare', ?)",
+    )
+      .bind(place!.location)
+      .run();
+    await expectInStep('place added');
+    await env.DB.prepare("delete from service_at_location where id = 'sal-bare'").run();
+    await expectInStep('place removed');
   });
 
   it('rebuilds its search index on D1', async () => {

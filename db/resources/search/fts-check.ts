@@ -3,21 +3,48 @@ import type { Database } from '../../core/database';
 import { rebuildResourceSearchIndex } from './fts';
 
 /**
- * What the search keeps beside the services themselves, each read as rows: the stored text of
- * both full-text tables, their indexes term by term (fts5vocab, 'instance': every term, row,
- * column and position; the index itself, not the text stored beside it), the rowid map and the
- * search rows. Two states of the search are equal when every one of these reads the same.
+ * The rows the search keeps beside the services themselves, each part keyed by its id: the
+ * stored text of both full-text tables, the rowid map and the search rows. Plain SELECTs, so
+ * they read the same on D1 and libsql.
  */
-const SEARCH_PARTS = {
+const STORED_SEARCH_PARTS = {
   services_fts:
     'SELECT rowid AS id, name, alternate_name, description, organization, terms, facets FROM services_fts',
-  services_fts_terms: 'SELECT term, doc, col, "offset" FROM temp.services_fts_terms',
   services_names_fts:
     'SELECT rowid AS id, name, alternate_name, organization, pad FROM services_names_fts',
-  services_names_fts_terms: 'SELECT term, doc, col, "offset" FROM temp.services_names_fts_terms',
   services_fts_map: 'SELECT rowid AS id, service_id FROM services_fts_map',
   service_search_rows: 'SELECT * FROM service_search_rows',
 } as const;
+
+type StoredSearchPart = keyof typeof STORED_SEARCH_PARTS;
+
+/**
+ * Everything the search keeps: the stored rows, and the full-text indexes term by term
+ * (fts5vocab, 'instance': every term, row, column and position; the index itself, not the text
+ * stored beside it). Two states of the search are equal when every one of these reads the same.
+ */
+const SEARCH_PARTS = {
+  ...STORED_SEARCH_PARTS,
+  services_fts_terms: 'SELECT term, doc, col, "offset" FROM temp.services_fts_terms',
+  services_names_fts_terms: 'SELECT term, doc, col, "offset" FROM temp.services_names_fts_terms',
+} as const;
+
+/**
+ * The stored rows of the search, part by part, in id order: to compare two states of a small
+ * database where rebuildSearchIndexAndCompare cannot run (D1 has no temporary tables).
+ */
+export const readStoredSearchRows = async (
+  db: Database,
+): Promise<Record<StoredSearchPart, unknown[]>> => {
+  const parts = Object.entries(STORED_SEARCH_PARTS) as [StoredSearchPart, string][];
+  const rows = await Promise.all(
+    parts.map(([, select]) => db.all(sql.raw(`SELECT * FROM (${select}) ORDER BY id`))),
+  );
+  return Object.fromEntries(parts.map(([part], i) => [part, rows[i]])) as Record<
+    StoredSearchPart,
+    unknown[]
+  >;
+};
 
 export type SearchPart = keyof typeof SEARCH_PARTS;
 

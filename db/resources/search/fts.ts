@@ -3,8 +3,9 @@ import type { Database } from '../../core/database';
 
 /**
  * The statements that rebuild the search index (and the search rows) from scratch, in order. What is indexed is
- * defined by the view services_search_text (migrations 0010_resources_fts and 0028_search_facets_names), so this and the
- * triggers can never disagree. Exported so the rebuild can be sent to D1 as a file too.
+ * defined by the views services_search_text and services_names_text (migrations 0010_resources_fts and
+ * 0028_search_facets_names) and service_search_row_values (0033_search_rows_whole_on_insert), which the triggers
+ * write too, so this and the triggers can never disagree. Exported so the rebuild can be sent to D1 as a file too.
  */
 export const REBUILD_SEARCH_INDEX_SQL = [
   'DELETE FROM services_fts',
@@ -20,15 +21,13 @@ export const REBUILD_SEARCH_INDEX_SQL = [
      SELECT m.rowid, v.name, v.alternate_name, v.organization, v.pad
      FROM services_names_text v JOIN services_fts_map m ON m.service_id = v.service_id`,
   "INSERT INTO services_names_fts(services_names_fts) VALUES ('optimize')",
-  // What a search checks of each service (migrations 0020, 0022 and 0024), by the same rowids.
+  // What a search checks of each service, by the same rowids: the view the insert trigger writes too (migration 0033).
   'DELETE FROM service_search_rows',
-  `INSERT INTO service_search_rows (id, service_id, active, walk_in, trauma_informed, survivor_led, free, online, categories, languages, cities)
-     SELECT m.rowid, v.service_id, v.active, v.walk_in, v.trauma_informed, v.survivor_led, v.free, v.online, v.categories, v.languages, v.cities
-     FROM service_search_values v JOIN services_fts_map m ON m.service_id = v.service_id`,
-  `UPDATE service_search_rows SET hours_zone = h.hours_zone, day_mask = h.day_mask, opens_minute = h.opens_minute, closes_minute = h.closes_minute
-     FROM service_search_hours h WHERE h.service_id = service_search_rows.service_id`,
-  `UPDATE service_search_rows SET place_count = p.place_count, latitude = p.latitude, longitude = p.longitude
-     FROM service_search_places p WHERE p.service_id = service_search_rows.service_id`,
+  `INSERT INTO service_search_rows (id, service_id, active, walk_in, trauma_informed, survivor_led, free, online, categories, languages, cities,
+       hours_zone, day_mask, opens_minute, closes_minute, place_count, latitude, longitude)
+     SELECT m.rowid, r.service_id, r.active, r.walk_in, r.trauma_informed, r.survivor_led, r.free, r.online, r.categories, r.languages, r.cities,
+       r.hours_zone, r.day_mask, r.opens_minute, r.closes_minute, r.place_count, r.latitude, r.longitude
+     FROM service_search_row_values r JOIN services_fts_map m ON m.service_id = r.service_id`,
 ] as const;
 
 /** Rebuilds the full-text index of services in one atomic batch; returns how many were indexed. */
