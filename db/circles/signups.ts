@@ -67,8 +67,16 @@ export const cancelSignUp = async (
   memberId: string,
   now = new Date(),
 ): Promise<boolean> => {
-  const at = seconds(now);
-  const [cancelled] = await db.batch([
+  const [, cancelled] = await db.batch([
+    // Written first, and only while the sign-up is live, so a second press writes no second
+    // line (a check after the update, on the cancellation time in seconds, matched one too).
+    circleHistoryInsertWhen(
+      db,
+      { circleId, kind: 'cancelled', actor: 'member', memberId, needId },
+      now,
+      sql`EXISTS (SELECT 1 FROM circle_sign_ups WHERE need_id = ${needId} AND member_id = ${memberId}
+                  AND circle_id = ${circleId} AND cancelled_at IS NULL)`,
+    ),
     db
       .update(circleSignUps)
       .set({ cancelledAt: now })
@@ -81,13 +89,6 @@ export const cancelSignUp = async (
         ),
       )
       .returning({ id: circleSignUps.id }),
-    circleHistoryInsertWhen(
-      db,
-      { circleId, kind: 'cancelled', actor: 'member', memberId, needId },
-      now,
-      sql`EXISTS (SELECT 1 FROM circle_sign_ups WHERE need_id = ${needId} AND member_id = ${memberId}
-                  AND circle_id = ${circleId} AND cancelled_at = ${at})`,
-    ),
   ]);
   return cancelled.length > 0;
 };

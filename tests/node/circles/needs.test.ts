@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { endMembership } from '../../../db/circles/members';
 import { eraseEndedNeedPlaces } from '../../../db/circles/needs';
-import { signUpForNeed } from '../../../db/circles/signups';
+import { cancelSignUp, signUpForNeed } from '../../../db/circles/signups';
 import { circleHistory, circleNeeds, circleSignUps } from '../../../db/schema';
 import { makeTestApp, visibleText, type TestApp } from '../../support/app';
 import { signIn, type TestBrowser } from '../../support/browser';
@@ -187,6 +187,21 @@ describe('signing up', () => {
     expect(await cancelled.text()).toContain('The slot is open again.');
     const live = await t.db.select().from(circleSignUps).all();
     expect(live.map((row) => row.cancelledAt !== null)).toEqual([true]);
+  });
+
+  it('a cancellation pressed twice in the same second is one line of the owner’s history', async () => {
+    const needId = await postNeed(t.db, people.circleId, people.owner.userId, needDraft(72));
+    await signUpForNeed(t.db, people.circleId, needId, people.helper.memberId);
+    const now = new Date();
+    const cancel = () => cancelSignUp(t.db, people.circleId, needId, people.helper.memberId, now);
+    expect(await cancel()).toBe(true);
+    expect(await cancel()).toBe(false);
+    const lines = await t.db
+      .select()
+      .from(circleHistory)
+      .where(eq(circleHistory.kind, 'cancelled'))
+      .all();
+    expect(lines).toHaveLength(1);
   });
 
   it('two members taking the last slot at once: exactly one gets it', async () => {

@@ -1,4 +1,5 @@
 import { assetPath } from '../../../web/static/generated/assets';
+import { CIRCLE_ROUTES } from './circle-routes';
 import type { Account, Me, World } from './world';
 
 /**
@@ -9,10 +10,10 @@ import type { Account, Me, World } from './world';
  *
  * Adding a route's entry is a few lines:
  *
- *   'POST /circles/:id/needs': {
- *     as: 'person',                                  // who sends it (see Account in world.ts)
- *     fields: { title: 'A ride', when: '2030-06-15' }, // each field it reads, with a valid value
- *     params: async (w, me) => ({ id: await w.circle(me) }), // a valid id for each path param
+ *   'POST /organize/events/:id{[a-z0-9]+}/message': {
+ *     as: 'organizer',                               // who sends it (see Account in world.ts)
+ *     fields: { message: 'Bring a coat.' },          // each field it reads, with a valid value
+ *     params: async (w, me) => ({ id: await w.publishedEvent(me) }), // a valid id per path param
  *   },
  *
  * - `as`: 'anonymous', 'person' (signed in, no role), or a role: 'storyteller', 'organizer',
@@ -24,7 +25,9 @@ import type { Account, Me, World } from './world';
  * - `params`: a valid value for each path parameter, from the World's fixtures (add a factory to
  *   world.ts for a new kind of record; pass `me` so the record belongs to the route's account).
  *   A parameter whose regex is a list of words (`:decision{approval|decline}`) needs no entry.
- *   The fuzzer also sends hostile ids in place of valid ones. A name `params` gives that is not a
+ *   The fuzzer also sends hostile ids in place of valid ones. A care circle's routes
+ *   (circle-routes.ts) are sent by a 'person' whose place in the circle (owner, coordinator,
+ *   member) comes from the circle `params` makes (World.circle). A name `params` gives that is not a
  *   path parameter is the valid value of the field of that name (one that depends on the record).
  */
 /** A valid value, or several (edge cases the route must take: a time lost to daylight saving). */
@@ -198,7 +201,7 @@ type Params = FuzzEntry['params'];
 const campaign: Params = async (w) => ({ id: await w.publishedCampaign() });
 const ownCampaign: Params = async (w, me) => ({ id: await w.publishedCampaign(me) });
 const ownDraftCampaign: Params = async (w, me) => ({ id: await w.draftCampaign(me) });
-const event: Params = async (w) => ({ id: await w.publishedEvent() });
+const event: Params = async (w) => ({ id: await w.slugOf(await w.publishedEvent()) });
 const ownEvent: Params = async (w, me) => ({ id: await w.publishedEvent(me) });
 const ownDraftEvent: Params = async (w, me) => ({ id: await w.draftEvent(me) });
 const rsvp: Params = async (w) => ({ token: await w.rsvpToken() });
@@ -298,15 +301,19 @@ export const FUZZ_ROUTES: Record<string, FuzzEntry> = {
   // Events.
   'GET /events': { as: 'anonymous', query: eventFilters },
   'GET /events.ics': { as: 'anonymous', query: eventFilters },
-  'GET /events/:file{[a-z0-9]+\\.ics}': {
+  'GET /events/:file{[a-z0-9-]+\\.ics}': {
     as: 'anonymous',
-    params: async (w) => ({ file: `${await w.publishedEvent()}.ics` }),
+    params: async (w) => ({ file: `${await w.slugOf(await w.publishedEvent())}.ics` }),
   },
-  'GET /events/:id{[a-z0-9]+}': { as: 'anonymous', query: { rsvp: 'confirmed' }, params: event },
-  'POST /events/:id{[a-z0-9]+}/rsvp': {
+  'GET /events/:id{[a-z0-9-]+}': {
+    as: 'anonymous',
+    query: { rsvp: ['confirmed', 'waitlisted'] },
+    params: event,
+  },
+  'POST /events/:id{[a-z0-9-]+}/rsvp': {
     as: 'anonymous',
     fields: rsvpFields,
-    params: async (w) => ({ id: await w.eventWithGuest() }),
+    params: async (w) => ({ id: await w.slugOf(await w.eventWithGuest()) }),
   },
   'GET /rsvps/:token{[a-z2-7]{32}}': { as: 'anonymous', query: notice, params: rsvp },
   'POST /rsvps/:token{[a-z2-7]{32}}/change': { as: 'anonymous', fields: rsvpFields, params: rsvp },
@@ -473,4 +480,7 @@ export const FUZZ_ROUTES: Record<string, FuzzEntry> = {
     fields: deliveryFields,
     params: async (w) => ({ id: await w.ownerlessCampaign() }),
   },
+
+  // Care circles (circle-routes.ts).
+  ...CIRCLE_ROUTES,
 };

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { applyToOrganize } from '../../../db/accounts/organizer-applications';
 import { ROLES, type Role } from '../../../db/accounts/roles';
 import { createSession } from '../../../db/accounts/sessions';
@@ -10,13 +10,21 @@ import {
 } from '../../../db/campaigns/campaigns';
 import { unsubscribeToken } from '../../../db/campaigns/links';
 import { signCampaign } from '../../../db/campaigns/signatures';
+import { markCharterRead, saveCharter } from '../../../db/circles/charter';
+import { createCircle } from '../../../db/circles/circles';
+import { acceptInvitation, createInvitation } from '../../../db/circles/invitations';
+import { setCoordinator } from '../../../db/circles/members';
+import { postNeeds } from '../../../db/circles/needs';
+import { addOwnerNote, listOwnerNotes } from '../../../db/circles/notes';
+import { findMySignUp, signUpForNeed } from '../../../db/circles/signups';
 import { seedDemoData } from '../../../db/demo/seed';
-import { createEvent, submitEvent } from '../../../db/events/events';
+import { createEvent, getEvent, submitEvent } from '../../../db/events/events';
 import { takeRsvp } from '../../../db/events/rsvps';
 import { fileResourceReport } from '../../../db/resources/reports';
 import {
   campaigns,
   campaignSignatures,
+  circleMembers,
   events,
   organizations,
   serviceAtLocation,
@@ -32,6 +40,28 @@ import { eventInput } from '../../support/events';
 
 /** Who sends a request: nobody signed in, or a fresh account holding one role. */
 export type Account = 'anonymous' | 'person' | Role;
+
+/** Where the route's account stands in a circle (its site account is a plain 'person'). */
+export type CirclePlace = 'owner' | 'coordinator' | 'member';
+
+/** A circle and the records in it that routes name in their paths. */
+export interface CircleFixture {
+  id: string;
+  /** The route's account as a member (coordinator or member), null when it owns the circle. */
+  myMember: string | null;
+  /** Another member, who has read the charter and signed up for `need`. */
+  member: string;
+  /** An invitation still waiting. */
+  invitation: string;
+  /** A need in two hours, two helpers wanted, one taken by `member`: one more may sign up. */
+  need: string;
+  /** A need the route's account signed up for (a member), else the same as `need`. */
+  myNeed: string;
+  /** The route's account's sign-up for `myNeed`, null when it owns the circle. */
+  mySignUp: string | null;
+  /** One of the owner's notes. */
+  note: string;
+}
 
 /** The account a route's requests are sent as (null: nobody signed in). */
 export interface Me {
@@ -105,6 +135,9 @@ export class World {
   serviceAtLocation = async () =>
     (await this.t.db.select({ id: serviceAtLocation.id }).from(serviceAtLocation).limit(1).get())!
       .id;
+  /** The readable address of an active resource, as a need links to it. */
+  resourcePath = async () =>
+    `/resources/${(await this.t.db.select({ slug: services.slug }).from(services).where(eq(services.status, 'active')).limit(1).get())!.slug}`;
   report = async () => {
     const serviceId = await this.resource();
     await fileResourceReport(
@@ -185,6 +218,8 @@ export class World {
     await this.t.db.update(events).set({ status: 'published' }).where(eq(events.id, id));
     return id;
   };
+  /** The readable address of an event (its slug), as the public pages link to it. */
+  slugOf = async (eventId: string) => (await getEvent(this.t.db, eventId))!.slug;
   submittedEvent = async () => {
     const owner = await this.owner(null);
     const id = await createEvent(this.t.db, owner, eventInput());
@@ -221,6 +256,108 @@ export class World {
         reason: 'We run events.',
       })
     ).id;
+
+  // Care circles: made through db/circles, as the routes make them.
+  /**
+   * A fresh circle in Paris time, its member list shown and its owner told of gaps (so pages
+   * show all they can), with a charter, another member, a waiting invitation, a need and a note;
+   * the route's account is its owner, or a member (or coordinator) who has read the charter.
+   */
+  circle = async (me: Me, place: CirclePlace = 'owner'): Promise<CircleFixture> => {
+    const db = this.t.db;
+    const ownerId = place === 'owner' ? me.id! : (await this.account('person')).id!;
+    const id = await createCircle(db, ownerId, {
+      label: 'My people',
+      timeZone: 'Europe/Paris',
+      quietStartMinute: 21 * 60,
+      quietEndMinute: 8 * 60,
+      memberListVisible: true,
+      ownerToldOfGaps: true,
+      placeRevealHours: 24,
+    });
+    await saveCharter(db, id, {
+      helpKinds: ['ride', 'meal'],
+      helpText: 'Rides help most.',
+      checkInChannel: 'site',
+      checkInPace: 'weekly',
+      topicsToAvoid: 'Work.',
+      spaceMeaning: '',
+      accompaniment: '',
+      anythingElse: '',
+    });
+    const member = await this.join(id, ownerId, await this.account('person'), 'Sam');
+    const myMember = place === 'owner' ? null : await this.join(id, ownerId, me, 'Mira');
+    if (place === 'coordinator') await setCoordinator(db, id, myMember!, true);
+    const invitation = (
+      await createInvitation(db, id, ownerId, { email: this.unique('invited'), personalNote: '' })
+    ).id;
+    const need = await this.need(id, ownerId, 2);
+    await signUpForNeed(db, id, need, member);
+    let myNeed = need;
+    let mySignUp: string | null = null;
+    if (myMember) {
+      myNeed = await this.need(id, ownerId, 1);
+      await signUpForNeed(db, id, myNeed, myMember);
+      mySignUp = (await findMySignUp(db, id, myNeed, myMember))!.id;
+    }
+    await addOwnerNote(db, id, 'Sam drives on Tuesdays.');
+    const note = (await listOwnerNotes(db, id))[0]!.id;
+    return { id, myMember, member, invitation, need, myNeed, mySignUp, note };
+  };
+  /** An invitation to a fresh circle, sent to the account's own address: the token its link carries. */
+  circleInvitation = async (me: Me) => {
+    const ownerId = (await this.account('person')).id!;
+    const id = await createCircle(this.t.db, ownerId, {
+      label: 'My people',
+      timeZone: 'UTC',
+      quietStartMinute: 0,
+      quietEndMinute: 0,
+      memberListVisible: false,
+      ownerToldOfGaps: false,
+      placeRevealHours: 24,
+    });
+    const email = (await getUser(this.t.db, me.id!))!.email;
+    return (await createInvitation(this.t.db, id, ownerId, { email, personalNote: 'Welcome.' }))
+      .token;
+  };
+  /** Invites an account and accepts as it, having read the charter: its member id. */
+  private join = async (circleId: string, ownerId: string, who: Me, name: string) => {
+    const db = this.t.db;
+    const user = (await getUser(db, who.id!))!;
+    const { token } = await createInvitation(db, circleId, ownerId, {
+      email: user.email,
+      personalNote: '',
+    });
+    if (!(await acceptInvitation(db, token, user, name))) throw new Error('expected to join');
+    const { memberId } = (await db
+      .select({ memberId: circleMembers.id })
+      .from(circleMembers)
+      .where(and(eq(circleMembers.circleId, circleId), eq(circleMembers.userId, user.id)))
+      .get())!;
+    await markCharterRead(db, circleId, memberId, 1);
+    return memberId;
+  };
+  /** A ride in two hours (its place already shown to helpers), posted by the owner. */
+  private need = async (circleId: string, ownerId: string, helpersWanted: number) => {
+    const startsAt = new Date(Date.now() + 2 * 3600_000);
+    const [id] = await postNeeds(
+      this.t.db,
+      circleId,
+      { userId: ownerId, role: 'owner' },
+      {
+        kind: 'ride',
+        title: 'Ride to the clinic',
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 2 * 3600_000),
+        anyTime: false,
+        helpersWanted,
+        place: '12 Secret Lane',
+        resourceId: null,
+        note: 'Bring a book.',
+      },
+    );
+    return id!;
+  };
 
   // Stories.
   story = async (me: Me | null = null) =>
