@@ -1,4 +1,5 @@
 import { format, type Catalog } from '../../i18n';
+import { formatNumber } from '../../components/intl';
 
 /**
  * Progress toward the goal: a real <progress> named for assistive technology, with the same
@@ -12,7 +13,7 @@ export const CampaignProgress = (props: {
   locale: 'en' | 'fr';
 }) => {
   const { t } = props;
-  const n = (value: number) => value.toLocaleString(props.locale === 'fr' ? 'fr-FR' : 'en-GB');
+  const n = (value: number) => formatNumber(value, props.locale);
   return (
     <div class="campaign-progress">
       <label for="campaign-progress-bar" class="progress-label">
