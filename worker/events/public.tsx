@@ -15,8 +15,8 @@ import {
   EVENT_CATEGORIES,
   EVENT_LANGUAGES,
   getEvent,
-  listEventCities,
   listUpcomingEvents,
+  readEventsPage,
   type EventFilters,
   type EventRow,
 } from '../../db/events/events';
@@ -276,10 +276,9 @@ export const eventRoutes = new Hono<AppEnv>()
       t,
       locale: c.get('locale'),
       filters,
-      cities: await listEventCities(db, now),
+      ...(await readEventsPage(db, now, toQuery(filters))),
       languages: EVENT_LANGUAGES,
       categories: EVENT_CATEGORIES,
-      events: await listUpcomingEvents(db, now, toQuery(filters)),
     };
     if (isHtmx(c)) return c.html(<EventResults {...props} />);
     return renderPage(c, {
