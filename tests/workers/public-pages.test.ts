@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openD1Database } from '../../db/core/d1';
 import { createEvent } from '../../db/events/events';
 import { findOrCreateUser } from '../../db/accounts/users';
+import { seedDemoData } from '../../db/demo/seed';
 import { events } from '../../db/schema';
 
 // The public pages' reads are prepared once and sent in batches (db/core/prepared.ts): the same
@@ -60,5 +61,26 @@ describe('public pages on D1', () => {
       const cities = await page('/events');
       expect(cities.html).toMatch(/<option value="Quillhaven"[^>]*>Quillhaven</);
     }
+  });
+
+  it('shows the demo stories, campaigns and resources, lists and items', async () => {
+    await seedDemoData(db);
+    const firstLink = (html: string, area: string) =>
+      html.match(new RegExp(`href="(/${area}/[a-z0-9][a-z0-9-]*)"`))?.[1];
+    for (const area of ['stories', 'campaigns', 'resources']) {
+      const list = await page(`/${area}`);
+      expect(list.status, area).toBe(200);
+      const item = firstLink(list.html, area);
+      expect(item, area).toBeDefined();
+      const title = (html: string) => html.match(/<h1[^>]*>([^<]+)</)?.[1];
+      const first = await page(item!);
+      expect(first.status, item).toBe(200);
+      expect(title(first.html), item).toBeTruthy();
+      // Again, through the statements kept from the first time, and the list again.
+      const again = await page(item!);
+      expect(title(again.html), item).toBe(title(first.html));
+      expect((await page(`/${area}`)).html).toContain(`href="${item}"`);
+    }
+    expect((await page('/stories?page=99')).status).toBe(200);
   });
 });
