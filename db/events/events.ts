@@ -438,20 +438,23 @@ export const listUpcomingCampaignEvents = async (
   campaignId: string,
   now = new Date(),
   limit = 50,
-): Promise<EventRow[]> =>
+): Promise<EventRow[]> => upcomingOfCampaign(db).all({ campaignId, now, limit });
+
+const upcomingOfCampaign = preparedPerDatabase((db) =>
   db
     .select()
     .from(events)
     .where(
       and(
-        eq(events.campaignId, campaignId),
+        eq(events.campaignId, sql.placeholder('campaignId')),
         eq(events.status, 'published'),
-        gt(events.endsAt, now),
+        gt(events.endsAt, placeholderFor(events.endsAt, 'now')),
       ),
     )
     .orderBy(asc(events.startsAt), asc(events.id))
-    .limit(limit)
-    .all();
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+);
 
 /** Public events of one organizer (their feed). */
 export const listOrganizerPublicEvents = async (

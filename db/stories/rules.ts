@@ -84,8 +84,10 @@ export const publishableApprovalCondition = (storyId: string, approvalId: string
 export const consentScope = {
   ownPage: (): SQL => sql`${storyApprovals.consentOwnPage} = 1`,
   /** Campaign ids are kept as a comma-separated list, so an id is matched between commas. */
-  campaign: (campaignId: string): SQL =>
-    sql`instr(',' || ${storyApprovals.consentCampaignIds} || ',', ${`,${campaignId},`}) > 0`,
+  campaign: (campaignId: string | SQLWrapper): SQL =>
+    typeof campaignId === 'string'
+      ? sql`instr(',' || ${storyApprovals.consentCampaignIds} || ',', ${`,${campaignId},`}) > 0`
+      : sql`instr(',' || ${storyApprovals.consentCampaignIds} || ',', ',' || ${campaignId} || ',') > 0`,
   eventQuotes: (): SQL => sql`${storyApprovals.consentEventQuotes} = 1`,
 };
 

@@ -605,8 +605,15 @@ export const listStoriesForCampaign = async (
   db: Database,
   campaignId: string,
   now = new Date(),
-): Promise<PublicStory[]> =>
-  (await livePublicStories(db, now, consentScope.campaign(campaignId)).all()).map(toPublic);
+): Promise<PublicStory[]> => (await liveOnCampaign(db).all({ now, campaignId })).map(toPublic);
+
+const liveOnCampaign = preparedPerDatabase((db) =>
+  livePublicStories(
+    db,
+    nowPlaceholder(),
+    consentScope.campaign(sql.placeholder('campaignId')),
+  ).prepare(),
+);
 
 /** For the events area: stories whose author consented to be quoted in event descriptions. */
 export const listStoriesForEventQuotes = async (
