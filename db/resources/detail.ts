@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '../core/database';
+import { inBatch, preparedPerDatabase } from '../core/prepared';
 import { WEEKDAYS, isRuleOpen, localTimeIn, ruleHasDay, type WeeklyRule } from './hours';
 import type { ResourceDetail, ResourceHours, ResourcePlace } from './types';
 import * as t from '../schema';
@@ -17,6 +18,88 @@ const weekOf = (rules: WeeklyRule[]): ResourceHours[] =>
       })),
   );
 
+// The page's reads by service, prepared once: drizzle built these nine statements anew on every
+// request. (The places' reads below take a list of ids, whose length varies: built each time.)
+// No query here joins tables whose columns share names: D1 returns rows by column name, and
+// same-named columns (id, name, description…) would overwrite each other.
+const idParam = () => sql.placeholder('id');
+const serviceByIdOrSlug = preparedPerDatabase((db) =>
+  db
+    .select()
+    .from(t.services)
+    .where(
+      and(
+        or(
+          eq(t.services.id, sql.placeholder('idOrSlug')),
+          eq(t.services.slug, sql.placeholder('idOrSlug')),
+        ),
+        eq(t.services.status, 'active'),
+      ),
+    )
+    .prepare(),
+);
+const organizationById = preparedPerDatabase((db) =>
+  db.select().from(t.organizations).where(eq(t.organizations.id, idParam())).prepare(),
+);
+const categoriesOf = preparedPerDatabase((db) =>
+  db
+    .select({ code: t.taxonomyTerms.code })
+    .from(t.attributes)
+    .innerJoin(t.taxonomyTerms, eq(t.taxonomyTerms.id, t.attributes.taxonomyTermId))
+    .where(eq(t.attributes.linkId, idParam()))
+    // Stored order, as before the search indexes (0013, 0015) widened the ones these reads use.
+    .orderBy(sql`${t.attributes}.rowid`)
+    .prepare(),
+);
+const languagesOf = preparedPerDatabase((db) =>
+  db
+    .selectDistinct({ code: t.languages.code })
+    .from(t.languages)
+    .where(eq(t.languages.serviceId, idParam()))
+    .orderBy(asc(t.languages.code))
+    .prepare(),
+);
+const phonesOf = preparedPerDatabase((db) =>
+  db
+    .select()
+    .from(t.phones)
+    .where(eq(t.phones.serviceId, idParam()))
+    .orderBy(asc(t.phones.id))
+    .prepare(),
+);
+const costsOf = preparedPerDatabase((db) =>
+  db
+    .select()
+    .from(t.costOptions)
+    .where(eq(t.costOptions.serviceId, idParam()))
+    .orderBy(asc(t.costOptions.id))
+    .prepare(),
+);
+const documentsOf = preparedPerDatabase((db) =>
+  db
+    .select()
+    .from(t.requiredDocuments)
+    .where(eq(t.requiredDocuments.serviceId, idParam()))
+    .orderBy(asc(t.requiredDocuments.id))
+    .prepare(),
+);
+const linksOf = preparedPerDatabase((db) =>
+  db
+    .select()
+    .from(t.serviceAtLocation)
+    .where(eq(t.serviceAtLocation.serviceId, idParam()))
+    .orderBy(asc(t.serviceAtLocation.id))
+    .prepare(),
+);
+const schedulesOf = preparedPerDatabase((db) =>
+  db
+    .select()
+    .from(t.schedules)
+    .where(eq(t.schedules.serviceId, idParam()))
+    .orderBy(sql`rowid`)
+    .prepare(),
+);
+
 /**
  * One active service with everything its page shows, by id or slug; null when there is none.
  * A confidential place comes back without its address, transit notes or name: they never
@@ -27,57 +110,20 @@ export const getResource = async (
   idOrSlug: string,
   now: Date,
 ): Promise<ResourceDetail | null> => {
-  // No query here joins tables whose columns share names: D1 returns rows by column name, and
-  // same-named columns (id, name, description…) would overwrite each other.
-  const service = await db
-    .select()
-    .from(t.services)
-    .where(
-      and(
-        or(eq(t.services.id, idOrSlug), eq(t.services.slug, idOrSlug)),
-        eq(t.services.status, 'active'),
-      ),
-    )
-    .get();
+  const service = await serviceByIdOrSlug(db).get({ idOrSlug });
   if (!service) return null;
   const id = service.id;
 
   const [organization, categories, languages, phones, costs, documents, links, schedules] =
     await db.batch([
-      db.select().from(t.organizations).where(eq(t.organizations.id, service.organizationId)),
-      db
-        .select({ code: t.taxonomyTerms.code })
-        .from(t.attributes)
-        .innerJoin(t.taxonomyTerms, eq(t.taxonomyTerms.id, t.attributes.taxonomyTermId))
-        .where(eq(t.attributes.linkId, id))
-        // Stored order, as before the search indexes (0013, 0015) widened the ones these reads use.
-        .orderBy(sql`${t.attributes}.rowid`),
-      db
-        .selectDistinct({ code: t.languages.code })
-        .from(t.languages)
-        .where(eq(t.languages.serviceId, id))
-        .orderBy(asc(t.languages.code)),
-      db.select().from(t.phones).where(eq(t.phones.serviceId, id)).orderBy(asc(t.phones.id)),
-      db
-        .select()
-        .from(t.costOptions)
-        .where(eq(t.costOptions.serviceId, id))
-        .orderBy(asc(t.costOptions.id)),
-      db
-        .select()
-        .from(t.requiredDocuments)
-        .where(eq(t.requiredDocuments.serviceId, id))
-        .orderBy(asc(t.requiredDocuments.id)),
-      db
-        .select()
-        .from(t.serviceAtLocation)
-        .where(eq(t.serviceAtLocation.serviceId, id))
-        .orderBy(asc(t.serviceAtLocation.id)),
-      db
-        .select()
-        .from(t.schedules)
-        .where(eq(t.schedules.serviceId, id))
-        .orderBy(sql`rowid`),
+      inBatch(organizationById(db), { id: service.organizationId }),
+      inBatch(categoriesOf(db), { id }),
+      inBatch(languagesOf(db), { id }),
+      inBatch(phonesOf(db), { id }),
+      inBatch(costsOf(db), { id }),
+      inBatch(documentsOf(db), { id }),
+      inBatch(linksOf(db), { id }),
+      inBatch(schedulesOf(db), { id }),
     ]);
 
   const locationIds = [...new Set(links.map((link) => link.locationId))];
