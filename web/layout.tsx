@@ -33,12 +33,16 @@ export const Layout = ({
       <meta name="color-scheme" content="light dark" />
       <meta name="referrer" content="no-referrer" />
       <meta name="robots" content="noarchive" />
-      <meta name="htmx-config" content={HTMX_CONFIG} />
       <title>{`${title} · ${shell.siteName}`}</title>
       <link rel="icon" href={assetPath('icon.svg')} type="image/svg+xml" />
       <link rel="stylesheet" href={assetPath('site.css')} />
       <script src={assetPath('quick-exit.js')} nonce={shell.nonce} defer></script>
-      <script src={assetPath('htmx.js')} nonce={shell.nonce} defer></script>
+      {shell.htmx && (
+        <>
+          <meta name="htmx-config" content={HTMX_CONFIG} />
+          <script src={assetPath('htmx.js')} nonce={shell.nonce} defer></script>
+        </>
+      )}
     </head>
     <body>
       <QuickExit shell={shell} />

@@ -16,4 +16,6 @@ export interface Shell {
   section?: NavSection;
   /** Whether someone is signed in: the header offers "My account" instead of "Sign in". */
   signedIn: boolean;
+  /** Whether the page has htmx enhancements (an `hx-` attribute): htmx is loaded only then. */
+  htmx?: boolean;
 }
