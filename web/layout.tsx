@@ -37,7 +37,6 @@ export const Layout = ({
       <meta name="color-scheme" content="light dark" />
       <meta name="referrer" content="no-referrer" />
       <meta name="robots" content="noarchive" />
-      <meta name="htmx-config" content={HTMX_CONFIG} />
       <title>{`${title} · ${shell.siteName}`}</title>
       {shareCard ? <ShareCard card={shareCard} siteName={shell.siteName} /> : null}
       <link rel="icon" href={assetPath('icon.svg')} type="image/svg+xml" />
@@ -46,7 +45,12 @@ export const Layout = ({
         <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />
       ))}
       <script src={assetPath('quick-exit.js')} nonce={shell.nonce} defer></script>
-      <script src={assetPath('htmx.js')} nonce={shell.nonce} defer></script>
+      {shell.htmx && (
+        <>
+          <meta name="htmx-config" content={HTMX_CONFIG} />
+          <script src={assetPath('htmx.js')} nonce={shell.nonce} defer></script>
+        </>
+      )}
     </head>
     <body>
       <QuickExit shell={shell} />

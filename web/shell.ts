@@ -18,6 +18,8 @@ export interface Shell {
   feeds?: readonly FeedLink[];
   /** Whether someone is signed in: the header offers "My account" instead of "Sign in". */
   signedIn: boolean;
+  /** Whether the page has htmx enhancements (an `hx-` attribute): htmx is loaded only then. */
+  htmx?: boolean;
 }
 
 /** An Atom feed of a page: its address (on this site) and its title in the reader's language. */

@@ -103,8 +103,16 @@ export const updateNextSteps = async (
   return rows.length === 1;
 };
 
+const campaignById = preparedPerDatabase((db) =>
+  db
+    .select()
+    .from(campaigns)
+    .where(eq(campaigns.id, sql.placeholder('id')))
+    .prepare(),
+);
+
 export const getCampaign = async (db: Database, id: string): Promise<Campaign | null> =>
-  (await db.select().from(campaigns).where(eq(campaigns.id, id)).get()) ?? null;
+  (await campaignById(db).get({ id })) ?? null;
 
 /** What signing needs of a campaign: a few short columns, not its texts (a wide row costs). */
 export type SigningCampaign = Pick<
@@ -134,18 +142,20 @@ const selectSigningCampaign = preparedPerDatabase((db) =>
 
 /** Confirmed signatures: the only ones that count. */
 export const confirmedCount = async (db: Database, campaignId: string): Promise<number> =>
-  (
-    await db
-      .select({ n: sql<number>`count(*)` })
-      .from(campaignSignatures)
-      .where(
-        and(
-          eq(campaignSignatures.campaignId, campaignId),
-          isNotNull(campaignSignatures.confirmedAt),
-        ),
-      )
-      .get()
-  )?.n ?? 0;
+  (await countConfirmed(db).get({ campaignId }))?.n ?? 0;
+
+const countConfirmed = preparedPerDatabase((db) =>
+  db
+    .select({ n: sql<number>`count(*)` })
+    .from(campaignSignatures)
+    .where(
+      and(
+        eq(campaignSignatures.campaignId, sql.placeholder('campaignId')),
+        isNotNull(campaignSignatures.confirmedAt),
+      ),
+    )
+    .prepare(),
+);
 
 /** A campaign in a list, with its confirmed signatures and whether it is open for signing now (rules.ts). */
 export type CampaignSummary = Campaign & {

@@ -312,13 +312,8 @@ export const shownName = (row: {
     .join(' ');
 };
 
-/** The latest confirmed signers who chose to be shown. */
-export const latestPublicSigners = async (
-  db: Database,
-  campaignId: string,
-  limit = 10,
-): Promise<PublicSigner[]> => {
-  const rows = await db
+const selectPublicSigners = preparedPerDatabase((db) =>
+  db
     .select({
       firstName: campaignSignatures.firstName,
       lastName: campaignSignatures.lastName,
@@ -329,14 +324,23 @@ export const latestPublicSigners = async (
     .from(campaignSignatures)
     .where(
       and(
-        eq(campaignSignatures.campaignId, campaignId),
+        eq(campaignSignatures.campaignId, sql.placeholder('campaignId')),
         isNotNull(campaignSignatures.confirmedAt),
         ne(campaignSignatures.display, 'hidden'),
       ),
     )
     .orderBy(desc(campaignSignatures.confirmedAt), desc(campaignSignatures.id))
-    .limit(limit)
-    .all();
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+);
+
+/** The latest confirmed signers who chose to be shown. */
+export const latestPublicSigners = async (
+  db: Database,
+  campaignId: string,
+  limit = 10,
+): Promise<PublicSigner[]> => {
+  const rows = await selectPublicSigners(db).all({ campaignId, limit });
   return rows.map((row) => ({
     name: shownName(row),
     city: row.display === 'full' ? row.city : '',

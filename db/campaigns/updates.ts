@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '../core/database';
+import { preparedPerDatabase } from '../core/prepared';
 import type { MailMessage } from '../mail/outbox';
 import { newId } from '../core/random';
 import { campaignSignatures, campaignUpdates, mailOutbox } from '../schema';
@@ -24,13 +25,16 @@ export const postCampaignUpdate = async (
 export const listCampaignUpdates = async (
   db: Database,
   campaignId: string,
-): Promise<CampaignUpdate[]> =>
+): Promise<CampaignUpdate[]> => selectUpdates(db).all({ campaignId });
+
+const selectUpdates = preparedPerDatabase((db) =>
   db
     .select()
     .from(campaignUpdates)
-    .where(eq(campaignUpdates.campaignId, campaignId))
+    .where(eq(campaignUpdates.campaignId, sql.placeholder('campaignId')))
     .orderBy(desc(campaignUpdates.createdAt), sql`rowid desc`)
-    .all();
+    .prepare(),
+);
 
 /**
  * Claims one update still being mailed, with a lease: the conditional UPDATE … RETURNING means

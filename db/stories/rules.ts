@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { stories, storyApprovals } from '../schema';
 
 /**
@@ -20,8 +20,9 @@ export const isConsentInForce = (
 ): boolean => approval.expiresAt > now;
 
 /** `isConsentInForce` as a condition on the `story_approvals` table. */
-export const consentInForceCondition = (now: Date): SQL =>
-  sql`${storyApprovals.expiresAt} > ${seconds(now)}`;
+/** `now` may be a placeholder of a prepared query (`placeholderFor(storyApprovals.expiresAt, …)`). */
+export const consentInForceCondition = (now: Date | SQLWrapper): SQL =>
+  sql`${storyApprovals.expiresAt} > ${now instanceof Date ? seconds(now) : now}`;
 
 /**
  * Live: what the public may see (within the consent's scope): a published approval still in
@@ -39,7 +40,7 @@ export const isStoryLive = (
   isConsentInForce(published, now);
 
 /** `isStoryLive` as a condition on `stories` joined to its published approval as `story_approvals`. */
-export const storyLiveCondition = (now: Date): SQL =>
+export const storyLiveCondition = (now: Date | SQLWrapper): SQL =>
   and(
     isNotNull(stories.publishedApprovalId),
     isNull(stories.withdrawnAt),
@@ -100,8 +101,10 @@ export const approvalWaitingBehindLive = (
 export const consentScope = {
   ownPage: (): SQL => sql`${storyApprovals.consentOwnPage} = 1`,
   /** Campaign ids are kept as a comma-separated list, so an id is matched between commas. */
-  campaign: (campaignId: string): SQL =>
-    sql`instr(',' || ${storyApprovals.consentCampaignIds} || ',', ${`,${campaignId},`}) > 0`,
+  campaign: (campaignId: string | SQLWrapper): SQL =>
+    typeof campaignId === 'string'
+      ? sql`instr(',' || ${storyApprovals.consentCampaignIds} || ',', ${`,${campaignId},`}) > 0`
+      : sql`instr(',' || ${storyApprovals.consentCampaignIds} || ',', ',' || ${campaignId} || ',') > 0`,
   eventQuotes: (): SQL => sql`${storyApprovals.consentEventQuotes} = 1`,
 };
 

@@ -1,6 +1,18 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  inArray,
+  isNotNull,
+  isNull,
+  sql,
+  type SQL,
+  type SQLWrapper,
+} from 'drizzle-orm';
 import { CONTENT_LANGUAGES, type ContentLanguage } from '../core/content-languages';
 import type { Database } from '../core/database';
+import { inBatch, placeholderFor, preparedPerDatabase } from '../core/prepared';
 import { newId } from '../core/random';
 import { stories, storyApprovals, storyEvents, storyVersions } from '../schema';
 import { createOnce } from '../core/form-submissions';
@@ -513,9 +525,9 @@ const publicColumns = {
 };
 
 /** Live (db/stories/rules.ts) and within this scope. */
-const isLive = (now: Date, scope: SQL) => and(storyLiveCondition(now), scope);
+const isLive = (now: Date | SQLWrapper, scope: SQL) => and(storyLiveCondition(now), scope);
 
-const livePublicStories = (db: Database, now: Date, scope: SQL) =>
+const livePublicStories = (db: Database, now: Date | SQLWrapper, scope: SQL) =>
   db
     .select(publicColumns)
     .from(stories)
@@ -540,25 +552,66 @@ export const listPublishedStories = async (
 
 export const STORIES_PER_PAGE = 20;
 
-/** One page of /stories, newest first, and how many pages there are (at least one). */
+// The public pages' reads, prepared once (drizzle built them anew on every request).
+const nowPlaceholder = () => placeholderFor(storyApprovals.expiresAt, 'now');
+const countLiveOnOwnPage = preparedPerDatabase((db) =>
+  db
+    .select({ n: sql<number>`count(*)` })
+    .from(stories)
+    .innerJoin(storyApprovals, eq(storyApprovals.id, stories.publishedApprovalId))
+    .where(isLive(nowPlaceholder(), consentScope.ownPage()))
+    .prepare(),
+);
+const liveOnOwnPage = preparedPerDatabase((db) =>
+  livePublicStories(db, nowPlaceholder(), consentScope.ownPage())
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .prepare(),
+);
+const liveOnOwnPageById = preparedPerDatabase((db) =>
+  livePublicStories(
+    db,
+    nowPlaceholder(),
+    and(eq(stories.id, sql.placeholder('id')), consentScope.ownPage())!,
+  ).prepare(),
+);
+const withdrawnPublishedById = preparedPerDatabase((db) =>
+  db
+    .select({ id: stories.id })
+    .from(stories)
+    .where(
+      and(
+        eq(stories.id, sql.placeholder('id')),
+        isNotNull(stories.withdrawnAt),
+        isNotNull(stories.publishedAt),
+      ),
+    )
+    .prepare(),
+);
+
+/**
+ * One page of /stories, newest first, and how many pages there are (at least one). The count
+ * and the page asked for are read in one batch; a page past the last is read again as the last.
+ */
 export const listPublishedStoriesPage = async (
   db: Database,
   page: number,
   now = new Date(),
 ): Promise<{ stories: PublicStory[]; page: number; pageCount: number }> => {
-  const ownPage = consentScope.ownPage();
-  const [counted] = await db
-    .select({ n: sql<number>`count(*)` })
-    .from(stories)
-    .innerJoin(storyApprovals, eq(storyApprovals.id, stories.publishedApprovalId))
-    .where(isLive(now, ownPage))
-    .all();
+  const pageRows = (n: number) =>
+    inBatch(liveOnOwnPage(db), {
+      now,
+      limit: STORIES_PER_PAGE,
+      offset: (n - 1) * STORIES_PER_PAGE,
+    });
+  const asked = Math.max(1, page);
+  const [[counted], askedRows] = await db.batch([
+    inBatch(countLiveOnOwnPage(db), { now }),
+    pageRows(asked),
+  ]);
   const pageCount = Math.max(1, Math.ceil((counted?.n ?? 0) / STORIES_PER_PAGE));
-  const shown = Math.min(Math.max(1, page), pageCount);
-  const rows = await livePublicStories(db, now, ownPage)
-    .limit(STORIES_PER_PAGE)
-    .offset((shown - 1) * STORIES_PER_PAGE)
-    .all();
+  const shown = Math.min(asked, pageCount);
+  const rows = shown === asked ? askedRows : (await db.batch([pageRows(shown)]))[0];
   return { stories: rows.map(toPublic), page: shown, pageCount };
 };
 
@@ -571,19 +624,9 @@ export const getPublicStory = async (
   storyId: string,
   now = new Date(),
 ): Promise<PublicStory | 'gone' | null> => {
-  const row = await livePublicStories(
-    db,
-    now,
-    and(eq(stories.id, storyId), consentScope.ownPage())!,
-  ).get();
+  const row = await liveOnOwnPageById(db).get({ id: storyId, now });
   if (row) return toPublic(row);
-  const story = await db
-    .select({ id: stories.id })
-    .from(stories)
-    .where(
-      and(eq(stories.id, storyId), isNotNull(stories.withdrawnAt), isNotNull(stories.publishedAt)),
-    )
-    .get();
+  const story = await withdrawnPublishedById(db).get({ id: storyId });
   return story ? 'gone' : null;
 };
 
@@ -595,8 +638,15 @@ export const listStoriesForCampaign = async (
   db: Database,
   campaignId: string,
   now = new Date(),
-): Promise<PublicStory[]> =>
-  (await livePublicStories(db, now, consentScope.campaign(campaignId)).all()).map(toPublic);
+): Promise<PublicStory[]> => (await liveOnCampaign(db).all({ now, campaignId })).map(toPublic);
+
+const liveOnCampaign = preparedPerDatabase((db) =>
+  livePublicStories(
+    db,
+    nowPlaceholder(),
+    consentScope.campaign(sql.placeholder('campaignId')),
+  ).prepare(),
+);
 
 /** For the events area: stories whose author consented to be quoted in event descriptions. */
 export const listStoriesForEventQuotes = async (

@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n';
+import { keptIntl, regionTag } from './intl';
 
 // Building an Intl.DateTimeFormat costs far more than using one (about a millisecond against
 // microseconds): one per language, zone and style, kept for the life of the process.
@@ -20,8 +21,19 @@ const formatter = (locale: Locale, timeZone: string, withTime: boolean): Intl.Da
 
 /** A date and time in the reader's language, e.g. "26 November 2026 at 14:05 UTC". */
 export const formatDateTime = (date: Date, locale: Locale, timeZone = 'UTC'): string =>
-  formatter(locale, timeZone, true).format(date) + ` ${timeZone === 'UTC' ? 'UTC' : ''}`.trimEnd();
+  keptIntl(
+    `date-time:${locale}:${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat(regionTag(locale), {
+        dateStyle: 'long',
+        timeStyle: 'short',
+        timeZone,
+      }),
+  ).format(date) + ` ${timeZone === 'UTC' ? 'UTC' : ''}`.trimEnd();
 
 /** A date in the reader's language, e.g. "26 November 2026". */
 export const formatDate = (date: Date, locale: Locale, timeZone = 'UTC'): string =>
-  formatter(locale, timeZone, false).format(date);
+  keptIntl(
+    `long-date:${locale}:${timeZone}`,
+    () => new Intl.DateTimeFormat(regionTag(locale), { dateStyle: 'long', timeZone }),
+  ).format(date);

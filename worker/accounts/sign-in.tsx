@@ -82,7 +82,7 @@ export const signInRoutes = new Hono<AppEnv>()
   // These pages show the address someone typed: never kept in a cache on a shared device.
   .use('/sign-in/*', noStore)
   .use('/sign-in', noStore)
-  .get('/sign-in', function sign_in_get(c) {
+  .get('/sign-in', async function sign_in_get(c) {
     const next = nextOf(c.req.query('next'));
     if (c.get('user')) return c.redirect(next, 303);
     const t = c.get('t');

@@ -27,10 +27,12 @@ export const shellFor = <E extends AppEnv>(c: Context<E>, section?: NavSection):
 export type ShareCardOf = Omit<ShareCardContent, 'url'> & { path: string };
 
 /**
- * Renders a full HTML page: the layout around one view. `shareCard` is for public pages only
+ * Renders a full HTML page: the layout around one view. The view is drawn first, so the shell
+ * loads htmx (37 KB to fetch, parse and run before the page answers a tap) only on a page that
+ * has an htmx enhancement; every page works without it. `shareCard` is for public pages only
  * (events, campaigns, resources): a route passes it only once it knows the page is public.
  */
-export const renderPage = <E extends AppEnv>(
+export const renderPage = async <E extends AppEnv>(
   c: Context<E>,
   page: {
     title: string;
@@ -41,20 +43,26 @@ export const renderPage = <E extends AppEnv>(
     /** Atom feeds that follow this page (`<link rel="alternate">` in its head). */
     feeds?: readonly FeedLink[];
   },
-) =>
-  c.html(
+) => {
+  const body = await (<>{page.body}</>).toString();
+  return c.html(
     <>
       {raw('<!doctype html>')}
       <Layout
-        shell={{ ...shellFor(c, page.section), ...(page.feeds ? { feeds: page.feeds } : {}) }}
+        shell={{
+          ...shellFor(c, page.section),
+          htmx: body.includes(' hx-'),
+          ...(page.feeds ? { feeds: page.feeds } : {}),
+        }}
         title={page.title}
         shareCard={page.shareCard && shareCardAt(c, page.shareCard)}
       >
-        {page.body}
+        {raw(body)}
       </Layout>
     </>,
     (page.status ?? 200) as 200,
   );
+};
 
 const shareCardAt = <E extends AppEnv>(
   c: Context<E>,

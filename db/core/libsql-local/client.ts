@@ -35,6 +35,8 @@ interface KeptStatement {
   returnsRows: boolean;
   columns: string[];
   columnTypes: string[];
+  /** Makes this statement's rows. */
+  row: (values: unknown[]) => Row;
   /** It changes the schema: statements kept before it may now describe other columns. */
   changesSchema: boolean;
   /** A plain write joins a group commit; a read joins an open one; anything else runs on its own. */
@@ -279,9 +281,7 @@ export class LocalLibsqlClient implements Client {
       const args = typeof stmt === 'string' ? [] : bindable(stmt.args);
       const kept = this.#statement(sql);
       if (kept.returnsRows) {
-        const rows = (kept.statement.all(args) as unknown[][]).map((values) =>
-          rowFromValues(values, kept.columns),
-        );
+        const rows = (kept.statement.all(args) as unknown[][]).map(kept.row);
         return resultSet(kept.columns, kept.columnTypes, rows, 0, undefined);
       }
       const info = kept.statement.run(args);
@@ -311,6 +311,7 @@ export class LocalLibsqlClient implements Client {
       returnsRows,
       columns: columns.map((column) => column.name),
       columnTypes: columns.map((column) => column.type ?? ''),
+      row: rowMaker(columns.map((column) => column.name)),
       changesSchema: changesSchema.test(sql),
       kind: kindOf(sql),
     };
@@ -367,23 +368,34 @@ const resultSet = (
   }),
 });
 
-/** A row as `@libsql/client` makes it: values by index and `length` hidden, by column name enumerable (the first of two same names wins). */
-const rowFromValues = (values: unknown[], columns: string[]): Row => {
-  const row = {} as Row;
-  Object.defineProperty(row, 'length', { value: values.length });
-  for (let i = 0; i < values.length; i++) {
-    const value = valueFromSql(values[i]);
-    Object.defineProperty(row, i, { value });
-    const column = columns[i]!;
-    if (!Object.hasOwn(row, column))
-      Object.defineProperty(row, column, {
-        value,
-        enumerable: true,
-        configurable: true,
-        writable: true,
-      });
-  }
-  return row;
+const VALUES = Symbol('values');
+
+/**
+ * Makes the rows of one statement as `@libsql/client` makes them: values by index and `length`
+ * hidden, by column name enumerable (the first of two same names wins). The indexes and `length`
+ * are read through a prototype made once per statement, so a row costs one hidden property and
+ * one plain assignment a column, rather than defining every index and name on every row.
+ */
+const rowMaker = (columns: string[]): ((values: unknown[]) => Row) => {
+  const shape = {};
+  Object.defineProperty(shape, 'length', { value: columns.length });
+  for (let i = 0; i < columns.length; i++)
+    Object.defineProperty(shape, i, {
+      get(this: { [VALUES]: unknown[] }) {
+        return this[VALUES][i];
+      },
+    });
+  // A name already given to an index or to `length` stays theirs, as on @libsql/client's rows.
+  const named = columns.flatMap((name, i) =>
+    columns.indexOf(name) === i && !Object.hasOwn(shape, name) ? [[name, i] as const] : [],
+  );
+  return (values) => {
+    for (let i = 0; i < values.length; i++) values[i] = valueFromSql(values[i]);
+    const row = Object.create(shape) as Record<string | symbol, unknown>;
+    Object.defineProperty(row, VALUES, { value: values });
+    for (const [name, i] of named) row[name] = values[i];
+    return row as unknown as Row;
+  };
 };
 
 const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);

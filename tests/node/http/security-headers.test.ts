@@ -69,7 +69,7 @@ describe('the CSP nonce', () => {
 
 describe('htmx', () => {
   it('is served by this site and configured for same-origin requests without injected styles', async () => {
-    const html = await (await t.app.request('/')).text();
+    const html = await (await t.app.request('/resources')).text();
     const src = html.match(/<script src="(\/static\/htmx\.[0-9a-f]+\.js)"/)?.[1];
     expect(src).toBeTruthy();
     const asset = await t.app.request(src!);
@@ -84,6 +84,21 @@ describe('htmx', () => {
       ),
     );
     expect(config).toMatchObject({ mode: 'same-origin', includeIndicatorCSS: false });
+  });
+
+  it('is loaded only on a page with an htmx enhancement, deferred, with its configuration', async () => {
+    const script = /<script src="\/static\/htmx\.[0-9a-f]+\.js" nonce="[^"]+" defer="">/;
+    const search = await (await t.app.request('/resources')).text();
+    expect(search).toContain(' hx-');
+    expect(search).toMatch(script);
+    expect(search).toContain('<meta name="htmx-config"');
+    for (const path of ['/', '/support', '/no-such-page']) {
+      const html = await (await t.app.request(path)).text();
+      expect(html, path).not.toContain(' hx-');
+      expect(html, path).not.toMatch(/htmx\.[0-9a-f]+\.js|htmx-config/);
+      // The other scripts stay.
+      expect(html, path).toMatch(/<script src="\/static\/quick-exit\.[0-9a-f]+\.js"/);
+    }
   });
 
   it('an unknown static file is a 404, not a file read', async () => {

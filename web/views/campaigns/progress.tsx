@@ -1,4 +1,5 @@
 import { format, type Catalog } from '../../i18n';
+import { formatNumber } from '../../components/intl';
 
 /**
  * Progress toward the goal: a real <progress> named for assistive technology, with the same
@@ -16,7 +17,7 @@ export const CampaignProgress = (props: {
   const { t } = props;
   const bar = `${props.idPrefix ?? 'campaign'}-progress-bar`;
   const text = `${props.idPrefix ?? 'campaign'}-progress-text`;
-  const n = (value: number) => value.toLocaleString(props.locale === 'fr' ? 'fr-FR' : 'en-GB');
+  const n = (value: number) => formatNumber(value, props.locale);
   return (
     <div class="campaign-progress">
       <label for={bar} class="progress-label">

@@ -1,5 +1,6 @@
 import type { DayCount } from '../../../db/campaigns/stats';
 import { format, type Catalog, type Locale } from '../../i18n';
+import { keptIntl, regionTag } from '../../components/intl';
 
 const WIDTH = 640;
 const HEIGHT = 200;
@@ -21,10 +22,10 @@ export const SignatureChart = ({
 }) => {
   if (days.length === 0) return <p>{t.campaigns.chartEmpty}</p>;
   const dateText = (day: string) =>
-    new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-      dateStyle: 'medium',
-      timeZone: 'UTC',
-    }).format(new Date(`${day}T00:00:00Z`));
+    keptIntl(
+      `medium-date:${locale}`,
+      () => new Intl.DateTimeFormat(regionTag(locale), { dateStyle: 'medium', timeZone: 'UTC' }),
+    ).format(new Date(`${day}T00:00:00Z`));
   const total = days.reduce((sum, d) => sum + d.count, 0);
   const peak = days.reduce((best, d) => (d.count > best.count ? d : best), days[0]!);
   const max = Math.max(...days.map((d) => d.count));

@@ -1,16 +1,16 @@
 import type { EventRow } from '../../../db/events/events';
+import { keptIntl, regionTag } from '../../components/intl';
 import { catalogFor, type Locale } from '../../i18n';
 
-const tag = (locale: Locale) => (locale === 'fr' ? 'fr-FR' : 'en-GB');
+const tag = regionTag;
 
-// Building an Intl formatter is slow; a list of 200 events would build 400. Keep them.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const formatter = (locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => {
-  const key = locale + JSON.stringify(options);
-  let found = formatters.get(key);
-  if (!found) formatters.set(key, (found = new Intl.DateTimeFormat(locale, options)));
-  return found;
-};
+// Building an Intl formatter is slow; a list of 200 events would build 400. Keep them (one home:
+// components/intl.ts).
+const formatter = (locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat =>
+  keptIntl(
+    `event:${locale}:${JSON.stringify(options)}`,
+    () => new Intl.DateTimeFormat(locale, options),
+  );
 
 type EventTimes = Pick<EventRow, 'startsAt' | 'endsAt' | 'timeZone'>;
 
@@ -69,20 +69,39 @@ export const formatEventWhen = (event: EventTimes, locale: Locale): string => {
 
 /** The calendar day (YYYY-MM-DD) an instant falls on in a time zone. */
 export const dayIn = (date: Date, timeZone: string): string =>
-  formatter('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(date);
+  keptIntl(
+    `iso-day:${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat('en-CA', {
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        timeZone,
+      }),
+  ).format(date);
 
 /** "December 2026" / "décembre 2026". */
 export const formatMonth = (year: number, month: number, locale: Locale): string =>
-  new Intl.DateTimeFormat(tag(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year, month - 1, 1)),
-  );
+  keptIntl(
+    `month:${locale}`,
+    () =>
+      new Intl.DateTimeFormat(regionTag(locale), {
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }),
+  ).format(new Date(Date.UTC(year, month - 1, 1)));
 
 /** "Tuesday 1 December 2026" for a YYYY-MM-DD day. */
 export const formatDay = (day: string, locale: Locale): string =>
-  new Intl.DateTimeFormat(tag(locale), {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${day}T00:00:00Z`));
+  keptIntl(
+    `event-day:${locale}:UTC`,
+    () =>
+      new Intl.DateTimeFormat(regionTag(locale), {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }),
+  ).format(new Date(`${day}T00:00:00Z`));

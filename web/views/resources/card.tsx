@@ -2,6 +2,7 @@ import type { CategoryOption, ResourceSummary } from '../../../db/resources/type
 import type { Catalog, Locale } from '../../i18n';
 import { format } from '../../i18n';
 import { categoryName, formatDate, formatMoney, languageName, roundKm } from './format';
+import { compareLabels } from '../../components/intl';
 
 interface Props {
   t: Catalog;
@@ -67,7 +68,7 @@ export const ResourceCard = ({ t, locale, resource, categories }: Props) => {
           <dd>
             {resource.languages
               .map((code) => languageName(code, locale))
-              .sort((a, b) => a.localeCompare(b, locale))
+              .sort(compareLabels(locale))
               .join(', ')}
           </dd>
         </div>

@@ -3,17 +3,8 @@
  * language, with the Intl API (maintained by the runtime, the same on Node and Workers).
  */
 import type { CategoryOption } from '../../../db/resources/types';
+import { keptIntl as cached } from '../../components/intl';
 import type { Locale } from '../../i18n';
-
-const cache = new Map<string, Intl.DisplayNames | Intl.DateTimeFormat | Intl.NumberFormat>();
-const cached = <T extends Intl.DisplayNames | Intl.DateTimeFormat | Intl.NumberFormat>(
-  key: string,
-  make: () => T,
-): T => {
-  let value = cache.get(key) as T | undefined;
-  if (!value) cache.set(key, (value = make()));
-  return value;
-};
 
 // Names already worked out, by locale and code: every search page names the same few languages,
 // and Intl.DisplayNames#of costs several microseconds a call.
@@ -25,7 +16,7 @@ const displayName = (code: string, inLocale: string): string => {
     try {
       name =
         cached(
-          `lang:${inLocale}`,
+          `language-names:${inLocale}`,
           () => new Intl.DisplayNames([inLocale], { type: 'language' }),
         ).of(code) ?? code;
     } catch {
@@ -52,7 +43,7 @@ export const languageOptionLabel = (code: string, locale: Locale): string => {
 /** A calendar date, e.g. "November 26, 2026" or "26 novembre 2026". */
 export const formatDate = (date: Date, locale: Locale): string =>
   cached(
-    `date:${locale}`,
+    `resource-date:${locale}`,
     () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
   ).format(date);
 
@@ -60,7 +51,7 @@ export const formatDate = (date: Date, locale: Locale): string =>
 export const formatTime = (time: string, locale: Locale): string => {
   const [hours, minutes] = time.split(':').map(Number);
   return cached(
-    `time:${locale}`,
+    `resource-time:${locale}`,
     () => new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }),
   ).format(new Date(Date.UTC(2000, 0, 1, hours ?? 0, minutes ?? 0)));
 };
@@ -86,7 +77,7 @@ export const formatMoney = (amount: number, currency: string, locale: Locale): s
 export const zoneName = (timeZone: string, locale: Locale): string => {
   try {
     const parts = cached(
-      `zone:${locale}:${timeZone}`,
+      `zone-name:${locale}:${timeZone}`,
       () => new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }),
     ).formatToParts(new Date(0));
     return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;

@@ -8,6 +8,7 @@ import { format } from '../../i18n';
 import { searchUrl } from './search-url';
 import { Pagination } from '../../components/pagination';
 import { ResourceCard } from './card';
+import { formatNumber } from '../../components/intl';
 
 interface Props {
   t: Catalog;
@@ -25,7 +26,7 @@ interface Props {
 export const ResourceResults = ({ t, locale, search, result, categories }: Props) => {
   const r = t.resources;
   const count = result.more
-    ? format(r.resultCountMore, { count: result.total.toLocaleString(locale) })
+    ? format(r.resultCountMore, { count: formatNumber(result.total, locale) })
     : result.total === 1
       ? r.resultCountOne
       : format(r.resultCountOther, { count: result.total });

@@ -4,6 +4,7 @@ import { format } from '../../i18n';
 import { FLAG_FILTERS, QUERY_FILTERS, RADII_KM } from './search-filters';
 import { searchUrl } from './search-url';
 import { categoryName, languageOptionLabel } from './format';
+import { compareLabels } from '../../components/intl';
 
 interface Props {
   t: Catalog;
@@ -41,12 +42,13 @@ const Checkbox = ({
  */
 export const ResourceSearchForm = ({ t, locale, search, options }: Props) => {
   const r = t.resources;
+  const compare = compareLabels(locale);
   const languages = options.languages
     .map((code) => ({ code, label: languageOptionLabel(code, locale) }))
-    .sort((a, b) => a.label.localeCompare(b.label, locale));
+    .sort((a, b) => compare(a.label, b.label));
   const categories = options.categories
     .map((c) => ({ code: c.code, label: categoryName(c.code, options.categories, locale) }))
-    .sort((a, b) => a.label.localeCompare(b.label, locale));
+    .sort((a, b) => compare(a.label, b.label));
   return (
     <form
       id="resource-search"

@@ -1,0 +1,239 @@
+/**
+ * npm run bench:pages — what each public page costs against the limit of the stack. `npm start`'s
+ * server (worker/node.ts, demo data, a new database file, a free port) is measured with
+ * autocannon against a bare Hono app on @hono/node-server, in another process, that answers the
+ * page's very bytes and headers (captured once) from memory. Rounds alternate, Hearth then bare,
+ * with the same connections and duration, so both see the same moments of a shared machine.
+ * Then, with both servers stopped, the in-process cost: `app.request` in a loop on the same
+ * database file, after a warm-up, as wall time and as the process's CPU time (which stays
+ * readable when other jobs share the cores). Figures are printed, never asserted.
+ *
+ * BENCH_SECONDS (per round, default 4), BENCH_ROUNDS (per server and page, default 2),
+ * BENCH_CONNECTIONS (default 10), BENCH_REQUESTS (in process, per page, default 1000),
+ * BENCH_PAGES (comma-separated names, to measure only some), BENCH_ONLY=inprocess (skip the
+ * load rounds: for `node --cpu-prof --import tsx tests/bench/pages.ts`).
+ */
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrateLibsql, openLibsqlDatabase, tuneLocalFile } from '../../db/core/libsql';
+import { seedDemoData } from '../../db/demo/seed';
+import { createApp } from '../../worker/app';
+import { areaLinks } from '../../worker/area-links';
+import { readConfig } from '../../worker/config';
+import { outboxMailer } from '../../worker/mail/mailer';
+import type { CapturedPage } from './pages-bare';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
+const ONLY_IN_PROCESS = process.env.BENCH_ONLY === 'inprocess';
+const ROOT = join(import.meta.dirname, '..', '..');
+
+const dir = mkdtempSync(join(tmpdir(), 'hearth-bench-pages-'));
+const dbFile = join(dir, 'bench.db');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Starts a node process and waits for the line that gives its port. */
+const startProcess = async (
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+  logName: string,
+): Promise<{ child: ChildProcess; port: number }> => {
+  const logFile = join(dir, logName);
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', openSync(logFile, 'w'), 'inherit'],
+    detached: true,
+  });
+  for (let i = 0; i < 1200; i++) {
+    const found = readFileSync(logFile, 'utf8').match(ready);
+    if (found) return { child, port: Number(found[1]) };
+    await sleep(50);
+  }
+  throw new Error(`${args.join(' ')} did not start within 60 s`);
+};
+
+const stopProcess = async (child: ChildProcess) => {
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  process.kill(-child.pid!, 'SIGTERM');
+  await exited;
+};
+
+/** A page's exact bytes and headers, as autocannon would get them (no compression asked for). */
+const capture = (port: number, path: string): Promise<CapturedPage> =>
+  new Promise((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const skip = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive']);
+        const headers: [string, string][] = [];
+        for (let i = 0; i < res.rawHeaders.length; i += 2) {
+          const name = res.rawHeaders[i]!;
+          if (!skip.has(name.toLowerCase())) headers.push([name, res.rawHeaders[i + 1]!]);
+        }
+        resolve({
+          path,
+          status: res.statusCode!,
+          headers,
+          body: Buffer.concat(chunks).toString('base64'),
+        });
+      });
+    })
+      .on('error', reject)
+      .end();
+  });
+
+/** The first link on a page to one item of an area (`/events/…`), to measure a real item. */
+const firstItem = async (port: number, list: string, area: string): Promise<string> => {
+  const page = await capture(port, list);
+  const html = Buffer.from(page.body, 'base64').toString('utf8');
+  const found = html.match(new RegExp(`href="(/${area}/[a-z0-9][a-z0-9-]*)"`));
+  if (!found) throw new Error(`no link to one of ${area} on ${list}`);
+  return found[1]!;
+};
+
+// --- The demo database, made as `npm start` makes it. ---------------------------------------
+
+{
+  const { db, client } = openLibsqlDatabase(`file:${dbFile}`);
+  await migrateLibsql(db);
+  await seedDemoData(db);
+  client.close();
+}
+
+const hearth = await startProcess(
+  ['worker/node.ts'],
+  { APP_ENV: 'local', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `file:${dbFile}` },
+  /ready at http:\/\/localhost:(\d+)\//,
+  'hearth.log',
+);
+
+const pages: [name: string, path: string][] = [
+  ['home', '/'],
+  ['resources', '/resources'],
+  ['search', '/resources?q=housing'],
+  ['resource', await firstItem(hearth.port, '/resources', 'resources')],
+  ['events', '/events'],
+  ['month', '/events?view=month'],
+  ['event', await firstItem(hearth.port, '/events', 'events')],
+  ['campaigns', '/campaigns'],
+  ['campaign', await firstItem(hearth.port, '/campaigns', 'campaigns')],
+  ['stories', '/stories'],
+  ['story', await firstItem(hearth.port, '/stories', 'stories')],
+  ['support', '/support'],
+];
+const wanted = process.env.BENCH_PAGES?.split(',');
+const measured = wanted ? pages.filter(([name]) => wanted.includes(name)) : pages;
+
+const captured = await Promise.all(measured.map(([, path]) => capture(hearth.port, path)));
+for (const page of captured) {
+  if (page.status !== 200) throw new Error(`${page.path} answered ${page.status}`);
+}
+
+// --- Requests a second, Hearth and bare in alternating rounds. ------------------------------
+
+const load = async (port: number, path: string, seconds = SECONDS): Promise<number> => {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}${path}`,
+    connections: CONNECTIONS,
+    duration: seconds,
+  });
+  if (result.non2xx || result.errors || result.timeouts) {
+    throw new Error(`${path}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  }
+  return result.requests.average;
+};
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const rates = new Map<string, { hearth: number[]; bare: number[] }>();
+const loadBefore = loadavg()[0]!;
+if (!ONLY_IN_PROCESS) {
+  const capturedFile = join(dir, 'captured.json');
+  writeFileSync(capturedFile, JSON.stringify(captured));
+  const bare = await startProcess(
+    ['tests/bench/pages-bare.ts', capturedFile],
+    {},
+    /ready (\d+)/,
+    'bare.log',
+  );
+  console.log(
+    `${measured.length} pages, ${ROUNDS} alternating rounds of ${SECONDS} s per server, ${CONNECTIONS} connections`,
+  );
+  for (const [name, path] of measured) {
+    const rate = { hearth: [] as number[], bare: [] as number[] };
+    // A warm-up second on each, not counted: the first requests of a page compile its code.
+    await load(hearth.port, path, 1);
+    await load(bare.port, path, 1);
+    for (let round = 0; round < ROUNDS; round++) {
+      rate.hearth.push(await load(hearth.port, path));
+      rate.bare.push(await load(bare.port, path));
+    }
+    rates.set(name, rate);
+    console.log(
+      `  ${name}: Hearth ${rate.hearth.map((r) => r.toFixed(0)).join(', ')}; bare ${rate.bare.map((r) => r.toFixed(0)).join(', ')}; ratio ${(median(rate.hearth) / median(rate.bare)).toFixed(3)}`,
+    );
+  }
+  await stopProcess(bare.child);
+}
+await stopProcess(hearth.child);
+const loadAfter = loadavg()[0]!;
+
+// --- In process: app.request in a loop on the same file. ------------------------------------
+
+const { db, client } = openLibsqlDatabase(`file:${dbFile}`);
+await tuneLocalFile(client);
+const app = createApp(
+  {
+    database: () => db,
+    config: () => readConfig({ APP_ENV: 'local' }),
+    mailer: () => outboxMailer(db, () => {}),
+    clientAddress: () => '127.0.0.1',
+    areaLinks,
+  },
+  { log: () => {} },
+);
+const inProcess = new Map<string, { wall: number; cpu: number }>();
+for (const [name, path] of measured) {
+  const url = `http://localhost${path}`;
+  for (let i = 0; i < Math.max(50, REQUESTS / 5); i++) await (await app.request(url)).arrayBuffer();
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  for (let i = 0; i < REQUESTS; i++) await (await app.request(url)).arrayBuffer();
+  const used = process.cpuUsage(cpu);
+  inProcess.set(name, {
+    wall: (performance.now() - started) / REQUESTS,
+    cpu: (used.user + used.system) / 1000 / REQUESTS,
+  });
+}
+client.close();
+
+// --- The table. -------------------------------------------------------------------------------
+
+console.log(
+  `\nload average (1 min): ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}; medians of the rounds`,
+);
+console.log(
+  '| page | path | KiB | Hearth req/s | bare req/s | ratio | in process ms/request (CPU ms) |',
+);
+console.log('|---|---|---|---|---|---|---|');
+measured.forEach(([name, path], i) => {
+  const rate = rates.get(name);
+  const kib = (Buffer.from(captured[i]!.body, 'base64').length / 1024).toFixed(1);
+  const [h, b] = rate ? [median(rate.hearth), median(rate.bare)] : [NaN, NaN];
+  console.log(
+    `| ${name} | \`${path}\` | ${kib} | ${rate ? h.toFixed(0) : '—'} | ${rate ? b.toFixed(0) : '—'} | ${rate ? (h / b).toFixed(3) : '—'} | ${inProcess.get(name)!.wall.toFixed(3)} (${inProcess.get(name)!.cpu.toFixed(3)}) |`,
+  );
+});
+rmSync(dir, { recursive: true, force: true });
