@@ -158,7 +158,7 @@ const mapSite = async (): Promise<SiteMap> => {
     const page = (await visitor.get(`/resources?category=${category}`)).body;
     for (const id of ids(page, /href="\/resources\/([A-Za-z0-9-]+)"/g)) resources.add(id);
   }
-  const events = ids((await visitor.get('/events')).body, /href="\/events\/([a-z0-9]+)"/g);
+  const events = ids((await visitor.get('/events')).body, /href="\/events\/([a-z0-9-]+)"/g);
   const rsvpEvents: string[] = [];
   for (const id of events)
     if ((await visitor.get(`/events/${id}`)).body.includes(`action="/events/${id}/rsvp"`))
