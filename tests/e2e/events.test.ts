@@ -183,7 +183,8 @@ describe('events in Chromium', () => {
       const eventId = manage.split('/').pop()!;
       await database.db.update(events).set({ status: 'published' }).where(eq(events.id, eventId));
       await check(`/campaigns/${campaignId}`);
-      expect(await page.locator(`a[href="/events/${eventId}"]`).count()).toBe(1);
+      // The link is the event's readable address: the words of its title, then its id.
+      expect(await page.locator(`a[href^="/events/"][href$="-${eventId}"]`).count()).toBe(1);
       await check(`/events/${eventId}`);
       expect(await page.locator(`a[href="/campaigns/${campaignId}"]`).count()).toBe(1);
       await check('/organize/events');
