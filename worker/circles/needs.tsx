@@ -266,6 +266,7 @@ const outcomeNotice: Record<SignUpOutcome, keyof typeof notices> = {
   already: 'already',
   full: 'full',
   closed: 'closed',
+  paused: 'paused',
 };
 
 /** Answers a sign-up or a cancellation: the panel alone for htmx, else back to the need page. */
@@ -405,10 +406,8 @@ export const needRoutes = new Hono<SignedInEnv>()
           }
           return c.redirect(charter, 303);
         }
-        const now = new Date();
-        if (signUpStateOf(circle, need, false, now) === 'paused')
-          return answerSignUp(c, circle, need.id, 'paused', 409);
-        const outcome = await signUpForNeed(db, circle.circle.id, need.id, member.id, now);
+        // Full, closed or paused ("I need space"): the insert itself decides.
+        const outcome = await signUpForNeed(db, circle.circle.id, need.id, member.id);
         return answerSignUp(
           c,
           circle,
