@@ -160,7 +160,7 @@ export const cancelNeed = async (
 };
 
 /** How many past needs the circle's home lists (collapsed), newest first. */
-export const PAST_NEEDS_SHOWN = 30;
+const PAST_NEEDS_SHOWN = 30;
 
 /**
  * The needs of a circle for its home: those not ended yet, soonest first, and the most recent

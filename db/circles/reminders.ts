@@ -19,7 +19,7 @@ export interface CircleReminderDue {
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
 /** A sign-up still counts for reminders: not cancelled, its member still in an open circle. */
-const liveSignUp = sql`s.cancelled_at IS NULL AND ${liveMembershipSql}`;
+const liveSignUp = sql`s.cancelled_at IS NULL AND ${liveMembershipSql()}`;
 
 /**
  * Claims the helpers' reminders due now, the way event reminders are claimed (db/events/jobs.ts):

@@ -44,11 +44,18 @@ export type CircleAccess =
 export const isActiveMember = (member: Pick<MemberRow, 'endedAt'> | null): boolean =>
   member !== null && member.endedAt === null;
 
+/** A live membership: an active member of a circle that is open (not closed, its owner still there). */
+export const isLiveMembership = (
+  circle: Pick<CircleRow, 'closedAt' | 'ownerId'>,
+  member: Pick<MemberRow, 'endedAt'> | null,
+): boolean => isActiveMember(member) && circle.closedAt === null && circle.ownerId !== null;
+
 /**
- * The SQL form of "a live membership" (isActiveMember in a circle that is open), for a raw query
- * that joins `circle_members m` and `circles c`: every circle job asks this one.
+ * The SQL form of isLiveMembership (isActiveMember in a circle that is open), for a query
+ * that joins the members (`m` by default) and their circle (`c`): every circle job asks this one.
  */
-export const liveMembershipSql = sql`(m.ended_at IS NULL AND c.closed_at IS NULL AND c.owner_id IS NOT NULL)`;
+export const liveMembershipSql = (member: SQL = sql.raw('m'), circle: SQL = sql.raw('c')) =>
+  sql`(${member}.ended_at IS NULL AND ${circle}.closed_at IS NULL AND ${circle}.owner_id IS NOT NULL)`;
 
 /**
  * The one decision of a person's place in a circle, from the circle row and their own member
