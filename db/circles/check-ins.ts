@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../core/database';
 import {
@@ -14,14 +14,19 @@ import type { CircleRow } from './circles';
 import { deliverableAt } from './quiet-hours';
 import { checkInClosedBecause, isTakingSpace, newCircleId, takingSpaceSql } from './rules';
 
+/** SQL: the topics to avoid of the current charter of the circle `circleId` (a column or an id), or null. */
+const currentTopicsSql = (circleId: SQL | string) =>
+  sql<string | null>`(SELECT ${circleCharterVersions.topicsToAvoid}
+    FROM ${circleCharterVersions} WHERE ${circleCharterVersions.circleId} = ${circleId}
+    ORDER BY ${circleCharterVersions.number} DESC LIMIT 1)`;
+
 /** The topics to avoid of the current charter ('' when none): every nudge and check-in form shows them. */
 export const topicsToAvoid = async (db: Database, circleId: string): Promise<string> =>
   (
     await db
-      .select({ topics: circleCharterVersions.topicsToAvoid })
-      .from(circleCharterVersions)
-      .where(eq(circleCharterVersions.circleId, circleId))
-      .orderBy(desc(circleCharterVersions.number))
+      .select({ topics: currentTopicsSql(circleId) })
+      .from(circles)
+      .where(eq(circles.id, circleId))
       .get()
   )?.topics ?? '';
 
@@ -247,9 +252,7 @@ export const myNudges = async (db: Database, userId: string, now = new Date()) =
       checkedIn: sql<number>`EXISTS (SELECT 1 FROM ${circleCheckInMessages}
         WHERE ${circleCheckInMessages.memberId} = ${circleMembers.id}
         AND ${circleCheckInMessages.periodKey} = ${circleCheckInNudges.periodKey})`,
-      topics: sql<string | null>`(SELECT ${circleCharterVersions.topicsToAvoid}
-        FROM ${circleCharterVersions} WHERE ${circleCharterVersions.circleId} = ${circles.id}
-        ORDER BY ${circleCharterVersions.number} DESC LIMIT 1)`,
+      topics: currentTopicsSql(sql`${circles.id}`),
     })
     .from(circleMembers)
     .innerJoin(circles, eq(circles.id, circleMembers.circleId))

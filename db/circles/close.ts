@@ -87,10 +87,9 @@ export const removeAccountFromCircles = async (
     )
     .all();
   for (const { id, circleId } of memberships) {
-    const release = await releaseSignUpsStatements(db, circleId, id, now);
     await db.batch([
       circleHistoryInsert(db, { circleId, kind: 'left', actor: 'system', memberId: id }, now),
-      ...release,
+      ...releaseSignUpsStatements(db, circleId, id, now),
       db.update(circleMembers).set({ endedAt: now, ended: 'left' }).where(eq(circleMembers.id, id)),
     ]);
   }

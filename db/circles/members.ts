@@ -1,8 +1,7 @@
-import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../core/database';
-import { circleMembers, circleNeeds, circleSignUps } from '../schema';
-import { circleHistoryInsert } from './history';
+import { circleHistory, circleMembers, circleSignUps } from '../schema';
+import { circleHistoryInsert, circleHistoryInsertWhen } from './history';
 
 export type CircleMemberRow = typeof circleMembers.$inferSelect;
 
@@ -19,7 +18,7 @@ export const listCircleMembers = async (
     .all();
 
 /** One active member of this circle (a member id of another circle finds nothing). */
-export const findCircleMember = async (
+const findCircleMember = async (
   db: Database,
   circleId: string,
   memberId: string,
@@ -36,59 +35,53 @@ export const findCircleMember = async (
     )
     .get()) ?? null;
 
+const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+/** SQL: this member is still in the circle (the condition history lines are written under). */
+const stillActive = (memberId: string) =>
+  sql`EXISTS (SELECT 1 FROM circle_members WHERE id = ${memberId} AND ended_at IS NULL)`;
+
 /**
  * Releases a member's sign-ups for needs that have not ended yet: the slots reopen at once, and
- * the owner's history says so (the coordinator sees the open slots on the needs). Returns the
- * statements to run in the caller's batch with the change that causes it (a removal, a leave, an
- * account deleted). The needs area may add to this (e.g. telling a coordinator of a late gap).
+ * the owner's history says so (the coordinator sees the open slots on the needs). Statements
+ * only, no read first: in the caller's batch with the change that causes it (a removal, a leave,
+ * an account deleted) and before the membership ends, so a sign-up landing meanwhile is released
+ * too, and a second removal at the same moment writes no second line.
  */
-export const releaseSignUpsStatements = async (
+export const releaseSignUpsStatements = (
   db: Database,
   circleId: string,
   memberId: string,
   now: Date,
-): Promise<BatchItem<'sqlite'>[]> => {
-  const live = await db
-    .select({ id: circleSignUps.id, needId: circleSignUps.needId })
-    .from(circleSignUps)
-    .innerJoin(circleNeeds, eq(circleNeeds.id, circleSignUps.needId))
-    .where(
-      and(
-        eq(circleSignUps.circleId, circleId),
-        eq(circleSignUps.memberId, memberId),
-        isNull(circleSignUps.cancelledAt),
-        gt(circleNeeds.endsAt, now),
-      ),
-    )
-    .all();
-  if (live.length === 0) return [];
+) => {
+  const at = seconds(now);
+  const live = sql`s.circle_id = ${circleId} AND s.member_id = ${memberId}
+    AND s.cancelled_at IS NULL AND s.need_id IN (SELECT id FROM circle_needs WHERE ends_at > ${at})`;
   return [
+    // One history line per released sign-up, each with its own random 128-bit id.
+    db.insert(circleHistory).select(
+      sql`SELECT lower(hex(randomblob(16))), ${circleId}, ${memberId}, 'system', 'released',
+        s.need_id, ${at} FROM circle_sign_ups s WHERE ${live} AND ${stillActive(memberId)}`,
+    ),
     db
       .update(circleSignUps)
       .set({ cancelledAt: now })
       .where(
         and(
-          inArray(
-            circleSignUps.id,
-            live.map((row) => row.id),
-          ),
+          eq(circleSignUps.circleId, circleId),
+          eq(circleSignUps.memberId, memberId),
           isNull(circleSignUps.cancelledAt),
+          sql`${circleSignUps.needId} IN (SELECT id FROM circle_needs WHERE ends_at > ${at})`,
         ),
       ),
-    ...live.map((row) =>
-      circleHistoryInsert(
-        db,
-        { circleId, kind: 'released', actor: 'system', memberId, needId: row.needId },
-        now,
-      ),
-    ),
-  ];
+  ] as const;
 };
 
 /**
  * Ends a membership (the owner removes, or the member leaves): on their next request every
  * circle address answers them 404, and their sign-ups for needs to come are released. Nothing
- * is emailed. False when there was no such active member in this circle.
+ * is emailed. One batch, every line conditional on the member still being active, so two
+ * removals at once record one. False when there was no such active member in this circle.
  */
 export const endMembership = async (
   db: Database,
@@ -97,22 +90,28 @@ export const endMembership = async (
   how: 'left' | 'removed',
   now = new Date(),
 ): Promise<boolean> => {
-  const member = await findCircleMember(db, circleId, memberId);
-  if (!member) return false;
-  const release = await releaseSignUpsStatements(db, circleId, memberId, now);
-  await db.batch([
-    db
-      .update(circleMembers)
-      .set({ endedAt: now, ended: how, role: 'member' })
-      .where(and(eq(circleMembers.id, memberId), eq(circleMembers.circleId, circleId))),
-    ...release,
-    circleHistoryInsert(
+  const [, , , ended] = await db.batch([
+    circleHistoryInsertWhen(
       db,
       { circleId, kind: how, actor: how === 'left' ? 'member' : 'owner', memberId },
       now,
+      sql`EXISTS (SELECT 1 FROM circle_members WHERE id = ${memberId} AND circle_id = ${circleId}
+                  AND ended_at IS NULL)`,
     ),
+    ...releaseSignUpsStatements(db, circleId, memberId, now),
+    db
+      .update(circleMembers)
+      .set({ endedAt: now, ended: how, role: 'member' })
+      .where(
+        and(
+          eq(circleMembers.id, memberId),
+          eq(circleMembers.circleId, circleId),
+          isNull(circleMembers.endedAt),
+        ),
+      )
+      .returning({ id: circleMembers.id }),
   ]);
-  return true;
+  return ended.length > 0;
 };
 
 /** Names or unnames a coordinator. False when there is no such active member here. */

@@ -3,7 +3,7 @@ import type { Database } from '../core/database';
 import { circleNeeds, circleSignUps, services } from '../schema';
 import type { HelpKind } from './charter';
 import { circleHistoryInsert, circleHistoryInsertWhen } from './history';
-import { newCircleId, placeEraseAfter } from './rules';
+import { liveSignUpCountSql, newCircleId, placeEraseAfter } from './rules';
 
 export type NeedRow = typeof circleNeeds.$inferSelect;
 
@@ -40,7 +40,7 @@ export interface NeedSummary {
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 // The need's id is written out in full: inside a subquery drizzle would name the column alone,
 // and a bare "id" would be the sign-up's own.
-const liveHelpers = sql<number>`(SELECT count(*) FROM circle_sign_ups s WHERE s.need_id = circle_needs.id AND s.cancelled_at IS NULL)`;
+const liveHelpers = liveSignUpCountSql(sql.raw('circle_needs.id'));
 
 /** The place columns: erased 7 days after the need ends, when there is anything to erase. */
 const placeColumns = (draft: NeedDraft) => ({
@@ -160,7 +160,7 @@ export const cancelNeed = async (
 };
 
 /** How many past needs the circle's home lists (collapsed), newest first. */
-export const PAST_NEEDS_SHOWN = 30;
+const PAST_NEEDS_SHOWN = 30;
 
 /**
  * The needs of a circle for its home: those not ended yet, soonest first, and the most recent

@@ -10,7 +10,14 @@ import {
 import { claimOwnerMail, type OwnerMail } from './check-ins';
 import { checkInPeriod, type Pace } from './check-in-periods';
 import { deliverableAt, isQuietTime } from './quiet-hours';
-import { isSteppedBack, isTakingSpace, newCircleId, takingSpaceSql } from './rules';
+import {
+  isLiveMembership,
+  isSteppedBack,
+  isTakingSpace,
+  liveMembershipSql,
+  newCircleId,
+  takingSpaceSql,
+} from './rules';
 
 /**
  * The check-in nudge job, in two steps run by the Workers cron and the Node interval:
@@ -37,11 +44,9 @@ const eligibleMembers = (db: Database, now: Date) =>
     .innerJoin(circleMembers, eq(circleMembers.circleId, circles.id))
     .where(
       and(
-        isNull(circles.closedAt),
-        isNotNull(circles.ownerId),
+        liveMembershipSql(sql`${circleMembers}`, sql`${circles}`),
         ne(circles.checkInPace, 'never'),
         sql`NOT ${takingSpaceSql(now)}`,
-        isNull(circleMembers.endedAt),
         or(isNull(circleMembers.steppedBackUntil), lte(circleMembers.steppedBackUntil, now)),
       ),
     )
@@ -114,10 +119,9 @@ export const deliverDueNudges = async (db: Database, now: Date): Promise<NudgeDe
   const delivered: NudgeDelivered[] = [];
   for (const { nudge, circle, member, email, locale } of due) {
     const applies =
-      circle.closedAt === null &&
+      isLiveMembership(circle, member) &&
       circle.checkInPace !== 'never' &&
       !isTakingSpace(circle, now) &&
-      member.endedAt === null &&
       !isSteppedBack(member, now) &&
       checkInPeriod(circle.checkInPace, now, circle.timeZone).key === nudge.periodKey;
     if (!applies) {

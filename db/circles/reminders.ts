@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../core/database';
 import { circleReminderDeliveries } from '../schema';
+import { deliverableAt, isQuietTime, type QuietHours } from './quiet-hours';
 import {
   dueReminderKinds,
+  liveMembershipSql,
   newCircleId,
-  quietHoursEnd,
   REMINDER_OFFSETS,
   type ReminderKind,
 } from './rules';
@@ -18,8 +19,7 @@ export interface CircleReminderDue {
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
 /** A sign-up still counts for reminders: not cancelled, its member still in an open circle. */
-const liveSignUp = sql`s.cancelled_at IS NULL AND m.ended_at IS NULL
-  AND c.closed_at IS NULL AND c.owner_id IS NOT NULL`;
+const liveSignUp = sql`s.cancelled_at IS NULL AND ${liveMembershipSql()}`;
 
 /**
  * Claims the helpers' reminders due now, the way event reminders are claimed (db/events/jobs.ts):
@@ -63,14 +63,12 @@ export const claimCircleReminders = async (
       now,
     ).filter((kind: ReminderKind) => !done.has(kind));
     if (kinds.length === 0) continue;
-    const heldUntil = quietHoursEnd(
-      {
-        timeZone: candidate.time_zone,
-        quietStartMinute: candidate.quiet_start_minute,
-        quietEndMinute: candidate.quiet_end_minute,
-      },
-      now,
-    );
+    const quiet: QuietHours = {
+      timeZone: candidate.time_zone,
+      quietStartMinute: candidate.quiet_start_minute,
+      quietEndMinute: candidate.quiet_end_minute,
+    };
+    const heldUntil = isQuietTime(quiet, now) ? deliverableAt(quiet, now) : null;
     for (const kind of kinds)
       claims.push({
         row: {
@@ -101,16 +99,19 @@ export const claimCircleReminders = async (
   }
 
   // Held reminders whose quiet hours have ended: one conditional update claims each once.
-  // A held reminder of a sign-up that no longer counts is never sent: it goes.
+  // A held reminder of a sign-up that no longer counts, or whose need has started by now (a
+  // 2-hour reminder of a need at 07:00 held until 08:00), is never sent: it goes.
   await db.run(sql`
     DELETE FROM circle_reminder_deliveries WHERE sent_at IS NULL AND sign_up_id IN (
       SELECT s.id FROM circle_sign_ups s JOIN circle_members m ON m.id = s.member_id
-      JOIN circles c ON c.id = s.circle_id WHERE NOT (${liveSignUp}))`);
+      JOIN circles c ON c.id = s.circle_id JOIN circle_needs n ON n.id = s.need_id
+      WHERE NOT (${liveSignUp}) OR n.starts_at <= ${at})`);
   const released = await db.all<{ sign_up_id: string }>(sql`
     UPDATE circle_reminder_deliveries SET sent_at = ${at}
     WHERE sent_at IS NULL AND held_until <= ${at} AND sign_up_id IN (
       SELECT s.id FROM circle_sign_ups s JOIN circle_members m ON m.id = s.member_id
-      JOIN circles c ON c.id = s.circle_id WHERE ${liveSignUp})
+      JOIN circles c ON c.id = s.circle_id JOIN circle_needs n ON n.id = s.need_id
+      WHERE ${liveSignUp} AND n.starts_at > ${at})
     RETURNING sign_up_id`);
   toSend.push(...released.map((row) => row.sign_up_id));
   if (toSend.length === 0) return [];

@@ -1,7 +1,6 @@
-import { TZDate } from '@date-fns/tz';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { normalizeEmail } from '../accounts/users';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { randomBytes, sha256Hex } from '../core/random';
 import { circles, type circleMembers } from '../schema';
 
@@ -44,6 +43,19 @@ export type CircleAccess =
 /** A member row counts while it has not ended (left or removed). */
 export const isActiveMember = (member: Pick<MemberRow, 'endedAt'> | null): boolean =>
   member !== null && member.endedAt === null;
+
+/** A live membership: an active member of a circle that is open (not closed, its owner still there). */
+export const isLiveMembership = (
+  circle: Pick<CircleRow, 'closedAt' | 'ownerId'>,
+  member: Pick<MemberRow, 'endedAt'> | null,
+): boolean => isActiveMember(member) && circle.closedAt === null && circle.ownerId !== null;
+
+/**
+ * The SQL form of isLiveMembership (isActiveMember in a circle that is open), for a query
+ * that joins the members (`m` by default) and their circle (`c`): every circle job asks this one.
+ */
+export const liveMembershipSql = (member: SQL = sql.raw('m'), circle: SQL = sql.raw('c')) =>
+  sql`(${member}.ended_at IS NULL AND ${circle}.closed_at IS NULL AND ${circle}.owner_id IS NOT NULL)`;
 
 /**
  * The one decision of a person's place in a circle, from the circle row and their own member
@@ -160,35 +172,6 @@ export const dueReminderKinds = (signUpAt: Date, startsAt: Date, now: Date): Rem
   return reached('24h') ? ['24h'] : [];
 };
 
-/**
- * When the circle's quiet hours end, if `now` falls inside them (in the circle's zone); null
- * outside them. Mail that would go out in quiet hours is held until then, never dropped.
- */
-export const quietHoursEnd = (
-  circle: { timeZone: string; quietStartMinute: number; quietEndMinute: number },
-  now: Date,
-): Date | null => {
-  const start = circle.quietStartMinute;
-  const end = circle.quietEndMinute;
-  if (start === end) return null;
-  const local = new TZDate(now.getTime(), circle.timeZone);
-  const minute = local.getHours() * 60 + local.getMinutes();
-  const quiet = start < end ? minute >= start && minute < end : minute >= start || minute < end;
-  if (!quiet) return null;
-  // The end falls today when it is still ahead on the clock, else tomorrow (in the zone's calendar).
-  const day = local.getDate() + (minute < end ? 0 : 1);
-  const at = new TZDate(
-    local.getFullYear(),
-    local.getMonth(),
-    day,
-    Math.floor(end / 60),
-    end % 60,
-    0,
-    circle.timeZone,
-  );
-  return new Date(Math.max(at.getTime(), now.getTime()));
-};
-
 /** How long before a need a cancellation counts as late, and an open slot as a gap to show. */
 export const GAP_HOURS = 48;
 
@@ -214,6 +197,14 @@ export const takingSpaceSql = (now: Date) => {
   const at = Math.floor(now.getTime() / 1000);
   return sql`(${circles.spaceSince} IS NOT NULL AND (${circles.spaceUntil} IS NULL OR ${circles.spaceUntil} > ${at}))`;
 };
+
+/** The SQL form of "practical help is paused" (taking space, help not going on), on `circles`. */
+export const helpPausedSql = (now: Date) =>
+  sql`(${takingSpaceSql(now)} AND NOT ${circles.spacePracticalHelpGoesOn})`;
+
+/** SQL: how many live (not cancelled) sign-ups the need `needId` (a column or an id) has. */
+export const liveSignUpCountSql = (needId: SQL) =>
+  sql<number>`(SELECT count(*) FROM circle_sign_ups s WHERE s.need_id = ${needId} AND s.cancelled_at IS NULL)`;
 
 /** A check-in message to the owner: its length, and how many tries a member gets (db/core/rate-limit). */
 export const CHECK_IN_MAX_LENGTH = 500;

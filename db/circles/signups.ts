@@ -2,10 +2,17 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../core/database';
 import { circleSignUps } from '../schema';
 import { circleHistoryInsertWhen } from './history';
-import { GAP_HOURS, isLateCancellation, isUnfilledSoon, newCircleId } from './rules';
+import {
+  GAP_HOURS,
+  helpPausedSql,
+  isLateCancellation,
+  isUnfilledSoon,
+  liveSignUpCountSql,
+  newCircleId,
+} from './rules';
 
 export type SignUpRow = typeof circleSignUps.$inferSelect;
-export type SignUpOutcome = 'signedUp' | 'already' | 'full' | 'closed';
+export type SignUpOutcome = 'signedUp' | 'already' | 'full' | 'closed' | 'paused';
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
@@ -31,10 +38,10 @@ export const signUpForNeed = async (
       .select(
         sql`SELECT ${id}, n.circle_id, n.id, m.id, ${at}, NULL
       FROM circle_needs n JOIN circle_members m ON m.circle_id = n.circle_id
+      JOIN circles ON circles.id = n.circle_id
       WHERE n.id = ${needId} AND n.circle_id = ${circleId} AND n.ends_at > ${at}
-        AND m.id = ${memberId} AND m.ended_at IS NULL
-        AND (SELECT count(*) FROM circle_sign_ups s
-             WHERE s.need_id = n.id AND s.cancelled_at IS NULL) < n.helpers_wanted`,
+        AND m.id = ${memberId} AND m.ended_at IS NULL AND NOT ${helpPausedSql(now)}
+        AND ${liveSignUpCountSql(sql.raw('n.id'))} < n.helpers_wanted`,
       )
       .onConflictDoNothing()
       .returning({ id: circleSignUps.id }),
@@ -47,13 +54,16 @@ export const signUpForNeed = async (
   ]);
   if (inserted.length > 0) return 'signedUp';
   // Nothing written: say why, from what is there now.
-  const [state] = await db.all<{ open: number; mine: number }>(sql`
-    SELECT n.ends_at > ${at} AS open,
+  const [state] = await db.all<{ open: number; mine: number; paused: number }>(sql`
+    SELECT n.ends_at > ${at} AS open, ${helpPausedSql(now)} AS paused,
       EXISTS (SELECT 1 FROM circle_sign_ups s WHERE s.need_id = n.id AND s.member_id = ${memberId}
               AND s.cancelled_at IS NULL) AS mine
-    FROM circle_needs n WHERE n.id = ${needId} AND n.circle_id = ${circleId}`);
+    FROM circle_needs n JOIN circles ON circles.id = n.circle_id
+    WHERE n.id = ${needId} AND n.circle_id = ${circleId}`);
   if (!state || !state.open) return 'closed';
-  return state.mine ? 'already' : 'full';
+  if (state.mine) return 'already';
+  if (state.paused) return 'paused';
+  return 'full';
 };
 
 /**
@@ -169,7 +179,7 @@ export const listCircleGaps = async (
     }>(
       sql`
       SELECT n.id AS need_id, n.title, n.starts_at, n.ends_at, n.helpers_wanted AS wanted,
-        (SELECT count(*) FROM circle_sign_ups s WHERE s.need_id = n.id AND s.cancelled_at IS NULL) AS helpers
+        ${liveSignUpCountSql(sql.raw('n.id'))} AS helpers
       FROM circle_needs n
       WHERE n.circle_id = ${circleId} AND n.ends_at > ${at} AND n.starts_at <= ${horizon}
       ORDER BY n.starts_at`,

@@ -113,14 +113,14 @@ const ownerBrowser = await signIn(t, 'bench-owner@example.org');
 const memberBrowser = await signIn(t, 'bench-member-5@example.org');
 const as = { owner: ownerBrowser, member: memberBrowser };
 
-/** The pages measured. The need page is one line more once its route exists:
- *  ['need page, as owner', 'owner', `/circles/${circleId}/needs/${needIds[150]}`], */
+/** The pages measured. */
 const pages: [label: string, who: keyof typeof as, path: string][] = [
   ['circle home, as owner', 'owner', `/circles/${circleId}`],
   ['circle home, as member', 'member', `/circles/${circleId}`],
   ['charter, as member', 'member', `/circles/${circleId}/charter`],
   ['inbox (40 check-ins), as owner', 'owner', `/circles/${circleId}/inbox`],
   ['members (12), as owner', 'owner', `/circles/${circleId}/members`],
+  ['need page, as owner', 'owner', `/circles/${circleId}/needs/${needIds[150]}`],
   ['my circles, as member', 'member', '/circles'],
 ];
 

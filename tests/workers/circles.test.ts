@@ -74,11 +74,18 @@ describe('care circles on Workers with D1', () => {
       request(`/circles/invitations/${token}`, form({ displayName: 'Samantha' }, laptop)),
     ]);
     expect(answers.map((res) => res.status).sort()).toEqual([303, 404]);
-    const members = await env.DB.prepare('select display_name from circle_members').all();
+    // This circle's members only: the local run seeds demo circles with members of their own.
+    const members = await env.DB.prepare(
+      'select display_name from circle_members where circle_id = ?',
+    )
+      .bind(circleId)
+      .all();
     expect(members.results).toHaveLength(1);
     const joined = await env.DB.prepare(
-      "select count(*) as n from circle_history where kind = 'joined'",
-    ).first<{ n: number }>();
+      "select count(*) as n from circle_history where kind = 'joined' and circle_id = ?",
+    )
+      .bind(circleId)
+      .first<{ n: number }>();
     expect(joined!.n).toBe(1);
   });
 });

@@ -26,7 +26,7 @@ const nextDay = (day: string): string =>
  */
 const LINK =
   /(?:[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/|\b[a-z0-9-]+\.(?:me|com|org|net|io|app|link|ly|gg|to|co|cash|pay)\b)/i;
-export const hasLink = (text: string): boolean => LINK.test(text);
+const hasLink = (text: string): boolean => LINK.test(text);
 
 /** A need page of this circle, as a path to return to; anything else (another circle's too) is null. */
 export const needPathIn = (circleId: string, value: unknown): string | null =>

@@ -101,6 +101,10 @@ const withNeed =
     return need ? handler(c, circle, need) : (c.notFound() as Response);
   };
 
+/** Whether the need's place is kept out of its edit form now (outside the reveal window). */
+const isPlaceHiddenFrom = (circle: OpenCircle, need: NeedRow) =>
+  !isPlaceShown({ role: circle.role, signedUp: false }, need, circle.circle, new Date());
+
 /** Where a member stands with a need now. */
 const signUpStateOf = (
   circle: OpenCircle,
@@ -222,6 +226,7 @@ const showForm = (
     editing: boolean;
     values: NeedFields;
     errors?: Record<string, string>;
+    placeHidden?: boolean;
   },
 ) => {
   const t = c.get('t');
@@ -238,6 +243,7 @@ const showForm = (
         limits={NEED_LIMITS}
         timeZone={circle.circle.timeZone}
         revealHours={circle.circle.placeRevealHours}
+        placeHidden={options.placeHidden ?? false}
       />
     ),
   });
@@ -266,6 +272,7 @@ const outcomeNotice: Record<SignUpOutcome, keyof typeof notices> = {
   already: 'already',
   full: 'full',
   closed: 'closed',
+  paused: 'paused',
 };
 
 /** Answers a sign-up or a cancellation: the panel alone for htmx, else back to the need page. */
@@ -331,10 +338,13 @@ export const needRoutes = new Hono<SignedInEnv>()
         const resource = need.resourceId
           ? await findLinkableResource(c.get('db'), need.resourceId)
           : null;
+        const placeHidden = isPlaceHiddenFrom(circle, need);
+        const values = needFieldsOf(need, circle.circle.timeZone, resource?.slug ?? null);
         return showForm(c, circle, {
           action: needPath(circle.circle.id, need.id),
           editing: true,
-          values: needFieldsOf(need, circle.circle.timeZone, resource?.slug ?? null),
+          values: placeHidden ? { ...values, place: '' } : values,
+          placeHidden,
         });
       }),
     ),
@@ -347,8 +357,15 @@ export const needRoutes = new Hono<SignedInEnv>()
       withNeed(async (c, circle, need) => {
         const action = needPath(circle.circle.id, need.id);
         const parsed = await readNeedForm(c, circle, false);
-        if ('errors' in parsed) return showForm(c, circle, { action, editing: true, ...parsed });
-        const saved = await updateNeed(c.get('db'), circle.circle.id, need.id, parsed.ok.draft);
+        const placeHidden = isPlaceHiddenFrom(circle, need);
+        if ('errors' in parsed)
+          return showForm(c, circle, { action, editing: true, placeHidden, ...parsed });
+        // A place the editor was not shown comes back blank: blank keeps the stored one.
+        const draft =
+          placeHidden && parsed.ok.draft.place === ''
+            ? { ...parsed.ok.draft, place: need.place }
+            : parsed.ok.draft;
+        const saved = await updateNeed(c.get('db'), circle.circle.id, need.id, draft);
         if (saved === 'none') return c.notFound() as Response;
         if (saved === 'belowHelpers') {
           const current = await findNeed(c.get('db'), circle.circle.id, need.id);
@@ -356,6 +373,7 @@ export const needRoutes = new Hono<SignedInEnv>()
             action,
             editing: true,
             values: parsed.values,
+            placeHidden,
             errors: {
               helpersWanted: format(c.get('t').circleNeeds.errors.belowHelpers, {
                 count: current?.helpers ?? need.helpers,
@@ -405,10 +423,8 @@ export const needRoutes = new Hono<SignedInEnv>()
           }
           return c.redirect(charter, 303);
         }
-        const now = new Date();
-        if (signUpStateOf(circle, need, false, now) === 'paused')
-          return answerSignUp(c, circle, need.id, 'paused', 409);
-        const outcome = await signUpForNeed(db, circle.circle.id, need.id, member.id, now);
+        // Full, closed or paused ("I need space"): the insert itself decides.
+        const outcome = await signUpForNeed(db, circle.circle.id, need.id, member.id);
         return answerSignUp(
           c,
           circle,

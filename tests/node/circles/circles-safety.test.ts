@@ -5,6 +5,7 @@ import { findOrCreateUser, grantRole } from '../../../db/accounts/users';
 import { newCircleId } from '../../../db/circles/rules';
 import {
   circleCharterVersions,
+  circleCheckInMessages,
   circleHistory,
   circleInvitations,
   circleMembers,
@@ -32,6 +33,7 @@ const snapshot = async () =>
       t.db.select().from(circleCharterVersions).all(),
       t.db.select().from(circleOwnerNotes).all(),
       t.db.select().from(circleHistory).all(),
+      t.db.select().from(circleCheckInMessages).all(),
     ]),
   );
 
@@ -196,6 +198,72 @@ describe('care circles: an id sweep between two circles shows and changes nothin
     expect(await snapshot()).toBe(before);
     const bHome = await (await b.owner.get(`/circles/${b.ids.circle}/notes`)).text();
     expect(bHome).toContain('A private note.');
+  });
+});
+
+describe('care circles: coordinators and members never reach the owner’s pages', () => {
+  it('the owner-only pages and forms answer them the 404 of an unknown id, and change nothing', async () => {
+    const { owner, member, ids } = await furnishedCircle('owner@example.org', 'friend@example.org');
+    const coordinator = await inviteAndJoin(t, owner, ids.circle, 'coord@example.org', 'Lee');
+    const lee = (await t.db.select().from(circleMembers).all()).find(
+      (m) => m.displayName === 'Lee',
+    )!;
+    await owner.post(`/circles/${ids.circle}/members/${lee.id}/coordinator`, {
+      coordinator: 'yes',
+    });
+    expect(
+      (await t.db.select().from(circleMembers).where(eq(circleMembers.id, lee.id)).get())!.role,
+    ).toBe('coordinator');
+    const ownerOnly = (which: typeof ids): Route[] => {
+      const base = `/circles/${which.circle}`;
+      const shared = [base, `${base}/charter`, `${base}/charter/read`, `${base}/members`];
+      return [
+        ...routes(which).filter(
+          (route) =>
+            !shared.includes(route.path) &&
+            !route.path.startsWith(`${base}/me/`) &&
+            route.path !== `${base}/me`,
+        ),
+        { method: 'GET', path: `${base}/inbox` },
+        { method: 'POST', path: `${base}/inbox/${which.note}/read` },
+      ];
+    };
+    const unknown = {
+      circle: newCircleId(),
+      member: newCircleId(),
+      invitation: newCircleId(),
+      note: newCircleId(),
+    };
+    const real = ownerOnly(ids);
+    const fake = ownerOnly(unknown);
+    // Every owner-only kind of page is in the sweep.
+    for (const part of [
+      '/invitations',
+      '/inbox',
+      '/history',
+      '/settings',
+      '/charter/edit',
+      '/closing',
+      '/removal',
+    ])
+      expect(
+        real.some((route) => route.path.includes(part)),
+        part,
+      ).toBe(true);
+    const before = await snapshot();
+    for (const [who, browser] of [
+      ['coordinator', coordinator],
+      ['member', member],
+    ] as const)
+      for (const [i, route] of real.entries()) {
+        const answer = await send(browser, route);
+        const unknownAnswer = await send(browser, fake[i]!);
+        expect(answer.status, `${who}: ${route.method} ${route.path}`).toBe(404);
+        expect(normalized(await answer.text(), Object.values(ids))).toBe(
+          normalized(await unknownAnswer.text(), Object.values(unknown)),
+        );
+      }
+    expect(await snapshot()).toBe(before);
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { claimCircleReminders } from '../../../db/circles/reminders';
-import { dueReminderKinds, quietHoursEnd } from '../../../db/circles/rules';
+import { deliverableAt, isQuietTime } from '../../../db/circles/quiet-hours';
+import { dueReminderKinds } from '../../../db/circles/rules';
 import { cancelSignUp, signUpForNeed } from '../../../db/circles/signups';
 import { listOutbox } from '../../../db/mail/outbox';
 import { sendCircleReminders } from '../../../worker/circles/jobs';
@@ -14,17 +15,17 @@ const paris = { timeZone: 'Europe/Paris', quietStartMinute: 21 * 60, quietEndMin
 describe('reminder rules', () => {
   it('quiet hours end at the end time in the circle zone, daylight saving included', () => {
     // 23:00 in Paris on the night clocks go forward: quiet until 08:00 summer time (06:00 UTC).
-    expect(quietHoursEnd(paris, new Date('2030-03-30T22:00:00Z'))?.toISOString()).toBe(
+    expect(deliverableAt(paris, new Date('2030-03-30T22:00:00Z')).toISOString()).toBe(
       '2030-03-31T06:00:00.000Z',
     );
     // 03:00 in winter: until 08:00 the same morning (07:00 UTC).
-    expect(quietHoursEnd(paris, new Date('2030-01-10T02:00:00Z'))?.toISOString()).toBe(
+    expect(deliverableAt(paris, new Date('2030-01-10T02:00:00Z')).toISOString()).toBe(
       '2030-01-10T07:00:00.000Z',
     );
-    expect(quietHoursEnd(paris, new Date('2030-01-10T12:00:00Z'))).toBeNull();
-    expect(
-      quietHoursEnd({ ...paris, quietStartMinute: 480 }, new Date('2030-01-10T02:00:00Z')),
-    ).toBeNull();
+    expect(isQuietTime(paris, new Date('2030-01-10T12:00:00Z'))).toBe(false);
+    expect(isQuietTime({ ...paris, quietStartMinute: 480 }, new Date('2030-01-10T02:00:00Z'))).toBe(
+      false,
+    );
   });
 
   it('the 24-hour and 2-hour reminders are due from their time, for sign-ups made before it, one at a time', () => {

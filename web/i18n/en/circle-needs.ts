@@ -71,6 +71,7 @@ export const circleNeeds = {
   untilDateHint: 'Leave empty for one day.',
   helpersWantedLabel: 'How many helpers',
   placeFieldLabel: 'Place',
+  placeHiddenHint: 'The place is hidden until {hours} hours before; leave empty to keep it.',
   placeFieldHint: 'Shown only to the helpers, from {hours} hours before. Erased 7 days after.',
   resourceFieldLabel: 'A resource from the directory',
   resourceFieldHint: 'The address of its page, for example /resources/legal-aid.',

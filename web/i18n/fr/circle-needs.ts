@@ -71,6 +71,8 @@ export const circleNeeds: Catalog['circleNeeds'] = {
   untilDateHint: 'Laissez vide pour un seul jour.',
   helpersWantedLabel: 'Combien de personnes',
   placeFieldLabel: 'Lieu',
+  placeHiddenHint:
+    'Le lieu reste caché jusqu’à {hours} heures avant ; laissez vide pour le garder.',
   placeFieldHint:
     'Montré seulement aux personnes qui aident, de {hours} heures avant. Effacé 7 jours après.',
   resourceFieldLabel: 'Une ressource de l’annuaire',

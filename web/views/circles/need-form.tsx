@@ -45,6 +45,8 @@ export const NeedFormPage = (props: {
   limits: NeedFormLimits;
   timeZone: string;
   revealHours: number;
+  /** Editing outside the reveal window: the stored place is not shown, and a blank field keeps it. */
+  placeHidden?: boolean;
 }) => {
   const { t } = props.context;
   const n = t.circleNeeds;
@@ -141,7 +143,9 @@ export const NeedFormPage = (props: {
         <TextField
           name="place"
           label={n.placeFieldLabel}
-          hint={format(n.placeFieldHint, { hours: props.revealHours })}
+          hint={format(props.placeHidden ? n.placeHiddenHint : n.placeFieldHint, {
+            hours: props.revealHours,
+          })}
           optionalLabel={t.forms.optional}
           value={values.place}
           error={errors.place}
