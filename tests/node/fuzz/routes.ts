@@ -301,6 +301,8 @@ export const FUZZ_ROUTES: Record<string, FuzzEntry> = {
   // Events.
   'GET /events': { as: 'anonymous', query: eventFilters },
   'GET /events.ics': { as: 'anonymous', query: eventFilters },
+  'GET /events.atom': { as: 'anonymous', query: { ...eventFilters, lang: ['en', 'fr'] } },
+  'GET /embed/events': { as: 'anonymous', query: { ...eventFilters, lang: ['en', 'fr'] } },
   'GET /events/:file{[a-z0-9-]+\\.ics}': {
     as: 'anonymous',
     params: async (w) => ({ file: `${await w.slugOf(await w.publishedEvent())}.ics` }),
@@ -375,6 +377,7 @@ export const FUZZ_ROUTES: Record<string, FuzzEntry> = {
     params: ownStory,
   },
   'POST /my-stories/:id/versions-deletion': { as: 'storyteller', params: ownStory },
+  'POST /my-stories/:id/published-version-removal': { as: 'storyteller', params: ownStory },
   'GET /moderation/stories': { as: 'moderator', query: notice },
   'GET /moderation/stories/:id': { as: 'moderator', query: notice, params: approvedStory },
   'GET /moderation/stories/:id/versions/:number{[0-9]+}': {
@@ -420,6 +423,22 @@ export const FUZZ_ROUTES: Record<string, FuzzEntry> = {
   },
   'GET /campaigns': { as: 'anonymous', query: notice },
   'GET /campaigns/:id': { as: 'anonymous', query: notice, params: campaign },
+  'GET /campaigns.atom': { as: 'anonymous', query: { lang: ['en', 'fr'] } },
+  'GET /campaigns/:id/updates.atom': {
+    as: 'anonymous',
+    query: { lang: ['en', 'fr'] },
+    params: campaign,
+  },
+  'GET /embed/campaigns/:id': {
+    as: 'anonymous',
+    query: { done: 'sent', lang: ['en', 'fr'] },
+    params: campaign,
+  },
+  'POST /embed/campaigns/:id/signatures': {
+    as: 'anonymous',
+    fields: signFields,
+    params: async (w) => ({ id: await w.campaignWithSigner() }),
+  },
   'POST /campaigns/:id/signatures': {
     as: 'anonymous',
     fields: signFields,
