@@ -4,6 +4,7 @@ import type { Database } from '../core/database';
 import { newId } from '../core/random';
 import { stories, storyApprovals, storyEvents, storyVersions } from '../schema';
 import { createOnce } from '../core/form-submissions';
+import { keysetPage, seconds as keySeconds, type KeyPart, type KeysetPage, type PageAsk } from '../core/keyset';
 import {
   consentCampaignIdsOf,
   consentInForceCondition,
@@ -507,27 +508,35 @@ export const listPublishedStories = async (
 
 export const STORIES_PER_PAGE = 20;
 
-/** One page of /stories, newest first, and how many pages there are (at least one). */
+/** /stories in keyset order (db/core/keyset.ts): newest published first. */
+const storyListKey = [
+  { column: stories.publishedAt, kind: 'int', descending: true },
+  { column: stories.id, kind: 'text', descending: true },
+] as const satisfies readonly KeyPart[];
+
+/** One page of /stories, newest first; `ask` is where the query string says it starts. */
 export const listPublishedStoriesPage = async (
   db: Database,
-  page: number,
+  ask: PageAsk,
   now = new Date(),
-): Promise<{ stories: PublicStory[]; page: number; pageCount: number }> => {
-  const ownPage = consentScope.ownPage();
-  const [counted] = await db
-    .select({ n: sql<number>`count(*)` })
-    .from(stories)
-    .innerJoin(storyApprovals, eq(storyApprovals.id, stories.publishedApprovalId))
-    .where(isLive(now, ownPage))
-    .all();
-  const pageCount = Math.max(1, Math.ceil((counted?.n ?? 0) / STORIES_PER_PAGE));
-  const shown = Math.min(Math.max(1, page), pageCount);
-  const rows = await livePublicStories(db, now, ownPage)
-    .limit(STORIES_PER_PAGE)
-    .offset((shown - 1) * STORIES_PER_PAGE)
-    .all();
-  return { stories: rows.map(toPublic), page: shown, pageCount };
-};
+): Promise<KeysetPage<PublicStory>> =>
+  keysetPage({
+    key: storyListKey,
+    ask,
+    size: STORIES_PER_PAGE,
+    keyOf: (row: PublicStory) => [keySeconds(row.publishedAt), row.id],
+    fetch: (where, orderBy, limit) =>
+      db
+        .select(publicColumns)
+        .from(stories)
+        .innerJoin(storyApprovals, eq(storyApprovals.id, stories.publishedApprovalId))
+        .innerJoin(storyVersions, eq(storyVersions.id, storyApprovals.versionId))
+        .where(and(isLive(now, consentScope.ownPage()), where))
+        .orderBy(...orderBy)
+        .limit(limit)
+        .all()
+        .then((rows) => rows.map(toPublic)),
+  });
 
 /**
  * One story's public page: the story, or 'gone' once a published story was withdrawn (410),

@@ -5,7 +5,6 @@ import {
   countCall,
   getCampaign,
   getCampaignForSigning,
-  listPublicCampaigns,
   type Campaign,
   type SigningCampaign,
 } from '../../db/campaigns/campaigns';
@@ -28,6 +27,8 @@ import { CampaignListPage, CampaignPage } from '../../web/views/campaigns/pages'
 import { parseSignature, signatureValues } from './forms';
 import type { AppEnv } from '../env';
 import { renderPage } from '../http/render';
+import { readPageAsk } from '../http/page-ask';
+import { listPublicCampaignsPage } from '../../db/campaigns/list-page';
 import { readForm } from '../http/validation';
 import { allValues } from '../http/fields';
 import { isHtmx } from '../http/htmx';
@@ -147,6 +148,7 @@ const signAnswer = async (
 export const campaignRoutes = new Hono<AppEnv>()
   .get('/campaigns', async function campaigns_get(c) {
     const t = c.get('t');
+    const page = await listPublicCampaignsPage(c.get('db'), readPageAsk(c));
     return renderPage(c, {
       title: t.campaigns.listTitle,
       section: 'takeAction',
@@ -154,7 +156,9 @@ export const campaignRoutes = new Hono<AppEnv>()
         <CampaignListPage
           t={t}
           locale={c.get('locale')}
-          campaigns={await listPublicCampaigns(c.get('db'))}
+          campaigns={page.items}
+          after={page.after}
+          before={page.before}
         />
       ),
     });

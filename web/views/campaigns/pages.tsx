@@ -1,3 +1,4 @@
+import { PageLinks, pageHref } from '../../components/page-links';
 import type { Child } from 'hono/jsx';
 import type { Campaign, CampaignStatus, CampaignSummary } from '../../../db/campaigns/campaigns';
 import type { PublicSigner } from '../../../db/campaigns/signatures';
@@ -49,10 +50,15 @@ export const CampaignListPage = ({
   t,
   locale,
   campaigns,
+  after,
+  before,
 }: {
   t: Catalog;
   locale: Locale;
   campaigns: CampaignSummary[];
+  /** Cursors of the next and previous pages (db/core/keyset.ts), null at either end. */
+  after: string | null;
+  before: string | null;
 }) => {
   const open = campaigns.filter((c) => c.open);
   const past = campaigns.filter((c) => !c.open);
@@ -81,6 +87,12 @@ export const CampaignListPage = ({
           </ul>
         </section>
       ) : null}
+      <PageLinks
+        t={t}
+        label={t.campaigns.pagesLabel}
+        previousHref={before ? pageHref('/campaigns', {}, { before }) : null}
+        nextHref={after ? pageHref('/campaigns', {}, { after }) : null}
+      />
     </>
   );
 };
