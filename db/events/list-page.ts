@@ -75,7 +75,9 @@ export const listUpcomingEventsPage = async (
       ),
     );
   // Written out in full: in the selected columns drizzle leaves names unqualified.
-  const nextSibling = sql<number | null>`(select min(n.starts_at) from events n where n.series_id = "events"."series_id" and n.status in ('published', 'cancelled') and n.starts_at > "events"."starts_at")`;
+  const nextSibling = sql<
+    number | null
+  >`(select min(n.starts_at) from events n where n.series_id = "events"."series_id" and n.status in ('published', 'cancelled') and n.starts_at > "events"."starts_at")`;
   const page = await keysetPage({
     key: eventListKey,
     ask,
