@@ -4,7 +4,13 @@ import type { Database } from '../core/database';
 import { newId } from '../core/random';
 import { stories, storyApprovals, storyEvents, storyVersions } from '../schema';
 import { createOnce } from '../core/form-submissions';
-import { keysetPage, seconds as keySeconds, type KeyPart, type KeysetPage, type PageAsk } from '../core/keyset';
+import {
+  keysetPage,
+  seconds as keySeconds,
+  type KeyPart,
+  type KeysetPage,
+  type PageAsk,
+} from '../core/keyset';
 import {
   consentCampaignIdsOf,
   consentInForceCondition,
@@ -529,9 +535,18 @@ export const listPublishedStoriesPage = async (
       db
         .select(publicColumns)
         .from(stories)
-        .innerJoin(storyApprovals, eq(storyApprovals.id, stories.publishedApprovalId))
+        // A cross join keeps stories the outer loop (SQLite never reorders one), so the page
+        // walks stories_published_at_idx and stops after a page, instead of reading every
+        // approval in force and sorting them all.
+        .crossJoin(storyApprovals)
         .innerJoin(storyVersions, eq(storyVersions.id, storyApprovals.versionId))
-        .where(and(isLive(now, consentScope.ownPage()), where))
+        .where(
+          and(
+            eq(storyApprovals.id, stories.publishedApprovalId),
+            isLive(now, consentScope.ownPage()),
+            where,
+          ),
+        )
         .orderBy(...orderBy)
         .limit(limit)
         .all()
@@ -593,36 +608,61 @@ export interface QueuedStory {
   publishedNumber: number | null;
 }
 
-/** Stories submitted to moderators and not withdrawn, oldest first. Drafts stay private. */
-export const listStoryQueue = async (db: Database): Promise<QueuedStory[]> => {
-  const rows = await db
-    .select({
-      id: stories.id,
-      submittedAt: stories.submittedAt,
-      latestNumber: sql<number>`(select max(number) from story_versions where story_id = stories.id)`,
-      title: sql<string>`(select title from story_versions where story_id = stories.id order by number desc limit 1)`,
-      approvedNumber: sql<
-        number | null
-      >`(select v.number from story_approvals a join story_versions v on v.id = a.version_id
+const queueColumns = {
+  id: stories.id,
+  submittedAt: stories.submittedAt,
+  latestNumber: sql<number>`(select max(number) from story_versions where story_id = stories.id)`,
+  title: sql<string>`(select title from story_versions where story_id = stories.id order by number desc limit 1)`,
+  approvedNumber: sql<
+    number | null
+  >`(select v.number from story_approvals a join story_versions v on v.id = a.version_id
         where a.story_id = stories.id order by a.approved_at desc, a.rowid desc limit 1)`,
-      publishedNumber: sql<
-        number | null
-      >`(select v.number from story_approvals a join story_versions v on v.id = a.version_id
+  publishedNumber: sql<
+    number | null
+  >`(select v.number from story_approvals a join story_versions v on v.id = a.version_id
         where a.id = stories.published_approval_id)`,
-    })
-    .from(stories)
-    .where(
-      and(isNotNull(stories.submittedAt), isNull(stories.withdrawnAt), isNotNull(stories.authorId)),
-    )
-    .orderBy(asc(stories.submittedAt), asc(stories.id))
-    .all();
-  return rows.map((row) => ({
-    ...row,
-    title: row.title ?? '',
-    latestNumber: row.latestNumber ?? 0,
-    submittedAt: row.submittedAt!,
-  }));
 };
+const inQueue = () =>
+  and(isNotNull(stories.submittedAt), isNull(stories.withdrawnAt), isNotNull(stories.authorId));
+const toQueued = (
+  row: Omit<QueuedStory, 'title' | 'latestNumber' | 'submittedAt'> & {
+    title: string | null;
+    latestNumber: number | null;
+    submittedAt: Date | null;
+  },
+): QueuedStory => ({
+  ...row,
+  title: row.title ?? '',
+  latestNumber: row.latestNumber ?? 0,
+  submittedAt: row.submittedAt!,
+});
+
+export const STORY_QUEUE_PER_PAGE = 20;
+
+/**
+ * Stories submitted to moderators and not withdrawn, oldest first, in keyset pages
+ * (db/core/keyset.ts). Drafts stay private.
+ */
+export const listStoryQueuePage = (db: Database, ask: PageAsk): Promise<KeysetPage<QueuedStory>> =>
+  keysetPage({
+    key: [
+      { column: stories.submittedAt, kind: 'int' },
+      { column: stories.id, kind: 'text' },
+    ],
+    ask,
+    size: STORY_QUEUE_PER_PAGE,
+    keyOf: (row: QueuedStory) => [keySeconds(row.submittedAt), row.id],
+    fetch: async (where, orderBy, limit) =>
+      (
+        await db
+          .select(queueColumns)
+          .from(stories)
+          .where(and(inQueue(), where))
+          .orderBy(...orderBy)
+          .limit(limit)
+          .all()
+      ).map(toQueued),
+  });
 
 // ---------------------------------------------------------------------------------------------
 // Consent over time, and account deletion.
