@@ -3,7 +3,12 @@ import type { Database } from '../core/database';
 import { keysetPage, seconds, type KeyPart, type KeysetPage, type PageAsk } from '../core/keyset';
 import { campaigns, campaignSignatures } from '../schema';
 import { flatten, type CampaignSummary } from './campaigns';
-import { isOpenForSigning, openForSigningCondition, publicCampaignCondition, utcDay } from './rules';
+import {
+  isOpenForSigning,
+  openForSigningCondition,
+  publicCampaignCondition,
+  utcDay,
+} from './rules';
 
 export const CAMPAIGNS_PER_PAGE = 20;
 

@@ -71,9 +71,7 @@ const seek = (key: readonly KeyPart[], values: readonly KeyValue[], forward: boo
 };
 
 const orderOf = (key: readonly KeyPart[], forward: boolean): SQL[] =>
-  key.map((part) =>
-    forward !== !!part.descending ? asc(part.column) : desc(part.column),
-  );
+  key.map((part) => (forward !== !!part.descending ? asc(part.column) : desc(part.column)));
 
 /**
  * One page of a list in keyset order. `fetch` runs the list's own query with the extra
@@ -98,7 +96,11 @@ export const keysetPage = async <Row>(options: {
     }
   }
   const after = before ? null : decodeCursor(key, options.ask.after);
-  const rows = await fetch(after ? seek(key, after, true) : undefined, orderOf(key, true), size + 1);
+  const rows = await fetch(
+    after ? seek(key, after, true) : undefined,
+    orderOf(key, true),
+    size + 1,
+  );
   const items = rows.slice(0, size);
   return {
     items,
