@@ -236,4 +236,18 @@ export const CIRCLE_ROUTES: Record<string, FuzzEntry> = {
     params: inCircle('owner', (c) => ({ note: c.note })),
   },
   [`GET /circles/:id${C}/history`]: { as: 'person', params: inCircle('owner') },
+  [`POST /circles/:id${C}/check-ins`]: {
+    as: 'person',
+    fields: { body: ['All good this week.', 'Line one.\nLine two.'] },
+    params: inCircle('member'),
+  },
+  [`GET /circles/:id${C}/inbox`]: {
+    as: 'person',
+    query: { done: 'read' },
+    params: inCircle('owner'),
+  },
+  [`POST /circles/:id${C}/inbox/:message${C}/read`]: {
+    as: 'person',
+    params: inCircle('owner', (c) => ({ message: c.checkIn })),
+  },
 };
