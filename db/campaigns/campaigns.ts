@@ -172,7 +172,7 @@ export type CampaignSummary = Campaign & {
 // name the signature's own id inside the subquery.
 const signatureCount = sql<number>`(select count(*) from "campaign_signatures" as "s" where "s"."campaign_id" = "campaigns"."id" and "s"."confirmed_at" is not null)`;
 const withCount = { campaign: campaigns, signatures: signatureCount };
-const flatten = (
+export const flatten = (
   rows: { campaign: Campaign; signatures: number }[],
   now: Date,
 ): CampaignSummary[] =>

@@ -11,6 +11,7 @@ import {
   sql,
   type SQL,
 } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { TZDate } from '@date-fns/tz';
 import type { Database } from '../core/database';
 import { newId } from '../core/random';
@@ -340,21 +341,27 @@ export interface EventFilters {
   to?: Date | undefined;
 }
 
-const publicConditions = (now: Date, filters: EventFilters): SQL[] => {
+/** `events` itself or an alias of it (a list comparing an event with others of its series). */
+export type EventsTable = typeof events | ReturnType<typeof alias<typeof events, string>>;
+
+/** What the public list shows of `table`: public, not over, and within the filters. */
+export const publicConditions = (
+  now: Date,
+  filters: EventFilters,
+  table: EventsTable = events,
+): SQL[] => {
   const conditions: SQL[] = [
-    inArray(events.status, ['published', 'cancelled']),
-    gt(events.endsAt, now),
+    inArray(table.status, ['published', 'cancelled']),
+    gt(table.endsAt, now),
   ];
-  if (filters.format) conditions.push(eq(events.format, filters.format));
-  if (filters.city) conditions.push(sql`lower(${events.city}) = lower(${filters.city})`);
+  if (filters.format) conditions.push(eq(table.format, filters.format));
+  if (filters.city) conditions.push(sql`lower(${table.city}) = lower(${filters.city})`);
   if (filters.language)
-    conditions.push(
-      sql`(',' || ${events.languages} || ',') like ${'%,' + filters.language + ',%'}`,
-    );
-  if (filters.category) conditions.push(eq(events.category, filters.category));
-  if (filters.organizerId) conditions.push(eq(events.organizerId, filters.organizerId));
-  if (filters.from) conditions.push(gte(events.endsAt, filters.from));
-  if (filters.to) conditions.push(lt(events.startsAt, filters.to));
+    conditions.push(sql`(',' || ${table.languages} || ',') like ${'%,' + filters.language + ',%'}`);
+  if (filters.category) conditions.push(eq(table.category, filters.category));
+  if (filters.organizerId) conditions.push(eq(table.organizerId, filters.organizerId));
+  if (filters.from) conditions.push(gte(table.endsAt, filters.from));
+  if (filters.to) conditions.push(lt(table.startsAt, filters.to));
   return conditions;
 };
 

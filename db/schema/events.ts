@@ -56,6 +56,10 @@ export const events = sqliteTable(
     index('events_status_starts_idx').on(table.status, table.startsAt),
     index('events_organizer_idx').on(table.organizerId, table.startsAt),
     index('events_series_idx').on(table.seriesId),
+    // The public list walks events in (start, id) order and stops after a page; a series is
+    // shown once by its first occurrence, found through (series, start, id).
+    index('events_starts_id_idx').on(table.startsAt, table.id),
+    index('events_series_starts_idx').on(table.seriesId, table.startsAt, table.id),
     index('events_campaign_idx').on(table.campaignId, table.startsAt),
   ],
 );

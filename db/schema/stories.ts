@@ -26,6 +26,9 @@ export const stories = sqliteTable(
   (table) => [
     index('stories_author_idx').on(table.authorId),
     index('stories_published_idx').on(table.publishedApprovalId),
+    // /stories and the review queue walk these in order and stop after a page (keyset paging).
+    index('stories_published_at_idx').on(table.publishedAt, table.id),
+    index('stories_submitted_at_idx').on(table.submittedAt, table.id),
   ],
 );
 

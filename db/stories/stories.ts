@@ -12,10 +12,17 @@ import {
 } from 'drizzle-orm';
 import { CONTENT_LANGUAGES, type ContentLanguage } from '../core/content-languages';
 import type { Database } from '../core/database';
-import { inBatch, placeholderFor, preparedPerDatabase } from '../core/prepared';
+import { placeholderFor, preparedPerDatabase } from '../core/prepared';
 import { newId } from '../core/random';
 import { stories, storyApprovals, storyEvents, storyVersions } from '../schema';
 import { createOnce } from '../core/form-submissions';
+import {
+  keysetPage,
+  seconds as keySeconds,
+  type KeyPart,
+  type KeysetPage,
+  type PageAsk,
+} from '../core/keyset';
 import {
   consentCampaignIdsOf,
   consentInForceCondition,
@@ -554,20 +561,6 @@ export const STORIES_PER_PAGE = 20;
 
 // The public pages' reads, prepared once (drizzle built them anew on every request).
 const nowPlaceholder = () => placeholderFor(storyApprovals.expiresAt, 'now');
-const countLiveOnOwnPage = preparedPerDatabase((db) =>
-  db
-    .select({ n: sql<number>`count(*)` })
-    .from(stories)
-    .innerJoin(storyApprovals, eq(storyApprovals.id, stories.publishedApprovalId))
-    .where(isLive(nowPlaceholder(), consentScope.ownPage()))
-    .prepare(),
-);
-const liveOnOwnPage = preparedPerDatabase((db) =>
-  livePublicStories(db, nowPlaceholder(), consentScope.ownPage())
-    .limit(sql.placeholder('limit'))
-    .offset(sql.placeholder('offset'))
-    .prepare(),
-);
 const liveOnOwnPageById = preparedPerDatabase((db) =>
   livePublicStories(
     db,
@@ -589,31 +582,44 @@ const withdrawnPublishedById = preparedPerDatabase((db) =>
     .prepare(),
 );
 
-/**
- * One page of /stories, newest first, and how many pages there are (at least one). The count
- * and the page asked for are read in one batch; a page past the last is read again as the last.
- */
+/** /stories in keyset order (db/core/keyset.ts): newest published first. */
+const storyListKey = [
+  { column: stories.publishedAt, kind: 'int', descending: true },
+  { column: stories.id, kind: 'text', descending: true },
+] as const satisfies readonly KeyPart[];
+
+/** One page of /stories, newest first; `ask` is where the query string says it starts. */
 export const listPublishedStoriesPage = async (
   db: Database,
-  page: number,
+  ask: PageAsk,
   now = new Date(),
-): Promise<{ stories: PublicStory[]; page: number; pageCount: number }> => {
-  const pageRows = (n: number) =>
-    inBatch(liveOnOwnPage(db), {
-      now,
-      limit: STORIES_PER_PAGE,
-      offset: (n - 1) * STORIES_PER_PAGE,
-    });
-  const asked = Math.max(1, page);
-  const [[counted], askedRows] = await db.batch([
-    inBatch(countLiveOnOwnPage(db), { now }),
-    pageRows(asked),
-  ]);
-  const pageCount = Math.max(1, Math.ceil((counted?.n ?? 0) / STORIES_PER_PAGE));
-  const shown = Math.min(asked, pageCount);
-  const rows = shown === asked ? askedRows : (await db.batch([pageRows(shown)]))[0];
-  return { stories: rows.map(toPublic), page: shown, pageCount };
-};
+): Promise<KeysetPage<PublicStory>> =>
+  keysetPage({
+    key: storyListKey,
+    ask,
+    size: STORIES_PER_PAGE,
+    keyOf: (row: PublicStory) => [keySeconds(row.publishedAt), row.id],
+    fetch: (where, orderBy, limit) =>
+      db
+        .select(publicColumns)
+        .from(stories)
+        // A cross join keeps stories the outer loop (SQLite never reorders one), so the page
+        // walks stories_published_at_idx and stops after a page, instead of reading every
+        // approval in force and sorting them all.
+        .crossJoin(storyApprovals)
+        .innerJoin(storyVersions, eq(storyVersions.id, storyApprovals.versionId))
+        .where(
+          and(
+            eq(storyApprovals.id, stories.publishedApprovalId),
+            isLive(now, consentScope.ownPage()),
+            where,
+          ),
+        )
+        .orderBy(...orderBy)
+        .limit(limit)
+        .all()
+        .then((rows) => rows.map(toPublic)),
+  });
 
 /**
  * One story's public page: the story, or 'gone' once a published story was withdrawn (410),
@@ -667,36 +673,61 @@ export interface QueuedStory {
   publishedNumber: number | null;
 }
 
-/** Stories submitted to moderators and not withdrawn, oldest first. Drafts stay private. */
-export const listStoryQueue = async (db: Database): Promise<QueuedStory[]> => {
-  const rows = await db
-    .select({
-      id: stories.id,
-      submittedAt: stories.submittedAt,
-      latestNumber: sql<number>`(select max(number) from story_versions where story_id = stories.id)`,
-      title: sql<string>`(select title from story_versions where story_id = stories.id order by number desc limit 1)`,
-      approvedNumber: sql<
-        number | null
-      >`(select v.number from story_approvals a join story_versions v on v.id = a.version_id
+const queueColumns = {
+  id: stories.id,
+  submittedAt: stories.submittedAt,
+  latestNumber: sql<number>`(select max(number) from story_versions where story_id = stories.id)`,
+  title: sql<string>`(select title from story_versions where story_id = stories.id order by number desc limit 1)`,
+  approvedNumber: sql<
+    number | null
+  >`(select v.number from story_approvals a join story_versions v on v.id = a.version_id
         where a.story_id = stories.id order by a.approved_at desc, a.rowid desc limit 1)`,
-      publishedNumber: sql<
-        number | null
-      >`(select v.number from story_approvals a join story_versions v on v.id = a.version_id
+  publishedNumber: sql<
+    number | null
+  >`(select v.number from story_approvals a join story_versions v on v.id = a.version_id
         where a.id = stories.published_approval_id)`,
-    })
-    .from(stories)
-    .where(
-      and(isNotNull(stories.submittedAt), isNull(stories.withdrawnAt), isNotNull(stories.authorId)),
-    )
-    .orderBy(asc(stories.submittedAt), asc(stories.id))
-    .all();
-  return rows.map((row) => ({
-    ...row,
-    title: row.title ?? '',
-    latestNumber: row.latestNumber ?? 0,
-    submittedAt: row.submittedAt!,
-  }));
 };
+const inQueue = () =>
+  and(isNotNull(stories.submittedAt), isNull(stories.withdrawnAt), isNotNull(stories.authorId));
+const toQueued = (
+  row: Omit<QueuedStory, 'title' | 'latestNumber' | 'submittedAt'> & {
+    title: string | null;
+    latestNumber: number | null;
+    submittedAt: Date | null;
+  },
+): QueuedStory => ({
+  ...row,
+  title: row.title ?? '',
+  latestNumber: row.latestNumber ?? 0,
+  submittedAt: row.submittedAt!,
+});
+
+export const STORY_QUEUE_PER_PAGE = 20;
+
+/**
+ * Stories submitted to moderators and not withdrawn, oldest first, in keyset pages
+ * (db/core/keyset.ts). Drafts stay private.
+ */
+export const listStoryQueuePage = (db: Database, ask: PageAsk): Promise<KeysetPage<QueuedStory>> =>
+  keysetPage({
+    key: [
+      { column: stories.submittedAt, kind: 'int' },
+      { column: stories.id, kind: 'text' },
+    ],
+    ask,
+    size: STORY_QUEUE_PER_PAGE,
+    keyOf: (row: QueuedStory) => [keySeconds(row.submittedAt), row.id],
+    fetch: async (where, orderBy, limit) =>
+      (
+        await db
+          .select(queueColumns)
+          .from(stories)
+          .where(and(inQueue(), where))
+          .orderBy(...orderBy)
+          .limit(limit)
+          .all()
+      ).map(toQueued),
+  });
 
 // ---------------------------------------------------------------------------------------------
 // Consent over time, and account deletion.

@@ -5,7 +5,6 @@ import {
   countCall,
   getCampaign,
   getCampaignForSigning,
-  listPublicCampaigns,
   type Campaign,
   type SigningCampaign,
 } from '../../db/campaigns/campaigns';
@@ -21,6 +20,8 @@ import {
 import { CampaignListPage, CampaignPage } from '../../web/views/campaigns/pages';
 import type { AppEnv } from '../env';
 import { renderPage } from '../http/render';
+import { readPageAsk } from '../http/page-ask';
+import { listPublicCampaignsPage } from '../../db/campaigns/list-page';
 import { isHtmx } from '../http/htmx';
 import { doneKey, noticeUrl, readNotice, type Notices } from '../http/notices';
 import { siteOrigin } from '../http/site-origin';
@@ -126,6 +127,7 @@ const signAnswer = async (
 export const campaignRoutes = new Hono<AppEnv>()
   .get('/campaigns', async function campaigns_get(c) {
     const t = c.get('t');
+    const page = await listPublicCampaignsPage(c.get('db'), readPageAsk(c));
     return renderPage(c, {
       title: t.campaigns.listTitle,
       section: 'takeAction',
@@ -133,7 +135,9 @@ export const campaignRoutes = new Hono<AppEnv>()
         <CampaignListPage
           t={t}
           locale={c.get('locale')}
-          campaigns={await listPublicCampaigns(c.get('db'))}
+          campaigns={page.items}
+          after={page.after}
+          before={page.before}
           feedHref={campaignFeeds.all(c).href}
         />
       ),

@@ -33,6 +33,8 @@ import { emptyRsvp, RsvpPanel, type RsvpValues } from '../../web/views/events/rs
 import type { AppEnv } from '../env';
 import { eventMail, sendAll } from './mail';
 import { renderPage } from '../http/render';
+import { readPageAsk } from '../http/page-ask';
+import { listUpcomingEventsPage } from '../../db/events/list-page';
 import { emailAddress, fieldErrors, readForm, requiredLine } from '../http/validation';
 import { cleanText, firstValue } from '../http/fields';
 import { eventQuery, readEventFilters } from './filters';
@@ -241,6 +243,15 @@ export const eventRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     const now = new Date();
     const filters = readEventFilters(c, now);
+    // The list is paged (a series once); the month shows every occurrence of its weeks.
+    const list =
+      filters.view === 'list'
+        ? await listUpcomingEventsPage(db, now, eventQuery(filters), readPageAsk(c))
+        : {
+            items: await listUpcomingEvents(db, now, eventQuery(filters)),
+            after: null,
+            before: null,
+          };
     const props = {
       t,
       locale: c.get('locale'),
@@ -248,7 +259,9 @@ export const eventRoutes = new Hono<AppEnv>()
       cities: await listEventCities(db, now),
       languages: EVENT_LANGUAGES,
       categories: EVENT_CATEGORIES,
-      events: await listUpcomingEvents(db, now, eventQuery(filters)),
+      events: list.items,
+      after: list.after,
+      before: list.before,
     };
     if (isHtmx(c)) return c.html(<EventResults {...props} />);
     return renderPage(c, {

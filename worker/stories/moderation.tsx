@@ -3,7 +3,7 @@ import { canModerateStory } from '../../db/permissions';
 import { publishableApproval } from '../../db/stories/rules';
 import {
   addStoryVersion,
-  listStoryQueue,
+  listStoryQueuePage,
   loadStory,
   publishStoryApproval,
   STORY_LIMITS,
@@ -14,6 +14,7 @@ import { ModerateStoryPage, StoryQueuePage } from '../../web/views/stories/moder
 import type { AppEnv } from '../env';
 import { requireAccess, type SignedInContext } from '../http/require-access';
 import { renderPage } from '../http/render';
+import { readPageAsk } from '../http/page-ask';
 import { renderStoryVersion } from './version-page';
 import { parseStoryForm, type StoryFormValues } from './form';
 import { readForm } from '../http/validation';
@@ -92,10 +93,17 @@ export const storyModerationRoutes = new Hono<AppEnv>()
 
   .get('/moderation/stories', async function moderation_stories_get(c) {
     const t = c.get('t');
+    const page = await listStoryQueuePage(c.get('db'), readPageAsk(c));
     return renderPage(c, {
       title: t.stories.queueTitle,
       body: (
-        <StoryQueuePage t={t} locale={c.get('locale')} queue={await listStoryQueue(c.get('db'))} />
+        <StoryQueuePage
+          t={t}
+          locale={c.get('locale')}
+          queue={page.items}
+          after={page.after}
+          before={page.before}
+        />
       ),
     });
   })

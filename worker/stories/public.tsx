@@ -4,6 +4,7 @@ import { ErrorPage } from '../../web/views/site/error';
 import { StoriesListPage, StoryPage } from '../../web/views/stories/pages';
 import type { AppEnv } from '../env';
 import { renderPage } from '../http/render';
+import { readPageAsk } from '../http/page-ask';
 import { myStoriesRoutes } from './mine';
 import { storyModerationRoutes } from './moderation';
 
@@ -14,15 +15,19 @@ import { storyModerationRoutes } from './moderation';
 const publicStoryRoutes = new Hono<AppEnv>()
   .get('/stories', async function stories_get(c) {
     const t = c.get('t');
-    const asked = Number.parseInt(c.req.query('page') ?? '1', 10);
-    const list = await listPublishedStoriesPage(
-      c.get('db'),
-      Number.isSafeInteger(asked) ? asked : 1,
-    );
+    const list = await listPublishedStoriesPage(c.get('db'), readPageAsk(c));
     return renderPage(c, {
       title: t.stories.listTitle,
       section: 'stories',
-      body: <StoriesListPage t={t} locale={c.get('locale')} {...list} />,
+      body: (
+        <StoriesListPage
+          t={t}
+          locale={c.get('locale')}
+          stories={list.items}
+          after={list.after}
+          before={list.before}
+        />
+      ),
     });
   })
 

@@ -236,21 +236,18 @@ export const CIRCLE_ROUTES: Record<string, FuzzEntry> = {
     params: inCircle('owner', (c) => ({ note: c.note })),
   },
   [`GET /circles/:id${C}/history`]: { as: 'person', params: inCircle('owner') },
-
-  // Check-ins: a member sends one, the owner reads the inbox. The fixture holds no message, so
-  // marking one read is sent with an id of another kind (the note's): it must answer 404.
   [`POST /circles/:id${C}/check-ins`]: {
     as: 'person',
-    fields: { body: ['Thinking of you.', 'Tout va bien ?'] },
+    fields: { body: ['All good this week.', 'Line one.\nLine two.'] },
     params: inCircle('member'),
   },
   [`GET /circles/:id${C}/inbox`]: {
     as: 'person',
-    query: { done: ['read'] },
+    query: { done: 'read' },
     params: inCircle('owner'),
   },
   [`POST /circles/:id${C}/inbox/:message${C}/read`]: {
     as: 'person',
-    params: inCircle('owner', (c) => ({ message: c.note })),
+    params: inCircle('owner', (c) => ({ message: c.checkIn })),
   },
 };

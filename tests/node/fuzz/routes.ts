@@ -197,6 +197,12 @@ const eventFilters = {
   month: ['2030-06', '2030-02', '1970-01', '9999-12'],
 };
 
+/** A list's keyset cursors (db/core/keyset.ts): the key's values joined by dots. */
+const cursors = (key: Sample) => ({ after: key, before: key });
+const timeAndId = ['1900000000.aaaaaaaaaaaaaaaaaaaaaaaa', '0.a', '1.2.3'];
+/** A feed or an embed's language (`?lang=`). */
+const lang = { lang: ['en', 'fr'] };
+
 type Params = FuzzEntry['params'];
 const campaign: Params = async (w) => ({ id: await w.publishedCampaign() });
 const ownCampaign: Params = async (w, me) => ({ id: await w.publishedCampaign(me) });
@@ -299,10 +305,10 @@ export const FUZZ_ROUTES: Record<string, FuzzEntry> = {
   },
 
   // Events.
-  'GET /events': { as: 'anonymous', query: eventFilters },
+  'GET /events': { as: 'anonymous', query: { ...eventFilters, ...cursors(timeAndId) } },
+  'GET /events.atom': { as: 'anonymous', query: { ...eventFilters, ...lang } },
+  'GET /embed/events': { as: 'anonymous', query: { ...eventFilters, ...lang } },
   'GET /events.ics': { as: 'anonymous', query: eventFilters },
-  'GET /events.atom': { as: 'anonymous', query: { ...eventFilters, lang: ['en', 'fr'] } },
-  'GET /embed/events': { as: 'anonymous', query: { ...eventFilters, lang: ['en', 'fr'] } },
   'GET /events/:file{[a-z0-9-]+\\.ics}': {
     as: 'anonymous',
     params: async (w) => ({ file: `${await w.slugOf(await w.publishedEvent())}.ics` }),
@@ -360,7 +366,7 @@ export const FUZZ_ROUTES: Record<string, FuzzEntry> = {
   },
 
   // Stories.
-  'GET /stories': { as: 'anonymous', query: { page: '1' } },
+  'GET /stories': { as: 'anonymous', query: cursors(timeAndId) },
   'GET /stories/:id': { as: 'anonymous', params: async (w) => ({ id: await w.publishedStory() }) },
   'GET /my-stories': { as: 'storyteller', query: notice },
   'GET /my-stories/new': { as: 'storyteller' },
@@ -377,8 +383,11 @@ export const FUZZ_ROUTES: Record<string, FuzzEntry> = {
     params: ownStory,
   },
   'POST /my-stories/:id/versions-deletion': { as: 'storyteller', params: ownStory },
-  'POST /my-stories/:id/published-version-removal': { as: 'storyteller', params: ownStory },
-  'GET /moderation/stories': { as: 'moderator', query: notice },
+  'POST /my-stories/:id/published-version-removal': {
+    as: 'storyteller',
+    params: async (w, me) => ({ id: await w.ownPublishedStory(me) }),
+  },
+  'GET /moderation/stories': { as: 'moderator', query: { ...notice, ...cursors(timeAndId) } },
   'GET /moderation/stories/:id': { as: 'moderator', query: notice, params: approvedStory },
   'GET /moderation/stories/:id/versions/:number{[0-9]+}': {
     as: 'moderator',
@@ -421,24 +430,24 @@ export const FUZZ_ROUTES: Record<string, FuzzEntry> = {
     as: 'anonymous',
     params: signature('unsubscribe'),
   },
-  'GET /campaigns': { as: 'anonymous', query: notice },
-  'GET /campaigns/:id': { as: 'anonymous', query: notice, params: campaign },
-  'GET /campaigns.atom': { as: 'anonymous', query: { lang: ['en', 'fr'] } },
-  'GET /campaigns/:id/updates.atom': {
+  'GET /campaigns': {
     as: 'anonymous',
-    query: { lang: ['en', 'fr'] },
-    params: campaign,
+    query: { ...notice, ...cursors(['0.1900000000.aaaaaaaaaaaaaaaaaaaaaaaa', '1.0.a', '2']) },
   },
+  'GET /campaigns.atom': { as: 'anonymous', query: lang },
+  'GET /campaigns/:id/updates.atom': { as: 'anonymous', query: lang, params: campaign },
   'GET /embed/campaigns/:id': {
     as: 'anonymous',
-    query: { done: 'sent', lang: ['en', 'fr'] },
+    query: { ...lang, done: 'sent' },
     params: campaign,
   },
   'POST /embed/campaigns/:id/signatures': {
     as: 'anonymous',
     fields: signFields,
+    query: lang,
     params: async (w) => ({ id: await w.campaignWithSigner() }),
   },
+  'GET /campaigns/:id': { as: 'anonymous', query: notice, params: campaign },
   'POST /campaigns/:id/signatures': {
     as: 'anonymous',
     fields: signFields,

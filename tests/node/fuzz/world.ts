@@ -11,6 +11,7 @@ import {
 import { unsubscribeToken } from '../../../db/campaigns/links';
 import { signCampaign } from '../../../db/campaigns/signatures';
 import { markCharterRead, saveCharter } from '../../../db/circles/charter';
+import { sendCheckIn } from '../../../db/circles/check-ins';
 import { createCircle } from '../../../db/circles/circles';
 import { acceptInvitation, createInvitation } from '../../../db/circles/invitations';
 import { setCoordinator } from '../../../db/circles/members';
@@ -25,6 +26,7 @@ import {
   campaigns,
   campaignSignatures,
   circleMembers,
+  circles,
   events,
   organizations,
   serviceAtLocation,
@@ -32,7 +34,12 @@ import {
   taxonomies,
   taxonomyTerms,
 } from '../../../db/schema';
-import { approveStoryVersion, createStory, submitStory } from '../../../db/stories/stories';
+import {
+  approveStoryVersion,
+  createStory,
+  publishStoryApproval,
+  submitStory,
+} from '../../../db/stories/stories';
 import type { TestApp } from '../../support/app';
 import { campaignInput, publishedCampaign } from '../../support/campaigns';
 import type { EventInput } from '../../../db/events/events';
@@ -61,6 +68,8 @@ export interface CircleFixture {
   mySignUp: string | null;
   /** One of the owner's notes. */
   note: string;
+  /** A check-in `member` sent to the owner, unread. */
+  checkIn: string;
 }
 
 /** The account a route's requests are sent as (null: nobody signed in). */
@@ -302,7 +311,10 @@ export class World {
     }
     await addOwnerNote(db, id, 'Sam drives on Tuesdays.');
     const note = (await listOwnerNotes(db, id))[0]!.id;
-    return { id, myMember, member, invitation, need, myNeed, mySignUp, note };
+    const row = (await db.select().from(circles).where(eq(circles.id, id)).get())!;
+    const sent = await sendCheckIn(db, row, member, 'All good this week.');
+    if (!sent.sent) throw new Error(`the fixture's check-in was not sent: ${sent.because}`);
+    return { id, myMember, member, invitation, need, myNeed, mySignUp, note, checkIn: sent.id };
   };
   /** An invitation to a fresh circle, sent to the account's own address: the token its link carries. */
   circleInvitation = async (me: Me) => {
@@ -363,8 +375,8 @@ export class World {
   story = async (me: Me | null = null) =>
     createStory(this.t.db, await this.owner(me, 'storyteller'), storyDraft);
   /** A story its author submitted and approved (version 1, on its own page): a moderator can publish it. */
-  approvedStory = async () => {
-    const authorId = await this.owner(null, 'storyteller');
+  approvedStory = async (me: Me | null = null) => {
+    const authorId = await this.owner(me, 'storyteller');
     const id = await createStory(this.t.db, authorId, storyDraft);
     await submitStory(this.t.db, id, authorId);
     await approveStoryVersion(this.t.db, {
@@ -374,6 +386,12 @@ export class World {
       consent: { ownPage: true, campaignIds: [], eventQuotes: false, months: 12 },
       siteOrigin: 'http://localhost',
     });
+    return id;
+  };
+  /** A story of the route's account, published on its own page. */
+  ownPublishedStory = async (me: Me) => {
+    const id = await this.approvedStory(me);
+    await publishStoryApproval(this.t.db, id, await this.approvalOf(id));
     return id;
   };
   /** A story the demo data published. */

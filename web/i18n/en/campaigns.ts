@@ -4,6 +4,7 @@ export const campaigns = {
   listTitle: 'Take action',
   listIntro:
     'Sign petitions and letters, or make a call, for better laws and services for survivors. You do not need an account.',
+  pagesLabel: 'Pages of campaigns',
   noCampaigns: 'There are no campaigns right now. Please come back soon.',
   openHeading: 'Open now',
   pastHeading: 'Finished campaigns',

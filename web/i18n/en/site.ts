@@ -302,3 +302,9 @@ export const readability = {
   empty: 'Write some text to see how easy it is to read.',
   scoreLabel: 'Reading ease: {score} out of 100',
 } as const;
+
+/** Links between the pages of a long list. */
+export const paging = {
+  previous: 'Previous page',
+  next: 'Next page',
+} as const;

@@ -8,6 +8,8 @@ export const stories = {
   listTitle: 'Stories',
   listIntro:
     'Stories told by survivors, in their own words. Each one is shared only with the approval of the person who wrote it, who can take it back at any time.',
+  pagesLabel: 'Pages of stories',
+  queuePagesLabel: 'Pages of the stories to review',
   listEmpty: 'No stories are shared right now.',
   by: 'Shared by {name}',
   anonymous: 'Anonymous',

@@ -6,6 +6,7 @@ export const campaigns: Catalog['campaigns'] = {
   listTitle: 'Agir',
   listIntro:
     'Signez des pétitions et des lettres, ou passez un appel, pour de meilleures lois et de meilleurs services pour les survivantes et survivants. Pas besoin de compte.',
+  pagesLabel: 'Pages des campagnes',
   noCampaigns: 'Il n\u2019y a pas de campagne en ce moment. Revenez bientôt.',
   openHeading: 'En cours',
   pastHeading: 'Campagnes terminées',

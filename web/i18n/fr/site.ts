@@ -303,3 +303,8 @@ export const readability: Catalog['readability'] = {
   empty: 'Écrivez un texte pour voir s\u2019il est facile à lire.',
   scoreLabel: 'Facilité de lecture : {score} sur 100',
 };
+
+export const paging: Catalog['paging'] = {
+  previous: 'Page précédente',
+  next: 'Page suivante',
+};

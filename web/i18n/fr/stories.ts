@@ -9,6 +9,8 @@ export const stories: Catalog['stories'] = {
   listTitle: 'Témoignages',
   listIntro:
     'Des témoignages de survivantes et de survivants, avec leurs propres mots. Chacun est partagé seulement avec l’accord de la personne qui l’a écrit. Elle peut le retirer à tout moment.',
+  pagesLabel: 'Pages des témoignages',
+  queuePagesLabel: 'Pages des témoignages à relire',
   listEmpty: 'Aucun témoignage n’est partagé pour le moment.',
   by: 'Partagé par {name}',
   anonymous: 'Anonyme',

@@ -1,3 +1,4 @@
+import { PageLinks, pageHref } from '../../components/page-links';
 import type { Child } from 'hono/jsx';
 import type { Campaign, CampaignStatus, CampaignSummary } from '../../../db/campaigns/campaigns';
 import type { PublicSigner } from '../../../db/campaigns/signatures';
@@ -50,12 +51,17 @@ export const CampaignListPage = ({
   locale,
   campaigns,
   feedHref,
+  after,
+  before,
 }: {
   t: Catalog;
   locale: Locale;
   campaigns: CampaignSummary[];
   /** The Atom feed of new campaigns, in the reader's language. */
   feedHref: string;
+  /** Cursors of the next and previous pages (db/core/keyset.ts), null at either end. */
+  after: string | null;
+  before: string | null;
 }) => {
   const open = campaigns.filter((c) => c.open);
   const past = campaigns.filter((c) => !c.open);
@@ -84,6 +90,12 @@ export const CampaignListPage = ({
           </ul>
         </section>
       ) : null}
+      <PageLinks
+        t={t}
+        label={t.campaigns.pagesLabel}
+        previousHref={before ? pageHref('/campaigns', {}, { before }) : null}
+        nextHref={after ? pageHref('/campaigns', {}, { after }) : null}
+      />
       <p>
         <a href={feedHref} type="application/atom+xml">
           {t.feeds.campaignsLink}

@@ -1,4 +1,6 @@
 import type { EventCategory, PublicEvent } from '../../../db/events/events';
+import type { ListedEvent } from '../../../db/events/list-page';
+import { PageLinks } from '../../components/page-links';
 import { dayIn, formatDay, formatMonth, lastDayOf } from './format';
 import { format, type Catalog, type Locale } from '../../i18n';
 import { EventSummary } from './summary';
@@ -28,11 +30,19 @@ export interface EventsPageProps {
   cities: string[];
   languages: readonly string[];
   categories: readonly EventCategory[];
-  events: PublicEvent[];
+  /** The month's every occurrence, or one page of the list (a series once: `repeats`). */
+  events: (PublicEvent & { repeats?: ListedEvent['repeats'] })[];
+  /** The list's cursors of the next and previous pages (db/core/keyset.ts); null at either end. */
+  after?: string | null;
+  before?: string | null;
 }
 
-const query = (filters: EventFilterValues, change: Partial<EventFilterValues>): string => {
-  const merged = { ...filters, ...change };
+const query = (
+  filters: EventFilterValues,
+  change: Partial<EventFilterValues>,
+  cursor: Record<string, string> = {},
+): string => {
+  const merged = { ...filters, ...change, ...cursor };
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(merged)) {
     if (
@@ -260,10 +270,15 @@ const MonthGrid = (props: EventsPageProps) => {
 export const EventResults = (props: EventsPageProps) => {
   const { t } = props;
   const count = props.events.length;
+  const paged = !!(props.after || props.before);
   return (
     <section id="event-results" aria-labelledby="event-results-heading">
       <h2 id="event-results-heading" aria-live="polite">
-        {count === 1 ? t.events.resultCountOne : format(t.events.resultCount, { count })}
+        {paged
+          ? format(t.events.resultCountPage, { count })
+          : count === 1
+            ? t.events.resultCountOne
+            : format(t.events.resultCount, { count })}
       </h2>
       {props.filters.view === 'month' ? (
         <MonthGrid {...props} />
@@ -272,10 +287,23 @@ export const EventResults = (props: EventsPageProps) => {
       ) : (
         <ul class="event-list">
           {props.events.map((event) => (
-            <EventSummary t={t} locale={props.locale} event={event} />
+            <EventSummary
+              t={t}
+              locale={props.locale}
+              event={event}
+              repeats={event.repeats ?? null}
+            />
           ))}
         </ul>
       )}
+      {props.filters.view === 'list' ? (
+        <PageLinks
+          t={t}
+          label={t.events.pagesLabel}
+          previousHref={props.before ? query(props.filters, {}, { before: props.before }) : null}
+          nextHref={props.after ? query(props.filters, {}, { after: props.after }) : null}
+        />
+      ) : null}
     </section>
   );
 };

@@ -1,5 +1,6 @@
 import type { EventRow } from '../../../db/events/events';
-import { formatEventWhen } from './format';
+import type { SeriesPattern } from '../../../db/events/list-page';
+import { dayIn, formatEventWhen } from './format';
 import { format, type Catalog, type Locale } from '../../i18n';
 import { textIn } from '../../components/content-language';
 
@@ -18,11 +19,26 @@ export const placesText = (t: Catalog, capacity: number | null, confirmed: numbe
 export const whereText = (t: Catalog, event: Pick<EventRow, 'format' | 'city'>): string =>
   event.format === 'online' ? t.events.online : event.city;
 
+/** How a series repeats, in words: "Every Sunday", "Every month on day 6", "On several dates". */
+export const repeatsText = (
+  t: Catalog,
+  repeats: SeriesPattern,
+  next: Pick<EventRow, 'startsAt' | 'timeZone'>,
+): string => {
+  if (repeats === 'dates') return t.events.repeatsOnDates;
+  const day = dayIn(next.startsAt, next.timeZone);
+  if (repeats === 'month') return format(t.events.repeatsMonthly, { day: Number(day.slice(8)) });
+  const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday first
+  return t.events.repeatsWeekly[weekday]!;
+};
+
 /** One event in the public list. */
 export const EventSummary = (props: {
   t: Catalog;
   locale: Locale;
   event: EventRow & { confirmedPlaces: number };
+  /** For a series shown once: how it repeats (its date is then the next one). */
+  repeats?: SeriesPattern | null;
 }) => {
   const { t, event } = props;
   const cancelled = event.status === 'cancelled';
@@ -35,7 +51,9 @@ export const EventSummary = (props: {
         {cancelled ? <strong class="badge"> {t.events.cancelledBadge}</strong> : null}
       </h3>
       <p>
-        {formatEventWhen(event, props.locale)}
+        {props.repeats
+          ? `${repeatsText(t, props.repeats, event)} · ${format(t.events.nextDate, { when: formatEventWhen(event, props.locale) })}`
+          : formatEventWhen(event, props.locale)}
         <br />
         {whereText(t, event)} · {t.events.categories[event.category]}
         {cancelled ? null : <> · {placesText(t, event.capacity, event.confirmedPlaces)}</>}

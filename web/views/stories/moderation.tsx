@@ -1,3 +1,4 @@
+import { PageLinks, pageHref } from '../../components/page-links';
 import type { QueuedStory, StoryLimits, StoryRecord } from '../../../db/stories/stories';
 import { Notice, type FieldErrors } from '../../components/form';
 import { StoryForm, type StoryFormFields } from './form';
@@ -7,7 +8,13 @@ import { format, type Catalog, type Locale } from '../../i18n';
 import { VersionText } from './mine';
 
 /** /moderation/stories: stories their authors asked moderators to read, oldest first. */
-export const StoryQueuePage = (props: { t: Catalog; locale: Locale; queue: QueuedStory[] }) => {
+export const StoryQueuePage = (props: {
+  t: Catalog;
+  locale: Locale;
+  queue: QueuedStory[];
+  after: string | null;
+  before: string | null;
+}) => {
   const { t } = props;
   return (
     <>
@@ -31,6 +38,14 @@ export const StoryQueuePage = (props: { t: Catalog; locale: Locale; queue: Queue
           </p>
         </section>
       ))}
+      <PageLinks
+        t={t}
+        label={t.stories.queuePagesLabel}
+        previousHref={
+          props.before ? pageHref('/moderation/stories', {}, { before: props.before }) : null
+        }
+        nextHref={props.after ? pageHref('/moderation/stories', {}, { after: props.after }) : null}
+      />
       <p>
         <a href="/moderation">{t.moderation.title}</a>
       </p>

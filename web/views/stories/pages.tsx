@@ -1,4 +1,4 @@
-import { Pagination } from '../../components/pagination';
+import { PageLinks, pageHref } from '../../components/page-links';
 import type { PublicStory } from '../../../db/stories/stories';
 import { ContentNotes, languageName, shownNameOf, StoryCard, StoryText, storyDir } from './parts';
 import { formatDate } from '../../components/format';
@@ -9,8 +9,9 @@ export const StoriesListPage = (props: {
   t: Catalog;
   locale: Locale;
   stories: PublicStory[];
-  page: number;
-  pageCount: number;
+  /** Cursors of the next and previous pages (db/core/keyset.ts), null at either end. */
+  after: string | null;
+  before: string | null;
 }) => {
   const { t } = props;
   return (
@@ -23,11 +24,11 @@ export const StoriesListPage = (props: {
           <StoryCard t={t} locale={props.locale} story={story} />
         ))}
       </ul>
-      <Pagination
+      <PageLinks
         t={t}
-        page={props.page}
-        pageCount={props.pageCount}
-        hrefFor={(page) => `/stories?page=${page}`}
+        label={t.stories.pagesLabel}
+        previousHref={props.before ? pageHref('/stories', {}, { before: props.before }) : null}
+        nextHref={props.after ? pageHref('/stories', {}, { after: props.after }) : null}
       />
     </>
   );

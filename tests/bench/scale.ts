@@ -1,0 +1,148 @@
+/**
+ * Lists at scale (`npm run bench:scale`): a libsql file with 10,000 resources, 2,000 events
+ * (weekly series among them), 500 campaigns with 100,000 signatures (40 % on one campaign) and
+ * 2,000 stories, inserted in batches by SQL; then every list and detail page in process
+ * (`app.request`), warmed up first, with p50 and p95 in milliseconds. The target is 5 ms p95
+ * for each. Prints figures; asserts nothing (timings belong here, not in tests).
+ */
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { migrateLibsql, openLibsqlDatabase } from '../../db/core/libsql';
+import { findOrCreateUser, grantRole } from '../../db/accounts/users';
+import { createApp } from '../../worker/app';
+import { areaLinks } from '../../worker/area-links';
+import { readConfig } from '../../worker/config';
+import { outboxMailer } from '../../worker/mail/mailer';
+import { signIn, TestBrowser } from '../support/browser';
+import { relLink } from '../support/paging';
+import { addSyntheticServices } from './synthetic-directory';
+
+const file = join(tmpdir(), `hearth-scale-${process.pid}.db`);
+const { db, client } = openLibsqlDatabase(`file:${file}`);
+await migrateLibsql(db);
+const logs: string[] = [];
+const app = createApp(
+  {
+    database: () => db,
+    config: () => readConfig({ APP_ENV: 'local' }),
+    mailer: () => outboxMailer(db, () => {}),
+    areaLinks,
+    clientAddress: () => '192.0.2.1',
+  },
+  { log: (line) => logs.push(line) },
+);
+const t = { app, db, logs, close: () => client.close() };
+
+const now = new Date();
+const nowSeconds = Math.floor(now.getTime() / 1000);
+const DAY = 86400;
+const rows = (n: number) =>
+  sql.raw(`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${n - 1})`);
+const at = (seconds: number) => sql.raw(String(Math.floor(seconds)));
+
+const built = performance.now();
+await addSyntheticServices(db, 10_000, now);
+const organizer = await findOrCreateUser(db, 'organizer@example.org');
+await grantRole(db, organizer.id, 'organizer');
+const author = await findOrCreateUser(db, 'author@example.org');
+const moderatorEmail = 'moderator@example.org';
+await grantRole(db, (await findOrCreateUser(db, moderatorEmail)).id, 'moderator');
+const owner = sql.raw(`'${organizer.id}'`);
+
+// Events: 1,500 single events (300 past, 1,200 over the next year), 50 weekly series of 10,
+// and 30 waiting for a moderator.
+const CITIES = `json_array('Lyon', 'Paris', 'Montréal', 'Quillhaven', 'Marrowby')`;
+const eventValues = (start: string, status: string, series: string) =>
+  sql.raw(`'benchevent' || i, '${organizer.id}', ${series},
+    'Event ' || i, 'A synthetic event to measure lists.', json_extract(json_array('workshop','training','vigil','meeting'), '$[' || (i % 4) || ']'),
+    CASE WHEN i % 5 = 0 THEN 'online' ELSE 'in_person' END, json_extract(${CITIES}, '$[' || (i % 5) || ']'),
+    'en,fr', 'Europe/Paris', ${start}, ${start} + 7200, ${status}, ${nowSeconds}, ${nowSeconds}`);
+const eventColumns = sql.raw(
+  'id, organizer_id, series_id, title, description, category, format, city, languages, time_zone, starts_at, ends_at, status, created_at, updated_at',
+);
+await db.run(sql`${rows(1500)} INSERT INTO events (${eventColumns})
+  SELECT ${eventValues(`${nowSeconds - 60 * DAY} + i * 24 * 3600 * 365 / 1500 * 1.2`, "'published'", 'NULL')} FROM n`);
+await db.run(sql`${rows(500)} INSERT INTO events (${eventColumns})
+  SELECT ${eventValues(`${nowSeconds + 3600} + (i / 10) * 3600 * 5 + (i % 10) * 7 * ${DAY}`, "'published'", `'bench-series-' || (i / 10)`)} FROM (SELECT i + 1500 AS i FROM n)`);
+await db.run(sql`${rows(30)} INSERT INTO events (${eventColumns})
+  SELECT ${eventValues(`${nowSeconds + 30 * DAY} + i * 3600`, "'submitted'", 'NULL')} FROM (SELECT i + 2000 AS i FROM n)`);
+
+// Campaigns: 480 published (some past their end date), 20 submitted; 100,000 signatures.
+await db.run(sql`${rows(500)} INSERT INTO campaigns (id, owner_id, kind, status, title, ask, body, target_name, target_role, goal, ends_on, created_at, published_at)
+  SELECT 'benchcampaign' || i, ${owner}, 'petition', CASE WHEN i >= 480 THEN 'submitted' ELSE 'published' END,
+    'Campaign ' || i, 'Please act.', 'A synthetic campaign to measure lists.', 'The Council', 'Council',
+    1000, CASE WHEN i % 3 = 0 THEN '2020-01-01' ELSE NULL END, ${at(nowSeconds - 400 * DAY)} + i * 3600,
+    CASE WHEN i >= 480 THEN NULL ELSE ${at(nowSeconds - 300 * DAY)} + i * 3600 END FROM n`);
+await db.run(sql`${rows(100_000)} INSERT INTO campaign_signatures (campaign_id, email, email_key, first_name, display, locale, created_at, confirmed_at)
+  SELECT 'benchcampaign' || CASE WHEN i % 5 < 2 THEN 0 ELSE i % 480 END, 'signer' || i || '@example.org', 'key-' || i, 'Signer',
+    'initials', 'en', ${at(nowSeconds - DAY)}, CASE WHEN i % 10 = 0 THEN NULL ELSE ${at(nowSeconds - DAY)} END FROM n`);
+
+// Stories: 1,950 published (consent for their own page, in force), 50 waiting for review.
+await db.run(sql`${rows(2000)} INSERT INTO stories (id, author_id, created_at, submitted_at, published_approval_id, published_at)
+  SELECT 'benchstory' || i, ${sql.raw(`'${author.id}'`)}, ${at(nowSeconds - 200 * DAY)}, ${at(nowSeconds - 100 * DAY)} + i * 60,
+    CASE WHEN i < 1950 THEN 'bench-approval-' || i END, CASE WHEN i < 1950 THEN ${at(nowSeconds - 90 * DAY)} + i * 60 END FROM n`);
+await db.run(sql`${rows(2000)} INSERT INTO story_versions (id, story_id, number, title, body, shown_name, language, content_notes, content_note_text, made_by, created_at)
+  SELECT 'bench-version-' || i, 'benchstory' || i, 1, 'Story ' || i, 'A sentence that is plain and short. ', '', 'en', '', '', 'author', ${at(nowSeconds - 200 * DAY)} FROM n`);
+await db.run(sql`${rows(2000)} INSERT INTO story_approvals (id, story_id, version_id, approved_at, consent_own_page, consent_campaign_ids, consent_event_quotes, expires_at, site_origin)
+  SELECT 'bench-approval-' || i, 'benchstory' || i, 'bench-version-' || i, ${at(nowSeconds - 95 * DAY)}, 1, '', 0, ${at(nowSeconds + 300 * DAY)}, 'http://localhost' FROM n`);
+await db.run(sql`ANALYZE`);
+console.log(`built in ${((performance.now() - built) / 1000).toFixed(1)} s (${file})`);
+
+const moderator = await signIn(t, moderatorEmail);
+const visitor = new TestBrowser(t);
+const deep = async (path: string, pages: number) => {
+  let href = path;
+  for (let i = 0; i < pages; i++) href = relLink(await (await visitor.get(href)).text(), 'next')!;
+  return href;
+};
+
+const PAGES: [string, string, TestBrowser][] = [
+  ['resources list', '/resources', visitor],
+  ['a search', '/resources?q=housing', visitor],
+  ['a resource', '/resources/bench-1', visitor],
+  ['events list', '/events', visitor],
+  ['events list, filtered', '/events?city=Lyon&category=workshop', visitor],
+  ['events list, page 40', await deep('/events', 40), visitor],
+  ['month', '/events?view=month', visitor],
+  ['an event', '/events/benchevent1400', visitor],
+  ['campaigns', '/campaigns', visitor],
+  ['campaigns, page 20', await deep('/campaigns', 20), visitor],
+  ['a campaign (40,000 signatures)', '/campaigns/benchcampaign0', visitor],
+  ['a campaign', '/campaigns/benchcampaign7', visitor],
+  ['stories', '/stories', visitor],
+  ['stories, page 90', await deep('/stories', 90), visitor],
+  ['a story', '/stories/benchstory1000', visitor],
+  ['moderation', '/moderation', moderator],
+  ['moderation: stories', '/moderation/stories', moderator],
+  ['moderation: resources', '/moderation/resources', moderator],
+];
+
+const RUNS = Number(process.env.RUNS ?? 200);
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+console.log(`\n| page | status | KB | p50 ms | p95 ms |\n|---|---|---|---|---|`);
+for (const [label, path, browser] of PAGES) {
+  let status = 0;
+  let size = 0;
+  for (let i = 0; i < 20; i++) {
+    const res = await browser.get(path);
+    status = res.status;
+    size = (await res.arrayBuffer()).byteLength;
+  }
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    const res = await browser.get(path);
+    await res.arrayBuffer();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `| ${label} | ${status} | ${(size / 1024).toFixed(0)} | ${quantile(times, 0.5).toFixed(2)} | ${quantile(times, 0.95).toFixed(2)} |`,
+  );
+}
+client.close();
+rmSync(file, { force: true });
+for (const end of ['-wal', '-shm']) rmSync(file + end, { force: true });
