@@ -338,13 +338,11 @@ const newPlaceRows = (
   ];
   if (place.street)
     rows.push(
-      db
-        .insert(t.addresses)
-        .values({
-          id: crypto.randomUUID(),
-          locationId: record.locationId,
-          ...addressColumns(place),
-        }),
+      db.insert(t.addresses).values({
+        id: crypto.randomUUID(),
+        locationId: record.locationId,
+        ...addressColumns(place),
+      }),
     );
   if (place.hours.length > 0) rows.push(...hoursRows(db, serviceId, place, record).slice(1));
   return { locationId: record.locationId, rows };
