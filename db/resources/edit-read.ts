@@ -1,10 +1,16 @@
 import { and, asc, count, desc, eq, ne } from 'drizzle-orm';
 import type { Database } from '../core/database';
-import type { EditableResource, PhoneType, ResourceDayHours } from './edit-types';
+import type {
+  EditableResource,
+  PhoneType,
+  PlaceRecord,
+  ResourceDayHours,
+  ResourcePlace,
+} from './edit-types';
 import { PHONE_TYPES } from './edit-types';
 import { WEEKDAYS, ruleHasDay } from './hours';
 import * as t from '../schema';
-import { loadServiceRows } from './service-rows';
+import { loadServiceRows, type ServiceRows } from './service-rows';
 
 /** Organizations to pick from in the form, by name. */
 export const listOrganizationChoices = async (
@@ -50,10 +56,51 @@ const dayHours = (
     );
   });
 
+type Place = ServiceRows['places'][number];
+
+/** One place as the form shows it: the address, the position, and this service's hours there. */
+const placeInput = (rows: ServiceRows, place: Place | null): ResourcePlace => {
+  const location = place?.location ?? null;
+  const address = place?.address ?? null;
+  return {
+    street: address?.address1 ?? '',
+    city: address?.city ?? '',
+    postalCode: address?.postalCode ?? '',
+    region: address?.stateProvince ?? '',
+    country: address?.country ?? '',
+    latitude: location?.latitude ?? null,
+    longitude: location?.longitude ?? null,
+    timeZone: location?.timeZone ?? 'UTC',
+    transportation: location?.transportation ?? '',
+    confidential: location?.confidentialLocation ?? false,
+    hours: location ? dayHours(rows.schedules.filter((s) => s.locationId === location.id)) : [],
+  };
+};
+
+/** The place's records, and how many other services share it. */
+const placeRecord = async (db: Database, serviceId: string, place: Place): Promise<PlaceRecord> => {
+  const sharing = await db
+    .select({ n: count() })
+    .from(t.serviceAtLocation)
+    .where(
+      and(
+        eq(t.serviceAtLocation.locationId, place.location.id),
+        ne(t.serviceAtLocation.serviceId, serviceId),
+      ),
+    )
+    .get();
+  return {
+    locationId: place.location.id,
+    serviceAtLocationId: place.sal.id,
+    addressId: place.address?.id ?? null,
+    sharedPlaceCount: sharing?.n ?? 0,
+  };
+};
+
 /**
  * One service (any status, by id or slug) as its edit form shows it; null when there is none.
- * Read by `loadServiceRows`, the reader the public page shares. Its first place is the one the
- * form edits.
+ * Read by `loadServiceRows`, the reader the public page shares. Every place is in it: the first
+ * spread in the input, the others in `otherPlaces`.
  */
 export const getEditableResource = async (
   db: Database,
@@ -63,30 +110,17 @@ export const getEditableResource = async (
   if (!rows) return null;
   const { service, costs } = rows;
   const id = service.id;
-  const place = rows.places[0] ?? null;
-  const location = place?.location ?? null;
-  const address = place?.address ?? null;
-  const sharing = location
-    ? await db
-        .select({ n: count() })
-        .from(t.serviceAtLocation)
-        .where(
-          and(
-            eq(t.serviceAtLocation.locationId, location.id),
-            ne(t.serviceAtLocation.serviceId, id),
-          ),
-        )
-        .get()
-    : undefined;
-  const schedules = location ? rows.schedules.filter((s) => s.locationId === location.id) : [];
+  const [first, ...others] = rows.places;
+  const records = await Promise.all(rows.places.map((place) => placeRecord(db, id, place)));
   const free = costs.length > 0 && costs.every((cost) => cost.amount === 0);
   return {
     id,
     slug: service.slug,
-    locationId: location?.id ?? null,
-    serviceAtLocationId: place?.sal.id ?? null,
-    addressId: address?.id ?? null,
-    sharedPlaceCount: sharing?.n ?? 0,
+    locationId: records[0]?.locationId ?? null,
+    serviceAtLocationId: records[0]?.serviceAtLocationId ?? null,
+    addressId: records[0]?.addressId ?? null,
+    sharedPlaceCount: records[0]?.sharedPlaceCount ?? 0,
+    otherPlaceRecords: records.slice(1),
     input: {
       organizationId: service.organizationId,
       organizationName: rows.organization?.name ?? '',
@@ -101,23 +135,14 @@ export const getEditableResource = async (
         : (service.feesDescription ?? costs[0]?.amountDescription ?? costs[0]?.option ?? ''),
       categories: [...rows.categories].sort(),
       languages: [...rows.languages].sort(),
-      street: address?.address1 ?? '',
-      city: address?.city ?? '',
-      postalCode: address?.postalCode ?? '',
-      region: address?.stateProvince ?? '',
-      country: address?.country ?? '',
-      latitude: location?.latitude ?? null,
-      longitude: location?.longitude ?? null,
-      timeZone: location?.timeZone ?? 'UTC',
-      transportation: location?.transportation ?? '',
-      confidential: location?.confidentialLocation ?? false,
+      ...placeInput(rows, first ?? null),
+      otherPlaces: others.map((place) => placeInput(rows, place)),
       phones: rows.phones.map((p) => ({
         number: p.number,
         type: (PHONE_TYPES as readonly string[]).includes(p.type ?? '')
           ? (p.type as PhoneType)
           : 'voice',
       })),
-      hours: dayHours(schedules),
       walkIn: service.walkIn,
       traumaInformed: service.traumaInformed,
       survivorLed: service.survivorLed,

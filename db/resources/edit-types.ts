@@ -19,11 +19,28 @@ export interface ResourceDayHours {
   closesAt: string;
 }
 
+/** One place of a service as the form writes it: where it is, how to get there, and its hours there. */
+export interface ResourcePlace {
+  street: string;
+  city: string;
+  postalCode: string;
+  region: string;
+  country: string;
+  latitude: number | null;
+  longitude: number | null;
+  timeZone: string;
+  transportation: string;
+  confidential: boolean;
+  /** Open days only, Monday first, then by opening time (a day may open more than once); a day not listed is closed. */
+  hours: ResourceDayHours[];
+}
+
 /**
  * A resource as the moderators' form writes it: one service, its organization and one place.
  * Already validated. Empty strings mean "not given"; a place without a street is online only.
+ * Its first place is spread in it (street … hours); the others are in `otherPlaces`.
  */
-export interface ResourceInput {
+export interface ResourceInput extends ResourcePlace {
   /** An existing organization, or null for a new one named `organizationName`. */
   organizationId: string | null;
   organizationName: string;
@@ -39,19 +56,12 @@ export interface ResourceInput {
   categories: string[];
   /** ISO 639 codes. */
   languages: string[];
-  street: string;
-  city: string;
-  postalCode: string;
-  region: string;
-  country: string;
-  latitude: number | null;
-  longitude: number | null;
-  timeZone: string;
-  transportation: string;
-  confidential: boolean;
   phones: ResourcePhoneInput[];
-  /** Open days only, Monday first, then by opening time (a day may open more than once); a day not listed is closed. */
-  hours: ResourceDayHours[];
+  /**
+   * The places after the first, in the form's order. On a save: null where a saved place is
+   * removed; past the saved ones, new places; absent, the other places are left as they are.
+   */
+  otherPlaces?: (ResourcePlace | null)[];
   walkIn: boolean;
   traumaInformed: boolean;
   survivorLed: boolean;
@@ -65,14 +75,25 @@ export type ResourceField =
   | 'organization'
   | 'cost';
 
+/** The records of one saved place of a service. */
+export interface PlaceRecord {
+  locationId: string;
+  serviceAtLocationId: string;
+  addressId: string | null;
+  /** Other services that share this place: a change of address or hours zone applies to them too. */
+  sharedPlaceCount: number;
+}
+
 /** A resource read back for its edit form, with the record ids the save needs. */
 export interface EditableResource {
   id: string;
   slug: string;
+  /** `otherPlaces` is always there, without nulls, in step with `otherPlaceRecords`. */
   input: ResourceInput;
   locationId: string | null;
   serviceAtLocationId: string | null;
   addressId: string | null;
-  /** Other services that share this place: a change of address or hours zone applies to them too. */
+  /** Other services that share the first place. */
   sharedPlaceCount: number;
+  otherPlaceRecords: PlaceRecord[];
 }

@@ -15,9 +15,11 @@ import {
 import {
   OPENINGS_PER_DAY,
   type EditableResource,
+  type PlaceRecord,
   type ResourceDayHours,
   type ResourceField,
   type ResourceInput,
+  type ResourcePlace,
 } from './edit-types';
 import { WEEKDAYS } from './hours';
 import { serviceSlug } from './slug';
@@ -58,6 +60,7 @@ const FIELD_PARTS: Record<ResourceField, (input: ResourceInput) => unknown> = {
   confidential: (i) => i.confidential,
   phones: (i) => i.phones,
   hours: (i) => i.hours,
+  otherPlaces: (i) => i.otherPlaces ?? [],
   walkIn: (i) => i.walkIn,
   traumaInformed: (i) => i.traumaInformed,
   survivorLed: (i) => i.survivorLed,
@@ -101,6 +104,7 @@ export const EMPTY_RESOURCE: ResourceInput = {
   confidential: false,
   phones: [],
   hours: [],
+  otherPlaces: [],
   walkIn: false,
   traumaInformed: false,
   survivorLed: false,
@@ -109,7 +113,8 @@ export const EMPTY_RESOURCE: ResourceInput = {
 };
 
 const orNull = (value: string) => (value === '' ? null : value);
-const PLACE_FIELDS: ResourceField[] = [
+/** A place's own fields, which every service there shares (its hours are each service's own). */
+const PLACE_FIELDS = [
   'street',
   'city',
   'postalCode',
@@ -120,7 +125,14 @@ const PLACE_FIELDS: ResourceField[] = [
   'timeZone',
   'transportation',
   'confidential',
-];
+] as const satisfies readonly (keyof ResourcePlace & ResourceField)[];
+
+/** The first place, spread in a resource's input. */
+const firstPlace = (input: ResourceInput): ResourcePlace =>
+  ({
+    ...Object.fromEntries(PLACE_FIELDS.map((field) => [field, input[field]])),
+    hours: input.hours,
+  }) as ResourcePlace;
 
 /** The service's own columns (never the verification ones). */
 const serviceColumns = (input: ResourceInput, organizationId: string, now: Date) => ({
@@ -138,7 +150,7 @@ const serviceColumns = (input: ResourceInput, organizationId: string, now: Date)
   lastModified: now,
 });
 
-const locationColumns = (input: ResourceInput) => ({
+const locationColumns = (input: ResourcePlace) => ({
   locationType: input.street ? 'physical' : 'virtual',
   latitude: input.latitude,
   longitude: input.longitude,
@@ -147,7 +159,7 @@ const locationColumns = (input: ResourceInput) => ({
   confidentialLocation: input.confidential,
 });
 
-const addressColumns = (input: ResourceInput) => ({
+const addressColumns = (input: ResourcePlace) => ({
   address1: input.street,
   city: input.city,
   postalCode: input.postalCode,
@@ -157,7 +169,7 @@ const addressColumns = (input: ResourceInput) => ({
 });
 
 /** Days with the same opening become one weekly rule, as HSDS writes them ("MO,TU,WE 09:00-17:00"). */
-const weeklyRules = (input: ResourceInput) => {
+const weeklyRules = (input: ResourcePlace) => {
   const rules = new Map<string, string[]>();
   for (const opening of input.hours) {
     const times = `${opening.opensAt}-${opening.closesAt}`;
@@ -175,7 +187,7 @@ const weeklyRules = (input: ResourceInput) => {
  * shown openings come back as they were keeps the ones the form could not show, so saving
  * another field never drops them; a day edited in the form gets what was typed.
  */
-const withUnshownOpenings = (current: ResourceInput, typed: ResourceInput): ResourceInput => {
+const withUnshownOpenings = <P extends ResourcePlace>(current: ResourcePlace, typed: P): P => {
   const same = (a: ResourceDayHours[], b: ResourceDayHours[]) =>
     JSON.stringify(a) === JSON.stringify(b);
   const hours = WEEKDAYS.flatMap((day) => {
@@ -188,10 +200,22 @@ const withUnshownOpenings = (current: ResourceInput, typed: ResourceInput): Reso
   return { ...typed, hours };
 };
 
+/** The typed resource with every saved place's unshown openings kept; absent other places are the saved ones. */
+const withAllUnshownOpenings = (current: ResourceInput, typed: ResourceInput): ResourceInput => {
+  const saved = current.otherPlaces ?? [];
+  return {
+    ...withUnshownOpenings(firstPlace(current), typed),
+    otherPlaces: (typed.otherPlaces ?? saved).map((place, i) => {
+      const before = saved[i];
+      return place && before ? withUnshownOpenings(before, place) : place;
+    }),
+  };
+};
+
 interface Ids {
   serviceId: string;
+  /** The first place's: the one phones are tied to. */
   locationId: string;
-  salId: string;
 }
 
 /** The rows of the lists a service owns, for the sections given: deleted, then written again. */
@@ -202,7 +226,7 @@ const listRows = (
   sections: ReadonlySet<ResourceField>,
   termIds: Map<string, string>,
 ): BatchItem<'sqlite'>[] => {
-  const { serviceId, locationId, salId } = ids;
+  const { serviceId, locationId } = ids;
   const rows: BatchItem<'sqlite'>[] = [];
   if (sections.has('phones')) {
     rows.push(db.delete(t.phones).where(eq(t.phones.serviceId, serviceId)));
@@ -216,27 +240,6 @@ const listRows = (
           type: phone.type,
         }),
       );
-  }
-  if (sections.has('hours')) {
-    // Only this place's hours: the form shows no other.
-    rows.push(
-      db
-        .delete(t.schedules)
-        .where(and(eq(t.schedules.serviceId, serviceId), eq(t.schedules.locationId, locationId))),
-    );
-    for (const rule of weeklyRules(input)) {
-      rows.push(
-        db.insert(t.schedules).values({
-          id: crypto.randomUUID(),
-          serviceId,
-          locationId,
-          serviceAtLocationId: salId,
-          freq: 'WEEKLY',
-          wkst: 'MO',
-          ...rule,
-        }),
-      );
-    }
   }
   if (sections.has('languages')) {
     rows.push(db.delete(t.languages).where(eq(t.languages.serviceId, serviceId)));
@@ -288,6 +291,153 @@ const listRows = (
           }),
         );
     }
+  }
+  return rows;
+};
+
+/** This service's hours at a place: deleted, then written again. */
+const hoursRows = (
+  db: Database,
+  serviceId: string,
+  place: ResourcePlace,
+  record: { locationId: string; serviceAtLocationId: string },
+): BatchItem<'sqlite'>[] => [
+  db
+    .delete(t.schedules)
+    .where(
+      and(eq(t.schedules.serviceId, serviceId), eq(t.schedules.locationId, record.locationId)),
+    ),
+  ...weeklyRules(place).map((rule) =>
+    db.insert(t.schedules).values({
+      id: crypto.randomUUID(),
+      serviceId,
+      locationId: record.locationId,
+      serviceAtLocationId: record.serviceAtLocationId,
+      freq: 'WEEKLY',
+      wkst: 'MO',
+      ...rule,
+    }),
+  ),
+];
+
+/** A new place of the service: its location, the link, its address and this service's hours there. */
+const newPlaceRows = (
+  db: Database,
+  serviceId: string,
+  organizationId: string,
+  place: ResourcePlace,
+): { locationId: string; rows: BatchItem<'sqlite'>[] } => {
+  const record = { locationId: crypto.randomUUID(), serviceAtLocationId: crypto.randomUUID() };
+  const rows: BatchItem<'sqlite'>[] = [
+    db
+      .insert(t.locations)
+      .values({ id: record.locationId, organizationId, ...locationColumns(place) }),
+    db
+      .insert(t.serviceAtLocation)
+      .values({ id: record.serviceAtLocationId, serviceId, locationId: record.locationId }),
+  ];
+  if (place.street)
+    rows.push(
+      db.insert(t.addresses).values({
+        id: crypto.randomUUID(),
+        locationId: record.locationId,
+        ...addressColumns(place),
+      }),
+    );
+  if (place.hours.length > 0) rows.push(...hoursRows(db, serviceId, place, record).slice(1));
+  return { locationId: record.locationId, rows };
+};
+
+/**
+ * A saved place edited: only what changed is written. The place is every service's there, so
+ * each other one gets a log row naming the place's fields that changed.
+ */
+const savedPlaceRows = async (
+  db: Database,
+  serviceId: string,
+  record: PlaceRecord,
+  before: ResourcePlace,
+  after: ResourcePlace,
+  actor: ChangeActor,
+  now: Date,
+): Promise<BatchItem<'sqlite'>[]> => {
+  const rows: BatchItem<'sqlite'>[] = [];
+  const { locationId } = record;
+  const placeFields = PLACE_FIELDS.filter(
+    (field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]),
+  );
+  if (placeFields.length > 0) {
+    rows.push(
+      db.update(t.locations).set(locationColumns(after)).where(eq(t.locations.id, locationId)),
+    );
+    const others = await db
+      .selectDistinct({ serviceId: t.serviceAtLocation.serviceId })
+      .from(t.serviceAtLocation)
+      .where(
+        and(
+          eq(t.serviceAtLocation.locationId, locationId),
+          ne(t.serviceAtLocation.serviceId, serviceId),
+        ),
+      )
+      .all();
+    for (const other of others)
+      rows.push(resourceChangeRow(db, other.serviceId, actor, 'edited', placeFields, now));
+    if (!after.street)
+      rows.push(db.delete(t.addresses).where(eq(t.addresses.locationId, locationId)));
+    else if (record.addressId)
+      rows.push(
+        db
+          .update(t.addresses)
+          .set(addressColumns(after))
+          .where(eq(t.addresses.id, record.addressId)),
+      );
+    else
+      rows.push(
+        db
+          .insert(t.addresses)
+          .values({ id: crypto.randomUUID(), locationId, ...addressColumns(after) }),
+      );
+  }
+  if (JSON.stringify(before.hours) !== JSON.stringify(after.hours))
+    rows.push(...hoursRows(db, serviceId, after, record));
+  return rows;
+};
+
+/**
+ * A place removed from the service: the link and this service's hours there go. The place itself
+ * stays with its organization, for any other service there (and its history).
+ */
+const removedPlaceRows = (
+  db: Database,
+  serviceId: string,
+  record: PlaceRecord,
+): BatchItem<'sqlite'>[] => [
+  db
+    .delete(t.schedules)
+    .where(
+      and(eq(t.schedules.serviceId, serviceId), eq(t.schedules.locationId, record.locationId)),
+    ),
+  db.delete(t.serviceAtLocation).where(eq(t.serviceAtLocation.id, record.serviceAtLocationId)),
+];
+
+/** The rows of the places after the first: each saved one edited or removed, then the new ones. */
+const otherPlacesRows = async (
+  db: Database,
+  current: EditableResource,
+  input: ResourceInput,
+  organizationId: string,
+  actor: ChangeActor,
+  now: Date,
+): Promise<BatchItem<'sqlite'>[]> => {
+  const saved = current.input.otherPlaces ?? [];
+  const rows: BatchItem<'sqlite'>[] = [];
+  for (const [i, place] of (input.otherPlaces ?? saved).entries()) {
+    const record = current.otherPlaceRecords[i];
+    const before = saved[i];
+    if (!record || !before) {
+      if (place) rows.push(...newPlaceRows(db, current.id, organizationId, place).rows);
+    } else if (place === null) rows.push(...removedPlaceRows(db, current.id, record));
+    else rows.push(...(await savedPlaceRows(db, current.id, record, before, place, actor, now)));
   }
   return rows;
 };
@@ -352,7 +502,7 @@ const freeSlug = async (db: Database, name: string, id: string): Promise<string>
   return taken ? `${slug}-${id.slice(0, 8)}` : slug;
 };
 
-/** Creates a resource: organization (if new), service, one place, and everything it lists. Returns its id and slug. */
+/** Creates a resource: organization (if new), service, its places, and everything it lists. Returns its id and slug. */
 export const createResource = async (
   db: Database,
   typed: ResourceInput,
@@ -360,15 +510,15 @@ export const createResource = async (
   now: Date,
   formKey: string | null = null,
 ): Promise<{ id: string; slug: string }> => {
-  const input = await withKnownOrganization(db, typed);
-  const ids: Ids = {
-    serviceId: crypto.randomUUID(),
-    locationId: crypto.randomUUID(),
-    salId: crypto.randomUUID(),
-  };
-  const slug = await freeSlug(db, input.name, ids.serviceId);
+  const known = await withKnownOrganization(db, typed);
+  // A new resource has no saved place to remove.
+  const input = { ...known, otherPlaces: (known.otherPlaces ?? []).filter((p) => p !== null) };
+  const serviceId = crypto.randomUUID();
+  const slug = await freeSlug(db, input.name, serviceId);
   const organization = organizationFor(db, input);
   const fields = changedResourceFields(EMPTY_RESOURCE, input);
+  const placed = newPlaceRows(db, serviceId, organization.id, firstPlace(input));
+  const ids: Ids = { serviceId, locationId: placed.locationId };
   const rows: BatchItem<'sqlite'>[] = [
     ...organization.rows,
     db.insert(t.services).values({
@@ -377,19 +527,11 @@ export const createResource = async (
       status: 'active',
       ...serviceColumns(input, organization.id, now),
     }),
-    db
-      .insert(t.locations)
-      .values({ id: ids.locationId, organizationId: organization.id, ...locationColumns(input) }),
-    db
-      .insert(t.serviceAtLocation)
-      .values({ id: ids.salId, serviceId: ids.serviceId, locationId: ids.locationId }),
+    ...placed.rows,
+    ...input.otherPlaces.flatMap(
+      (place) => newPlaceRows(db, serviceId, organization.id, place).rows,
+    ),
   ];
-  if (input.street)
-    rows.push(
-      db
-        .insert(t.addresses)
-        .values({ id: crypto.randomUUID(), locationId: ids.locationId, ...addressColumns(input) }),
-    );
   rows.push(...listRows(db, input, ids, new Set(fields), await termIdsFor(db, input.categories)));
   rows.push(resourceChangeRow(db, ids.serviceId, actor, 'created', fields, now));
   // A second press of "Save" with the same form key answers with the first press's resource.
@@ -425,7 +567,7 @@ export const updateResource = async (
   now: Date,
   version?: string,
 ): Promise<ResourceField[]> => {
-  const input = withUnshownOpenings(current.input, await withKnownOrganization(db, typed));
+  const input = withAllUnshownOpenings(current.input, await withKnownOrganization(db, typed));
   const fields = changedResourceFields(current.input, input);
   if (fields.length === 0) return fields;
   const changed = new Set(fields);
@@ -439,63 +581,35 @@ export const updateResource = async (
       .set(serviceColumns(input, organization.id, now))
       .where(eq(t.services.id, current.id)),
   ];
-  let { locationId, serviceAtLocationId: salId } = current;
-  if (!locationId || !salId) {
-    locationId = crypto.randomUUID();
-    salId = crypto.randomUUID();
+  let locationId = current.locationId;
+  if (!locationId || !current.serviceAtLocationId) {
+    const first = newPlaceRows(db, current.id, organization.id, firstPlace(input));
+    locationId = first.locationId;
+    rows.push(...first.rows);
+  } else
     rows.push(
-      db
-        .insert(t.locations)
-        .values({ id: locationId, organizationId: organization.id, ...locationColumns(input) }),
+      ...(await savedPlaceRows(
+        db,
+        current.id,
+        {
+          locationId,
+          serviceAtLocationId: current.serviceAtLocationId,
+          addressId: current.addressId,
+          sharedPlaceCount: current.sharedPlaceCount,
+        },
+        firstPlace(current.input),
+        firstPlace(input),
+        actor,
+        now,
+      )),
     );
-    rows.push(
-      db.insert(t.serviceAtLocation).values({ id: salId, serviceId: current.id, locationId }),
-    );
-    if (input.street)
-      rows.push(
-        db
-          .insert(t.addresses)
-          .values({ id: crypto.randomUUID(), locationId, ...addressColumns(input) }),
-      );
-  } else if (PLACE_FIELDS.some((field) => changed.has(field))) {
-    rows.push(
-      db.update(t.locations).set(locationColumns(input)).where(eq(t.locations.id, locationId)),
-    );
-    // The place changes for every service there: each one's log says which of its place's fields.
-    const placeFields = PLACE_FIELDS.filter((field) => changed.has(field));
-    const others = await db
-      .selectDistinct({ serviceId: t.serviceAtLocation.serviceId })
-      .from(t.serviceAtLocation)
-      .where(
-        and(
-          eq(t.serviceAtLocation.locationId, locationId),
-          ne(t.serviceAtLocation.serviceId, current.id),
-        ),
-      )
-      .all();
-    for (const other of others)
-      rows.push(resourceChangeRow(db, other.serviceId, actor, 'edited', placeFields, now));
-    if (!input.street)
-      rows.push(db.delete(t.addresses).where(eq(t.addresses.locationId, locationId)));
-    else if (current.addressId)
-      rows.push(
-        db
-          .update(t.addresses)
-          .set(addressColumns(input))
-          .where(eq(t.addresses.id, current.addressId)),
-      );
-    else
-      rows.push(
-        db
-          .insert(t.addresses)
-          .values({ id: crypto.randomUUID(), locationId, ...addressColumns(input) }),
-      );
-  }
+  if (changed.has('otherPlaces'))
+    rows.push(...(await otherPlacesRows(db, current, input, organization.id, actor, now)));
   rows.push(
     ...listRows(
       db,
       input,
-      { serviceId: current.id, locationId, salId },
+      { serviceId: current.id, locationId },
       changed,
       await termIdsFor(db, input.categories),
     ),

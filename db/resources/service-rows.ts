@@ -59,7 +59,9 @@ export const loadServiceRows = async (
         .select()
         .from(t.serviceAtLocation)
         .where(eq(t.serviceAtLocation.serviceId, id))
-        .orderBy(asc(t.serviceAtLocation.id)),
+        // Stored order: a place added in the moderators' form comes after the ones before it, so
+        // the form's fieldsets (place2-…, place3-…) keep lining up with the same places.
+        .orderBy(sql`${t.serviceAtLocation}.rowid`),
       db
         .select()
         .from(t.schedules)

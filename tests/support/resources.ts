@@ -1,5 +1,9 @@
 import type { Weekday } from '../../db/resources/hours';
-import { openingField, type ResourceFormValues } from '../../web/views/resources/edit-form';
+import {
+  openingField,
+  placeField,
+  type ResourceFormValues,
+} from '../../web/views/resources/edit-form';
 
 /** The form's values as a browser would send them. */
 export const asForm = (values: ResourceFormValues): URLSearchParams => {
@@ -22,5 +26,17 @@ export const asForm = (values: ResourceFormValues): URLSearchParams => {
       form.set(openingField('closes', day as Weekday, slot), opening.closes);
     });
   }
+  values.otherPlaces?.forEach((place, i) => {
+    const name = (field: string) => placeField(i + 1, field);
+    for (const [key, value] of Object.entries(place)) {
+      if (typeof value === 'string') form.set(name(key), value);
+      else if (value === true) form.set(name(key), '1');
+    }
+    for (const [day, openings] of Object.entries(place.hours))
+      openings.forEach((opening, slot) => {
+        form.set(name(openingField('opens', day as Weekday, slot)), opening.opens);
+        form.set(name(openingField('closes', day as Weekday, slot)), opening.closes);
+      });
+  });
   return form;
 };

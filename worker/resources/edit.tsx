@@ -69,10 +69,11 @@ const choicesFor = async (c: SignedInContext) => {
   return { organizations, categories: options.categories, languages, allowed };
 };
 
-/** The runtime's zones, plus the one the place already has (e.g. UTC, which the list leaves out). */
-const zonesWith = (current: string) => {
+/** The runtime's zones, plus those the places already have (e.g. UTC, which the list leaves out). */
+const zonesWith = (current: string[]) => {
   const zones = timeZoneChoices();
-  return isTimeZone(current) && !zones.includes(current) ? [current, ...zones] : zones;
+  const extra = [...new Set(current)].filter((zone) => isTimeZone(zone) && !zones.includes(zone));
+  return [...extra, ...zones];
 };
 
 const notFound = (c: SignedInContext) => {
@@ -132,14 +133,20 @@ const formPage = async (
         organizations={choices.organizations}
         categories={choices.categories}
         languages={choices.languages}
-        timeZones={zonesWith(values.timeZone)}
+        timeZones={zonesWith([
+          values.timeZone,
+          ...(values.otherPlaces ?? []).map((place) => place.timeZone),
+        ])}
         openingsPerDay={OPENINGS_PER_DAY}
         notice={extra.notice ?? readNotice(c, notices)}
         {...(extra.errors ? { errors: extra.errors } : {})}
         {...(resource
           ? {
               publicHref: `/resources/${resource.slug}`,
-              sharedPlaceCount: resource.sharedPlaceCount,
+              placeSharing: [
+                ...(resource.locationId ? [resource.sharedPlaceCount] : []),
+                ...resource.otherPlaceRecords.map((record) => record.sharedPlaceCount),
+              ],
               history: await listResourceChanges(c.get('db'), resource.id),
             }
           : {})}
@@ -191,7 +198,7 @@ export const resourcesEditRoutes = new Hono<AppEnv>()
     if (!resource) return notFound(c);
     const values = readResourceForm(await readForm(c.req));
     const choices = await choicesFor(c);
-    const parsed = parseResourceForm(values, c.get('t'), choices.allowed, resource.input.hours);
+    const parsed = parseResourceForm(values, c.get('t'), choices.allowed, resource.input);
     if (!parsed.ok) return formPage(c, values, { resource, errors: parsed.errors, choices });
     // Someone else saved since this form was opened: show what was typed, say so, and let the
     // next press save over it knowingly (the form now carries the newer version). Checked here

@@ -156,6 +156,17 @@ const resourceFields = {
   closesMO: ['02:00', '24:00', '20:00', ''],
   opensTU2: '08:00',
   closesTU2: '09:00',
+  // A second place (saved, or new on a service with one) and its box to remove it.
+  'place2-street': ['2 Ferry Road', ''],
+  'place2-city': 'Marrowdale',
+  'place2-country': 'CA',
+  'place2-latitude': ['45.3', ''],
+  'place2-longitude': ['-77.5', ''],
+  'place2-timeZone': ['America/Toronto', 'UTC'],
+  'place2-confidential': '1',
+  'place2-remove': ['1', ''],
+  'place2-opensWE': ['10:00', ''],
+  'place2-closesWE': ['17:00', ''],
   version: '1',
   formKey: 'abcdefghijklmnopqrstuvwxyz234567',
 };

@@ -35,6 +35,13 @@ export const resourceEdit: Catalog['resourceEdit'] = {
   languagesLegend: 'Langues parlées',
   placeLegend: 'Lieu',
   placeHint: 'Laissez la rue vide pour un service joignable seulement en ligne ou par téléphone.',
+  placeNumberLegend: 'Lieu {n}',
+  newPlaceLegend: 'Ajouter un lieu',
+  newPlaceHint:
+    'Seulement si le service est aussi offert ailleurs. Laissez vide pour n’en ajouter aucun.',
+  removePlaceLabel: 'Retirer ce lieu du service',
+  removePlaceHint:
+    'Ses horaires pour ce service partent aussi. Les autres services de ce lieu le gardent.',
   sharedPlace:
     'D’autres services utilisent aussi ce lieu ({count}). Un changement du lieu les modifie aussi.',
   streetLabel: 'Adresse (numéro et rue)',
@@ -131,6 +138,7 @@ export const resourceEdit: Catalog['resourceEdit'] = {
     confidential: 'adresse privée',
     phones: 'numéros de téléphone',
     hours: 'horaires d’ouverture',
+    otherPlaces: 'autres lieux',
     walkIn: 'sans rendez-vous',
     traumaInformed: 'tenant compte des traumatismes',
     survivorLed: 'mené par des survivantes et survivants',

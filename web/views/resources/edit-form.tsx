@@ -26,7 +26,7 @@ export const PHONE_ROWS = 3;
  */
 export type ResourceFormValues = Omit<
   ResourceInput,
-  'organizationId' | 'documents' | 'latitude' | 'longitude' | 'phones' | 'hours'
+  'organizationId' | 'documents' | 'latitude' | 'longitude' | 'phones' | 'hours' | 'otherPlaces'
 > & {
   /** A new resource's form key: pressing "Save" twice adds one resource. */
   formKey?: string;
@@ -41,7 +41,70 @@ export type ResourceFormValues = Omit<
   phones: { number: string; type: string }[];
   /** The form's openings a day (db/resources/edit-types.ts OPENINGS_PER_DAY), as typed; empty times where a day has fewer. */
   hours: Record<Weekday, FormOpening[]>;
+  /** The fieldsets after the first place's, as typed: saved places first, then new ones. */
+  otherPlaces?: FormPlace[];
 };
+
+/** One place's fieldset as typed. */
+export type FormPlace = Pick<
+  ResourceFormValues,
+  | 'street'
+  | 'city'
+  | 'postalCode'
+  | 'region'
+  | 'country'
+  | 'latitude'
+  | 'longitude'
+  | 'timeZone'
+  | 'transportation'
+  | 'confidential'
+  | 'hours'
+> & {
+  /** "Remove this place" ticked (offered on a saved place after the first). */
+  remove: boolean;
+};
+
+/** A place field's name: the first place's plain (`street`, `opensMO`), then `place2-street`, `place2-opensMO`… */
+export const placeField = (place: number, name: string) =>
+  place === 0 ? name : `place${place + 1}-${name}`;
+
+/** A fieldset left as it was shown empty: a new place nobody filled in (its zone and box are defaults). */
+export const isBlankPlace = (place: FormPlace) =>
+  [
+    place.street,
+    place.city,
+    place.postalCode,
+    place.region,
+    place.country,
+    place.latitude,
+    place.longitude,
+    place.transportation,
+  ].every((value) => value === '') &&
+  Object.values(place.hours).every((day) => day.every((o) => o.opens === '' && o.closes === ''));
+
+/** An empty fieldset for a new place, in the zone given. */
+export const blankPlace = (timeZone: string): FormPlace => ({
+  street: '',
+  city: '',
+  postalCode: '',
+  region: '',
+  country: '',
+  latitude: '',
+  longitude: '',
+  timeZone,
+  transportation: '',
+  confidential: false,
+  remove: false,
+  hours: Object.fromEntries(
+    (['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const).map((day) => [
+      day,
+      [
+        { opens: '', closes: '' },
+        { opens: '', closes: '' },
+      ],
+    ]),
+  ) as FormPlace['hours'],
+});
 
 export interface FormOpening {
   opens: string;
@@ -88,6 +151,201 @@ const TimeInput = (props: {
   </td>
 );
 
+/** The fieldsets of every place of the form: the first place's fields are spread in the values. */
+const formPlaces = (values: ResourceFormValues): FormPlace[] => [
+  {
+    street: values.street,
+    city: values.city,
+    postalCode: values.postalCode,
+    region: values.region,
+    country: values.country,
+    latitude: values.latitude,
+    longitude: values.longitude,
+    timeZone: values.timeZone,
+    transportation: values.transportation,
+    confidential: values.confidential,
+    hours: values.hours,
+    remove: false,
+  },
+  ...(values.otherPlaces ?? []),
+];
+
+/** One place: its address, position, zone, directions and this service's hours there; a saved place after the first can be removed. */
+const PlaceFieldset = (props: {
+  t: Catalog;
+  index: number;
+  place: FormPlace;
+  errors: FieldErrors;
+  saved: boolean;
+  placeCount: number;
+  sharedPlaceCount: number;
+  timeZones: string[];
+  openingsPerDay: number;
+}) => {
+  const { t, place } = props;
+  const e = t.resourceEdit;
+  const err = props.errors;
+  const opt = t.forms.optional;
+  const name = (field: string) => placeField(props.index, field);
+  const isNew = props.index > 0 && !props.saved;
+  const legend = isNew
+    ? e.newPlaceLegend
+    : props.placeCount > 2 || props.index > 0
+      ? format(e.placeNumberLegend, { n: props.index + 1 })
+      : e.placeLegend;
+  // The hours table's words for a day's first opening, then for every later one.
+  const timeWords = {
+    opens: [
+      { label: e.opensLabel, column: e.opensColumn },
+      { label: e.opensAgainLabel, column: e.opensAgainColumn },
+    ],
+    closes: [
+      { label: e.closesLabel, column: e.closesColumn },
+      { label: e.closesAgainLabel, column: e.closesAgainColumn },
+    ],
+  } as const;
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      <p class="hint">{isNew ? e.newPlaceHint : e.placeHint}</p>
+      {props.sharedPlaceCount ? (
+        <p class="notice">{format(e.sharedPlace, { count: props.sharedPlaceCount })}</p>
+      ) : null}
+      {props.saved && props.index > 0 ? (
+        <CheckboxField
+          name={name('remove')}
+          label={e.removePlaceLabel}
+          hint={e.removePlaceHint}
+          checked={place.remove}
+        />
+      ) : null}
+      <TextField
+        name={name('street')}
+        label={e.streetLabel}
+        optionalLabel={opt}
+        value={place.street}
+        error={err[name('street')]}
+        maxLength={200}
+        autocomplete="off"
+      />
+      <TextField
+        name={name('city')}
+        label={e.cityLabel}
+        value={place.city}
+        error={err[name('city')]}
+        maxLength={200}
+        autocomplete="off"
+      />
+      <TextField
+        name={name('postalCode')}
+        label={e.postalCodeLabel}
+        optionalLabel={opt}
+        value={place.postalCode}
+        error={err[name('postalCode')]}
+        maxLength={20}
+        autocomplete="off"
+      />
+      <TextField
+        name={name('region')}
+        label={e.regionLabel}
+        optionalLabel={opt}
+        value={place.region}
+        error={err[name('region')]}
+        maxLength={200}
+        autocomplete="off"
+      />
+      <TextField
+        name={name('country')}
+        label={e.countryLabel}
+        hint={e.countryHint}
+        value={place.country}
+        error={err[name('country')]}
+        maxLength={2}
+        autocomplete="off"
+      />
+      <TextField
+        name={name('latitude')}
+        label={e.latitudeLabel}
+        hint={e.positionHint}
+        optionalLabel={opt}
+        value={place.latitude}
+        error={err[name('latitude')]}
+        maxLength={16}
+      />
+      <TextField
+        name={name('longitude')}
+        label={e.longitudeLabel}
+        optionalLabel={opt}
+        value={place.longitude}
+        error={err[name('longitude')]}
+        maxLength={16}
+      />
+      <SelectField
+        name={name('timeZone')}
+        label={e.timeZoneLabel}
+        hint={e.timeZoneHint}
+        value={place.timeZone}
+        error={err[name('timeZone')]}
+        options={props.timeZones.map((z): [string, string] => [z, z.replace(/_/g, ' ')])}
+      />
+      <TextArea
+        name={name('transportation')}
+        label={e.transportationLabel}
+        hint={e.transportationHint}
+        optionalLabel={opt}
+        value={place.transportation}
+        error={err[name('transportation')]}
+        maxLength={1000}
+        rows={3}
+      />
+      <CheckboxField
+        name={name('confidential')}
+        label={e.confidentialLabel}
+        hint={e.confidentialHint}
+        checked={place.confidential}
+      />
+      <fieldset>
+        <legend>{e.hoursLegend}</legend>
+        <p class="hint">{e.hoursHint}</p>
+        <table class="opening-hours-form">
+          <thead>
+            <tr>
+              <th scope="col">{e.dayColumn}</th>
+              <th scope="col">{e.opensColumn}</th>
+              <th scope="col">{e.closesColumn}</th>
+              <th scope="col">{e.opensAgainColumn}</th>
+              <th scope="col">{e.closesAgainColumn}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {labelledValues<Weekday>(t.resources.days).map((day) => {
+              const dayName = t.resources.days[day];
+              return (
+                <tr>
+                  <th scope="row">{dayName}</th>
+                  {place.hours[day].slice(0, props.openingsPerDay).flatMap((opening, slot) =>
+                    (['opens', 'closes'] as const).map((kind) => (
+                      <TimeInput
+                        name={name(openingField(kind, day, slot))}
+                        label={format(timeWords[kind][slot === 0 ? 0 : 1].label, {
+                          day: dayName,
+                        })}
+                        columnLabel={timeWords[kind][slot === 0 ? 0 : 1].column}
+                        value={opening[kind]}
+                        error={err[name(openingField(kind, day, slot))]}
+                      />
+                    )),
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </fieldset>
+    </fieldset>
+  );
+};
+
 /** Add or edit one resource: organization, service, one place, phones, hours and flags; on edit, the change log below. */
 export const ResourceFormPage = (props: {
   t: Catalog;
@@ -104,7 +362,8 @@ export const ResourceFormPage = (props: {
   openingsPerDay: number;
   notice?: string | undefined;
   publicHref?: string;
-  sharedPlaceCount?: number;
+  /** For each saved place, first to last: how many other services share it. */
+  placeSharing?: number[];
   history?: ResourceChange[];
 }) => {
   const { t, values, locale } = props;
@@ -115,17 +374,17 @@ export const ResourceFormPage = (props: {
     Object.keys(err).length > 1
       ? format(t.forms.errorSummaryTitleMany, { count: Object.keys(err).length })
       : t.forms.errorSummaryTitle;
-  // The hours table's words for a day's first opening, then for every later one.
-  const timeWords = {
-    opens: [
-      { label: e.opensLabel, column: e.opensColumn },
-      { label: e.opensAgainLabel, column: e.opensAgainColumn },
-    ],
-    closes: [
-      { label: e.closesLabel, column: e.closesColumn },
-      { label: e.closesAgainLabel, column: e.closesAgainColumn },
-    ],
-  } as const;
+  const savedPlaces = props.placeSharing?.length ?? 0;
+  const [firstPlace, ...shownOthers] = formPlaces(values);
+  const lastShown = shownOthers.length > 0 ? shownOthers[shownOthers.length - 1]! : undefined;
+  // One empty fieldset to add a place, unless the last one already is an empty new one.
+  const hasNewFieldset =
+    lastShown !== undefined && shownOthers.length + 1 > savedPlaces && isBlankPlace(lastShown);
+  const places = [
+    firstPlace!,
+    ...shownOthers,
+    ...(hasNewFieldset ? [] : [blankPlace(values.timeZone)]),
+  ];
   return (
     <>
       <p>
@@ -254,98 +513,19 @@ export const ResourceFormPage = (props: {
           ])}
         />
 
-        <fieldset>
-          <legend>{e.placeLegend}</legend>
-          <p class="hint">{e.placeHint}</p>
-          {props.sharedPlaceCount ? (
-            <p class="notice">{format(e.sharedPlace, { count: props.sharedPlaceCount })}</p>
-          ) : null}
-          <TextField
-            name="street"
-            label={e.streetLabel}
-            optionalLabel={opt}
-            value={values.street}
-            error={err.street}
-            maxLength={200}
-            autocomplete="off"
+        {places.map((place, index) => (
+          <PlaceFieldset
+            t={t}
+            index={index}
+            place={place}
+            errors={err}
+            saved={index < savedPlaces}
+            placeCount={places.length}
+            sharedPlaceCount={props.placeSharing?.[index] ?? 0}
+            timeZones={props.timeZones}
+            openingsPerDay={props.openingsPerDay}
           />
-          <TextField
-            name="city"
-            label={e.cityLabel}
-            value={values.city}
-            error={err.city}
-            maxLength={200}
-            autocomplete="off"
-          />
-          <TextField
-            name="postalCode"
-            label={e.postalCodeLabel}
-            optionalLabel={opt}
-            value={values.postalCode}
-            error={err.postalCode}
-            maxLength={20}
-            autocomplete="off"
-          />
-          <TextField
-            name="region"
-            label={e.regionLabel}
-            optionalLabel={opt}
-            value={values.region}
-            error={err.region}
-            maxLength={200}
-            autocomplete="off"
-          />
-          <TextField
-            name="country"
-            label={e.countryLabel}
-            hint={e.countryHint}
-            value={values.country}
-            error={err.country}
-            maxLength={2}
-            autocomplete="off"
-          />
-          <TextField
-            name="latitude"
-            label={e.latitudeLabel}
-            hint={e.positionHint}
-            optionalLabel={opt}
-            value={values.latitude}
-            error={err.latitude}
-            maxLength={16}
-          />
-          <TextField
-            name="longitude"
-            label={e.longitudeLabel}
-            optionalLabel={opt}
-            value={values.longitude}
-            error={err.longitude}
-            maxLength={16}
-          />
-          <SelectField
-            name="timeZone"
-            label={e.timeZoneLabel}
-            hint={e.timeZoneHint}
-            value={values.timeZone}
-            error={err.timeZone}
-            options={props.timeZones.map((z): [string, string] => [z, z.replace(/_/g, ' ')])}
-          />
-          <TextArea
-            name="transportation"
-            label={e.transportationLabel}
-            hint={e.transportationHint}
-            optionalLabel={opt}
-            value={values.transportation}
-            error={err.transportation}
-            maxLength={1000}
-            rows={3}
-          />
-          <CheckboxField
-            name="confidential"
-            label={e.confidentialLabel}
-            hint={e.confidentialHint}
-            checked={values.confidential}
-          />
-        </fieldset>
+        ))}
 
         <fieldset>
           <legend>{e.phonesLegend}</legend>
@@ -372,45 +552,6 @@ export const ResourceFormPage = (props: {
               />
             </div>
           ))}
-        </fieldset>
-
-        <fieldset>
-          <legend>{e.hoursLegend}</legend>
-          <p class="hint">{e.hoursHint}</p>
-          <table class="opening-hours-form">
-            <thead>
-              <tr>
-                <th scope="col">{e.dayColumn}</th>
-                <th scope="col">{e.opensColumn}</th>
-                <th scope="col">{e.closesColumn}</th>
-                <th scope="col">{e.opensAgainColumn}</th>
-                <th scope="col">{e.closesAgainColumn}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {labelledValues<Weekday>(t.resources.days).map((day) => {
-                const dayName = t.resources.days[day];
-                return (
-                  <tr>
-                    <th scope="row">{dayName}</th>
-                    {values.hours[day].slice(0, props.openingsPerDay).flatMap((opening, slot) =>
-                      (['opens', 'closes'] as const).map((kind) => (
-                        <TimeInput
-                          name={openingField(kind, day, slot)}
-                          label={format(timeWords[kind][slot === 0 ? 0 : 1].label, {
-                            day: dayName,
-                          })}
-                          columnLabel={timeWords[kind][slot === 0 ? 0 : 1].column}
-                          value={opening[kind]}
-                          error={err[openingField(kind, day, slot)]}
-                        />
-                      )),
-                    )}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
         </fieldset>
 
         <fieldset>
