@@ -4,20 +4,22 @@ import { catalogFor, type Locale } from '../../i18n';
 
 const tag = regionTag;
 
-// Building an Intl formatter is slow; a list of 200 events would build 400. Keep them (one home:
-// components/intl.ts).
-const formatter = (locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat =>
-  keptIntl(
-    `event:${locale}:${JSON.stringify(options)}`,
-    () => new Intl.DateTimeFormat(locale, options),
-  );
+// Formatters are kept (one home: components/intl.ts): a list of 200 events would build 400.
 
 type EventTimes = Pick<EventRow, 'startsAt' | 'endsAt' | 'timeZone'>;
 
+// The same "HH:MM" in both languages (two digits, 24 hours), so one formatter per zone.
 const clockIn = (date: Date, timeZone: string): string =>
-  formatter('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(
-    date,
-  );
+  keptIntl(
+    `event-clock:${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat('en-GB', {
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZone,
+      }),
+  ).format(date);
 
 /**
  * All day: from midnight to midnight on the event's own wall clock (one day or several). It is
@@ -39,32 +41,37 @@ export const lastDayOf = (event: EventTimes): string =>
  * an all-day one its days only ("Saturday 12 December 2026 – Sunday 13 December 2026, all day").
  */
 export const formatEventWhen = (event: EventTimes, locale: Locale): string => {
-  const date = formatter(tag(locale), {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: event.timeZone,
-  });
-  if (isAllDay(event)) {
+  // Lists draw this for every row: the formatters are looked up by a short key (not the
+  // options serialised) and each instant is formatted once.
+  const zone = event.timeZone;
+  const date = keptIntl(
+    `event-day:${locale}:${zone}`,
+    () =>
+      new Intl.DateTimeFormat(tag(locale), {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: zone,
+      }),
+  );
+  const startClock = clockIn(event.startsAt, zone);
+  const endClock = clockIn(event.endsAt, zone);
+  const startDay = date.format(event.startsAt);
+  if (event.endsAt > event.startsAt && startClock === '00:00' && endClock === '00:00') {
     const last = new Date(event.endsAt.getTime() - 1);
     const days =
-      dayIn(event.startsAt, event.timeZone) === dayIn(last, event.timeZone)
-        ? date.format(event.startsAt)
-        : `${date.format(event.startsAt)} – ${date.format(last)}`;
+      dayIn(event.startsAt, zone) === dayIn(last, zone)
+        ? startDay
+        : `${startDay} – ${date.format(last)}`;
     return `${days}, ${catalogFor(locale).events.allDay}`;
   }
-  const time = formatter(tag(locale), {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: event.timeZone,
-  });
-  const sameDay = date.format(event.startsAt) === date.format(event.endsAt);
-  const range = sameDay
-    ? `${date.format(event.startsAt)}, ${time.format(event.startsAt)} – ${time.format(event.endsAt)}`
-    : `${date.format(event.startsAt)}, ${time.format(event.startsAt)} – ${date.format(event.endsAt)}, ${time.format(event.endsAt)}`;
-  return `${range} (${event.timeZone.replace(/_/g, ' ')})`;
+  const endDay = date.format(event.endsAt);
+  const range =
+    startDay === endDay
+      ? `${startDay}, ${startClock} – ${endClock}`
+      : `${startDay}, ${startClock} – ${endDay}, ${endClock}`;
+  return `${range} (${zone.replace(/_/g, ' ')})`;
 };
 
 /** The calendar day (YYYY-MM-DD) an instant falls on in a time zone. */
