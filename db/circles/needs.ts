@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '../core/database';
+import { inBatch, placeholderFor, preparedPerDatabase } from '../core/prepared';
 import { circleNeeds, circleSignUps, services } from '../schema';
 import type { HelpKind } from './charter';
 import { circleHistoryInsert, circleHistoryInsertWhen } from './history';
@@ -172,6 +173,23 @@ export const listCircleNeeds = async (
   readerMemberId: string | null,
   now = new Date(),
 ): Promise<{ upcoming: NeedSummary[]; past: NeedSummary[] }> => {
+  const { upcoming: upcomingQuery, past: pastQuery } = circleNeedQueries(db);
+  // No reader (a null member id) matches no sign-up: `mine` is false throughout.
+  const values = { circleId, reader: readerMemberId, now };
+  const [upcoming, past] = await db.batch([
+    inBatch(upcomingQuery, values),
+    inBatch(pastQuery, values),
+  ]);
+  const summary = (row: (typeof upcoming)[number]): NeedSummary => ({
+    ...row,
+    helpers: Number(row.helpers),
+    mine: Boolean(row.mine),
+  });
+  return { upcoming: upcoming.map(summary), past: past.map(summary) };
+};
+
+// Prepared once per database: the circle's home draws these on every visit.
+const circleNeedQueries = preparedPerDatabase((db) => {
   const fields = {
     id: circleNeeds.id,
     kind: circleNeeds.kind,
@@ -181,30 +199,26 @@ export const listCircleNeeds = async (
     anyTime: circleNeeds.anyTime,
     helpersWanted: circleNeeds.helpersWanted,
     helpers: liveHelpers,
-    mine: readerMemberId
-      ? sql<number>`EXISTS (SELECT 1 FROM circle_sign_ups s WHERE s.need_id = circle_needs.id AND s.member_id = ${readerMemberId} AND s.cancelled_at IS NULL)`
-      : sql<number>`0`,
+    mine: sql<number>`EXISTS (SELECT 1 FROM circle_sign_ups s WHERE s.need_id = circle_needs.id AND s.member_id = ${sql.placeholder('reader')} AND s.cancelled_at IS NULL)`,
   };
-  const [upcoming, past] = await db.batch([
-    db
+  const circle = eq(circleNeeds.circleId, sql.placeholder('circleId'));
+  const now = placeholderFor(circleNeeds.endsAt, 'now');
+  return {
+    upcoming: db
       .select(fields)
       .from(circleNeeds)
-      .where(and(eq(circleNeeds.circleId, circleId), gt(circleNeeds.endsAt, now)))
-      .orderBy(asc(circleNeeds.startsAt), asc(circleNeeds.id)),
-    db
+      .where(and(circle, gt(circleNeeds.endsAt, now)))
+      .orderBy(asc(circleNeeds.startsAt), asc(circleNeeds.id))
+      .prepare(),
+    past: db
       .select(fields)
       .from(circleNeeds)
-      .where(and(eq(circleNeeds.circleId, circleId), lte(circleNeeds.endsAt, now)))
+      .where(and(circle, lte(circleNeeds.endsAt, now)))
       .orderBy(desc(circleNeeds.startsAt), desc(circleNeeds.id))
-      .limit(PAST_NEEDS_SHOWN),
-  ]);
-  const summary = (row: (typeof upcoming)[number]): NeedSummary => ({
-    ...row,
-    helpers: Number(row.helpers),
-    mine: Boolean(row.mine),
-  });
-  return { upcoming: upcoming.map(summary), past: past.map(summary) };
-};
+      .limit(PAST_NEEDS_SHOWN)
+      .prepare(),
+  };
+});
 
 /** Who signed up for a need, by the name each chose for this circle (for the owner and a coordinator). */
 export const listNeedHelpers = async (db: Database, circleId: string, needId: string) =>
