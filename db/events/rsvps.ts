@@ -230,7 +230,9 @@ export interface Promotion {
 /**
  * Fills free places from the waitlist, first come first served among those whose places fit.
  * Each promotion is one conditional update (capacity checked inside it), so two cancellations
- * at once never promote past capacity. Each promoted person gets a new private link.
+ * at once never promote past capacity. Each promoted person gets one more private link, for the
+ * email saying so; the links they already have keep working (the promotion email is sent after
+ * this commits: if it never arrives, their first email's link still opens their place).
  */
 export const promoteFromWaitlist = async (
   db: Database,
@@ -246,7 +248,7 @@ export const promoteFromWaitlist = async (
       places: number;
       locale: 'en' | 'fr';
     }>(sql`
-      update event_rsvps set status = 'confirmed', token_hash = ${hashToken(token)}, reminder_token_hash = null, recovery_token_hash = null, updated_at = ${seconds(now)}
+      update event_rsvps set status = 'confirmed', recovery_token_hash = ${hashToken(token)}, updated_at = ${seconds(now)}
       where id = (
         select w.id from event_rsvps w join events e on e.id = w.event_id
         where w.event_id = ${eventId} and w.status = 'waitlisted' and e.status = 'published' and e.starts_at > ${seconds(now)}

@@ -448,6 +448,12 @@ export const eventRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     const token = c.req.param('token');
     const result = await cancelRsvp(db, token);
+    // Nothing cancelled: say "cancelled" only if it already was (a second press), never for a
+    // link that opens nothing.
+    if (!result) {
+      const found = await getRsvpByToken(db, token);
+      if (found?.rsvp.status !== 'cancelled') return renderMyRsvp(c, token, null);
+    }
     if (result && result.promoted.length > 0) {
       const event = await getEvent(db, result.eventId);
       const origin = siteOrigin(c);

@@ -407,6 +407,17 @@ describe('capacity and waitlist', () => {
     // Cancelling twice changes nothing more.
     await new TestBrowser(t).post(`/rsvps/${await privateToken(t, 'a@example.org')}/cancellation`);
     expect(await countPlaces(t.db, id)).toEqual({ confirmed: 2, waitlisted: 0 });
+    // The link of w1's first email still opens their place after the promotion: the promotion
+    // email is sent after the write, and may never arrive.
+    expect(visibleText(await (await new TestBrowser(t).get(`/rsvps/${w1Token}`)).text())).toContain(
+      'You have 1 place at this event.',
+    );
+  });
+
+  it('never says "cancelled" for a link that opens nothing', async () => {
+    const answer = await new TestBrowser(t).post(`/rsvps/${'a'.repeat(32)}/cancellation`);
+    expect(answer.status).toBe(404);
+    expect(answer.headers.get('location')).toBeNull();
   });
 
   it('puts someone who cancelled and comes back at the end of the waitlist', async () => {
