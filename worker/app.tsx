@@ -11,6 +11,7 @@ import { requestLog } from './middleware/request-log';
 import { securityHeaders } from './middleware/security-headers';
 import { services, type AppDeps } from './middleware/services';
 import { session } from './middleware/session';
+import type { PageCache } from './middleware/page-cache';
 import { renderPage } from './http/render';
 import { accountRoutes } from './accounts/account';
 import { campaignsArea } from './campaigns';
@@ -48,7 +49,28 @@ export interface AppOptions {
    * `npm run dev` and tests; the production Worker (worker/index.ts) leaves them out of its bundle.
    */
   localTools?: Hono<AppEnv>;
+  /**
+   * Serves public pages again to visitors without an account while nothing has been written
+   * (worker/middleware/page-cache.ts): Node only, where the one process sees every write.
+   */
+  pageCache?: PageCache;
 }
+
+/** The public pages a visitor reads most, the same for every visitor without an account. */
+const SHARED_PAGES = [
+  '/',
+  '/resources',
+  '/resources/:id',
+  '/events',
+  '/events/:id',
+  '/campaigns',
+  '/campaigns/:id',
+  '/stories',
+  '/stories/:id',
+  '/support',
+  '/safety',
+  '/privacy',
+] as const;
 
 /** Logs an error without its message (which may quote personal data or SQL): name and frames. */
 const logError = (error: unknown, log: (line: string) => void) => {
@@ -95,6 +117,8 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   // a request with neither is refused.
   app.use(csrf());
   app.use(session());
+  if (options.pageCache)
+    for (const path of SHARED_PAGES) app.use(path, options.pageCache.middleware);
 
   if (options.staticFiles) app.get('/static/:file', options.staticFiles);
   app.route('/', healthRoutes);

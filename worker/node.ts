@@ -6,8 +6,10 @@
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { migrateLibsql, openLibsqlDatabase, tuneLocalFile } from '../db/core/libsql';
+import { watchWrites } from '../db/core/write-watch';
 import { seedDemoData } from '../db/demo/seed';
 import { createApp } from './app';
+import { pageCache } from './middleware/page-cache';
 import { devOutboxRoutes } from './site/dev-outbox';
 import { staticFiles } from './site/static-files';
 import { areaLinks } from './area-links';
@@ -33,6 +35,8 @@ const mailTransport = config.isLocal ? undefined : transportFromEnv(process.env)
 const trustProxy = process.env.TRUST_PROXY === '1';
 
 const { db, client } = openLibsqlDatabase(databaseUrl, process.env.DATABASE_AUTH_TOKEN);
+// Every write of this process goes through this client: the page cache keys on their count.
+const writes = watchWrites(client);
 if (databaseUrl.startsWith('file:')) await tuneLocalFile(client);
 await migrateLibsql(db);
 // Demo data only for a local run: a real deployment on Node starts empty.
@@ -55,7 +59,16 @@ const app = createApp(
       getConnInfo(c).remote.address,
     areaLinks,
   },
-  { compress: true, log: writeLine, staticFiles: staticFiles(), localTools: devOutboxRoutes },
+  {
+    compress: true,
+    log: writeLine,
+    staticFiles: staticFiles(),
+    localTools: devOutboxRoutes,
+    // A remote database (libsql over HTTP) may be written by other servers: no page cache then.
+    ...(databaseUrl.startsWith('file:') && process.env.PAGE_CACHE !== 'off'
+      ? { pageCache: pageCache({ writes }) }
+      : {}),
+  },
 );
 
 // The same jobs as Workers' Cron Trigger, every 5 minutes, and once at start.

@@ -21,10 +21,12 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateLibsql, openLibsqlDatabase, tuneLocalFile } from '../../db/core/libsql';
 import { seedDemoData } from '../../db/demo/seed';
+import { watchWrites } from '../../db/core/write-watch';
 import { createApp } from '../../worker/app';
 import { areaLinks } from '../../worker/area-links';
 import { readConfig } from '../../worker/config';
 import { outboxMailer } from '../../worker/mail/mailer';
+import { pageCache } from '../../worker/middleware/page-cache';
 import type { CapturedPage } from './pages-bare';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
@@ -32,6 +34,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const ONLY_IN_PROCESS = process.env.BENCH_ONLY === 'inprocess';
+/** The server as `npm start` runs it (with its page cache), or `BENCH_PAGE_CACHE=off`: every page drawn. */
+const PAGE_CACHE = process.env.BENCH_PAGE_CACHE !== 'off';
 const ROOT = join(import.meta.dirname, '..', '..');
 
 const dir = mkdtempSync(join(tmpdir(), 'hearth-bench-pages-'));
@@ -111,7 +115,13 @@ const firstItem = async (port: number, list: string, area: string): Promise<stri
 
 const hearth = await startProcess(
   ['worker/node.ts'],
-  { APP_ENV: 'local', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `file:${dbFile}` },
+  {
+    APP_ENV: 'local',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: `file:${dbFile}`,
+    PAGE_CACHE: PAGE_CACHE ? 'on' : 'off',
+  },
   /ready at http:\/\/localhost:(\d+)\//,
   'hearth.log',
 );
@@ -193,47 +203,60 @@ const loadAfter = loadavg()[0]!;
 // --- In process: app.request in a loop on the same file. ------------------------------------
 
 const { db, client } = openLibsqlDatabase(`file:${dbFile}`);
+const writes = watchWrites(client);
 await tuneLocalFile(client);
-const app = createApp(
-  {
-    database: () => db,
-    config: () => readConfig({ APP_ENV: 'local' }),
-    mailer: () => outboxMailer(db, () => {}),
-    clientAddress: () => '127.0.0.1',
-    areaLinks,
-  },
-  { log: () => {} },
-);
-const inProcess = new Map<string, { wall: number; cpu: number }>();
-for (const [name, path] of measured) {
+/** The app as the server runs it: drawing every page, or with the page cache in front. */
+const appWith = (cached: boolean) =>
+  createApp(
+    {
+      database: () => db,
+      config: () => readConfig({ APP_ENV: 'local' }),
+      mailer: () => outboxMailer(db, () => {}),
+      clientAddress: () => '127.0.0.1',
+      areaLinks,
+    },
+    { log: () => {}, ...(cached ? { pageCache: pageCache({ writes }) } : {}) },
+  );
+type Cost = { wall: number; cpu: number };
+const costOf = async (app: ReturnType<typeof createApp>, path: string): Promise<Cost> => {
   const url = `http://localhost${path}`;
   for (let i = 0; i < Math.max(50, REQUESTS / 5); i++) await (await app.request(url)).arrayBuffer();
   const started = performance.now();
   const cpu = process.cpuUsage();
   for (let i = 0; i < REQUESTS; i++) await (await app.request(url)).arrayBuffer();
   const used = process.cpuUsage(cpu);
-  inProcess.set(name, {
+  return {
     wall: (performance.now() - started) / REQUESTS,
     cpu: (used.user + used.system) / 1000 / REQUESTS,
-  });
+  };
+};
+const [drawing, serving] = [appWith(false), appWith(true)];
+const inProcess = new Map<string, { drawn: Cost; served: Cost }>();
+for (const [name, path] of measured) {
+  inProcess.set(name, { drawn: await costOf(drawing, path), served: await costOf(serving, path) });
 }
 client.close();
 
 // --- The table. -------------------------------------------------------------------------------
 
+const cost = ({ wall, cpu }: Cost) => `${wall.toFixed(3)} (${cpu.toFixed(3)})`;
+
 console.log(
   `\nload average (1 min): ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}; medians of the rounds`,
 );
 console.log(
-  '| page | path | KiB | Hearth req/s | bare req/s | ratio | in process ms/request (CPU ms) |',
+  `server: ${PAGE_CACHE ? 'as npm start runs it (page cache on)' : 'page cache off (every page drawn)'}`,
 );
-console.log('|---|---|---|---|---|---|---|');
+console.log(
+  '| page | path | KiB | Hearth req/s | bare req/s | ratio | in process ms/request (CPU ms): drawn | served from the page cache |',
+);
+console.log('|---|---|---|---|---|---|---|---|');
 measured.forEach(([name, path], i) => {
   const rate = rates.get(name);
   const kib = (Buffer.from(captured[i]!.body, 'base64').length / 1024).toFixed(1);
   const [h, b] = rate ? [median(rate.hearth), median(rate.bare)] : [NaN, NaN];
   console.log(
-    `| ${name} | \`${path}\` | ${kib} | ${rate ? h.toFixed(0) : '—'} | ${rate ? b.toFixed(0) : '—'} | ${rate ? (h / b).toFixed(3) : '—'} | ${inProcess.get(name)!.wall.toFixed(3)} (${inProcess.get(name)!.cpu.toFixed(3)}) |`,
+    `| ${name} | \`${path}\` | ${kib} | ${rate ? h.toFixed(0) : '—'} | ${rate ? b.toFixed(0) : '—'} | ${rate ? (h / b).toFixed(3) : '—'} | ${cost(inProcess.get(name)!.drawn)} | ${cost(inProcess.get(name)!.served)} |`,
   );
 });
 rmSync(dir, { recursive: true, force: true });

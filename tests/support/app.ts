@@ -1,5 +1,7 @@
 import type { Database } from '../../db/core/database';
 import { migrateLibsql, openLibsqlDatabase } from '../../db/core/libsql';
+import { watchWrites } from '../../db/core/write-watch';
+import { pageCache } from '../../worker/middleware/page-cache';
 import { createApp } from '../../worker/app';
 import { areaLinks as appAreaLinks, type AreaLinks } from '../../worker/area-links';
 import { readConfig, type ConfigSource } from '../../worker/config';
@@ -24,6 +26,7 @@ export const makeTestApp = async (
   areaLinks: AreaLinks = appAreaLinks,
 ): Promise<TestApp> => {
   const { db, client } = openLibsqlDatabase(':memory:');
+  const writes = watchWrites(client);
   await migrateLibsql(db);
   const logs: string[] = [];
   const app = createApp(
@@ -35,8 +38,13 @@ export const makeTestApp = async (
       clientAddress: (c) => c.req.header('x-test-client') ?? '192.0.2.1',
       areaLinks,
     },
-    // As `npm start` wires it: static files from disk, and the local tools.
-    { log: (line) => logs.push(line), staticFiles: staticFiles(), localTools: devOutboxRoutes },
+    // As `npm start` wires it: static files from disk, the local tools, and the page cache.
+    {
+      log: (line) => logs.push(line),
+      staticFiles: staticFiles(),
+      localTools: devOutboxRoutes,
+      pageCache: pageCache({ writes }),
+    },
   );
   return { app, db, logs, close: () => client.close() };
 };
