@@ -1,48 +1,79 @@
+import type { ResultSet } from '@libsql/client';
 import type { DatabaseClient } from './libsql-local/client';
 
-/** A statement that only reads; anything else (a write, a PRAGMA, a CTE) counts as a write. */
-const readsOnly = /^\s*select\b/i;
+/** A read: a `SELECT`, or a `WITH … SELECT` with no write in it (the directory's search). */
+const reads = (sql: string) =>
+  /^\s*select\b/i.test(sql) ||
+  (/^\s*with\b/i.test(sql) && !/\b(insert|update|delete|replace)\b/i.test(sql));
+/** A row write: it changed something only if it says so (an upsert that did nothing did not). */
+const writesRows = /^\s*(insert|update|delete|replace|with)\b/i;
 
 type AnyStatement = string | { sql: string } | [string, unknown?];
 const sqlOf = (stmt: AnyStatement) =>
   typeof stmt === 'string' ? stmt : Array.isArray(stmt) ? stmt[0] : stmt.sql;
 
 /**
+ * Whether a finished statement may have changed the database: a row write that affected rows
+ * (or returned some: `RETURNING` answers rows and counts none), and anything but a read or a
+ * row write (schema, PRAGMA). `result` is undefined when it failed: counted, to be safe.
+ */
+const changed = (stmt: AnyStatement, result: ResultSet | undefined) => {
+  const sql = sqlOf(stmt);
+  if (reads(sql)) return false;
+  if (!result || !writesRows.test(sql)) return true;
+  return result.rowsAffected > 0 || result.rows.length > 0;
+};
+
+/**
  * Counts the writes made through one database client: the number grows after every statement
- * or batch that may have changed something has finished (committed or failed), never before.
- * A page drawn while the number stayed the same saw no write through this client, so it may
- * be served again (worker/middleware/page-cache.ts); one drawn across a write is never reused.
- * Writes by another process (a command on the same file) are not seen: the page cache's short
- * lifetime bounds those.
+ * or batch that changed something has finished (committed or failed), never before. A page
+ * drawn while the number stayed the same saw no write through this client, so it may be served
+ * again (worker/middleware/page-cache.ts); one drawn across a write is never reused. Writes by
+ * another process (a command on the same file) are not seen: the page cache's short lifetime
+ * bounds those.
  */
 export const watchWrites = (client: DatabaseClient): (() => number) => {
   let writes = 0;
-  const counted =
-    <A extends unknown[], R>(run: (...args: A) => Promise<R>, wrote: (...args: A) => boolean) =>
-    async (...args: A): Promise<R> => {
-      try {
-        return await run(...args);
-      } finally {
-        if (wrote(...args)) writes++;
-      }
-    };
-  // Own properties over the class's methods: the client's private state stays its own.
-  client.execute = counted(
-    client.execute.bind(client) as (stmt: AnyStatement, args?: unknown) => Promise<unknown>,
-    (stmt) => !readsOnly.test(sqlOf(stmt)),
-  ) as typeof client.execute;
-  client.batch = counted(
-    client.batch.bind(client) as (stmts: AnyStatement[], mode?: unknown) => Promise<unknown>,
-    (stmts) => stmts.some((stmt) => !readsOnly.test(sqlOf(stmt))),
-  ) as typeof client.batch;
-  client.migrate = counted(client.migrate.bind(client), (_statements) => true);
+  const execute = client.execute.bind(client) as (
+    stmt: AnyStatement,
+    args?: unknown,
+  ) => Promise<ResultSet>;
+  client.execute = (async (stmt: AnyStatement, args?: unknown) => {
+    let result: ResultSet | undefined;
+    try {
+      return (result = await execute(stmt, args));
+    } finally {
+      if (changed(stmt, result)) writes++;
+    }
+  }) as typeof client.execute;
+  const batch = client.batch.bind(client) as (
+    stmts: AnyStatement[],
+    mode?: unknown,
+  ) => Promise<ResultSet[]>;
+  client.batch = (async (stmts: AnyStatement[], mode?: unknown) => {
+    let results: ResultSet[] | undefined;
+    try {
+      return (results = await batch(stmts, mode));
+    } finally {
+      if (stmts.some((stmt, i) => changed(stmt, results?.[i]))) writes++;
+    }
+  }) as typeof client.batch;
+  const migrate = client.migrate.bind(client);
+  client.migrate = async (stmts) => {
+    try {
+      return await migrate(stmts);
+    } finally {
+      writes++;
+    }
+  };
   // An interactive transaction (the app uses batches; drizzle's db.transaction() on the official
   // client) counts when it ends, whichever way.
   const open = client.transaction.bind(client);
   client.transaction = (async (...args: Parameters<typeof open>) => {
     const tx = await open(...args);
-    tx.commit = counted(tx.commit.bind(tx), () => true);
-    tx.rollback = counted(tx.rollback.bind(tx), () => true);
+    const [commit, rollback] = [tx.commit.bind(tx), tx.rollback.bind(tx)];
+    tx.commit = () => commit().finally(() => writes++);
+    tx.rollback = () => rollback().finally(() => writes++);
     return tx;
   }) as typeof client.transaction;
   return () => writes;

@@ -73,6 +73,13 @@ describe('the page cache (Node): public pages drawn once, served again while not
     expect(cache.hits()).toBe(0);
   });
 
+  it('serves a search again: its read-only statements (WITH … SELECT) are no writes', async () => {
+    const first = await (await t.app.request('/resources?q=housing')).text();
+    const second = await (await t.app.request('/resources?q=housing')).text();
+    expect(cache.hits()).toBe(1);
+    expect(withoutNonce(second)).toBe(withoutNonce(first));
+  });
+
   it('keeps the htmx fragment apart from the whole page', async () => {
     const whole = await (await t.app.request('/resources?q=legal')).text();
     const fragment = await (
