@@ -14,10 +14,6 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['tests/node/**/*.test.{ts,tsx}'],
-          // The crash rounds run only from `npm run test:crash` for now: one CI run found an
-          // answered RSVP cancellation still confirmed after a kill (two bugs, since fixed: see
-          // the README's "What a crash keeps"); they return to npm test once they run clean.
-          exclude: process.env.CRASH_ROUNDS ? [] : ['tests/node/core/crash.test.ts'],
           // Some suites seed thousands of services first (5,000 in resources-search-paths): seconds
           // alone, over vitest's 10 s when the two cores are shared with other test runs.
           hookTimeout: 60_000,

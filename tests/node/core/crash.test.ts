@@ -7,11 +7,17 @@ import { runCrashRounds } from '../../support/crash/rounds';
  * file. After every kill, everything the server answered is in the file once, the event is not
  * overbooked, the file is whole and the search index equals a rebuild (tests/support/crash/).
  *
- * Short in `npm test` (3 rounds); `npm run test:crash` runs 20 (CRASH_ROUNDS), and CRASH_SEED
- * replays a run: the seed is printed either way.
+ * Short in `npm test`: 3 rounds from a fixed seed, so a failure there is the code's, not the
+ * dice's (the moments of the kills are seeded; the interleaving of requests still varies).
+ * `npm run test:crash` runs 20 (CRASH_ROUNDS) from a random seed, and CRASH_SEED replays one:
+ * the seed is printed either way.
  */
-const rounds = Number(process.env.CRASH_ROUNDS ?? 3);
-const seed = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
+const IN_NPM_TEST = { rounds: 3, seed: 20261204 };
+const rounds = Number(process.env.CRASH_ROUNDS ?? IN_NPM_TEST.rounds);
+const seed = Number(
+  process.env.CRASH_SEED ??
+    (process.env.CRASH_ROUNDS ? Math.floor(Math.random() * 2 ** 31) : IN_NPM_TEST.seed),
+);
 
 describe('the Node server killed under load', () => {
   it(
