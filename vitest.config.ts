@@ -13,6 +13,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          globalSetup: ['./tests/support/build-on-demand.ts'],
           include: ['tests/node/**/*.test.{ts,tsx}'],
           // The crash rounds run only from `npm run test:crash` for now: one CI run found an
           // answered RSVP cancellation still confirmed after a kill (two bugs, since fixed: see
@@ -37,6 +38,7 @@ export default defineConfig({
         ],
         test: {
           name: 'workers',
+          globalSetup: ['./tests/support/build-on-demand.ts'],
           include: ['tests/workers/**/*.test.ts'],
           // Races of 50 parallel requests inside workerd: about a second alone, over vitest's 5 s
           // when the two cores are shared.
@@ -48,6 +50,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
+          globalSetup: ['./tests/support/build-on-demand.ts'],
           include: ['tests/e2e/**/*.test.ts'],
           // One browser at a time: this machine has two cores.
           fileParallelism: false,

@@ -19,6 +19,7 @@ import { rsvpsCsv } from '../../web/views/events/rsvps-csv';
 import { createApp } from '../../worker/app';
 import { areaLinks } from '../../worker/area-links';
 import { readConfig } from '../../worker/config';
+import { loadCsv } from '../../worker/on-demand';
 import { sendEventReminders } from '../../worker/events/jobs';
 import { outboxMailer } from '../../worker/mail/mailer';
 
@@ -116,7 +117,11 @@ for (const path of [
   );
 }
 start = performance.now();
-const csv = rsvpsCsv(catalogFor('en'), await listEventRsvps(db, target));
+const csv = rsvpsCsv(
+  (await loadCsv()).stringify,
+  catalogFor('en'),
+  await listEventRsvps(db, target),
+);
 console.log(`CSV of ${csv.split('\n').length - 1} RSVPs: ${ms(start)}`);
 start = performance.now();
 const first = (await db.select().from(events).where(eq(events.id, target)).get())!;

@@ -1,8 +1,9 @@
 /**
  * npm run bench:size — what Workers deploys and what a visitor downloads:
- * the worker bundle (raw and gzip, as `wrangler deploy --dry-run` builds it: minified, without
- * the static files, which `[assets]` serves), its largest parts from esbuild's metafile, and the
- * home page's transfer size (HTML + CSS + JS, gzip).
+ * the worker's modules (raw and gzip, as `wrangler deploy --dry-run` builds them: minified,
+ * without the static files, which `[assets]` serves): the entry module a cold start reads, each
+ * on-demand module uploaded beside it (worker/on-demand.ts), and the whole upload; the entry's
+ * largest parts from esbuild's metafile; and the home page's transfer size (HTML + CSS + JS, gzip).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -24,11 +25,20 @@ execFileSync(
   ['wrangler', 'deploy', '--dry-run', '--outdir', out, '--metafile', join(out, 'meta.json')],
   { stdio: 'ignore' },
 );
-const modules = readdirSync(out).filter((f) => /\.m?js$/.test(f));
+// The entry at the top of the folder, the on-demand modules below it (as they are uploaded).
+const modules = readdirSync(out, { recursive: true, encoding: 'utf8' })
+  .filter((f) => /\.m?js$/.test(f))
+  .sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
+let raw = 0;
+let gzip = 0;
 for (const file of modules) {
-  const bundle = readFileSync(join(out, file));
-  console.log(`worker ${file}: ${kb(bundle.length)} raw, ${kb(gzipSync(bundle).length)} gzip`);
+  const bytes = readFileSync(join(out, file));
+  const gzipped = gzipSync(bytes).length;
+  raw += bytes.length;
+  gzip += gzipped;
+  console.log(`worker ${file}: ${kb(bytes.length)} raw, ${kb(gzipped)} gzip`);
 }
+console.log(`whole upload (${modules.length} modules): ${kb(raw)} raw, ${kb(gzip)} gzip`);
 
 // The largest parts: a package from node_modules, or a folder of this project (two levels).
 interface Metafile {
@@ -53,7 +63,7 @@ const top = (entries: Iterable<[string, number]>, n: number) =>
     .slice(0, n)
     .map(([name, bytes]) => `  ${kb(bytes).padStart(10)}  ${name}`)
     .join('\n');
-console.log(`largest parts (minified bytes in the bundle, before gzip):\n${top(parts, 15)}`);
+console.log(`largest parts of the entry (minified bytes, before gzip):\n${top(parts, 15)}`);
 console.log(`largest files:\n${top(files, 10)}`);
 
 const { db, client } = openLibsqlDatabase(':memory:');

@@ -9,6 +9,7 @@ import { findOrCreateUser } from '../../db/accounts/users';
 import { catalogFor } from '../../web/i18n';
 import { rsvpsCsv } from '../../web/views/events/rsvps-csv';
 import { runScheduledJobs } from '../../worker/jobs';
+import { loadCsv } from '../../worker/on-demand';
 
 // The rules that depend on the database's atomicity, checked on real D1 inside workerd.
 const origin = 'https://hearth.test';
@@ -154,7 +155,11 @@ describe('events on Workers with D1', () => {
     const text = await ics.text();
     expect(text).toContain('BEGIN:VCALENDAR');
     expect(text).toContain(`UID:${id}@hearth.test`);
-    const csv = rsvpsCsv(catalogFor('en'), await listEventRsvps(db, id));
+    const csv = rsvpsCsv(
+      (await loadCsv()).stringify,
+      catalogFor('en'),
+      await listEventRsvps(db, id),
+    );
     expect(csv).toContain('csv@example.org');
   });
 

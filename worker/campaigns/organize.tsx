@@ -17,8 +17,10 @@ import { canBeClosed, canBeDelivered, isPublicCampaign } from '../../db/campaign
 import { signaturesByCity, signaturesByDay, signaturesForExport } from '../../db/campaigns/stats';
 import { signaturesCsv } from '../../web/views/campaigns/signatures-csv';
 import { listCampaignUpdates, postCampaignUpdate } from '../../db/campaigns/updates';
-import { catalogFor, isLocale } from '../../web/i18n';
-import { readabilityMessage, scoreReadability } from '../../web/components/readability';
+import { catalogFor } from '../../web/i18n';
+import { readabilityMessage } from '../../web/components/readability';
+import { readabilityOf } from '../http/readability';
+import { loadCsv } from '../on-demand';
 import {
   campaignFormValues,
   ManageCampaignPage,
@@ -82,11 +84,8 @@ const managePage = async (
   ]);
   const values =
     campaign.status === 'draft' ? (options.values ?? campaignFormValues(campaign)) : undefined;
-  // Scored in the language the text is written in, when the scorer knows it.
-  const scoredIn = values && isLocale(values.language) ? values.language : c.get('locale');
-  const readability = values?.body
-    ? readabilityMessage(scoreReadability(values.body, scoredIn), t)
-    : undefined;
+  const scored = await readabilityOf(values?.body ?? '', values?.language, c.get('locale'));
+  const readability = scored ? readabilityMessage(scored, t) : undefined;
   return renderPage(c, {
     title: campaign.title,
     status: options.status ?? 200,
@@ -306,7 +305,8 @@ export const organizeCampaignRoutes = new Hono<AppEnv>()
       const campaign = await ownCampaign(c);
       if (!campaign) return c.notFound();
       const t = c.get('t');
-      const csv = signaturesCsv(t, await signaturesForExport(c.get('db'), campaign.id));
+      const { stringify } = await loadCsv();
+      const csv = signaturesCsv(stringify, t, await signaturesForExport(c.get('db'), campaign.id));
       return c.body(csv, 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="signatures-${campaign.id}.csv"`,

@@ -45,6 +45,7 @@ import { noticeUrl, readNotice, type Notices } from '../http/notices';
 import { siteOrigin } from '../http/site-origin';
 import { feedResponse } from '../http/feed-response';
 import { rsvpLink, rsvpPath } from './rsvp-link';
+import { loadIcal } from '../on-demand';
 
 /** RSVPs per hour: from one client, for one email address from one client, for one email address from all clients. */
 const RSVP_LIMITS = {
@@ -68,7 +69,7 @@ const FEED_LIMIT = 200;
 export const icsResponse = (
   c: Context<AppEnv>,
   list: readonly EventRow[],
-  build: () => string,
+  build: () => string | Promise<string>,
   filename: string,
 ) =>
   feedResponse(c, {
@@ -279,8 +280,9 @@ export const eventRoutes = new Hono<AppEnv>()
     return icsResponse(
       c,
       list,
-      () =>
+      async () =>
         eventsCalendar(
+          await loadIcal(),
           { ...calendarOptions(c, c.get('t').events.title), shortDescriptions: true },
           list,
         ),
@@ -294,7 +296,7 @@ export const eventRoutes = new Hono<AppEnv>()
     return icsResponse(
       c,
       [event],
-      () => eventsCalendar(calendarOptions(c, event.title), [event]),
+      async () => eventsCalendar(await loadIcal(), calendarOptions(c, event.title), [event]),
       `${event.slug}.ics`,
     );
   })

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { catalogFor } from '../../../web/i18n';
-import { readabilityMessage, scoreReadability } from '../../../web/components/readability';
+import { readabilityMessage } from '../../../web/components/readability';
+import { loadReadabilityScore } from '../../../worker/on-demand';
+
+// The scorer as the app runs it: the module built for on-demand loading.
+const { scoreReadability } = await loadReadabilityScore();
 
 const plainEnglish = 'We meet on Monday. Bring a friend if you like. There is tea and cake.';
 const denseEnglish =
