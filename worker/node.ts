@@ -5,6 +5,7 @@
  */
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { compress } from 'hono/compress';
 import { migrateLibsql, openLibsqlDatabase, tuneLocalFile } from '../db/core/libsql';
 import { seedDemoData } from '../db/demo/seed';
 import { createApp } from './app';
@@ -55,7 +56,12 @@ const app = createApp(
       getConnInfo(c).remote.address,
     areaLinks,
   },
-  { compress: true, log: writeLine, staticFiles: staticFiles(), localTools: devOutboxRoutes },
+  {
+    compress: compress(),
+    log: writeLine,
+    staticFiles: staticFiles(),
+    localTools: devOutboxRoutes,
+  },
 );
 
 // The same jobs as Workers' Cron Trigger, every 5 minutes, and once at start.

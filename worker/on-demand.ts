@@ -1,6 +1,7 @@
 /**
  * The modules only some requests need, each loaded the first time one does: the libraries of the
- * .ics, feed, export and story-review routes, and the readability scorer of the authors' forms.
+ * .ics, feed, export and story-review routes, the readability scorer of the authors' forms, and
+ * the French strings (worker/catalogs.ts).
  * Each is a source in worker/on-demand/, built alone by scripts/build-on-demand.ts into
  * worker/on-demand/built/. On Workers those files are modules of their own beside the entry
  * (wrangler.toml: `find_additional_modules` and `rules`): wrangler keeps these `import()`s as
@@ -32,4 +33,9 @@ export const loadDiff = () =>
 export const loadReadabilityScore = () =>
   import('./on-demand/built/readability-score.mjs' as string) as Promise<
     typeof import('./on-demand/readability-score')
+  >;
+
+export const loadFrenchCatalog = () =>
+  import('./on-demand/built/catalog-fr.mjs' as string) as Promise<
+    typeof import('./on-demand/catalog-fr')
   >;

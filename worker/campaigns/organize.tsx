@@ -17,7 +17,7 @@ import { canBeClosed, canBeDelivered, isPublicCampaign } from '../../db/campaign
 import { signaturesByCity, signaturesByDay, signaturesForExport } from '../../db/campaigns/stats';
 import { signaturesCsv } from '../../web/views/campaigns/signatures-csv';
 import { listCampaignUpdates, postCampaignUpdate } from '../../db/campaigns/updates';
-import { catalogFor } from '../../web/i18n';
+import { allCatalogs, catalogFor } from '../catalogs';
 import { readabilityMessage } from '../../web/components/readability';
 import { readabilityOf } from '../http/readability';
 import { loadCsv } from '../on-demand';
@@ -108,6 +108,7 @@ const managePage = async (
         readability={readability}
         origin={siteOrigin(c)}
         siteName={c.get('config').siteName}
+        catalogs={await allCatalogs()}
       />
     ),
   });
@@ -211,7 +212,7 @@ export const organizeCampaignRoutes = new Hono<AppEnv>()
     if (submitted) {
       // Moderators are told there is work, without what it is about: subjects stay neutral.
       for (const moderator of await moderatorContacts(db)) {
-        const their = catalogFor(moderator.locale);
+        const their = await catalogFor(moderator.locale);
         await c.get('mailer').send({
           to: moderator.email,
           subject: their.campaigns.mailModeratorSubject,

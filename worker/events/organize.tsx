@@ -42,6 +42,7 @@ import { firstValue } from '../http/fields';
 import { noticeUrl, readNotice, type Notices } from '../http/notices';
 import { loadCsv, loadIcal } from '../on-demand';
 import { readabilityOf } from '../http/readability';
+import { allCatalogs } from '../catalogs';
 
 /** Messages to attendees, per organizer. */
 const MESSAGE_LIMIT = { name: 'events-message', max: 5, windowSeconds: 3600 } as const;
@@ -179,6 +180,7 @@ export const organizerEventRoutes = new Hono<AppEnv>()
           organizerId={user.id}
           origin={siteOrigin(c)}
           siteName={c.get('config').siteName}
+          catalogs={await allCatalogs()}
           notice={readNotice(c, notices, { count: c.req.query('count') })}
         />
       ),
@@ -251,8 +253,10 @@ export const organizerEventRoutes = new Hono<AppEnv>()
     const promoted = await promoteFromWaitlist(db, event.id);
     await sendAll(
       c.get('mailer'),
-      promoted.map((person) =>
-        eventMail.promoted(result.after, person, rsvpLink(origin, person.token)),
+      await Promise.all(
+        promoted.map((person) =>
+          eventMail.promoted(result.after, person, rsvpLink(origin, person.token)),
+        ),
       ),
     );
     if (result.movedOrRelocated)

@@ -369,12 +369,12 @@ export const eventRoutes = new Hono<AppEnv>()
     // owner, at that address, gets a link to their RSVP. The answer below is the same for both.
     const mail =
       outcome.kind === 'new'
-        ? eventMail.rsvp(
+        ? await eventMail.rsvp(
             event,
             { ...input, places: outcome.places, status: outcome.status },
             rsvpLink(siteOrigin(c), outcome.token),
           )
-        : eventMail.alreadyHasRsvp(
+        : await eventMail.alreadyHasRsvp(
             event,
             outcome.owner,
             rsvpLink(siteOrigin(c), outcome.recoveryToken),
@@ -427,8 +427,10 @@ export const eventRoutes = new Hono<AppEnv>()
     if (event && changed.promoted.length > 0) {
       await sendAll(
         c.get('mailer'),
-        changed.promoted.map((person) =>
-          eventMail.promoted(event, person, rsvpLink(siteOrigin(c), person.token)),
+        await Promise.all(
+          changed.promoted.map((person) =>
+            eventMail.promoted(event, person, rsvpLink(siteOrigin(c), person.token)),
+          ),
         ),
       );
     }
@@ -462,8 +464,10 @@ export const eventRoutes = new Hono<AppEnv>()
       if (event) {
         await sendAll(
           c.get('mailer'),
-          result.promoted.map((person) =>
-            eventMail.promoted(event, person, rsvpLink(origin, person.token)),
+          await Promise.all(
+            result.promoted.map((person) =>
+              eventMail.promoted(event, person, rsvpLink(origin, person.token)),
+            ),
           ),
         );
       }

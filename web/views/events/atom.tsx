@@ -30,7 +30,7 @@ export const eventsAtom = (props: {
     language: locale,
     entries: props.events.map((event) => {
       const url = `${props.origin}/events/${event.id}`;
-      const when = formatEventWhen(event, locale);
+      const when = formatEventWhen(event, locale, t);
       const where =
         event.format === 'online'
           ? t.events.online
