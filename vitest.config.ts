@@ -13,6 +13,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          globalSetup: ['./tests/support/build-on-demand.ts'],
           include: ['tests/node/**/*.test.{ts,tsx}'],
           // Some suites seed thousands of services first (5,000 in resources-search-paths): seconds
           // alone, over vitest's 10 s when the two cores are shared with other test runs.
@@ -33,6 +34,7 @@ export default defineConfig({
         ],
         test: {
           name: 'workers',
+          globalSetup: ['./tests/support/build-on-demand.ts'],
           include: ['tests/workers/**/*.test.ts'],
           // Races of 50 parallel requests inside workerd: about a second alone, over vitest's 5 s
           // when the two cores are shared.
@@ -44,6 +46,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
+          globalSetup: ['./tests/support/build-on-demand.ts'],
           include: ['tests/e2e/**/*.test.ts'],
           // One browser at a time: this machine has two cores.
           fileParallelism: false,

@@ -11,6 +11,9 @@
  * - `assets.ts`: the names only (`assetPath('site.css')` → `/static/site.<hash>.css`), so the
  *   Worker bundle never carries the files' bodies.
  *
+ * It then builds the on-demand modules (scripts/build-on-demand.ts), which every run of the app
+ * needs as well.
+ *
  * Run by prestart, pretest, predev and prebuild.
  */
 import { createHash } from 'node:crypto';
@@ -20,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { securityHeaders } from '../worker/middleware/security-headers';
 import { STATIC_CACHE_CONTROL } from '../worker/site/static-files';
+import { buildOnDemandModules } from './build-on-demand';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const generated = join(root, 'web/static/generated');
@@ -69,3 +73,4 @@ writeFileSync(
     `export const assetPath = (name: keyof typeof paths): string => paths[name];\n`,
 );
 console.log(`assets: ${entries.map((e) => `${e.path} (${e.bytes} B)`).join(', ')}`);
+console.log(`on-demand modules: ${(await buildOnDemandModules()).join(', ')}`);

@@ -1,5 +1,4 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import { compress } from 'hono/compress';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { ErrorPage } from '../web/views/site/error';
@@ -37,8 +36,11 @@ export const MAX_BODY_BYTES = 256 * 1024;
 export interface AppOptions {
   /** Where request lines go; console.log unless a test wants them. */
   log?: (line: string) => void;
-  /** Compress responses (Node); Workers compress at the edge. */
-  compress?: boolean;
+  /**
+   * Compresses responses: Node passes hono's `compress()`. Workers compress at the edge, so the
+   * Worker bundle leaves the middleware out.
+   */
+  compress?: MiddlewareHandler<AppEnv>;
   /**
    * Serves /static/* (Node: worker/site/static-files.ts). Workers serve those files before the
    * Worker runs (`[assets]` in wrangler.toml), so the Worker bundle leaves this out.
@@ -100,7 +102,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   const app = new Hono<AppEnv>();
 
   app.use(requestLog(log));
-  if (options.compress) app.use(compress());
+  if (options.compress) app.use(options.compress);
   app.use(services(deps));
   app.use(clientKey(deps.clientAddress ?? ((c) => c.req.header('cf-connecting-ip'))));
   app.use(securityHeaders());

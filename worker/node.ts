@@ -5,6 +5,7 @@
  */
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { compress } from 'hono/compress';
 import { migrateLibsql, openLibsqlDatabase, tuneLocalFile } from '../db/core/libsql';
 import { watchWrites } from '../db/core/write-watch';
 import { seedDemoData } from '../db/demo/seed';
@@ -60,7 +61,7 @@ const app = createApp(
     areaLinks,
   },
   {
-    compress: true,
+    compress: compress(),
     log: writeLine,
     staticFiles: staticFiles(),
     localTools: devOutboxRoutes,

@@ -14,13 +14,17 @@ import { createEvent } from '../../db/events/events';
 import { migrateLibsql, openLibsqlDatabase } from '../../db/core/libsql';
 import { events } from '../../db/schema';
 import { findOrCreateUser } from '../../db/accounts/users';
-import { catalogFor } from '../../web/i18n';
+import { allCatalogs } from '../../worker/catalogs';
 import { rsvpsCsv } from '../../web/views/events/rsvps-csv';
 import { createApp } from '../../worker/app';
 import { areaLinks } from '../../worker/area-links';
 import { readConfig } from '../../worker/config';
+import { loadCsv } from '../../worker/on-demand';
 import { sendEventReminders } from '../../worker/events/jobs';
 import { outboxMailer } from '../../worker/mail/mailer';
+
+// The catalogs as the app hands them out (French is an on-demand module).
+const catalogs = await allCatalogs();
 
 const dir = mkdtempSync(join(tmpdir(), 'hearth-bench-'));
 const { db, client } = openLibsqlDatabase(`file:${join(dir, 'bench.db')}`);
@@ -116,7 +120,7 @@ for (const path of [
   );
 }
 start = performance.now();
-const csv = rsvpsCsv(catalogFor('en'), await listEventRsvps(db, target));
+const csv = rsvpsCsv((await loadCsv()).stringify, catalogs.en, await listEventRsvps(db, target));
 console.log(`CSV of ${csv.split('\n').length - 1} RSVPs: ${ms(start)}`);
 start = performance.now();
 const first = (await db.select().from(events).where(eq(events.id, target)).get())!;

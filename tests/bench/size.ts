@@ -1,12 +1,14 @@
 /**
  * npm run bench:size — what Workers deploys and what a visitor downloads:
- * the worker bundle (raw and gzip, as `wrangler deploy --dry-run` builds it: minified, without
- * the static files, which `[assets]` serves), its largest parts from esbuild's metafile, and the
- * home page's transfer size (HTML + CSS + JS, gzip).
+ * the worker's modules (raw and gzip, as `wrangler deploy --dry-run` builds them: minified,
+ * without the static files, which `[assets]` serves): the entry module a cold start reads, each
+ * on-demand module uploaded beside it (worker/on-demand.ts), and the whole upload; the CPU time
+ * to load the entry; its largest parts from esbuild's metafile; and the home page's transfer size
+ * (HTML + CSS + JS, gzip).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { migrateLibsql, openLibsqlDatabase } from '../../db/core/libsql';
 import { createApp } from '../../worker/app';
@@ -24,11 +26,37 @@ execFileSync(
   ['wrangler', 'deploy', '--dry-run', '--outdir', out, '--metafile', join(out, 'meta.json')],
   { stdio: 'ignore' },
 );
-const modules = readdirSync(out).filter((f) => /\.m?js$/.test(f));
+// The entry at the top of the folder, the on-demand modules below it (as they are uploaded).
+const modules = readdirSync(out, { recursive: true, encoding: 'utf8' })
+  .filter((f) => /\.m?js$/.test(f))
+  .sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
+let raw = 0;
+let gzip = 0;
 for (const file of modules) {
-  const bundle = readFileSync(join(out, file));
-  console.log(`worker ${file}: ${kb(bundle.length)} raw, ${kb(gzipSync(bundle).length)} gzip`);
+  const bytes = readFileSync(join(out, file));
+  const gzipped = gzipSync(bytes).length;
+  raw += bytes.length;
+  gzip += gzipped;
+  console.log(`worker ${file}: ${kb(bytes.length)} raw, ${kb(gzipped)} gzip`);
 }
+console.log(`whole upload (${modules.length} modules): ${kb(raw)} raw, ${kb(gzip)} gzip`);
+
+// What a cold start spends on the entry, roughly: CPU time for V8 (Node's, as workerd's) to read,
+// compile and run the entry module's top level, in a fresh process each time (median of 9). The
+// on-demand modules are not loaded: only an import() in a request would.
+const entryCopy = join(out, 'entry.mjs');
+copyFileSync(join(out, 'index.js'), entryCopy);
+const loadCpu = Array.from({ length: 9 }, () =>
+  Number(
+    execFileSync(process.execPath, [
+      '--input-type=module',
+      '-e',
+      `const c = process.cpuUsage(); await import(${JSON.stringify(resolve(entryCopy))});` +
+        'const d = process.cpuUsage(c); console.log((d.user + d.system) / 1000);',
+    ]),
+  ),
+).sort((a, b) => a - b);
+console.log(`entry module load (CPU, median of 9): ${loadCpu[4]!.toFixed(0)} ms`);
 
 // The largest parts: a package from node_modules, or a folder of this project (two levels).
 interface Metafile {
@@ -53,7 +81,7 @@ const top = (entries: Iterable<[string, number]>, n: number) =>
     .slice(0, n)
     .map(([name, bytes]) => `  ${kb(bytes).padStart(10)}  ${name}`)
     .join('\n');
-console.log(`largest parts (minified bytes in the bundle, before gzip):\n${top(parts, 15)}`);
+console.log(`largest parts of the entry (minified bytes, before gzip):\n${top(parts, 15)}`);
 console.log(`largest files:\n${top(files, 10)}`);
 
 const { db, client } = openLibsqlDatabase(':memory:');

@@ -6,9 +6,13 @@ import { listEventRsvps } from '../../db/events/rsvps';
 import { createEvent } from '../../db/events/events';
 import { events } from '../../db/schema';
 import { findOrCreateUser } from '../../db/accounts/users';
-import { catalogFor } from '../../web/i18n';
+import { allCatalogs } from '../../worker/catalogs';
 import { rsvpsCsv } from '../../web/views/events/rsvps-csv';
 import { runScheduledJobs } from '../../worker/jobs';
+import { loadCsv } from '../../worker/on-demand';
+
+// The catalogs as the app hands them out (French is an on-demand module).
+const catalogs = await allCatalogs();
 
 // The rules that depend on the database's atomicity, checked on real D1 inside workerd.
 const origin = 'https://hearth.test';
@@ -154,7 +158,7 @@ describe('events on Workers with D1', () => {
     const text = await ics.text();
     expect(text).toContain('BEGIN:VCALENDAR');
     expect(text).toContain(`UID:${id}@hearth.test`);
-    const csv = rsvpsCsv(catalogFor('en'), await listEventRsvps(db, id));
+    const csv = rsvpsCsv((await loadCsv()).stringify, catalogs.en, await listEventRsvps(db, id));
     expect(csv).toContain('csv@example.org');
   });
 

@@ -1,4 +1,4 @@
-import { Feed } from 'feed';
+import type * as FeedModule from 'feed';
 import type { Child } from 'hono/jsx';
 import type { Locale } from '../i18n';
 
@@ -16,7 +16,14 @@ export interface AtomEntry {
   content?: Child;
 }
 
+/**
+ * The `feed` library, as the feed routes pass it: they load it on demand (worker/on-demand.ts),
+ * so the Worker reads it only when a feed changed and is written.
+ */
+export type FeedLibrary = Pick<typeof FeedModule, 'Feed'>;
+
 export interface AtomFeedOptions {
+  library: FeedLibrary;
   /** The feed's own absolute address: its id and its `rel="self"` link. */
   selfUrl: string;
   /** The page the feed follows (its `rel="alternate"` link). */
@@ -55,7 +62,7 @@ export const atomFeed = (options: AtomFeedOptions): string => {
     (latest, entry) => (entry.updated > latest ? entry.updated : latest),
     new Date(0),
   );
-  const feed = new Feed({
+  const feed = new options.library.Feed({
     id: options.selfUrl,
     title: xmlText(options.title),
     link: options.pageUrl,

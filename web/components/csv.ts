@@ -1,4 +1,10 @@
-import { stringify } from 'csv-stringify/sync';
+import type { stringify } from 'csv-stringify/sync';
+
+/**
+ * csv-stringify's writer, as the export routes pass it: they load it on demand
+ * (worker/on-demand.ts), so the Worker reads it only for an export.
+ */
+export type CsvWriter = typeof stringify;
 
 /**
  * A cell a spreadsheet will not run: text starting with =, +, -, @ (or a tab or carriage
@@ -13,6 +19,7 @@ export const neutraliseCell = (value: string): string =>
  * quoted, Windows line ends, and a byte-order mark so accents read correctly.
  */
 export const spreadsheetCsv = (
+  stringify: CsvWriter,
   header: readonly string[],
   rows: readonly (readonly string[])[],
 ): string =>

@@ -1,4 +1,4 @@
-import { catalogFor, format, locales, type Catalog } from '../i18n';
+import { format, locales, type Catalog, type Locale } from '../i18n';
 
 /** Escapes text for a double-quoted HTML attribute in code a partner pastes into their page. */
 const attribute = (text: string) =>
@@ -19,6 +19,8 @@ export const iframeCode = (src: string, title: string, height: number): string =
  */
 export const EmbedSnippet = (props: {
   t: Catalog;
+  /** Every language's strings: each block's frame title is in the language it shows. */
+  catalogs: Readonly<Record<Locale, Catalog>>;
   id: string;
   intro: string;
   /** The embed's absolute address without its language, e.g. https://site/embed/events?city=Lyon */
@@ -40,7 +42,7 @@ export const EmbedSnippet = (props: {
           <textarea id={`${props.id}-${locale}`} readonly rows={4} spellcheck={false}>
             {iframeCode(
               `${props.src}${joiner}lang=${locale}`,
-              props.frameTitle(catalogFor(locale)),
+              props.frameTitle(props.catalogs[locale]),
               props.height,
             )}
           </textarea>

@@ -1,20 +1,14 @@
-import type { Catalog } from './catalog';
-import { en } from './en';
-import { fr } from './fr';
-
 export type { Catalog } from './catalog';
+
+// The catalogs themselves (en/, fr/) are handed out by worker/catalogs.ts, which loads French
+// only when a request needs it; views get theirs as `t`.
 
 /** Languages the site speaks; the first is the fallback. */
 export const locales = ['en', 'fr'] as const;
 export type Locale = (typeof locales)[number];
 
-const catalogs: Record<Locale, Catalog> = { en, fr };
-
 export const isLocale = (value: unknown): value is Locale =>
   typeof value === 'string' && (locales as readonly string[]).includes(value);
-
-/** The catalog for a language. */
-export const catalogFor = (locale: Locale): Catalog => catalogs[locale];
 
 /** Fills {name} placeholders; unknown placeholders are left as they are. */
 export const format = (template: string, values: Record<string, string | number>): string =>

@@ -20,7 +20,8 @@ import {
   listPeopleWithRoles,
   revokeRole,
 } from '../../db/accounts/users';
-import { catalogFor, format } from '../../web/i18n';
+import { format } from '../../web/i18n';
+import { catalogFor } from '../catalogs';
 import { listSubmittedEvents } from '../../db/events/events';
 import { SubmittedEvents } from '../../web/views/events/moderation';
 import { ModerationPage, PeoplePage } from '../../web/views/accounts/moderation';
@@ -95,7 +96,7 @@ export const moderationRoutes = new Hono<AppEnv>()
       const applicant = await decideApplication(c.get('db'), c.req.param('id'), decision);
       if (!applicant) return c.redirect(moderationUrl('already-decided'), 303);
       // Told in their own language, under a subject that says nothing about the site's purpose.
-      const their = catalogFor(applicant.locale);
+      const their = await catalogFor(applicant.locale);
       await c.get('mailer').send({
         to: applicant.email,
         subject: their.mail.accountUpdateSubject,
@@ -117,7 +118,7 @@ export const moderationRoutes = new Hono<AppEnv>()
       if (!campaign) return c.redirect(moderationUrl('already-decided'), 303);
       const owner = await campaignOwnerContact(db, campaign);
       if (owner) {
-        const their = catalogFor(owner.locale);
+        const their = await catalogFor(owner.locale);
         await c.get('mailer').send({
           to: owner.email,
           subject: their.campaigns.mailReviewedSubject,

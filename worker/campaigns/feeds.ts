@@ -9,6 +9,7 @@ import type { AppEnv } from '../env';
 import { ATOM_TYPE, feedResponse } from '../http/feed-response';
 import { siteOrigin } from '../http/site-origin';
 import { queryLanguage } from '../middleware/locale';
+import { loadFeed } from '../on-demand';
 
 /** Entries in the campaigns feed: the newest ones. */
 const FEED_LIMIT = 50;
@@ -54,8 +55,12 @@ export const campaignFeedRoutes = new Hono<AppEnv>()
     return feedResponse(c, {
       version: list.map((x) => `${x.id}:${x.shownStatus}:${x.endedAt?.getTime() ?? ''}`).join(','),
       contentType: ATOM_TYPE,
-      build: () =>
-        campaignsAtom({ ...place(c, campaignFeeds.all(c), '/campaigns'), campaigns: list }),
+      build: async () =>
+        campaignsAtom({
+          ...place(c, campaignFeeds.all(c), '/campaigns'),
+          library: await loadFeed(),
+          campaigns: list,
+        }),
     });
   })
 
@@ -66,9 +71,10 @@ export const campaignFeedRoutes = new Hono<AppEnv>()
     return feedResponse(c, {
       version: `${campaign.title}|${updates.map((u) => u.id).join(',')}`,
       contentType: ATOM_TYPE,
-      build: () =>
+      build: async () =>
         campaignUpdatesAtom({
           ...place(c, campaignFeeds.updates(c, campaign), `/campaigns/${campaign.id}`),
+          library: await loadFeed(),
           campaign,
           updates,
         }),

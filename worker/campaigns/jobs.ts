@@ -13,7 +13,8 @@ import {
 import type { RetentionSettings } from '../config';
 import type { Database } from '../../db/core/database';
 import type { MailMessage } from '../../db/mail/outbox';
-import { catalogFor, format } from '../../web/i18n';
+import { format } from '../../web/i18n';
+import { catalogFor } from '../catalogs';
 
 /** Messages queued per batch, and batches per job run: a big list is sent over several runs. */
 export const UPDATE_MAILING = { batchSize: 100, batchesPerRun: 20 } as const;
@@ -42,7 +43,7 @@ export const mailCampaignUpdates = async (
       const recipients = await nextUpdateRecipients(db, cursor, batchSize);
       const messages: MailMessage[] = [];
       for (const person of recipients) {
-        const t = catalogFor(person.locale);
+        const t = await catalogFor(person.locale);
         messages.push({
           to: person.email!,
           subject: t.campaigns.mailUpdateSubject,

@@ -17,8 +17,10 @@ import { canBeClosed, canBeDelivered, isPublicCampaign } from '../../db/campaign
 import { signaturesByCity, signaturesByDay, signaturesForExport } from '../../db/campaigns/stats';
 import { signaturesCsv } from '../../web/views/campaigns/signatures-csv';
 import { listCampaignUpdates, postCampaignUpdate } from '../../db/campaigns/updates';
-import { catalogFor, isLocale } from '../../web/i18n';
-import { readabilityMessage, scoreReadability } from '../../web/components/readability';
+import { allCatalogs, catalogFor } from '../catalogs';
+import { readabilityMessage } from '../../web/components/readability';
+import { readabilityOf } from '../http/readability';
+import { loadCsv } from '../on-demand';
 import {
   campaignFormValues,
   ManageCampaignPage,
@@ -82,11 +84,8 @@ const managePage = async (
   ]);
   const values =
     campaign.status === 'draft' ? (options.values ?? campaignFormValues(campaign)) : undefined;
-  // Scored in the language the text is written in, when the scorer knows it.
-  const scoredIn = values && isLocale(values.language) ? values.language : c.get('locale');
-  const readability = values?.body
-    ? readabilityMessage(scoreReadability(values.body, scoredIn), t)
-    : undefined;
+  const scored = await readabilityOf(values?.body ?? '', values?.language, c.get('locale'));
+  const readability = scored ? readabilityMessage(scored, t) : undefined;
   return renderPage(c, {
     title: campaign.title,
     status: options.status ?? 200,
@@ -109,6 +108,7 @@ const managePage = async (
         readability={readability}
         origin={siteOrigin(c)}
         siteName={c.get('config').siteName}
+        catalogs={await allCatalogs()}
       />
     ),
   });
@@ -212,7 +212,7 @@ export const organizeCampaignRoutes = new Hono<AppEnv>()
     if (submitted) {
       // Moderators are told there is work, without what it is about: subjects stay neutral.
       for (const moderator of await moderatorContacts(db)) {
-        const their = catalogFor(moderator.locale);
+        const their = await catalogFor(moderator.locale);
         await c.get('mailer').send({
           to: moderator.email,
           subject: their.campaigns.mailModeratorSubject,
@@ -306,7 +306,8 @@ export const organizeCampaignRoutes = new Hono<AppEnv>()
       const campaign = await ownCampaign(c);
       if (!campaign) return c.notFound();
       const t = c.get('t');
-      const csv = signaturesCsv(t, await signaturesForExport(c.get('db'), campaign.id));
+      const { stringify } = await loadCsv();
+      const csv = signaturesCsv(stringify, t, await signaturesForExport(c.get('db'), campaign.id));
       return c.body(csv, 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="signatures-${campaign.id}.csv"`,

@@ -3,7 +3,8 @@ import type { SigningCampaign } from '../../db/campaigns/campaigns';
 import { isOpenForSigning } from '../../db/campaigns/rules';
 import { mailboxKey, signCampaign } from '../../db/campaigns/signatures';
 import { hitAddressLimits, type AddressLimits, type RateLimit } from '../../db/core/rate-limit';
-import { catalogFor, format } from '../../web/i18n';
+import { format } from '../../web/i18n';
+import { catalogFor } from '../catalogs';
 import type { SignaturePanelState } from '../../web/views/campaigns/signature-panel';
 import type { AppEnv } from '../env';
 import { allValues } from '../http/fields';
@@ -97,7 +98,7 @@ export const receiveSignature = async (
     });
   } else {
     // The person at the form learns nothing; the owner of the address is told, in their language.
-    const their = catalogFor(outcome.ownerLocale);
+    const their = await catalogFor(outcome.ownerLocale);
     await c.get('mailer').send({
       to: outcome.ownerEmail,
       subject: their.campaigns.mailDuplicateSubject,

@@ -9,7 +9,7 @@ import {
 } from '../../db/circles/charter';
 import { CIRCLE_LIMITS } from '../../db/circles/rules';
 import { canInCircle } from '../../db/permissions';
-import { scoreReadability } from '../../web/components/readability';
+import { readabilityOf } from '../http/readability';
 import { CharterEditPage, CharterPage, type CharterFields } from '../../web/views/circles/charter';
 import { firstValue } from '../http/fields';
 import { noticeUrl, readNotice, type Notices } from '../http/notices';
@@ -40,7 +40,7 @@ const writtenText = (values: CharterFields) =>
     .filter(Boolean)
     .join('\n\n');
 
-const showEditor = (
+const showEditor = async (
   c: SignedInContext,
   circle: OpenCircle,
   values: CharterFields,
@@ -57,7 +57,7 @@ const showEditor = (
         values={values}
         errors={errors}
         textMax={CIRCLE_LIMITS.charterText}
-        readability={text ? scoreReadability(text, c.get('locale')) : null}
+        readability={await readabilityOf(text, undefined, c.get('locale'))}
       />
     ),
   });

@@ -115,7 +115,7 @@ export const checkInRoutes = new Hono<SignedInEnv>()
         const owner = await claimOwnerMail(db, result.id, now);
         if (owner)
           await c.get('mailer').send(
-            circleMail({
+            await circleMail({
               to: owner.email,
               locale: owner.locale,
               siteName: c.get('config').siteName,

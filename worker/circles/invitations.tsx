@@ -148,7 +148,7 @@ export const invitationRoutes = new Hono<SignedInEnv>()
         });
       const { token } = await createInvitation(c.get('db'), circle.circle.id, user.id, parsed.ok);
       await c.get('mailer').send(
-        circleMail({
+        await circleMail({
           to: parsed.ok.email,
           locale: c.get('locale'),
           siteName: c.get('config').siteName,

@@ -19,7 +19,7 @@ const queueCircleMail = async (
     if (to.email)
       await enqueueMail(
         db,
-        circleMail({ to: to.email, locale: to.locale, siteName, link }),
+        await circleMail({ to: to.email, locale: to.locale, siteName, link }),
         now,
         false,
       );

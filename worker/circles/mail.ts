@@ -1,5 +1,6 @@
 import type { MailMessage } from '../../db/mail/outbox';
-import { catalogFor, format, type Locale } from '../../web/i18n';
+import { format, type Locale } from '../../web/i18n';
+import { catalogFor } from '../catalogs';
 
 /**
  * The one way to write an email about circles. Every one has the same neutral subject and a
@@ -7,15 +8,15 @@ import { catalogFor, format, type Locale } from '../../web/i18n';
  * outbox row holds nothing more either. The only exception is an invitation's personal note,
  * which the owner wrote knowing who may read the invitee's email.
  */
-export const circleMail = (message: {
+export const circleMail = async (message: {
   to: string;
   locale: Locale;
   siteName: string;
   /** A sign-in link (an invitation's link asks to sign in first). */
   link: string;
   personalNote?: string;
-}): MailMessage => {
-  const t = catalogFor(message.locale).circles;
+}): Promise<MailMessage> => {
+  const t = (await catalogFor(message.locale)).circles;
   const body = format(t.mailBody, { site: message.siteName, link: message.link });
   return {
     to: message.to,

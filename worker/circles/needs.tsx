@@ -42,6 +42,7 @@ import { readForm } from '../http/validation';
 import { CIRCLE_ID, inCircle, pageContext, type OpenCircle } from './access';
 import { circleHomeSlots } from './circles';
 import { emptyNeedFields, needFieldsOf, parseNeed } from './need-form';
+import { loadIcal } from '../on-demand';
 
 /** Notices on the circle's home (the needs slot shows them) and on a need's page. */
 const notices = {
@@ -470,7 +471,7 @@ export const needRoutes = new Hono<SignedInEnv>()
           now,
         );
         return c.body(
-          signUpCalendar({
+          signUpCalendar(await loadIcal(), {
             siteName: c.get('config').siteName,
             host: url.hostname,
             url: `${url.origin}${needPath(circle.circle.id, need.id)}`,

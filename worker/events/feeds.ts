@@ -9,6 +9,7 @@ import { ATOM_TYPE, feedResponse } from '../http/feed-response';
 import { siteOrigin } from '../http/site-origin';
 import { queryLanguage } from '../middleware/locale';
 import { eventQuery, readListFilters } from './filters';
+import { loadFeed } from '../on-demand';
 
 /** Entries in an events feed: the soonest ones, as in the calendar feed. */
 const FEED_LIMIT = 200;
@@ -51,8 +52,9 @@ export const eventFeedRoutes = new Hono<AppEnv>()
     return feedResponse(c, {
       version: list.map((e) => `${e.id}:${e.status}:${e.updatedAt.getTime()}`).join(','),
       contentType: ATOM_TYPE,
-      build: () =>
+      build: async () =>
         eventsAtom({
+          library: await loadFeed(),
           t: c.get('t'),
           locale: c.get('locale'),
           origin,

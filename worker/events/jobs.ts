@@ -14,7 +14,7 @@ export const sendEventReminders = async (db: Database, now: Date): Promise<numbe
   for (const reminder of due)
     await enqueueMail(
       db,
-      eventMail.reminder(reminder.event, {
+      await eventMail.reminder(reminder.event, {
         ...reminder,
         link: reminder.token ? rsvpLink(reminder.siteOrigin, reminder.token) : null,
       }),

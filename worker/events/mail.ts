@@ -3,22 +3,21 @@ import { listRsvpContacts } from '../../db/events/rsvps';
 import type { EventRow } from '../../db/events/events';
 import type { MailMessage } from '../../db/mail/outbox';
 import { formatEventWhen } from '../../web/views/events/format';
-import { catalogFor, format } from '../../web/i18n';
+import { format, type Catalog } from '../../web/i18n';
+import { catalogFor } from '../catalogs';
 import type { Mailer } from '../mail/mailer';
 
 type Locale = 'en' | 'fr';
 
 /** Where, in an email: the address, or "Online" (the link is added only for people with a place). */
-const whereFor = (event: EventRow, locale: Locale) => {
-  const t = catalogFor(locale).events;
-  return event.format === 'online'
-    ? t.online
+const whereFor = (event: EventRow, t: Catalog) =>
+  event.format === 'online'
+    ? t.events.online
     : [event.address, event.city].filter(Boolean).join(', ');
-};
 
-const joinLine = (event: EventRow, locale: Locale) =>
+const joinLine = (event: EventRow, t: Catalog) =>
   event.format === 'online' && event.onlineUrl
-    ? `\n\n${format(catalogFor(locale).events.mailJoinLink, { url: event.onlineUrl })}`
+    ? `\n\n${format(t.events.mailJoinLink, { url: event.onlineUrl })}`
     : '';
 
 interface Person {
@@ -28,33 +27,40 @@ interface Person {
 }
 
 /** What the emails about a person's places fill in: who, what, when, where, how many, their link. */
-const placeValues = (event: EventRow, person: Person & { places: number }, link: string) => ({
+const placeValues = (
+  t: Catalog,
+  event: EventRow,
+  person: Person & { places: number },
+  link: string,
+) => ({
   name: person.name,
   title: event.title,
-  when: formatEventWhen(event, person.locale),
-  where: whereFor(event, person.locale),
+  when: formatEventWhen(event, person.locale, t),
+  where: whereFor(event, t),
   places: person.places,
   link,
 });
 
 /**
- * The emails about events, each written in the person's language under a neutral subject that
- * says nothing about what the site is for.
+ * The emails about events, each written in the person's language (their catalog, loaded when it
+ * is French: worker/catalogs.ts) under a neutral subject that says nothing about what the site
+ * is for.
  */
 export const eventMail = {
-  rsvp(
+  async rsvp(
     event: EventRow,
     person: Person & { places: number; status: 'confirmed' | 'waitlisted' },
     link: string,
-  ): MailMessage {
-    const t = catalogFor(person.locale).events;
-    const values = placeValues(event, person, link);
+  ): Promise<MailMessage> {
+    const catalog = await catalogFor(person.locale);
+    const t = catalog.events;
+    const values = placeValues(catalog, event, person, link);
     return {
       to: person.email,
       subject: t.mailSubject,
       text:
         person.status === 'confirmed'
-          ? format(t.mailConfirmed, values) + joinLine(event, person.locale)
+          ? format(t.mailConfirmed, values) + joinLine(event, catalog)
           : format(t.mailWaitlisted, values),
     };
   },
@@ -62,13 +68,14 @@ export const eventMail = {
    * To the owner of an address someone RSVPed with again: their RSVP as it stands, and a link
    * to manage it. Under the subject a new RSVP's email has, with nothing the other person typed.
    */
-  alreadyHasRsvp(
+  async alreadyHasRsvp(
     event: EventRow,
     owner: Person & { places: number; status: 'confirmed' | 'waitlisted' },
     link: string,
-  ): MailMessage {
-    const t = catalogFor(owner.locale).events;
-    const values = placeValues(event, owner, link);
+  ): Promise<MailMessage> {
+    const catalog = await catalogFor(owner.locale);
+    const t = catalog.events;
+    const values = placeValues(catalog, event, owner, link);
     return {
       to: owner.email,
       subject: t.mailSubject,
@@ -78,50 +85,58 @@ export const eventMail = {
       ),
     };
   },
-  promoted(event: EventRow, person: Person & { places: number }, link: string): MailMessage {
-    const t = catalogFor(person.locale).events;
-    const values = placeValues(event, person, link);
+  async promoted(
+    event: EventRow,
+    person: Person & { places: number },
+    link: string,
+  ): Promise<MailMessage> {
+    const catalog = await catalogFor(person.locale);
+    const t = catalog.events;
+    const values = placeValues(catalog, event, person, link);
     return {
       to: person.email,
       subject: t.mailSubject,
-      text: format(t.mailPromoted, values) + joinLine(event, person.locale),
+      text: format(t.mailPromoted, values) + joinLine(event, catalog),
     };
   },
-  changed(event: EventRow, person: Person & { status: string }): MailMessage {
-    const t = catalogFor(person.locale).events;
+  async changed(event: EventRow, person: Person & { status: string }): Promise<MailMessage> {
+    const catalog = await catalogFor(person.locale);
+    const t = catalog.events;
     const values = {
       name: person.name,
       title: event.title,
-      when: formatEventWhen(event, person.locale),
-      where: whereFor(event, person.locale),
+      when: formatEventWhen(event, person.locale, catalog),
+      where: whereFor(event, catalog),
     };
     return {
       to: person.email,
       subject: t.mailUpdateSubject,
       text:
         format(t.mailChanged, values) +
-        (person.status === 'confirmed' ? joinLine(event, person.locale) : ''),
+        (person.status === 'confirmed' ? joinLine(event, catalog) : ''),
     };
   },
-  cancelled(event: EventRow, person: Person): MailMessage {
-    const t = catalogFor(person.locale).events;
+  async cancelled(event: EventRow, person: Person): Promise<MailMessage> {
+    const catalog = await catalogFor(person.locale);
+    const t = catalog.events;
     return {
       to: person.email,
       subject: t.mailUpdateSubject,
       text: format(t.mailCancelled, {
         name: person.name,
         title: event.title,
-        when: formatEventWhen(event, person.locale),
+        when: formatEventWhen(event, person.locale, catalog),
       }),
     };
   },
-  reminder(event: EventRow, person: Person & { link: string | null }): MailMessage {
-    const t = catalogFor(person.locale).events;
+  async reminder(event: EventRow, person: Person & { link: string | null }): Promise<MailMessage> {
+    const catalog = await catalogFor(person.locale);
+    const t = catalog.events;
     const values = {
       name: person.name,
       title: event.title,
-      when: formatEventWhen(event, person.locale),
-      where: whereFor(event, person.locale),
+      when: formatEventWhen(event, person.locale, catalog),
+      where: whereFor(event, catalog),
       link: person.link ?? '',
     };
     return {
@@ -129,28 +144,30 @@ export const eventMail = {
       subject: t.mailReminderSubject,
       text:
         format(person.link ? t.mailReminderWithLink : t.mailReminder, values) +
-        joinLine(event, person.locale),
+        joinLine(event, catalog),
     };
   },
-  message(event: EventRow, person: Person, message: string): MailMessage {
-    const t = catalogFor(person.locale).events;
+  async message(event: EventRow, person: Person, message: string): Promise<MailMessage> {
+    const catalog = await catalogFor(person.locale);
+    const t = catalog.events;
     return {
       to: person.email,
       subject: t.mailMessageSubject,
       text: format(t.mailMessage, {
         name: person.name,
         title: event.title,
-        when: formatEventWhen(event, person.locale),
+        when: formatEventWhen(event, person.locale, catalog),
         message,
       }),
     };
   },
-  decided(
+  async decided(
     event: { title: string },
     organizer: { email: string; locale: Locale },
     decision: 'approved' | 'declined',
-  ): MailMessage {
-    const t = catalogFor(organizer.locale).events;
+  ): Promise<MailMessage> {
+    const catalog = await catalogFor(organizer.locale);
+    const t = catalog.events;
     return {
       to: organizer.email,
       subject: t.mailOrganizerSubject,
@@ -180,7 +197,7 @@ export type AttendeeMessage = (person: {
   name: string;
   locale: 'en' | 'fr';
   status: string;
-}) => MailMessage;
+}) => Promise<MailMessage>;
 
 /** Everyone with a place or on the waitlist gets this message, each in their own language. */
 export const tellEventAttendees = async (
@@ -192,6 +209,6 @@ export const tellEventAttendees = async (
   const people = await listRsvpContacts(db, event.id);
   return sendAll(
     mailer,
-    people.map((person) => write({ ...person, name: person.name ?? '' })),
+    await Promise.all(people.map((person) => write({ ...person, name: person.name ?? '' }))),
   );
 };

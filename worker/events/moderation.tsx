@@ -25,7 +25,7 @@ export const moderationEventRoutes = new Hono<AppEnv>()
       const organizer = decided.organizerId ? await getUser(db, decided.organizerId) : null;
       if (organizer) {
         await sendAll(c.get('mailer'), [
-          eventMail.decided(
+          await eventMail.decided(
             decided,
             { email: organizer.email, locale: await userLocale(db, organizer.id) },
             decision,

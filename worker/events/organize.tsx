@@ -14,7 +14,7 @@ import {
 } from '../../db/events/events';
 import { canManageEvent } from '../../db/permissions';
 import { hitRateLimit } from '../../db/core/rate-limit';
-import { scoreReadability, readabilityMessage } from '../../web/components/readability';
+import { readabilityMessage } from '../../web/components/readability';
 import { eventsCalendar } from '../../web/views/events/ics';
 import { format } from '../../web/i18n';
 import { rsvpsCsv } from '../../web/views/events/rsvps-csv';
@@ -40,6 +40,9 @@ import { siteOrigin } from '../http/site-origin';
 import { rsvpLink } from './rsvp-link';
 import { firstValue } from '../http/fields';
 import { noticeUrl, readNotice, type Notices } from '../http/notices';
+import { loadCsv, loadIcal } from '../on-demand';
+import { readabilityOf } from '../http/readability';
+import { allCatalogs } from '../catalogs';
 
 /** Messages to attendees, per organizer. */
 const MESSAGE_LIMIT = { name: 'events-message', max: 5, windowSeconds: 3600 } as const;
@@ -94,9 +97,8 @@ const formPage = async (
 ) => {
   const t = c.get('t');
   const choices = campaigns ?? (await campaignChoices(c));
-  const readability = values.description
-    ? readabilityMessage(scoreReadability(values.description, c.get('locale')), t)
-    : undefined;
+  const scored = await readabilityOf(values.description, undefined, c.get('locale'));
+  const readability = scored ? readabilityMessage(scored, t) : undefined;
   return renderPage(c, {
     title: mode === 'new' ? t.events.newTitle : t.events.editTitle,
     status: errors ? 400 : 200,
@@ -151,8 +153,9 @@ export const organizerEventRoutes = new Hono<AppEnv>()
     return icsResponse(
       c,
       list,
-      () =>
+      async () =>
         eventsCalendar(
+          await loadIcal(),
           { ...calendarOptions(c, c.get('t').events.title), shortDescriptions: true },
           list,
         ),
@@ -177,6 +180,7 @@ export const organizerEventRoutes = new Hono<AppEnv>()
           organizerId={user.id}
           origin={siteOrigin(c)}
           siteName={c.get('config').siteName}
+          catalogs={await allCatalogs()}
           notice={readNotice(c, notices, { count: c.req.query('count') })}
         />
       ),
@@ -249,8 +253,10 @@ export const organizerEventRoutes = new Hono<AppEnv>()
     const promoted = await promoteFromWaitlist(db, event.id);
     await sendAll(
       c.get('mailer'),
-      promoted.map((person) =>
-        eventMail.promoted(result.after, person, rsvpLink(origin, person.token)),
+      await Promise.all(
+        promoted.map((person) =>
+          eventMail.promoted(result.after, person, rsvpLink(origin, person.token)),
+        ),
       ),
     );
     if (result.movedOrRelocated)
@@ -295,7 +301,8 @@ export const organizerEventRoutes = new Hono<AppEnv>()
   .get('/organize/events/:id{[a-z0-9]+}/rsvps.csv', async function organize_event_rsvps_csv_get(c) {
     const event = await ownEvent(c);
     if (!event) return notFound(c);
-    const csv = rsvpsCsv(c.get('t'), await listEventRsvps(c.get('db'), event.id));
+    const { stringify } = await loadCsv();
+    const csv = rsvpsCsv(stringify, c.get('t'), await listEventRsvps(c.get('db'), event.id));
     return c.body(csv, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="rsvps-${event.id}.csv"`,

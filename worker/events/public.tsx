@@ -45,6 +45,7 @@ import { noticeUrl, readNotice, type Notices } from '../http/notices';
 import { siteOrigin } from '../http/site-origin';
 import { feedResponse } from '../http/feed-response';
 import { rsvpLink, rsvpPath } from './rsvp-link';
+import { loadIcal } from '../on-demand';
 
 /** RSVPs per hour: from one client, for one email address from one client, for one email address from all clients. */
 const RSVP_LIMITS = {
@@ -68,7 +69,7 @@ const FEED_LIMIT = 200;
 export const icsResponse = (
   c: Context<AppEnv>,
   list: readonly EventRow[],
-  build: () => string,
+  build: () => string | Promise<string>,
   filename: string,
 ) =>
   feedResponse(c, {
@@ -279,8 +280,9 @@ export const eventRoutes = new Hono<AppEnv>()
     return icsResponse(
       c,
       list,
-      () =>
+      async () =>
         eventsCalendar(
+          await loadIcal(),
           { ...calendarOptions(c, c.get('t').events.title), shortDescriptions: true },
           list,
         ),
@@ -294,7 +296,7 @@ export const eventRoutes = new Hono<AppEnv>()
     return icsResponse(
       c,
       [event],
-      () => eventsCalendar(calendarOptions(c, event.title), [event]),
+      async () => eventsCalendar(await loadIcal(), calendarOptions(c, event.title), [event]),
       `${event.slug}.ics`,
     );
   })
@@ -367,12 +369,12 @@ export const eventRoutes = new Hono<AppEnv>()
     // owner, at that address, gets a link to their RSVP. The answer below is the same for both.
     const mail =
       outcome.kind === 'new'
-        ? eventMail.rsvp(
+        ? await eventMail.rsvp(
             event,
             { ...input, places: outcome.places, status: outcome.status },
             rsvpLink(siteOrigin(c), outcome.token),
           )
-        : eventMail.alreadyHasRsvp(
+        : await eventMail.alreadyHasRsvp(
             event,
             outcome.owner,
             rsvpLink(siteOrigin(c), outcome.recoveryToken),
@@ -425,8 +427,10 @@ export const eventRoutes = new Hono<AppEnv>()
     if (event && changed.promoted.length > 0) {
       await sendAll(
         c.get('mailer'),
-        changed.promoted.map((person) =>
-          eventMail.promoted(event, person, rsvpLink(siteOrigin(c), person.token)),
+        await Promise.all(
+          changed.promoted.map((person) =>
+            eventMail.promoted(event, person, rsvpLink(siteOrigin(c), person.token)),
+          ),
         ),
       );
     }
@@ -460,8 +464,10 @@ export const eventRoutes = new Hono<AppEnv>()
       if (event) {
         await sendAll(
           c.get('mailer'),
-          result.promoted.map((person) =>
-            eventMail.promoted(event, person, rsvpLink(origin, person.token)),
+          await Promise.all(
+            result.promoted.map((person) =>
+              eventMail.promoted(event, person, rsvpLink(origin, person.token)),
+            ),
           ),
         );
       }

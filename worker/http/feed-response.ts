@@ -8,14 +8,20 @@ import type { AppEnv } from '../env';
  * answer 304 without generating anything; `no-cache` makes them ask each time rather than keep
  * a stale copy.
  */
-export const feedResponse = (
+export const feedResponse = async (
   c: Context<AppEnv>,
-  feed: { version: string; contentType: string; build: () => string; filename?: string },
+  feed: {
+    version: string;
+    contentType: string;
+    /** Called only when the feed changed: a 304 neither builds it nor loads its library. */
+    build: () => string | Promise<string>;
+    filename?: string;
+  },
 ) => {
   const etag = `"${hashToken(`${c.get('locale')}|${feed.version}`).slice(0, 32)}"`;
   const headers = { ETag: etag, 'Cache-Control': 'no-cache' };
   if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers);
-  return c.body(feed.build(), 200, {
+  return c.body(await feed.build(), 200, {
     ...headers,
     'Content-Type': feed.contentType,
     ...(feed.filename ? { 'Content-Disposition': `inline; filename="${feed.filename}"` } : {}),

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { languageDetector } from 'hono/language';
-import { catalogFor, isLocale, locales } from '../../web/i18n';
+import { isLocale, locales } from '../../web/i18n';
+import { catalogFor } from '../catalogs';
 import type { AppEnv } from '../env';
 
 /** The cookie that remembers a language chosen with the switcher. */
@@ -23,7 +24,7 @@ export const locale = (): MiddlewareHandler<AppEnv> =>
       const language = c.get('language');
       const chosen = isLocale(language) ? language : locales[0];
       c.set('locale', chosen);
-      c.set('t', catalogFor(chosen));
+      c.set('t', await catalogFor(chosen));
       c.header('Content-Language', chosen);
       c.header('Vary', 'Accept-Language, Cookie', { append: true });
       await next();
@@ -40,7 +41,7 @@ export const queryLanguage = (): MiddlewareHandler<AppEnv> =>
     const asked = c.req.query('lang');
     if (isLocale(asked)) {
       c.set('locale', asked);
-      c.set('t', catalogFor(asked));
+      c.set('t', await catalogFor(asked));
       c.header('Content-Language', asked);
     }
     await next();

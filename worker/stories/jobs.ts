@@ -3,7 +3,8 @@ import { enqueueMail } from '../../db/mail/outbox';
 import { claimConsentReminders, unpublishExpiredStories } from '../../db/stories/stories';
 import { getUser, userLocale } from '../../db/accounts/users';
 import { formatDate } from '../../web/components/format';
-import { catalogFor, format } from '../../web/i18n';
+import { format } from '../../web/i18n';
+import { catalogFor } from '../catalogs';
 
 /**
  * Consent over time, run by the scheduled jobs: stories whose consent ended leave the site, and
@@ -17,7 +18,7 @@ export const runStoryConsentJobs = async (db: Database, now: Date): Promise<void
     const author = await getUser(db, reminder.authorId);
     if (!author) continue;
     const locale = await userLocale(db, author.id);
-    const t = catalogFor(locale);
+    const t = await catalogFor(locale);
     await enqueueMail(
       db,
       {

@@ -31,6 +31,7 @@ import { renderStoryVersion } from './version-page';
 import { publicNowOf } from './public-now';
 import { parseConsentForm, parseStoryForm, storyFormValues } from './form';
 import { readForm } from '../http/validation';
+import { readabilityOf } from '../http/readability';
 import { firstValue } from '../http/fields';
 import { siteOrigin } from '../http/site-origin';
 import { noticeUrl, readNotice, type Notices } from '../http/notices';
@@ -131,12 +132,12 @@ export const myStoriesRoutes = new Hono<AppEnv>()
       body: (
         <StoryEditorPage
           t={t}
-          locale={c.get('locale')}
           mode="new"
           action="/my-stories"
           values={emptyForm(c.get('locale'))}
           backHref="/my-stories"
           limits={STORY_LIMITS}
+          readability={null}
         />
       ),
     });
@@ -153,13 +154,17 @@ export const myStoriesRoutes = new Hono<AppEnv>()
         body: (
           <StoryEditorPage
             t={t}
-            locale={c.get('locale')}
             mode="new"
             action="/my-stories"
             values={parsed.values}
             errors={parsed.errors}
             backHref="/my-stories"
             limits={STORY_LIMITS}
+            readability={await readabilityOf(
+              parsed.values.body,
+              parsed.values.language,
+              c.get('locale'),
+            )}
           />
         ),
       });
@@ -189,12 +194,12 @@ export const myStoriesRoutes = new Hono<AppEnv>()
       body: (
         <StoryEditorPage
           t={t}
-          locale={c.get('locale')}
           mode="edit"
           action={`/my-stories/${record.story.id}/versions`}
           values={latest}
           backHref={`/my-stories/${record.story.id}`}
           limits={STORY_LIMITS}
+          readability={await readabilityOf(latest.body, latest.language, c.get('locale'))}
         />
       ),
     });
@@ -213,13 +218,17 @@ export const myStoriesRoutes = new Hono<AppEnv>()
         body: (
           <StoryEditorPage
             t={t}
-            locale={c.get('locale')}
             mode="edit"
             action={`${base}/versions`}
             values={parsed.values}
             errors={parsed.errors}
             backHref={base}
             limits={STORY_LIMITS}
+            readability={await readabilityOf(
+              parsed.values.body,
+              parsed.values.language,
+              c.get('locale'),
+            )}
           />
         ),
       });

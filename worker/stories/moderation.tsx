@@ -18,6 +18,7 @@ import { readPageAsk } from '../http/page-ask';
 import { renderStoryVersion } from './version-page';
 import { parseStoryForm, type StoryFormValues } from './form';
 import { readForm } from '../http/validation';
+import { readabilityOf } from '../http/readability';
 import { firstValue } from '../http/fields';
 import { noticeUrl, readNotice, type Notices } from '../http/notices';
 
@@ -47,13 +48,22 @@ const publishableOf = (record: StoryRecord, now = new Date()) => {
     : null;
 };
 
-const showStory = (
+const showStory = async (
   c: Ctx,
   record: StoryRecord,
   extra: { form?: StoryFormValues; errors?: Record<string, string>; status?: number } = {},
 ) => {
   const t = c.get('t');
   const latest = record.versions.at(-1);
+  const form = extra.form ??
+    latest ?? {
+      title: '',
+      body: '',
+      shownName: '',
+      language: 'en',
+      contentNotes: [],
+      contentNoteText: '',
+    };
   return renderPage(c, {
     title: t.stories.moderateTitle,
     status: extra.status ?? 200,
@@ -63,18 +73,9 @@ const showStory = (
         locale={c.get('locale')}
         record={record}
         publishable={publishableOf(record)}
-        form={
-          extra.form ??
-          latest ?? {
-            title: '',
-            body: '',
-            shownName: '',
-            language: 'en',
-            contentNotes: [],
-            contentNoteText: '',
-          }
-        }
+        form={form}
         limits={STORY_LIMITS}
+        readability={await readabilityOf(form.body, form.language, c.get('locale'))}
         errors={extra.errors}
         notice={readNotice(c, notices, { number: latest?.number ?? '' })}
       />

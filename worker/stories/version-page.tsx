@@ -4,12 +4,13 @@ import { format } from '../../web/i18n';
 import { StoryVersionPage } from '../../web/views/stories/mine';
 import type { AppEnv } from '../env';
 import { renderPage } from '../http/render';
+import { loadDiff } from '../on-demand';
 
 /**
  * One version of a story with the diff from the one before, for its author or a moderator.
  * The caller has already checked who may see `record`.
  */
-export const renderStoryVersion = <E extends AppEnv>(
+export const renderStoryVersion = async <E extends AppEnv>(
   c: Context<E>,
   record: StoryRecord | null,
   back: { href: (storyId: string) => string; label: string },
@@ -23,6 +24,7 @@ export const renderStoryVersion = <E extends AppEnv>(
     body: (
       <StoryVersionPage
         t={t}
+        diffWords={(await loadDiff()).diffWords}
         version={version}
         previous={record.versions.filter((v) => v.number < number).at(-1)}
         backHref={back.href(record.story.id)}

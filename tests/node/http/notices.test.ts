@@ -1,8 +1,11 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { catalogFor } from '../../../web/i18n';
+import { allCatalogs } from '../../../worker/catalogs';
 import type { AppEnv } from '../../../worker/env';
 import { noticeUrl, readNotice, type Notices } from '../../../worker/http/notices';
+
+// The catalogs as the app hands them out (French is an on-demand module).
+const catalogs = await allCatalogs();
 
 const notices = {
   saved: (t) => t.campaigns.saved,
@@ -12,7 +15,7 @@ const notices = {
 /** A page that shows the notice its `?done=` names, in French. */
 const app = new Hono<AppEnv>()
   .use(async function french(c, next) {
-    c.set('t', catalogFor('fr'));
+    c.set('t', catalogs.fr);
     await next();
   })
   .get('/page', (c) =>
@@ -22,9 +25,9 @@ const noticeAt = async (url: string) => (await app.request(url)).text();
 
 describe('notices', () => {
   it('reads the notice ?done= names, in the reader language', async () => {
-    expect(await noticeAt('/page?done=saved')).toBe(catalogFor('fr').campaigns.saved);
+    expect(await noticeAt('/page?done=saved')).toBe(catalogs.fr.campaigns.saved);
     expect(await noticeAt(noticeUrl(notices, '/page', 'sent', { query: { count: 3 } }))).toBe(
-      `${catalogFor('fr').campaigns.saved} 3`,
+      `${catalogs.fr.campaigns.saved} 3`,
     );
   });
 

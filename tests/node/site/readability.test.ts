@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { catalogFor } from '../../../web/i18n';
-import { readabilityMessage, scoreReadability } from '../../../web/components/readability';
+import { allCatalogs } from '../../../worker/catalogs';
+import { readabilityMessage } from '../../../web/components/readability';
+import { loadReadabilityScore } from '../../../worker/on-demand';
+
+// The catalogs as the app hands them out (French is an on-demand module).
+const catalogs = await allCatalogs();
+
+// The scorer as the app runs it: the module built for on-demand loading.
+const { scoreReadability } = await loadReadabilityScore();
 
 const plainEnglish = 'We meet on Monday. Bring a friend if you like. There is tea and cake.';
 const denseEnglish =
@@ -54,14 +61,14 @@ describe('scoreReadability', () => {
 describe('readabilityMessage', () => {
   it('gives the score and plain advice in the reader\u2019s language', () => {
     const dense = scoreReadability(denseEnglish, 'en');
-    expect(readabilityMessage(dense, catalogFor('en'))).toMatch(
+    expect(readabilityMessage(dense, catalogs.en)).toMatch(
       /^Reading ease: \d+ out of 100\. Very hard to read\./,
     );
-    expect(readabilityMessage(dense, catalogFor('fr'))).toMatch(
+    expect(readabilityMessage(dense, catalogs.fr)).toMatch(
       /^Facilité de lecture : \d+ sur 100\. Très difficile/,
     );
-    expect(readabilityMessage(scoreReadability('', 'en'), catalogFor('en'))).toBe(
-      catalogFor('en').readability.empty,
+    expect(readabilityMessage(scoreReadability('', 'en'), catalogs.en)).toBe(
+      catalogs.en.readability.empty,
     );
   });
 });

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogFor, type Catalog } from '../../../web/i18n';
+import { type Catalog } from '../../../web/i18n';
+import { allCatalogs } from '../../../worker/catalogs';
 import { makeTestApp, visibleText, type TestApp } from '../../support/app';
+
+// The catalogs as the app hands them out (French is an on-demand module).
+const catalogs = await allCatalogs();
 
 let t: TestApp;
 beforeAll(async () => {
@@ -46,7 +50,7 @@ const headingsOf = (html: string) =>
   }));
 
 describe.each(['en', 'fr'] as const)('the guide at /support, in %s', (lang) => {
-  const catalog = catalogFor(lang);
+  const catalog = catalogs[lang];
 
   it('has a heading for each of the thirteen themes, linked from the table of contents', async () => {
     const main = await guideIn(lang);
@@ -94,8 +98,8 @@ describe.each(['en', 'fr'] as const)('the guide at /support, in %s', (lang) => {
 describe('the guide in French', () => {
   it('has French headings, not the English ones', () => {
     for (const [theme] of THEMES) {
-      expect(catalogFor('fr').support.themes[theme].heading).not.toBe(
-        catalogFor('en').support.themes[theme].heading,
+      expect(catalogs.fr.support.themes[theme].heading).not.toBe(
+        catalogs.en.support.themes[theme].heading,
       );
     }
   });

@@ -1,6 +1,6 @@
 import type { Campaign, CampaignSummary } from '../../../db/campaigns/campaigns';
 import type { CampaignUpdate } from '../../../db/campaigns/updates';
-import { atomFeed } from '../../components/atom';
+import { atomFeed, type FeedLibrary } from '../../components/atom';
 import { textIn } from '../../components/content-language';
 import { formatDate } from '../../components/format';
 import { format, type Catalog, type Locale } from '../../i18n';
@@ -35,10 +35,11 @@ const Lines = ({ text, language }: { text: string; language: string }) => (
  * asks) and its state. Nothing of any signer: not a name, a city, a message or a count.
  */
 export const campaignsAtom = (
-  props: FeedPlace & { campaigns: readonly CampaignSummary[] },
+  props: FeedPlace & { library: FeedLibrary; campaigns: readonly CampaignSummary[] },
 ): string => {
   const { t } = props;
   return atomFeed({
+    library: props.library,
     selfUrl: props.selfUrl,
     pageUrl: props.pageUrl,
     title: props.title,
@@ -74,9 +75,14 @@ export const campaignsAtom = (
 
 /** A public campaign's updates as Atom, newest first: the organizer's news, as on its page. */
 export const campaignUpdatesAtom = (
-  props: FeedPlace & { campaign: Campaign; updates: readonly CampaignUpdate[] },
+  props: FeedPlace & {
+    library: FeedLibrary;
+    campaign: Campaign;
+    updates: readonly CampaignUpdate[];
+  },
 ): string =>
   atomFeed({
+    library: props.library,
     selfUrl: props.selfUrl,
     pageUrl: props.pageUrl,
     title: props.title,

@@ -31,7 +31,7 @@ export const CampaignEvents = (props: { t: Catalog; locale: Locale; events: Camp
               </a>
             </h3>
             <p>
-              {formatEventWhen(event, props.locale)}
+              {formatEventWhen(event, props.locale, props.t)}
               <br />
               {event.format === 'online' ? props.t.events.online : event.city}
             </p>

@@ -269,6 +269,8 @@ export interface ManageCampaignProps {
   /** The site's address and name, for the embed code (absolute: it goes on another site). */
   origin: string;
   siteName: string;
+  /** Every language's strings, for the embed code's frame titles. */
+  catalogs: Readonly<Record<Locale, Catalog>>;
 }
 
 /** One campaign, for its organizer: its state and the next step, its text, news, and signatures. */
@@ -362,6 +364,7 @@ export const ManageCampaignPage = (props: ManageCampaignProps) => {
       {isPublic ? (
         <EmbedSnippet
           t={t}
+          catalogs={props.catalogs}
           id="campaign-embed"
           intro={t.embeds.snippetCampaignIntro}
           src={`${props.origin}/embed/campaigns/${campaign.id}`}

@@ -1,10 +1,15 @@
 import type { ExportedSignature } from '../../../db/campaigns/stats';
-import { spreadsheetCsv } from '../../components/csv';
+import { spreadsheetCsv, type CsvWriter } from '../../components/csv';
 import type { Catalog } from '../../i18n';
 
 /** A campaign's signatures as CSV for delivery to its target, headings in the reader's language. */
-export const signaturesCsv = (t: Catalog, signatures: readonly ExportedSignature[]): string =>
+export const signaturesCsv = (
+  stringify: CsvWriter,
+  t: Catalog,
+  signatures: readonly ExportedSignature[],
+): string =>
   spreadsheetCsv(
+    stringify,
     [
       t.campaigns.csvName,
       t.campaigns.csvCity,

@@ -21,7 +21,7 @@ export const needWhen = (
         // The window ends at midnight after its last day: that last day is what people read.
         end: formatDate(new Date(need.endsAt.getTime() - 1), locale, timeZone),
       })
-    : formatEventWhen({ ...need, timeZone }, locale);
+    : formatEventWhen({ ...need, timeZone }, locale, t);
 
 const NeedItem = (props: {
   t: Catalog;

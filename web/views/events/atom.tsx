@@ -1,5 +1,5 @@
 import type { EventRow } from '../../../db/events/events';
-import { atomFeed } from '../../components/atom';
+import { atomFeed, type FeedLibrary } from '../../components/atom';
 import { textIn } from '../../components/content-language';
 import { format, type Catalog, type Locale } from '../../i18n';
 import { formatEventWhen } from './format';
@@ -12,6 +12,7 @@ import { whereText } from './summary';
  * anything of the people coming. A cancelled event stays, as on the list, named as cancelled.
  */
 export const eventsAtom = (props: {
+  library: FeedLibrary;
   t: Catalog;
   locale: Locale;
   origin: string;
@@ -22,13 +23,14 @@ export const eventsAtom = (props: {
 }): string => {
   const { t, locale } = props;
   return atomFeed({
+    library: props.library,
     selfUrl: props.selfUrl,
     pageUrl: props.pageUrl,
     title: props.title,
     language: locale,
     entries: props.events.map((event) => {
       const url = `${props.origin}/events/${event.id}`;
-      const when = formatEventWhen(event, locale);
+      const when = formatEventWhen(event, locale, t);
       const where =
         event.format === 'online'
           ? t.events.online

@@ -27,7 +27,7 @@ export const EventFacts = (props: {
     <>
       <dl class="event-facts">
         <dt>{e.when}</dt>
-        <dd>{formatEventWhen(event, props.locale)}</dd>
+        <dd>{formatEventWhen(event, props.locale, props.t)}</dd>
         <dt>{e.where}</dt>
         <dd>{event.format === 'online' ? e.online : event.city}</dd>
         {event.format === 'in_person' ? (

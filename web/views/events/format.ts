@@ -1,6 +1,6 @@
 import type { EventRow } from '../../../db/events/events';
 import { keptIntl, regionTag } from '../../components/intl';
-import { catalogFor, type Locale } from '../../i18n';
+import type { Catalog, Locale } from '../../i18n';
 
 const tag = regionTag;
 
@@ -40,7 +40,7 @@ export const lastDayOf = (event: EventTimes): string =>
  * "Saturday 12 December 2026, 18:30 – 20:00 (Europe/Paris)". A multi-day event shows both dates;
  * an all-day one its days only ("Saturday 12 December 2026 – Sunday 13 December 2026, all day").
  */
-export const formatEventWhen = (event: EventTimes, locale: Locale): string => {
+export const formatEventWhen = (event: EventTimes, locale: Locale, t: Catalog): string => {
   // Lists draw this for every row: the formatters are looked up by a short key (not the
   // options serialised) and each instant is formatted once.
   const zone = event.timeZone;
@@ -64,7 +64,7 @@ export const formatEventWhen = (event: EventTimes, locale: Locale): string => {
       dayIn(event.startsAt, zone) === dayIn(last, zone)
         ? startDay
         : `${startDay} – ${date.format(last)}`;
-    return `${days}, ${catalogFor(locale).events.allDay}`;
+    return `${days}, ${t.events.allDay}`;
   }
   const endDay = date.format(event.endsAt);
   const range =

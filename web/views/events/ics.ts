@@ -1,6 +1,12 @@
-import ical, { ICalEventStatus } from 'ical-generator';
+import type * as Ical from 'ical-generator';
 import type { EventRow } from '../../../db/events/events';
 import { dayIn, isAllDay, lastDayOf } from './format';
+
+/**
+ * ical-generator, as the routes pass it: they load it on demand (worker/on-demand.ts), so the
+ * Worker reads it only for an .ics request.
+ */
+export type IcalLibrary = Pick<typeof Ical, 'default' | 'ICalEventStatus'>;
 
 /** Characters of description kept per event in a feed. */
 export const FEED_DESCRIPTION = 280;
@@ -27,6 +33,7 @@ const whenOf = (event: EventRow) =>
  * with dates (VALUE=DATE), its DTEND the day after its last day, as RFC 5545 counts an end.
  */
 export const eventsCalendar = (
+  { default: ical, ICalEventStatus }: IcalLibrary,
   options: {
     siteName: string;
     origin: string;

@@ -36,7 +36,7 @@ export const SubmittedEvents = (props: {
           </h3>
           <dl>
             <dt>{e.when}</dt>
-            <dd>{formatEventWhen(event, props.locale)}</dd>
+            <dd>{formatEventWhen(event, props.locale, props.t)}</dd>
             <dt>{e.organizerLabel}</dt>
             <dd>{event.organizerEmail ?? ''}</dd>
             <dt>{e.details}</dt>

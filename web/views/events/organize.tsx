@@ -20,6 +20,8 @@ export const OrganizerEventsPage = (props: {
   /** The site's address, for the embed code (absolute: it goes on another site). */
   origin: string;
   siteName: string;
+  /** Every language's strings, for the embed code's frame titles. */
+  catalogs: Readonly<Record<Locale, Catalog>>;
 }) => {
   const { t } = props;
   const e = t.events;
@@ -54,7 +56,7 @@ export const OrganizerEventsPage = (props: {
                   <th scope="row">
                     <a href={`/organize/events/${event.id}`}>{event.title}</a>
                   </th>
-                  <td>{formatEventWhen(event, props.locale)}</td>
+                  <td>{formatEventWhen(event, props.locale, props.t)}</td>
                   <td>{e.statuses[statusOf(event, props.now)]}</td>
                   <td>{event.confirmedPlaces}</td>
                   <td>{event.waitlistedPlaces}</td>
@@ -77,6 +79,7 @@ export const OrganizerEventsPage = (props: {
       </p>
       <EmbedSnippet
         t={t}
+        catalogs={props.catalogs}
         id="events-embed"
         intro={t.embeds.snippetEventsIntro}
         src={`${props.origin}/embed/events?organizer=${props.organizerId}`}
@@ -115,7 +118,7 @@ export const ManageEventPage = (props: {
         <dt>{e.statusLabel}</dt>
         <dd>{e.statuses[status]}</dd>
         <dt>{e.when}</dt>
-        <dd>{formatEventWhen(event, props.locale)}</dd>
+        <dd>{formatEventWhen(event, props.locale, props.t)}</dd>
       </dl>
       <div class="actions">
         <a href={`/events/${event.slug}`}>{e.view}</a>

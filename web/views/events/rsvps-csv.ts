@@ -1,11 +1,11 @@
 import type { RsvpRow } from '../../../db/events/rsvps';
-import { spreadsheetCsv } from '../../components/csv';
+import { spreadsheetCsv, type CsvWriter } from '../../components/csv';
 import type { Catalog } from '../../i18n';
 
 export { neutraliseCell } from '../../components/csv';
 
 /** The RSVPs of one event as CSV (RFC 4180, written by csv-stringify), headers in the reader's language. */
-export const rsvpsCsv = (t: Catalog, rsvps: readonly RsvpRow[]): string => {
+export const rsvpsCsv = (stringify: CsvWriter, t: Catalog, rsvps: readonly RsvpRow[]): string => {
   const e = t.events;
   const rows = rsvps.map((rsvp) => [
     rsvp.name ?? e.erased,
@@ -25,5 +25,5 @@ export const rsvpsCsv = (t: Catalog, rsvps: readonly RsvpRow[]): string => {
     e.colReminder,
     'created_at',
   ];
-  return spreadsheetCsv(header, rows);
+  return spreadsheetCsv(stringify, header, rows);
 };

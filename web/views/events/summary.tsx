@@ -52,8 +52,8 @@ export const EventSummary = (props: {
       </h3>
       <p>
         {props.repeats
-          ? `${repeatsText(t, props.repeats, event)} · ${format(t.events.nextDate, { when: formatEventWhen(event, props.locale) })}`
-          : formatEventWhen(event, props.locale)}
+          ? `${repeatsText(t, props.repeats, event)} · ${format(t.events.nextDate, { when: formatEventWhen(event, props.locale, t) })}`
+          : formatEventWhen(event, props.locale, t)}
         <br />
         {whereText(t, event)} · {t.events.categories[event.category]}
         {cancelled ? null : <> · {placesText(t, event.capacity, event.confirmedPlaces)}</>}

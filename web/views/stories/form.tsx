@@ -1,7 +1,7 @@
 import type { ContentNote, StoryLimits } from '../../../db/stories/stories';
 import { ContentLanguageField } from '../../components/content-language';
-import { isLocale, labelledValues, type Catalog, type Locale } from '../../i18n';
-import { readabilityMessage, scoreReadability } from '../../components/readability';
+import { labelledValues, type Catalog } from '../../i18n';
+import { readabilityMessage, type Readability } from '../../components/readability';
 import {
   ErrorSummary,
   TextArea,
@@ -28,17 +28,17 @@ export interface StoryFormFields {
  */
 export const StoryForm = (props: {
   t: Catalog;
-  locale: Locale;
   action: string;
   values: StoryFormFields;
   errors?: FieldErrors | undefined;
   /** Longest texts accepted (db/stories/stories.ts STORY_LIMITS). */
   limits: StoryLimits;
   submitLabel: string;
+  /** The body's reading-ease score (worker/http/readability.ts), or null without a body. */
+  readability: Readability | null;
 }) => {
   const { t, values, limits } = props;
   const errors = props.errors ?? {};
-  const scoredIn = isLocale(values.language) ? values.language : props.locale;
   return (
     <form method="post" action={props.action} novalidate class="story-form">
       <FormKeyField value={values.formKey} />
@@ -62,9 +62,9 @@ export const StoryForm = (props: {
         rows={14}
         required
       />
-      {values.body ? (
+      {props.readability ? (
         <p class="readability" id="story-readability">
-          {t.stories.readability}: {readabilityMessage(scoreReadability(values.body, scoredIn), t)}
+          {t.stories.readability}: {readabilityMessage(props.readability, t)}
         </p>
       ) : null}
       <TextField

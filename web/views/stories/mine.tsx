@@ -7,7 +7,9 @@ import type {
   StoryVersion,
 } from '../../../db/stories/stories';
 import { ErrorSummary, Notice, type FieldErrors } from '../../components/form';
+import type { Readability } from '../../components/readability';
 import { StoryForm, StoryReminders, type StoryFormFields } from './form';
+import type { diffWords } from 'diff';
 import { StoryDiff } from './diff';
 import { StoryHistory, StoryVersionList } from './history';
 import { ContentNotes, languageName, shownNameOf, StoryText, storyDir } from './parts';
@@ -72,13 +74,13 @@ export const MyStoriesPage = (props: {
 /** Writing a new story, or a new version of one. */
 export const StoryEditorPage = (props: {
   t: Catalog;
-  locale: Locale;
   mode: 'new' | 'edit';
   action: string;
   values: StoryFormFields;
   errors?: FieldErrors | undefined;
   backHref: string;
   limits: StoryLimits;
+  readability: Readability | null;
 }) => {
   const { t } = props;
   return (
@@ -88,12 +90,12 @@ export const StoryEditorPage = (props: {
       <StoryReminders t={t} />
       <StoryForm
         t={t}
-        locale={props.locale}
         action={props.action}
         values={props.values}
         errors={props.errors}
         limits={props.limits}
         submitLabel={t.stories.save}
+        readability={props.readability}
       />
       <p>
         <a href={props.backHref}>{props.mode === 'new' ? t.stories.mineTitle : t.stories.cancel}</a>
@@ -356,6 +358,7 @@ export const MyStoryPage = (props: {
 /** One version, with what changed since the one before (word by word). */
 export const StoryVersionPage = (props: {
   t: Catalog;
+  diffWords: typeof diffWords;
   version: StoryVersion;
   previous: StoryVersion | undefined;
   backHref: string;
@@ -372,6 +375,7 @@ export const StoryVersionPage = (props: {
           </h2>
           <StoryDiff
             t={t}
+            diffWords={props.diffWords}
             before={`${previous.title}\n\n${previous.body}`}
             after={`${version.title}\n\n${version.body}`}
             language={version.language}

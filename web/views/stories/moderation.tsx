@@ -1,6 +1,7 @@
 import { PageLinks, pageHref } from '../../components/page-links';
 import type { QueuedStory, StoryLimits, StoryRecord } from '../../../db/stories/stories';
 import { Notice, type FieldErrors } from '../../components/form';
+import type { Readability } from '../../components/readability';
 import { StoryForm, type StoryFormFields } from './form';
 import { StoryHistory, StoryVersionList } from './history';
 import { formatDate } from '../../components/format';
@@ -64,6 +65,8 @@ export const ModerateStoryPage = (props: {
   limits: StoryLimits;
   errors?: FieldErrors | undefined;
   notice?: string | undefined;
+  /** The suggestion form's reading-ease score (worker/http/readability.ts). */
+  readability: Readability | null;
 }) => {
   const { t, record, locale } = props;
   const latest = record.versions.at(-1);
@@ -107,12 +110,12 @@ export const ModerateStoryPage = (props: {
         <p>{t.stories.suggestIntro}</p>
         <StoryForm
           t={t}
-          locale={locale}
           action={`${base}/versions`}
           values={props.form}
           errors={props.errors}
           limits={props.limits}
           submitLabel={t.stories.suggestButton}
+          readability={props.readability}
         />
       </section>
       <StoryVersionList
