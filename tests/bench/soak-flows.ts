@@ -6,6 +6,7 @@
  */
 import type { MailReader } from './soak-mail';
 import type { Answer, Visitor } from './soak-visitor';
+import { seededRandom } from '../support/seeded-random';
 
 /** Pages and choices found on the running site before the traffic starts. */
 export interface SiteMap {
@@ -34,15 +35,7 @@ export interface FlowContext {
 let random = Math.random;
 /** The soak is seeded, so a run can be repeated. */
 export const seedRandom = (seed: number) => {
-  let state = seed >>> 0;
-  random = () => {
-    // mulberry32
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  random = seededRandom(seed);
 };
 /** A number in [0, 1), from the seeded sequence. */
 export const roll = () => random();

@@ -1,20 +1,13 @@
-import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHELL_PAGES } from '../support/pages';
 import { grantRole, openPage, signInThroughPages, startSite, type Site } from './harness';
-import { axeViolations, WCAG_22_AA } from './axe';
+import { axeViolations } from './axe';
 
 let site: Site;
 beforeAll(async () => {
   site = await startSite();
 });
 afterAll(() => site?.stop());
-
-interface Violation {
-  id: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 describe.each(['en-GB', 'fr-FR'])('in %s', (locale) => {
   describe.each(['light', 'dark'] as const)('with a %s colour scheme', (colorScheme) => {
@@ -27,21 +20,7 @@ describe.each(['en-GB', 'fr-FR'])('in %s', (locale) => {
         });
         const res = await page.goto(site.url + path);
         expect(res?.status()).toBe(path === '/no-such-page' ? 404 : 200);
-        // Evaluated through the DevTools protocol, which the page's CSP does not govern.
-        await page.evaluate(axe.source);
-        const violations = await page.evaluate(
-          async (tags) =>
-            (
-              await (window as unknown as { axe: typeof axe }).axe.run(document, {
-                runOnly: { type: 'tag', values: tags },
-              })
-            ).violations,
-          WCAG_22_AA,
-        );
-        const summary = (violations as Violation[]).map(
-          (v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-        );
-        expect(summary).toEqual([]);
+        expect(await axeViolations(page)).toEqual([]);
         expect(foreignRequests).toEqual([]);
         // Chromium reports the 404 status of the page itself; anything else is a real error.
         expect(

@@ -1,7 +1,6 @@
-import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPage, startSite, type Site } from './harness';
-import { WCAG_22_AA } from './axe';
+import { axeViolations } from './axe';
 
 let site: Site;
 beforeAll(async () => {
@@ -142,19 +141,7 @@ describe.each(['en-GB', 'fr-FR'])('resource pages in %s', (locale) => {
         colorScheme,
       });
       expect((await page.goto(site.url + path))?.status()).toBe(200);
-      await page.evaluate(axe.source);
-      const violations = await page.evaluate(
-        async (tags) =>
-          (
-            await (window as unknown as { axe: typeof axe }).axe.run(document, {
-              runOnly: { type: 'tag', values: tags },
-            })
-          ).violations,
-        WCAG_22_AA,
-      );
-      expect(
-        violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      ).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       expect(foreignRequests).toEqual([]);
       expect(consoleErrors).toEqual([]);
       await context.close();

@@ -1,3 +1,4 @@
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Database } from '../../db/core/database';
 import { migrateLibsql, openLibsqlDatabase } from '../../db/core/libsql';
 import { watchWrites } from '../../db/core/write-watch';
@@ -59,3 +60,7 @@ export const visibleText = (html: string): string =>
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
+
+/** Every row of these tables, to prove a refused request changed nothing. */
+export const tablesSnapshot = async (t: TestApp, tables: SQLiteTable[]) =>
+  JSON.stringify(await Promise.all(tables.map((table) => t.db.select().from(table).all())));

@@ -84,3 +84,14 @@ export const signIn = async (
   if (done.status !== 303) throw new Error(`code form answered ${done.status}`);
   return browser;
 };
+
+/** A request a page could make: a link followed, or a form sent with its fields. */
+export interface Route {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: Record<string, string>;
+}
+
+/** Sends a route as this browser. */
+export const send = (browser: TestBrowser, route: Route) =>
+  route.method === 'GET' ? browser.get(route.path) : browser.post(route.path, route.body ?? {});

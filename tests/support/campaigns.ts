@@ -32,3 +32,31 @@ export const publishedCampaign = async (app: TestApp, over: Partial<CampaignInpu
   await approveCampaign(app.db, id);
   return id;
 };
+
+/** The signing form as a person fills it, with fields to change. */
+export const signerForm = (over: Record<string, string> = {}) => ({
+  firstName: 'Ana',
+  lastName: 'Lopez',
+  email: 'ana@example.org',
+  city: 'Lyon',
+  message: '',
+  display: 'full',
+  ...over,
+});
+
+/** The organizer's campaign form, filled as a person would, with fields to change. */
+export const campaignForm = (over: Record<string, string> = {}) => ({
+  kind: 'petition',
+  title: 'Open the night shelter',
+  ask: 'Open the night shelter all year.',
+  body: 'People need a safe place at night. The shelter closes in spring.',
+  targetName: 'Robin Example',
+  targetRole: 'Mayor',
+  letterText: '',
+  targetPhone: '',
+  nextSteps: '',
+  goal: '100',
+  endsOn: '',
+  language: 'en',
+  ...over,
+});

@@ -5,40 +5,9 @@ import { events } from '../../db/schema';
 import { findOrCreateUser, grantRole } from '../../db/accounts/users';
 import { signIn, TestBrowser } from './browser';
 import type { TestApp } from './app';
+import { eventInput } from './event-input';
 
-export const HOUR = 3600_000;
-export const DAY = 24 * HOUR;
-
-/** A complete, valid event, starting in `days` days. */
-export const eventInput = (over: Partial<EventInput> = {}, days = 10): EventInput => {
-  const startsAt = new Date(Date.now() + days * DAY);
-  startsAt.setUTCSeconds(0, 0);
-  return {
-    title: 'Test workshop',
-    description: 'A short test event.',
-    category: 'workshop',
-    format: 'in_person',
-    city: 'Lyon',
-    address: '1 rue Test',
-    directions: '',
-    stepFree: false,
-    seating: false,
-    interpretation: false,
-    quietRoom: false,
-    childcare: false,
-    accessNotes: '',
-    onlineUrl: '',
-    languages: 'fr',
-    cost: '',
-    capacity: null,
-    timeZone: 'Europe/Paris',
-    startsAt,
-    endsAt: new Date(startsAt.getTime() + 2 * HOUR),
-    reminderHours: 24,
-    contentLanguage: 'en',
-    ...over,
-  };
-};
+export { DAY, eventInput, HOUR } from './event-input';
 
 /** An organizer account (signed in when a browser is wanted). */
 export const organizer = async (t: TestApp, email = 'org@example.org') => {

@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../db/core/database';
 import type { Weekday } from '../../db/resources/hours';
+import { addresses, locations } from '../../db/schema';
 import {
   openingField,
   placeField,
@@ -39,4 +42,20 @@ export const asForm = (values: ResourceFormValues): URLSearchParams => {
       });
   });
   return form;
+};
+
+/** What must never leave the database: every part of a confidential place's address, and its coordinates. */
+export const confidentialSecrets = async (db: Database): Promise<string[]> => {
+  const hidden = await db
+    .select({ address: addresses, location: locations })
+    .from(locations)
+    .innerJoin(addresses, eq(addresses.locationId, locations.id))
+    .where(eq(locations.confidentialLocation, true))
+    .all();
+  return hidden.flatMap(({ address, location }) => [
+    address.address1,
+    address.postalCode,
+    String(location.latitude),
+    String(location.longitude),
+  ]);
 };

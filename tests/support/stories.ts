@@ -1,7 +1,8 @@
 import { findOrCreateUser, grantRole } from '../../db/accounts/users';
 import type { Role } from '../../db/accounts/roles';
 import { signIn, type TestBrowser } from './browser';
-import type { TestApp } from './app';
+import { areaLinks } from '../../worker/area-links';
+import { makeTestApp, type TestApp } from './app';
 
 /** A signed-in person holding these roles (granted before sign-in, as a role change ends sessions). */
 export const personWith = async (
@@ -57,3 +58,13 @@ export const publish = async (moderator: TestBrowser, id: string) => {
   if (!approval) throw new Error('nothing to publish');
   return moderator.post(`/moderation/stories/${id}/publication`, { approval });
 };
+
+/** The campaigns a storyteller may pick in these tests, whatever campaigns exist. */
+const campaignChoices = async () => [
+  { id: 'camp-a', title: 'Campaign A' },
+  { id: 'camp-b', title: 'Campaign B' },
+];
+
+/** The app, mailing to the outbox, with campaigns camp-a and camp-b to link a story to. */
+export const makeStoriesApp = () =>
+  makeTestApp({ APP_ENV: 'local' }, { ...areaLinks, storyCampaignOptions: campaignChoices });

@@ -1,37 +1,16 @@
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { cookieFrom, form, request, signInCode } from './support/http';
 
 // The whole sign-in flow inside workerd over D1: code from the outbox table, session cookie,
 // account page, sign-out.
-const origin = 'https://hearth.test';
-const form = (fields: Record<string, string>, cookie = '') =>
-  ({
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/x-www-form-urlencoded',
-      'Sec-Fetch-Site': 'same-origin',
-      ...(cookie ? { Cookie: cookie } : {}),
-    },
-    body: new URLSearchParams(fields).toString(),
-    redirect: 'manual',
-  }) satisfies RequestInit;
-const request = (path: string, init: RequestInit = {}) =>
-  exports.default.fetch(new Request(origin + path, { redirect: 'manual', ...init }));
-const cookieFrom = (res: Response, name: string) =>
-  res.headers
-    .getSetCookie()
-    .find((line) => line.startsWith(`${name}=`))
-    ?.split(';')[0];
 
 describe('accounts on Workers with D1', () => {
   it('signs in with the emailed code, shows the account, and signs out', async () => {
     const asked = await request('/sign-in', form({ email: 'ana@example.org', next: '/account' }));
     expect(asked.status).toBe(303);
     const attempt = cookieFrom(asked, 'sign_in_attempt')!;
-    const mail = await env.DB.prepare(
-      "select body_text from mail_outbox where to_address = 'ana@example.org'",
-    ).first<{ body_text: string }>();
-    const code = mail!.body_text.match(/\d{8}/)![0];
+    const code = await signInCode('ana@example.org');
 
     const wrong = await request(
       '/sign-in/code',

@@ -1,4 +1,4 @@
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createCampaign } from '../../db/campaigns/campaigns';
@@ -6,23 +6,10 @@ import { openD1Database } from '../../db/core/d1';
 import { newToken } from '../../db/core/random';
 import { campaigns } from '../../db/schema';
 import { findOrCreateUser } from '../../db/accounts/users';
+import { form, newestMailTo, origin, request } from './support/http';
 
 // Signing inside workerd over D1: the whole cycle, duplicates in parallel, CSRF, injection,
 // mass assignment, the export and the retention job.
-const origin = 'https://hearth.test';
-const form = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
-  ({
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/x-www-form-urlencoded',
-      'Sec-Fetch-Site': 'same-origin',
-      ...headers,
-    },
-    body: new URLSearchParams(fields).toString(),
-    redirect: 'manual',
-  }) satisfies RequestInit;
-const request = (path: string, init: RequestInit = {}) =>
-  exports.default.fetch(new Request(origin + path, { redirect: 'manual', ...init }));
 
 const addCampaign = async (id: string, status = 'published') => {
   await env.DB.prepare(
@@ -45,18 +32,12 @@ const count = async (id: string, confirmed = false) =>
   )
     .bind(id)
     .first<{ n: number }>())!.n;
-const link = async (email: string, kind: string) => {
-  const mail = await env.DB.prepare(
-    'select body_text from mail_outbox where to_address = ? order by created_at desc, rowid desc',
-  )
-    .bind(email)
-    .first<{ body_text: string }>();
-  return new URL(
-    mail!.body_text.match(
+const link = async (email: string, kind: string) =>
+  new URL(
+    (await newestMailTo(email)).match(
       new RegExp(`https://hearth\\.test/campaigns/signatures/[a-z0-9]+/${kind}`),
     )![0],
   ).pathname;
-};
 
 describe('campaigns on Workers with D1', () => {
   it('sign → confirm → counted → withdraw', async () => {
@@ -96,7 +77,7 @@ describe('campaigns on Workers with D1', () => {
       (
         await request(
           '/campaigns/w-safe/signatures',
-          form(signer(), { 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example' }),
+          form(signer(), '', { 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example' }),
         )
       ).status,
     ).toBe(403);
@@ -200,7 +181,7 @@ describe('a campaign past its end date, on D1', () => {
       .run();
     const answer = await request(
       '/campaigns/w-call-ended/calls',
-      form({}, { 'HX-Request': 'true' }),
+      form({}, '', { 'HX-Request': 'true' }),
     );
     expect(await answer.text()).toContain('This campaign is not open for signatures.');
     await request('/campaigns/w-call-ended/calls', form({}));

@@ -9,24 +9,16 @@ import { openD1Database } from '../../db/core/d1';
 import { listOutbox } from '../../db/mail/outbox';
 import { circleMembers } from '../../db/schema';
 import { sendCircleReminders } from '../../worker/circles/jobs';
+import { circleSettings, HOUR } from '../support/circle-needs';
 
 // Care circle rules that depend on the database's atomicity, checked on real D1 inside workerd.
 const db = openD1Database(env.DB);
-const HOUR = 3600_000;
 const site = { name: 'Hearth', origin: 'https://hearth.test' };
 
 /** A circle (UTC, quiet 21:00–08:00) with two members, and one need starting at `startsAt`. */
 const circleWithNeed = async (prefix: string, startsAt: Date, helpersWanted: number) => {
   const owner = await findOrCreateUser(db, `${prefix}-owner@example.org`);
-  const circleId = await createCircle(db, owner.id, {
-    label: 'Circle',
-    timeZone: 'UTC',
-    quietStartMinute: 21 * 60,
-    quietEndMinute: 8 * 60,
-    memberListVisible: false,
-    ownerToldOfGaps: false,
-    placeRevealHours: 24,
-  });
+  const circleId = await createCircle(db, owner.id, circleSettings({ label: 'Circle' }));
   const members: { id: string; email: string }[] = [];
   for (const name of ['one', 'two']) {
     const email = `${prefix}-${name}@example.org`;

@@ -1,4 +1,4 @@
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openD1Database } from '../../db/core/d1';
@@ -6,13 +6,12 @@ import { createEvent } from '../../db/events/events';
 import { EVENTS_PER_PAGE } from '../../db/events/list-page';
 import { events } from '../../db/schema';
 import { findOrCreateUser } from '../../db/accounts/users';
+import { DAY, eventInput, HOUR } from '../support/event-input';
+import { request } from './support/http';
 
 // The paged events list on real D1: its keyset condition (row values) and the series test
 // (a correlated NOT EXISTS over an alias) are SQL that D1 must run as libsql does.
 const db = openD1Database(env.DB);
-const request = (path: string) =>
-  exports.default.fetch(new Request(`https://hearth.test${path}`, { redirect: 'manual' }));
-const DAY = 86400_000;
 const titles = (html: string) =>
   [...html.matchAll(/<a href="\/events\/[a-z0-9-]+"[^>]*>([^<]+)<\/a>/g)].map((m) => m[1]!);
 const next = (html: string) =>
@@ -24,30 +23,8 @@ describe('/events pages on D1', () => {
     const input = (title: string, days: number) => {
       const startsAt = new Date(Date.now() + days * DAY);
       startsAt.setUTCHours(16, 0, 0, 0);
-      return {
-        title,
-        description: 'Paged.',
-        category: 'meeting' as const,
-        format: 'in_person' as const,
-        city: 'Pagingville',
-        address: '1 Page Street',
-        directions: '',
-        stepFree: false,
-        seating: false,
-        interpretation: false,
-        quietRoom: false,
-        childcare: false,
-        accessNotes: '',
-        onlineUrl: '',
-        languages: 'en',
-        cost: '',
-        capacity: null,
-        timeZone: 'Europe/Paris',
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 3600_000),
-        reminderHours: 24,
-        contentLanguage: 'en' as const,
-      };
+      const endsAt = new Date(startsAt.getTime() + HOUR);
+      return eventInput({ title, city: 'Pagingville', startsAt, endsAt });
     };
     const ids: string[] = [];
     for (let i = 1; i <= EVENTS_PER_PAGE + 4; i++)

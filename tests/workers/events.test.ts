@@ -1,4 +1,4 @@
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openD1Database } from '../../db/core/d1';
@@ -10,66 +10,33 @@ import { allCatalogs } from '../../worker/catalogs';
 import { rsvpsCsv } from '../../web/views/events/rsvps-csv';
 import { runScheduledJobs } from '../../worker/jobs';
 import { loadCsv } from '../../worker/on-demand';
+import { eventInput } from '../support/event-input';
+import { form, request } from './support/http';
 
 // The catalogs as the app hands them out (French is an on-demand module).
 const catalogs = await allCatalogs();
 
 // The rules that depend on the database's atomicity, checked on real D1 inside workerd.
-const origin = 'https://hearth.test';
 const db = openD1Database(env.DB);
-const request = (path: string, init: RequestInit = {}) =>
-  exports.default.fetch(new Request(origin + path, { redirect: 'manual', ...init }));
 const rsvp = (
   eventId: string,
   email: string,
   client: string,
   fields: Record<string, string> = {},
 ) =>
-  request(`/events/${eventId}/rsvp`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/x-www-form-urlencoded',
-      'Sec-Fetch-Site': 'same-origin',
+  request(
+    `/events/${eventId}/rsvp`,
+    form({ name: 'Guest', email, places: '1', wantsReminder: 'yes', ...fields }, '', {
       'cf-connecting-ip': client,
-    },
-    body: new URLSearchParams({
-      name: 'Guest',
-      email,
-      places: '1',
-      wantsReminder: 'yes',
-      ...fields,
-    }).toString(),
-  });
+    }),
+  );
 
 const publishedEvent = async (capacity: number | null, startsInHours = 240) => {
   const organizer = await findOrCreateUser(db, 'workers-org@example.org');
-  const startsAt = new Date(Date.now() + startsInHours * 3600_000);
-  const id = await createEvent(db, organizer.id, {
-    title: 'Workers test',
-    description: 'Test.',
-    category: 'meeting',
-    format: 'in_person',
-    city: 'Lyon',
-    address: '1 rue Test',
-    directions: '',
-    stepFree: false,
-    seating: false,
-    interpretation: false,
-    quietRoom: false,
-    childcare: false,
-    accessNotes: '',
-    onlineUrl: '',
-    languages: 'fr',
-    cost: '',
-    capacity,
-    timeZone: 'Europe/Paris',
-    startsAt,
-    endsAt: new Date(startsAt.getTime() + 3600_000),
-    reminderHours: 24,
-    contentLanguage: 'en',
-  });
+  const input = eventInput({ title: 'Workers test', capacity }, startsInHours / 24);
+  const id = await createEvent(db, organizer.id, input);
   await db.update(events).set({ status: 'published' }).where(eq(events.id, id));
-  return { id, startsAt };
+  return { id, startsAt: input.startsAt };
 };
 
 describe('events on Workers with D1', () => {

@@ -1,4 +1,4 @@
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -6,40 +6,16 @@ import { openD1Database } from '../../db/core/d1';
 import { createEvent } from '../../db/events/events';
 import { events } from '../../db/schema';
 import { findOrCreateUser } from '../../db/accounts/users';
+import { eventInput } from '../support/event-input';
+import { origin, request } from './support/http';
 
 // The events feed and embed inside workerd on real D1: the feed library bundles and runs on
 // Workers, the filters reach D1, and the framing rule holds there too.
-const origin = 'https://hearth.test';
 const db = openD1Database(env.DB);
-const request = (path: string) => exports.default.fetch(new Request(origin + path));
 
 const published = async (title: string, category: 'vigil' | 'meeting') => {
   const organizer = await findOrCreateUser(db, 'workers-feed-org@example.org');
-  const startsAt = new Date(Date.now() + 5 * 24 * 3600_000);
-  const id = await createEvent(db, organizer.id, {
-    title,
-    description: 'Test.',
-    category,
-    format: 'in_person',
-    city: 'Lyon',
-    address: '1 rue Test',
-    directions: '',
-    stepFree: false,
-    seating: false,
-    interpretation: false,
-    quietRoom: false,
-    childcare: false,
-    accessNotes: '',
-    onlineUrl: '',
-    languages: 'fr',
-    cost: '',
-    capacity: null,
-    timeZone: 'Europe/Paris',
-    startsAt,
-    endsAt: new Date(startsAt.getTime() + 3600_000),
-    reminderHours: 24,
-    contentLanguage: 'en',
-  });
+  const id = await createEvent(db, organizer.id, eventInput({ title, category }, 5));
   await db.update(events).set({ status: 'published' }).where(eq(events.id, id));
   return id;
 };

@@ -6,6 +6,7 @@ import { createEvent } from '../../db/events/events';
 import { findOrCreateUser } from '../../db/accounts/users';
 import { seedDemoData } from '../../db/demo/seed';
 import { events } from '../../db/schema';
+import { eventInput } from '../support/event-input';
 
 // The public pages' reads are prepared once and sent in batches (db/core/prepared.ts): the same
 // pages on real D1, twice each (the second time through the statements kept from the first).
@@ -18,32 +19,12 @@ const page = async (path: string) => {
 describe('public pages on D1', () => {
   it('lists, shows by month and shows one event', async () => {
     const organizer = await findOrCreateUser(db, 'pages-org@example.org');
-    const startsAt = new Date(Date.now() + 3 * 86400_000);
-    const id = await createEvent(db, organizer.id, {
-      title: 'Prepared reads evening',
-      description: 'Test.',
-      category: 'meeting',
-      format: 'in_person',
-      city: 'Quillhaven',
-      address: '1 rue Test',
-      directions: '',
-      stepFree: false,
-      seating: false,
-      interpretation: false,
-      quietRoom: false,
-      childcare: false,
-      accessNotes: '',
-      onlineUrl: '',
-      languages: 'fr',
-      cost: '',
-      capacity: 10,
-      timeZone: 'Europe/Paris',
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 3600_000),
-      reminderHours: 24,
-      contentLanguage: 'en',
-    });
-    const month = startsAt.toISOString().slice(0, 7);
+    const input = eventInput(
+      { title: 'Prepared reads evening', city: 'Quillhaven', capacity: 10 },
+      3,
+    );
+    const id = await createEvent(db, organizer.id, input);
+    const month = input.startsAt.toISOString().slice(0, 7);
     const paths = ['/events', `/events?view=month&month=${month}`, `/events/${id}`];
     for (const path of paths.slice(0, 2)) {
       const before = await page(path);

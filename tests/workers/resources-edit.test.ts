@@ -1,64 +1,16 @@
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openD1Database } from '../../db/core/d1';
 import { seedDemoData } from '../../db/demo/seed';
 import { ResourceChangedMeanwhile, resourceVersion } from '../../db/resources/changes';
 import { updateResource } from '../../db/resources/edit';
 import { getEditableResource } from '../../db/resources/edit-read';
+import { form, request, signIn } from './support/http';
 
 // A moderator's writes on D1: the create and edit batches (deletes, inserts, FTS and hours
 // triggers) and the report closing whose log row is an INSERT … SELECT in the same batch.
-const origin = 'https://hearth.test';
-const request = (path: string, init: RequestInit = {}) =>
-  exports.default.fetch(new Request(origin + path, { redirect: 'manual', ...init }));
 const post = (path: string, body: URLSearchParams, cookie: string) =>
-  request(path, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/x-www-form-urlencoded',
-      'Sec-Fetch-Site': 'same-origin',
-      Cookie: cookie,
-    },
-    body: body.toString(),
-  });
-
-const signInModerator = async (email: string): Promise<string> => {
-  const asked = await request('/sign-in', {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/x-www-form-urlencoded',
-      'Sec-Fetch-Site': 'same-origin',
-    },
-    body: new URLSearchParams({ email, next: '/account' }).toString(),
-  });
-  const attempt = asked.headers
-    .getSetCookie()
-    .find((l) => l.startsWith('sign_in_attempt='))!
-    .split(';')[0]!;
-  const mail = await env.DB.prepare(
-    'select body_text from mail_outbox where to_address = ? order by created_at desc, rowid desc',
-  )
-    .bind(email)
-    .first<{ body_text: string }>();
-  const code = mail!.body_text.match(/\d{8}/)![0];
-  const done = await post(
-    '/sign-in/code',
-    new URLSearchParams({ code, next: '/account' }),
-    attempt,
-  );
-  const user = await env.DB.prepare('select id from users where email = ?')
-    .bind(email)
-    .first<{ id: string }>();
-  await env.DB.prepare(
-    "insert or ignore into user_roles (user_id, role, granted_at) values (?, 'moderator', 0)",
-  )
-    .bind(user!.id)
-    .run();
-  return done.headers
-    .getSetCookie()
-    .find((l) => l.startsWith('__Host-session='))!
-    .split(';')[0]!;
-};
+  request(path, form(body, cookie));
 
 const resource = (name: string, sundayCloses: string) =>
   new URLSearchParams([
@@ -88,7 +40,7 @@ beforeAll(async () => {
 
 describe('moderators editing the directory on D1', () => {
   it('creates, finds, edits and logs a resource', async () => {
-    const moderator = await signInModerator('mod-d1@example.org');
+    const moderator = await signIn('mod-d1@example.org', 'moderator');
     const created = await post(
       '/moderation/resources',
       resource('Saltmarsh coat cupboard', '02:00'),
@@ -167,7 +119,7 @@ describe('moderators editing the directory on D1', () => {
   });
 
   it('logs a closed report in the same batch, once', async () => {
-    const moderator = await signInModerator('mod-d1b@example.org');
+    const moderator = await signIn('mod-d1b@example.org', 'moderator');
     await request('/resources/kettle-and-crumb-lunch/reports', {
       method: 'POST',
       headers: {

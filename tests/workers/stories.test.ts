@@ -1,56 +1,9 @@
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { form, request, signIn } from './support/http';
 
 // The whole story cycle inside workerd over D1: the batches with conditional audit lines
 // (changes()), the version-number insert, the immutability trigger and the expiry job.
-const origin = 'https://hearth.test';
-const form = (fields: Record<string, string>, cookie: string) =>
-  ({
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/x-www-form-urlencoded',
-      'Sec-Fetch-Site': 'same-origin',
-      Cookie: cookie,
-    },
-    body: new URLSearchParams(fields).toString(),
-    redirect: 'manual',
-  }) satisfies RequestInit;
-const request = (path: string, init: RequestInit = {}) =>
-  exports.default.fetch(new Request(origin + path, { redirect: 'manual', ...init }));
-
-/** Signs in through the real forms (code from the outbox table) with a role granted first. */
-const signIn = async (email: string, role: string): Promise<string> => {
-  const asked = await request('/sign-in', {
-    ...form({ email, next: '/account' }, ''),
-    headers: {
-      'Content-Type': 'application/x-www-form-urlencoded',
-      'Sec-Fetch-Site': 'same-origin',
-    },
-  });
-  const attempt = asked.headers
-    .getSetCookie()
-    .find((l) => l.startsWith('sign_in_attempt='))!
-    .split(';')[0]!;
-  const mail = await env.DB.prepare(
-    'select body_text from mail_outbox where to_address = ? order by created_at desc, rowid desc',
-  )
-    .bind(email)
-    .first<{ body_text: string }>();
-  const code = mail!.body_text.match(/\d{8}/)![0];
-  const done = await request('/sign-in/code', form({ code, next: '/account' }, attempt));
-  const user = await env.DB.prepare('select id from users where email = ?')
-    .bind(email)
-    .first<{ id: string }>();
-  await env.DB.prepare(
-    'insert or ignore into user_roles (user_id, role, granted_at) values (?, ?, 0)',
-  )
-    .bind(user!.id, role)
-    .run();
-  return done.headers
-    .getSetCookie()
-    .find((l) => l.startsWith('__Host-session='))!
-    .split(';')[0]!;
-};
 
 const story = {
   title: 'Night shift',

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listOutbox } from '../../../db/mail/outbox';
 import { campaignSignatures } from '../../../db/schema';
 import { TestBrowser } from '../../support/browser';
-import { publishedCampaign } from '../../support/campaigns';
+import { publishedCampaign, signerForm } from '../../support/campaigns';
 import { makeTestApp, visibleText, type TestApp } from '../../support/app';
 
 let t: TestApp;
@@ -10,16 +10,6 @@ beforeEach(async () => {
   t = await makeTestApp({ APP_ENV: 'local' });
 });
 afterEach(() => t.close());
-
-const signer = (over: Record<string, string> = {}) => ({
-  firstName: 'Ana',
-  lastName: 'Lopez',
-  email: 'ana@example.org',
-  city: 'Lyon',
-  message: '',
-  display: 'full',
-  ...over,
-});
 
 const rows = () => t.db.select().from(campaignSignatures).all();
 
@@ -34,7 +24,7 @@ describe('signing inside the embed', () => {
     );
     expect(visibleText(html)).toContain('0 of 2 signatures');
 
-    const signed = await browser.post(`/embed/campaigns/${id}/signatures?lang=en`, signer());
+    const signed = await browser.post(`/embed/campaigns/${id}/signatures?lang=en`, signerForm());
     expect(signed.status).toBe(303);
     expect(signed.headers.get('location')).toBe(`/embed/campaigns/${id}?lang=en&done=sent#sign`);
     expect(signed.headers.getSetCookie()).toEqual([]);
@@ -48,7 +38,7 @@ describe('signing inside the embed', () => {
 
     // The same message the campaign page sends, for a second signer there.
     expect(
-      (await browser.post(`/campaigns/${id}/signatures`, signer({ email: 'bo@example.org' })))
+      (await browser.post(`/campaigns/${id}/signatures`, signerForm({ email: 'bo@example.org' })))
         .status,
     ).toBe(303);
     const mails = await listOutbox(t.db);
@@ -71,7 +61,7 @@ describe('signing inside the embed', () => {
     expect(await (await browser.get(`/embed/campaigns/${id}?lang=fr`)).text()).toContain(
       '<html lang="fr"',
     );
-    const signed = await browser.post(`/embed/campaigns/${id}/signatures?lang=fr`, signer());
+    const signed = await browser.post(`/embed/campaigns/${id}/signatures?lang=fr`, signerForm());
     expect(signed.headers.get('location')).toBe(`/embed/campaigns/${id}?lang=fr&done=sent#sign`);
     expect((await listOutbox(t.db))[0]!.subject).toBe('Merci de confirmer');
     expect((await rows())[0]!.locale).toBe('fr');
@@ -85,7 +75,7 @@ describe('signing inside the embed', () => {
     ]) {
       const res = await new TestBrowser(t).post(
         `/embed/campaigns/${id}/signatures`,
-        signer(),
+        signerForm(),
         headers,
       );
       expect(res.status).toBe(403);
@@ -98,7 +88,7 @@ describe('signing inside the embed', () => {
     const hostile = '<script>alert(1)</script>';
     const id = await publishedCampaign(t, { title: `${hostile} beds` });
     const res = await new TestBrowser(t).post(`/embed/campaigns/${id}/signatures?lang=en`, {
-      ...signer({ email: 'not-an-address', firstName: `"><img src=x onerror=alert(1)>` }),
+      ...signerForm({ email: 'not-an-address', firstName: `"><img src=x onerror=alert(1)>` }),
       display: 'everyone',
     });
     expect(res.status).toBe(400);
@@ -115,7 +105,7 @@ describe('signing inside the embed', () => {
   it('keeps the honeypot and the per-client limit of the campaign page', async () => {
     const id = await publishedCampaign(t);
     const trapped = await new TestBrowser(t).post(`/embed/campaigns/${id}/signatures`, {
-      ...signer(),
+      ...signerForm(),
       website: 'spam',
     });
     expect(trapped.status).toBe(303);
@@ -123,12 +113,12 @@ describe('signing inside the embed', () => {
     for (let i = 0; i < 30; i++)
       await new TestBrowser(t).post(
         `/embed/campaigns/${id}/signatures`,
-        signer({ email: `p${i}@example.org` }),
+        signerForm({ email: `p${i}@example.org` }),
         { 'x-test-client': '192.0.2.99' },
       );
     const over = await new TestBrowser(t).post(
       `/embed/campaigns/${id}/signatures`,
-      signer({ email: 'late@example.org' }),
+      signerForm({ email: 'late@example.org' }),
       { 'x-test-client': '192.0.2.99' },
     );
     expect(over.status).toBe(429);
@@ -144,7 +134,7 @@ describe('signing inside the embed', () => {
     expect(await (await new TestBrowser(t).get(`/embed/campaigns/${past}`)).text()).not.toContain(
       '<form',
     );
-    const res = await new TestBrowser(t).post(`/embed/campaigns/${past}/signatures`, signer());
+    const res = await new TestBrowser(t).post(`/embed/campaigns/${past}/signatures`, signerForm());
     expect(res.status).toBe(409);
     expect(await rows()).toEqual([]);
   });

@@ -5,6 +5,7 @@ import { campaigns, campaignSignatures } from '../../../db/schema';
 import { deleteAccount, findOrCreateUser, grantRole } from '../../../db/accounts/users';
 import { TestBrowser, signIn } from '../../support/browser';
 import { makeTestApp, visibleText, type TestApp } from '../../support/app';
+import { campaignForm } from '../../support/campaigns';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -17,22 +18,6 @@ const withRole = async (email: string, role: 'organizer' | 'moderator') => {
   await grantRole(t.db, user.id, role);
   return signIn(t, email);
 };
-
-const campaignForm = (over: Record<string, string> = {}) => ({
-  kind: 'petition',
-  title: 'Open the night shelter',
-  ask: 'Open the night shelter all year.',
-  body: 'People need a safe place at night. The shelter closes in spring.',
-  targetName: 'Robin Example',
-  targetRole: 'Mayor',
-  letterText: '',
-  targetPhone: '',
-  nextSteps: '',
-  goal: '100',
-  endsOn: '',
-  language: 'en',
-  ...over,
-});
 
 /** Creates a campaign through the form and returns its id. */
 const create = async (organizer: TestBrowser, over: Record<string, string> = {}) => {

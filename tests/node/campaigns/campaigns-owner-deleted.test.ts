@@ -7,7 +7,7 @@ import { en } from '../../../web/i18n/en';
 import { fr } from '../../../web/i18n/fr';
 import { makeTestApp, visibleText, type TestApp } from '../../support/app';
 import { signIn, TestBrowser } from '../../support/browser';
-import { campaignInput, publishedCampaign } from '../../support/campaigns';
+import { campaignInput, publishedCampaign, signerForm } from '../../support/campaigns';
 
 /**
  * A campaign whose organizer deleted their account: it closes with the account (so the signers'
@@ -25,15 +25,6 @@ const withRoles = async (email: string, roles: ('organizer' | 'moderator')[]) =>
   const user = await findOrCreateUser(t.db, email);
   for (const role of roles) await grantRole(t.db, user.id, role);
   return { user, browser: await signIn(t, email) };
-};
-
-const signer = {
-  firstName: 'Ana',
-  lastName: 'Lopez',
-  email: 'ana@example.org',
-  city: 'Lyon',
-  message: '',
-  display: 'full',
 };
 
 /** An organizer with a published campaign and a draft, who then deletes their account through the form. */
@@ -58,9 +49,9 @@ describe('deleting an organizer\u2019s account', () => {
     expect(campaign.endedAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(await getCampaign(t.db, draft)).toBeNull();
     expect(await getCampaign(t.db, waiting)).toBeNull();
-    expect((await new TestBrowser(t).post(`/campaigns/${live}/signatures`, signer)).status).toBe(
-      409,
-    );
+    expect(
+      (await new TestBrowser(t).post(`/campaigns/${live}/signatures`, signerForm())).status,
+    ).toBe(409);
     const page = await new TestBrowser(t).get(`/campaigns/${live}`);
     expect(page.status).toBe(200);
     expect(visibleText(await page.text())).toContain(campaign.title);

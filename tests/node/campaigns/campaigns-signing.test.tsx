@@ -5,7 +5,7 @@ import { listOutbox } from '../../../db/mail/outbox';
 import { campaignSignatures, rateLimits } from '../../../db/schema';
 import { findOrCreateUser } from '../../../db/accounts/users';
 import { TestBrowser } from '../../support/browser';
-import { campaignInput, publishedCampaign } from '../../support/campaigns';
+import { campaignInput, publishedCampaign, signerForm } from '../../support/campaigns';
 import { areaLinks } from '../../../worker/area-links';
 import { makeTestApp, visibleText, type TestApp } from '../../support/app';
 
@@ -14,16 +14,6 @@ beforeEach(async () => {
   t = await makeTestApp({ APP_ENV: 'local' });
 });
 afterEach(() => t.close());
-
-const signer = (over: Record<string, string> = {}) => ({
-  firstName: 'Ana',
-  lastName: 'Lopez',
-  email: 'ana@example.org',
-  city: 'Lyon',
-  message: '',
-  display: 'full',
-  ...over,
-});
 
 /** The link of a kind from the newest email to an address. */
 const linkFor = async (email: string, kind: 'confirmation' | 'withdrawal') => {
@@ -39,7 +29,7 @@ describe('signing a campaign', () => {
   it('sign → check email → confirm → counted and shown → withdraw → gone', async () => {
     const id = await publishedCampaign(t);
     const browser = new TestBrowser(t);
-    const signed = await browser.post(`/campaigns/${id}/signatures`, signer());
+    const signed = await browser.post(`/campaigns/${id}/signatures`, signerForm());
     expect(signed.status).toBe(303);
     expect(signed.headers.get('location')).toBe(`/campaigns/${id}?done=sent#sign`);
     const sentPage = visibleText(await (await browser.get(`/campaigns/${id}?done=sent`)).text());
@@ -79,13 +69,13 @@ describe('one signature per mailbox', () => {
   it('a second attempt (case, spaces, +tag) gets the same answer, writes nothing, and emails the owner', async () => {
     const id = await publishedCampaign(t);
     const browser = new TestBrowser(t);
-    const first = await browser.post(`/campaigns/${id}/signatures`, signer());
+    const first = await browser.post(`/campaigns/${id}/signatures`, signerForm());
     await browser.post(await linkFor('ana@example.org', 'confirmation'));
     const before = (await listOutbox(t.db)).length;
 
     const again = await new TestBrowser(t).post(
       `/campaigns/${id}/signatures`,
-      signer({ email: '  ANA+news@Example.org ', firstName: 'Mallory' }),
+      signerForm({ email: '  ANA+news@Example.org ', firstName: 'Mallory' }),
     );
     expect(again.status).toBe(first.status);
     expect(again.headers.get('location')).toBe(first.headers.get('location'));
@@ -105,8 +95,8 @@ describe('one signature per mailbox', () => {
   it('with htmx, the duplicate answer is the same fragment as a first signature', async () => {
     const id = await publishedCampaign(t);
     const hx = { 'HX-Request': 'true' };
-    const first = await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signer(), hx);
-    const second = await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signer(), hx);
+    const first = await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signerForm(), hx);
+    const second = await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signerForm(), hx);
     expect(first.status).toBe(200);
     const [a, b] = [await first.text(), await second.text()];
     expect(a).not.toContain('<html');
@@ -121,7 +111,7 @@ describe('one signature per mailbox', () => {
       Array.from({ length: 20 }, (_, i) =>
         new TestBrowser(t, 'http://localhost', { 'x-test-client': `198.51.100.${i}` }).post(
           `/campaigns/${id}/signatures`,
-          signer({ email: i % 2 ? 'bo@example.org' : 'Bo+x@example.org' }),
+          signerForm({ email: i % 2 ? 'bo@example.org' : 'Bo+x@example.org' }),
         ),
       ),
     );
@@ -132,9 +122,9 @@ describe('one signature per mailbox', () => {
 
   it('an unconfirmed duplicate gets a fresh confirmation link, sent to the owner', async () => {
     const id = await publishedCampaign(t);
-    await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signer());
+    await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signerForm());
     const oldLink = await linkFor('ana@example.org', 'confirmation');
-    await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signer());
+    await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signerForm());
     const newLink = await linkFor('ana@example.org', 'confirmation');
     expect(newLink).not.toBe(oldLink);
     expect((await new TestBrowser(t).post(oldLink)).status).toBe(404);
@@ -150,7 +140,7 @@ describe('the sign form refuses or defuses bad input', () => {
     const id = await publishedCampaign(t);
     const res = await new TestBrowser(t).post(
       `/campaigns/${id}/signatures`,
-      signer({ firstName: '  ', email: 'not-an-email', city: 'Lille' }),
+      signerForm({ firstName: '  ', email: 'not-an-email', city: 'Lille' }),
     );
     expect(res.status).toBe(400);
     const html = await res.text();
@@ -184,7 +174,7 @@ describe('the sign form refuses or defuses bad input', () => {
     const id = await publishedCampaign(t);
     const res = await new TestBrowser(t).post(
       `/campaigns/${id}/signatures`,
-      signer({ firstName: 'x'.repeat(50_000), message: 'y'.repeat(50_000) }),
+      signerForm({ firstName: 'x'.repeat(50_000), message: 'y'.repeat(50_000) }),
     );
     expect(res.status).toBe(400);
     expect(visibleText(await res.text())).toContain('This is too long. Use at most 80 characters.');
@@ -197,7 +187,7 @@ describe('the sign form refuses or defuses bad input', () => {
       '<img src=x onerror=alert(1)><b hx-get="/evil" hx-trigger="load">Eve</b>\u202Egnp.exe';
     await new TestBrowser(t).post(
       `/campaigns/${id}/signatures`,
-      signer({ firstName: hostile.slice(0, 80), city: '<script>alert(1)</script>' }),
+      signerForm({ firstName: hostile.slice(0, 80), city: '<script>alert(1)</script>' }),
     );
     await new TestBrowser(t).post(await linkFor('ana@example.org', 'confirmation'));
     const [row] = await t.db.select().from(campaignSignatures).all();
@@ -213,7 +203,7 @@ describe('the sign form refuses or defuses bad input', () => {
   it('ignores fields it does not offer (mass assignment: confirmed, counts)', async () => {
     const id = await publishedCampaign(t);
     await new TestBrowser(t).post(`/campaigns/${id}/signatures`, {
-      ...signer(),
+      ...signerForm(),
       confirmed: '1',
       confirmedAt: '1700000000',
       count: '9999',
@@ -232,7 +222,7 @@ describe('the sign form refuses or defuses bad input', () => {
   it('a filled honeypot gets the normal answer and nothing is kept or sent', async () => {
     const id = await publishedCampaign(t);
     const res = await new TestBrowser(t).post(`/campaigns/${id}/signatures`, {
-      ...signer(),
+      ...signerForm(),
       website: 'http://spam.example',
     });
     expect(res.status).toBe(303);
@@ -246,7 +236,7 @@ describe('the sign form refuses or defuses bad input', () => {
       ['', 'http://spam.example'],
       ['http://spam.example', ''],
     ]) {
-      const form = new URLSearchParams(signer());
+      const form = new URLSearchParams(signerForm());
       for (const value of website) form.append('website', value);
       expect((await new TestBrowser(t).post(`/campaigns/${id}/signatures`, form)).status).toBe(303);
     }
@@ -259,7 +249,7 @@ describe('the sign form refuses or defuses bad input', () => {
     const browser = new TestBrowser(t);
     expect(
       (
-        await browser.post(`/campaigns/${id}/signatures`, signer(), {
+        await browser.post(`/campaigns/${id}/signatures`, signerForm(), {
           'Sec-Fetch-Site': 'cross-site',
           Origin: 'https://evil.example',
         })
@@ -268,7 +258,7 @@ describe('the sign form refuses or defuses bad input', () => {
     const bare = await t.app.request(`http://localhost/campaigns/${id}/signatures`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(signer()).toString(),
+      body: new URLSearchParams(signerForm()).toString(),
     });
     expect(bare.status).toBe(403);
     expect(await countRows()).toBe(0);
@@ -276,9 +266,9 @@ describe('the sign form refuses or defuses bad input', () => {
 
   it('one sign counts one hit on each limit, keeps one signature and sends one email', async () => {
     const id = await publishedCampaign(t);
-    expect((await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signer())).status).toBe(
-      303,
-    );
+    expect(
+      (await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signerForm())).status,
+    ).toBe(303);
     const counters = (await t.db.select().from(rateLimits).all()).map((row) => [
       row.key.split(':').slice(0, 2).join(':'),
       row.count,
@@ -297,9 +287,9 @@ describe('the sign form refuses or defuses bad input', () => {
   it('limits attempts per address and per client: a plain message, no email, nothing written', async () => {
     const id = await publishedCampaign(t);
     for (let i = 0; i < 5; i++)
-      await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signer());
+      await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signerForm());
     const mails = (await listOutbox(t.db)).length;
-    const over = await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signer());
+    const over = await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signerForm());
     expect(over.status).toBe(429);
     expect(visibleText(await over.text())).toContain('Too many tries');
     expect((await listOutbox(t.db)).length).toBe(mails);
@@ -307,7 +297,7 @@ describe('the sign form refuses or defuses bad input', () => {
     // +tag variants of the same mailbox share its limit: the owner's inbox cannot be flooded.
     const tagged = await new TestBrowser(t).post(
       `/campaigns/${id}/signatures`,
-      signer({ email: 'ana+flood@example.org' }),
+      signerForm({ email: 'ana+flood@example.org' }),
     );
     expect(tagged.status).toBe(429);
     expect((await listOutbox(t.db)).length).toBe(mails);
@@ -318,7 +308,7 @@ describe('the sign form refuses or defuses bad input', () => {
       last = (
         await new TestBrowser(t, 'http://localhost', client).post(
           `/campaigns/${id}/signatures`,
-          signer({ email: `p${i}@example.org` }),
+          signerForm({ email: `p${i}@example.org` }),
         )
       ).status;
     expect(last).toBe(429);
@@ -330,11 +320,11 @@ describe('signing limits cannot be turned against someone', () => {
   it('a stranger signing with someone\u2019s address does not stop its owner signing from their own client', async () => {
     const [first, other] = [await publishedCampaign(t), await publishedCampaign(t)];
     const abuser = new TestBrowser(t, 'http://localhost', { 'x-test-client': '203.0.113.66' });
-    for (let i = 0; i < 5; i++) await abuser.post(`/campaigns/${first}/signatures`, signer());
-    expect((await abuser.post(`/campaigns/${other}/signatures`, signer())).status).toBe(429);
+    for (let i = 0; i < 5; i++) await abuser.post(`/campaigns/${first}/signatures`, signerForm());
+    expect((await abuser.post(`/campaigns/${other}/signatures`, signerForm())).status).toBe(429);
 
     const owner = new TestBrowser(t, 'http://localhost', { 'x-test-client': '198.51.100.1' });
-    expect((await owner.post(`/campaigns/${other}/signatures`, signer())).status).toBe(303);
+    expect((await owner.post(`/campaigns/${other}/signatures`, signerForm())).status).toBe(303);
     const confirmed = await owner.post(await linkFor('ana@example.org', 'confirmation'));
     expect(confirmed.headers.get('location')).toContain(`/campaigns/${other}`);
     expect(
@@ -355,7 +345,7 @@ describe('signing limits cannot be turned against someone', () => {
       });
       for (let i = 0; i < 5; i++)
         statuses.push(
-          (await browser.post(`/campaigns/${campaigns[i % 2]}/signatures`, signer())).status,
+          (await browser.post(`/campaigns/${campaigns[i % 2]}/signatures`, signerForm())).status,
         );
     }
     expect(statuses.filter((s) => s === 303)).toHaveLength(50);
@@ -371,9 +361,9 @@ describe('what the public can see', () => {
     const owner = await findOrCreateUser(t.db, 'o@example.org');
     const draft = await createCampaign(t.db, owner.id, campaignInput());
     expect((await new TestBrowser(t).get(`/campaigns/${draft}`)).status).toBe(404);
-    expect((await new TestBrowser(t).post(`/campaigns/${draft}/signatures`, signer())).status).toBe(
-      404,
-    );
+    expect(
+      (await new TestBrowser(t).post(`/campaigns/${draft}/signatures`, signerForm())).status,
+    ).toBe(404);
     await submitCampaign(t.db, draft, owner.id);
     expect((await new TestBrowser(t).get(`/campaigns/${draft}`)).status).toBe(404);
     expect(visibleText(await (await new TestBrowser(t).get('/campaigns')).text())).not.toContain(
@@ -385,21 +375,21 @@ describe('what the public can see', () => {
   it('shows names only as each signer chose, and never an email', async () => {
     const id = await publishedCampaign(t, { goal: 10 });
     const people = [
-      signer({
+      signerForm({
         email: 'a@example.org',
         firstName: 'Alma',
         lastName: 'Berg',
         city: 'Nantes',
         display: 'full',
       }),
-      signer({
+      signerForm({
         email: 'b@example.org',
         firstName: 'Bruno',
         lastName: 'Costa',
         city: 'Lille',
         display: 'initials',
       }),
-      signer({
+      signerForm({
         email: 'c@example.org',
         firstName: 'Chloé',
         lastName: 'Dupont',
@@ -428,7 +418,7 @@ describe('what the public can see', () => {
   it('the goal rises when reached, and the page says so', async () => {
     const id = await publishedCampaign(t, { goal: 2 });
     for (const email of ['a@example.org', 'b@example.org']) {
-      await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signer({ email }));
+      await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signerForm({ email }));
       await new TestBrowser(t).post(await linkFor(email, 'confirmation'));
     }
     const html = await (await new TestBrowser(t).get(`/campaigns/${id}`)).text();
@@ -440,7 +430,7 @@ describe('what the public can see', () => {
     const raised = await publishedCampaign(t, { goal: 2, title: 'Raised goal' });
     const fresh = await publishedCampaign(t, { goal: 40, title: 'Fresh goal' });
     for (const email of ['a@example.org', 'b@example.org']) {
-      await new TestBrowser(t).post(`/campaigns/${raised}/signatures`, signer({ email }));
+      await new TestBrowser(t).post(`/campaigns/${raised}/signatures`, signerForm({ email }));
       await new TestBrowser(t).post(await linkFor(email, 'confirmation'));
     }
     const html = await (await new TestBrowser(t).get('/campaigns')).text();
@@ -504,7 +494,7 @@ describe('what the public can see', () => {
     const id = await publishedCampaign(t);
     await new TestBrowser(t, 'http://localhost', { 'Accept-Language': 'fr' }).post(
       `/campaigns/${id}/signatures`,
-      signer(),
+      signerForm(),
     );
     const [mail] = await listOutbox(t.db);
     expect(mail!.subject).toBe('Merci de confirmer');
@@ -513,7 +503,7 @@ describe('what the public can see', () => {
 
   it('a closed campaign shows no form and refuses signatures and confirmations', async () => {
     const id = await publishedCampaign(t);
-    await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signer());
+    await new TestBrowser(t).post(`/campaigns/${id}/signatures`, signerForm());
     const link = await linkFor('ana@example.org', 'confirmation');
     const { campaigns } = await import('../../../db/schema');
     await t.db
@@ -527,7 +517,7 @@ describe('what the public can see', () => {
       (
         await new TestBrowser(t).post(
           `/campaigns/${id}/signatures`,
-          signer({ email: 'z@example.org' }),
+          signerForm({ email: 'z@example.org' }),
         )
       ).status,
     ).toBe(409);

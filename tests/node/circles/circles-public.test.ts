@@ -3,10 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findLinkableResource } from '../../../db/circles/needs';
 import { signUpForNeed } from '../../../db/circles/signups';
 import { DEMO_ORGANIZATIONS, seedDemoResources } from '../../../db/demo/resources';
-import { addresses, circles, locations } from '../../../db/schema';
+import { circles } from '../../../db/schema';
 import { makeTestApp, type TestApp } from '../../support/app';
 import { signIn } from '../../support/browser';
 import { circleWithPeople, needDraft, postNeed } from '../../support/circle-needs';
+import { confidentialSecrets } from '../../support/resources';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -17,18 +18,7 @@ afterEach(() => t.close());
 describe('a need linked to a confidential directory place', () => {
   it('never shows its address, even to a helper inside the reveal window', async () => {
     await seedDemoResources(t.db, new Date());
-    const hidden = await t.db
-      .select({ address: addresses, location: locations })
-      .from(locations)
-      .innerJoin(addresses, eq(addresses.locationId, locations.id))
-      .where(eq(locations.confidentialLocation, true))
-      .all();
-    const secrets = hidden.flatMap(({ address, location }) => [
-      address.address1,
-      address.postalCode,
-      String(location.latitude),
-      String(location.longitude),
-    ]);
+    const secrets = await confidentialSecrets(t.db);
     expect(secrets.length).toBeGreaterThan(0);
     const service = DEMO_ORGANIZATIONS.flatMap((org) => org.services).find((s) => s.confidential)!;
     const resource = (await findLinkableResource(t.db, service.slug))!;

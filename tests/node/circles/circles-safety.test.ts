@@ -13,8 +13,8 @@ import {
   circles,
   mailOutbox,
 } from '../../../db/schema';
-import { makeTestApp, type TestApp } from '../../support/app';
-import { signIn, TestBrowser } from '../../support/browser';
+import { makeTestApp, tablesSnapshot, type TestApp } from '../../support/app';
+import { send, signIn, TestBrowser, type Route } from '../../support/browser';
 import { circleFields, invite, inviteAndJoin, startCircle } from '../../support/circles';
 
 let t: TestApp;
@@ -24,24 +24,16 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 /** Everything of circles in the database, to prove a refused request changed nothing. */
-const snapshot = async () =>
-  JSON.stringify(
-    await Promise.all([
-      t.db.select().from(circles).all(),
-      t.db.select().from(circleMembers).all(),
-      t.db.select().from(circleInvitations).all(),
-      t.db.select().from(circleCharterVersions).all(),
-      t.db.select().from(circleOwnerNotes).all(),
-      t.db.select().from(circleHistory).all(),
-      t.db.select().from(circleCheckInMessages).all(),
-    ]),
-  );
-
-interface Route {
-  method: 'GET' | 'POST';
-  path: string;
-  body?: Record<string, string>;
-}
+const snapshot = () =>
+  tablesSnapshot(t, [
+    circles,
+    circleMembers,
+    circleInvitations,
+    circleCharterVersions,
+    circleOwnerNotes,
+    circleHistory,
+    circleCheckInMessages,
+  ]);
 
 /** Every circle route, for a circle and ids of things in it. */
 const routes = (ids: {
@@ -93,9 +85,6 @@ const routes = (ids: {
     { method: 'POST', path: `${base}/closing`, body: { confirm: '1' } },
   ];
 };
-
-const send = (browser: TestBrowser, route: Route) =>
-  route.method === 'GET' ? browser.get(route.path) : browser.post(route.path, route.body ?? {});
 
 /** A page with the request's own nonce and the ids in its address made neutral. */
 const normalized = (html: string, ids: string[]) => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newCircleId } from '../../../db/circles/rules';
 import { signUpForNeed } from '../../../db/circles/signups';
 import { circleNeeds, circleSignUps } from '../../../db/schema';
-import { makeTestApp, type TestApp } from '../../support/app';
+import { makeTestApp, tablesSnapshot, type TestApp } from '../../support/app';
 import { signIn, type TestBrowser } from '../../support/browser';
 import { circleWithPeople, needDraft, postNeed } from '../../support/circle-needs';
 import { personWith } from '../../support/stories';
@@ -58,11 +58,7 @@ const send = (browser: TestBrowser, method: 'GET' | 'POST', path: string) =>
   method === 'GET' ? browser.get(path) : browser.post(path, form);
 
 /** The database as it stands, to show nothing changed. */
-const snapshot = async () =>
-  JSON.stringify([
-    await t.db.select().from(circleNeeds).all(),
-    await t.db.select().from(circleSignUps).all(),
-  ]);
+const snapshot = () => tablesSnapshot(t, [circleNeeds, circleSignUps]);
 
 /** A 404 body with the ids of the address taken out (the page links back to its own address). */
 const bodyWithoutIds = async (res: Response, ids: string[]) => {

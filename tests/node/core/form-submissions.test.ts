@@ -3,6 +3,7 @@ import { campaigns, events, formSubmissions, stories } from '../../../db/schema'
 import { runScheduledJobs } from '../../../worker/jobs';
 import { eventForm, signedInAs } from '../../support/events';
 import { makeTestApp, type TestApp } from '../../support/app';
+import { campaignForm } from '../../support/campaigns';
 
 /**
  * Pressing "Save" twice on a slow phone, or a double click, must not make two drafts: each
@@ -17,20 +18,6 @@ afterEach(() => t.close());
 const keyIn = (html: string) =>
   html.match(/<input type="hidden" name="formKey" value="([a-z2-7]{32})"/)![1]!;
 
-const campaignForm = {
-  kind: 'petition',
-  title: 'Open the shelter',
-  ask: 'Open it all year.',
-  body: 'People need it.',
-  targetName: 'Robin Example',
-  targetRole: 'Mayor',
-  letterText: '',
-  targetPhone: '',
-  nextSteps: '',
-  goal: '100',
-  endsOn: '',
-  language: 'en',
-};
 const storyForm = {
   title: 'My winter',
   body: 'It was cold.',
@@ -54,7 +41,7 @@ const areas = [
     role: 'organizer' as const,
     newPath: '/organize/campaigns/new',
     postPath: '/organize/campaigns',
-    fields: campaignForm,
+    fields: campaignForm(),
     table: campaigns,
   },
   {
@@ -117,7 +104,7 @@ describe('form keys', () => {
   it('are forgotten after a day', async () => {
     const { browser } = await signedInAs(t, 'writer@example.org', 'organizer');
     const formKey = keyIn(await (await browser.get('/organize/campaigns/new')).text());
-    expect((await browser.post('/organize/campaigns', { ...campaignForm, formKey })).status).toBe(
+    expect((await browser.post('/organize/campaigns', { ...campaignForm(), formKey })).status).toBe(
       303,
     );
     await runScheduledJobs(t.db, { now: new Date(Date.now() + 23 * 3600_000) });
@@ -130,7 +117,7 @@ describe('form keys', () => {
     const { browser } = await signedInAs(t, 'writer@example.org', 'organizer');
     const formKey = keyIn(await (await browser.get('/organize/events/new')).text());
     expect((await browser.post('/organize/events', { ...eventForm(), formKey })).status).toBe(303);
-    const campaign = await browser.post('/organize/campaigns', { ...campaignForm, formKey });
+    const campaign = await browser.post('/organize/campaigns', { ...campaignForm(), formKey });
     expect(campaign.status).toBe(303);
     expect(await t.db.select().from(campaigns).all()).toHaveLength(1);
     expect(campaign.headers.get('location')).toContain(
@@ -141,7 +128,8 @@ describe('form keys', () => {
   it('that are not keys are ignored: the form still saves', async () => {
     const { browser } = await signedInAs(t, 'writer@example.org', 'organizer');
     expect(
-      (await browser.post('/organize/campaigns', { ...campaignForm, formKey: '<script>' })).status,
+      (await browser.post('/organize/campaigns', { ...campaignForm(), formKey: '<script>' }))
+        .status,
     ).toBe(303);
     expect(await t.db.select().from(campaigns).all()).toHaveLength(1);
     expect(await t.db.select().from(formSubmissions).all()).toHaveLength(0);

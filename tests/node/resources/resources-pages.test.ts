@@ -1,29 +1,18 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORGANIZATIONS, seedDemoResources } from '../../../db/demo/resources';
-import { addresses, locations, services } from '../../../db/schema';
+import { services } from '../../../db/schema';
 import { en } from '../../../web/i18n/en';
 import { fr } from '../../../web/i18n/fr';
 import { makeTestApp, visibleText, type TestApp } from '../../support/app';
+import { confidentialSecrets } from '../../support/resources';
 
 let t: TestApp;
 let secrets: string[] = [];
 beforeAll(async () => {
   t = await makeTestApp();
   await seedDemoResources(t.db, new Date());
-  // What must never leave the database: every part of a confidential place's address, and its coordinates.
-  const hidden = await t.db
-    .select({ address: addresses, location: locations })
-    .from(locations)
-    .innerJoin(addresses, eq(addresses.locationId, locations.id))
-    .where(eq(locations.confidentialLocation, true))
-    .all();
-  secrets = hidden.flatMap(({ address, location }) => [
-    address.address1,
-    address.postalCode,
-    String(location.latitude),
-    String(location.longitude),
-  ]);
+  secrets = await confidentialSecrets(t.db);
 });
 afterAll(() => t.close());
 

@@ -6,6 +6,7 @@ import { toTextMatch } from '../../../db/resources/search/text-query';
 import type { ResourceSearch } from '../../../db/resources/types';
 import { addSyntheticServices } from '../../bench/synthetic-directory';
 import { makeTestApp, type TestApp } from '../../support/app';
+import { seededRandom } from '../../support/seeded-random';
 
 // The fast paths (ranked words, nearest first) must give exactly what the general path gives:
 // same services, same order, same count, on every page, whatever the filters and the hour.
@@ -242,15 +243,7 @@ describe('the index keeps up with every kind of write', () => {
   // The facets in the full-text index and the search rows are kept by triggers; the general path
   // reads the tables themselves. Random writes of every kind that a filter depends on, then the
   // fast paths must still give what the general path gives. A fixed seed: the same writes each run.
-  const random = (() => {
-    let state = 20261127;
-    return () => {
-      state = (state + 0x6d2b79f5) | 0;
-      let x = Math.imul(state ^ (state >>> 15), 1 | state);
-      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-      return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-    };
-  })();
+  const random = seededRandom(20261127);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const LANGUAGES = ['fr', 'es', 'ar', 'so', 'uk'] as const;
   const CITIES = ['Havrebourg', 'Quillhaven', 'Marrowby', 'Fenmoor', 'Saint-Élan du Lac'] as const;

@@ -3,19 +3,12 @@ import type { ResourceSearch } from '../../../db/resources/types';
 import { PAGE_SIZE, readResourceSearch } from '../../../worker/resources/input';
 import { QUERY_FILTERS, RADII_KM } from '../../../web/views/resources/search-filters';
 import { searchUrl } from '../../../web/views/resources/search-url';
+import { seededRandom } from '../../support/seeded-random';
 
 // The URL is the whole state of /resources: what the views write (searchUrl) the route must read
 // back as the same search (readResourceSearch), and in the same order every time, so a shared or
 // bookmarked address keeps meaning what it meant. A fixed seed: the same searches each run.
-const random = (() => {
-  let state = 20261213;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let x = Math.imul(state ^ (state >>> 15), 1 | state);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-})();
+const random = seededRandom(20261213);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 const sometimes = <T>(list: readonly T[], chance = 0.4): T | undefined =>
   random() < chance ? pick(list) : undefined;

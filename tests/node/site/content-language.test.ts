@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getCampaign } from '../../../db/campaigns/campaigns';
 import { campaigns, events } from '../../../db/schema';
 import { TestBrowser } from '../../support/browser';
-import { publishedCampaign } from '../../support/campaigns';
+import { campaignForm, publishedCampaign } from '../../support/campaigns';
 import { eventForm, eventIdFrom, publishedEvent, signedInAs } from '../../support/events';
 import { makeTestApp, type TestApp } from '../../support/app';
 
@@ -16,26 +16,21 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const campaignForm = (over: Record<string, string> = {}) => ({
-  kind: 'petition',
-  title: 'Une permanence de nuit',
-  ask: 'Ouvrir une permanence la nuit.',
-  body: 'La nuit, aucune porte n’est ouverte.',
-  targetName: 'Camille Exemple',
-  targetRole: 'Maire',
-  letterText: '',
-  targetPhone: '',
-  nextSteps: '',
-  goal: '100',
-  endsOn: '',
-  language: 'fr',
-  ...over,
-});
+const frenchCampaignForm = (over: Record<string, string> = {}) =>
+  campaignForm({
+    title: 'Une permanence de nuit',
+    ask: 'Ouvrir une permanence la nuit.',
+    body: 'La nuit, aucune porte n’est ouverte.',
+    targetName: 'Camille Exemple',
+    targetRole: 'Maire',
+    language: 'fr',
+    ...over,
+  });
 
 describe('campaigns', () => {
   it('store the language the organizer chose and mark the text with it on the English page', async () => {
     const { browser } = await signedInAs(t, 'org@example.org', 'organizer');
-    const created = await browser.post('/organize/campaigns', campaignForm());
+    const created = await browser.post('/organize/campaigns', frenchCampaignForm());
     expect(created.status).toBe(303);
     const id = created.headers.get('location')!.match(/\/organize\/campaigns\/([^?]+)/)![1]!;
     expect((await getCampaign(t.db, id))!.contentLanguage).toBe('fr');
@@ -63,7 +58,7 @@ describe('campaigns', () => {
     const { browser } = await signedInAs(t, 'org@example.org', 'organizer');
     const res = await browser.post(
       '/organize/campaigns',
-      campaignForm({ language: '<script>x</script>' }),
+      frenchCampaignForm({ language: '<script>x</script>' }),
     );
     expect(res.status).toBe(400);
     const html = await res.text();

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stories, storyApprovals, storyEvents, storyVersions } from '../../../db/schema';
-import { TestBrowser } from '../../support/browser';
-import { makeTestApp, type TestApp } from '../../support/app';
+import { send, TestBrowser, type Route } from '../../support/browser';
+import { makeTestApp, tablesSnapshot, type TestApp } from '../../support/app';
 import { approve, personWith, publish, storyFields, writeStory } from '../../support/stories';
 
 let t: TestApp;
@@ -11,22 +11,9 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 /** Everything about stories in the database, to prove a refused request wrote nothing. */
-const snapshot = async () =>
-  JSON.stringify(
-    await Promise.all([
-      t.db.select().from(stories).all(),
-      t.db.select().from(storyVersions).all(),
-      t.db.select().from(storyApprovals).all(),
-      t.db.select().from(storyEvents).all(),
-    ]),
-  );
+const snapshot = () => tablesSnapshot(t, [stories, storyVersions, storyApprovals, storyEvents]);
 
 /** Every route that can show or change one story, with what each sends. */
-interface Route {
-  method: 'GET' | 'POST';
-  path: string;
-  body?: Record<string, string>;
-}
 const routes = (id: string, approval: string): Route[] => [
   { method: 'GET', path: `/my-stories/${id}` },
   { method: 'GET', path: `/my-stories/${id}/edit` },
@@ -54,9 +41,6 @@ const routes = (id: string, approval: string): Route[] => [
   },
   { method: 'POST', path: `/moderation/stories/${id}/publication`, body: { approval } },
 ];
-
-const send = (browser: TestBrowser, route: Route) =>
-  route.method === 'GET' ? browser.get(route.path) : browser.post(route.path, route.body ?? {});
 
 describe('who can reach a story that is not public', () => {
   it('gives everyone but the author and moderators nothing: 404 like a story that never existed, and writes nothing', async () => {

@@ -9,12 +9,12 @@ import {
   loadStory,
 } from '../../../db/stories/stories';
 import { deleteAccount, findUserByEmail } from '../../../db/accounts/users';
-import { areaLinks } from '../../../worker/area-links';
 import { runScheduledJobs } from '../../../worker/jobs';
 import { TestBrowser } from '../../support/browser';
-import { makeTestApp, type TestApp } from '../../support/app';
+import type { TestApp } from '../../support/app';
 import {
   approve,
+  makeStoriesApp,
   personWith,
   publish,
   publishableApproval,
@@ -22,15 +22,9 @@ import {
   writeStory,
 } from '../../support/stories';
 
-/** The campaigns a storyteller may pick in these tests, whatever campaigns exist. */
-const campaigns = async () => [
-  { id: 'camp-a', title: 'Campaign A' },
-  { id: 'camp-b', title: 'Campaign B' },
-];
-
 let t: TestApp;
 beforeEach(async () => {
-  t = await makeTestApp({ APP_ENV: 'local' }, { ...areaLinks, storyCampaignOptions: campaigns });
+  t = await makeStoriesApp();
 });
 afterEach(() => t.close());
 

@@ -1,24 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stories } from '../../../db/schema';
 import { listStoriesForCampaign } from '../../../db/stories/stories';
-import { areaLinks } from '../../../worker/area-links';
 import { TestBrowser } from '../../support/browser';
-import { makeTestApp, visibleText, type TestApp } from '../../support/app';
-import { approve, personWith, publish, storyFields, writeStory } from '../../support/stories';
+import { visibleText, type TestApp } from '../../support/app';
+import {
+  approve,
+  makeStoriesApp,
+  personWith,
+  publish,
+  storyFields,
+  writeStory,
+} from '../../support/stories';
 
 /**
  * An author approves a new version while an older one is published: the older stays public
  * under its own consent until a moderator publishes the new one. The author's page says exactly
  * that, and lets them keep the older one (nothing to do) or take it down now.
  */
-const campaigns = async () => [
-  { id: 'camp-a', title: 'Campaign A' },
-  { id: 'camp-b', title: 'Campaign B' },
-];
 
 let t: TestApp;
 beforeEach(async () => {
-  t = await makeTestApp({ APP_ENV: 'local' }, { ...areaLinks, storyCampaignOptions: campaigns });
+  t = await makeStoriesApp();
 });
 afterEach(() => t.close());
 

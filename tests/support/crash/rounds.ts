@@ -8,6 +8,7 @@ import { openLibsqlDatabase } from '../../../db/core/libsql';
 import { emptyLedger, emptyMailbox, type Ledger } from './ledger';
 import { signIn, startLoad, type Sessions } from './load';
 import { startServer } from './server';
+import { seededRandom } from '../seeded-random';
 
 export interface CrashOptions {
   rounds: number;
@@ -23,18 +24,6 @@ export interface RoundReport extends RoundCounts {
   answers: number;
   problems: string[];
 }
-
-/** mulberry32: a small seeded generator, so a seed replays the same kills and the same mix. */
-const seeded = (seed: number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
 
 /**
  * Copies the file while the server writes to it, as `npm run db:backup` does (VACUUM INTO,
@@ -60,7 +49,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export const runCrashRounds = async (options: CrashOptions): Promise<RoundReport[]> => {
   const log = options.log ?? (() => {});
-  const random = seeded(options.seed);
+  const random = seededRandom(options.seed);
   const dir = mkdtempSync(join(tmpdir(), 'hearth-crash-'));
   const dbFile = join(dir, 'hearth.db');
   const reports: RoundReport[] = [];
