@@ -18,6 +18,7 @@ import { stories, storyApprovals, storyEvents, storyVersions } from '../schema';
 import { createOnce } from '../core/form-submissions';
 import {
   keysetPage,
+  QUEUE_PER_PAGE,
   seconds as keySeconds,
   type KeyPart,
   type KeysetPage,
@@ -702,7 +703,7 @@ const toQueued = (
   submittedAt: row.submittedAt!,
 });
 
-export const STORY_QUEUE_PER_PAGE = 20;
+export const STORY_QUEUE_PER_PAGE = QUEUE_PER_PAGE;
 
 /**
  * Stories submitted to moderators and not withdrawn, oldest first, in keyset pages

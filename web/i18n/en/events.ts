@@ -269,6 +269,7 @@ export const events = {
     'Come and meet people who support this campaign. You do not need an account to join.',
   // Moderation
   moderationHeading: 'Events waiting for approval',
+  moderationPagesLabel: 'Pages of the events waiting for approval',
   moderationNone: 'No events are waiting.',
   organizerLabel: 'Organizer',
   approve: 'Publish',

@@ -275,6 +275,7 @@ export const events: Catalog['events'] = {
   campaignEventsIntro:
     'Venez rencontrer les personnes qui soutiennent cette campagne. Pas besoin de compte pour venir.',
   moderationHeading: 'Événements en attente de validation',
+  moderationPagesLabel: 'Pages des événements en attente de validation',
   moderationNone: 'Aucun événement en attente.',
   organizerLabel: 'Organisateur',
   approve: 'Publier',
