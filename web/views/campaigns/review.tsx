@@ -1,4 +1,5 @@
 import type { Campaign } from '../../../db/campaigns/campaigns';
+import type { OwnerlessCampaign, QueuedCampaign } from '../../../db/campaigns/review-queue';
 import { Notice, type FieldErrors } from '../../components/form';
 import { PageLinks, type PageHrefs } from '../../components/page-links';
 import { format, type Catalog } from '../../i18n';
@@ -14,7 +15,7 @@ export const CampaignReviewQueue = ({
   pages,
 }: {
   t: Catalog;
-  campaigns: Campaign[];
+  campaigns: QueuedCampaign[];
   pages: PageHrefs;
 }) => (
   <>
@@ -83,7 +84,7 @@ export const OwnerlessCampaigns = ({
   pages,
 }: {
   t: Catalog;
-  campaigns: Campaign[];
+  campaigns: OwnerlessCampaign[];
   pages: PageHrefs;
 }) => (
   <>
