@@ -14,16 +14,17 @@ export type MonthOccurrence = Pick<
 export const MONTH_LIMIT = 200;
 
 /**
- * Every public occurrence in `filters`' range (the month view), soonest first: only the
- * columns the grid draws. Reading every column and the places taken for each of 170
- * occurrences cost more than the rest of the page together (2,000 events, bench:scale).
+ * The public occurrences in `filters`' range (the month view), soonest first, up to
+ * MONTH_LIMIT, and whether there were more (the page then says so, never a silently cut
+ * month). Only the columns the grid draws: every column and the places taken for each of
+ * 170 occurrences cost more than the rest of the page together (2,000 events, bench:scale).
  */
 export const listMonthOccurrences = async (
   db: Database,
   now: Date,
   filters: EventFilters,
-): Promise<MonthOccurrence[]> =>
-  db
+): Promise<{ occurrences: MonthOccurrence[]; more: boolean }> => {
+  const rows = await db
     .select({
       id: events.id,
       title: events.title,
@@ -36,6 +37,10 @@ export const listMonthOccurrences = async (
     .from(events)
     .where(and(...publicConditions(now, filters)))
     .orderBy(asc(events.startsAt), asc(events.id))
-    .limit(MONTH_LIMIT)
-    .all()
-    .then((rows) => rows.map(withSlug));
+    .limit(MONTH_LIMIT + 1)
+    .all();
+  return {
+    occurrences: rows.slice(0, MONTH_LIMIT).map(withSlug),
+    more: rows.length > MONTH_LIMIT,
+  };
+};

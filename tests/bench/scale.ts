@@ -105,6 +105,10 @@ await db.run(sql`${rows(40)} INSERT INTO campaigns (id, owner_id, kind, status, 
 await db.run(sql`ANALYZE`);
 console.log(`built in ${((performance.now() - built) / 1000).toFixed(1)} s (${file})`);
 
+const monthAfter = (date: Date) => {
+  const next = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1));
+  return next.toISOString().slice(0, 7);
+};
 const moderator = await signIn(t, moderatorEmail);
 const visitor = new TestBrowser(t);
 /** The address `pages` pages on from `path`, by its Next links (those named `label`, where a page has several lists). */
@@ -127,6 +131,8 @@ const PAGES: [string, string, TestBrowser][] = [
   ['events list, filtered', '/events?city=Lyon&category=workshop', visitor],
   ['events list, page 40', await deep('/events', 40), visitor],
   ['month', '/events?view=month', visitor],
+  // The weekly series start 31–41 days from now: next month is the fullest (over 200).
+  ['month, next', `/events?view=month&month=${monthAfter(now)}`, visitor],
   ['an event', '/events/benchevent1400', visitor],
   ['campaigns', '/campaigns', visitor],
   ['campaigns, page 20', await deep('/campaigns', 20), visitor],

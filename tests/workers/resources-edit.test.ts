@@ -218,9 +218,11 @@ describe('moderators editing the directory on D1', () => {
     let pages = 0;
     for (; href; pages++) {
       expect(pages).toBeLessThan(20);
-      const html = await (await request(href, { headers: { Cookie: moderator } })).text();
+      const html: string = await (await request(href, { headers: { Cookie: moderator } })).text();
       seen.push(...[...html.matchAll(/>D1 place (\d+)</g)].map((m) => Number(m[1])));
-      const nav = html.slice(html.indexOf('aria-label="Pages of the resources to check again"'));
+      const nav: string = html.slice(
+        html.indexOf('aria-label="Pages of the resources to check again"'),
+      );
       href = nav.match(/<a href="([^"]+)" rel="next">/)?.[1]?.replaceAll('&amp;', '&') ?? null;
     }
     expect(pages).toBeGreaterThan(2);

@@ -249,8 +249,10 @@ export const eventRoutes = new Hono<AppEnv>()
       filters.view === 'list'
         ? await listUpcomingEventsPage(db, now, eventQuery(filters), readPageAsk(c))
         : { items: [], after: null, before: null };
-    const occurrences =
-      filters.view === 'month' ? await listMonthOccurrences(db, now, eventQuery(filters)) : [];
+    const month =
+      filters.view === 'month'
+        ? await listMonthOccurrences(db, now, eventQuery(filters))
+        : { occurrences: [], more: false };
     const props = {
       t,
       locale: c.get('locale'),
@@ -259,7 +261,8 @@ export const eventRoutes = new Hono<AppEnv>()
       languages: EVENT_LANGUAGES,
       categories: EVENT_CATEGORIES,
       events: list.items,
-      occurrences,
+      occurrences: month.occurrences,
+      moreInMonth: month.more,
       after: list.after,
       before: list.before,
     };

@@ -33,8 +33,10 @@ export interface EventsPageProps {
   categories: readonly EventCategory[];
   /** One page of the list (a series once: `repeats`); empty in the month view. */
   events: ListedEvent[];
-  /** The month's every occurrence; empty in the list view. */
+  /** The month's occurrences (up to MONTH_LIMIT); empty in the list view. */
   occurrences: MonthOccurrence[];
+  /** The month has more occurrences than the grid shows. */
+  moreInMonth?: boolean;
   /** The list's cursors of the next and previous pages (db/core/keyset.ts); null at either end. */
   after?: string | null;
   before?: string | null;
@@ -213,6 +215,9 @@ const MonthGrid = (props: EventsPageProps) => {
   const monthName = formatMonth(year, month, locale);
   return (
     <>
+      {props.moreInMonth ? (
+        <p class="hint">{format(t.events.monthTooFull, { count: props.occurrences.length })}</p>
+      ) : null}
       <nav class="actions" aria-label={monthName}>
         <a href={query(filters, { month: shift(-1) })}>{t.events.previousMonth}</a>
         <a href={query(filters, { month: shift(1) })}>{t.events.nextMonth}</a>
