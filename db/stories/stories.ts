@@ -703,8 +703,6 @@ const toQueued = (
   submittedAt: row.submittedAt!,
 });
 
-export const STORY_QUEUE_PER_PAGE = QUEUE_PER_PAGE;
-
 /**
  * Stories submitted to moderators and not withdrawn, oldest first, in keyset pages
  * (db/core/keyset.ts). Drafts stay private.
@@ -716,7 +714,7 @@ export const listStoryQueuePage = (db: Database, ask: PageAsk): Promise<KeysetPa
       { column: stories.id, kind: 'text' },
     ],
     ask,
-    size: STORY_QUEUE_PER_PAGE,
+    size: QUEUE_PER_PAGE,
     keyOf: (row: QueuedStory) => [keySeconds(row.submittedAt), row.id],
     fetch: async (where, orderBy, limit) =>
       (
