@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../core/database';
+import { keysetPage, QUEUE_PER_PAGE, seconds, type KeysetPage, type PageAsk } from '../core/keyset';
 import { newId } from '../core/random';
 import { organizerApplications, sessions, userRoles, users } from '../schema';
 
@@ -58,21 +59,38 @@ export interface PendingApplication {
   email: string;
 }
 
-/** The moderators' queue: pending applications, oldest first. */
-export const listPendingApplications = async (db: Database): Promise<PendingApplication[]> =>
-  db
-    .select({
-      id: organizerApplications.id,
-      organizationName: organizerApplications.organizationName,
-      reason: organizerApplications.reason,
-      createdAt: organizerApplications.createdAt,
-      email: users.email,
-    })
-    .from(organizerApplications)
-    .innerJoin(users, eq(users.id, organizerApplications.userId))
-    .where(eq(organizerApplications.status, 'pending'))
-    .orderBy(asc(organizerApplications.createdAt))
-    .all();
+/**
+ * The moderators' queue: pending applications, oldest first, in keyset pages
+ * (db/core/keyset.ts) over organizer_applications_status_idx.
+ */
+export const listPendingApplicationsPage = (
+  db: Database,
+  ask: PageAsk,
+): Promise<KeysetPage<PendingApplication>> =>
+  keysetPage({
+    key: [
+      { column: organizerApplications.createdAt, kind: 'int' },
+      { column: organizerApplications.id, kind: 'text' },
+    ],
+    ask,
+    size: QUEUE_PER_PAGE,
+    keyOf: (row: PendingApplication) => [seconds(row.createdAt), row.id],
+    fetch: (where, orderBy, limit) =>
+      db
+        .select({
+          id: organizerApplications.id,
+          organizationName: organizerApplications.organizationName,
+          reason: organizerApplications.reason,
+          createdAt: organizerApplications.createdAt,
+          email: users.email,
+        })
+        .from(organizerApplications)
+        .innerJoin(users, eq(users.id, organizerApplications.userId))
+        .where(and(eq(organizerApplications.status, 'pending'), where))
+        .orderBy(...orderBy)
+        .limit(limit)
+        .all(),
+  });
 
 /**
  * Approves or declines a pending application. Only a pending one changes (two moderators

@@ -217,23 +217,6 @@ export const listOwnCampaigns = async (
     now,
   );
 
-export const listSubmittedCampaigns = async (db: Database): Promise<Campaign[]> =>
-  db
-    .select()
-    .from(campaigns)
-    .where(eq(campaigns.status, 'submitted'))
-    .orderBy(campaigns.createdAt)
-    .all();
-
-/** Campaigns whose organizer deleted their account and that still wait to be closed or delivered: a moderator's to finish. */
-export const listOwnerlessCampaigns = async (db: Database): Promise<Campaign[]> =>
-  db
-    .select()
-    .from(campaigns)
-    .where(and(isNull(campaigns.ownerId), inArray(campaigns.status, [...DELIVERABLE_STATUSES])))
-    .orderBy(campaigns.publishedAt)
-    .all();
-
 /**
  * One state change, applied only from the expected state (two clicks, two tabs: one wins). With
  * `ownerId`, only while the campaign is still that owner's; null is "no owner" (a moderator

@@ -23,12 +23,20 @@ export interface PageAsk {
   before?: string | undefined;
 }
 
-/** One page and the cursors of its neighbours: `after` for the next page, `before` for the previous. */
+/**
+ * One page and the cursors of its neighbours: `after` for the next page, `before` for the
+ * previous. `place` is the ask that shows this page again (the cursor it honoured, none for the
+ * first page), so a page with several lists can page one and keep the others where they are.
+ */
 export interface KeysetPage<Row> {
   items: Row[];
   after: string | null;
   before: string | null;
+  place: PageAsk;
 }
+
+/** Moderation queues show this many items a page (a moderator works through them in order). */
+export const QUEUE_PER_PAGE = 20;
 
 const INT = /^-?\d{1,15}$/;
 const TEXT = /^[A-Za-z0-9_-]{1,64}$/;
@@ -92,7 +100,12 @@ export const keysetPage = async <Row>(options: {
     const rows = await fetch(seek(key, before, false), orderOf(key, false), size + 1);
     if (rows.length > size) {
       const items = rows.slice(0, size).reverse();
-      return { items, before: cursorOf(items[0]!), after: cursorOf(items.at(-1)!) };
+      return {
+        items,
+        before: cursorOf(items[0]!),
+        after: cursorOf(items.at(-1)!),
+        place: { before: options.ask.before },
+      };
     }
   }
   const after = before ? null : decodeCursor(key, options.ask.after);
@@ -107,6 +120,7 @@ export const keysetPage = async <Row>(options: {
     after: rows.length > size ? cursorOf(items.at(-1)!) : null,
     // Past the end, "Previous" still leads back to the rows before the cursor.
     before: after ? (items[0] ? cursorOf(items[0]) : encodeCursor(after)) : null,
+    place: after ? { after: options.ask.after } : {},
   };
 };
 

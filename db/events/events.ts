@@ -15,7 +15,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { TZDate } from '@date-fns/tz';
 import type { Database } from '../core/database';
 import { newId } from '../core/random';
-import { events, trustedOrganizers, users } from '../schema';
+import { events, trustedOrganizers } from '../schema';
 import type { ContentLanguage } from '../core/content-languages';
 import { createOnce } from '../core/form-submissions';
 import { eventIdFromSlug, withSlug } from './rules';
@@ -475,27 +475,6 @@ export const listOrganizerEvents = async (
     .from(events)
     .where(eq(events.organizerId, organizerId))
     .orderBy(asc(events.startsAt))
-    .all()
-    .then((rows) => rows.map(withSlug));
-
-/** Events waiting for a moderator, oldest first, with the organizer's email. */
-export const listSubmittedEvents = async (db: Database) =>
-  db
-    .select({
-      id: events.id,
-      title: events.title,
-      startsAt: events.startsAt,
-      endsAt: events.endsAt,
-      timeZone: events.timeZone,
-      organizerId: events.organizerId,
-      organizerEmail: users.email,
-      description: events.description,
-      contentLanguage: events.contentLanguage,
-    })
-    .from(events)
-    .leftJoin(users, eq(users.id, events.organizerId))
-    .where(eq(events.status, 'submitted'))
-    .orderBy(asc(events.updatedAt))
     .all()
     .then((rows) => rows.map(withSlug));
 

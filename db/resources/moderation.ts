@@ -1,5 +1,13 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../core/database';
+import {
+  keysetPage,
+  QUEUE_PER_PAGE,
+  seconds,
+  type KeyPart,
+  type KeysetPage,
+  type PageAsk,
+} from '../core/keyset';
 import { type ChangeActor } from './changes';
 import { organizations, resourceChanges, resourceReports, services } from '../schema';
 
@@ -10,23 +18,40 @@ export interface VerificationItem {
   verifiedAt: Date | null;
 }
 
-/** The verification queue: never-verified services first, then the longest since a person checked. */
-export const listVerificationQueue = async (
+/** The queue's order: never checked (0) first, then the oldest check; services_verify_queue_idx. */
+const verificationKey = [
+  { column: sql`coalesce(${services.verifiedAt}, 0)`, kind: 'int' },
+  { column: services.id, kind: 'text' },
+] as const satisfies readonly KeyPart[];
+
+/**
+ * The verification queue in keyset pages (db/core/keyset.ts): never-checked services first,
+ * then the longest since a person checked.
+ */
+export const listVerificationQueuePage = (
   db: Database,
-  limit = 50,
-): Promise<VerificationItem[]> =>
-  db
-    .select({
-      id: services.id,
-      name: services.name,
-      organization: organizations.name,
-      verifiedAt: services.verifiedAt,
-    })
-    .from(services)
-    .innerJoin(organizations, eq(organizations.id, services.organizationId))
-    .orderBy(sql`${services.verifiedAt} is not null`, asc(services.verifiedAt), asc(services.name))
-    .limit(limit)
-    .all();
+  ask: PageAsk,
+): Promise<KeysetPage<VerificationItem>> =>
+  keysetPage({
+    key: verificationKey,
+    ask,
+    size: QUEUE_PER_PAGE,
+    keyOf: (row: VerificationItem) => [seconds(row.verifiedAt), row.id],
+    fetch: (where, orderBy, limit) =>
+      db
+        .select({
+          id: services.id,
+          name: services.name,
+          organization: organizations.name,
+          verifiedAt: services.verifiedAt,
+        })
+        .from(services)
+        .innerJoin(organizations, eq(organizations.id, services.organizationId))
+        .where(where)
+        .orderBy(...orderBy)
+        .limit(limit)
+        .all(),
+  });
 
 export interface QueuedReport {
   id: string;
@@ -38,23 +63,40 @@ export interface QueuedReport {
   createdAt: Date;
 }
 
-/** Open reports from visitors, oldest first: what moderators should look at. */
-export const listOpenReportQueue = async (db: Database): Promise<QueuedReport[]> =>
-  db
-    .select({
-      id: resourceReports.id,
-      serviceId: resourceReports.serviceId,
-      serviceName: services.name,
-      problem: resourceReports.problem,
-      contact: resourceReports.contact,
-      repeats: resourceReports.repeats,
-      createdAt: resourceReports.createdAt,
-    })
-    .from(resourceReports)
-    .innerJoin(services, eq(services.id, resourceReports.serviceId))
-    .where(eq(resourceReports.status, 'open'))
-    .orderBy(asc(resourceReports.createdAt))
-    .all();
+/**
+ * Open reports from visitors, oldest first (what moderators should look at), in keyset pages
+ * over resource_reports_status_idx.
+ */
+export const listOpenReportQueuePage = (
+  db: Database,
+  ask: PageAsk,
+): Promise<KeysetPage<QueuedReport>> =>
+  keysetPage({
+    key: [
+      { column: resourceReports.createdAt, kind: 'int' },
+      { column: resourceReports.id, kind: 'text' },
+    ],
+    ask,
+    size: QUEUE_PER_PAGE,
+    keyOf: (row: QueuedReport) => [seconds(row.createdAt), row.id],
+    fetch: (where, orderBy, limit) =>
+      db
+        .select({
+          id: resourceReports.id,
+          serviceId: resourceReports.serviceId,
+          serviceName: services.name,
+          problem: resourceReports.problem,
+          contact: resourceReports.contact,
+          repeats: resourceReports.repeats,
+          createdAt: resourceReports.createdAt,
+        })
+        .from(resourceReports)
+        .innerJoin(services, eq(services.id, resourceReports.serviceId))
+        .where(and(eq(resourceReports.status, 'open'), where))
+        .orderBy(...orderBy)
+        .limit(limit)
+        .all(),
+  });
 
 /**
  * Closes an open report as resolved or dismissed. The reporter's contact is erased in the same

@@ -4,6 +4,7 @@
  * export map one to one. Columns HSDS lacks are marked "platform". Ids are HSDS UUIDs (text).
  */
 
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 const boolean = (name: string) => integer(name, { mode: 'boolean' }).notNull().default(false);
@@ -73,6 +74,8 @@ export const services = sqliteTable(
   (table) => [
     index('services_organization_idx').on(table.organizationId),
     index('services_verified_idx').on(table.verifiedAt),
+    // The moderators' queue to check again, in keyset pages: never checked (0) first, then the oldest check.
+    index('services_verify_queue_idx').on(sql`coalesce(${table.verifiedAt}, 0)`, table.id),
     // What a search checks of each candidate service, from the index alone.
     index('services_search_idx').on(table.id, table.status, table.organizationId, table.verifiedAt),
   ],

@@ -18,6 +18,7 @@ import { stories, storyApprovals, storyEvents, storyVersions } from '../schema';
 import { createOnce } from '../core/form-submissions';
 import {
   keysetPage,
+  QUEUE_PER_PAGE,
   seconds as keySeconds,
   type KeyPart,
   type KeysetPage,
@@ -702,8 +703,6 @@ const toQueued = (
   submittedAt: row.submittedAt!,
 });
 
-export const STORY_QUEUE_PER_PAGE = 20;
-
 /**
  * Stories submitted to moderators and not withdrawn, oldest first, in keyset pages
  * (db/core/keyset.ts). Drafts stay private.
@@ -715,7 +714,7 @@ export const listStoryQueuePage = (db: Database, ask: PageAsk): Promise<KeysetPa
       { column: stories.id, kind: 'text' },
     ],
     ask,
-    size: STORY_QUEUE_PER_PAGE,
+    size: QUEUE_PER_PAGE,
     keyOf: (row: QueuedStory) => [keySeconds(row.submittedAt), row.id],
     fetch: async (where, orderBy, limit) =>
       (

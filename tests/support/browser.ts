@@ -45,7 +45,8 @@ export class TestBrowser {
     init: { method?: string; headers: Record<string, string>; body?: string | FormData },
   ) {
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-    const res = await this.t.app.request(`${this.origin}${path}`, {
+    // A browser keeps an address's #fragment to itself.
+    const res = await this.t.app.request(`${this.origin}${path.split('#')[0]}`, {
       ...init,
       headers: { ...this.headers, ...(cookie ? { Cookie: cookie } : {}), ...init.headers },
     });

@@ -8,14 +8,25 @@ export const relLink = (html: string, rel: 'next' | 'prev'): string | null => {
 };
 
 /**
+ * The rel="next" (or "prev") address in the page links named `label`, on a page with several
+ * lists (`<nav class="pagination" aria-label="…">`), or null.
+ */
+export const relLinkIn = (html: string, label: string, rel: 'next' | 'prev'): string | null => {
+  const start = html.indexOf(`<nav class="pagination" aria-label="${label}">`);
+  return start < 0 ? null : relLink(html.slice(start, html.indexOf('</nav>', start)), rel);
+};
+
+/**
  * Follows a list's "Next page" links from `path` to the end, as a visitor without JavaScript
- * would, and returns every page's HTML. Fails past `limit` pages (a loop would never end).
+ * would, and returns every page's HTML; on a page with several lists, those of the links named
+ * `label`. Fails past `limit` pages (a loop would never end).
  */
 export const walkPages = async (
   browser: TestBrowser,
   path: string,
   rel: 'next' | 'prev' = 'next',
   limit = 50,
+  label?: string,
 ): Promise<string[]> => {
   const pages: string[] = [];
   let next: string | null = path;
@@ -25,7 +36,7 @@ export const walkPages = async (
     expect(res.status).toBe(200);
     const html = await res.text();
     pages.push(html);
-    next = relLink(html, rel);
+    next = label ? relLinkIn(html, label, rel) : relLink(html, rel);
   }
   return pages;
 };

@@ -148,4 +148,38 @@ describe('moderators editing the directory on D1', () => {
       .all();
     expect(log.results).toEqual([{ action: 'report-resolved', changed_fields: '[]' }]);
   });
+
+  it('walks the resources to check again in pages: each once, never checked first', async () => {
+    const moderator = await signIn('mod-d1c@example.org', 'moderator');
+    await env.DB.prepare("insert into organizations (id, name) values ('d1-org', 'Pagers')").run();
+    // Every third never checked; the others a day apart, in pairs that tie on the date.
+    await env.DB.batch(
+      Array.from({ length: 45 }, (_, i) =>
+        env.DB.prepare(
+          "insert into services (id, organization_id, name, slug, verified_at) values (?, 'd1-org', ?, ?, ?)",
+        ).bind(
+          `d1-place-${i}`,
+          `D1 place ${i}`,
+          `d1-place-${i}`,
+          i % 3 ? 86400 * (1 + (i >> 1)) : null,
+        ),
+      ),
+    );
+    const seen: number[] = [];
+    let href: string | null = '/moderation/resources';
+    let pages = 0;
+    for (; href; pages++) {
+      expect(pages).toBeLessThan(20);
+      const html: string = await (await request(href, { headers: { Cookie: moderator } })).text();
+      seen.push(...[...html.matchAll(/>D1 place (\d+)</g)].map((m) => Number(m[1])));
+      const nav: string = html.slice(
+        html.indexOf('aria-label="Pages of the resources to check again"'),
+      );
+      href = nav.match(/<a href="([^"]+)" rel="next">/)?.[1]?.replaceAll('&amp;', '&') ?? null;
+    }
+    expect(pages).toBeGreaterThan(2);
+    expect([...seen].sort((a, b) => a - b)).toEqual(Array.from({ length: 45 }, (_, i) => i));
+    const never = seen.filter((i) => i % 3 === 0);
+    expect(seen.slice(0, never.length)).toEqual(never);
+  });
 });

@@ -3,14 +3,16 @@ import * as v from 'valibot';
 import {
   approveCampaign,
   campaignOwnerContact,
-  listOwnerlessCampaigns,
-  listSubmittedCampaigns,
   returnCampaign,
 } from '../../db/campaigns/campaigns';
 import {
+  listOwnerlessCampaignsPage,
+  listSubmittedCampaignsPage,
+} from '../../db/campaigns/review-queue';
+import {
   applicationOwner,
   decideApplication,
-  listPendingApplications,
+  listPendingApplicationsPage,
 } from '../../db/accounts/organizer-applications';
 import { can } from '../../db/permissions';
 import { isRole } from '../../db/accounts/roles';
@@ -22,7 +24,8 @@ import {
 } from '../../db/accounts/users';
 import { format } from '../../web/i18n';
 import { catalogFor } from '../catalogs';
-import { listSubmittedEvents } from '../../db/events/events';
+import { listSubmittedEventsPage } from '../../db/events/review-queue';
+import { listPageHrefs } from '../../web/components/page-links';
 import { SubmittedEvents } from '../../web/views/events/moderation';
 import { ModerationPage, PeoplePage } from '../../web/views/accounts/moderation';
 import { CampaignReviewQueue, OwnerlessCampaigns } from '../../web/views/campaigns/review';
@@ -31,6 +34,7 @@ import { requireAccess } from '../http/require-access';
 import { renderPage } from '../http/render';
 import { emailAddress, readForm } from '../http/validation';
 import { firstValue } from '../http/fields';
+import { readPageAsk } from '../http/page-ask';
 import { noticeUrl, readNotice, type Notices } from '../http/notices';
 
 /** Notices on /moderation, after a decision here or in the events area (worker/events/moderation.tsx). */
@@ -59,25 +63,36 @@ const moderationUrl = (key: keyof typeof moderationNotices) =>
 export const moderationRoutes = new Hono<AppEnv>()
   .get('/moderation', requireAccess('moderation:use'), async function moderation_get(c) {
     const t = c.get('t');
+    const db = c.get('db');
+    // Four queues, each paged on its own (`?eventsAfter=…`); a link keeps the others' place.
+    const [applications, campaigns, ownerless, events] = await Promise.all([
+      listPendingApplicationsPage(db, readPageAsk(c, 'applications')),
+      listSubmittedCampaignsPage(db, readPageAsk(c, 'campaigns')),
+      listOwnerlessCampaignsPage(db, readPageAsk(c, 'ownerless')),
+      listSubmittedEventsPage(db, readPageAsk(c, 'events')),
+    ]);
+    const pages = listPageHrefs('/moderation', { applications, campaigns, ownerless, events });
     return renderPage(c, {
       title: t.moderation.title,
       body: (
         <ModerationPage
           t={t}
           locale={c.get('locale')}
-          applications={await listPendingApplications(c.get('db'))}
+          applications={applications.items}
+          applicationPages={pages.applications}
           notice={readNotice(c, moderationNotices)}
           campaigns={
             <>
-              <CampaignReviewQueue t={t} campaigns={await listSubmittedCampaigns(c.get('db'))} />
-              <OwnerlessCampaigns t={t} campaigns={await listOwnerlessCampaigns(c.get('db'))} />
+              <CampaignReviewQueue t={t} campaigns={campaigns.items} pages={pages.campaigns} />
+              <OwnerlessCampaigns t={t} campaigns={ownerless.items} pages={pages.ownerless} />
             </>
           }
           queues={
             <SubmittedEvents
               t={t}
               locale={c.get('locale')}
-              events={await listSubmittedEvents(c.get('db'))}
+              events={events.items}
+              pages={pages.events}
             />
           }
         />

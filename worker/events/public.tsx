@@ -35,6 +35,7 @@ import { eventMail, sendAll } from './mail';
 import { renderPage } from '../http/render';
 import { readPageAsk } from '../http/page-ask';
 import { listUpcomingEventsPage } from '../../db/events/list-page';
+import { listMonthOccurrences } from '../../db/events/month';
 import { emailAddress, fieldErrors, readForm, requiredLine } from '../http/validation';
 import { cleanText, firstValue } from '../http/fields';
 import { eventQuery, readEventFilters } from './filters';
@@ -248,11 +249,11 @@ export const eventRoutes = new Hono<AppEnv>()
     const list =
       filters.view === 'list'
         ? await listUpcomingEventsPage(db, now, eventQuery(filters), readPageAsk(c))
-        : {
-            items: await listUpcomingEvents(db, now, eventQuery(filters)),
-            after: null,
-            before: null,
-          };
+        : { items: [], after: null, before: null };
+    const month =
+      filters.view === 'month'
+        ? await listMonthOccurrences(db, now, eventQuery(filters))
+        : { occurrences: [], more: false };
     const props = {
       t,
       locale: c.get('locale'),
@@ -261,6 +262,8 @@ export const eventRoutes = new Hono<AppEnv>()
       languages: EVENT_LANGUAGES,
       categories: EVENT_CATEGORIES,
       events: list.items,
+      occurrences: month.occurrences,
+      moreInMonth: month.more,
       after: list.after,
       before: list.before,
     };

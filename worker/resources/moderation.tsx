@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
 import {
   closeResourceReport,
-  listOpenReportQueue,
-  listVerificationQueue,
+  listOpenReportQueuePage,
+  listVerificationQueuePage,
 } from '../../db/resources/moderation';
+import { listPageHrefs } from '../../web/components/page-links';
 import { changeActor } from '../../db/resources/changes';
 import { markResourceVerified } from '../../db/resources/verify';
 import { ResourcesModerationPage } from '../../web/views/resources/moderation';
@@ -11,6 +12,7 @@ import type { AppEnv } from '../env';
 import { requireAccess } from '../http/require-access';
 import { noticeUrl, readNotice, type Notices } from '../http/notices';
 import { renderPage } from '../http/render';
+import { readPageAsk } from '../http/page-ask';
 
 const notices = {
   verified: (t) => t.moderation.verifiedNotice,
@@ -26,18 +28,22 @@ export const resourcesModerationRoutes = new Hono<AppEnv>()
   .get('/moderation/resources', async function moderation_resources_get(c) {
     const t = c.get('t');
     const db = c.get('db');
-    const [reports, queue] = await Promise.all([
-      listOpenReportQueue(db),
-      listVerificationQueue(db),
+    // Two queues, each paged on its own (`?reportsAfter=…`); a link keeps the other's place.
+    const [reports, checks] = await Promise.all([
+      listOpenReportQueuePage(db, readPageAsk(c, 'reports')),
+      listVerificationQueuePage(db, readPageAsk(c, 'checks')),
     ]);
+    const pages = listPageHrefs('/moderation/resources', { reports, checks });
     return renderPage(c, {
       title: t.moderation.resourcesTitle,
       body: (
         <ResourcesModerationPage
           t={t}
           locale={c.get('locale')}
-          reports={reports}
-          queue={queue}
+          reports={reports.items}
+          reportPages={pages.reports}
+          queue={checks.items}
+          queuePages={pages.checks}
           notice={readNotice(c, notices)}
         />
       ),

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
 import { createEvent } from '../../../db/events/events';
 import { EVENTS_PER_PAGE, seriesPattern } from '../../../db/events/list-page';
+import { MONTH_LIMIT } from '../../../db/events/month';
 import { events } from '../../../db/schema';
 import { TestBrowser } from '../../support/browser';
 import { makeTestApp, visibleText, type TestApp } from '../../support/app';
@@ -142,5 +143,46 @@ describe('/events in pages', () => {
     expect(
       seriesPattern(new Date('2026-01-06T17:30:00Z'), new Date('2026-01-20T17:30:00Z'), zone),
     ).toBe('dates');
+  });
+
+  it('says so when a month holds more events than its grid shows, never cutting it silently', async () => {
+    const day = new Date();
+    day.setUTCMonth(day.getUTCMonth() + 3, 10);
+    day.setUTCHours(8, 0, 0, 0);
+    const month = day.toISOString().slice(0, 7);
+    const add = (count: number, from: number) =>
+      t.db.insert(events).values(
+        Array.from({ length: count }, (_, i) => ({
+          id: `busy${from + i}`,
+          title: `Busy ${from + i}`,
+          description: 'A full month.',
+          category: 'meeting' as const,
+          format: 'online' as const,
+          timeZone: 'UTC',
+          startsAt: new Date(day.getTime() + (from + i) * 60_000),
+          endsAt: new Date(day.getTime() + (from + i) * 60_000 + 30 * 60_000),
+          status: 'published' as const,
+          createdAt: new Date(),
+          updatedAt: new Date(),
+        })),
+      );
+    const grid = async (locale = 'en') =>
+      (
+        await new TestBrowser(t, 'http://localhost', { 'Accept-Language': locale }).get(
+          `/events?view=month&month=${month}`,
+        )
+      ).text();
+    await add(MONTH_LIMIT, 0);
+    const full = await grid();
+    expect(titles(full)).toHaveLength(MONTH_LIMIT);
+    expect(visibleText(full)).not.toContain('more events than the calendar can show');
+
+    await add(1, MONTH_LIMIT);
+    const over = await grid();
+    expect(titles(over)).toHaveLength(MONTH_LIMIT);
+    expect(visibleText(over)).toContain(
+      `This month has more events than the calendar can show: here are the first ${MONTH_LIMIT}.`,
+    );
+    expect(visibleText(await grid('fr'))).toContain(`voici les ${MONTH_LIMIT} premiers`);
   });
 });

@@ -208,8 +208,12 @@ const eventFilters = {
   month: ['2030-06', '2030-02', '1970-01', '9999-12'],
 };
 
-/** A list's keyset cursors (db/core/keyset.ts): the key's values joined by dots. */
-const cursors = (key: Sample) => ({ after: key, before: key });
+/**
+ * A list's keyset cursors (db/core/keyset.ts): the key's values joined by dots; with a prefix
+ * for one of several lists on a page (`eventsAfter`, cursorName in web/components/page-links.tsx).
+ */
+const cursors = (key: Sample, prefix = ''): Record<string, Sample> =>
+  prefix ? { [`${prefix}After`]: key, [`${prefix}Before`]: key } : { after: key, before: key };
 const timeAndId = ['1900000000.aaaaaaaaaaaaaaaaaaaaaaaa', '0.a', '1.2.3'];
 /** A feed or an embed's language (`?lang=`). */
 const lang = { lang: ['en', 'fr'] };
@@ -261,7 +265,16 @@ export const FUZZ_ROUTES: Record<string, FuzzEntry> = {
   'GET /account/data.json': { as: 'organizer' },
   'GET /account/delete': { as: 'organizer' },
   'POST /account/delete': { as: 'organizer' },
-  'GET /moderation': { as: 'moderator', query: notice },
+  'GET /moderation': {
+    as: 'moderator',
+    query: {
+      ...notice,
+      ...cursors(timeAndId, 'applications'),
+      ...cursors(timeAndId, 'campaigns'),
+      ...cursors(timeAndId, 'ownerless'),
+      ...cursors(timeAndId, 'events'),
+    },
+  },
   'POST /moderation/organizer-applications/:id/:decision{approval|decline}': {
     as: 'moderator',
     params: async (w) => ({ id: await w.application() }),
@@ -281,7 +294,10 @@ export const FUZZ_ROUTES: Record<string, FuzzEntry> = {
     fields: { problem: 'The phone number is wrong.', contact: 'ana@example.org' },
     params: resource,
   },
-  'GET /moderation/resources': { as: 'moderator', query: notice },
+  'GET /moderation/resources': {
+    as: 'moderator',
+    query: { ...notice, ...cursors(timeAndId, 'reports'), ...cursors(timeAndId, 'checks') },
+  },
   'POST /moderation/resources/:id/verification': { as: 'moderator', params: resource },
   'POST /moderation/resources/reports/:id/:outcome{resolution|dismissal}': {
     as: 'moderator',

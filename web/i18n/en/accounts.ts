@@ -108,6 +108,7 @@ export const moderation = {
   resourcesLink: 'Check resources and reports from visitors',
   resourcesTitle: 'Resources: checks and reports',
   reportsHeading: 'Reports from visitors',
+  reportsPagesLabel: 'Pages of the reports from visitors',
   noReports: 'No reports are waiting.',
   reportAbout: 'About',
   reportProblem: 'What is wrong',
@@ -119,6 +120,7 @@ export const moderation = {
   dismiss: 'Nothing to change',
   closeHint: 'Closing a report erases the contact the person gave.',
   verifyHeading: 'To check again',
+  verifyPagesLabel: 'Pages of the resources to check again',
   verifyIntro:
     'Never-checked resources first, then the longest since someone checked. Call or visit, correct what changed, then mark it checked.',
   neverVerified: 'Never checked',
@@ -129,6 +131,7 @@ export const moderation = {
   resolvedNotice: 'Report closed. The contact was erased.',
   reportAlreadyClosed: 'Someone already closed this report.',
   applicationsHeading: 'Requests to become an organizer',
+  applicationsPagesLabel: 'Pages of the requests to become an organizer',
   noApplications: 'No requests are waiting.',
   appliedOn: 'Asked on {date}',
   from: 'From',

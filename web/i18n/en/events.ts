@@ -74,6 +74,8 @@ export const events = {
   where: 'Where',
   timeZoneNote: 'Times are in {zone}.',
   monthCaption: 'Events in {month}',
+  monthTooFull:
+    'This month has more events than the calendar can show: here are the first {count}. The list view shows them all, page by page, and the filters narrow them.',
   previousMonth: 'Previous month',
   nextMonth: 'Next month',
   weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
@@ -269,6 +271,7 @@ export const events = {
     'Come and meet people who support this campaign. You do not need an account to join.',
   // Moderation
   moderationHeading: 'Events waiting for approval',
+  moderationPagesLabel: 'Pages of the events waiting for approval',
   moderationNone: 'No events are waiting.',
   organizerLabel: 'Organizer',
   approve: 'Publish',

@@ -110,6 +110,7 @@ export const moderation: Catalog['moderation'] = {
   resourcesLink: 'Vérifier les ressources et les signalements',
   resourcesTitle: 'Ressources : vérifications et signalements',
   reportsHeading: 'Signalements des visiteurs',
+  reportsPagesLabel: 'Pages des signalements des visiteurs',
   noReports: 'Aucun signalement en attente.',
   reportAbout: 'Ressource',
   reportProblem: 'Ce qui ne va pas',
@@ -121,6 +122,7 @@ export const moderation: Catalog['moderation'] = {
   dismiss: 'Rien à changer',
   closeHint: 'Fermer un signalement efface le contact laissé par la personne.',
   verifyHeading: 'À vérifier de nouveau',
+  verifyPagesLabel: 'Pages des ressources à vérifier de nouveau',
   verifyIntro:
     'D\u2019abord les ressources jamais vérifiées, puis celles vérifiées il y a le plus longtemps. Appelez ou passez, corrigez ce qui a changé, puis marquez-la vérifiée.',
   neverVerified: 'Jamais vérifiée',
@@ -131,6 +133,7 @@ export const moderation: Catalog['moderation'] = {
   resolvedNotice: 'Signalement fermé. Le contact a été effacé.',
   reportAlreadyClosed: 'Quelqu\u2019un a déjà fermé ce signalement.',
   applicationsHeading: 'Demandes pour organiser',
+  applicationsPagesLabel: 'Pages des demandes pour organiser',
   noApplications: 'Aucune demande en attente.',
   appliedOn: 'Demande du {date}',
   from: 'De',

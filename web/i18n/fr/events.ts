@@ -76,6 +76,8 @@ export const events: Catalog['events'] = {
   where: 'Où',
   timeZoneNote: 'Heures du fuseau {zone}.',
   monthCaption: 'Événements de {month}',
+  monthTooFull:
+    'Ce mois compte plus d\u2019événements que le calendrier ne peut en montrer : voici les {count} premiers. La vue en liste les montre tous, page par page, et les filtres en réduisent le nombre.',
   previousMonth: 'Mois précédent',
   nextMonth: 'Mois suivant',
   weekdays: ['Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi', 'Samedi', 'Dimanche'],
@@ -275,6 +277,7 @@ export const events: Catalog['events'] = {
   campaignEventsIntro:
     'Venez rencontrer les personnes qui soutiennent cette campagne. Pas besoin de compte pour venir.',
   moderationHeading: 'Événements en attente de validation',
+  moderationPagesLabel: 'Pages des événements en attente de validation',
   moderationNone: 'Aucun événement en attente.',
   organizerLabel: 'Organisateur',
   approve: 'Publier',

@@ -2,14 +2,16 @@ import type { Child } from 'hono/jsx';
 import type { PendingApplication } from '../../../db/accounts/organizer-applications';
 import type { CurrentUser, Role } from '../../../db/accounts/roles';
 import { ErrorSummary, Notice, TextField, type FieldErrors } from '../../components/form';
+import { PageLinks, type PageHrefs } from '../../components/page-links';
 import { formatDate } from '../../components/format';
 import { format, labelledValues, type Catalog, type Locale } from '../../i18n';
 
-/** The moderators' home: requests to become an organizer, oldest first. */
+/** The moderators' home: requests to become an organizer, oldest first, a page at a time. */
 export const ModerationPage = (props: {
   t: Catalog;
   locale: Locale;
   applications: PendingApplication[];
+  applicationPages: PageHrefs;
   notice?: string | undefined;
   /** Queues of other areas (campaigns, events, stories), drawn by their own views. */
   campaigns?: Child;
@@ -29,7 +31,7 @@ export const ModerationPage = (props: {
       <p>
         <a href="/moderation/stories">{t.stories.queueLink}</a>
       </p>
-      <h2>{t.moderation.applicationsHeading}</h2>
+      <h2 id="applications">{t.moderation.applicationsHeading}</h2>
       {props.applications.length === 0 ? <p>{t.moderation.noApplications}</p> : null}
       {props.applications.map((application) => (
         <section class="queue-item" aria-labelledby={`application-${application.id}`}>
@@ -65,6 +67,7 @@ export const ModerationPage = (props: {
           </div>
         </section>
       ))}
+      <PageLinks t={t} label={t.moderation.applicationsPagesLabel} {...props.applicationPages} />
       {props.campaigns ?? null}
       {props.queues}
     </>

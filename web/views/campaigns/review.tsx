@@ -1,12 +1,25 @@
 import type { Campaign } from '../../../db/campaigns/campaigns';
+import type { OwnerlessCampaign, QueuedCampaign } from '../../../db/campaigns/review-queue';
 import { Notice, type FieldErrors } from '../../components/form';
+import { PageLinks, type PageHrefs } from '../../components/page-links';
 import { format, type Catalog } from '../../i18n';
 import { CampaignEnding } from './ending';
 
-/** Campaigns waiting for a moderator: the whole text as it would be published, and two buttons. */
-export const CampaignReviewQueue = ({ t, campaigns }: { t: Catalog; campaigns: Campaign[] }) => (
+/**
+ * Campaigns waiting for a moderator, a page at a time: the whole text as it would be published,
+ * and two buttons.
+ */
+export const CampaignReviewQueue = ({
+  t,
+  campaigns,
+  pages,
+}: {
+  t: Catalog;
+  campaigns: QueuedCampaign[];
+  pages: PageHrefs;
+}) => (
   <>
-    <h2>{t.campaigns.moderationHeading}</h2>
+    <h2 id="campaigns">{t.campaigns.moderationHeading}</h2>
     {campaigns.length === 0 ? <p>{t.campaigns.noSubmitted}</p> : null}
     {campaigns.map((campaign) => (
       <section class="queue-item" aria-labelledby={`campaign-${campaign.id}`}>
@@ -57,13 +70,25 @@ export const CampaignReviewQueue = ({ t, campaigns }: { t: Catalog; campaigns: C
         </div>
       </section>
     ))}
+    <PageLinks t={t} label={t.campaigns.reviewPagesLabel} {...pages} />
   </>
 );
 
-/** Campaigns whose organizer deleted their account and that a moderator still has to close or deliver. */
-export const OwnerlessCampaigns = ({ t, campaigns }: { t: Catalog; campaigns: Campaign[] }) => (
+/**
+ * Campaigns whose organizer deleted their account and that a moderator still has to close or
+ * deliver, a page at a time.
+ */
+export const OwnerlessCampaigns = ({
+  t,
+  campaigns,
+  pages,
+}: {
+  t: Catalog;
+  campaigns: OwnerlessCampaign[];
+  pages: PageHrefs;
+}) => (
   <>
-    <h2>{t.campaigns.ownerlessHeading}</h2>
+    <h2 id="ownerless">{t.campaigns.ownerlessHeading}</h2>
     {campaigns.length === 0 ? (
       <p>{t.campaigns.noOwnerless}</p>
     ) : (
@@ -76,6 +101,7 @@ export const OwnerlessCampaigns = ({ t, campaigns }: { t: Catalog; campaigns: Ca
         ))}
       </ul>
     )}
+    <PageLinks t={t} label={t.campaigns.ownerlessPagesLabel} {...pages} />
   </>
 );
 

@@ -1,5 +1,6 @@
-import type { EventCategory, PublicEvent } from '../../../db/events/events';
+import type { EventCategory } from '../../../db/events/events';
 import type { ListedEvent } from '../../../db/events/list-page';
+import type { MonthOccurrence } from '../../../db/events/month';
 import { PageLinks } from '../../components/page-links';
 import { dayIn, formatDay, formatMonth, lastDayOf } from './format';
 import { format, type Catalog, type Locale } from '../../i18n';
@@ -30,8 +31,12 @@ export interface EventsPageProps {
   cities: string[];
   languages: readonly string[];
   categories: readonly EventCategory[];
-  /** The month's every occurrence, or one page of the list (a series once: `repeats`). */
-  events: (PublicEvent & { repeats?: ListedEvent['repeats'] })[];
+  /** One page of the list (a series once: `repeats`); empty in the month view. */
+  events: ListedEvent[];
+  /** The month's occurrences (up to MONTH_LIMIT); empty in the list view. */
+  occurrences: MonthOccurrence[];
+  /** The month has more occurrences than the grid shows. */
+  moreInMonth?: boolean;
   /** The list's cursors of the next and previous pages (db/core/keyset.ts); null at either end. */
   after?: string | null;
   before?: string | null;
@@ -180,10 +185,10 @@ const MonthGrid = (props: EventsPageProps) => {
   const lead = (first.getUTCDay() + 6) % 7; // Monday first
   // An event is listed on every day it is on, as a paper calendar would show it: a reader looking
   // at the second day of a three-day event must find it there. Later days say "continued".
-  const byDay = new Map<string, { event: PublicEvent; continued: boolean }[]>();
+  const byDay = new Map<string, { event: MonthOccurrence; continued: boolean }[]>();
   const monthFirst = first.toISOString().slice(0, 10);
   const monthLast = new Date(Date.UTC(year, month - 1, days)).toISOString().slice(0, 10);
-  for (const event of props.events) {
+  for (const event of props.occurrences) {
     const firstDay = dayIn(event.startsAt, event.timeZone);
     const lastDay = lastDayOf(event);
     const from = firstDay > monthFirst ? firstDay : monthFirst;
@@ -210,6 +215,9 @@ const MonthGrid = (props: EventsPageProps) => {
   const monthName = formatMonth(year, month, locale);
   return (
     <>
+      {props.moreInMonth ? (
+        <p class="hint">{format(t.events.monthTooFull, { count: props.occurrences.length })}</p>
+      ) : null}
       <nav class="actions" aria-label={monthName}>
         <a href={query(filters, { month: shift(-1) })}>{t.events.previousMonth}</a>
         <a href={query(filters, { month: shift(1) })}>{t.events.nextMonth}</a>
@@ -269,7 +277,7 @@ const MonthGrid = (props: EventsPageProps) => {
 /** The swappable results: the list or the month grid. The full page and htmx both use it. */
 export const EventResults = (props: EventsPageProps) => {
   const { t } = props;
-  const count = props.events.length;
+  const count = props.filters.view === 'month' ? props.occurrences.length : props.events.length;
   const paged = !!(props.after || props.before);
   return (
     <section id="event-results" aria-labelledby="event-results-heading">
@@ -287,12 +295,7 @@ export const EventResults = (props: EventsPageProps) => {
       ) : (
         <ul class="event-list">
           {props.events.map((event) => (
-            <EventSummary
-              t={t}
-              locale={props.locale}
-              event={event}
-              repeats={event.repeats ?? null}
-            />
+            <EventSummary t={t} locale={props.locale} event={event} repeats={event.repeats} />
           ))}
         </ul>
       )}

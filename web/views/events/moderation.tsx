@@ -1,31 +1,20 @@
 import { formatEventWhen } from './format';
 import type { Catalog, Locale } from '../../i18n';
 import { textIn } from '../../components/content-language';
+import { PageLinks, type PageHrefs } from '../../components/page-links';
+import type { QueuedEvent } from '../../../db/events/review-queue';
 
-export interface SubmittedEvent {
-  id: string;
-  /** Its readable address (`eventSlug`). */
-  slug: string;
-  title: string;
-  description: string;
-  contentLanguage: string;
-  startsAt: Date;
-  endsAt: Date;
-  timeZone: string;
-  organizerId: string | null;
-  organizerEmail: string | null;
-}
-
-/** The moderators' queue of events, shown on /moderation. */
+/** The moderators' queue of events, shown on /moderation a page at a time. */
 export const SubmittedEvents = (props: {
   t: Catalog;
   locale: Locale;
-  events: SubmittedEvent[];
+  events: QueuedEvent[];
+  pages: PageHrefs;
 }) => {
   const e = props.t.events;
   return (
     <>
-      <h2>{e.moderationHeading}</h2>
+      <h2 id="events">{e.moderationHeading}</h2>
       {props.events.length === 0 ? <p>{e.moderationNone}</p> : null}
       {props.events.map((event) => (
         <section class="queue-item" aria-labelledby={`event-${event.id}`}>
@@ -72,6 +61,7 @@ export const SubmittedEvents = (props: {
           </div>
         </section>
       ))}
+      <PageLinks t={props.t} label={e.moderationPagesLabel} {...props.pages} />
     </>
   );
 };

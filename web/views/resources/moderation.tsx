@@ -1,14 +1,17 @@
 import type { QueuedReport, VerificationItem } from '../../../db/resources/moderation';
 import { Notice } from '../../components/form';
+import { PageLinks, type PageHrefs } from '../../components/page-links';
 import { formatDate } from '../../components/format';
 import { format, type Catalog, type Locale } from '../../i18n';
 
-/** Moderators' view of the directory: reports from visitors, then resources to check again. */
+/** Moderators' view of the directory: reports from visitors, then resources to check again, each a page at a time. */
 export const ResourcesModerationPage = (props: {
   t: Catalog;
   locale: Locale;
   reports: QueuedReport[];
+  reportPages: PageHrefs;
   queue: VerificationItem[];
+  queuePages: PageHrefs;
   notice?: string | undefined;
 }) => {
   const { t } = props;
@@ -24,7 +27,7 @@ export const ResourcesModerationPage = (props: {
         </a>
       </p>
 
-      <h2>{m.reportsHeading}</h2>
+      <h2 id="reports">{m.reportsHeading}</h2>
       {props.reports.length === 0 ? <p>{m.noReports}</p> : <p class="hint">{m.closeHint}</p>}
       {props.reports.map((report) => (
         <section class="queue-item" aria-labelledby={`report-${report.id}`}>
@@ -65,8 +68,9 @@ export const ResourcesModerationPage = (props: {
           </div>
         </section>
       ))}
+      <PageLinks t={t} label={m.reportsPagesLabel} {...props.reportPages} />
 
-      <h2>{m.verifyHeading}</h2>
+      <h2 id="checks">{m.verifyHeading}</h2>
       <p>{m.verifyIntro}</p>
       <table class="stack-on-phone">
         <thead>
@@ -112,6 +116,7 @@ export const ResourcesModerationPage = (props: {
           ))}
         </tbody>
       </table>
+      <PageLinks t={t} label={m.verifyPagesLabel} {...props.queuePages} />
     </>
   );
 };

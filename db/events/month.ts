@@ -1,0 +1,46 @@
+import { and, asc } from 'drizzle-orm';
+import type { Database } from '../core/database';
+import { events } from '../schema';
+import { publicConditions, type EventFilters, type EventRow } from './events';
+import { withSlug } from './rules';
+
+/** What a month grid shows of an occurrence: its title and link, its days, and whether it is cancelled. */
+export type MonthOccurrence = Pick<
+  EventRow,
+  'id' | 'slug' | 'title' | 'contentLanguage' | 'status' | 'startsAt' | 'endsAt' | 'timeZone'
+>;
+
+/** A month grid stays readable up to this many occurrences; the list view pages past it. */
+export const MONTH_LIMIT = 200;
+
+/**
+ * The public occurrences in `filters`' range (the month view), soonest first, up to
+ * MONTH_LIMIT, and whether there were more (the page then says so, never a silently cut
+ * month). Only the columns the grid draws: every column and the places taken for each of
+ * 170 occurrences cost more than the rest of the page together (2,000 events, bench:scale).
+ */
+export const listMonthOccurrences = async (
+  db: Database,
+  now: Date,
+  filters: EventFilters,
+): Promise<{ occurrences: MonthOccurrence[]; more: boolean }> => {
+  const rows = await db
+    .select({
+      id: events.id,
+      title: events.title,
+      contentLanguage: events.contentLanguage,
+      status: events.status,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+      timeZone: events.timeZone,
+    })
+    .from(events)
+    .where(and(...publicConditions(now, filters)))
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(MONTH_LIMIT + 1)
+    .all();
+  return {
+    occurrences: rows.slice(0, MONTH_LIMIT).map(withSlug),
+    more: rows.length > MONTH_LIMIT,
+  };
+};
