@@ -11,14 +11,17 @@
  * BENCH_SECONDS (per round, default 4), BENCH_ROUNDS (per server and page, default 2),
  * BENCH_CONNECTIONS (default 10), BENCH_REQUESTS (in process, per page, default 1000),
  * BENCH_PAGES (comma-separated names, to measure only some), BENCH_ONLY=inprocess (skip the
- * load rounds: for `node --cpu-prof --import tsx tests/bench/pages.ts`).
+ * load rounds), BENCH_PROFILE=<folder> (a CPU profile of each page's measured loop, and of
+ * nothing else, as <page>.cpuprofile: read them with `tsx tests/bench/profile-summary.ts`; the
+ * profiler's own cost is in that run's figures).
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Session } from 'node:inspector/promises';
 import { migrateLibsql, openLibsqlDatabase, tuneLocalFile } from '../../db/core/libsql';
 import { seedDemoData } from '../../db/demo/seed';
 import { createApp } from '../../worker/app';
@@ -32,6 +35,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const ONLY_IN_PROCESS = process.env.BENCH_ONLY === 'inprocess';
+const PROFILE_DIR = process.env.BENCH_PROFILE;
 const ROOT = join(import.meta.dirname, '..', '..');
 
 const dir = mkdtempSync(join(tmpdir(), 'hearth-bench-pages-'));
@@ -204,14 +208,26 @@ const app = createApp(
   },
   { log: () => {} },
 );
+const profiler = PROFILE_DIR ? new Session() : null;
+if (profiler) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.setSamplingInterval', { interval: 200 });
+  mkdirSync(PROFILE_DIR!, { recursive: true });
+}
 const inProcess = new Map<string, { wall: number; cpu: number }>();
 for (const [name, path] of measured) {
   const url = `http://localhost${path}`;
   for (let i = 0; i < Math.max(50, REQUESTS / 5); i++) await (await app.request(url)).arrayBuffer();
+  await profiler?.post('Profiler.start');
   const started = performance.now();
   const cpu = process.cpuUsage();
   for (let i = 0; i < REQUESTS; i++) await (await app.request(url)).arrayBuffer();
   const used = process.cpuUsage(cpu);
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(join(PROFILE_DIR!, `${name}.cpuprofile`), JSON.stringify(profile));
+  }
   inProcess.set(name, {
     wall: (performance.now() - started) / REQUESTS,
     cpu: (used.user + used.system) / 1000 / REQUESTS,
