@@ -61,6 +61,29 @@ describe('public pages on D1', () => {
       const cities = await page('/events');
       expect(cities.html).toMatch(/<option value="Quillhaven"[^>]*>Quillhaven</);
     }
+    // Each filter's statement is kept from its first use: the same shape again with a value it
+    // does not match must leave the event out (a value kept from the first use would show it).
+    const shown = async (path: string) => {
+      const res = await page(path);
+      expect(res.status, path).toBe(200);
+      return res.html.includes('Prepared reads evening');
+    };
+    for (const [match, other] of [
+      ['city=Quillhaven', 'city=Elsewhere'],
+      ['language=fr', 'language=en'],
+      ['format=in_person', 'format=online'],
+      ['category=meeting', 'category=vigil'],
+      [
+        `format=in_person&city=quillhaven&from=${startsAt.toISOString().slice(0, 10)}`,
+        'format=in_person&city=quillhaven&from=2099-01-01',
+      ],
+    ]) {
+      for (const round of [1, 2]) {
+        expect(await shown(`/events?${match}`), `${match}, round ${round}`).toBe(true);
+        expect(await shown(`/events?${other}`), `${other}, round ${round}`).toBe(false);
+      }
+    }
+    expect(await shown(`/events?view=month&month=2099-01`)).toBe(false);
   });
 
   it('shows the demo stories, campaigns and resources, lists and items', async () => {

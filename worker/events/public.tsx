@@ -16,8 +16,8 @@ import {
   EVENT_LANGUAGES,
   getEvent,
   getEventBySlug,
-  listEventCities,
   listUpcomingEvents,
+  readEventsMonth,
   type EventRow,
 } from '../../db/events/events';
 import { hitAddressLimits, type AddressLimits } from '../../db/core/rate-limit';
@@ -34,7 +34,7 @@ import type { AppEnv } from '../env';
 import { eventMail, sendAll } from './mail';
 import { renderPage } from '../http/render';
 import { readPageAsk } from '../http/page-ask';
-import { listUpcomingEventsPage } from '../../db/events/list-page';
+import { readEventsListPage } from '../../db/events/list-page';
 import { emailAddress, fieldErrors, readForm, requiredLine } from '../http/validation';
 import { cleanText, firstValue } from '../http/fields';
 import { eventQuery, readEventFilters } from './filters';
@@ -246,17 +246,13 @@ export const eventRoutes = new Hono<AppEnv>()
     // The list is paged (a series once); the month shows every occurrence of its weeks.
     const list =
       filters.view === 'list'
-        ? await listUpcomingEventsPage(db, now, eventQuery(filters), readPageAsk(c))
-        : {
-            items: await listUpcomingEvents(db, now, eventQuery(filters)),
-            after: null,
-            before: null,
-          };
+        ? await readEventsListPage(db, now, eventQuery(filters), readPageAsk(c))
+        : { ...(await readEventsMonth(db, now, eventQuery(filters))), after: null, before: null };
     const props = {
       t,
       locale: c.get('locale'),
       filters,
-      cities: await listEventCities(db, now),
+      cities: list.cities,
       languages: EVENT_LANGUAGES,
       categories: EVENT_CATEGORIES,
       events: list.items,
