@@ -5,7 +5,7 @@ import { openD1Database } from '../../db/core/d1';
 import { createEvent } from '../../db/events/events';
 import { findOrCreateUser } from '../../db/accounts/users';
 import { seedDemoData } from '../../db/demo/seed';
-import { events } from '../../db/schema';
+import { events, services } from '../../db/schema';
 
 // The public pages' reads are prepared once and sent in batches (db/core/prepared.ts): the same
 // pages on real D1, twice each (the second time through the statements kept from the first).
@@ -105,5 +105,38 @@ describe('public pages on D1', () => {
       expect((await page(`/${area}`)).html).toContain(`href="${item}"`);
     }
     expect((await page('/stories?page=99')).status).toBe(200);
+  });
+
+  it('shows each resource as its own, by slug and by id, and no inactive one', async () => {
+    await seedDemoData(db);
+    const list = await page('/resources');
+    const links = [
+      ...new Set([...list.html.matchAll(/href="\/resources\/([a-z0-9-]+)"/g)].map((m) => m[1]!)),
+    ];
+    const [first, second] = links;
+    expect(second).toBeDefined();
+    const title = (html: string) => html.match(/<h1[^>]*>([^<]+)</)?.[1];
+    const names = new Map<string, string | undefined>();
+    // Twice each, in turn: the statements kept from the first read must take each key anew.
+    for (const round of [1, 2]) {
+      for (const slug of [first!, second!]) {
+        const shown = await page(`/resources/${slug}`);
+        expect(shown.status, `${slug}, round ${round}`).toBe(200);
+        if (round === 1) names.set(slug, title(shown.html));
+        else expect(title(shown.html), slug).toBe(names.get(slug));
+      }
+    }
+    expect(names.get(first!)).toBeTruthy();
+    expect(names.get(first!)).not.toBe(names.get(second!));
+    const row = await db
+      .select({ id: services.id, name: services.name })
+      .from(services)
+      .where(eq(services.slug, second!))
+      .get();
+    expect(title((await page(`/resources/${row!.id}`)).html)).toBe(row!.name);
+    expect((await page('/resources/no-such-resource')).status).toBe(404);
+    await db.update(services).set({ status: 'inactive' }).where(eq(services.id, row!.id));
+    expect((await page(`/resources/${second}`)).status).toBe(404);
+    expect((await page(`/resources/${first}`)).status).toBe(200);
   });
 });
