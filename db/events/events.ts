@@ -476,27 +476,29 @@ export const listUpcomingPublishedEventsByIds = async (
         .all()
         .then((rows) => rows.map(withSlug));
 
+const campaignEvents = preparedPerDatabase((db) =>
+  db
+    .select()
+    .from(events)
+    .where(
+      and(
+        eq(events.campaignId, sql.placeholder('campaignId')),
+        eq(events.status, 'published'),
+        gt(events.endsAt, placeholderFor(events.endsAt, 'now')),
+      ),
+    )
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+);
+
 /** For a campaign page: the campaign's upcoming published events, soonest first (no drafts, cancelled or past ones). */
 export const listUpcomingCampaignEvents = async (
   db: Database,
   campaignId: string,
   now = new Date(),
   limit = 50,
-): Promise<EventRow[]> =>
-  db
-    .select()
-    .from(events)
-    .where(
-      and(
-        eq(events.campaignId, campaignId),
-        eq(events.status, 'published'),
-        gt(events.endsAt, now),
-      ),
-    )
-    .orderBy(asc(events.startsAt), asc(events.id))
-    .limit(limit)
-    .all()
-    .then((rows) => rows.map(withSlug));
+): Promise<EventRow[]> => (await campaignEvents(db).all({ campaignId, now, limit })).map(withSlug);
 
 /** Public events of one organizer (their feed). */
 export const listOrganizerPublicEvents = async (

@@ -107,6 +107,26 @@ describe('public pages on D1', () => {
     expect((await page('/stories?page=99')).status).toBe(200);
   });
 
+  it('counts each listed campaign as its own page does, twice over', async () => {
+    await seedDemoData(db);
+    // The list counts the signatures of its page's campaigns in one prepared statement per
+    // number of campaigns: each count must land on its own campaign.
+    const progress = /<progress id="campaign-([a-z0-9-]+)-progress-bar"[^>]*value="(\d+)"/g;
+    const listed = [...(await page('/campaigns')).html.matchAll(progress)];
+    expect(listed.length).toBeGreaterThan(1);
+    expect(new Set(listed.map((m) => m[2])).size).toBeGreaterThan(1);
+    for (const [, slug, value] of listed) {
+      const own = await page(`/campaigns/${slug}`);
+      expect(
+        own.html.match(/<progress id="campaign-progress-bar"[^>]*value="(\d+)"/)?.[1],
+        slug,
+      ).toBe(value);
+    }
+    expect([...(await page('/campaigns')).html.matchAll(progress)].map((m) => m.slice(1))).toEqual(
+      listed.map((m) => m.slice(1)),
+    );
+  });
+
   it('shows each resource as its own, by slug and by id, and no inactive one', async () => {
     await seedDemoData(db);
     const list = await page('/resources');
