@@ -6,7 +6,9 @@
  * with the same connections and duration, so both see the same moments of a shared machine.
  * Then, with both servers stopped, the in-process cost: `app.request` in a loop on the same
  * database file, after a warm-up, as wall time and as the process's CPU time (which stays
- * readable when other jobs share the cores). Figures are printed, never asserted.
+ * readable when other jobs share the cores), and beside it the CPU time of the bare app answering
+ * the same bytes in process: the floor of `app.request` itself (a Request, a Response, reading
+ * its body). Figures are printed, never asserted.
  *
  * BENCH_SECONDS (per round, default 4), BENCH_ROUNDS (per server and page, default 2),
  * BENCH_CONNECTIONS (default 10), BENCH_REQUESTS (in process, per page, default 1000),
@@ -23,13 +25,15 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { findSourceMap, type SourceMapping } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { migrateLibsql, openLibsqlDatabase, tuneLocalFile } from '../../db/core/libsql';
 import { seedDemoData } from '../../db/demo/seed';
 import { createApp } from '../../worker/app';
 import { areaLinks } from '../../worker/area-links';
 import { readConfig } from '../../worker/config';
 import { outboxMailer } from '../../worker/mail/mailer';
-import type { CapturedPage } from './pages-bare';
+import { bareApp, type CapturedPage } from './pages-bare-app';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -216,10 +220,25 @@ if (profiler) {
   await profiler.post('Profiler.setSamplingInterval', { interval: 200 });
   mkdirSync(PROFILE_DIR!, { recursive: true });
 }
-const inProcess = new Map<string, { wall: number; cpu: number }>();
+// A full collection before each measured loop, so one loop's garbage is not collected (and
+// counted) in the next one's time.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+const inProcess = new Map<string, { wall: number; cpu: number; bareCpu: number }>();
+const bareInProcess = bareApp(captured);
+/** CPU ms a request of `REQUESTS` in a row (after a warm-up), for the bare stack in process. */
+const bareCpu = async (url: string) => {
+  for (let i = 0; i < Math.max(50, REQUESTS / 5); i++)
+    await (await bareInProcess.request(url)).arrayBuffer();
+  const cpu = process.cpuUsage();
+  for (let i = 0; i < REQUESTS; i++) await (await bareInProcess.request(url)).arrayBuffer();
+  const used = process.cpuUsage(cpu);
+  return (used.user + used.system) / 1000 / REQUESTS;
+};
 for (const [name, path] of measured) {
   const url = `http://localhost${path}`;
   for (let i = 0; i < Math.max(50, REQUESTS / 5); i++) await (await app.request(url)).arrayBuffer();
+  collectGarbage();
   await profiler?.post('Profiler.start');
   const started = performance.now();
   const cpu = process.cpuUsage();
@@ -243,6 +262,7 @@ for (const [name, path] of measured) {
   inProcess.set(name, {
     wall: (performance.now() - started) / REQUESTS,
     cpu: (used.user + used.system) / 1000 / REQUESTS,
+    bareCpu: await bareCpu(url),
   });
 }
 client.close();
@@ -253,15 +273,15 @@ console.log(
   `\nload average (1 min): ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}; medians of the rounds`,
 );
 console.log(
-  '| page | path | KiB | Hearth req/s | bare req/s | ratio | in process ms/request (CPU ms) |',
+  '| page | path | KiB | Hearth req/s | bare req/s | ratio | in process ms/request (CPU ms) | bare in process CPU ms |',
 );
-console.log('|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|');
 measured.forEach(([name, path], i) => {
   const rate = rates.get(name);
   const kib = (Buffer.from(captured[i]!.body, 'base64').length / 1024).toFixed(1);
   const [h, b] = rate ? [median(rate.hearth), median(rate.bare)] : [NaN, NaN];
   console.log(
-    `| ${name} | \`${path}\` | ${kib} | ${rate ? h.toFixed(0) : '—'} | ${rate ? b.toFixed(0) : '—'} | ${rate ? (h / b).toFixed(3) : '—'} | ${inProcess.get(name)!.wall.toFixed(3)} (${inProcess.get(name)!.cpu.toFixed(3)}) |`,
+    `| ${name} | \`${path}\` | ${kib} | ${rate ? h.toFixed(0) : '—'} | ${rate ? b.toFixed(0) : '—'} | ${rate ? (h / b).toFixed(3) : '—'} | ${inProcess.get(name)!.wall.toFixed(3)} (${inProcess.get(name)!.cpu.toFixed(3)}) | ${inProcess.get(name)!.bareCpu.toFixed(3)} |`,
   );
 });
 rmSync(dir, { recursive: true, force: true });
