@@ -1,4 +1,4 @@
-import { and, asc, desc, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, desc, or, sql, type AnyColumn, type Placeholder, type SQL } from 'drizzle-orm';
 
 /**
  * Keyset paging (the "seek method"): a page starts just after the last row of the page before
@@ -68,7 +68,11 @@ export const decodeCursor = (
 };
 
 /** Rows strictly past `values` in the list's order (`forward`), or strictly before it. */
-const seek = (key: readonly KeyPart[], values: readonly KeyValue[], forward: boolean): SQL => {
+const seek = (
+  key: readonly KeyPart[],
+  values: readonly (KeyValue | Placeholder)[],
+  forward: boolean,
+): SQL => {
   const [part, ...rest] = key;
   const value = values[0]!;
   const later = forward !== !!part!.descending;
@@ -81,23 +85,65 @@ const seek = (key: readonly KeyPart[], values: readonly KeyValue[], forward: boo
 const orderOf = (key: readonly KeyPart[], forward: boolean): SQL[] =>
   key.map((part) => (forward !== !!part.descending ? asc(part.column) : desc(part.column)));
 
+/** Which of a list's three queries runs: its first page, the rows after a cursor, or those before one. */
+export type SeekDirection = 'first' | 'after' | 'before';
+
+/** What `fetch` is told besides the condition and order: for a list whose queries are prepared. */
+export interface Seek {
+  direction: SeekDirection;
+  /** The cursor's values by the names `seekTemplate` gives them (`key0`, `key1`…). */
+  values: Record<string, KeyValue>;
+}
+
+/**
+ * The condition and order of one direction of a list, with the cursor's values as placeholders
+ * (`key0`, `key1`…): for a query prepared once per direction (db/core/prepared.ts) and filled
+ * with the `values` of the `Seek` that `keysetPage` gives `fetch`.
+ */
+export const seekTemplate = (
+  key: readonly KeyPart[],
+  direction: SeekDirection,
+): { where: SQL | undefined; orderBy: SQL[] } => ({
+  where:
+    direction === 'first'
+      ? undefined
+      : seek(
+          key,
+          key.map((_, i) => sql.placeholder(`key${i}`)),
+          direction === 'after',
+        ),
+  orderBy: orderOf(key, direction !== 'before'),
+});
+
+const seekOf = (direction: SeekDirection, cursor: readonly KeyValue[] = []): Seek => ({
+  direction,
+  values: Object.fromEntries(cursor.map((value, i) => [`key${i}`, value])),
+});
+
 /**
  * One page of a list in keyset order. `fetch` runs the list's own query with the extra
- * condition (undefined on the first page), the order and the limit given. Asked for a page
- * before the first full page, it answers the first page, so "Previous" never shows a short page.
+ * condition (undefined on the first page), the order and the limit given; a list that prepares
+ * its queries builds them with `seekTemplate` instead and reads the direction and cursor from
+ * `seek`. Asked for a page before the first full page, it answers the first page, so "Previous"
+ * never shows a short page.
  */
 export const keysetPage = async <Row>(options: {
   key: readonly KeyPart[];
   ask: PageAsk;
   size: number;
   keyOf: (row: Row) => KeyValue[];
-  fetch: (where: SQL | undefined, orderBy: SQL[], limit: number) => Promise<Row[]>;
+  fetch: (where: SQL | undefined, orderBy: SQL[], limit: number, seek: Seek) => Promise<Row[]>;
 }): Promise<KeysetPage<Row>> => {
   const { key, size, keyOf, fetch } = options;
   const cursorOf = (row: Row) => encodeCursor(keyOf(row));
   const before = decodeCursor(key, options.ask.before);
   if (before) {
-    const rows = await fetch(seek(key, before, false), orderOf(key, false), size + 1);
+    const rows = await fetch(
+      seek(key, before, false),
+      orderOf(key, false),
+      size + 1,
+      seekOf('before', before),
+    );
     if (rows.length > size) {
       const items = rows.slice(0, size).reverse();
       return {
@@ -113,6 +159,7 @@ export const keysetPage = async <Row>(options: {
     after ? seek(key, after, true) : undefined,
     orderOf(key, true),
     size + 1,
+    after ? seekOf('after', after) : seekOf('first'),
   );
   const items = rows.slice(0, size);
   return {

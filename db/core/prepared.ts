@@ -18,6 +18,28 @@ export const preparedPerDatabase = <Query>(
   };
 };
 
+/**
+ * Like `preparedPerDatabase`, for a query whose SQL takes one of a few shapes (which filters a
+ * list has, which way a page goes): one prepared query per database handle and shape, made on
+ * first use. `prepare` is given the shape alone, never the values, so no value can be written
+ * into a statement that is then reused with others; values come as placeholders. `keyOf` names
+ * a shape, and must take few values: each shape is kept for the life of the handle.
+ */
+export const preparedPerShape = <Shape, Query>(
+  keyOf: (shape: Shape) => string,
+  prepare: (db: Database, shape: Shape) => Query,
+): ((db: Database, shape: Shape) => Query) => {
+  const queries = new WeakMap<Database, Map<string, Query>>();
+  return (db, shape) => {
+    let kept = queries.get(db);
+    if (!kept) queries.set(db, (kept = new Map()));
+    const key = keyOf(shape);
+    let query = kept.get(key);
+    if (!query) kept.set(key, (query = prepare(db, shape)));
+    return query;
+  };
+};
+
 /** What drizzle's `batch()` asks of each item (drizzle-orm 0.45, libsql and d1 sessions). */
 interface BatchablePrepared {
   getQuery(): { sql: string; params: unknown[] };

@@ -18,6 +18,7 @@ import { newId } from '../core/random';
 import { events, trustedOrganizers } from '../schema';
 import type { ContentLanguage } from '../core/content-languages';
 import { createOnce } from '../core/form-submissions';
+import { inBatch, placeholderFor, preparedPerDatabase, preparedPerShape } from '../core/prepared';
 import { eventIdFromSlug, withSlug } from './rules';
 
 type StoredEvent = typeof events.$inferSelect;
@@ -191,8 +192,16 @@ export const createEvent = async (
   ).id;
 };
 
+const eventById = preparedPerDatabase((db) =>
+  db
+    .select()
+    .from(events)
+    .where(eq(events.id, sql.placeholder('id')))
+    .prepare(),
+);
+
 export const getEvent = async (db: Database, id: string): Promise<EventRow | null> =>
-  nullOrSlugged(await db.select().from(events).where(eq(events.id, id)).get());
+  nullOrSlugged(await eventById(db).get({ id }));
 
 /** An event by its readable address (`eventSlug`) or its bare id, as links to it carry either. */
 export const getEventBySlug = (db: Database, slugOrId: string): Promise<EventRow | null> =>
@@ -344,26 +353,64 @@ export interface EventFilters {
 /** `events` itself or an alias of it (a list comparing an event with others of its series). */
 export type EventsTable = typeof events | ReturnType<typeof alias<typeof events, string>>;
 
-/** What the public list shows of `table`: public, not over, and within the filters. */
-export const publicConditions = (
-  now: Date,
-  filters: EventFilters,
-  table: EventsTable = events,
-): SQL[] => {
+/** Which filters a list has: what its SQL depends on (the values come as placeholders). */
+export type FilterShape = Record<keyof EventFilters, boolean>;
+
+/** An empty filter filters nothing. */
+export const filterShape = (filters: EventFilters): FilterShape => ({
+  format: !!filters.format,
+  city: !!filters.city,
+  language: !!filters.language,
+  category: !!filters.category,
+  organizerId: !!filters.organizerId,
+  from: !!filters.from,
+  to: !!filters.to,
+});
+
+/** A filter shape as a short key (`preparedPerShape`): one letter a filter set. */
+export const filterShapeKey = (shape: FilterShape): string =>
+  Object.entries(shape)
+    .map(([name, set]) => (set ? name[0] : '-'))
+    .join('');
+
+/**
+ * What the public list shows of `table`: public, not over, and within the filters. Written with
+ * placeholders (`now` and one a filter, filled by `publicValues`) for queries prepared once per
+ * shape of filters; the list page, the month, the feeds and the embed all read through them.
+ */
+export const publicConditions = (shape: FilterShape, table: EventsTable = events): SQL[] => {
   const conditions: SQL[] = [
     inArray(table.status, ['published', 'cancelled']),
-    gt(table.endsAt, now),
+    gt(table.endsAt, placeholderFor(table.endsAt, 'now')),
   ];
-  if (filters.format) conditions.push(eq(table.format, filters.format));
-  if (filters.city) conditions.push(sql`lower(${table.city}) = lower(${filters.city})`);
-  if (filters.language)
-    conditions.push(sql`(',' || ${table.languages} || ',') like ${'%,' + filters.language + ',%'}`);
-  if (filters.category) conditions.push(eq(table.category, filters.category));
-  if (filters.organizerId) conditions.push(eq(table.organizerId, filters.organizerId));
-  if (filters.from) conditions.push(gte(table.endsAt, filters.from));
-  if (filters.to) conditions.push(lt(table.startsAt, filters.to));
+  if (shape.format) conditions.push(eq(table.format, sql.placeholder('format')));
+  if (shape.city) conditions.push(sql`lower(${table.city}) = lower(${sql.placeholder('city')})`);
+  if (shape.language)
+    conditions.push(sql`(',' || ${table.languages} || ',') like ${sql.placeholder('language')}`);
+  if (shape.category) conditions.push(eq(table.category, sql.placeholder('category')));
+  if (shape.organizerId) conditions.push(eq(table.organizerId, sql.placeholder('organizerId')));
+  if (shape.from) conditions.push(gte(table.endsAt, placeholderFor(table.endsAt, 'from')));
+  if (shape.to) conditions.push(lt(table.startsAt, placeholderFor(table.startsAt, 'to')));
   return conditions;
 };
+
+/** The values of `publicConditions`' placeholders. */
+export const publicValues = (now: Date, filters: EventFilters): Record<string, unknown> => ({
+  ...filters,
+  now,
+  language: `%,${filters.language},%`,
+});
+
+// Soonest first, and what each still has room for; one statement per shape of filters.
+const upcomingEvents = preparedPerShape(filterShapeKey, (db, shape: FilterShape) =>
+  db
+    .select({ ...getTableColumns(events), confirmedPlaces: placesWhere('confirmed') })
+    .from(events)
+    .where(and(...publicConditions(shape)))
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+);
 
 /** Upcoming public events (published, and cancelled ones so people see it), soonest first. */
 export const listUpcomingEvents = async (
@@ -372,25 +419,27 @@ export const listUpcomingEvents = async (
   filters: EventFilters = {},
   limit = 200,
 ): Promise<PublicEvent[]> =>
-  db
-    .select({ ...getTableColumns(events), confirmedPlaces: placesWhere('confirmed') })
-    .from(events)
-    .where(and(...publicConditions(now, filters)))
-    .orderBy(asc(events.startsAt), asc(events.id))
-    .limit(limit)
-    .all()
-    .then((rows) => rows.map(withSlug));
-
-/** Cities with upcoming public events, for the filter. */
-export const listEventCities = async (db: Database, now: Date): Promise<string[]> =>
   (
-    await db
-      .selectDistinct({ city: events.city })
-      .from(events)
-      .where(and(eq(events.status, 'published'), gt(events.endsAt, now), ne(events.city, '')))
-      .orderBy(asc(events.city))
-      .all()
-  ).map((row) => row.city);
+    await upcomingEvents(db, filterShape(filters)).all({ ...publicValues(now, filters), limit })
+  ).map(withSlug);
+
+const eventCities = preparedPerDatabase((db) =>
+  db
+    .selectDistinct({ city: events.city })
+    .from(events)
+    .where(
+      and(
+        eq(events.status, 'published'),
+        gt(events.endsAt, placeholderFor(events.endsAt, 'now')),
+        ne(events.city, ''),
+      ),
+    )
+    .orderBy(asc(events.city))
+    .prepare(),
+);
+
+/** Cities with upcoming public events, for the filter, as an item of a page's batch. */
+export const eventCitiesInBatch = (db: Database, now: Date) => inBatch(eventCities(db), { now });
 
 /**
  * For campaigns: the upcoming published events among these ids, soonest first. Drafts,
@@ -413,27 +462,29 @@ export const listUpcomingPublishedEventsByIds = async (
         .all()
         .then((rows) => rows.map(withSlug));
 
+const campaignEvents = preparedPerDatabase((db) =>
+  db
+    .select()
+    .from(events)
+    .where(
+      and(
+        eq(events.campaignId, sql.placeholder('campaignId')),
+        eq(events.status, 'published'),
+        gt(events.endsAt, placeholderFor(events.endsAt, 'now')),
+      ),
+    )
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+);
+
 /** For a campaign page: the campaign's upcoming published events, soonest first (no drafts, cancelled or past ones). */
 export const listUpcomingCampaignEvents = async (
   db: Database,
   campaignId: string,
   now = new Date(),
   limit = 50,
-): Promise<EventRow[]> =>
-  db
-    .select()
-    .from(events)
-    .where(
-      and(
-        eq(events.campaignId, campaignId),
-        eq(events.status, 'published'),
-        gt(events.endsAt, now),
-      ),
-    )
-    .orderBy(asc(events.startsAt), asc(events.id))
-    .limit(limit)
-    .all()
-    .then((rows) => rows.map(withSlug));
+): Promise<EventRow[]> => (await campaignEvents(db).all({ campaignId, now, limit })).map(withSlug);
 
 /** Public events of one organizer (their feed). */
 export const listOrganizerPublicEvents = async (

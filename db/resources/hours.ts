@@ -62,8 +62,25 @@ const SHORT_DAYS: Record<string, Weekday> = {
   Sun: 'SU',
 };
 
+// A zone's wall clock moves only from one minute to the next (every zone's offset has been whole
+// minutes since 1972), so each zone's is worked out once a minute, not once a request: a search
+// asks for every zone in use, a resource page for each of its places.
+let keptMinute = Number.NaN;
+const keptTimes = new Map<string, LocalTime>();
+
 /** The local time in an IANA zone at an instant; an unknown zone is read as UTC. */
 export const localTimeIn = (timeZone: string, now: Date): LocalTime => {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== keptMinute || keptTimes.size >= 1000) {
+    keptMinute = minute;
+    keptTimes.clear();
+  }
+  let time = keptTimes.get(timeZone);
+  if (!time) keptTimes.set(timeZone, (time = wallClockIn(timeZone, now)));
+  return time;
+};
+
+const wallClockIn = (timeZone: string, now: Date): LocalTime => {
   let parts: Intl.DateTimeFormatPart[];
   try {
     parts = formatterFor(timeZone).formatToParts(now);

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../core/database';
+import { fixedSql } from '../core/fixed-sql';
 import { WEEKDAYS, localTimeIn } from './hours';
 import { keptUntilOptionsChange } from './options-cache';
 import { locations } from '../schema';
@@ -53,7 +54,7 @@ const openSchedules = (where: SQL): SQL => sql`schedules sc
  * Whether the weekly rule in columns day_mask, opens_minute and closes_minute of `table` is open
  * at the moment of zone_now `z`. Shared by the schedules and the search rows, which copy one.
  */
-export const openAt = (table: 'sc' | 'r'): SQL => {
+const openAtIn = (table: 'sc' | 'r'): SQL => {
   const [mask, opens, closes] = ['day_mask', 'opens_minute', 'closes_minute'].map((column) =>
     sql.raw(`${table}.${column}`),
   );
@@ -65,7 +66,23 @@ export const openAt = (table: 'sc' | 'r'): SQL => {
         OR (${opens} > ${closes} AND ((${today} AND z.local_minute >= ${opens}) OR (${yesterday} AND z.local_minute < ${closes})))
       )`;
 };
+// Written out once (fixedSql): every search uses them.
+const OPEN_AT = { sc: fixedSql(openAtIn('sc')), r: fixedSql(openAtIn('r')) };
+export const openAt = (table: 'sc' | 'r'): SQL => OPEN_AT[table];
+
+/** The columns a service id is read from: the searches' aliases. */
+export type ServiceIdColumn = 's.id' | 'page.id' | 'r.service_id';
+
+const openNowOf = new Map<ServiceIdColumn, SQL>();
 
 /** True (1) when one service has a schedule open now (a filter, and the badge of each result). */
-export const openNowExpression = (serviceId: SQL): SQL =>
-  sql`EXISTS (SELECT 1 FROM ${openSchedules(sql`sc.service_id = ${serviceId}`)})`;
+export const openNowExpression = (serviceId: ServiceIdColumn): SQL => {
+  let expression = openNowOf.get(serviceId);
+  if (!expression) {
+    expression = fixedSql(
+      sql`EXISTS (SELECT 1 FROM ${openSchedules(sql`sc.service_id = ${sql.raw(serviceId)}`)})`,
+    );
+    openNowOf.set(serviceId, expression);
+  }
+  return expression;
+};

@@ -12,7 +12,7 @@ import {
 } from 'drizzle-orm';
 import { CONTENT_LANGUAGES, type ContentLanguage } from '../core/content-languages';
 import type { Database } from '../core/database';
-import { placeholderFor, preparedPerDatabase } from '../core/prepared';
+import { placeholderFor, preparedPerDatabase, preparedPerShape } from '../core/prepared';
 import { newId } from '../core/random';
 import { stories, storyApprovals, storyEvents, storyVersions } from '../schema';
 import { createOnce } from '../core/form-submissions';
@@ -20,9 +20,11 @@ import {
   keysetPage,
   QUEUE_PER_PAGE,
   seconds as keySeconds,
+  seekTemplate,
   type KeyPart,
   type KeysetPage,
   type PageAsk,
+  type SeekDirection,
 } from '../core/keyset';
 import {
   consentCampaignIdsOf,
@@ -589,18 +591,12 @@ const storyListKey = [
   { column: stories.id, kind: 'text', descending: true },
 ] as const satisfies readonly KeyPart[];
 
-/** One page of /stories, newest first; `ask` is where the query string says it starts. */
-export const listPublishedStoriesPage = async (
-  db: Database,
-  ask: PageAsk,
-  now = new Date(),
-): Promise<KeysetPage<PublicStory>> =>
-  keysetPage({
-    key: storyListKey,
-    ask,
-    size: STORIES_PER_PAGE,
-    keyOf: (row: PublicStory) => [keySeconds(row.publishedAt), row.id],
-    fetch: (where, orderBy, limit) =>
+// The list's three statements (first page, after and before a cursor), prepared once.
+const storyListQuery = preparedPerShape(
+  (direction: SeekDirection) => direction,
+  (db, direction: SeekDirection) => {
+    const seek = seekTemplate(storyListKey, direction);
+    return (
       db
         .select(publicColumns)
         .from(stories)
@@ -612,14 +608,30 @@ export const listPublishedStoriesPage = async (
         .where(
           and(
             eq(storyApprovals.id, stories.publishedApprovalId),
-            isLive(now, consentScope.ownPage()),
-            where,
+            isLive(nowPlaceholder(), consentScope.ownPage()),
+            seek.where,
           ),
         )
-        .orderBy(...orderBy)
-        .limit(limit)
-        .all()
-        .then((rows) => rows.map(toPublic)),
+        .orderBy(...seek.orderBy)
+        .limit(sql.placeholder('limit'))
+        .prepare()
+    );
+  },
+);
+
+/** One page of /stories, newest first; `ask` is where the query string says it starts. */
+export const listPublishedStoriesPage = async (
+  db: Database,
+  ask: PageAsk,
+  now = new Date(),
+): Promise<KeysetPage<PublicStory>> =>
+  keysetPage({
+    key: storyListKey,
+    ask,
+    size: STORIES_PER_PAGE,
+    keyOf: (row: PublicStory) => [keySeconds(row.publishedAt), row.id],
+    fetch: async (_where, _orderBy, limit, seek) =>
+      (await storyListQuery(db, seek.direction).all({ now, limit, ...seek.values })).map(toPublic),
   });
 
 /**

@@ -6,19 +6,27 @@
  * with the same connections and duration, so both see the same moments of a shared machine.
  * Then, with both servers stopped, the in-process cost: `app.request` in a loop on the same
  * database file, after a warm-up, as wall time and as the process's CPU time (which stays
- * readable when other jobs share the cores). Figures are printed, never asserted.
+ * readable when other jobs share the cores), and beside it the CPU time of the bare app answering
+ * the same bytes in process: the floor of `app.request` itself (a Request, a Response, reading
+ * its body). Figures are printed, never asserted.
  *
  * BENCH_SECONDS (per round, default 4), BENCH_ROUNDS (per server and page, default 2),
  * BENCH_CONNECTIONS (default 10), BENCH_REQUESTS (in process, per page, default 1000),
  * BENCH_PAGES (comma-separated names, to measure only some), BENCH_ONLY=inprocess (skip the
- * load rounds: for `node --cpu-prof --import tsx tests/bench/pages.ts`).
+ * load rounds), BENCH_PROFILE=<folder> (a CPU profile of each page's measured loop, and of
+ * nothing else, as <page>.cpuprofile: read them with `tsx tests/bench/profile-summary.ts`; the
+ * profiler's own cost is in that run's figures).
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Session } from 'node:inspector/promises';
+import { findSourceMap, type SourceMapping } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { migrateLibsql, openLibsqlDatabase, tuneLocalFile } from '../../db/core/libsql';
 import { seedDemoData } from '../../db/demo/seed';
 import { watchWrites } from '../../db/core/write-watch';
@@ -27,7 +35,7 @@ import { areaLinks } from '../../worker/area-links';
 import { readConfig } from '../../worker/config';
 import { outboxMailer } from '../../worker/mail/mailer';
 import { pageCache } from '../../worker/middleware/page-cache';
-import { bareApp, type CapturedPage } from './pages-bare';
+import { bareApp, type CapturedPage } from './pages-bare-app';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -36,6 +44,7 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const ONLY_IN_PROCESS = process.env.BENCH_ONLY === 'inprocess';
 /** The server as `npm start` runs it (with its page cache), or `BENCH_PAGE_CACHE=off`: every page drawn. */
 const PAGE_CACHE = process.env.BENCH_PAGE_CACHE !== 'off';
+const PROFILE_DIR = process.env.BENCH_PROFILE;
 const ROOT = join(import.meta.dirname, '..', '..');
 
 const dir = mkdtempSync(join(tmpdir(), 'hearth-bench-pages-'));
@@ -217,28 +226,71 @@ const appWith = (cached: boolean) =>
     },
     { log: () => {}, ...(cached ? { pageCache: pageCache({ writes }) } : {}) },
   );
+const profiler = PROFILE_DIR ? new Session() : null;
+if (profiler) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.setSamplingInterval', { interval: 200 });
+  mkdirSync(PROFILE_DIR!, { recursive: true });
+}
+// A full collection before each measured loop, and a pause for its sweeping (on other threads,
+// counted in the process's CPU time), so one loop's garbage is not collected in the next one's.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const collectGarbage = async () => {
+  gc();
+  await sleep(100);
+};
+/** Writes the profile of the loop just measured, its lines read back as the TypeScript's. */
+const saveProfile = async (name: string) => {
+  if (!profiler) return;
+  const { profile } = await profiler.post('Profiler.stop');
+  // The project's files run as tsx compiled them: their lines and columns, read back through
+  // the source maps, become the lines of the TypeScript (an arrow function is then findable).
+  for (const { callFrame } of profile.nodes) {
+    const found: Partial<SourceMapping> | undefined = callFrame.url.startsWith('file:')
+      ? findSourceMap(callFrame.url)?.findEntry(callFrame.lineNumber, callFrame.columnNumber)
+      : undefined;
+    if (found?.originalLine !== undefined && found.originalColumn !== undefined) {
+      callFrame.lineNumber = found.originalLine;
+      callFrame.columnNumber = found.originalColumn;
+    }
+  }
+  writeFileSync(join(PROFILE_DIR!, `${name}.cpuprofile`), JSON.stringify(profile));
+};
+type App = { request: (url: string) => Response | Promise<Response> };
 type Cost = { wall: number; cpu: number };
-const costOf = async (
-  app: { request: (url: string) => Response | Promise<Response> },
-  path: string,
-): Promise<Cost> => {
+/** Wall and CPU ms a request, `REQUESTS` in a row after a warm-up; `profile` names the loop's profile. */
+const costOf = async (app: App, path: string, profile?: string): Promise<Cost> => {
   const url = `http://localhost${path}`;
   for (let i = 0; i < Math.max(50, REQUESTS / 5); i++) await (await app.request(url)).arrayBuffer();
+  await collectGarbage();
+  if (profile) await profiler?.post('Profiler.start');
   const started = performance.now();
   const cpu = process.cpuUsage();
   for (let i = 0; i < REQUESTS; i++) await (await app.request(url)).arrayBuffer();
   const used = process.cpuUsage(cpu);
-  return {
-    wall: (performance.now() - started) / REQUESTS,
-    cpu: (used.user + used.system) / 1000 / REQUESTS,
-  };
+  const wall = (performance.now() - started) / REQUESTS;
+  if (profile) await saveProfile(profile);
+  return { wall, cpu: (used.user + used.system) / 1000 / REQUESTS };
 };
 const [drawing, serving, bare] = [appWith(false), appWith(true), bareApp(captured)];
+// Every page of each app once over first, a few hundred times: the code they share is then
+// compiled (on other threads, counted in the process's CPU time) before the first page is timed,
+// not during it.
+for (let round = 0; round < 3; round++) {
+  for (const [, path] of measured) {
+    for (let i = 0; i < 100; i++) {
+      for (const app of [drawing, serving, bare])
+        await (await app.request(`http://localhost${path}`)).arrayBuffer();
+    }
+  }
+}
 const inProcess = new Map<string, { drawn: Cost; served: Cost; bare: Cost }>();
 /** The lower of two alternating measures: what the machine's other jobs took least from. */
 const least = (a: Cost, b: Cost): Cost => (a.cpu <= b.cpu ? a : b);
 for (const [name, path] of measured) {
-  const drawn = await costOf(drawing, path);
+  const drawn = await costOf(drawing, path, name);
   const [served1, bare1] = [await costOf(serving, path), await costOf(bare, path)];
   const [served2, bare2] = [await costOf(serving, path), await costOf(bare, path)];
   inProcess.set(name, { drawn, served: least(served1, served2), bare: least(bare1, bare2) });

@@ -16,6 +16,23 @@ export const keptIntl = <T extends IntlObject>(key: string, make: () => T): T =>
   return value;
 };
 
+const texts = new Map<string, string>();
+
+/**
+ * A text that only its key decides (a zone's name in a language, a time of day as a language
+ * writes it), worked out by `make` the first time and kept: an Intl call costs a few
+ * microseconds, and a page writes the same few dozen times again and again. The key must hold
+ * every input of `make`. At most 5,000 are kept; then they are let go and made again.
+ */
+export const keptText = (key: string, make: () => string): string => {
+  let text = texts.get(key);
+  if (text === undefined) {
+    if (texts.size >= 5000) texts.clear();
+    texts.set(key, (text = make()));
+  }
+  return text;
+};
+
 /** The BCP 47 tag the site's dates and numbers are written in, per language. */
 export const regionTag = (locale: string): string => (locale === 'fr' ? 'fr-FR' : 'en-GB');
 

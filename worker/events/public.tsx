@@ -16,7 +16,6 @@ import {
   EVENT_LANGUAGES,
   getEvent,
   getEventBySlug,
-  listEventCities,
   listUpcomingEvents,
   type EventRow,
 } from '../../db/events/events';
@@ -34,8 +33,8 @@ import type { AppEnv } from '../env';
 import { eventMail, sendAll } from './mail';
 import { renderPage } from '../http/render';
 import { readPageAsk } from '../http/page-ask';
-import { listUpcomingEventsPage } from '../../db/events/list-page';
-import { listMonthOccurrences } from '../../db/events/month';
+import { readEventsListPage } from '../../db/events/list-page';
+import { readEventsMonth } from '../../db/events/month';
 import { emailAddress, fieldErrors, readForm, requiredLine } from '../http/validation';
 import { cleanText, firstValue } from '../http/fields';
 import { eventQuery, readEventFilters } from './filters';
@@ -248,24 +247,22 @@ export const eventRoutes = new Hono<AppEnv>()
     // The list is paged (a series once); the month shows every occurrence of its weeks.
     const list =
       filters.view === 'list'
-        ? await listUpcomingEventsPage(db, now, eventQuery(filters), readPageAsk(c))
-        : { items: [], after: null, before: null };
+        ? await readEventsListPage(db, now, eventQuery(filters), readPageAsk(c))
+        : null;
     const month =
-      filters.view === 'month'
-        ? await listMonthOccurrences(db, now, eventQuery(filters))
-        : { occurrences: [], more: false };
+      filters.view === 'month' ? await readEventsMonth(db, now, eventQuery(filters)) : null;
     const props = {
       t,
       locale: c.get('locale'),
       filters,
-      cities: await listEventCities(db, now),
+      cities: (list ?? month)?.cities ?? [],
       languages: EVENT_LANGUAGES,
       categories: EVENT_CATEGORIES,
-      events: list.items,
-      occurrences: month.occurrences,
-      moreInMonth: month.more,
-      after: list.after,
-      before: list.before,
+      events: list?.items ?? [],
+      occurrences: month?.occurrences ?? [],
+      moreInMonth: month?.more ?? false,
+      after: list?.after ?? null,
+      before: list?.before ?? null,
     };
     if (isHtmx(c)) return c.html(<EventResults {...props} />);
     return renderPage(c, {

@@ -45,23 +45,17 @@ export const renderPage = async <E extends AppEnv>(
   },
 ) => {
   const body = await (<>{page.body}</>).toString();
-  return c.html(
-    <>
-      {raw('<!doctype html>')}
-      <Layout
-        shell={{
-          ...shellFor(c, page.section),
-          htmx: body.includes(' hx-'),
-          ...(page.feeds ? { feeds: page.feeds } : {}),
-        }}
-        title={page.title}
-        shareCard={page.shareCard && shareCardAt(c, page.shareCard)}
-      >
-        {raw(body)}
-      </Layout>
-    </>,
-    (page.status ?? 200) as 200,
-  );
+  const html = Layout({
+    shell: {
+      ...shellFor(c, page.section),
+      htmx: body.includes(' hx-'),
+      ...(page.feeds ? { feeds: page.feeds } : {}),
+    },
+    title: page.title,
+    shareCard: page.shareCard && shareCardAt(c, page.shareCard),
+    children: raw(body),
+  });
+  return c.html(`<!doctype html>${html}`, (page.status ?? 200) as 200);
 };
 
 const shareCardAt = <E extends AppEnv>(

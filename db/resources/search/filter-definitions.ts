@@ -40,7 +40,7 @@ export const facetToken = (kind: string, value = '') =>
  * counts, if only one does (see schema.ts); else the service's schedules are read.
  */
 const openNowRowCheck =
-  (): SQL => sql`CASE WHEN r.hours_zone IS NULL THEN ${openNowExpression(sql`r.service_id`)}
+  (): SQL => sql`CASE WHEN r.hours_zone IS NULL THEN ${openNowExpression('r.service_id')}
       ELSE EXISTS (SELECT 1 FROM zone_now z WHERE z.time_zone = r.hours_zone AND ${openAt('r')}) END`;
 
 /** The SQL of one filter, given its value (a filter applies when its value is set: truthy). */
@@ -134,7 +134,7 @@ const SERVICE_FILTERS: { [K in ServiceFilter]: FilterSql<NonNullable<ResourceSea
   openNow: {
     // Tested service by service: pages and counts stop early (LIMIT), so only the services reached
     // are tested, however many are open.
-    service: () => openNowExpression(sql`s.id`),
+    service: () => openNowExpression('s.id'),
     row: openNowRowCheck,
     selective: false,
   },

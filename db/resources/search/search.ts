@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../core/database';
-import { openNowExpression, zoneNowTable, zonesInUse } from '../open-now';
+import { zoneNowTable, zonesInUse } from '../open-now';
 import type { ChosenRow, SearchPath } from './chosen';
 import { appliedFilters } from './filter-definitions';
 import { searchFilters, searchOrder } from './filters';
@@ -14,7 +14,7 @@ import {
   distanceSquared,
   hereTable,
   nameHits,
-  pageDetails,
+  PAGE_DETAILS,
   placesWithin,
   toSummary,
   type Row,
@@ -87,7 +87,7 @@ const detailRows = async (
         o.name AS organization_name, o.content_language AS organization_language,
         ${search.near ? distanceSquared : sql`NULL`} AS distance2, chosen.position
       FROM chosen CROSS JOIN services s ON s.id = chosen.id JOIN organizations o ON o.id = s.organization_id CROSS JOIN here)
-    SELECT page.*, ${pageDetails(openNowExpression(sql`page.id`))} FROM page ORDER BY position`);
+    SELECT page.*, ${PAGE_DETAILS} FROM page ORDER BY position`);
 };
 
 /**
@@ -107,7 +107,7 @@ const generalRows = (
       ORDER BY ${searchOrder(search, hasText)} LIMIT ${search.pageSize} OFFSET ${(search.page - 1) * search.pageSize})
     SELECT page.id AS id, s.slug AS slug, page.name AS name, s.content_language AS content_language, page.verified_at AS verified_at,
       o.name AS organization_name, o.content_language AS organization_language, page.distance2 AS distance2,
-      ${pageDetails(openNowExpression(sql`page.id`))}
+      ${PAGE_DETAILS}
     FROM page CROSS JOIN services s ON s.id = page.id JOIN organizations o ON o.id = s.organization_id
     ORDER BY ${searchOrder(search, hasText)}`);
 

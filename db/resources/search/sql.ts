@@ -1,15 +1,22 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { fixedSql } from '../../core/fixed-sql';
+import { openNowExpression } from '../open-now';
 import type { ResourceSearch, ResourceSummary } from '../types';
 
-/** The SQL pieces every search path shares, so the fast paths and the general one cannot disagree. */
+/**
+ * The SQL pieces every search path shares, so the fast paths and the general one cannot disagree.
+ * Those without a value are written out once (fixedSql): drizzle would walk them on every search.
+ */
 
 export const KM_PER_DEGREE = 111.2;
+// Written into the SQL, not bound: a constant, so distanceSquared can be fixed text.
+const KM2_PER_DEGREE2 = sql.raw(String(KM_PER_DEGREE * KM_PER_DEGREE));
 
 /** bm25 with names weighing most, and the filters' facets not at all; lower is better. */
-export const BM25 = sql`bm25(services_fts, 10.0, 6.0, 1.0, 4.0, 5.0, 0.0)`;
+export const BM25 = fixedSql(sql`bm25(services_fts, 10.0, 6.0, 1.0, 4.0, 5.0, 0.0)`);
 
 /** bm25 over the names alone (services_names_fts), with the same weights as BM25; its padding weighs nothing. */
-export const NAMES_BM25 = sql`bm25(services_names_fts, 10.0, 6.0, 4.0, 0.0)`;
+export const NAMES_BM25 = fixedSql(sql`bm25(services_names_fts, 10.0, 6.0, 4.0, 0.0)`);
 
 /** The name hits of a search (`fts_rowid`, `rank`), from services_names_fts. */
 export const nameHits = (names: string): SQL =>
@@ -21,14 +28,14 @@ export const nameHits = (names: string): SQL =>
  */
 export const distanceFrom = (serviceId: SQL): SQL => sql`(
   SELECT min(
-    (l.search_latitude - here.lat) * (l.search_latitude - here.lat) * ${KM_PER_DEGREE * KM_PER_DEGREE}
+    (l.search_latitude - here.lat) * (l.search_latitude - here.lat) * ${KM2_PER_DEGREE2}
     + (l.search_longitude - here.lon) * (l.search_longitude - here.lon) * here.kx * here.kx)
   FROM service_at_location sal JOIN locations l ON l.id = sal.location_id
   WHERE sal.service_id = ${serviceId} AND l.search_latitude IS NOT NULL AND l.search_longitude IS NOT NULL
 )`;
 
 /** distanceFrom the service `s`. */
-export const distanceSquared = distanceFrom(sql`s.id`);
+export const distanceSquared = fixedSql(distanceFrom(sql`s.id`));
 
 /** The CTE `here(lat, lon, kx)`: kx turns longitude degrees into km where the person is. */
 export const hereTable = (near: ResourceSearch['near']): SQL =>
@@ -52,7 +59,7 @@ export const withinRadius = (
     radiusKm / (KM_PER_DEGREE * Math.max(0.01, Math.cos((near.latitude * Math.PI) / 180))) + 1e-9;
   return sql`${lat} BETWEEN ${near.latitude - dLat} AND ${near.latitude + dLat}
       AND ${lon} BETWEEN ${near.longitude - dLon} AND ${near.longitude + dLon}
-      AND (${lat} - here.lat) * (${lat} - here.lat) * ${KM_PER_DEGREE * KM_PER_DEGREE}
+      AND (${lat} - here.lat) * (${lat} - here.lat) * ${KM2_PER_DEGREE2}
         + (${lon} - here.lon) * (${lon} - here.lon) * here.kx * here.kx <= ${radiusKm * radiusKm}`;
 };
 
@@ -81,8 +88,8 @@ export interface Row {
   cost_option: string | null;
 }
 
-/** What a result shows besides the service's own columns, for the rows of one page only. */
-export const pageDetails = (openNow: SQL): SQL => sql`${openNow} AS open_now,
+/** What a result shows besides the service's own columns, for the rows of one page only (`page`). */
+export const PAGE_DETAILS = fixedSql(sql`${openNowExpression('page.id')} AS open_now,
   (SELECT group_concat(code) FROM (SELECT DISTINCT lg.code FROM languages lg WHERE lg.service_id = page.id AND lg.code IS NOT NULL ORDER BY lg.code)) AS language_codes,
   (SELECT group_concat(code) FROM (SELECT tt.code FROM attributes a JOIN taxonomy_terms tt ON tt.id = a.taxonomy_term_id
     WHERE a.link_id = page.id ORDER BY a.rowid)) AS category_codes,
@@ -92,7 +99,7 @@ export const pageDetails = (openNow: SQL): SQL => sql`${openNow} AS open_now,
   (SELECT max(coalesce(c.amount, 1)) FROM cost_options c WHERE c.service_id = page.id) AS max_amount,
   (SELECT min(c.amount) FROM cost_options c WHERE c.service_id = page.id AND c.amount > 0) AS min_amount,
   (SELECT c.currency FROM cost_options c WHERE c.service_id = page.id AND c.amount > 0 ORDER BY c.amount LIMIT 1) AS currency,
-  (SELECT c.option FROM cost_options c WHERE c.service_id = page.id ORDER BY c.id LIMIT 1) AS cost_option`;
+  (SELECT c.option FROM cost_options c WHERE c.service_id = page.id ORDER BY c.id LIMIT 1) AS cost_option`);
 
 export const toSummary = (row: Row): ResourceSummary => ({
   id: row.id,

@@ -43,7 +43,7 @@ describe('the import boundaries of the three layers', () => {
       checkImports('web/views/events/list.tsx', [ref('../../../db/events/events')]),
     ).toHaveLength(1);
     expect(checkImports('web/views/events/list.tsx', [ref('../../../worker/app')])).toHaveLength(1);
-    expect(checkImports('web/layout.tsx', [ref('drizzle-orm')])).toHaveLength(1);
+    expect(checkImports('web/layout.ts', [ref('drizzle-orm')])).toHaveLength(1);
     expect(checkImports('worker/events/public.tsx', [ref('drizzle-orm/sqlite-core')])).toHaveLength(
       1,
     );

@@ -47,6 +47,19 @@ describe('localTimeIn', () => {
       time: '06:30',
     });
   });
+
+  it('is worked out anew at each minute, for each zone, however the instants come', () => {
+    // Kept a minute at a time (hours.ts): the last moment of a minute, the next one, back again.
+    const at = (iso: string, zone = 'Europe/Paris') => localTimeIn(zone, new Date(iso)).time;
+    expect(at('2026-03-29T00:59:59.999Z')).toBe('01:59');
+    expect(at('2026-03-29T01:00:00.000Z')).toBe('03:00'); // the clocks go forward
+    expect(at('2026-03-29T01:00:59.000Z', 'Europe/London')).toBe('02:00');
+    expect(at('2026-03-29T01:00:30.000Z')).toBe('03:00');
+    expect(at('2026-03-29T00:59:00.000Z')).toBe('01:59');
+    expect(localTimeIn('America/Toronto', new Date('2026-03-29T00:59:30Z')).date).toBe(
+      '2026-03-28',
+    );
+  });
 });
 
 describe('open now', () => {

@@ -4,6 +4,7 @@ import { zonesInUse } from '../../../db/resources/open-now';
 import { listSearchOptions } from '../../../db/resources/options';
 import { seedDemoResources } from '../../../db/demo/resources';
 import { makeTestApp, type TestApp } from '../../support/app';
+import { TestBrowser } from '../../support/browser';
 
 // The filter options and the zones in use are kept per database handle; every change to what
 // they are read from must show on the next read, whoever made it (the app, an import, a script).
@@ -119,6 +120,34 @@ describe('filter options and zones kept until they change', () => {
     expect(options.languages).toContain('tlh');
     await t.db.run(sql`DELETE FROM services WHERE id = 'cache-svc'`);
     expect((await listSearchOptions(t.db)).languages).not.toContain('tlh');
+  });
+
+  it('draws the search form from the options as they are now, in each language', async () => {
+    // The form keeps its sorted lists per set of options and language (search-form.tsx): a change
+    // must show on the next page all the same, in English and in French.
+    const form = async (language: string) =>
+      (await new TestBrowser(t).get('/resources', { 'Accept-Language': language })).text();
+    for (const language of ['en', 'fr']) expect(await form(language)).not.toContain('value="qu"');
+    const service = await anyService();
+    await t.db.run(
+      sql`INSERT INTO languages (id, service_id, code) VALUES ('form-lang', ${service}, 'qu')`,
+    );
+    await t.db.run(
+      sql`INSERT INTO taxonomy_terms (id, code, name, description, language) VALUES ('form-term', 'form-code', 'Form term', '', 'en')`,
+    );
+    await t.db.run(
+      sql`INSERT INTO taxonomy_term_translations (taxonomy_term_id, language, name) VALUES ('form-term', 'fr', 'Terme du formulaire')`,
+    );
+    expect(await form('en')).toMatch(/<option value="form-code">Form term</);
+    expect(await form('fr')).toMatch(/<option value="form-code">Terme du formulaire</);
+    for (const language of ['en', 'fr']) expect(await form(language)).toContain('value="qu"');
+    await t.db.run(sql`DELETE FROM languages WHERE id = 'form-lang'`);
+    await t.db.run(sql`DELETE FROM taxonomy_terms WHERE id = 'form-term'`);
+    for (const language of ['en', 'fr']) {
+      const page = await form(language);
+      expect(page).not.toContain('value="qu"');
+      expect(page).not.toContain('value="form-code"');
+    }
   });
 
   it("is not moved by the search triggers' own writes to places", async () => {

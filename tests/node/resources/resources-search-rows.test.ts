@@ -180,7 +180,7 @@ describe('"open now" from the search rows', () => {
         full: number;
       }>(sql`WITH ${zoneNowTable(zones, now)}
         SELECT ${rowChecks({ openNow: true, sort: 'relevance', page: 1, pageSize: 10 })} AS fast,
-          r.active = 1 AND ${openNowExpression(sql`r.service_id`)} AS full FROM service_search_rows r`);
+          r.active = 1 AND ${openNowExpression('r.service_id')} AS full FROM service_search_rows r`);
       expect(rows.filter((row) => row.fast !== row.full)).toEqual([]);
       open += rows.filter((row) => row.full === 1).length;
     }

@@ -1,5 +1,5 @@
 import type { EventRow } from '../../../db/events/events';
-import { keptIntl, regionTag } from '../../components/intl';
+import { keptIntl, keptText, regionTag } from '../../components/intl';
 import type { Catalog, Locale } from '../../i18n';
 
 const tag = regionTag;
@@ -40,9 +40,17 @@ export const lastDayOf = (event: EventTimes): string =>
  * "Saturday 12 December 2026, 18:30 – 20:00 (Europe/Paris)". A multi-day event shows both dates;
  * an all-day one its days only ("Saturday 12 December 2026 – Sunday 13 December 2026, all day").
  */
-export const formatEventWhen = (event: EventTimes, locale: Locale, t: Catalog): string => {
-  // Lists draw this for every row: the formatters are looked up by a short key (not the
-  // options serialised) and each instant is formatted once.
+export const formatEventWhen = (event: EventTimes, locale: Locale, t: Catalog): string =>
+  // Lists and the month draw this for every row, on every request: kept once written (the
+  // catalog is the locale's own, so the locale names it in the key).
+  keptText(
+    `event-when:${locale}:${event.timeZone}:${event.startsAt.getTime()}:${event.endsAt.getTime()}`,
+    () => writeEventWhen(event, locale, t),
+  );
+
+const writeEventWhen = (event: EventTimes, locale: Locale, t: Catalog): string => {
+  // The formatters are looked up by a short key (not the options serialised) and each instant
+  // is formatted once.
   const zone = event.timeZone;
   const date = keptIntl(
     `event-day:${locale}:${zone}`,
@@ -76,16 +84,18 @@ export const formatEventWhen = (event: EventTimes, locale: Locale, t: Catalog): 
 
 /** The calendar day (YYYY-MM-DD) an instant falls on in a time zone. */
 export const dayIn = (date: Date, timeZone: string): string =>
-  keptIntl(
-    `iso-day:${timeZone}`,
-    () =>
-      new Intl.DateTimeFormat('en-CA', {
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        timeZone,
-      }),
-  ).format(date);
+  keptText(`iso-day:${timeZone}:${date.getTime()}`, () =>
+    keptIntl(
+      `iso-day:${timeZone}`,
+      () =>
+        new Intl.DateTimeFormat('en-CA', {
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          timeZone,
+        }),
+    ).format(date),
+  );
 
 /** "December 2026" / "décembre 2026". */
 export const formatMonth = (year: number, month: number, locale: Locale): string =>
@@ -99,16 +109,18 @@ export const formatMonth = (year: number, month: number, locale: Locale): string
       }),
   ).format(new Date(Date.UTC(year, month - 1, 1)));
 
-/** "Tuesday 1 December 2026" for a YYYY-MM-DD day. */
+/** "Tuesday 1 December 2026" for a YYYY-MM-DD day (each day of a month's grid, kept once written). */
 export const formatDay = (day: string, locale: Locale): string =>
-  keptIntl(
-    `event-day:${locale}:UTC`,
-    () =>
-      new Intl.DateTimeFormat(regionTag(locale), {
-        weekday: 'long',
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'UTC',
-      }),
-  ).format(new Date(`${day}T00:00:00Z`));
+  keptText(`event-day:${locale}:${day}`, () =>
+    keptIntl(
+      `event-day:${locale}:UTC`,
+      () =>
+        new Intl.DateTimeFormat(regionTag(locale), {
+          weekday: 'long',
+          day: 'numeric',
+          month: 'long',
+          year: 'numeric',
+          timeZone: 'UTC',
+        }),
+    ).format(new Date(`${day}T00:00:00Z`)),
+  );

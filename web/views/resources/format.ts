@@ -3,7 +3,7 @@
  * language, with the Intl API (maintained by the runtime, the same on Node and Workers).
  */
 import type { CategoryOption } from '../../../db/resources/types';
-import { keptIntl as cached } from '../../components/intl';
+import { keptIntl as cached, keptText } from '../../components/intl';
 import type { Locale } from '../../i18n';
 
 // Names already worked out, by locale and code: every search page names the same few languages,
@@ -42,19 +42,23 @@ export const languageOptionLabel = (code: string, locale: Locale): string => {
 
 /** A calendar date, e.g. "November 26, 2026" or "26 novembre 2026". */
 export const formatDate = (date: Date, locale: Locale): string =>
-  cached(
-    `resource-date:${locale}`,
-    () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
-  ).format(date);
+  keptText(`resource-date:${locale}:${date.getTime()}`, () =>
+    cached(
+      `resource-date:${locale}`,
+      () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
+    ).format(date),
+  );
 
 /** A local wall-clock time "HH:MM" as the reader writes times: "9:00 AM", "09:00". */
-export const formatTime = (time: string, locale: Locale): string => {
-  const [hours, minutes] = time.split(':').map(Number);
-  return cached(
-    `resource-time:${locale}`,
-    () => new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }),
-  ).format(new Date(Date.UTC(2000, 0, 1, hours ?? 0, minutes ?? 0)));
-};
+export const formatTime = (time: string, locale: Locale): string =>
+  keptText(`resource-time:${locale}:${time}`, () => {
+    const [hours, minutes] = time.split(':').map(Number);
+    return cached(
+      `resource-time:${locale}`,
+      () =>
+        new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }),
+    ).format(new Date(Date.UTC(2000, 0, 1, hours ?? 0, minutes ?? 0)));
+  });
 
 /** An amount of money: "$5", "5 $ CA". */
 export const formatMoney = (amount: number, currency: string, locale: Locale): string => {
@@ -74,17 +78,18 @@ export const formatMoney = (amount: number, currency: string, locale: Locale): s
 };
 
 /** The name of a time zone: "Eastern Time", "heure de l’Est nord-américain". */
-export const zoneName = (timeZone: string, locale: Locale): string => {
-  try {
-    const parts = cached(
-      `zone-name:${locale}:${timeZone}`,
-      () => new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }),
-    ).formatToParts(new Date(0));
-    return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
-  } catch {
-    return timeZone;
-  }
-};
+export const zoneName = (timeZone: string, locale: Locale): string =>
+  keptText(`zone-name:${locale}:${timeZone}`, () => {
+    try {
+      const parts = cached(
+        `zone-name:${locale}:${timeZone}`,
+        () => new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }),
+      ).formatToParts(new Date(0));
+      return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+    } catch {
+      return timeZone;
+    }
+  });
 
 /** A distance rounded to whole km (the person's position is only known to about 1 km). */
 export const roundKm = (km: number): number => Math.max(1, Math.round(km));

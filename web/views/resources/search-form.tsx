@@ -36,19 +36,43 @@ const Checkbox = ({
   </label>
 );
 
+/** The categories and languages of the filters, labelled and sorted for one language. */
+interface OptionLists {
+  languages: { code: string; label: string }[];
+  categories: { code: string; label: string }[];
+}
+
+// Labelled and sorted once per set of options and language, not on every search: the options are
+// one object per database until what they are read from changes (db/resources/options-cache.ts),
+// and a change brings a new object, so a list kept for the old one is never shown again.
+const kept = new WeakMap<SearchOptions, Map<Locale, OptionLists>>();
+
+const optionLists = (options: SearchOptions, locale: Locale): OptionLists => {
+  let byLocale = kept.get(options);
+  if (!byLocale) kept.set(options, (byLocale = new Map()));
+  let lists = byLocale.get(locale);
+  if (!lists) {
+    const compare = compareLabels(locale);
+    lists = {
+      languages: options.languages
+        .map((code) => ({ code, label: languageOptionLabel(code, locale) }))
+        .sort((a, b) => compare(a.label, b.label)),
+      categories: options.categories
+        .map((c) => ({ code: c.code, label: categoryName(c.code, options.categories, locale) }))
+        .sort((a, b) => compare(a.label, b.label)),
+    };
+    byLocale.set(locale, lists);
+  }
+  return lists;
+};
+
 /**
  * The search form. A plain GET form (it works without JavaScript and its URL is the whole
  * state); with htmx, any change updates the results below, and typing does after a pause.
  */
 export const ResourceSearchForm = ({ t, locale, search, options }: Props) => {
   const r = t.resources;
-  const compare = compareLabels(locale);
-  const languages = options.languages
-    .map((code) => ({ code, label: languageOptionLabel(code, locale) }))
-    .sort((a, b) => compare(a.label, b.label));
-  const categories = options.categories
-    .map((c) => ({ code: c.code, label: categoryName(c.code, options.categories, locale) }))
-    .sort((a, b) => compare(a.label, b.label));
+  const { languages, categories } = optionLists(options, locale);
   return (
     <form
       id="resource-search"

@@ -1,3 +1,4 @@
+import { html } from 'hono/html';
 import type { NavSection, Shell } from '../shell';
 
 interface NavLink {
@@ -17,19 +18,18 @@ const links: NavLink[] = [
   { section: 'circles', href: '/circles', label: (t) => t.shell.navCircles, signedInOnly: true },
 ];
 
-/** The main navigation; the current section is marked for assistive technology too. */
-export const SiteNav = ({ shell }: { shell: Shell }) => (
-  <nav class="site-nav" aria-label={shell.t.shell.mainNav}>
-    <ul>
-      {links
-        .filter((link) => shell.signedIn || !link.signedInOnly)
-        .map((link) => (
-          <li>
-            <a href={link.href} aria-current={shell.section === link.section ? 'page' : undefined}>
-              {link.label(shell.t)}
-            </a>
-          </li>
-        ))}
-    </ul>
-  </nav>
-);
+/**
+ * The main navigation; the current section is marked for assistive technology too. An html
+ * template, as the layout (layout.ts).
+ */
+export const SiteNav = ({ shell }: { shell: Shell }) => {
+  const items = links
+    .filter((link) => shell.signedIn || !link.signedInOnly)
+    .map((link) => {
+      const current = shell.section === link.section ? html` aria-current="page"` : '';
+      // prettier-ignore
+      return html`<li><a href="${link.href}"${current}>${link.label(shell.t)}</a></li>`;
+    });
+  // prettier-ignore
+  return html`<nav class="site-nav" aria-label="${shell.t.shell.mainNav}"><ul>${items}</ul></nav>`;
+};

@@ -1,3 +1,5 @@
+import { html } from 'hono/html';
+
 /**
  * What a public page offers to a messaging app that shows a link as a card (Open Graph). Only
  * public events, campaigns and resources carry one: never stories, circles, or anything a
@@ -31,14 +33,7 @@ const OG_LOCALES: Record<string, string> = { en: 'en_GB', fr: 'fr_FR' };
 const ogLocale = (language: string) =>
   OG_LOCALES[language] ?? language.replace(/-/g, '_').replace(/[^A-Za-z_]/g, '');
 
-/** The Open Graph tags of a page's <head>; hono escapes every value. */
-export const ShareCard = ({ card, siteName }: { card: ShareCardContent; siteName: string }) => (
-  <>
-    <meta property="og:type" content="website" />
-    <meta property="og:site_name" content={siteName} />
-    <meta property="og:title" content={card.title} />
-    <meta property="og:description" content={shareSummary(card.summary)} />
-    <meta property="og:url" content={card.url} />
-    <meta property="og:locale" content={ogLocale(card.language)} />
-  </>
-);
+/** The Open Graph tags of a page's <head>; the template escapes every value (layout.ts). */
+export const ShareCard = ({ card, siteName }: { card: ShareCardContent; siteName: string }) =>
+  // prettier-ignore
+  html`<meta property="og:type" content="website"/><meta property="og:site_name" content="${siteName}"/><meta property="og:title" content="${card.title}"/><meta property="og:description" content="${shareSummary(card.summary)}"/><meta property="og:url" content="${card.url}"/><meta property="og:locale" content="${ogLocale(card.language)}"/>`;
