@@ -33,6 +33,7 @@ const sources: { name: string; file: string }[] = [
   { name: 'site.css', file: 'web/static/site.css' },
   { name: 'quick-exit.js', file: 'web/static/quick-exit.js' },
   { name: 'resource-search.js', file: 'web/static/resource-search.js' },
+  { name: 'load-htmx.js', file: 'web/static/load-htmx.js' },
   { name: 'htmx.js', file: 'node_modules/htmx.org/dist/htmx.min.js' },
   { name: 'icon.svg', file: 'web/static/icon.svg' },
 ];

@@ -25,7 +25,7 @@ const head = (shell: Shell, title: string, shareCard: ShareCardContent | undefin
   // prettier-ignore
   const feeds = (shell.feeds ?? []).map((feed) => html`<link rel="alternate" type="application/atom+xml" title="${feed.title}" href="${feed.href}"/>`);
   // prettier-ignore
-  const htmx = shell.htmx ? html`<meta name="htmx-config" content="${HTMX_CONFIG}"/><script src="${assetPath('htmx.js')}"${nonceOf(shell)} defer=""></script>` : '';
+  const htmx = shell.htmx ? html`<meta name="htmx-config" content="${HTMX_CONFIG}"/><script src="${assetPath('load-htmx.js')}" data-htmx="${assetPath('htmx.js')}"${nonceOf(shell)} defer=""></script>` : '';
   // prettier-ignore
   return html`<head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><meta name="color-scheme" content="light dark"/><meta name="referrer" content="no-referrer"/><meta name="robots" content="noarchive"/><title>${`${title} · ${shell.siteName}`}</title>${shareCard ? ShareCard({ card: shareCard, siteName: shell.siteName }) : ''}<link rel="icon" href="${assetPath('icon.svg')}" type="image/svg+xml"/><link rel="stylesheet" href="${assetPath('site.css')}"/>${feeds}<script src="${assetPath('quick-exit.js')}"${nonceOf(shell)} defer=""></script>${htmx}</head>`;
 };

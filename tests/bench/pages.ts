@@ -18,23 +18,22 @@
  * profiler's own cost is in that run's figures).
  */
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { findSourceMap, type SourceMapping } from 'node:module';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { migrateLibsql, openLibsqlDatabase, tuneLocalFile } from '../../db/core/libsql';
-import { seedDemoData } from '../../db/demo/seed';
+import { openLibsqlDatabase, tuneLocalFile } from '../../db/core/libsql';
 import { watchWrites } from '../../db/core/write-watch';
 import { createApp } from '../../worker/app';
 import { areaLinks } from '../../worker/area-links';
 import { readConfig } from '../../worker/config';
 import { outboxMailer } from '../../worker/mail/mailer';
 import { pageCache } from '../../worker/middleware/page-cache';
+import { median, publicPages, startDemoServer, startNodeProcess, stopProcess } from './demo-server';
 import { bareApp, type CapturedPage } from './pages-bare-app';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
@@ -45,39 +44,9 @@ const ONLY_IN_PROCESS = process.env.BENCH_ONLY === 'inprocess';
 /** The server as `npm start` runs it (with its page cache), or `BENCH_PAGE_CACHE=off`: every page drawn. */
 const PAGE_CACHE = process.env.BENCH_PAGE_CACHE !== 'off';
 const PROFILE_DIR = process.env.BENCH_PROFILE;
-const ROOT = join(import.meta.dirname, '..', '..');
-
-const dir = mkdtempSync(join(tmpdir(), 'hearth-bench-pages-'));
-const dbFile = join(dir, 'bench.db');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Starts a node process and waits for the line that gives its port. */
-const startProcess = async (
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  ready: RegExp,
-  logName: string,
-): Promise<{ child: ChildProcess; port: number }> => {
-  const logFile = join(dir, logName);
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', openSync(logFile, 'w'), 'inherit'],
-    detached: true,
-  });
-  for (let i = 0; i < 1200; i++) {
-    const found = readFileSync(logFile, 'utf8').match(ready);
-    if (found) return { child, port: Number(found[1]) };
-    await sleep(50);
-  }
-  throw new Error(`${args.join(' ')} did not start within 60 s`);
-};
-
-const stopProcess = async (child: ChildProcess) => {
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  process.kill(-child.pid!, 'SIGTERM');
-  await exited;
-};
+const dir = mkdtempSync(join(tmpdir(), 'hearth-bench-pages-'));
 
 /** A page's exact bytes and headers, as autocannon would get them (no compression asked for). */
 const capture = (port: number, path: string): Promise<CapturedPage> =>
@@ -104,51 +73,11 @@ const capture = (port: number, path: string): Promise<CapturedPage> =>
       .end();
   });
 
-/** The first link on a page to one item of an area (`/events/…`), to measure a real item. */
-const firstItem = async (port: number, list: string, area: string): Promise<string> => {
-  const page = await capture(port, list);
-  const html = Buffer.from(page.body, 'base64').toString('utf8');
-  const found = html.match(new RegExp(`href="(/${area}/[a-z0-9][a-z0-9-]*)"`));
-  if (!found) throw new Error(`no link to one of ${area} on ${list}`);
-  return found[1]!;
-};
+// --- The demo database and `npm start`'s server over it. -------------------------------------
 
-// --- The demo database, made as `npm start` makes it. ---------------------------------------
-
-{
-  const { db, client } = openLibsqlDatabase(`file:${dbFile}`);
-  await migrateLibsql(db);
-  await seedDemoData(db);
-  client.close();
-}
-
-const hearth = await startProcess(
-  ['worker/node.ts'],
-  {
-    APP_ENV: 'local',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_URL: `file:${dbFile}`,
-    PAGE_CACHE: PAGE_CACHE ? 'on' : 'off',
-  },
-  /ready at http:\/\/localhost:(\d+)\//,
-  'hearth.log',
-);
-
-const pages: [name: string, path: string][] = [
-  ['home', '/'],
-  ['resources', '/resources'],
-  ['search', '/resources?q=housing'],
-  ['resource', await firstItem(hearth.port, '/resources', 'resources')],
-  ['events', '/events'],
-  ['month', '/events?view=month'],
-  ['event', await firstItem(hearth.port, '/events', 'events')],
-  ['campaigns', '/campaigns'],
-  ['campaign', await firstItem(hearth.port, '/campaigns', 'campaigns')],
-  ['stories', '/stories'],
-  ['story', await firstItem(hearth.port, '/stories', 'stories')],
-  ['support', '/support'],
-];
+const hearth = await startDemoServer(dir, { env: { PAGE_CACHE: PAGE_CACHE ? 'on' : 'off' } });
+const dbFile = hearth.dbFile;
+const pages = await publicPages(hearth.port);
 const wanted = process.env.BENCH_PAGES?.split(',');
 const measured = wanted ? pages.filter(([name]) => wanted.includes(name)) : pages;
 
@@ -171,21 +100,16 @@ const load = async (port: number, path: string, seconds = SECONDS): Promise<numb
   return result.requests.average;
 };
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 const rates = new Map<string, { hearth: number[]; bare: number[] }>();
 const loadBefore = loadavg()[0]!;
 if (!ONLY_IN_PROCESS) {
   const capturedFile = join(dir, 'captured.json');
   writeFileSync(capturedFile, JSON.stringify(captured));
-  const bare = await startProcess(
+  const bare = await startNodeProcess(
     ['tests/bench/pages-bare.ts', capturedFile],
     {},
     /ready (\d+)/,
-    'bare.log',
+    join(dir, 'bare.log'),
   );
   console.log(
     `${measured.length} pages, ${ROUNDS} alternating rounds of ${SECONDS} s per server, ${CONNECTIONS} connections`,

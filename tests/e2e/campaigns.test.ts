@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { grantRole, openPage, signInThroughPages, startSite, type Site } from './harness';
+import {
+  grantRole,
+  htmxReady,
+  openPage,
+  signInThroughPages,
+  startSite,
+  type Site,
+} from './harness';
 import { axeViolations } from './axe';
 
 // The demo data gives an open petition (demo-safe-housing), an open letter, an open call and a
@@ -35,6 +42,7 @@ describe('signing in Chromium', () => {
       });
       const email = `signer-${javaScriptEnabled}@example.org`;
       await page.goto(`${site.url}/campaigns/demo-safe-housing`);
+      if (javaScriptEnabled) await htmxReady(page);
       const before = Number((await progressText(page)).split(' ')[0]);
       // First a mistake: the errors come back in place, with what was typed.
       await page.fill('#field-firstName', 'Lou');
@@ -66,6 +74,7 @@ describe('signing in Chromium', () => {
   it('the call button counts in place with JavaScript', async () => {
     const { page, context, consoleErrors } = await openPage(site);
     await page.goto(`${site.url}/campaigns/demo-call-training`);
+    await htmxReady(page);
     expect(await page.getAttribute('#call a[href^="tel:"]', 'href')).toBe('tel:+442079460000');
     await page.click('#call button');
     await page.waitForSelector('#call .notice');
@@ -92,6 +101,7 @@ describe.each(['en-GB', 'fr-FR'])('campaign pages pass axe (WCAG 2.2 A/AA) in %s
       expect(await axeViolations(page), path).toEqual([]);
     }
     await page.goto(`${site.url}/campaigns/demo-letter-helpline`);
+    await htmxReady(page);
     await page.fill('#field-email', 'nope');
     await page.click('#sign button[type="submit"]');
     await page.waitForSelector('.error-summary');

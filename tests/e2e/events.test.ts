@@ -5,7 +5,14 @@ import { approveCampaign, createCampaign, submitCampaign } from '../../db/campai
 import { openLibsqlDatabase } from '../../db/core/libsql';
 import { events, users } from '../../db/schema';
 import { campaignInput } from '../support/campaigns';
-import { grantRole, openPage, signInThroughPages, startSite, type Site } from './harness';
+import {
+  grantRole,
+  htmxReady,
+  openPage,
+  signInThroughPages,
+  startSite,
+  type Site,
+} from './harness';
 import { axeViolations } from './axe';
 
 let site: Site;
@@ -98,6 +105,7 @@ describe('events in Chromium', () => {
 
     const js = await openPage(site);
     await js.page.goto(`${site.url}${eventPath}`);
+    await htmxReady(js.page);
     expect(await js.page.textContent('#rsvp-panel')).toContain('Join the waitlist');
     await js.page.fill('#field-name', 'B. Js');
     await js.page.fill('#field-email', 'js@example.org');
@@ -148,6 +156,7 @@ describe('events in Chromium', () => {
       await page.goto(`${site.url}/events`);
       const demo = (await page.locator('.event-summary h3 a').first().getAttribute('href'))!;
       await check(demo);
+      await htmxReady(page);
       await page.click('#rsvp-panel button[type="submit"]');
       await page.locator('#rsvp-panel .error-summary').waitFor();
       expect(await axeViolations(page)).toEqual([]);

@@ -154,6 +154,14 @@ export const openPage = async (
   return { context, page, foreignRequests, consoleErrors };
 };
 
+/**
+ * Waits until htmx has enhanced the page. It is loaded once the page has painted
+ * (web/static/load-htmx.js), so a test that acts at once would act on the page as it works
+ * without JavaScript; htmx marks each element it enhances with `data-htmx-powered`.
+ */
+export const htmxReady = (page: Page): Promise<void> =>
+  page.locator('[data-htmx-powered]').first().waitFor({ state: 'attached' });
+
 /** Gives a role with the real admin command, against the running server's database. */
 export const grantRole = (site: Site, email: string, role: string): void => {
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', 'grant', email, role], {

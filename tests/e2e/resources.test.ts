@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPage, startSite, type Site } from './harness';
+import { htmxReady, openPage, startSite, type Site } from './harness';
 import { axeViolations } from './axe';
 
 let site: Site;
@@ -51,6 +51,7 @@ describe('searching with htmx', () => {
   it('updates the results as the person types and filters, keeping the URL in step and announcing the count', async () => {
     const { page, context, consoleErrors, foreignRequests } = await openPage(site);
     await page.goto(site.url + '/resources');
+    await htmxReady(page);
     await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
     const status = page.locator('#result-count');
     const before = await status.textContent();
@@ -111,6 +112,7 @@ describe('searching with htmx', () => {
   it('reports a problem in place, and points to what to fix', async () => {
     const { page, context, consoleErrors } = await openPage(site);
     await page.goto(site.url + '/resources/kettle-and-crumb-lunch');
+    await htmxReady(page);
     await page.fill('#problem', '   ');
     // The browser would stop an empty field; spaces pass it and the server explains.
     await page.click('button:text("Send report")');

@@ -70,13 +70,22 @@ describe('the CSP nonce', () => {
 describe('htmx', () => {
   it('is served by this site and configured for same-origin requests without injected styles', async () => {
     const html = await (await t.app.request('/resources')).text();
-    const src = html.match(/<script src="(\/static\/htmx\.[0-9a-f]+\.js)"/)?.[1];
+    const [, loader, src] =
+      html.match(
+        /<script src="(\/static\/load-htmx\.[0-9a-f]+\.js)" data-htmx="(\/static\/htmx\.[0-9a-f]+\.js)"/,
+      ) ?? [];
+    expect(loader).toBeTruthy();
     expect(src).toBeTruthy();
-    const asset = await t.app.request(src!);
-    expect(asset.status).toBe(200);
-    expect(asset.headers.get('content-type')).toMatch(/javascript/);
-    expect(asset.headers.get('cache-control')).toContain('immutable');
-    expect(await asset.text()).toContain('htmx');
+    for (const [path, text] of [
+      [loader!, 'data-htmx'],
+      [src!, 'htmx'],
+    ] as const) {
+      const asset = await t.app.request(path);
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get('content-type')).toMatch(/javascript/);
+      expect(asset.headers.get('cache-control')).toContain('immutable');
+      expect(await asset.text()).toContain(text);
+    }
     const config = JSON.parse(
       (html.match(/<meta name="htmx-config" content="([^"]+)"/)?.[1] ?? '{}').replaceAll(
         '&quot;',
@@ -86,8 +95,9 @@ describe('htmx', () => {
     expect(config).toMatchObject({ mode: 'same-origin', includeIndicatorCSS: false });
   });
 
-  it('is loaded only on a page with an htmx enhancement, deferred, with its configuration', async () => {
-    const script = /<script src="\/static\/htmx\.[0-9a-f]+\.js" nonce="[^"]+" defer="">/;
+  it('is loaded only on a page with an htmx enhancement, by a deferred loader, with its configuration', async () => {
+    const script =
+      /<script src="\/static\/load-htmx\.[0-9a-f]+\.js" data-htmx="\/static\/htmx\.[0-9a-f]+\.js" nonce="[^"]+" defer="">/;
     const search = await (await t.app.request('/resources')).text();
     expect(search).toContain(' hx-');
     expect(search).toMatch(script);
@@ -141,9 +151,11 @@ describe('every kind of response', () => {
       'a static file',
       200,
       async () => {
-        // /events enhances its filters with htmx, so it loads the script (the home page does not).
+        // /events enhances its filters with htmx, so it names the script (the home page does not).
         const html = await (await headersApp.app.request('/events')).text();
-        return headersApp.app.request(html.match(/src="(\/static\/htmx\.[0-9a-f]+\.js)"/)![1]!);
+        return headersApp.app.request(
+          html.match(/data-htmx="(\/static\/htmx\.[0-9a-f]+\.js)"/)![1]!,
+        );
       },
     ],
     [
