@@ -1,7 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
-import { ErrorPage } from '../web/views/site/error';
 import type { AppEnv } from './env';
 import { bodyLimit } from './middleware/body-limit';
 import { clientKey } from './middleware/client-key';
@@ -11,7 +10,7 @@ import { securityHeaders } from './middleware/security-headers';
 import { services, type AppDeps } from './middleware/services';
 import { session } from './middleware/session';
 import type { PageCache } from './middleware/page-cache';
-import { renderPage } from './http/render';
+import { renderErrorPage } from './http/render';
 import { accountRoutes } from './accounts/account';
 import { campaignsArea } from './campaigns';
 import { circlesArea } from './circles';
@@ -142,16 +141,10 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
 
   app.notFound((c) => {
     const t = c.get('t');
-    return renderPage(c, {
-      title: t.errors.notFoundTitle,
+    return renderErrorPage(c, {
       status: 404,
-      body: (
-        <ErrorPage
-          title={t.errors.notFoundTitle}
-          text={t.errors.notFoundText}
-          homeLabel={t.errors.goHome}
-        />
-      ),
+      title: t.errors.notFoundTitle,
+      text: t.errors.notFoundText,
     });
   });
 
@@ -173,10 +166,10 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
           : status === 404
             ? [t.errors.notFoundTitle, t.errors.notFoundText]
             : [t.errors.serverErrorTitle, t.errors.serverErrorText];
-    return renderPage(c, {
-      title,
+    return renderErrorPage(c, {
       status: status >= 400 && status < 600 ? status : 500,
-      body: <ErrorPage title={title} text={text} homeLabel={t.errors.goHome} />,
+      title,
+      text,
     });
   });
 

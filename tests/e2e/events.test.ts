@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approveCampaign, createCampaign, submitCampaign } from '../../db/campaigns/campaigns';

@@ -10,26 +10,19 @@ import {
   withdrawSignature,
 } from '../../db/campaigns/signatures';
 import { format } from '../../web/i18n';
-import { ErrorPage } from '../../web/views/site/error';
 import { SignatureLinkPage } from '../../web/views/campaigns/pages';
 import type { AppEnv } from '../env';
-import { renderPage } from '../http/render';
+import { renderErrorPage, renderPage } from '../http/render';
 import { noticeUrl } from '../http/notices';
 import { campaignNotices } from './public';
 
 /** The page for a link that was used, expired or never existed: the same for all three. */
 const linkGone = (c: Context<AppEnv>) => {
   const t = c.get('t');
-  return renderPage(c, {
-    title: t.campaigns.linkExpiredTitle,
+  return renderErrorPage(c, {
     status: 404,
-    body: (
-      <ErrorPage
-        title={t.campaigns.linkExpiredTitle}
-        text={t.campaigns.linkExpiredText}
-        homeLabel={t.errors.goHome}
-      />
-    ),
+    title: t.campaigns.linkExpiredTitle,
+    text: t.campaigns.linkExpiredText,
   });
 };
 

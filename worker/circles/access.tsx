@@ -3,9 +3,8 @@ import { loadCircleAccess } from '../../db/circles/access';
 import type { CircleAccess } from '../../db/circles/rules';
 import { canInCircle, canSeeMemberList, type CircleAction } from '../../db/permissions';
 import type { CirclePageContext, CircleSection } from '../../web/views/circles/parts';
-import { ErrorPage } from '../../web/views/site/error';
 import type { SignedInContext } from '../http/require-access';
-import { renderPage } from '../http/render';
+import { renderErrorPage } from '../http/render';
 
 /** A circle id, member id, invitation id or note id in an address: 128 bits in base32. */
 export const CIRCLE_ID = '{[a-z2-7]{26}}';
@@ -26,17 +25,7 @@ export const privatePages: MiddlewareHandler = async (c, next) => {
 /** The neutral 410 a former member gets from a closed circle's addresses. */
 export const circleGone = (c: SignedInContext) => {
   const t = c.get('t');
-  return renderPage(c, {
-    title: t.circles.goneTitle,
-    status: 410,
-    body: (
-      <ErrorPage
-        title={t.circles.goneTitle}
-        text={t.circles.goneText}
-        homeLabel={t.errors.goHome}
-      />
-    ),
-  });
+  return renderErrorPage(c, { status: 410, title: t.circles.goneTitle, text: t.circles.goneText });
 };
 
 /**

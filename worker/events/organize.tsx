@@ -18,7 +18,6 @@ import { readabilityMessage } from '../../web/components/readability';
 import { eventsCalendar } from '../../web/views/events/ics';
 import { format } from '../../web/i18n';
 import { rsvpsCsv } from '../../web/views/events/rsvps-csv';
-import { ErrorPage } from '../../web/views/site/error';
 import { EventFormPage } from '../../web/views/events/event-form';
 import { ManageEventPage, OrganizerEventsPage } from '../../web/views/events/organize';
 import type { AppEnv } from '../env';
@@ -46,21 +45,6 @@ import { allCatalogs } from '../catalogs';
 
 /** Messages to attendees, per organizer. */
 const MESSAGE_LIMIT = { name: 'events-message', max: 5, windowSeconds: 3600 } as const;
-
-const notFound = (c: SignedInContext) => {
-  const t = c.get('t');
-  return renderPage(c, {
-    title: t.errors.notFoundTitle,
-    status: 404,
-    body: (
-      <ErrorPage
-        title={t.errors.notFoundTitle}
-        text={t.errors.notFoundText}
-        homeLabel={t.errors.goHome}
-      />
-    ),
-  });
-};
 
 /** The event, if it exists and this person organizes it; otherwise null (answered as 404, so nothing leaks). */
 const ownEvent = async (c: SignedInContext): Promise<EventRow | null> => {
@@ -220,12 +204,12 @@ export const organizerEventRoutes = new Hono<AppEnv>()
 
   .get('/organize/events/:id{[a-z0-9]+}', async function organize_event_get(c) {
     const event = await ownEvent(c);
-    return event ? managePage(c, event) : notFound(c);
+    return event ? managePage(c, event) : c.notFound();
   })
 
   .get('/organize/events/:id{[a-z0-9]+}/edit', async function organize_event_edit_get(c) {
     const event = await ownEvent(c);
-    if (!event) return notFound(c);
+    if (!event) return c.notFound();
     if (event.status === 'cancelled' || event.endsAt <= new Date())
       return c.redirect(noticeUrl(notices, managePath(event), 'cannot-edit'), 303);
     return formPage(c, 'edit', `/organize/events/${event.id}`, eventFormValues(event));
@@ -233,7 +217,7 @@ export const organizerEventRoutes = new Hono<AppEnv>()
 
   .post('/organize/events/:id{[a-z0-9]+}', async function organize_event_post(c) {
     const event = await ownEvent(c);
-    if (!event) return notFound(c);
+    if (!event) return c.notFound();
     const db = c.get('db');
     const values = readEventForm(await readForm(c.req));
     const campaigns = await campaignChoices(c);
@@ -273,7 +257,7 @@ export const organizerEventRoutes = new Hono<AppEnv>()
     '/organize/events/:id{[a-z0-9]+}/submission',
     async function organize_event_submission_post(c) {
       const event = await ownEvent(c);
-      if (!event) return notFound(c);
+      if (!event) return c.notFound();
       const status = await submitEvent(c.get('db'), event.id, event.organizerId!);
       return c.redirect(
         status === 'submitted' || status === 'published'
@@ -288,7 +272,7 @@ export const organizerEventRoutes = new Hono<AppEnv>()
     '/organize/events/:id{[a-z0-9]+}/cancellation',
     async function organize_event_cancellation_post(c) {
       const event = await ownEvent(c);
-      if (!event) return notFound(c);
+      if (!event) return c.notFound();
       if (event.endsAt <= new Date())
         return c.redirect(noticeUrl(notices, managePath(event), 'cannot-edit'), 303);
       const cancelled = await cancelEvent(c.get('db'), event.id);
@@ -300,7 +284,7 @@ export const organizerEventRoutes = new Hono<AppEnv>()
 
   .get('/organize/events/:id{[a-z0-9]+}/rsvps.csv', async function organize_event_rsvps_csv_get(c) {
     const event = await ownEvent(c);
-    if (!event) return notFound(c);
+    if (!event) return c.notFound();
     const { stringify } = await loadCsv();
     const csv = rsvpsCsv(stringify, c.get('t'), await listEventRsvps(c.get('db'), event.id));
     return c.body(csv, 200, {
@@ -312,7 +296,7 @@ export const organizerEventRoutes = new Hono<AppEnv>()
 
   .post('/organize/events/:id{[a-z0-9]+}/message', async function organize_event_message_post(c) {
     const event = await ownEvent(c);
-    if (!event) return notFound(c);
+    if (!event) return c.notFound();
     const t = c.get('t');
     const db = c.get('db');
     const form = await readForm(c.req);

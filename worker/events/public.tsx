@@ -20,18 +20,16 @@ import {
   type EventRow,
 } from '../../db/events/events';
 import { hitAddressLimits, type AddressLimits } from '../../db/core/rate-limit';
-import { hashToken } from '../../db/core/random';
 import { isPublicEvent } from '../../db/events/rules';
 import { eventsCalendar } from '../../web/views/events/ics';
 import { format } from '../../web/i18n';
-import { ErrorPage } from '../../web/views/site/error';
 import { EventPage } from '../../web/views/events/event';
-import { EventResults, EventsPage, type EventFilterValues } from '../../web/views/events/list';
+import { EventResults, EventsPage } from '../../web/views/events/list';
 import { MyRsvpPage, type RsvpChangeValues } from '../../web/views/events/my-rsvp';
 import { emptyRsvp, RsvpPanel, type RsvpValues } from '../../web/views/events/rsvp-panel';
 import type { AppEnv } from '../env';
 import { eventMail, sendAll } from './mail';
-import { renderPage } from '../http/render';
+import { renderErrorPage, renderPage } from '../http/render';
 import { readPageAsk } from '../http/page-ask';
 import { readEventsListPage } from '../../db/events/list-page';
 import { readEventsMonth } from '../../db/events/month';
@@ -82,21 +80,6 @@ export const icsResponse = (
 export const calendarOptions = (c: Context<AppEnv>, name: string) => {
   const url = new URL(c.req.url);
   return { siteName: c.get('config').siteName, origin: url.origin, host: url.hostname, name };
-};
-
-const notFound = (c: Context<AppEnv>) => {
-  const t = c.get('t');
-  return renderPage(c, {
-    title: t.errors.notFoundTitle,
-    status: 404,
-    body: (
-      <ErrorPage
-        title={t.errors.notFoundTitle}
-        text={t.errors.notFoundText}
-        homeLabel={t.errors.goHome}
-      />
-    ),
-  });
 };
 
 /** Why RSVPs are closed, or undefined when they are open. */
@@ -180,16 +163,10 @@ const renderMyRsvp = async (
   c.header('Cache-Control', 'no-store');
   c.header('X-Robots-Tag', 'noindex');
   if (!found) {
-    return renderPage(c, {
-      title: t.events.linkInvalidTitle,
+    return renderErrorPage(c, {
       status: 404,
-      body: (
-        <ErrorPage
-          title={t.events.linkInvalidTitle}
-          text={t.events.linkInvalidText}
-          homeLabel={t.errors.goHome}
-        />
-      ),
+      title: t.events.linkInvalidTitle,
+      text: t.events.linkInvalidText,
     });
   }
   const { rsvp, event } = found;
@@ -292,7 +269,7 @@ export const eventRoutes = new Hono<AppEnv>()
 
   .get('/events/:file{[a-z0-9-]+\\.ics}', async function event_ics_get(c) {
     const event = await getEventBySlug(c.get('db'), c.req.param('file').slice(0, -4));
-    if (!event || !isPublicEvent(event)) return notFound(c);
+    if (!event || !isPublicEvent(event)) return c.notFound();
     return icsResponse(
       c,
       [event],
@@ -304,7 +281,7 @@ export const eventRoutes = new Hono<AppEnv>()
   .get('/events/:id{[a-z0-9-]+}', async function event_get(c) {
     const key = c.req.param('id');
     const event = await getEventBySlug(c.get('db'), key);
-    if (!event || !canSeeEvent(c.get('user'), event)) return notFound(c);
+    if (!event || !canSeeEvent(c.get('user'), event)) return c.notFound();
     // A bare id (older links) is served as it is; words that are not the title's lead to them,
     // so an address never puts words of someone else's choosing before an event.
     if (key !== event.id && key !== event.slug) {
@@ -325,7 +302,7 @@ export const eventRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     const now = new Date();
     const event = await getEventBySlug(db, c.req.param('id'));
-    if (!event || !canSeeEvent(c.get('user'), event)) return notFound(c);
+    if (!event || !canSeeEvent(c.get('user'), event)) return c.notFound();
     const form = await readForm(c.req);
     const values: RsvpValues = {
       name: cleanText(firstValue(form.name)).slice(0, 200),

@@ -3,6 +3,7 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { EmbedLayout } from '../../web/embed-layout';
 import { Layout } from '../../web/layout';
+import { ErrorPage } from '../../web/views/site/error';
 import type { ShareCardContent } from '../../web/components/share-card';
 import type { FeedLink, NavSection, Shell } from '../../web/shell';
 import type { AppEnv } from '../env';
@@ -57,6 +58,22 @@ export const renderPage = async <E extends AppEnv>(
   });
   return c.html(`<!doctype html>${html}`, (page.status ?? 200) as 200);
 };
+
+/**
+ * An error page in plain language: what happened and a way home, never a technical detail.
+ * Every 4xx and 5xx page of the site is drawn here (a missing page is `c.notFound()`, which
+ * comes back here through the app's notFound handler).
+ */
+export const renderErrorPage = <E extends AppEnv>(
+  c: Context<E>,
+  page: { status: number; title: string; text: string; section?: NavSection },
+) =>
+  renderPage(c, {
+    title: page.title,
+    status: page.status,
+    ...(page.section ? { section: page.section } : {}),
+    body: <ErrorPage title={page.title} text={page.text} homeLabel={c.get('t').errors.goHome} />,
+  });
 
 const shareCardAt = <E extends AppEnv>(
   c: Context<E>,

@@ -2,9 +2,8 @@ import { createMiddleware } from 'hono/factory';
 import type { Context } from 'hono';
 import type { CurrentUser } from '../../db/accounts/roles';
 import { can, type Action } from '../../db/permissions';
-import { ErrorPage } from '../../web/views/site/error';
 import type { AppEnv } from '../env';
-import { renderPage } from './render';
+import { renderErrorPage } from './render';
 import { safeReturnPath } from './return-path';
 
 /** The environment after a guard: the person is signed in, so `c.get('user')` is never null. */
@@ -28,16 +27,10 @@ export const requireAccess = (action: Action) =>
     }
     if (!can(user, action)) {
       const t = c.get('t');
-      return renderPage(c, {
-        title: t.moderation.forbiddenTitle,
+      return renderErrorPage(c, {
         status: 403,
-        body: (
-          <ErrorPage
-            title={t.moderation.forbiddenTitle}
-            text={t.moderation.forbiddenText}
-            homeLabel={t.errors.goHome}
-          />
-        ),
+        title: t.moderation.forbiddenTitle,
+        text: t.moderation.forbiddenText,
       });
     }
     await next();

@@ -13,7 +13,6 @@ import {
 } from '../../db/resources/edit-read';
 import { OPENINGS_PER_DAY, type EditableResource } from '../../db/resources/edit-types';
 import { listSearchOptions } from '../../db/resources/options';
-import { ErrorPage } from '../../web/views/site/error';
 import { ResourceFormPage, type ResourceFormValues } from '../../web/views/resources/edit-form';
 import type { AppEnv } from '../env';
 import { isTimeZone, timeZoneChoices } from '../events/form';
@@ -74,21 +73,6 @@ const zonesWith = (current: string[]) => {
   const zones = timeZoneChoices();
   const extra = [...new Set(current)].filter((zone) => isTimeZone(zone) && !zones.includes(zone));
   return [...extra, ...zones];
-};
-
-const notFound = (c: SignedInContext) => {
-  const t = c.get('t');
-  return renderPage(c, {
-    title: t.errors.notFoundTitle,
-    status: 404,
-    body: (
-      <ErrorPage
-        title={t.errors.notFoundTitle}
-        text={t.errors.notFoundText}
-        homeLabel={t.errors.goHome}
-      />
-    ),
-  });
 };
 
 const resourceFor = (c: SignedInContext) => {
@@ -190,12 +174,12 @@ export const resourcesEditRoutes = new Hono<AppEnv>()
           },
           { resource },
         )
-      : notFound(c);
+      : c.notFound();
   })
 
   .post('/moderation/resources/:id', async function moderation_resource_post(c) {
     const resource = await resourceFor(c);
-    if (!resource) return notFound(c);
+    if (!resource) return c.notFound();
     const values = readResourceForm(await readForm(c.req));
     const choices = await choicesFor(c);
     const parsed = parseResourceForm(values, c.get('t'), choices.allowed, resource.input);

@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
 import { getPublicStory, listPublishedStoriesPage } from '../../db/stories/stories';
-import { ErrorPage } from '../../web/views/site/error';
 import { StoriesListPage, StoryPage } from '../../web/views/stories/pages';
 import type { AppEnv } from '../env';
-import { renderPage } from '../http/render';
+import { renderErrorPage, renderPage } from '../http/render';
 import { readPageAsk } from '../http/page-ask';
 import { myStoriesRoutes } from './mine';
 import { storyModerationRoutes } from './moderation';
@@ -36,17 +35,11 @@ const publicStoryRoutes = new Hono<AppEnv>()
     const story = await getPublicStory(c.get('db'), c.req.param('id'));
     if (!story) return c.notFound();
     if (story === 'gone') {
-      return renderPage(c, {
-        title: t.stories.goneTitle,
+      return renderErrorPage(c, {
         status: 410,
         section: 'stories',
-        body: (
-          <ErrorPage
-            title={t.stories.goneTitle}
-            text={t.stories.goneText}
-            homeLabel={t.errors.goHome}
-          />
-        ),
+        title: t.stories.goneTitle,
+        text: t.stories.goneText,
       });
     }
     return renderPage(c, {

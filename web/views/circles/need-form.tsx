@@ -5,7 +5,7 @@ import {
   TextField,
   type FieldErrors,
 } from '../../components/form';
-import { format, type Catalog } from '../../i18n';
+import { format } from '../../i18n';
 import { CircleFrame, type CirclePageContext } from './parts';
 
 /** The need form's fields as typed. */
