@@ -49,9 +49,6 @@ export const buildOnDemandModules = async (): Promise<string[]> => {
     keepNames: true,
     target: 'es2024',
     conditions: ['workerd', 'worker', 'browser'],
-    // Accented letters as they are (UTF-8, as Workers and Node read a module) rather than escaped:
-    // \xE9 is four bytes where é is two, and the French strings hold thousands of them.
-    charset: 'utf8',
     sourcemap: true,
     plugins: [xmlWriterOnly],
     logLevel: 'warning',
