@@ -24,7 +24,6 @@ export const signIn = {
   codeExpired: 'This code no longer works. Ask for a new code.',
   codeFormat: 'Enter the 8 digits from the email.',
   newCode: 'Ask for a new code',
-  noAttempt: 'Start by entering your email address.',
   tooManyRequests:
     'Too many codes were asked for. To keep accounts safe, please wait {minutes} minutes and try again.',
   tooManyTries:
@@ -99,7 +98,6 @@ export const organize = {
   title: 'Organize',
   intro:
     'This is your work area as an organizer. Your events and campaigns, with the people who joined them, are listed here.',
-  nothingYet: 'You have no events or campaigns yet.',
 } as const;
 
 export const moderation = {
@@ -125,7 +123,6 @@ export const moderation = {
     'Never-checked resources first, then the longest since someone checked. Call or visit, correct what changed, then mark it checked.',
   neverVerified: 'Never checked',
   lastChecked: 'Last checked',
-  verifiedOn: 'Last checked on {date}',
   verifyToday: 'Checked today',
   verifiedNotice: 'Marked as checked today.',
   resolvedNotice: 'Report closed. The contact was erased.',
@@ -135,7 +132,6 @@ export const moderation = {
   noApplications: 'No requests are waiting.',
   appliedOn: 'Asked on {date}',
   from: 'From',
-  organization: 'Group or organization',
   reason: 'What they want to organize',
   approve: 'Approve',
   decline: 'Decline',

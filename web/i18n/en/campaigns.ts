@@ -20,7 +20,6 @@ export const campaigns = {
   countCalls: '{count} calls',
   target: 'To: {name}, {role}',
   targetHeading: 'Who decides',
-  askHeading: 'What we ask',
   aboutHeading: 'Why it matters',
   nextStepsHeading: 'What happens next',
   progressLabel: 'Signatures so far',

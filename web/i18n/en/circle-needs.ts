@@ -50,7 +50,6 @@ export const circleNeeds = {
   calendarLink: 'Add to my calendar (.ics)',
   calendarHint: 'Only this sign-up. The place is in it only when it is shown here.',
   charterFirst: 'Before you sign up, please read the support charter. Then come back to this need.',
-  backToNeed: 'Back to the need',
   // Posting form
   newTitle: 'Ask for help',
   editTitle: 'Change a need',

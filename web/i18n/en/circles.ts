@@ -123,7 +123,6 @@ export const circles = {
   membersTitle: 'Members',
   membersIntro: 'Each person is shown by the name they chose for this circle.',
   membersEmpty: 'Nobody has joined yet.',
-  membersHidden: 'The member list is private.',
   offerLine: 'Can help: {offer}',
   steppedBackLine: 'Stepping back until {date}.',
   coordinatorLine: 'Coordinator',
@@ -149,7 +148,6 @@ export const circles = {
   leaveHeading: 'Leave this circle',
   leaveHint: 'You lose access at once. Your sign-ups are released.',
   leaveButton: 'Leave the circle',
-  leftTitle: 'You left the circle',
   leftText: 'You no longer see this circle.',
   // Invitations
   invitationsTitle: 'Invitations',
@@ -191,7 +189,6 @@ export const circles = {
   historyIntro: 'Who joined, left, signed up or cancelled. It never holds what anyone wrote.',
   historyEmpty: 'Nothing has happened yet.',
   someone: 'A former member',
-  you: 'You',
   history: {
     joined: '{name} joined.',
     left: '{name} left.',

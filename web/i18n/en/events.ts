@@ -72,7 +72,6 @@ export const events = {
   online: 'Online',
   when: 'When',
   where: 'Where',
-  timeZoneNote: 'Times are in {zone}.',
   monthCaption: 'Events in {month}',
   monthTooFull:
     'This month has more events than the calendar can show: here are the first {count}. The list view shows them all, page by page, and the filters narrow them.',
@@ -80,7 +79,6 @@ export const events = {
   nextMonth: 'Next month',
   weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
   weekdaysShort: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
-  noEventsThisDay: 'No events',
   // One event
   details: 'Details',
   category: 'Kind of event',
@@ -98,7 +96,6 @@ export const events = {
     childcare: 'Childcare',
   },
   accessNone: 'The organizer has not listed access details. You can ask them in your RSVP.',
-  accessNotes: 'More about access',
   onlineLinkNote: 'The joining link is sent to people who have a place.',
   places: 'Places',
   addToCalendar: 'Add to my calendar (.ics)',
@@ -277,7 +274,6 @@ export const events = {
   approve: 'Publish',
   decline: 'Send back to the organizer',
   trust: 'Trust this organizer: publish their events without review',
-  trusted: 'Trusted organizer',
   approvedNotice: 'Published. We emailed the organizer.',
   declinedNotice: 'Sent back. We emailed the organizer.',
   trustedNotice: 'This organizer is now trusted.',
@@ -311,7 +307,6 @@ export const events = {
   mailApproved: 'Good news: your event "{title}" is published.',
   mailDeclined:
     'A moderator sent your event "{title}" back to you as a draft. Please check it, edit it, and send it again.',
-  mailCancelledByModerator: 'A moderator cancelled your event "{title}".',
   // Privacy
   privacyHeading: 'When you RSVP to an event',
   privacyParagraphs: [

@@ -16,7 +16,6 @@ export const feeds = {
 
 export const embeds = {
   eventsHeading: 'Upcoming events',
-  campaignHeading: 'Take action',
   newTabNote: 'Links open {site} in a new tab.',
   allEvents: 'See all events on {site}',
   readMore: 'Read more on {site}',

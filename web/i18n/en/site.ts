@@ -3,7 +3,6 @@ import type { ContentLanguage } from '../../../db/core/content-languages';
 /** English strings for the whole site (shell, pages, forms, mail, errors). */
 
 export const meta = {
-  langName: 'English',
   dir: 'ltr',
 } as const;
 
@@ -22,7 +21,6 @@ export const shell = {
   footerPrivacy: 'Privacy',
   footerSafety: 'Staying safe online',
   footerNote: 'If you are in danger now, call your local emergency number.',
-  languageLabel: 'Language',
   switchTo: 'Lire en français',
   switchToLang: 'fr',
   signIn: 'Sign in',

@@ -17,7 +17,6 @@ export const stories = {
   contentNotesHeading: 'Content notes',
   noContentNotes: 'The author gave no content notes.',
   readStory: 'Read the story',
-  readFullStory: 'Read "{title}"',
   backToList: 'All stories',
   goneTitle: 'This story is no longer here',
   goneText: 'This page is no longer available.',
@@ -33,7 +32,6 @@ export const stories = {
     'Write at your own pace. Nothing is published until you approve the exact words, and you can withdraw a story at any time.',
   mineEmpty: 'You have not written a story yet.',
   writeNew: 'Write a story',
-  needStorytellerTitle: 'Turn on story sharing first',
   needStorytellerText: 'To write a story, turn on "I want to share a story" on your account page.',
   goToAccount: 'Go to my account',
   statusDraft: 'Draft: only you can see it',
@@ -100,7 +98,6 @@ export const stories = {
   approvedVersion: 'You approved version {number}. A moderator will publish it.',
   latestVersionHeading: 'Latest version: {number}',
   editLatest: 'Edit the story',
-  submitHeading: 'Ask for a read',
   submitText:
     'A moderator can read your draft and suggest changes. It is not published until you approve a version.',
   submitButton: 'Ask a moderator to read it',
@@ -108,7 +105,6 @@ export const stories = {
   approveHeading: 'Approve version {number}',
   approveIntro:
     'Approving means: "These exact words may be published, where I choose, until the date I choose." You can withdraw at any time.',
-  approveNotLatest: 'There is a newer version. Approve the newest version, or edit again.',
   consentLegend: 'Where may this story appear?',
   consentOwnPage: 'On its own page on this site, in the list of stories',
   consentCampaigns: 'On the page of these campaigns:',
@@ -187,11 +183,6 @@ export const stories = {
   publishNothing: 'The author has not approved a version that can be published.',
   publishAlready: 'The version the author approved is published.',
   published: 'Published.',
-  consentSummary: 'Consent given:',
-  consentSummaryOwnPage: 'its own page',
-  consentSummaryCampaigns: '{count} campaigns',
-  consentSummaryEvents: 'quotes in event descriptions',
-  exampleNote: 'Example story: made up for the demo.',
   mailSubject: 'A reminder about your account',
   mailReminder:
     'Hello,\n\nYou agreed that something you wrote may be shown on our site until {date}. After that date it will be taken down.\n\nIf you want it to stay, sign in and approve it again:\n{link}\n\nIf you do nothing, it will simply be taken down. You do not need to reply.',

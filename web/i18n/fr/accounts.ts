@@ -24,7 +24,6 @@ export const signIn: Catalog['signIn'] = {
   codeExpired: 'Ce code ne fonctionne plus. Demandez un nouveau code.',
   codeFormat: 'Saisissez les 8 chiffres du courriel.',
   newCode: 'Demander un nouveau code',
-  noAttempt: 'Commencez par saisir votre adresse courriel.',
   tooManyRequests:
     'Trop de codes ont été demandés. Pour protéger les comptes, attendez {minutes} minutes puis réessayez.',
   tooManyTries:
@@ -101,7 +100,6 @@ export const organize: Catalog['organize'] = {
   title: 'Organiser',
   intro:
     'Voici votre espace d\u2019organisation. Vos événements et vos campagnes, avec les personnes inscrites, sont listés ici.',
-  nothingYet: 'Vous n\u2019avez encore ni événement ni campagne.',
 };
 
 export const moderation: Catalog['moderation'] = {
@@ -127,7 +125,6 @@ export const moderation: Catalog['moderation'] = {
     'D\u2019abord les ressources jamais vérifiées, puis celles vérifiées il y a le plus longtemps. Appelez ou passez, corrigez ce qui a changé, puis marquez-la vérifiée.',
   neverVerified: 'Jamais vérifiée',
   lastChecked: 'Dernière vérification',
-  verifiedOn: 'Vérifiée le {date}',
   verifyToday: 'Vérifiée aujourd\u2019hui',
   verifiedNotice: 'Marquée comme vérifiée aujourd\u2019hui.',
   resolvedNotice: 'Signalement fermé. Le contact a été effacé.',
@@ -137,7 +134,6 @@ export const moderation: Catalog['moderation'] = {
   noApplications: 'Aucune demande en attente.',
   appliedOn: 'Demande du {date}',
   from: 'De',
-  organization: 'Groupe ou organisation',
   reason: 'Ce que la personne veut organiser',
   approve: 'Accepter',
   decline: 'Refuser',

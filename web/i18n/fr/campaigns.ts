@@ -22,7 +22,6 @@ export const campaigns: Catalog['campaigns'] = {
   countCalls: '{count} appels',
   target: 'À : {name}, {role}',
   targetHeading: 'Qui décide',
-  askHeading: 'Ce que nous demandons',
   aboutHeading: 'Pourquoi c\u2019est important',
   nextStepsHeading: 'La suite',
   progressLabel: 'Signatures à ce jour',

@@ -51,7 +51,6 @@ export const circleNeeds: Catalog['circleNeeds'] = {
   calendarLink: 'Ajouter à mon agenda (.ics)',
   calendarHint: 'Seulement cette inscription. Le lieu y figure seulement s’il est montré ici.',
   charterFirst: 'Avant de vous inscrire, lisez la charte de soutien. Revenez ensuite à ce besoin.',
-  backToNeed: 'Retour au besoin',
   newTitle: 'Demander de l’aide',
   editTitle: 'Modifier un besoin',
   newIntro:

@@ -129,7 +129,6 @@ export const circles: Catalog['circles'] = {
   membersTitle: 'Membres',
   membersIntro: 'Chaque personne apparaît sous le nom qu’elle a choisi pour ce cercle.',
   membersEmpty: 'Personne n’a encore rejoint le cercle.',
-  membersHidden: 'La liste des membres est privée.',
   offerLine: 'Peut aider : {offer}',
   steppedBackLine: 'En retrait jusqu’au {date}.',
   coordinatorLine: 'Coordination',
@@ -156,7 +155,6 @@ export const circles: Catalog['circles'] = {
   leaveHeading: 'Quitter ce cercle',
   leaveHint: 'Vous perdez l’accès tout de suite. Vos inscriptions sont libérées.',
   leaveButton: 'Quitter le cercle',
-  leftTitle: 'Vous avez quitté le cercle',
   leftText: 'Vous ne voyez plus ce cercle.',
   invitationsTitle: 'Invitations',
   invitationsIntro:
@@ -197,7 +195,6 @@ export const circles: Catalog['circles'] = {
     'Qui a rejoint, quitté, s’est inscrit ou a annulé. Il ne garde jamais ce que quelqu’un a écrit.',
   historyEmpty: 'Rien ne s’est encore passé.',
   someone: 'Un ancien membre',
-  you: 'Vous',
   history: {
     joined: '{name} a rejoint le cercle.',
     left: '{name} a quitté le cercle.',

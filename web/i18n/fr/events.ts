@@ -74,7 +74,6 @@ export const events: Catalog['events'] = {
   online: 'En ligne',
   when: 'Quand',
   where: 'Où',
-  timeZoneNote: 'Heures du fuseau {zone}.',
   monthCaption: 'Événements de {month}',
   monthTooFull:
     'Ce mois compte plus d\u2019événements que le calendrier ne peut en montrer : voici les {count} premiers. La vue en liste les montre tous, page par page, et les filtres en réduisent le nombre.',
@@ -82,7 +81,6 @@ export const events: Catalog['events'] = {
   nextMonth: 'Mois suivant',
   weekdays: ['Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi', 'Samedi', 'Dimanche'],
   weekdaysShort: ['Lun', 'Mar', 'Mer', 'Jeu', 'Ven', 'Sam', 'Dim'],
-  noEventsThisDay: 'Aucun événement',
   details: 'Détails',
   category: "Type d'événement",
   languages: 'Langues',
@@ -100,7 +98,6 @@ export const events: Catalog['events'] = {
   },
   accessNone:
     "L'organisateur n'a pas donné d'informations d'accès. Vous pouvez lui poser la question dans votre inscription.",
-  accessNotes: "Plus d'informations sur l'accès",
   onlineLinkNote: 'Le lien pour participer est envoyé aux personnes qui ont une place.',
   places: 'Places',
   addToCalendar: 'Ajouter à mon agenda (.ics)',
@@ -283,7 +280,6 @@ export const events: Catalog['events'] = {
   approve: 'Publier',
   decline: "Renvoyer à l'organisateur",
   trust: 'Faire confiance à cet organisateur : publier ses événements sans vérification',
-  trusted: 'Organisateur de confiance',
   approvedNotice: "Publié. Nous avons écrit à l'organisateur.",
   declinedNotice: "Renvoyé. Nous avons écrit à l'organisateur.",
   trustedNotice: 'Cet organisateur est maintenant de confiance.',
@@ -317,7 +313,6 @@ export const events: Catalog['events'] = {
   mailApproved: 'Bonne nouvelle : votre événement « {title} » est publié.',
   mailDeclined:
     "L'équipe de modération vous a renvoyé votre événement « {title} » en brouillon. Relisez-le, modifiez-le et renvoyez-le.",
-  mailCancelledByModerator: "L'équipe de modération a annulé votre événement « {title} ».",
   privacyHeading: 'Quand vous vous inscrivez à un événement',
   privacyParagraphs: [
     "L'organisateur voit votre nom, votre e-mail, le nombre de places et vos besoins d'accessibilité. Personne d'autre ne les voit, et rien n'est public.",

@@ -18,7 +18,6 @@ export const feeds: Catalog['feeds'] = {
 
 export const embeds: Catalog['embeds'] = {
   eventsHeading: 'Événements à venir',
-  campaignHeading: 'Agir',
   newTabNote: 'Les liens ouvrent {site} dans un nouvel onglet.',
   allEvents: 'Voir tous les événements sur {site}',
   readMore: 'En savoir plus sur {site}',

@@ -3,7 +3,6 @@ import type { Catalog } from '../catalog';
 /** French strings for the whole site (shell, pages, forms, mail, errors): typed from the English, so a missing or extra key fails the type check. */
 
 export const meta: Catalog['meta'] = {
-  langName: 'Français',
   dir: 'ltr',
 };
 
@@ -22,7 +21,6 @@ export const shell: Catalog['shell'] = {
   footerPrivacy: 'Confidentialité',
   footerSafety: 'Rester en sécurité en ligne',
   footerNote: 'Si vous êtes en danger maintenant, appelez le numéro d\u2019urgence de votre pays.',
-  languageLabel: 'Langue',
   switchTo: 'Read in English',
   switchToLang: 'en',
   signIn: 'Se connecter',

@@ -18,7 +18,6 @@ export const stories: Catalog['stories'] = {
   contentNotesHeading: 'Avertissements',
   noContentNotes: 'L’auteur n’a pas donné d’avertissement.',
   readStory: 'Lire le témoignage',
-  readFullStory: 'Lire « {title} »',
   backToList: 'Tous les témoignages',
   goneTitle: 'Ce témoignage n’est plus ici',
   goneText: 'Cette page n’est plus disponible.',
@@ -34,7 +33,6 @@ export const stories: Catalog['stories'] = {
     'Écrivez à votre rythme. Rien n’est publié avant que vous approuviez le texte exact. Vous pouvez retirer un témoignage à tout moment.',
   mineEmpty: 'Vous n’avez pas encore écrit de témoignage.',
   writeNew: 'Écrire un témoignage',
-  needStorytellerTitle: 'Activez d’abord le partage de témoignages',
   needStorytellerText:
     'Pour écrire un témoignage, activez « Je veux partager un témoignage » sur la page de votre compte.',
   goToAccount: 'Aller à mon compte',
@@ -103,7 +101,6 @@ export const stories: Catalog['stories'] = {
   approvedVersion: 'Vous avez approuvé la version {number}. Un modérateur va la publier.',
   latestVersionHeading: 'Dernière version : {number}',
   editLatest: 'Modifier le témoignage',
-  submitHeading: 'Demander une relecture',
   submitText:
     'Un modérateur peut lire votre brouillon et proposer des changements. Rien n’est publié avant que vous approuviez une version.',
   submitButton: 'Demander à un modérateur de le lire',
@@ -111,8 +108,6 @@ export const stories: Catalog['stories'] = {
   approveHeading: 'Approuver la version {number}',
   approveIntro:
     'Approuver veut dire : « Ces mots exacts peuvent être publiés, là où je le choisis, jusqu’à la date que je choisis. » Vous pouvez retirer votre accord à tout moment.',
-  approveNotLatest:
-    'Il existe une version plus récente. Approuvez la plus récente, ou modifiez encore.',
   consentLegend: 'Où ce témoignage peut-il apparaître ?',
   consentOwnPage: 'Sur sa propre page de ce site, dans la liste des témoignages',
   consentCampaigns: 'Sur la page de ces campagnes :',
@@ -191,11 +186,6 @@ export const stories: Catalog['stories'] = {
   publishNothing: 'L’auteur n’a pas approuvé de version qui peut être publiée.',
   publishAlready: 'La version approuvée par l’auteur est publiée.',
   published: 'Publié.',
-  consentSummary: 'Accord donné :',
-  consentSummaryOwnPage: 'sa propre page',
-  consentSummaryCampaigns: '{count} campagnes',
-  consentSummaryEvents: 'citations dans des événements',
-  exampleNote: 'Témoignage d’exemple : inventé pour la démonstration.',
   mailSubject: 'Un rappel au sujet de votre compte',
   mailReminder:
     'Bonjour,\n\nVous avez accepté qu’un texte que vous avez écrit soit montré sur notre site jusqu’au {date}. Après cette date, il sera retiré.\n\nSi vous voulez qu’il reste, connectez-vous et approuvez-le de nouveau :\n{link}\n\nSi vous ne faites rien, il sera simplement retiré. Vous n’avez pas besoin de répondre.',
