@@ -123,7 +123,7 @@ describe('filter options and zones kept until they change', () => {
   });
 
   it('draws the search form from the options as they are now, in each language', async () => {
-    // The form keeps its sorted lists per set of options and language (search-form.tsx): a change
+    // The form keeps its sorted lists per set of options and language (search-form.ts): a change
     // must show on the next page all the same, in English and in French.
     const form = async (language: string) =>
       (await new TestBrowser(t).get('/resources', { 'Accept-Language': language })).text();
