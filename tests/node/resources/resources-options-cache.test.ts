@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { zonesInUse } from '../../../db/resources/open-now';
-import { listSearchOptions } from '../../../db/resources/options';
+import { listSearchOptions, zonesInUse } from '../../../db/resources/options';
 import { seedDemoResources } from '../../../db/demo/resources';
 import { makeTestApp, type TestApp } from '../../support/app';
 import { TestBrowser } from '../../support/browser';
