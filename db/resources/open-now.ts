@@ -2,20 +2,16 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../core/database';
 import { fixedSql } from '../core/fixed-sql';
 import { WEEKDAYS, localTimeIn } from './hours';
-import { keptUntilOptionsChange } from './options-cache';
 import { locations } from '../schema';
 
 /**
  * "Open now" in SQL. Each location has its own time zone, so the local weekday, time and date
  * are worked out in JavaScript (Intl) once per zone in use, then handed to SQL as a small table
  * `zone_now`, which the schedule test joins on. Same rules as isRuleOpen in resources-hours.ts.
- * The zones in use are kept per database handle until a place's zone changes (keptUntilOptionsChange).
+ * The zones in use are read with the filter options and kept with them (db/resources/options.ts).
  */
-export const zonesInUse = keptUntilOptionsChange(async (db: Database): Promise<string[]> =>
-  (await db.selectDistinct({ zone: locations.timeZone }).from(locations).all()).map(
-    (row) => row.zone,
-  ),
-);
+export const zonesInUseQuery = (db: Database) =>
+  db.selectDistinct({ zone: locations.timeZone }).from(locations);
 
 /** The CTE `zone_now(time_zone, day_bit, previous_day_bit, local_minute, local_date)`. */
 export const zoneNowTable = (zones: string[], now: Date): SQL => {

@@ -1,10 +1,20 @@
-import { sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../core/database';
+import { preparedPerDatabase } from '../core/prepared';
+import { searchOptionsVersion } from '../schema';
+
+// Read on every search and resource page: prepared once, not built anew each time.
+const versionQuery = preparedPerDatabase((db) =>
+  db
+    .select({ version: searchOptionsVersion.version })
+    .from(searchOptionsVersion)
+    .where(eq(searchOptionsVersion.id, 1))
+    .prepare(),
+);
 
 /** The counter triggers raise when what the search page lists changes (migration 0026); null if missing. */
 const readVersion = async (db: Database): Promise<number | null> =>
-  (await db.get<{ version: number }>(sql`SELECT version FROM search_options_version WHERE id = 1`))
-    ?.version ?? null;
+  (await versionQuery(db).get())?.version ?? null;
 
 /**
  * `load`, kept per database handle while search_options_version stays the same: one read of a

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../core/database';
-import { zoneNowTable, zonesInUse } from '../open-now';
+import { zoneNowTable } from '../open-now';
+import { zonesInUse } from '../options';
 import type { ChosenRow, SearchPath } from './chosen';
 import { appliedFilters } from './filter-definitions';
 import { searchFilters, searchOrder } from './filters';
@@ -144,13 +145,16 @@ export const searchResources = async (
   db: Database,
   search: ResourceSearch,
   now: Date,
-  /** fastPaths: false answers through the general path alone; onPath says which path answered (tests compare them). */
-  options: { fastPaths?: boolean; onPath?: (path: SearchPath) => void } = {},
+  /**
+   * fastPaths: false answers through the general path alone; onPath says which path answered
+   * (tests compare them); zones, the zones in use when the caller has them (searchOptionsAndZones).
+   */
+  options: { fastPaths?: boolean; onPath?: (path: SearchPath) => void; zones?: string[] } = {},
 ): Promise<ResourceSearchResult> => {
   const text = search.text ? toTextMatch(search.text) : null;
   const match = text?.all ?? null;
   const near = search.near;
-  const withCtes = sql`WITH ${zoneNowTable(await zonesInUse(db), now)}, ${hereTable(near)}`;
+  const withCtes = sql`WITH ${zoneNowTable(options.zones ?? (await zonesInUse(db)), now)}, ${hereTable(near)}`;
   const withBase = sql`${withCtes}, ${baseTable(search, text)}`;
   // Without words the places in the circle already lead (baseTable); with words each hit is measured.
   const outer =

@@ -81,11 +81,7 @@ export interface Row {
   language_codes: string | null;
   category_codes: string | null;
   city: string | null;
-  cost_count: number;
-  max_amount: number | null;
-  min_amount: number | null;
-  currency: string | null;
-  cost_option: string | null;
+  costs: string;
 }
 
 /** What a result shows besides the service's own columns, for the rows of one page only (`page`). */
@@ -95,11 +91,30 @@ export const PAGE_DETAILS = fixedSql(sql`${openNowExpression('page.id')} AS open
     WHERE a.link_id = page.id ORDER BY a.rowid)) AS category_codes,
   (SELECT ad.city FROM service_at_location sal JOIN addresses ad ON ad.location_id = sal.location_id
     WHERE sal.service_id = page.id ORDER BY sal.id LIMIT 1) AS city,
-  (SELECT count(*) FROM cost_options c WHERE c.service_id = page.id) AS cost_count,
-  (SELECT max(coalesce(c.amount, 1)) FROM cost_options c WHERE c.service_id = page.id) AS max_amount,
-  (SELECT min(c.amount) FROM cost_options c WHERE c.service_id = page.id AND c.amount > 0) AS min_amount,
-  (SELECT c.currency FROM cost_options c WHERE c.service_id = page.id AND c.amount > 0 ORDER BY c.amount LIMIT 1) AS currency,
-  (SELECT c.option FROM cost_options c WHERE c.service_id = page.id ORDER BY c.id LIMIT 1) AS cost_option`);
+  (SELECT json_group_array(json_array(amount, currency, option, id)) FROM (SELECT c.amount, c.currency, c.option, c.id
+    FROM cost_options c WHERE c.service_id = page.id ORDER BY c.amount)) AS costs`);
+
+/**
+ * A service's cost options as PAGE_DETAILS reads them, `[amount, currency, option, id]`, lowest
+ * amount first (unknown first, ties in the order of cost_options_service_idx): one subquery a
+ * result, where five (count, highest, lowest, its currency, the first option) each walked them.
+ */
+type CostRow = [number | null, string | null, string | null, string];
+
+/** What a result says of its cost: free when every option costs nothing; else the lowest price, or the first option's words. */
+const costSummary = (json: string): Pick<ResourceSummary, 'free' | 'lowestCost' | 'costOption'> => {
+  const costs = JSON.parse(json) as CostRow[];
+  if (costs.length === 0) return { free: false, lowestCost: null, costOption: null };
+  // An option without an amount counts as paid (it may cost something).
+  const highest = Math.max(...costs.map(([amount]) => amount ?? 1));
+  const lowest = costs.find(([amount]) => amount !== null && amount > 0);
+  const first = costs.reduce((a, b) => (b[3] < a[3] ? b : a));
+  return {
+    free: highest === 0,
+    lowestCost: lowest ? { amount: lowest[0]!, currency: lowest[1] ?? 'CAD' } : null,
+    costOption: highest > 0 ? first[2] : null,
+  };
+};
 
 export const toSummary = (row: Row): ResourceSummary => ({
   id: row.id,
@@ -112,10 +127,7 @@ export const toSummary = (row: Row): ResourceSummary => ({
   city: row.city,
   openNow: row.open_now === 1,
   languages: row.language_codes ? row.language_codes.split(',') : [],
-  free: row.cost_count > 0 && (row.max_amount ?? 1) === 0,
-  lowestCost:
-    row.min_amount === null ? null : { amount: row.min_amount, currency: row.currency ?? 'CAD' },
-  costOption: row.cost_count > 0 && (row.max_amount ?? 1) > 0 ? row.cost_option : null,
+  ...costSummary(row.costs),
   verifiedAt: row.verified_at === null ? null : new Date(row.verified_at * 1000),
   distanceKm: row.distance2 === null ? null : Math.sqrt(row.distance2),
 });

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { zonesInUse } from '../../../db/resources/open-now';
-import { listSearchOptions } from '../../../db/resources/options';
+import { listSearchOptions, zonesInUse } from '../../../db/resources/options';
 import { seedDemoResources } from '../../../db/demo/resources';
 import { makeTestApp, type TestApp } from '../../support/app';
 import { TestBrowser } from '../../support/browser';
@@ -123,7 +122,7 @@ describe('filter options and zones kept until they change', () => {
   });
 
   it('draws the search form from the options as they are now, in each language', async () => {
-    // The form keeps its sorted lists per set of options and language (search-form.tsx): a change
+    // The form keeps its sorted lists per set of options and language (search-form.ts): a change
     // must show on the next page all the same, in English and in French.
     const form = async (language: string) =>
       (await new TestBrowser(t).get('/resources', { 'Accept-Language': language })).text();

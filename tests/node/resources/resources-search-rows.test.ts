@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildResourceSearchIndex } from '../../../db/resources/search/fts';
-import { openNowExpression, zoneNowTable, zonesInUse } from '../../../db/resources/open-now';
+import { openNowExpression, zoneNowTable } from '../../../db/resources/open-now';
+import { zonesInUse } from '../../../db/resources/options';
 import { rowChecks } from '../../../db/resources/search/rows';
 import { seedDemoResources } from '../../../db/demo/resources';
 import { addSyntheticServices } from '../../bench/synthetic-directory';

@@ -1,9 +1,11 @@
+import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORGANIZATIONS, seedDemoResources } from '../../../db/demo/resources';
 import { searchResources } from '../../../db/resources/search/search';
 import { MAX_QUERY_TERMS, queryTerms, toMatchQuery } from '../../../db/resources/search/text-query';
 import type { ResourceSearch } from '../../../db/resources/types';
 import { DEMO_CITIES } from '../../../db/demo/resources-types';
+import { costOptions } from '../../../db/schema';
 import { makeTestApp, type TestApp } from '../../support/app';
 
 let t: TestApp;
@@ -150,6 +152,33 @@ describe('searchResources filters', () => {
     );
     const [line] = (await search({ text: 'Brightline crisis' })).items;
     expect(line).toMatchObject({ city: null, free: true, openNow: true });
+  });
+});
+
+describe('a result with several cost options', () => {
+  const added = ['0-sliding', 'ff-free-visit', 'fg-unpriced'];
+  afterAll(() => t.db.delete(costOptions).where(inArray(costOptions.id, added)));
+
+  it('is free only when every option is; else the lowest price and its currency, or the first option', async () => {
+    const dental = async () => (await search({ text: 'dental' })).items[0]!;
+    const serviceId = (await dental()).id;
+    // Beside the clinic's own option (20 CAD): a lower price in another currency, a free visit, one unpriced.
+    await t.db.insert(costOptions).values([
+      { id: added[0]!, serviceId, amount: 12.5, currency: 'EUR', option: 'Sliding scale' },
+      { id: added[1]!, serviceId, amount: 0, currency: 'CAD', option: 'First visit free' },
+      { id: added[2]!, serviceId, amount: null, currency: null, option: 'Ask us' },
+    ]);
+    expect(await dental()).toMatchObject({
+      free: false,
+      lowestCost: { amount: 12.5, currency: 'EUR' },
+      costOption: 'Sliding scale',
+    });
+    // Free options only: free, with no price.
+    const line = async () => (await search({ text: 'Brightline crisis' })).items[0]!;
+    const free = { id: 'ff-also-free', serviceId: (await line()).id, amount: 0, option: 'Free' };
+    added.push(free.id);
+    await t.db.insert(costOptions).values(free);
+    expect(await line()).toMatchObject({ free: true, lowestCost: null, costOption: null });
   });
 });
 

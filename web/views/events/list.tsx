@@ -2,12 +2,12 @@ import type { EventCategory } from '../../../db/events/events';
 import type { ListedEvent } from '../../../db/events/list-page';
 import type { MonthOccurrence } from '../../../db/events/month';
 import { PageLinks } from '../../components/page-links';
-import { dayIn, formatDay, formatMonth, lastDayOf } from './format';
 import { format, type Catalog, type Locale } from '../../i18n';
 import { EventSummary } from './summary';
-import { textIn } from '../../components/content-language';
 import { SelectField } from '../../components/form';
 import { eventsFeedPath } from './feed-links';
+import { eventsUrl } from './events-url';
+import { MonthGrid } from './month-grid';
 
 /** The filters as the query string carries them (the URL is the state). */
 export interface EventFilterValues {
@@ -41,25 +41,6 @@ export interface EventsPageProps {
   after?: string | null;
   before?: string | null;
 }
-
-const query = (
-  filters: EventFilterValues,
-  change: Partial<EventFilterValues>,
-  cursor: Record<string, string> = {},
-): string => {
-  const merged = { ...filters, ...change, ...cursor };
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(merged)) {
-    if (
-      value &&
-      !(key === 'view' && value === 'list') &&
-      !(key === 'month' && merged.view !== 'month')
-    )
-      params.set(key, value);
-  }
-  const text = params.toString();
-  return text ? `/events?${text}` : '/events';
-};
 
 /** The filter form: a plain GET form; htmx swaps only the results and keeps the URL in step. */
 const EventFilters = (props: EventsPageProps) => {
@@ -176,104 +157,6 @@ const EventFilters = (props: EventsPageProps) => {
   );
 };
 
-/** The month as a real table: weekday column headers, one cell per day, events listed in it. */
-const MonthGrid = (props: EventsPageProps) => {
-  const { t, locale, filters } = props;
-  const [year, month] = filters.month.split('-').map(Number) as [number, number];
-  const first = new Date(Date.UTC(year, month - 1, 1));
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const lead = (first.getUTCDay() + 6) % 7; // Monday first
-  // An event is listed on every day it is on, as a paper calendar would show it: a reader looking
-  // at the second day of a three-day event must find it there. Later days say "continued".
-  const byDay = new Map<string, { event: MonthOccurrence; continued: boolean }[]>();
-  const monthFirst = first.toISOString().slice(0, 10);
-  const monthLast = new Date(Date.UTC(year, month - 1, days)).toISOString().slice(0, 10);
-  for (const event of props.occurrences) {
-    const firstDay = dayIn(event.startsAt, event.timeZone);
-    const lastDay = lastDayOf(event);
-    const from = firstDay > monthFirst ? firstDay : monthFirst;
-    const to = lastDay < monthLast ? lastDay : monthLast;
-    for (
-      let at = Date.parse(`${from}T00:00:00Z`);
-      at <= Date.parse(`${to}T00:00:00Z`);
-      at += 86400_000
-    ) {
-      const day = new Date(at).toISOString().slice(0, 10);
-      byDay.set(day, [...(byDay.get(day) ?? []), { event, continued: day !== firstDay }]);
-    }
-  }
-  const cells: (number | null)[] = [
-    ...Array(lead).fill(null),
-    ...Array.from({ length: days }, (_, i) => i + 1),
-  ];
-  while (cells.length % 7 !== 0) cells.push(null);
-  const weeks = Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
-  const shift = (delta: number) => {
-    const d = new Date(Date.UTC(year, month - 1 + delta, 1));
-    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-  };
-  const monthName = formatMonth(year, month, locale);
-  return (
-    <>
-      {props.moreInMonth ? (
-        <p class="hint">{format(t.events.monthTooFull, { count: props.occurrences.length })}</p>
-      ) : null}
-      <nav class="actions" aria-label={monthName}>
-        <a href={query(filters, { month: shift(-1) })}>{t.events.previousMonth}</a>
-        <a href={query(filters, { month: shift(1) })}>{t.events.nextMonth}</a>
-      </nav>
-      <div class="table-scroll">
-        <table class="month-grid">
-          <caption>{format(t.events.monthCaption, { month: monthName })}</caption>
-          <thead>
-            <tr>
-              {t.events.weekdays.map((day, i) => (
-                <th scope="col">
-                  <abbr title={day}>{t.events.weekdaysShort[i]}</abbr>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {weeks.map((week) => (
-              <tr>
-                {week.map((day) => {
-                  if (day === null) return <td class="outside"></td>;
-                  const key = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-                  const todays = byDay.get(key) ?? [];
-                  return (
-                    <td>
-                      <span class="day-number" aria-hidden="true">
-                        {day}
-                      </span>
-                      <span class="visually-hidden">{formatDay(key, locale)}</span>
-                      {todays.length > 0 ? (
-                        <ul>
-                          {todays.map(({ event, continued }) => (
-                            <li>
-                              <a href={`/events/${event.slug}`} {...textIn(event.contentLanguage)}>
-                                {event.title}
-                              </a>
-                              {continued ? ` (${t.events.continuedBadge})` : null}
-                              {event.status === 'cancelled'
-                                ? ` (${t.events.cancelledBadge})`
-                                : null}
-                            </li>
-                          ))}
-                        </ul>
-                      ) : null}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </>
-  );
-};
-
 /** The swappable results: the list or the month grid. The full page and htmx both use it. */
 export const EventResults = (props: EventsPageProps) => {
   const { t } = props;
@@ -303,8 +186,10 @@ export const EventResults = (props: EventsPageProps) => {
         <PageLinks
           t={t}
           label={t.events.pagesLabel}
-          previousHref={props.before ? query(props.filters, {}, { before: props.before }) : null}
-          nextHref={props.after ? query(props.filters, {}, { after: props.after }) : null}
+          previousHref={
+            props.before ? eventsUrl(props.filters, {}, { before: props.before }) : null
+          }
+          nextHref={props.after ? eventsUrl(props.filters, {}, { after: props.after }) : null}
         />
       ) : null}
     </section>
@@ -320,13 +205,13 @@ export const EventsPage = (props: EventsPageProps) => {
       <p class="lead">{t.events.intro}</p>
       <nav class="actions" aria-label={t.events.viewLabel}>
         <a
-          href={query(filters, { view: 'list' })}
+          href={eventsUrl(filters, { view: 'list' })}
           aria-current={filters.view === 'list' ? 'page' : undefined}
         >
           {t.events.listView}
         </a>
         <a
-          href={query(filters, { view: 'month' })}
+          href={eventsUrl(filters, { view: 'month' })}
           aria-current={filters.view === 'month' ? 'page' : undefined}
         >
           {t.events.monthView}
