@@ -1,6 +1,12 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../core/database';
-import { keysetPage, QUEUE_PER_PAGE, seconds, type KeysetPage, type PageAsk } from '../core/keyset';
+import {
+  keysetPage,
+  QUEUE_PER_PAGE,
+  timeThenId,
+  type KeysetPage,
+  type PageAsk,
+} from '../core/keyset';
 import { newId } from '../core/random';
 import { organizerApplications, sessions, userRoles, users } from '../schema';
 
@@ -68,13 +74,13 @@ export const listPendingApplicationsPage = (
   ask: PageAsk,
 ): Promise<KeysetPage<PendingApplication>> =>
   keysetPage({
-    key: [
-      { column: organizerApplications.createdAt, kind: 'int' },
-      { column: organizerApplications.id, kind: 'text' },
-    ],
+    ...timeThenId(
+      organizerApplications.createdAt,
+      organizerApplications.id,
+      (row: PendingApplication) => row.createdAt,
+    ),
     ask,
     size: QUEUE_PER_PAGE,
-    keyOf: (row: PendingApplication) => [seconds(row.createdAt), row.id],
     fetch: (where, orderBy, limit) =>
       db
         .select({

@@ -1,6 +1,12 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../core/database';
-import { keysetPage, QUEUE_PER_PAGE, seconds, type KeysetPage, type PageAsk } from '../core/keyset';
+import {
+  keysetPage,
+  QUEUE_PER_PAGE,
+  timeThenId,
+  type KeysetPage,
+  type PageAsk,
+} from '../core/keyset';
 import { campaigns } from '../schema';
 import type { Campaign } from './campaigns';
 import { DELIVERABLE_STATUSES } from './rules';
@@ -33,13 +39,9 @@ export const listSubmittedCampaignsPage = (
   ask: PageAsk,
 ): Promise<KeysetPage<QueuedCampaign>> =>
   keysetPage({
-    key: [
-      { column: campaigns.createdAt, kind: 'int' },
-      { column: campaigns.id, kind: 'text' },
-    ],
+    ...timeThenId(campaigns.createdAt, campaigns.id, (row: QueuedCampaign) => row.createdAt),
     ask,
     size: QUEUE_PER_PAGE,
-    keyOf: (row: QueuedCampaign) => [seconds(row.createdAt), row.id],
     fetch: (where, orderBy, limit) =>
       db
         .select({
@@ -71,14 +73,14 @@ export const listOwnerlessCampaignsPage = (
   ask: PageAsk,
 ): Promise<KeysetPage<OwnerlessCampaign>> =>
   keysetPage({
-    key: [
-      // A deliverable campaign was published; coalesce keeps the order total all the same.
-      { column: sql`coalesce(${campaigns.publishedAt}, 0)`, kind: 'int' },
-      { column: campaigns.id, kind: 'text' },
-    ],
+    // A deliverable campaign was published; coalesce keeps the order total all the same.
+    ...timeThenId(
+      sql`coalesce(${campaigns.publishedAt}, 0)`,
+      campaigns.id,
+      (row: OwnerlessCampaign) => row.publishedAt,
+    ),
     ask,
     size: QUEUE_PER_PAGE,
-    keyOf: (row: OwnerlessCampaign) => [seconds(row.publishedAt), row.id],
     fetch: (where, orderBy, limit) =>
       db
         .select({

@@ -174,3 +174,21 @@ export const keysetPage = async <Row>(options: {
 /** A timestamp column's value as a cursor holds it: whole seconds. */
 export const seconds = (date: Date | null): number =>
   date ? Math.floor(date.getTime() / 1000) : 0;
+
+/**
+ * The key of nearly every list here: a timestamp (whole seconds; a missing one reads as 0, so
+ * it sorts first), then the row's id, which breaks ties between rows of the same second. `time`
+ * is the column or expression the query orders by, `timeOf` the same moment read from a row.
+ */
+export const timeThenId = <Row extends { id: string }>(
+  time: AnyColumn | SQL,
+  id: AnyColumn,
+  timeOf: (row: Row) => Date | null,
+  order: { descending?: true } = {},
+): { key: readonly KeyPart[]; keyOf: (row: Row) => KeyValue[] } => ({
+  key: [
+    { column: time, kind: 'int', ...order },
+    { column: id, kind: 'text', ...order },
+  ],
+  keyOf: (row) => [seconds(timeOf(row)), row.id],
+});

@@ -5,9 +5,8 @@ import type { Database } from '../core/database';
 import { inBatch, preparedPerShape } from '../core/prepared';
 import {
   keysetPage,
-  seconds,
+  timeThenId,
   seekTemplate,
-  type KeyPart,
   type KeysetPage,
   type PageAsk,
   type SeekDirection,
@@ -37,10 +36,11 @@ export interface ListedEvent extends PublicEvent {
 }
 
 /** /events in keyset order (db/core/keyset.ts): soonest first. */
-const eventListKey = [
-  { column: events.startsAt, kind: 'int' },
-  { column: events.id, kind: 'text' },
-] as const satisfies readonly KeyPart[];
+const eventListKey = timeThenId(
+  events.startsAt,
+  events.id,
+  (row: { startsAt: Date; id: string }) => row.startsAt,
+);
 
 // Outer columns written out with their table: inside the subqueries below, drizzle's
 // unqualified "series_id" would name the sibling's own.
@@ -100,7 +100,7 @@ const listQuery = preparedPerShape(
           sql`(${sibling.startsAt}, ${sibling.id}) < (${outer.startsAt}, ${outer.id})`,
         ),
       );
-    const seek = seekTemplate(eventListKey, direction);
+    const seek = seekTemplate(eventListKey.key, direction);
     return db
       .select({
         ...getTableColumns(events),
@@ -137,10 +137,9 @@ export const readEventsListPage = async (
   const values = publicValues(now, filters);
   let cities: string[] | null = null;
   const page = await keysetPage({
-    key: eventListKey,
+    ...eventListKey,
     ask,
     size: EVENTS_PER_PAGE,
-    keyOf: (row: { startsAt: Date; id: string }) => [seconds(row.startsAt), row.id],
     fetch: async (_where, _orderBy, limit, seek) => {
       const query = listQuery(db, { filters: shape, direction: seek.direction });
       const pageValues = { ...values, ...seek.values, limit };

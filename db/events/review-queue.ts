@@ -1,6 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../core/database';
-import { keysetPage, QUEUE_PER_PAGE, seconds, type KeysetPage, type PageAsk } from '../core/keyset';
+import {
+  keysetPage,
+  QUEUE_PER_PAGE,
+  timeThenId,
+  type KeysetPage,
+  type PageAsk,
+} from '../core/keyset';
 import { events, users } from '../schema';
 import { withSlug } from './rules';
 
@@ -28,13 +34,9 @@ export const listSubmittedEventsPage = (
   ask: PageAsk,
 ): Promise<KeysetPage<QueuedEvent>> =>
   keysetPage({
-    key: [
-      { column: events.updatedAt, kind: 'int' },
-      { column: events.id, kind: 'text' },
-    ],
+    ...timeThenId(events.updatedAt, events.id, (row: QueuedEvent) => row.updatedAt),
     ask,
     size: QUEUE_PER_PAGE,
-    keyOf: (row: QueuedEvent) => [seconds(row.updatedAt), row.id],
     fetch: (where, orderBy, limit) =>
       db
         .select({

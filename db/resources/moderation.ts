@@ -3,8 +3,7 @@ import type { Database } from '../core/database';
 import {
   keysetPage,
   QUEUE_PER_PAGE,
-  seconds,
-  type KeyPart,
+  timeThenId,
   type KeysetPage,
   type PageAsk,
 } from '../core/keyset';
@@ -19,10 +18,11 @@ export interface VerificationItem {
 }
 
 /** The queue's order: never checked (0) first, then the oldest check; services_verify_queue_idx. */
-const verificationKey = [
-  { column: sql`coalesce(${services.verifiedAt}, 0)`, kind: 'int' },
-  { column: services.id, kind: 'text' },
-] as const satisfies readonly KeyPart[];
+const verificationKey = timeThenId(
+  sql`coalesce(${services.verifiedAt}, 0)`,
+  services.id,
+  (row: VerificationItem) => row.verifiedAt,
+);
 
 /**
  * The verification queue in keyset pages (db/core/keyset.ts): never-checked services first,
@@ -33,10 +33,9 @@ export const listVerificationQueuePage = (
   ask: PageAsk,
 ): Promise<KeysetPage<VerificationItem>> =>
   keysetPage({
-    key: verificationKey,
+    ...verificationKey,
     ask,
     size: QUEUE_PER_PAGE,
-    keyOf: (row: VerificationItem) => [seconds(row.verifiedAt), row.id],
     fetch: (where, orderBy, limit) =>
       db
         .select({
@@ -72,13 +71,13 @@ export const listOpenReportQueuePage = (
   ask: PageAsk,
 ): Promise<KeysetPage<QueuedReport>> =>
   keysetPage({
-    key: [
-      { column: resourceReports.createdAt, kind: 'int' },
-      { column: resourceReports.id, kind: 'text' },
-    ],
+    ...timeThenId(
+      resourceReports.createdAt,
+      resourceReports.id,
+      (row: QueuedReport) => row.createdAt,
+    ),
     ask,
     size: QUEUE_PER_PAGE,
-    keyOf: (row: QueuedReport) => [seconds(row.createdAt), row.id],
     fetch: (where, orderBy, limit) =>
       db
         .select({

@@ -19,9 +19,8 @@ import { createOnce } from '../core/form-submissions';
 import {
   keysetPage,
   QUEUE_PER_PAGE,
-  seconds as keySeconds,
+  timeThenId,
   seekTemplate,
-  type KeyPart,
   type KeysetPage,
   type PageAsk,
   type SeekDirection,
@@ -586,16 +585,18 @@ const withdrawnPublishedById = preparedPerDatabase((db) =>
 );
 
 /** /stories in keyset order (db/core/keyset.ts): newest published first. */
-const storyListKey = [
-  { column: stories.publishedAt, kind: 'int', descending: true },
-  { column: stories.id, kind: 'text', descending: true },
-] as const satisfies readonly KeyPart[];
+const storyListKey = timeThenId(
+  stories.publishedAt,
+  stories.id,
+  (row: PublicStory) => row.publishedAt,
+  { descending: true },
+);
 
 // The list's three statements (first page, after and before a cursor), prepared once.
 const storyListQuery = preparedPerShape(
   (direction: SeekDirection) => direction,
   (db, direction: SeekDirection) => {
-    const seek = seekTemplate(storyListKey, direction);
+    const seek = seekTemplate(storyListKey.key, direction);
     return (
       db
         .select(publicColumns)
@@ -626,10 +627,9 @@ export const listPublishedStoriesPage = async (
   now = new Date(),
 ): Promise<KeysetPage<PublicStory>> =>
   keysetPage({
-    key: storyListKey,
+    ...storyListKey,
     ask,
     size: STORIES_PER_PAGE,
-    keyOf: (row: PublicStory) => [keySeconds(row.publishedAt), row.id],
     fetch: async (_where, _orderBy, limit, seek) =>
       (await storyListQuery(db, seek.direction).all({ now, limit, ...seek.values })).map(toPublic),
   });
@@ -721,13 +721,9 @@ const toQueued = (
  */
 export const listStoryQueuePage = (db: Database, ask: PageAsk): Promise<KeysetPage<QueuedStory>> =>
   keysetPage({
-    key: [
-      { column: stories.submittedAt, kind: 'int' },
-      { column: stories.id, kind: 'text' },
-    ],
+    ...timeThenId(stories.submittedAt, stories.id, (row: QueuedStory) => row.submittedAt),
     ask,
     size: QUEUE_PER_PAGE,
-    keyOf: (row: QueuedStory) => [keySeconds(row.submittedAt), row.id],
     fetch: async (where, orderBy, limit) =>
       (
         await db
