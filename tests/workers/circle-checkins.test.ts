@@ -14,12 +14,12 @@ const get = (path: string, cookie: string) => request(path, { headers: { Cookie:
 const textOf = async (res: Response) => visibleText(await res.text());
 
 /**
- * A circle (UTC, no quiet hours: the tests run at the real time of day) started and chartered
+ * A circle (UTC, no quiet hours unless given: the tests run at the real time of day) started and chartered
  * through the owner's forms; each member invited, signed in and joined through the forms.
  */
 const circleWithMembers = async (
   prefix: string,
-  options: { channel: 'site' | 'email'; pace?: string; members?: number },
+  options: { channel: 'site' | 'email'; pace?: string; members?: number; quiet?: string[] },
 ) => {
   const ownerEmail = `${prefix}-owner@example.org`;
   const owner = await signIn(ownerEmail);
@@ -29,8 +29,8 @@ const circleWithMembers = async (
       {
         label: 'My people',
         timeZone: 'UTC',
-        quietStart: '00:00',
-        quietEnd: '00:00',
+        quietStart: options.quiet?.[0] ?? '00:00',
+        quietEnd: options.quiet?.[1] ?? '00:00',
         placeRevealHours: '24',
       },
       owner,
@@ -94,11 +94,11 @@ const circleMailsTo = async (start: string) =>
       .all<{ to_address: string; body_text: string }>()
   ).results.filter((mail) => !mail.body_text.includes('/circles/invitations/'));
 
-/** The deployed entry's scheduled(), as the Cron Trigger calls it, with SITE_URL set. */
-const runScheduled = async () => {
+/** The deployed entry's scheduled(), as the Cron Trigger calls it (now by default), with SITE_URL set. */
+const runScheduled = async (at = new Date()) => {
   const worker = (await import('../../worker')).default;
   await worker.scheduled(
-    { scheduledTime: Date.now(), cron: '*/5 * * * *', noRetry() {} } as ScheduledController,
+    { scheduledTime: at.getTime(), cron: '*/5 * * * *', noRetry() {} } as ScheduledController,
     { ...env, SITE_URL },
   );
 };
@@ -277,5 +277,40 @@ describe('care circle check-ins on Workers with D1', () => {
     expect([await textOf(inbox!), await textOf(markRead!)]).toEqual(expected.slice(1));
     // Nothing was written by any of them.
     expect(await checkIns(circleId)).toEqual([{ id: message!.id, body: 'Mine', read_at: null }]);
+  });
+
+  it('a circle of 120 members: every nudge made and held, then every one dropped, within D1’s 100 bound parameters', async () => {
+    const { circleId } = await circleWithMembers('big', {
+      channel: 'email',
+      members: 0,
+      quiet: ['21:00', '08:00'],
+    });
+    // The members straight into D1: 120 sign-ins through the forms would take minutes.
+    const statements = Array.from({ length: 120 }, (_, i) => [
+      env.DB.prepare(
+        "insert into users (id, email, locale, created_at) values (?, ?, 'en', 0)",
+      ).bind(`big-user-${i}`, `big-m${i}@example.org`),
+      env.DB.prepare(
+        "insert into circle_members (id, circle_id, user_id, display_name, role, offer, joined_at) values (?, ?, ?, ?, 'member', '', 0)",
+      ).bind(`bigmember${String(i).padStart(17, '0')}`, circleId, `big-user-${i}`, `Helper ${i}`),
+    ]).flat();
+    await env.DB.batch(statements);
+
+    // A Monday at 22:00 UTC, in the circle's quiet hours: every nudge made, every one held.
+    await runScheduled(new Date('2030-01-07T22:00:00Z'));
+    const held = await env.DB.prepare(
+      'select count(*) as n from circle_check_in_nudges where circle_id = ? and sent_at is null and held_until is not null',
+    )
+      .bind(circleId)
+      .first<{ n: number }>();
+    expect(held!.n).toBe(120);
+
+    // They all step back before the morning: every held nudge no longer applies and is dropped.
+    await env.DB.prepare('update circle_members set stepped_back_until = ? where circle_id = ?')
+      .bind(Date.parse('2030-03-01T00:00:00Z') / 1000, circleId)
+      .run();
+    await runScheduled(new Date('2030-01-08T08:00:00Z'));
+    expect(await nudgeCount(circleId)).toBe(0);
+    expect(await circleMailsTo('big-m')).toEqual([]);
   });
 });
