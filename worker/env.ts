@@ -11,6 +11,8 @@ export interface Bindings {
   SITE_NAME?: string;
   QUICK_EXIT_URL?: string;
   APP_ENV?: string;
+  /** The site's own address, for links in emails (worker/config.ts siteOrigin). */
+  SITE_URL?: string;
   /** The email provider (deployed only): its endpoint, key (a secret) and sender address. */
   MAIL_API_URL?: string;
   MAIL_API_KEY?: string;

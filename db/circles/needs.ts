@@ -77,8 +77,11 @@ export const postNeeds = async (
       updatedAt: now,
     };
   });
+  // One insert per occurrence: D1 refuses a statement of over 100 bound parameters, and a need
+  // binds about 16 (12 weeks in one statement failed on Workers). The batch keeps it all-or-none.
   await db.batch([
-    db.insert(circleNeeds).values(rows),
+    db.insert(circleNeeds).values(rows[0]!),
+    ...rows.slice(1).map((row) => db.insert(circleNeeds).values(row)),
     ...rows.map((row) =>
       circleHistoryInsert(
         db,

@@ -30,7 +30,11 @@ import {
  * Silence from the owner is never read here: nothing ever follows from it.
  */
 
-const ROWS_PER_INSERT = 100;
+// D1 refuses a statement with more than 100 bound parameters (libsql allows far more): a nudge
+// row binds 5, and the nudges dropped at once are deleted by id, so both go in slices.
+const D1_MAX_PARAMETERS = 100;
+const ROWS_PER_INSERT = Math.floor(D1_MAX_PARAMETERS / 5);
+const IDS_PER_DELETE = D1_MAX_PARAMETERS;
 
 const eligibleMembers = (db: Database, now: Date) =>
   db
@@ -141,10 +145,15 @@ export const deliverDueNudges = async (db: Database, now: Date): Promise<NudgeDe
       if (claimed) delivered.push({ email: circle.checkInByEmail ? email : null, locale });
     }
   }
-  if (dropped.length > 0)
+  for (let i = 0; i < dropped.length; i += IDS_PER_DELETE)
     await db
       .delete(circleCheckInNudges)
-      .where(and(inArray(circleCheckInNudges.id, dropped), isNull(circleCheckInNudges.sentAt)))
+      .where(
+        and(
+          inArray(circleCheckInNudges.id, dropped.slice(i, i + IDS_PER_DELETE)),
+          isNull(circleCheckInNudges.sentAt),
+        ),
+      )
       .run();
   return delivered;
 };

@@ -10,6 +10,9 @@ import { outboxMailer } from '../../worker/mail/mailer';
 import { devOutboxRoutes } from '../../worker/site/dev-outbox';
 import { staticFiles } from '../../worker/site/static-files';
 
+// In a module of its own so that the workerd tests, which cannot load libsql, use it too.
+export { visibleText } from './visible-text';
+
 export interface TestApp {
   app: ReturnType<typeof createApp>;
   db: Database;
@@ -49,17 +52,6 @@ export const makeTestApp = async (
   );
   return { app, db, logs, close: () => client.close() };
 };
-
-/** The text of an HTML document with tags, scripts and styles removed. */
-export const visibleText = (html: string): string =>
-  html
-    .replace(/<script[\s\S]*?<\/script>/gi, ' ')
-    .replace(/<style[\s\S]*?<\/style>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
 
 /** Every row of these tables, to prove a refused request changed nothing. */
 export const tablesSnapshot = async (t: TestApp, tables: SQLiteTable[]) =>

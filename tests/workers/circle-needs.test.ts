@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findOrCreateUser } from '../../db/accounts/users';
 import { createCircle } from '../../db/circles/circles';
 import { postNeeds } from '../../db/circles/needs';
-import { newCircleId } from '../../db/circles/rules';
+import { NEED_LIMITS, newCircleId } from '../../db/circles/rules';
 import { signUpForNeed } from '../../db/circles/signups';
 import { openD1Database } from '../../db/core/d1';
 import { listOutbox } from '../../db/mail/outbox';
@@ -15,8 +15,8 @@ import { circleSettings, HOUR } from '../support/circle-needs';
 const db = openD1Database(env.DB);
 const site = { name: 'Hearth', origin: 'https://hearth.test' };
 
-/** A circle (UTC, quiet 21:00–08:00) with two members, and one need starting at `startsAt`. */
-const circleWithNeed = async (prefix: string, startsAt: Date, helpersWanted: number) => {
+/** A circle (UTC, quiet 21:00–08:00), two members, a need at `startsAt` (weekly for `weeks`). */
+const circleWithNeed = async (prefix: string, startsAt: Date, helpersWanted: number, weeks = 1) => {
   const owner = await findOrCreateUser(db, `${prefix}-owner@example.org`);
   const circleId = await createCircle(db, owner.id, circleSettings({ label: 'Circle' }));
   const members: { id: string; email: string }[] = [];
@@ -34,7 +34,7 @@ const circleWithNeed = async (prefix: string, startsAt: Date, helpersWanted: num
     members.push({ id, email });
   }
   const posted = new Date(startsAt.getTime() - 72 * HOUR);
-  const [needId] = await postNeeds(
+  const needIds = await postNeeds(
     db,
     circleId,
     { userId: owner.id, role: 'owner' },
@@ -49,10 +49,10 @@ const circleWithNeed = async (prefix: string, startsAt: Date, helpersWanted: num
       resourceId: null,
       note: '',
     },
-    1,
+    weeks,
     posted,
   );
-  return { circleId, needId: needId!, members, posted };
+  return { circleId, needId: needIds[0]!, needIds, members, posted };
 };
 
 describe('care circles on D1', () => {
@@ -99,5 +99,21 @@ describe('care circles on D1', () => {
     expect(new Set(mails.map((mail) => mail.subject))).toEqual(
       new Set(['You have an update on Hearth']),
     );
+  });
+
+  it('a need repeated weekly for the longest allowed is posted whole, within D1’s bound parameters', async () => {
+    const { circleId, needIds } = await circleWithNeed(
+      'weekly',
+      new Date(Date.now() + 100 * HOUR),
+      1,
+      NEED_LIMITS.weeks,
+    );
+    expect(needIds).toHaveLength(NEED_LIMITS.weeks);
+    const stored = await env.DB.prepare(
+      'SELECT count(DISTINCT series_id) AS series, count(*) AS n FROM circle_needs WHERE circle_id = ?',
+    )
+      .bind(circleId)
+      .first<{ series: number; n: number }>();
+    expect(stored).toEqual({ series: 1, n: NEED_LIMITS.weeks });
   });
 });
