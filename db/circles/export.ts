@@ -24,9 +24,13 @@ export const exportCirclesOfAccount = async (db: Database, userId: string) => {
     .where(and(eq(circles.ownerId, userId), isNull(circles.closedAt)))
     .orderBy(asc(circles.createdAt))
     .all();
-  const ids = owned.map((circle) => circle.id);
-  // An empty list would match nothing anyway; '' is never an id.
-  const inOwned = (column: AnySQLiteColumn) => inArray(column, ids.length ? ids : ['']);
+  // The circles named by a subquery, not a list of their ids: however many circles a person
+  // owns or is in, each read binds the same few parameters (D1 binds 100 at most).
+  const ownedIds = db
+    .select({ id: circles.id })
+    .from(circles)
+    .where(and(eq(circles.ownerId, userId), isNull(circles.closedAt)));
+  const inOwned = (column: AnySQLiteColumn) => inArray(column, ownedIds);
   const [charters, members, invitations, needs, signUps, messages, notes, history] =
     await Promise.all([
       db.select().from(circleCharterVersions).where(inOwned(circleCharterVersions.circleId)).all(),
@@ -76,7 +80,10 @@ export const exportCirclesOfAccount = async (db: Database, userId: string) => {
     .from(circleMembers)
     .where(and(eq(circleMembers.userId, userId), isNull(circleMembers.endedAt)))
     .all();
-  const mine = memberships.map((m) => m.id);
+  const mine = db
+    .select({ id: circleMembers.id })
+    .from(circleMembers)
+    .where(and(eq(circleMembers.userId, userId), isNull(circleMembers.endedAt)));
   const [mySignUps, myMessages] = await Promise.all([
     db
       .select({
@@ -89,7 +96,7 @@ export const exportCirclesOfAccount = async (db: Database, userId: string) => {
       })
       .from(circleSignUps)
       .innerJoin(circleNeeds, eq(circleNeeds.id, circleSignUps.needId))
-      .where(inArray(circleSignUps.memberId, mine.length ? mine : ['']))
+      .where(inArray(circleSignUps.memberId, mine))
       .all(),
     db
       .select({
@@ -98,7 +105,7 @@ export const exportCirclesOfAccount = async (db: Database, userId: string) => {
         createdAt: circleCheckInMessages.createdAt,
       })
       .from(circleCheckInMessages)
-      .where(inArray(circleCheckInMessages.memberId, mine.length ? mine : ['']))
+      .where(inArray(circleCheckInMessages.memberId, mine))
       .all(),
   ]);
   const of = <T extends { circleId: string }>(rows: T[], circleId: string) =>

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { columnsOf, slicesForD1 } from '../core/bound-parameters';
 import type { Database } from '../core/database';
 import { inBatch, placeholderFor, preparedPerDatabase } from '../core/prepared';
 import { circleNeeds, circleSignUps, services } from '../schema';
@@ -77,11 +78,14 @@ export const postNeeds = async (
       updatedAt: now,
     };
   });
-  // One insert per occurrence: D1 refuses a statement of over 100 bound parameters, and a need
-  // binds about 16 (12 weeks in one statement failed on Workers). The batch keeps it all-or-none.
+  // Twelve weeks in one insert went over D1's bound parameters: the occurrences go in slices,
+  // in one batch that keeps it all-or-none.
+  const [first, ...rest] = slicesForD1(rows, { each: columnsOf(circleNeeds) }).map((slice) =>
+    db.insert(circleNeeds).values(slice),
+  );
   await db.batch([
-    db.insert(circleNeeds).values(rows[0]!),
-    ...rows.slice(1).map((row) => db.insert(circleNeeds).values(row)),
+    first!,
+    ...rest,
     ...rows.map((row) =>
       circleHistoryInsert(
         db,

@@ -1,4 +1,5 @@
 import { and, eq, gt, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { columnsOf, slicesForD1 } from '../core/bound-parameters';
 import type { Database } from '../core/database';
 import {
   circleCheckInMessages,
@@ -29,12 +30,6 @@ import {
  *    (space taken, member gone or stepped back, pace changed).
  * Silence from the owner is never read here: nothing ever follows from it.
  */
-
-// D1 refuses a statement with more than 100 bound parameters (libsql allows far more): a nudge
-// row binds 5, and the nudges dropped at once are deleted by id, so both go in slices.
-const D1_MAX_PARAMETERS = 100;
-const ROWS_PER_INSERT = Math.floor(D1_MAX_PARAMETERS / 5);
-const IDS_PER_DELETE = D1_MAX_PARAMETERS;
 
 const eligibleMembers = (db: Database, now: Date) =>
   db
@@ -81,10 +76,11 @@ export const createDueNudges = async (db: Database, now: Date): Promise<number> 
       createdAt: now,
     }));
   let created = 0;
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+  // A nudge per member due: a big circle goes over D1's bound parameters in one insert.
+  for (const slice of slicesForD1(rows, { each: columnsOf(circleCheckInNudges) })) {
     const made = await db
       .insert(circleCheckInNudges)
-      .values(rows.slice(i, i + ROWS_PER_INSERT))
+      .values(slice)
       .onConflictDoNothing()
       .returning({ id: circleCheckInNudges.id });
     created += made.length;
@@ -145,15 +141,10 @@ export const deliverDueNudges = async (db: Database, now: Date): Promise<NudgeDe
       if (claimed) delivered.push({ email: circle.checkInByEmail ? email : null, locale });
     }
   }
-  for (let i = 0; i < dropped.length; i += IDS_PER_DELETE)
+  for (const slice of slicesForD1(dropped))
     await db
       .delete(circleCheckInNudges)
-      .where(
-        and(
-          inArray(circleCheckInNudges.id, dropped.slice(i, i + IDS_PER_DELETE)),
-          isNull(circleCheckInNudges.sentAt),
-        ),
-      )
+      .where(and(inArray(circleCheckInNudges.id, slice), isNull(circleCheckInNudges.sentAt)))
       .run();
   return delivered;
 };

@@ -11,6 +11,7 @@ import {
   type SQLWrapper,
 } from 'drizzle-orm';
 import { CONTENT_LANGUAGES, type ContentLanguage } from '../core/content-languages';
+import { columnsOf, slicesForD1 } from '../core/bound-parameters';
 import type { Database } from '../core/database';
 import { placeholderFor, preparedPerDatabase, preparedPerShape } from '../core/prepared';
 import { newId } from '../core/random';
@@ -794,26 +795,37 @@ export const claimConsentReminders = async (
       siteOrigin: storyApprovals.siteOrigin,
     });
   if (claimed.length === 0) return [];
-  const authors = await db
-    .select({ id: stories.id, authorId: stories.authorId })
-    .from(stories)
-    .where(
-      inArray(
-        stories.id,
-        claimed.map((c) => c.storyId),
+  // As many stories as consents ending in the same fortnight: read and logged in slices, as D1
+  // binds 100 parameters a statement at most, the audit lines all in one batch.
+  const authors = (
+    await Promise.all(
+      slicesForD1(claimed).map((slice) =>
+        db
+          .select({ id: stories.id, authorId: stories.authorId })
+          .from(stories)
+          .where(
+            inArray(
+              stories.id,
+              slice.map((c) => c.storyId),
+            ),
+          )
+          .all(),
       ),
     )
-    .all();
-  await db.insert(storyEvents).values(
-    claimed.map((c) => ({
-      id: newId(),
-      storyId: c.storyId,
-      actor: 'system' as const,
-      action: 'reminded' as const,
-      versionNumber: null,
-      createdAt: now,
-    })),
+  ).flat();
+  const [first, ...rest] = slicesForD1(claimed, { each: columnsOf(storyEvents) }).map((slice) =>
+    db.insert(storyEvents).values(
+      slice.map((c) => ({
+        id: newId(),
+        storyId: c.storyId,
+        actor: 'system' as const,
+        action: 'reminded' as const,
+        versionNumber: null,
+        createdAt: now,
+      })),
+    ),
   );
+  await db.batch([first!, ...rest]);
   return claimed.flatMap((c) => {
     const authorId = authors.find((a) => a.id === c.storyId)?.authorId;
     return authorId ? [{ ...c, authorId }] : [];

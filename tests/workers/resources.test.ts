@@ -69,6 +69,26 @@ describe('the resource directory on D1', () => {
     expect(open.items.map((i) => i.slug)).toContain('harbour-rest-night-drop-in');
   });
 
+  it('searches a directory whose places span 80 time zones, within D1’s bound parameters', async () => {
+    const zones = Intl.supportedValuesOf('timeZone').slice(0, 80);
+    await env.DB.batch([
+      env.DB.prepare("insert into organizations (id, name) values ('zones-org', 'Everywhere')"),
+      ...zones.map((zone, i) =>
+        env.DB.prepare(
+          "insert into locations (id, organization_id, name, time_zone) values (?, 'zones-org', ?, ?)",
+        ).bind(`zones-place-${i}`, `Place ${i}`, zone),
+      ),
+    ]);
+    const open = await searchResources(
+      openD1Database(env.DB),
+      { openNow: true, sort: 'relevance', page: 1, pageSize: 100 },
+      new Date('2026-11-27T06:30:00Z'),
+    );
+    expect(open.items.map((i) => i.slug)).toContain('harbour-rest-night-drop-in');
+    const page = await request('/resources?q=night&open=1');
+    expect(page.status).toBe(200);
+  });
+
   it('ranks name hits first with the same column filter on D1, on every path', async () => {
     const db = openD1Database(env.DB);
     const at = new Date('2026-11-27T06:30:00Z');

@@ -140,4 +140,46 @@ describe('stories on Workers with D1', () => {
       expect(row!.notes.split(',')).toEqual(notes);
     }
   });
+
+  it('reminds every author of the 40 consents ending within 14 days, within D1’s bound parameters', async () => {
+    // Straight into D1: 40 stories through the forms would take minutes. Each consent ends in
+    // a week; none was reminded yet.
+    const now = Math.floor(Date.now() / 1000);
+    const ids = Array.from({ length: 40 }, (_, i) => `remind${String(i).padStart(2, '0')}`);
+    await env.DB.batch([
+      env.DB.prepare(
+        "insert into users (id, email, locale, created_at) values ('remind-author', 'remind@example.org', 'en', 0)",
+      ),
+      ...ids.flatMap((id) => [
+        env.DB.prepare(
+          'insert into stories (id, author_id, created_at, published_approval_id, published_at) values (?, ?, 0, ?, 0)',
+        ).bind(id, 'remind-author', `${id}-a`),
+        env.DB.prepare(
+          "insert into story_versions (id, story_id, number, title, body, shown_name, language, content_notes, content_note_text, made_by, created_at) values (?, ?, 1, 'Title', 'Body', '', 'en', '', '', 'author', 0)",
+        ).bind(`${id}-v`, id),
+        env.DB.prepare(
+          "insert into story_approvals (id, story_id, version_id, approved_at, consent_own_page, consent_campaign_ids, consent_event_quotes, expires_at, site_origin) values (?, ?, ?, 0, 1, '', 0, ?, 'https://hearth.test')",
+        ).bind(`${id}-a`, id, `${id}-v`, now + 7 * 86400),
+      ]),
+    ]);
+
+    const worker = (await import('../../worker')).default;
+    await worker.scheduled(
+      { scheduledTime: Date.now(), cron: '*/5 * * * *', noRetry() {} } as ScheduledController,
+      env,
+    );
+
+    // Each story claimed once, logged once, and its author emailed with its own link.
+    const reminded = await env.DB.prepare(
+      "select story_id from story_events where action = 'reminded' and story_id like 'remind%' order by story_id",
+    ).all<{ story_id: string }>();
+    expect(reminded.results.map((row) => row.story_id)).toEqual(ids);
+    const mails = await env.DB.prepare(
+      "select body_text from mail_outbox where to_address = 'remind@example.org'",
+    ).all<{ body_text: string }>();
+    expect(
+      ids.every((id) => mails.results.some((mail) => mail.body_text.includes(`/my-stories/${id}`))),
+    ).toBe(true);
+    expect(mails.results).toHaveLength(40);
+  });
 });

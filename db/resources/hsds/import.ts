@@ -12,6 +12,7 @@ import zoneAtPosition from '@photostructure/tz-lookup';
 import { getTableName, inArray, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { slicesForD1 } from '../../core/bound-parameters';
 import type { Database } from '../../core/database';
 import { rebuildResourceSearchIndex } from '../search/fts';
 import { logImportedResources, servicesOfRows } from './import-log';
@@ -473,7 +474,7 @@ export const importHsdsRows = async (
       });
 
     // A CSV file without some HSDS columns updates only the columns it has: an existing record
-    // keeps the others (they are read back first, 90 ids per query for D1's bound-value cap).
+    // keeps the others (they are read back first, in slices within D1's bound parameters).
     const stored = new Map<string, Record<string, unknown>>();
     const partialIds = [
       ...new Set(
@@ -485,11 +486,11 @@ export const importHsdsRows = async (
           .filter((id): id is string => !!id && existing.get(spec.name)!.has(id)),
       ),
     ];
-    for (let i = 0; i < partialIds.length; i += 90) {
+    for (const slice of slicesForD1(partialIds)) {
       const found = await db
         .select()
         .from(spec.table)
-        .where(inArray(col(spec.table, 'id'), partialIds.slice(i, i + 90)))
+        .where(inArray(col(spec.table, 'id'), slice))
         .all();
       for (const record of found as Record<string, unknown>[])
         stored.set(String(record.id), record);

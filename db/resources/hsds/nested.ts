@@ -1,4 +1,5 @@
 import { eq, inArray, sql } from 'drizzle-orm';
+import { slicesForD1 } from '../../core/bound-parameters';
 import type { Database } from '../../core/database';
 import * as shape from './shape';
 import * as t from '../../schema';
@@ -12,19 +13,30 @@ type Json = Record<string, unknown>;
  * stored order (rowid): the indexes these reads use are shaped for search, not for display.
  */
 export const nestedLocations = async (db: Database, ids: string[]): Promise<Map<string, Json>> => {
-  if (ids.length === 0) return new Map();
-  const [locations, addresses, access, phones, languages, schedules] = await db.batch([
-    db.select().from(t.locations).where(inArray(t.locations.id, ids)),
-    db
-      .select()
-      .from(t.addresses)
-      .where(inArray(t.addresses.locationId, ids))
-      .orderBy(t.addresses.locationId, sql`rowid`),
-    db.select().from(t.accessibility).where(inArray(t.accessibility.locationId, ids)),
-    db.select().from(t.phones).where(inArray(t.phones.locationId, ids)),
-    db.select().from(t.languages).where(inArray(t.languages.locationId, ids)),
-    db.select().from(t.schedules).where(inArray(t.schedules.locationId, ids)),
-  ]);
+  // An organization or a service of an HSDS import may have hundreds of places: they are read
+  // in slices within D1's bound parameters, a batch a slice, in the order of `ids`.
+  const slices = await Promise.all(
+    slicesForD1(ids).map((slice) =>
+      db.batch([
+        db.select().from(t.locations).where(inArray(t.locations.id, slice)),
+        db
+          .select()
+          .from(t.addresses)
+          .where(inArray(t.addresses.locationId, slice))
+          .orderBy(t.addresses.locationId, sql`rowid`),
+        db.select().from(t.accessibility).where(inArray(t.accessibility.locationId, slice)),
+        db.select().from(t.phones).where(inArray(t.phones.locationId, slice)),
+        db.select().from(t.languages).where(inArray(t.languages.locationId, slice)),
+        db.select().from(t.schedules).where(inArray(t.schedules.locationId, slice)),
+      ]),
+    ),
+  );
+  const locations = slices.flatMap((slice) => slice[0]);
+  const addresses = slices.flatMap((slice) => slice[1]);
+  const access = slices.flatMap((slice) => slice[2]);
+  const phones = slices.flatMap((slice) => slice[3]);
+  const languages = slices.flatMap((slice) => slice[4]);
+  const schedules = slices.flatMap((slice) => slice[5]);
   return new Map(
     locations.map((l) => {
       const mine = <R extends { locationId: string | null }>(rows: R[]) =>
@@ -59,9 +71,13 @@ export const nestedAttributes = async (db: Database, linkIds: string[]): Promise
     .all();
   const termIds = [...new Set(attributes.map((a) => a.taxonomyTermId))];
   if (termIds.length === 0) return [];
-  const [terms, taxonomies] = await db.batch([
-    db.select().from(t.taxonomyTerms).where(inArray(t.taxonomyTerms.id, termIds)),
-    db.select().from(t.taxonomies),
+  const [terms, taxonomies] = await Promise.all([
+    Promise.all(
+      slicesForD1(termIds).map((slice) =>
+        db.select().from(t.taxonomyTerms).where(inArray(t.taxonomyTerms.id, slice)).all(),
+      ),
+    ).then((slices) => slices.flat()),
+    db.select().from(t.taxonomies).all(),
   ]);
   return attributes.map((a) => {
     const term = terms.find((x) => x.id === a.taxonomyTermId);
