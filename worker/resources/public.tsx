@@ -62,21 +62,17 @@ const renderResource = async (
       path: `/resources/${resource.slug}`,
       language: resource.contentLanguage,
     },
-    body: (
-      <ResourcePage
-        t={t}
-        locale={c.get('locale')}
-        resource={resource}
-        categories={options.categories}
-        report={report}
-        limits={LIMITS}
-        editHref={
-          can(c.get('user'), 'resources:moderate')
-            ? `/moderation/resources/${resource.id}/edit`
-            : undefined
-        }
-      />
-    ),
+    body: ResourcePage({
+      t,
+      locale: c.get('locale'),
+      resource,
+      categories: options.categories,
+      report,
+      limits: LIMITS,
+      editHref: can(c.get('user'), 'resources:moderate')
+        ? `/moderation/resources/${resource.id}/edit`
+        : undefined,
+    }),
   });
 };
 
