@@ -40,13 +40,13 @@ const renderResource = async (
   const t = c.get('t');
   if (isHtmx(c) && c.req.method === 'POST') {
     return c.html(
-      <ReportForm
-        t={t}
-        slug={resource.slug}
-        state={report}
-        maxProblem={LIMITS.problem}
-        maxContact={LIMITS.contact}
-      />,
+      ReportForm({
+        t,
+        slug: resource.slug,
+        state: report,
+        maxProblem: LIMITS.problem,
+        maxContact: LIMITS.contact,
+      }),
       status as 200,
     );
   }
