@@ -16,26 +16,32 @@ export const jsonRows = <Table extends SQLiteTable>(
   table: Table,
   from: SQL,
 ): SQL<Table['$inferSelect'][]> => {
-  const fields = Object.entries(getTableColumns(table));
+  const fields = Object.entries(getTableColumns(table)).map(([key, column]) => ({
+    key,
+    column,
+    real: is(column, SQLiteReal),
+  }));
   const members = sql.join(
-    fields.map(([key, column]) =>
+    fields.map(({ key, column, real }) =>
       // SQLite's JSON writes a real with 15 digits, which would round some: 17 as text keep it.
-      is(column, SQLiteReal)
+      real
         ? sql`${sql.raw(`'${key}'`)}, iif(${column} is null, null, printf('%!.17g', ${column}))`
         : sql`${sql.raw(`'${key}'`)}, ${column}`,
     ),
     sql`, `,
   );
+  // Each column's reader chosen once, not once a value: these run on every row of every read.
+  const readers = fields.map(({ key, column, real }) => ({
+    key,
+    read: real ? Number : (value: unknown) => column.mapFromDriverValue(value),
+  }));
   return sql`(select json_group_array(json_object(${members})) from (${from}) as ${table})`.mapWith(
     (text: string) =>
       (JSON.parse(text) as Record<string, unknown>[]).map((json) => {
         const row: Record<string, unknown> = {};
-        for (const [key, column] of fields) {
+        for (const { key, read } of readers) {
           const value = json[key];
-          row[key] =
-            value === null || value === undefined
-              ? null
-              : column.mapFromDriverValue(is(column, SQLiteReal) ? Number(value) : value);
+          row[key] = value === null || value === undefined ? null : read(value);
         }
         return row as Table['$inferSelect'];
       }),
