@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import type { Database } from '../core/database';
-import { inBatch, preparedPerShape } from '../core/prepared';
+import { jsonRows, jsonValues } from '../core/json-rows';
+import { preparedPerShape } from '../core/prepared';
 import * as t from '../schema';
 
 /** Which services the reader finds: any, or active ones only (the public page). */
@@ -9,14 +10,13 @@ interface ReadShape {
 }
 
 /**
- * Every read of one service, prepared once per database handle and shape: drizzle built these
- * eleven statements anew on every request, more than half of the resource page's time. Each
- * names the service by the key it was asked for (id or slug, `:key`), through the same
- * subquery, so all of them go in one batch: one round trip on D1, one read transaction on a
- * local file. No query here joins tables whose columns share names: D1 returns rows by column
- * name, and same-named columns (id, name, description…) would overwrite each other.
+ * Every read of one service as one statement, prepared once per database handle and shape: the
+ * service's row, and its organization and each list about it as JSON (`jsonRows`), each read
+ * by a subquery on the service found. It was twelve statements in a batch, and the local
+ * libsql binding costs 20 to 60 µs a statement whatever it returns (tests/bench/README.md,
+ * "Fifth pass"). The service is named by the key it was asked for (id or slug, `:key`).
  */
-const serviceReads = preparedPerShape(
+const serviceRead = preparedPerShape(
   (shape: ReadShape) => (shape.activeOnly ? 'active' : 'any'),
   (db, { activeOnly }: ReadShape) => {
     const key = sql.placeholder('key');
@@ -24,82 +24,60 @@ const serviceReads = preparedPerShape(
       or(eq(t.services.id, key), eq(t.services.slug, key)),
       activeOnly ? eq(t.services.status, 'active') : undefined,
     );
-    // Written as SQL: a subquery for a column of the service found.
-    const ofService = (column: 'id' | 'organization_id'): SQL =>
-      sql`(select ${sql.identifier(column)} from ${t.services} where ${found})`;
-    const serviceId = ofService('id');
-    const locationIds = sql`(select ${t.serviceAtLocation.locationId} from ${t.serviceAtLocation} where ${t.serviceAtLocation.serviceId} = ${serviceId})`;
-    return {
-      service: db.select().from(t.services).where(found).prepare(),
-      organization: db
-        .select()
-        .from(t.organizations)
-        .where(eq(t.organizations.id, ofService('organization_id')))
-        .prepare(),
-      categories: db
-        .select({ code: t.taxonomyTerms.code })
-        .from(t.attributes)
-        .innerJoin(t.taxonomyTerms, eq(t.taxonomyTerms.id, t.attributes.taxonomyTermId))
-        .where(eq(t.attributes.linkId, serviceId))
+    // The outer statement's row, seen from each subquery.
+    const serviceId = t.services.id;
+    const locationIds = sql`select ${t.serviceAtLocation.locationId} from ${t.serviceAtLocation} where ${t.serviceAtLocation.serviceId} = ${serviceId}`;
+    return db
+      .select({
+        service: t.services,
+        organization: jsonRows(
+          t.organizations,
+          sql`select * from ${t.organizations} where ${t.organizations.id} = ${t.services.organizationId}`,
+        ),
         // Stored order, as before the search indexes (0013, 0015) widened the ones these reads use.
-        .orderBy(sql`${t.attributes}.rowid`)
-        .prepare(),
-      languages: db
-        .selectDistinct({ code: t.languages.code })
-        .from(t.languages)
-        .where(eq(t.languages.serviceId, serviceId))
-        .orderBy(asc(t.languages.code))
-        .prepare(),
-      phones: db
-        .select()
-        .from(t.phones)
-        .where(eq(t.phones.serviceId, serviceId))
-        .orderBy(asc(t.phones.id))
-        .prepare(),
-      costs: db
-        .select()
-        .from(t.costOptions)
-        .where(eq(t.costOptions.serviceId, serviceId))
-        .orderBy(asc(t.costOptions.id))
-        .prepare(),
-      documents: db
-        .select()
-        .from(t.requiredDocuments)
-        .where(eq(t.requiredDocuments.serviceId, serviceId))
-        .orderBy(asc(t.requiredDocuments.id))
-        .prepare(),
-      links: db
-        .select()
-        .from(t.serviceAtLocation)
-        .where(eq(t.serviceAtLocation.serviceId, serviceId))
+        categories: jsonValues<string | null>(
+          sql`select ${t.taxonomyTerms.code} as value from ${t.attributes} inner join ${t.taxonomyTerms} on ${t.taxonomyTerms.id} = ${t.attributes.taxonomyTermId} where ${t.attributes.linkId} = ${serviceId} order by ${t.attributes}.rowid`,
+        ),
+        languages: jsonValues<string | null>(
+          sql`select distinct ${t.languages.code} as value from ${t.languages} where ${t.languages.serviceId} = ${serviceId} order by ${t.languages.code}`,
+        ),
+        phones: jsonRows(
+          t.phones,
+          sql`select * from ${t.phones} where ${t.phones.serviceId} = ${serviceId} order by ${t.phones.id}`,
+        ),
+        costs: jsonRows(
+          t.costOptions,
+          sql`select * from ${t.costOptions} where ${t.costOptions.serviceId} = ${serviceId} order by ${t.costOptions.id}`,
+        ),
+        documents: jsonValues<string | null>(
+          sql`select ${t.requiredDocuments.document} as value from ${t.requiredDocuments} where ${t.requiredDocuments.serviceId} = ${serviceId} order by ${t.requiredDocuments.id}`,
+        ),
         // Stored order: a place added in the moderators' form comes after the ones before it, so
         // the form's fieldsets (place2-…, place3-…) keep lining up with the same places.
-        .orderBy(sql`${t.serviceAtLocation}.rowid`)
-        .prepare(),
-      schedules: db
-        .select()
-        .from(t.schedules)
-        .where(eq(t.schedules.serviceId, serviceId))
-        .orderBy(sql`rowid`)
-        .prepare(),
-      locations: db
-        .select()
-        .from(t.locations)
-        .where(inArray(t.locations.id, locationIds))
-        .prepare(),
-      addresses: db
-        .select()
-        .from(t.addresses)
-        .where(inArray(t.addresses.locationId, locationIds))
-        .orderBy(asc(t.addresses.id))
-        .prepare(),
-      accessibility: db
-        .select()
-        .from(t.accessibility)
-        .where(inArray(t.accessibility.locationId, locationIds))
-        .orderBy(asc(t.accessibility.id))
-        .prepare(),
-    };
+        links: jsonRows(
+          t.serviceAtLocation,
+          sql`select * from ${t.serviceAtLocation} where ${t.serviceAtLocation.serviceId} = ${serviceId} order by ${t.serviceAtLocation}.rowid`,
+        ),
+        schedules: jsonRows(
+          t.schedules,
+          sql`select * from ${t.schedules} where ${t.schedules.serviceId} = ${serviceId} order by ${t.schedules}.rowid`,
+        ),
+        locations: jsonRows(
+          t.locations,
+          sql`select * from ${t.locations} where ${t.locations.id} in (${locationIds})`,
+        ),
+        addresses: jsonRows(
+          t.addresses,
+          sql`select * from ${t.addresses} where ${t.addresses.locationId} in (${locationIds}) order by ${t.addresses.id}`,
+        ),
+        accessibility: jsonRows(
+          t.accessibility,
+          sql`select * from ${t.accessibility} where ${t.accessibility.locationId} in (${locationIds}) order by ${t.accessibility.id}`,
+        ),
+      })
+      .from(t.services)
+      .where(found)
+      .prepare();
   },
 );
 
@@ -115,56 +93,28 @@ export const loadServiceRows = async (
   idOrSlug: string,
   options: { activeOnly: boolean },
 ) => {
-  const reads = serviceReads(db, options);
-  const values = { key: idOrSlug };
-  const [
-    services,
-    organization,
-    categories,
-    languages,
-    phones,
-    costs,
-    documents,
-    links,
-    schedules,
-    locationRows,
-    addressRows,
-    accessibility,
-  ] = await db.batch([
-    inBatch(reads.service, values),
-    inBatch(reads.organization, values),
-    inBatch(reads.categories, values),
-    inBatch(reads.languages, values),
-    inBatch(reads.phones, values),
-    inBatch(reads.costs, values),
-    inBatch(reads.documents, values),
-    inBatch(reads.links, values),
-    inBatch(reads.schedules, values),
-    inBatch(reads.locations, values),
-    inBatch(reads.addresses, values),
-    inBatch(reads.accessibility, values),
-  ]);
-  const service = services[0];
-  if (!service) return null;
+  const [found] = await serviceRead(db, options).all({ key: idOrSlug });
+  if (!found) return null;
+  const { links, locations, addresses } = found;
 
   const places = links.flatMap((sal) => {
-    const location = locationRows.find((l) => l.id === sal.locationId);
+    const location = locations.find((l) => l.id === sal.locationId);
     return location
-      ? [{ sal, location, address: addressRows.find((a) => a.locationId === location.id) ?? null }]
+      ? [{ sal, location, address: addresses.find((a) => a.locationId === location.id) ?? null }]
       : [];
   });
 
   return {
-    service,
-    organization: organization[0] ?? null,
-    categories: categories.map((c) => c.code ?? '').filter(Boolean),
-    languages: languages.map((l) => l.code ?? '').filter(Boolean),
-    phones,
-    costs,
-    documents: documents.map((d) => d.document ?? '').filter(Boolean),
+    service: found.service,
+    organization: found.organization[0] ?? null,
+    categories: found.categories.map((code) => code ?? '').filter(Boolean),
+    languages: found.languages.map((code) => code ?? '').filter(Boolean),
+    phones: found.phones,
+    costs: found.costs,
+    documents: found.documents.map((document) => document ?? '').filter(Boolean),
     places,
-    schedules,
-    accessibility,
+    schedules: found.schedules,
+    accessibility: found.accessibility,
   };
 };
 

@@ -40,13 +40,13 @@ const renderResource = async (
   const t = c.get('t');
   if (isHtmx(c) && c.req.method === 'POST') {
     return c.html(
-      <ReportForm
-        t={t}
-        slug={resource.slug}
-        state={report}
-        maxProblem={LIMITS.problem}
-        maxContact={LIMITS.contact}
-      />,
+      ReportForm({
+        t,
+        slug: resource.slug,
+        state: report,
+        maxProblem: LIMITS.problem,
+        maxContact: LIMITS.contact,
+      }),
       status as 200,
     );
   }
@@ -62,21 +62,17 @@ const renderResource = async (
       path: `/resources/${resource.slug}`,
       language: resource.contentLanguage,
     },
-    body: (
-      <ResourcePage
-        t={t}
-        locale={c.get('locale')}
-        resource={resource}
-        categories={options.categories}
-        report={report}
-        limits={LIMITS}
-        editHref={
-          can(c.get('user'), 'resources:moderate')
-            ? `/moderation/resources/${resource.id}/edit`
-            : undefined
-        }
-      />
-    ),
+    body: ResourcePage({
+      t,
+      locale: c.get('locale'),
+      resource,
+      categories: options.categories,
+      report,
+      limits: LIMITS,
+      editHref: can(c.get('user'), 'resources:moderate')
+        ? `/moderation/resources/${resource.id}/edit`
+        : undefined,
+    }),
   });
 };
 
