@@ -27,7 +27,7 @@ import lighthouse, { type Artifacts, type Flags, type Result } from 'lighthouse'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromiumPath } from '../e2e/harness';
+import { chromiumPath, QUIET_CHROMIUM_FLAGS } from '../e2e/harness';
 import { median, publicPages, startDemoServer, stopProcess } from './demo-server';
 import { startFloorPage } from './floor-page';
 import { mainThreadCpu, shortenToCpuTime } from './main-thread';
@@ -58,18 +58,11 @@ const sites = await Promise.all(
 
 const chrome = await chromeLauncher.launch({
   chromePath: chromiumPath(),
-  // As the e2e tests start it: headless, no sandbox when run as root, and nothing that reaches
-  // out to the network on its own (this machine refuses such connections, and a page's figures
-  // should not include them).
+  // As the e2e tests start it: headless, no sandbox when run as root, quiet on the network.
   chromeFlags: [
     '--headless=new',
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
+    ...QUIET_CHROMIUM_FLAGS,
   ],
   logLevel: 'silent',
 });

@@ -19,6 +19,20 @@ import {
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
+/**
+ * Chromium's flags wherever tests and benches start it: nothing that reaches out to the network
+ * on its own (this machine refuses such connections, and a page's figures should not include
+ * them), no GPU, no first-run screens.
+ */
+export const QUIET_CHROMIUM_FLAGS = [
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export const chromiumPath = (): string => {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
   const found = candidates.find((path): path is string => !!path && existsSync(path));
@@ -94,15 +108,7 @@ export const startSite = async (): Promise<Site> => {
   const browser = await chromium
     .launch({
       executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: ['--no-sandbox', ...QUIET_CHROMIUM_FLAGS],
     })
     .catch((error: unknown) => {
       stopServers();
