@@ -78,7 +78,11 @@ const deliverOne = async (
   }
 };
 
-/** Retries every message whose time has come. Returns how many were delivered. */
+/**
+ * Retries the messages whose time has come, at most MAIL_DELIVERIES_PER_RUN of them, so one
+ * cron invocation stays within Workers' subrequest and D1 query limits; the rest go next run.
+ * Returns how many were delivered.
+ */
 export const deliverDueMail = async (
   db: Database,
   transport: MailTransport,

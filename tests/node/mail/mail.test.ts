@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAIL_RETRY } from '../../../db/mail/outbox';
+import { MAIL_DELIVERIES_PER_RUN, MAIL_RETRY, enqueueMail } from '../../../db/mail/outbox';
 import { mailOutbox } from '../../../db/schema';
 import { deliverDueMail, httpTransport, providerMailer } from '../../../worker/mail/mailer';
 import { TestBrowser } from '../../support/browser';
@@ -155,6 +155,40 @@ describe('the provider mailer', () => {
     expect(row!.attempts).toBe(MAIL_RETRY.maxAttempts);
     expect(row!.failedAt).not.toBeNull();
     expect(logs.at(-1)).toContain('"level":"error"');
+  });
+});
+
+describe('a delivery run', () => {
+  beforeEach(async () => {
+    t = await makeTestApp({ APP_ENV: 'production' });
+  });
+
+  // On Workers each message is a fetch and a D1 write, and one invocation has a cap on both:
+  // a long queue goes over several cron runs, oldest first, never all in one.
+  it('sends at most MAIL_DELIVERIES_PER_RUN messages, and the rest on the next run', async () => {
+    const queuedAt = new Date(Date.now() - 10 * 60_000);
+    const total = MAIL_DELIVERIES_PER_RUN + 30;
+    for (let i = 0; i < total; i++)
+      await enqueueMail(
+        t.db,
+        { to: `p${i}@example.org`, subject: 'News', text: 'Body' },
+        new Date(queuedAt.getTime() + i * 1000),
+        false,
+      );
+    const sent: string[] = [];
+    const transport = async (message: { to: string }) => void sent.push(message.to);
+
+    expect(await deliverDueMail(t.db, transport, () => {}, new Date())).toBe(
+      MAIL_DELIVERIES_PER_RUN,
+    );
+    expect(sent).toEqual(
+      Array.from({ length: MAIL_DELIVERIES_PER_RUN }, (_, i) => `p${i}@example.org`),
+    );
+    expect(await t.db.select().from(mailOutbox).all()).toHaveLength(30);
+
+    expect(await deliverDueMail(t.db, transport, () => {}, new Date())).toBe(30);
+    expect(new Set(sent).size).toBe(total);
+    expect(await t.db.select().from(mailOutbox).all()).toEqual([]);
   });
 });
 
