@@ -2,8 +2,9 @@ import type { Database } from '../core/database';
 import { hmacSha256Hex } from '../core/random';
 import { getOrCreateSecret } from '../core/secrets';
 
-const sign = async (db: Database, value: string) =>
-  hmacSha256Hex(await getOrCreateSecret(db, 'campaign-links'), value).slice(0, 40);
+const signingKey = (db: Database) => getOrCreateSecret(db, 'campaign-links');
+const signWith = (key: string, value: string) => hmacSha256Hex(key, value).slice(0, 40);
+const sign = async (db: Database, value: string) => signWith(await signingKey(db), value);
 
 /**
  * The "stop the news" link in update emails. Update emails are sent by a job long after the
@@ -11,7 +12,16 @@ const sign = async (db: Database, value: string) =>
  * id instead: it can be made again, cannot be guessed, and only ever stops emails.
  */
 export const unsubscribeToken = async (db: Database, signatureId: number): Promise<string> =>
-  `${signatureId}-${await sign(db, `unsubscribe:${signatureId}`)}`;
+  (await unsubscribeTokens(db))(signatureId);
+
+/**
+ * The same links for a whole mailing, the key read once: one read a recipient would make a
+ * mailing's queries grow with its list, past D1's cap on queries in one Workers invocation.
+ */
+export const unsubscribeTokens = async (db: Database): Promise<(signatureId: number) => string> => {
+  const key = await signingKey(db);
+  return (signatureId) => `${signatureId}-${signWith(key, `unsubscribe:${signatureId}`)}`;
+};
 
 /** The signature id a "stop the news" link names, or null if it was not made by this site. */
 export const readUnsubscribeToken = async (db: Database, token: string): Promise<number | null> => {

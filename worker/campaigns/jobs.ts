@@ -2,7 +2,7 @@ import {
   expireUnconfirmedSignatures,
   eraseEndedCampaignEmails,
 } from '../../db/campaigns/signatures';
-import { unsubscribeToken } from '../../db/campaigns/links';
+import { unsubscribeTokens } from '../../db/campaigns/links';
 import { getCampaign } from '../../db/campaigns/campaigns';
 import {
   claimUpdateMailing,
@@ -37,6 +37,7 @@ export const mailCampaignUpdates = async (
     const update = await claimUpdateMailing(db, now);
     if (!update) break;
     const campaign = await getCampaign(db, update.campaignId);
+    const unsubscribeToken = await unsubscribeTokens(db);
     let cursor = update;
     let done = false;
     while (budget-- > 0) {
@@ -51,7 +52,7 @@ export const mailCampaignUpdates = async (
             title: campaign?.title ?? '',
             body: update.body,
             campaignUrl: `${update.siteOrigin}/campaigns/${update.campaignId}`,
-            unsubscribeUrl: `${update.siteOrigin}/campaigns/subscriptions/${await unsubscribeToken(db, person.id)}/cancellation`,
+            unsubscribeUrl: `${update.siteOrigin}/campaigns/subscriptions/${unsubscribeToken(person.id)}/cancellation`,
           }),
         });
       }

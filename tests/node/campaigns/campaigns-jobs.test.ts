@@ -6,6 +6,7 @@ import {
   mailboxKey,
   signCampaign,
 } from '../../../db/campaigns/signatures';
+import { unsubscribeToken } from '../../../db/campaigns/links';
 import { postCampaignUpdate } from '../../../db/campaigns/updates';
 import { listOutbox } from '../../../db/mail/outbox';
 import { campaignSignatures, campaignUpdates } from '../../../db/schema';
@@ -199,6 +200,30 @@ describe('scheduled campaign jobs', () => {
       .map((m) => m.toAddress);
     expect(second).toHaveLength(6);
     expect(second).not.toContain('yes1@example.org');
+  });
+
+  // On Workers one invocation may make only so many D1 queries: a mailing's reads must not
+  // grow with its list (the link key was once read again for every recipient).
+  it('reads as often for a mailing to 12 signers as for one to 2', async () => {
+    await unsubscribeToken(t.db, 1); // the link key made first, so neither run makes it
+    const reads: number[] = [];
+    for (const count of [2, 12]) {
+      const id = await publishedCampaign(t);
+      for (let i = 0; i < count; i++)
+        await sign(id, `c${count}-${i}@example.org`, { wantsUpdates: true });
+      await confirmAll();
+      await postCampaignUpdate(t.db, id, 'News.', 'http://localhost');
+      let selects = 0;
+      const counted = new Proxy(t.db, {
+        get(target, prop, receiver) {
+          if (prop === 'select') selects++;
+          return Reflect.get(target, prop, receiver);
+        },
+      });
+      expect(await mailCampaignUpdates(counted, new Date(), { batchesPerRun: 1 })).toBe(count);
+      reads.push(selects);
+    }
+    expect(reads[1]).toBe(reads[0]);
   });
 
   it('a run out of batches leaves the rest to the next run, which goes on where it stopped', async () => {
