@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '../core/database';
+import { columnsOf, slicesForD1 } from '../core/bound-parameters';
 import { preparedPerDatabase } from '../core/prepared';
 import { newId } from '../core/random';
 import { mailOutbox } from '../schema';
@@ -41,10 +42,46 @@ export const enqueueMail = async (
     bodyText: message.text,
     createdAt: unixSeconds(now),
     sentAt: sent ? unixSeconds(now) : null,
-    nextAttemptAt: sent ? null : unixSeconds(new Date(now.getTime() + MAIL_RETRY.claimMs)),
+    nextAttemptAt: sent ? null : unixSeconds(claimedUntil(now)),
     discardAfter: message.discardAfter ? unixSeconds(message.discardAfter) : null,
   });
   return id;
+};
+
+/** Until when a sender that claims a message now holds it: nobody else delivers it before. */
+const claimedUntil = (now: Date) => new Date(now.getTime() + MAIL_RETRY.claimMs);
+
+/**
+ * Puts many messages in the outbox in one write (a batch of multi-row inserts, each within
+ * D1's bound parameters), so a long list costs one query, not one a message. `sent` marks them
+ * delivered (the local outbox); otherwise the first `claimed` are claimed by the caller, as
+ * `enqueueMail` claims one, and the rest are due at once for `deliverDueMail`. Returns the
+ * claimed rows, in the order given, for the caller to deliver.
+ */
+export const enqueueMails = async (
+  db: Database,
+  messages: readonly MailMessage[],
+  now: Date,
+  { sent = false, claimed = 0 }: { sent?: boolean; claimed?: number },
+): Promise<OutboxRow[]> => {
+  const rows = messages.map((message, i): OutboxRow => ({
+    id: newId(),
+    toAddress: message.to,
+    subject: message.subject,
+    bodyText: message.text,
+    createdAt: now,
+    sentAt: sent ? now : null,
+    attempts: 0,
+    nextAttemptAt: sent ? null : i < claimed ? claimedUntil(now) : now,
+    failedAt: null,
+    discardAfter: message.discardAfter ?? null,
+  }));
+  const [first, ...rest] = slicesForD1(rows, { each: columnsOf(mailOutbox) }).map((slice) =>
+    db.insert(mailOutbox).values(slice),
+  );
+  if (!first) return [];
+  await db.batch([first, ...rest]);
+  return sent ? [] : rows.slice(0, claimed);
 };
 
 const unixSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
@@ -113,7 +150,7 @@ export const claimDueMail = async (
     .limit(limit);
   const claimed = await db
     .update(mailOutbox)
-    .set({ nextAttemptAt: new Date(now.getTime() + MAIL_RETRY.claimMs) })
+    .set({ nextAttemptAt: claimedUntil(now) })
     .where(and(inArray(mailOutbox.id, oldestDue), isDue(now)))
     .returning();
   // RETURNING follows no order: oldest first, as they were chosen.

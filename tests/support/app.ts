@@ -6,7 +6,7 @@ import { pageCache } from '../../worker/middleware/page-cache';
 import { createApp } from '../../worker/app';
 import { areaLinks as appAreaLinks, type AreaLinks } from '../../worker/area-links';
 import { readConfig, type ConfigSource } from '../../worker/config';
-import { outboxMailer } from '../../worker/mail/mailer';
+import { outboxMailer, type Mailer } from '../../worker/mail/mailer';
 import { devOutboxRoutes } from '../../worker/site/dev-outbox';
 import { staticFiles } from '../../worker/site/static-files';
 
@@ -23,11 +23,14 @@ export interface TestApp {
 
 /**
  * A fresh app over a fresh in-memory libsql database with every migration applied. A test that
- * needs other cross-area links (a slot of its own, campaigns to offer) passes them here.
+ * needs other cross-area links (a slot of its own, campaigns to offer) passes them here; one
+ * that needs another mailer (a provider's, over a transport it records) passes its factory,
+ * asked once a request.
  */
 export const makeTestApp = async (
   config: ConfigSource = {},
   areaLinks: AreaLinks = appAreaLinks,
+  mailer: (db: Database) => Mailer = (db) => outboxMailer(db, () => {}),
 ): Promise<TestApp> => {
   const { db, client } = openLibsqlDatabase(':memory:');
   const writes = watchWrites(client);
@@ -37,7 +40,7 @@ export const makeTestApp = async (
     {
       database: () => db,
       config: () => readConfig(config),
-      mailer: () => outboxMailer(db, () => {}),
+      mailer: () => mailer(db),
       // Tests say which client they are with this header; a real host reads the socket.
       clientAddress: (c) => c.req.header('x-test-client') ?? '192.0.2.1',
       areaLinks,

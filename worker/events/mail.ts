@@ -178,18 +178,19 @@ export const eventMail = {
   },
 };
 
-/** Sends many messages, one by one: a failure for one person does not stop the others. */
+/**
+ * Sends many messages through the mailer's `sendMany`: stored in one write, so a long list
+ * stays within one request's D1 queries and subrequests (the mailer delivers a few at once
+ * and queues the rest). A provider's failure leaves them queued for retries.
+ */
 export const sendAll = async (mailer: Mailer, messages: MailMessage[]): Promise<number> => {
-  let sent = 0;
-  for (const message of messages) {
-    try {
-      await mailer.send(message);
-      sent++;
-    } catch {
-      // The mailer queues and retries on its own; nothing more to do here.
-    }
+  if (messages.length === 0) return 0;
+  try {
+    return await mailer.sendMany(messages);
+  } catch {
+    // The change the messages tell of is made already; the request must not fail for them.
+    return 0;
   }
-  return sent;
 };
 
 export type AttendeeMessage = (person: {

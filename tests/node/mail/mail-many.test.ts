@@ -1,0 +1,133 @@
+import { isNull } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { takeRsvp } from '../../../db/events/rsvps';
+import { mailOutbox } from '../../../db/schema';
+import { areaLinks } from '../../../worker/area-links';
+import {
+  deliverDueMail,
+  MAIL_SENT_IN_REQUEST,
+  outboxMailer,
+  providerMailer,
+  type MailMessage,
+} from '../../../worker/mail/mailer';
+import { publishedEvent, signedInAs } from '../../support/events';
+import { makeTestApp, type TestApp } from '../../support/app';
+
+let t: TestApp;
+/** Messages the provider accepted, in order; the transport stands in for its HTTP API. */
+let accepted: MailMessage[];
+/** How many of the next calls the provider refuses. */
+let refusals: number;
+/** The organizer signs in through the local outbox (the test reads the code there). */
+let provider: boolean;
+
+beforeEach(async () => {
+  accepted = [];
+  refusals = 0;
+  provider = false;
+  const transport = async (message: MailMessage) => {
+    if (refusals > 0) {
+      refusals--;
+      throw new Error('mail provider answered 503');
+    }
+    accepted.push(message);
+  };
+  t = await makeTestApp({ APP_ENV: 'local' }, areaLinks, (db) =>
+    provider ? providerMailer(db, transport, () => {}) : outboxMailer(db, () => {}),
+  );
+});
+afterEach(() => t.close());
+
+const ATTENDEES = 60;
+
+/** An event with 60 people with a place, every third of them French, and its organizer. */
+const crowdedEvent = async () => {
+  const id = await publishedEvent(t);
+  for (let i = 0; i < ATTENDEES; i++)
+    await takeRsvp(t.db, id, {
+      name: `P${i}`,
+      email: `p${i}@example.org`,
+      places: 1,
+      accessNeeds: '',
+      wantsReminder: false,
+      locale: i % 3 === 0 ? 'fr' : 'en',
+      siteOrigin: 'http://localhost',
+    });
+  const { browser } = await signedInAs(t, 'org@example.org', 'organizer');
+  provider = true;
+  return { id, browser };
+};
+
+const queued = () => t.db.select().from(mailOutbox).where(isNull(mailOutbox.sentAt)).all();
+
+describe('an event cancelled before many people', () => {
+  it('delivers a few in the request, queues the rest, and the delivery job sends each once', async () => {
+    const { id, browser } = await crowdedEvent();
+    const res = await browser.post(`/organize/events/${id}/cancellation`);
+    expect(res.status).toBe(303);
+
+    // The request's own subrequests: at most MAIL_SENT_IN_REQUEST calls to the provider.
+    expect(MAIL_SENT_IN_REQUEST).toBe(20);
+    expect(accepted).toHaveLength(20);
+    expect(await queued()).toHaveLength(ATTENDEES - 20);
+
+    expect(
+      await deliverDueMail(
+        t.db,
+        async (m) => void accepted.push(m),
+        () => {},
+      ),
+    ).toBe(40);
+    const to = accepted.map((m) => m.to);
+    expect(to).toHaveLength(ATTENDEES);
+    expect(new Set(to)).toEqual(new Set(Array.from({ length: 60 }, (_, i) => `p${i}@example.org`)));
+    expect(await queued()).toEqual([]);
+    // A later run finds nothing more to send.
+    expect(
+      await deliverDueMail(
+        t.db,
+        async (m) => void accepted.push(m),
+        () => {},
+      ),
+    ).toBe(0);
+
+    // Each in their own language, under a neutral subject.
+    const french = accepted.find((m) => m.to === 'p0@example.org')!;
+    const english = accepted.find((m) => m.to === 'p1@example.org')!;
+    expect(english.subject).toBe('An update about an event');
+    expect(english.text).toContain('is cancelled');
+    expect(french.subject).toBe('Du nouveau sur un événement');
+    expect(french.text).toContain('est annulé');
+  });
+
+  it('loses nothing when the provider refuses the ones sent in the request', async () => {
+    const { id, browser } = await crowdedEvent();
+    refusals = 20;
+    expect((await browser.post(`/organize/events/${id}/cancellation`)).status).toBe(303);
+    expect(accepted).toEqual([]);
+    const rows = await queued();
+    expect(rows).toHaveLength(ATTENDEES);
+    expect(rows.filter((row) => row.attempts === 1)).toHaveLength(20);
+
+    // The job sends the 40 due now; the 20 refused come back after their back-off.
+    const now = Date.now();
+    expect(
+      await deliverDueMail(
+        t.db,
+        async (m) => void accepted.push(m),
+        () => {},
+      ),
+    ).toBe(40);
+    expect(
+      await deliverDueMail(
+        t.db,
+        async (m) => void accepted.push(m),
+        () => {},
+        new Date(now + 5 * 60_000),
+      ),
+    ).toBe(20);
+    expect(new Set(accepted.map((m) => m.to)).size).toBe(ATTENDEES);
+    expect(accepted).toHaveLength(ATTENDEES);
+    expect(await queued()).toEqual([]);
+  });
+});
