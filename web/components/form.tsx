@@ -32,17 +32,15 @@ interface FieldProps {
   optionalLabel?: string;
 }
 
-const describedBy = (props: FieldProps) =>
+/** The ids of a field's hint and error, which its input or fieldset is described by. */
+const describedBy = (props: Pick<FieldProps, 'name' | 'hint' | 'error'>) =>
   [props.hint ? `hint-${props.name}` : '', props.error ? `error-${props.name}` : '']
     .filter(Boolean)
     .join(' ') || undefined;
 
-const FieldFrame = (props: FieldProps & { children: Child }) => (
-  <div class={props.error ? 'field field-error' : 'field'}>
-    <label for={`field-${props.name}`}>
-      {props.label}
-      {props.optionalLabel ? <span class="optional"> {props.optionalLabel}</span> : null}
-    </label>
+/** A field's hint and its error, each with the id that describedBy names. */
+const HintAndError = (props: Pick<FieldProps, 'name' | 'hint' | 'error'>) => (
+  <>
     {props.hint ? (
       <p class="hint" id={`hint-${props.name}`}>
         {props.hint}
@@ -53,6 +51,16 @@ const FieldFrame = (props: FieldProps & { children: Child }) => (
         {props.error}
       </p>
     ) : null}
+  </>
+);
+
+const FieldFrame = (props: FieldProps & { children: Child }) => (
+  <div class={props.error ? 'field field-error' : 'field'}>
+    <label for={`field-${props.name}`}>
+      {props.label}
+      {props.optionalLabel ? <span class="optional"> {props.optionalLabel}</span> : null}
+    </label>
+    <HintAndError name={props.name} hint={props.hint} error={props.error} />
     {props.children}
   </div>
 );
@@ -160,23 +168,10 @@ export const Checkboxes = (props: {
   <fieldset
     class={props.error ? 'field checkboxes field-error' : 'field checkboxes'}
     id={`field-${props.name}`}
-    aria-describedby={
-      [props.hint ? `hint-${props.name}` : '', props.error ? `error-${props.name}` : '']
-        .filter(Boolean)
-        .join(' ') || undefined
-    }
+    aria-describedby={describedBy(props)}
   >
     <legend>{props.legend}</legend>
-    {props.hint ? (
-      <p class="hint" id={`hint-${props.name}`}>
-        {props.hint}
-      </p>
-    ) : null}
-    {props.error ? (
-      <p class="error-message" id={`error-${props.name}`}>
-        {props.error}
-      </p>
-    ) : null}
+    <HintAndError name={props.name} hint={props.hint} error={props.error} />
     {props.options.map(([value, label]) => (
       <div class="checkbox">
         <input

@@ -1,10 +1,10 @@
 import type { EventRow } from '../../../db/events/events';
 import type { RsvpRow } from '../../../db/events/rsvps';
-import { ErrorSummary, Notice, TextArea, TextField, type FieldErrors } from '../../components/form';
+import { ErrorSummary, Notice, TextField, type FieldErrors } from '../../components/form';
 import { format, type Catalog, type Locale } from '../../i18n';
 import { EventFacts } from './event';
 import { textIn } from '../../components/content-language';
-import { PlacesField, type RsvpValues } from './rsvp-panel';
+import { RsvpDetailsFields, type RsvpValues } from './rsvp-panel';
 
 /** What the change form holds: the RSVP as it is, or as the person last sent it. */
 export type RsvpChangeValues = Omit<RsvpValues, 'email'>;
@@ -120,27 +120,7 @@ const ChangeForm = (props: {
           autocomplete="name"
           required
         />
-        <PlacesField t={t} value={values.places} error={errors.places} />
-        <TextArea
-          name="accessNeeds"
-          label={e.needsLabel}
-          hint={e.needsHint}
-          optionalLabel={t.forms.optional}
-          value={values.accessNeeds}
-          error={errors.accessNeeds}
-          maxLength={1000}
-          rows={3}
-        />
-        <div class="field checkbox">
-          <input
-            type="checkbox"
-            id="field-wantsReminder"
-            name="wantsReminder"
-            value="yes"
-            checked={values.wantsReminder}
-          />
-          <label for="field-wantsReminder">{e.reminderLabel}</label>
-        </div>
+        <RsvpDetailsFields t={t} values={values} errors={errors} />
         <button type="submit" class="button-primary">
           {e.changeRsvpSubmit}
         </button>

@@ -31,8 +31,8 @@ export interface RsvpPanelProps {
   done?: string[] | undefined;
 }
 
-/** How many places, 1 to 5: in the RSVP form and in the change form of the private page. */
-export const PlacesField = ({
+/** How many places, 1 to 5. */
+const PlacesField = ({
   t,
   value,
   error,
@@ -63,6 +63,41 @@ export const PlacesField = ({
       ))}
     </select>
   </div>
+);
+
+/** Places, access needs and the reminder: the same in the RSVP form and in the change form of the private page. */
+export const RsvpDetailsFields = ({
+  t,
+  values,
+  errors,
+}: {
+  t: Catalog;
+  values: Pick<RsvpValues, 'places' | 'accessNeeds' | 'wantsReminder'>;
+  errors: FieldErrors;
+}) => (
+  <>
+    <PlacesField t={t} value={values.places} error={errors.places} />
+    <TextArea
+      name="accessNeeds"
+      label={t.events.needsLabel}
+      hint={t.events.needsHint}
+      optionalLabel={t.forms.optional}
+      value={values.accessNeeds}
+      error={errors.accessNeeds}
+      maxLength={1000}
+      rows={3}
+    />
+    <div class="field checkbox">
+      <input
+        type="checkbox"
+        id="field-wantsReminder"
+        name="wantsReminder"
+        value="yes"
+        checked={values.wantsReminder}
+      />
+      <label for="field-wantsReminder">{t.events.reminderLabel}</label>
+    </div>
+  </>
 );
 
 /**
@@ -114,27 +149,7 @@ export const RsvpPanel = (props: RsvpPanelProps) => {
               inputmode="email"
               required
             />
-            <PlacesField t={t} value={values.places} error={props.errors?.places} />
-            <TextArea
-              name="accessNeeds"
-              label={e.needsLabel}
-              hint={e.needsHint}
-              optionalLabel={t.forms.optional}
-              value={values.accessNeeds}
-              error={props.errors?.accessNeeds}
-              maxLength={1000}
-              rows={3}
-            />
-            <div class="field checkbox">
-              <input
-                type="checkbox"
-                id="field-wantsReminder"
-                name="wantsReminder"
-                value="yes"
-                checked={values.wantsReminder}
-              />
-              <label for="field-wantsReminder">{e.reminderLabel}</label>
-            </div>
+            <RsvpDetailsFields t={t} values={values} errors={props.errors ?? {}} />
             <button type="submit" class="button-primary">
               {props.full ? e.waitlistSubmit : e.rsvpSubmit}
             </button>
