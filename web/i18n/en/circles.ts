@@ -158,6 +158,9 @@ export const circles = {
   inviteEmailLabel: 'Their email address',
   inviteNoteLabel: 'A personal note (optional)',
   inviteNoteHint: 'Only add what is safe for anyone who reads their email to see.',
+  inviteLanguageLabel: 'Language of the invitation email',
+  inviteLanguageHint:
+    'If they already have an account here, we write in the language they use here.',
   inviteButton: 'Send the invitation',
   invitationSent: 'The invitation was sent.',
   invitationRevoked: 'The invitation was cancelled.',

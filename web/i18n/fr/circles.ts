@@ -164,6 +164,9 @@ export const circles: Catalog['circles'] = {
   inviteEmailLabel: 'Son adresse courriel',
   inviteNoteLabel: 'Un mot personnel (facultatif)',
   inviteNoteHint: 'N’écrivez que ce que n’importe qui lisant ses courriels peut voir sans danger.',
+  inviteLanguageLabel: 'Langue du courriel d’invitation',
+  inviteLanguageHint:
+    'Si la personne a déjà un compte ici, nous lui écrivons dans la langue qu’elle y utilise.',
   inviteButton: 'Envoyer l’invitation',
   invitationSent: 'L’invitation a été envoyée.',
   invitationRevoked: 'L’invitation a été annulée.',
