@@ -1,7 +1,8 @@
 import { and, desc, eq, gt, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../core/database';
 import { hashToken, newToken } from '../core/random';
-import { circleHistory, circleInvitations, circleMembers, circles } from '../schema';
+import { normalizeEmail } from '../accounts/users';
+import { circleHistory, circleInvitations, circleMembers, circles, users } from '../schema';
 import { circleHistoryInsert, recordCircleHistory } from './history';
 import {
   addressHint,
@@ -22,19 +23,28 @@ const usableCondition = (now: Date): SQL =>
     gt(circleInvitations.expiresAt, now),
   )!;
 
+type MailLocale = (typeof users.$inferSelect)['locale'];
+
 /**
- * Invites one address. Returns the token for the link (only its hash is kept). The address is
- * kept as a hash too, and a hint ("s…@example.org") so the owner can tell invitations apart.
+ * Invites one address. Returns the token for the link (only its hash is kept), and the language
+ * to write the invitation in: the one the invitee uses on the site if they have an account
+ * (as every other email to them), else the one the owner chose for them. The address is kept
+ * as a hash too, and a hint ("s…@example.org") so the owner can tell invitations apart.
  */
 export const createInvitation = async (
   db: Database,
   circleId: string,
   createdBy: string,
-  invite: { email: string; personalNote: string },
+  invite: { email: string; personalNote: string; language: MailLocale },
   now = new Date(),
-): Promise<{ id: string; token: string }> => {
+): Promise<{ id: string; token: string; locale: MailLocale }> => {
   const id = newCircleId();
   const token = newToken();
+  const account = await db
+    .select({ locale: users.locale })
+    .from(users)
+    .where(eq(users.email, normalizeEmail(invite.email)))
+    .get();
   await db.batch([
     db.insert(circleInvitations).values({
       id,
@@ -49,7 +59,7 @@ export const createInvitation = async (
     }),
     circleHistoryInsert(db, { circleId, kind: 'invited', actor: 'owner' }, now),
   ]);
-  return { id, token };
+  return { id, token, locale: account?.locale ?? invite.language };
 };
 
 /** The invitations still waiting (not used, revoked or expired), newest first. */

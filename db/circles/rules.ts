@@ -17,6 +17,13 @@ export const INVITATION_DAYS = 7;
 export const invitationExpiry = (now: Date): Date =>
   new Date(now.getTime() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
 
+/**
+ * Days a closed circle's id and its former members' links are kept, so that they are answered
+ * "this circle is closed" (410) rather than a bare 404; then the purge removes every trace of
+ * the circle (db/circles/close.ts). The privacy page states this number.
+ */
+export const CLOSED_CIRCLE_KEEP_DAYS = 30;
+
 /** Invitations one owner may send: per hour and per day (db/core/rate-limit). */
 export const INVITATION_LIMITS = [
   { name: 'circle-invite:hour', max: 10, windowSeconds: 60 * 60 },

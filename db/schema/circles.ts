@@ -3,7 +3,8 @@
 // of it, moderators and admins included. Every id is random (128 bits, db/circles/ids.ts).
 //
 // Closing a circle deletes everything in it at once; only the circle row (label wiped) and its
-// members' rows (names wiped) stay, so its addresses answer former members 410 rather than 404.
+// members' rows (names wiped) stay, so its addresses answer former members 410 rather than 404,
+// for CLOSED_CIRCLE_KEEP_DAYS (db/circles/rules.ts); then the purge removes them too.
 
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
@@ -60,9 +61,16 @@ export const circles = sqliteTable(
       .notNull()
       .default(true),
     createdAt: integer('created_at', { mode: 'timestamp' }).notNull(),
+    /** Set by closing; the circle is purged CLOSED_CIRCLE_KEEP_DAYS later. */
     closedAt: integer('closed_at', { mode: 'timestamp' }),
   },
-  (table) => [index('circles_owner_idx').on(table.ownerId)],
+  (table) => [
+    index('circles_owner_idx').on(table.ownerId),
+    // The purge of closed circles (db/circles/close.ts) looks only at these.
+    index('circles_closed_idx')
+      .on(table.closedAt)
+      .where(sql`closed_at IS NOT NULL`),
+  ],
 );
 
 /**

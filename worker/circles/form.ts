@@ -5,7 +5,7 @@ import { CIRCLE_LIMITS } from '../../db/circles/rules';
 import { circleCheckInPaces, circleHelpKinds } from '../../db/schema';
 import type { CharterFields } from '../../web/views/circles/charter';
 import type { CircleSettingsFields } from '../../web/views/circles/settings';
-import { format, type Catalog } from '../../web/i18n';
+import { format, isLocale, type Catalog, type Locale } from '../../web/i18n';
 import { submittedFormKey } from '../../db/core/form-submissions';
 import { isTimeZone, zonedInstant } from '../events/form';
 import { allValues, cleanText, firstValue } from '../http/fields';
@@ -183,17 +183,28 @@ export const parseDisplayName = (
 export const parseInvitation = (
   form: Record<string, unknown>,
   t: Catalog,
-): Parsed<{ email: string; personalNote: string }, { email: string; personalNote: string }> => {
+  /** The owner's own language: what a form without the field (an older page) means. */
+  ownLocale: Locale,
+): Parsed<
+  { email: string; personalNote: string; language: Locale },
+  { email: string; personalNote: string; language: string }
+> => {
   const max = CIRCLE_LIMITS.personalNote;
   const values = {
     email: cleanText(firstValue(form.email)).slice(0, 300),
     personalNote: cleanText(firstValue(form.personalNote), true).slice(0, max + 500),
+    language: firstValue(form.language).trim() || ownLocale,
   };
   const errors: Errors = {};
   const email = v.safeParse(emailAddress(t.circles.errors.email), form.email);
   if (!email.success) errors.email = email.issues[0].message;
   if (values.personalNote.length > max)
     errors.personalNote = format(t.circles.errors.textTooLong, { max });
-  if (!email.success || Object.keys(errors).length > 0) return { errors, values };
-  return { ok: { email: email.output, personalNote: values.personalNote }, values };
+  if (!isLocale(values.language)) errors.language = t.forms.contentLanguageInvalid;
+  if (!email.success || !isLocale(values.language) || Object.keys(errors).length > 0)
+    return { errors, values };
+  return {
+    ok: { email: email.output, personalNote: values.personalNote, language: values.language },
+    values,
+  };
 };

@@ -32,7 +32,7 @@ const showInvitations = async (
   c: SignedInContext,
   circle: OpenCircle,
   extra: {
-    values?: { email: string; personalNote: string };
+    values?: { email: string; personalNote: string; language: string };
     errors?: Record<string, string>;
     status?: number;
   } = {},
@@ -46,7 +46,7 @@ const showInvitations = async (
         context={pageContext(c, circle, readNotice(c, notices))}
         timeZone={circle.circle.timeZone}
         pending={await listPendingInvitations(c.get('db'), circle.circle.id)}
-        values={extra.values ?? { email: '', personalNote: '' }}
+        values={extra.values ?? { email: '', personalNote: '', language: c.get('locale') }}
         errors={extra.errors}
         noteMax={CIRCLE_LIMITS.personalNote}
       />
@@ -122,7 +122,7 @@ export const invitationRoutes = new Hono<SignedInEnv>()
     inCircle('invitations:manage', async (c, circle) => {
       const t = c.get('t');
       const user = c.get('user');
-      const parsed = parseInvitation(await readForm(c.req), t);
+      const parsed = parseInvitation(await readForm(c.req), t, c.get('locale'));
       if ('errors' in parsed)
         return showInvitations(c, circle, {
           status: 400,
@@ -146,11 +146,16 @@ export const invitationRoutes = new Hono<SignedInEnv>()
           values: parsed.values,
           errors: { email: t.circles.inviteLimited },
         });
-      const { token } = await createInvitation(c.get('db'), circle.circle.id, user.id, parsed.ok);
+      const { token, locale } = await createInvitation(
+        c.get('db'),
+        circle.circle.id,
+        user.id,
+        parsed.ok,
+      );
       await c.get('mailer').send(
         await circleMail({
           to: parsed.ok.email,
-          locale: c.get('locale'),
+          locale,
           siteName: c.get('config').siteName,
           link: `${siteOrigin(c)}/circles/invitations/${token}`,
           personalNote: parsed.ok.personalNote,

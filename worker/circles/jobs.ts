@@ -1,6 +1,7 @@
 import type { Database } from '../../db/core/database';
 import { createDueNudges, claimHeldOwnerMail, deliverDueNudges } from '../../db/circles/nudges';
 import { eraseEndedNeedPlaces } from '../../db/circles/needs';
+import { purgeClosedCircles } from '../../db/circles/close';
 import { claimCircleReminders } from '../../db/circles/reminders';
 import { enqueueMail } from '../../db/mail/outbox';
 import type { Job, JobSite } from '../jobs';
@@ -55,9 +56,13 @@ export const sendCheckInNudges = async (db: Database, now: Date, site: JobSite) 
   if (site.origin) await queueCircleMail(db, now, site.origin, site.name, [...nudged, ...held]);
 };
 
-/** The circles area's scheduled work: reminders, nudges, and erasing places 7 days after a need. */
+/**
+ * The circles area's scheduled work: reminders, nudges, erasing places 7 days after a need, and
+ * purging circles closed CLOSED_CIRCLE_KEEP_DAYS ago.
+ */
 export const circleJobs = (): Job[] => [
   (db, now, _retention, site) => sendCircleReminders(db, now, site).then(() => {}),
   (db, now, _retention, site) => sendCheckInNudges(db, now, site),
   (db, now) => eraseEndedNeedPlaces(db, now).then(() => {}),
+  (db, now) => purgeClosedCircles(db, now).then(() => {}),
 ];

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { CLOSED_CIRCLE_KEEP_DAYS, PLACE_ERASE_DAYS } from '../../db/circles/rules';
 import { HomePage } from '../../web/views/site/home';
 import { PrivacyPage } from '../../web/views/site/privacy';
 import { SafetyPage } from '../../web/views/site/safety';
@@ -32,6 +33,12 @@ export const pageRoutes = new Hono<AppEnv>()
     const t = c.get('t');
     return renderPage(c, {
       title: t.privacy.title,
-      body: <PrivacyPage t={t} retention={c.get('config').retention} />,
+      body: (
+        <PrivacyPage
+          t={t}
+          retention={c.get('config').retention}
+          circles={{ closedDays: CLOSED_CIRCLE_KEEP_DAYS, placeDays: PLACE_ERASE_DAYS }}
+        />
+      ),
     });
   });

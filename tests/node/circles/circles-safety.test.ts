@@ -13,7 +13,7 @@ import {
   circles,
   mailOutbox,
 } from '../../../db/schema';
-import { makeTestApp, tablesSnapshot, type TestApp } from '../../support/app';
+import { makeTestApp, tablesSnapshot, visibleText, type TestApp } from '../../support/app';
 import { send, signIn, TestBrowser, type Route } from '../../support/browser';
 import { circleFields, invite, inviteAndJoin, startCircle } from '../../support/circles';
 
@@ -358,6 +358,57 @@ describe('care circles: invitations', () => {
       (row) => row.toAddress === 'friend@example.org',
     );
     expect(mail!.bodyText).toContain('It’s Alex, from the bakery.');
+  });
+
+  it('an invitation is written in the language the owner chose for someone without an account', async () => {
+    const { owner, circleId } = await startCircle(t, 'owner@example.org');
+    const form = visibleText(await (await owner.get(`/circles/${circleId}/invitations`)).text());
+    expect(form).toContain('Language of the invitation email');
+    const mailTo = async (email: string) =>
+      (await t.db.select().from(mailOutbox).all()).find((row) => row.toAddress === email)!;
+    await owner.post(`/circles/${circleId}/invitations`, {
+      email: 'ami@example.org',
+      personalNote: '',
+      language: 'fr',
+    });
+    expect((await mailTo('ami@example.org')).subject).toBe('Vous avez du nouveau sur Hearth');
+    // Without the field (an older page), the owner's own language.
+    await owner.post(`/circles/${circleId}/invitations`, { email: 'friend@example.org' });
+    expect((await mailTo('friend@example.org')).subject).toBe('You have an update on Hearth');
+  });
+
+  it('an invitation to someone with an account is written in the language they use, whatever the owner chose', async () => {
+    await signIn(
+      t,
+      'ami@example.org',
+      new TestBrowser(t, 'http://localhost', { 'Accept-Language': 'fr' }),
+    );
+    const { owner, circleId } = await startCircle(t, 'owner@example.org');
+    await owner.post(`/circles/${circleId}/invitations`, {
+      email: 'Ami@Example.org',
+      personalNote: '',
+      language: 'en',
+    });
+    const [mail] = (await t.db.select().from(mailOutbox).all())
+      .filter((row) => row.toAddress === 'Ami@Example.org' || row.toAddress === 'ami@example.org')
+      .filter((row) => row.bodyText.includes('/circles/invitations/'));
+    expect(mail!.subject).toBe('Vous avez du nouveau sur Hearth');
+    expect(mail!.bodyText).toMatch(/^Vous avez du nouveau sur Hearth\. Connectez-vous/);
+  });
+
+  it('refuses a language not offered, sending nothing', async () => {
+    const { owner, circleId } = await startCircle(t, 'owner@example.org');
+    const res = await owner.post(`/circles/${circleId}/invitations`, {
+      email: 'friend@example.org',
+      language: 'de',
+    });
+    expect(res.status).toBe(400);
+    expect(visibleText(await res.text())).toContain('Choose a language from the list.');
+    const sent = (await t.db.select().from(mailOutbox).all()).filter(
+      (row) => row.toAddress === 'friend@example.org',
+    );
+    expect(sent).toEqual([]);
+    expect(await t.db.select().from(circleInvitations).all()).toEqual([]);
   });
 });
 

@@ -298,7 +298,11 @@ export class World {
     const myMember = place === 'owner' ? null : await this.join(id, ownerId, me, 'Mira');
     if (place === 'coordinator') await setCoordinator(db, id, myMember!, true);
     const invitation = (
-      await createInvitation(db, id, ownerId, { email: this.unique('invited'), personalNote: '' })
+      await createInvitation(db, id, ownerId, {
+        email: this.unique('invited'),
+        personalNote: '',
+        language: 'en',
+      })
     ).id;
     const need = await this.need(id, ownerId, 2);
     await signUpForNeed(db, id, need, member);
@@ -329,8 +333,13 @@ export class World {
       placeRevealHours: 24,
     });
     const email = (await getUser(this.t.db, me.id!))!.email;
-    return (await createInvitation(this.t.db, id, ownerId, { email, personalNote: 'Welcome.' }))
-      .token;
+    return (
+      await createInvitation(this.t.db, id, ownerId, {
+        email,
+        personalNote: 'Welcome.',
+        language: 'en',
+      })
+    ).token;
   };
   /** Invites an account and accepts as it, having read the charter: its member id. */
   private join = async (circleId: string, ownerId: string, who: Me, name: string) => {
@@ -339,6 +348,7 @@ export class World {
     const { token } = await createInvitation(db, circleId, ownerId, {
       email: user.email,
       personalNote: '',
+      language: 'en',
     });
     if (!(await acceptInvitation(db, token, user, name))) throw new Error('expected to join');
     const { memberId } = (await db

@@ -158,6 +158,9 @@ export const circles = {
   inviteEmailLabel: 'Their email address',
   inviteNoteLabel: 'A personal note (optional)',
   inviteNoteHint: 'Only add what is safe for anyone who reads their email to see.',
+  inviteLanguageLabel: 'Language of the invitation email',
+  inviteLanguageHint:
+    'If they already have an account here, we write in the language they use here.',
   inviteButton: 'Send the invitation',
   invitationSent: 'The invitation was sent.',
   invitationRevoked: 'The invitation was cancelled.',
@@ -228,6 +231,13 @@ export const circles = {
   closedNotice: 'The circle was closed and everything in it deleted.',
   goneTitle: 'This circle is closed',
   goneText: 'This page is no longer available.',
+  // Privacy page
+  privacyHeading: 'When you are in a care circle',
+  privacyParagraphs: [
+    'A care circle is private. Only the person it is for and the people they invite see it. Moderators do not.',
+    'The place of a need is erased {placeDays} days after the need.',
+    'When the person closes their circle, we delete everything in it at once. For {days} days we keep only that the circle existed and who was in it, so its members see "this circle is closed". Then we delete that too.',
+  ],
   // Errors
   errors: {
     labelRequired: 'Give your circle a name only you will see.',

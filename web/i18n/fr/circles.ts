@@ -164,6 +164,9 @@ export const circles: Catalog['circles'] = {
   inviteEmailLabel: 'Son adresse courriel',
   inviteNoteLabel: 'Un mot personnel (facultatif)',
   inviteNoteHint: 'N’écrivez que ce que n’importe qui lisant ses courriels peut voir sans danger.',
+  inviteLanguageLabel: 'Langue du courriel d’invitation',
+  inviteLanguageHint:
+    'Si la personne a déjà un compte ici, nous lui écrivons dans la langue qu’elle y utilise.',
   inviteButton: 'Envoyer l’invitation',
   invitationSent: 'L’invitation a été envoyée.',
   invitationRevoked: 'L’invitation a été annulée.',
@@ -233,6 +236,12 @@ export const circles: Catalog['circles'] = {
   closedNotice: 'Le cercle a été fermé et tout son contenu supprimé.',
   goneTitle: 'Ce cercle est fermé',
   goneText: 'Cette page n’est plus disponible.',
+  privacyHeading: 'Quand vous êtes dans un cercle de soutien',
+  privacyParagraphs: [
+    'Un cercle de soutien est privé. Seules la personne pour qui il existe et les personnes qu’elle invite le voient. La modération ne le voit pas.',
+    'Le lieu d’un besoin est effacé {placeDays} jours après ce besoin.',
+    'Quand la personne ferme son cercle, nous supprimons tout son contenu aussitôt. Pendant {days} jours, nous gardons seulement le fait que le cercle a existé et qui en faisait partie, pour que ses membres voient « ce cercle est fermé ». Ensuite, nous le supprimons aussi.',
+  ],
   errors: {
     labelRequired: 'Donnez à votre cercle un nom que vous seul verrez.',
     labelTooLong: 'Le nom doit faire au plus {max} caractères.',

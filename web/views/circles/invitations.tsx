@@ -1,6 +1,13 @@
-import { ErrorSummary, TextArea, TextField, type FieldErrors } from '../../components/form';
+import { contentLanguageName } from '../../components/content-language';
+import {
+  ErrorSummary,
+  SelectField,
+  TextArea,
+  TextField,
+  type FieldErrors,
+} from '../../components/form';
 import { formatDate } from '../../components/format';
-import { format, type Catalog, type Locale } from '../../i18n';
+import { format, locales, type Catalog, type Locale } from '../../i18n';
 import { CircleFrame, circlePath, type CirclePageContext } from './parts';
 
 export interface PendingInvitation {
@@ -15,7 +22,7 @@ export const InvitationsPage = (props: {
   context: CirclePageContext;
   timeZone: string;
   pending: PendingInvitation[];
-  values: { email: string; personalNote: string };
+  values: { email: string; personalNote: string; language: string };
   errors?: FieldErrors | undefined;
   noteMax: number;
 }) => {
@@ -50,6 +57,14 @@ export const InvitationsPage = (props: {
           error={errors.personalNote}
           maxLength={props.noteMax}
           rows={3}
+        />
+        <SelectField
+          name="language"
+          label={t.circles.inviteLanguageLabel}
+          hint={t.circles.inviteLanguageHint}
+          value={props.values.language}
+          error={errors.language}
+          options={locales.map((code): [string, string] => [code, contentLanguageName(t, code)])}
         />
         <button type="submit" class="button-primary">
           {t.circles.inviteButton}

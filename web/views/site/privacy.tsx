@@ -5,9 +5,12 @@ import { ProseSections } from './prose';
 export const PrivacyPage = ({
   t,
   retention,
+  circles,
 }: {
   t: Catalog;
   retention: { rsvpDays: number; campaignDays: number };
+  /** The care circles' fixed periods (db/circles/rules.ts). */
+  circles: { closedDays: number; placeDays: number };
 }) => (
   <article class="prose">
     <h1>{t.privacy.title}</h1>
@@ -26,6 +29,10 @@ export const PrivacyPage = ({
     <h2>{t.events.privacyHeading}</h2>
     {t.events.privacyParagraphs.map((text) => (
       <p>{format(text, { days: retention.rsvpDays })}</p>
+    ))}
+    <h2>{t.circles.privacyHeading}</h2>
+    {t.circles.privacyParagraphs.map((text) => (
+      <p>{format(text, { days: circles.closedDays, placeDays: circles.placeDays })}</p>
     ))}
   </article>
 );

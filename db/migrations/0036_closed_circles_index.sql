@@ -1,0 +1,1 @@
+CREATE INDEX `circles_closed_idx` ON `circles` (`closed_at`) WHERE closed_at IS NOT NULL;
