@@ -9,7 +9,7 @@ import {
   updateCircleSettings,
 } from '../../db/circles/circles';
 import { closeCircle } from '../../db/circles/close';
-import { CIRCLE_LIMITS, isTakingSpace } from '../../db/circles/rules';
+import { CIRCLE_LIMITS, CLOSED_CIRCLE_KEEP_DAYS, isTakingSpace } from '../../db/circles/rules';
 import { newToken } from '../../db/core/random';
 import { CircleHomePage } from '../../web/views/circles/home';
 import { MyCirclesPage } from '../../web/views/circles/list';
@@ -116,6 +116,7 @@ const showSettings = (
         spaceValues={extra.spaceValues ?? { until: '', practicalHelpGoesOn: true }}
         spaceErrors={extra.spaceErrors}
         closeError={extra.closeError}
+        closedKeepDays={CLOSED_CIRCLE_KEEP_DAYS}
       />
     ),
   });

@@ -141,4 +141,12 @@ describe('care circles: purging a closed circle', () => {
     );
     expect(fr).toContain(`Pendant ${CLOSED_CIRCLE_KEEP_DAYS} jours, nous gardons seulement`);
   });
+
+  it('tells the owner, beside the button that closes the circle, how long its trace is kept', async () => {
+    const { owner, circleId } = await circleWithMembers(t, { members: ['sam@example.org'] });
+    const settings = visibleText(await (await owner.get(`/circles/${circleId}/settings`)).text());
+    expect(settings).toContain(
+      `For ${CLOSED_CIRCLE_KEEP_DAYS} days we keep only that the circle existed and who was in it`,
+    );
+  });
 });

@@ -224,7 +224,7 @@ export const circles = {
   spaceEnded: 'Your space has ended.',
   closeHeading: 'Close this circle',
   closeHint:
-    'Everything in it is deleted at once: needs, places, sign-ups, notes, messages and invitations. This cannot be undone.',
+    'Everything in it is deleted at once: needs, places, sign-ups, notes, messages and invitations. This cannot be undone. For {days} days we keep only that the circle existed and who was in it, so its members see that it has closed. Then that goes too.',
   closeConfirmLabel: 'Yes, close it and delete everything',
   closeButton: 'Close the circle',
   closeConfirmRequired: 'Tick the box to confirm.',

@@ -229,7 +229,7 @@ export const circles: Catalog['circles'] = {
   spaceEnded: 'Votre espace a pris fin.',
   closeHeading: 'Fermer ce cercle',
   closeHint:
-    'Tout ce qu’il contient est supprimé d’un coup : besoins, lieux, inscriptions, notes, messages et invitations. On ne peut pas revenir en arrière.',
+    'Tout ce qu’il contient est supprimé d’un coup : besoins, lieux, inscriptions, notes, messages et invitations. On ne peut pas revenir en arrière. Pendant {days} jours, nous gardons seulement le fait que le cercle a existé et qui en faisait partie, pour que ses membres voient qu’il est fermé. Ensuite, nous le supprimons aussi.',
   closeConfirmLabel: 'Oui, le fermer et tout supprimer',
   closeButton: 'Fermer le cercle',
   closeConfirmRequired: 'Cochez la case pour confirmer.',

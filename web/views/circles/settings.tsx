@@ -6,7 +6,7 @@ import {
   TextField,
   type FieldErrors,
 } from '../../components/form';
-import type { Catalog } from '../../i18n';
+import { format, type Catalog } from '../../i18n';
 import { CircleFrame, circlePath, type CirclePageContext, type SpaceState } from './parts';
 
 /** The settings form's fields as typed (times as "21:00", hours as typed). */
@@ -134,6 +134,8 @@ export const CircleSettingsPage = (props: {
   spaceValues: { until: string; practicalHelpGoesOn: boolean };
   spaceErrors?: FieldErrors | undefined;
   closeError?: string | undefined;
+  /** How long a closed circle's id and former members are kept (CLOSED_CIRCLE_KEEP_DAYS). */
+  closedKeepDays: number;
 }) => {
   const { t, circleId } = props.context;
   const path = circlePath(circleId, 'settings');
@@ -178,7 +180,7 @@ export const CircleSettingsPage = (props: {
       </section>
       <section aria-labelledby="close-heading">
         <h2 id="close-heading">{t.circles.closeHeading}</h2>
-        <p>{t.circles.closeHint}</p>
+        <p>{format(t.circles.closeHint, { days: props.closedKeepDays })}</p>
         <form method="post" action={`/circles/${circleId}/closing`} novalidate>
           {props.closeError ? (
             <p class="error-message" id="error-confirm" role="alert">
