@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   CHECK_IN_NUDGES_PER_RUN,
+  claimHeldOwnerMail,
   createDueNudges,
   deliverDueNudges,
 } from '../../../db/circles/nudges';
@@ -54,6 +55,37 @@ describe('helpers’ reminders of many needs', () => {
   });
 });
 
+describe('helpers’ reminders held through quiet hours', () => {
+  it('releases at most CIRCLE_REMINDERS_PER_RUN held reminders a run when the quiet hours end', async () => {
+    const people = await circleWithPeople(t.db, 'q');
+    const start = new Date('2030-03-10T14:00:00Z');
+    const posted = new Date(start.getTime() - 72 * HOUR);
+    const total = CIRCLE_REMINDERS_PER_RUN + 5;
+    for (let i = 0; i < total; i++) {
+      const helper = await addMember(t.db, people.circleId, `q-helper${i}@example.org`);
+      const draft = needDraft(0, { startsAt: start, endsAt: new Date(start.getTime() + HOUR) });
+      const needId = await postNeed(t.db, people.circleId, people.owner.userId, draft, posted);
+      await signUpForNeed(t.db, people.circleId, needId, helper.memberId, posted);
+    }
+    const minutes = (iso: string, n: number) => new Date(Date.parse(iso) + n * 60_000);
+    // 06:00 and 06:05 UTC, in the quiet hours (21:00–08:00): every reminder claimed and held.
+    expect(await sendCircleReminders(t.db, minutes('2030-03-10T06:00:00Z', 0), site)).toBe(0);
+    expect(await sendCircleReminders(t.db, minutes('2030-03-10T06:00:00Z', 5), site)).toBe(0);
+    // After 08:00 they are released, at most CIRCLE_REMINDERS_PER_RUN a run, each once.
+    const after = '2030-03-10T08:00:00Z';
+    expect(await sendCircleReminders(t.db, minutes(after, 5), site)).toBe(CIRCLE_REMINDERS_PER_RUN);
+    const [a, b] = await Promise.all([
+      sendCircleReminders(t.db, minutes(after, 10), site),
+      sendCircleReminders(t.db, minutes(after, 10), site),
+    ]);
+    expect(a + b).toBe(5);
+    expect(await sendCircleReminders(t.db, minutes(after, 15), site)).toBe(0);
+    const mails = (await listOutbox(t.db, 1000)).map((m) => m.toAddress);
+    expect(mails).toHaveLength(total);
+    expect(new Set(mails).size).toBe(total);
+  });
+});
+
 describe('check-in nudges of a large circle', () => {
   it('creates and delivers at most CHECK_IN_NUDGES_PER_RUN a run, each member nudged once', async () => {
     const people = await circleWithPeople(t.db, 'n');
@@ -87,5 +119,28 @@ describe('check-in nudges of a large circle', () => {
     const rows = await t.db.select().from(circleCheckInNudges).all();
     expect(rows).toHaveLength(members);
     expect(rows.every((row) => row.sentAt !== null)).toBe(true);
+  });
+});
+
+describe('owner emails held through quiet hours', () => {
+  it('releases at most CHECK_IN_NUDGES_PER_RUN a run, each once', async () => {
+    const people = await circleWithPeople(t.db, 'o');
+    const now = new Date('2030-01-07T10:00:00Z');
+    const at = Math.floor(now.getTime() / 1000);
+    const total = CHECK_IN_NUDGES_PER_RUN + 5;
+    for (let i = 0; i < total; i++) {
+      const member = await addMember(t.db, people.circleId, `o-member${i}@example.org`);
+      await t.db.run(sql`
+        insert into circle_check_in_messages (id, circle_id, member_id, body, period_key, created_at, owner_mail_due_at)
+        values (${`held${i}`}, ${people.circleId}, ${member.memberId}, 'Hello.', 'weekly:2030-01-07',
+          ${at - 3600}, ${at - 600 + i})`);
+    }
+    expect(await claimHeldOwnerMail(t.db, now)).toHaveLength(CHECK_IN_NUDGES_PER_RUN);
+    const [a, b] = await Promise.all([
+      claimHeldOwnerMail(t.db, now),
+      claimHeldOwnerMail(t.db, now),
+    ]);
+    expect(a.length + b.length).toBe(5);
+    expect(await claimHeldOwnerMail(t.db, now)).toEqual([]);
   });
 });
