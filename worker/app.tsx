@@ -102,7 +102,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
 
   app.use(requestLog(log));
   if (options.compress) app.use(options.compress);
-  app.use(services(deps));
+  app.use(services(deps, log));
   app.use(clientKey(deps.clientAddress ?? ((c) => c.req.header('cf-connecting-ip'))));
   app.use(securityHeaders());
   app.use(locale());

@@ -30,6 +30,11 @@ export interface AppEnv {
     db: Database;
     config: AppConfig;
     mailer: Mailer;
+    /**
+     * Where the app's log lines go (createApp's `log`), for an error a route handles itself:
+     * JSON, with no personal data, address, query string or message text.
+     */
+    log: (line: string) => void;
     /** Where one area shows another's content: campaign page slots, event and story campaign links. */
     areaLinks: AreaLinks;
     /** The signed-in person, or null for a visitor. */

@@ -26,6 +26,36 @@ export type Job = (
   site: JobSite,
 ) => Promise<void>;
 
+/**
+ * D1 queries one scheduled run may make, every job together, at most. All the jobs run in one
+ * Workers invocation (`scheduled()` in worker/index.ts, every 5 minutes), and D1 allows 1,000
+ * queries an invocation on Workers Paid (50 on Free: too few for these jobs once there is any
+ * work, so a deployment with real use needs Paid). Each job that grows with data takes at most
+ * its bound a run and leaves the rest for the next, so the worst case is the sum of the bounds:
+ *
+ *   purges and erasures (sessions, codes, rate limits, forms, mail, RSVPs, need places)  ~12
+ *   consent reminders, CONSENT_REMINDERS_PER_RUN = 50 (db/stories/stories.ts)            ~13
+ *   campaign updates, UPDATE_MAILING 10 batches of 100 (worker/campaigns/jobs.ts)        ~130
+ *   event reminders, EVENT_REMINDERS_PER_RUN = 100 (db/events/jobs.ts)                   ~13
+ *   helpers' reminders, CIRCLE_REMINDERS_PER_RUN = 50 (db/circles/reminders.ts)          ~13
+ *   check-in nudges and held owner emails, CHECK_IN_NUDGES_PER_RUN = 50 each
+ *     (db/circles/nudges.ts): made ~7, delivered ~52, owner emails ~101                  ~165
+ *   mail delivery, MAIL_DELIVERIES_PER_RUN = 200 (db/mail/outbox.ts): claim + one each    ~201
+ *
+ * about 550, measured at about that by tests/node/site/scheduled-budget.test.ts with more work
+ * due than every bound, against this budget of 700: the rest of the 1,000 is margin for what a
+ * job adds later and for the subrequests of the same invocation (each D1 query is one, and
+ * each delivered email one more fetch: about 750 of Workers Paid's 10,000).
+ *
+ * Does a `db.batch()` count as one query or as one per statement? Cloudflare's D1 limits page
+ * (https://developers.cloudflare.com/d1/platform/limits/) gives "Queries per Worker
+ * invocation: 1000 (Workers Paid) / 50 (Free)" and, under "Batch limits", says that the limits
+ * for individual queries apply to each statement inside a `db.batch()` (its example: the 100 KB
+ * statement length); it does not say how a batch counts toward the queries of an invocation.
+ * Undocumented, so every figure here counts each statement of a batch as one query.
+ */
+export const SCHEDULED_RUN_QUERY_BUDGET = 700;
+
 /** Housekeeping every deployment needs; areas add their own jobs (reminders, purges) here. */
 export const jobs: Job[] = [
   (db, now) => purgeExpiredSessions(db, now),

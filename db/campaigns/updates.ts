@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, gt, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '../core/database';
 import { preparedPerDatabase } from '../core/prepared';
-import type { MailMessage } from '../mail/outbox';
+import { mailInserts, type MailMessage } from '../mail/outbox';
 import { newId } from '../core/random';
-import { campaignSignatures, campaignUpdates, mailOutbox } from '../schema';
+import { campaignSignatures, campaignUpdates } from '../schema';
 
 export type CampaignUpdate = typeof campaignUpdates.$inferSelect;
 
@@ -111,16 +111,9 @@ export const queueUpdateBatch = async (
     await cursor;
     return;
   }
-  const rows = messages.map((message) => ({
-    id: newId(),
-    toAddress: message.to,
-    subject: message.subject,
-    bodyText: message.text,
-    createdAt: now,
-    nextAttemptAt: now,
-  }));
-  // One insert per message (D1 allows at most 100 bound values in one query), all in one batch.
-  const [first, ...rest] = rows.map((row) => db.insert(mailOutbox).values(row));
+  // Multi-row inserts within D1's 100 bound parameters (10 messages a statement), due at once,
+  // in one batch with the cursor: a batch of 100 messages is 11 statements, not 101.
+  const [first, ...rest] = mailInserts(db, messages, now).inserts;
   await db.batch([first!, ...rest, cursor]);
 };
 

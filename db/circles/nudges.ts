@@ -31,6 +31,15 @@ import {
  * Silence from the owner is never read here: nothing ever follows from it.
  */
 
+/**
+ * Nudges one scheduled run creates, as many it delivers, and check-in emails held through quiet
+ * hours it releases; the rest wait for the next run (every 5 minutes), later in the same period.
+ * Delivering one costs a D1 query (its conditional update), and releasing a held email two, so
+ * this bounds the circles' share of the 1,000 queries one Workers invocation may make
+ * (worker/jobs.ts) to about 160 however many members circles have.
+ */
+export const CHECK_IN_NUDGES_PER_RUN = 50;
+
 const eligibleMembers = (db: Database, now: Date) =>
   db
     .select({
@@ -51,23 +60,39 @@ const eligibleMembers = (db: Database, now: Date) =>
     )
     .all();
 
-/** Step 1: the nudges of the current period, created once each. Returns how many are new. */
-export const createDueNudges = async (db: Database, now: Date): Promise<number> => {
+/**
+ * Step 1: the nudges of the current period, created once each, at most `limit` a run (members
+ * who have one already are left out first, so the next run goes on with the others). Returns
+ * how many are new.
+ */
+export const createDueNudges = async (
+  db: Database,
+  now: Date,
+  limit = CHECK_IN_NUDGES_PER_RUN,
+): Promise<number> => {
   const members = await eligibleMembers(db, now);
   if (members.length === 0) return 0;
   const keyed = members.map((m) => ({
     ...m,
     periodKey: checkInPeriod(m.pace as Pace, now, m.timeZone).key,
   }));
-  // Who already checked in this period needs no nudge (messages of the last month or so).
-  const recent = await db
-    .select({ memberId: circleCheckInMessages.memberId, key: circleCheckInMessages.periodKey })
-    .from(circleCheckInMessages)
-    .where(gt(circleCheckInMessages.createdAt, new Date(now.getTime() - 32 * 86_400_000)))
-    .all();
-  const done = new Set(recent.map((row) => `${row.memberId} ${row.key}`));
+  // Who already checked in this period, or has this period's nudge, needs none (the last month
+  // or so: a period is a month at most).
+  const since = new Date(now.getTime() - 32 * 86_400_000);
+  const [recent, nudged] = await db.batch([
+    db
+      .select({ memberId: circleCheckInMessages.memberId, key: circleCheckInMessages.periodKey })
+      .from(circleCheckInMessages)
+      .where(gt(circleCheckInMessages.createdAt, since)),
+    db
+      .select({ memberId: circleCheckInNudges.memberId, key: circleCheckInNudges.periodKey })
+      .from(circleCheckInNudges)
+      .where(gt(circleCheckInNudges.createdAt, since)),
+  ]);
+  const done = new Set([...recent, ...nudged].map((row) => `${row.memberId} ${row.key}`));
   const rows = keyed
     .filter((m) => !done.has(`${m.memberId} ${m.periodKey}`))
+    .slice(0, limit)
     .map((m) => ({
       id: newCircleId(),
       circleId: m.circleId,
@@ -76,7 +101,8 @@ export const createDueNudges = async (db: Database, now: Date): Promise<number> 
       createdAt: now,
     }));
   let created = 0;
-  // A nudge per member due: a big circle goes over D1's bound parameters in one insert.
+  // A nudge per member due: a big circle goes over D1's bound parameters in one insert. The
+  // unique (member, period) row makes an overlapping run's insert of the same nudge do nothing.
   for (const slice of slicesForD1(rows, { each: columnsOf(circleCheckInNudges) })) {
     const made = await db
       .insert(circleCheckInNudges)
@@ -94,8 +120,15 @@ export interface NudgeDelivered {
   locale: 'en' | 'fr';
 }
 
-/** Step 2: delivers the nudges that are due, each once; holds or drops the others. */
-export const deliverDueNudges = async (db: Database, now: Date): Promise<NudgeDelivered[]> => {
+/**
+ * Step 2: delivers the nudges that are due, each once, the oldest first and at most `limit` a
+ * run; holds or drops the others.
+ */
+export const deliverDueNudges = async (
+  db: Database,
+  now: Date,
+  limit = CHECK_IN_NUDGES_PER_RUN,
+): Promise<NudgeDelivered[]> => {
   const due = await db
     .select({
       nudge: circleCheckInNudges,
@@ -114,6 +147,8 @@ export const deliverDueNudges = async (db: Database, now: Date): Promise<NudgeDe
         or(isNull(circleCheckInNudges.heldUntil), lte(circleCheckInNudges.heldUntil, now)),
       ),
     )
+    .orderBy(circleCheckInNudges.createdAt, circleCheckInNudges.id)
+    .limit(limit)
     .all();
   const dropped: string[] = [];
   const delivered: NudgeDelivered[] = [];
@@ -150,11 +185,16 @@ export const deliverDueNudges = async (db: Database, now: Date): Promise<NudgeDe
 };
 
 /**
- * The owner emails of check-ins held through quiet hours that are now due, each claimed once.
+ * The owner emails of check-ins held through quiet hours that are now due, each claimed once,
+ * the longest held first and at most `limit` a run.
  * One that falls due in a new stretch of quiet hours waits again; "I need space" dropped the
  * rest already (stopCheckInsStatements).
  */
-export const claimHeldOwnerMail = async (db: Database, now: Date): Promise<OwnerMail[]> => {
+export const claimHeldOwnerMail = async (
+  db: Database,
+  now: Date,
+  limit = CHECK_IN_NUDGES_PER_RUN,
+): Promise<OwnerMail[]> => {
   const due = await db
     .select({ id: circleCheckInMessages.id, circle: circles })
     .from(circleCheckInMessages)
@@ -166,6 +206,8 @@ export const claimHeldOwnerMail = async (db: Database, now: Date): Promise<Owner
         lte(circleCheckInMessages.ownerMailDueAt, now),
       ),
     )
+    .orderBy(circleCheckInMessages.ownerMailDueAt, circleCheckInMessages.id)
+    .limit(limit)
     .all();
   const mails: OwnerMail[] = [];
   for (const { id, circle } of due) {

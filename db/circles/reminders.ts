@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../core/database';
+import { columnsOf, slicesForD1 } from '../core/bound-parameters';
 import { circleReminderDeliveries } from '../schema';
 import { deliverableAt, isQuietTime, type QuietHours } from './quiet-hours';
 import {
@@ -18,6 +19,14 @@ export interface CircleReminderDue {
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
+/**
+ * Helpers' reminders one scheduled run claims, and as many held ones it releases; the rest wait
+ * for the next run (every 5 minutes), still before their needs. The claims go in multi-row
+ * inserts (16 a statement), so 50 cost about 12 D1 queries with their emails, a small share of
+ * the 1,000 one Workers invocation may make (worker/jobs.ts).
+ */
+export const CIRCLE_REMINDERS_PER_RUN = 50;
+
 /** A sign-up still counts for reminders: not cancelled, its member still in an open circle. */
 const liveSignUp = sql`s.cancelled_at IS NULL AND ${liveMembershipSql()}`;
 
@@ -33,6 +42,7 @@ const liveSignUp = sql`s.cancelled_at IS NULL AND ${liveMembershipSql()}`;
 export const claimCircleReminders = async (
   db: Database,
   now: Date,
+  limit = CIRCLE_REMINDERS_PER_RUN,
 ): Promise<CircleReminderDue[]> => {
   const at = seconds(now);
   const candidates = await db.all<{
@@ -52,7 +62,8 @@ export const claimCircleReminders = async (
     JOIN circle_members m ON m.id = s.member_id
     JOIN circles c ON c.id = n.circle_id
     WHERE n.starts_at > ${at} AND n.starts_at <= ${at + REMINDER_OFFSETS['24h'] / 1000}
-      AND ${liveSignUp}`);
+      AND ${liveSignUp}
+    ORDER BY n.starts_at, s.id`);
 
   const claims: { row: typeof circleReminderDeliveries.$inferInsert; send: boolean }[] = [];
   for (const candidate of candidates) {
@@ -83,19 +94,26 @@ export const claimCircleReminders = async (
       });
   }
 
+  // At most `limit` a run, the soonest needs first: the others are not claimed, so they are
+  // still candidates for the next run. Claimed in multi-row inserts within D1's bound
+  // parameters; RETURNING names the rows this run inserted, not those another run had.
+  const taken = claims.slice(0, limit);
+  const send = new Set(taken.filter((c) => c.send).map((c) => `${c.row.signUpId} ${c.row.kind}`));
   const toSend: string[] = [];
-  if (claims.length > 0) {
-    const inserts = claims.map(({ row }) =>
-      db
-        .insert(circleReminderDeliveries)
-        .values(row)
-        .onConflictDoNothing()
-        .returning({ signUpId: circleReminderDeliveries.signUpId }),
-    );
+  const inserts = slicesForD1(taken, { each: columnsOf(circleReminderDeliveries) }).map((slice) =>
+    db
+      .insert(circleReminderDeliveries)
+      .values(slice.map((c) => c.row))
+      .onConflictDoNothing()
+      .returning({
+        signUpId: circleReminderDeliveries.signUpId,
+        kind: circleReminderDeliveries.kind,
+      }),
+  );
+  if (inserts.length > 0) {
     const results = await db.batch(inserts as [(typeof inserts)[number], ...typeof inserts]);
-    results.forEach((claimed, index) => {
-      if (claimed.length > 0 && claims[index]!.send) toSend.push(claimed[0]!.signUpId);
-    });
+    for (const claimed of results.flat())
+      if (send.has(`${claimed.signUpId} ${claimed.kind}`)) toSend.push(claimed.signUpId);
   }
 
   // Held reminders whose quiet hours have ended: one conditional update claims each once.
@@ -108,10 +126,12 @@ export const claimCircleReminders = async (
       WHERE NOT (${liveSignUp}) OR n.starts_at <= ${at})`);
   const released = await db.all<{ sign_up_id: string }>(sql`
     UPDATE circle_reminder_deliveries SET sent_at = ${at}
-    WHERE sent_at IS NULL AND held_until <= ${at} AND sign_up_id IN (
-      SELECT s.id FROM circle_sign_ups s JOIN circle_members m ON m.id = s.member_id
+    WHERE sent_at IS NULL AND held_until <= ${at} AND id IN (
+      SELECT d.id FROM circle_reminder_deliveries d JOIN circle_sign_ups s ON s.id = d.sign_up_id
+      JOIN circle_members m ON m.id = s.member_id
       JOIN circles c ON c.id = s.circle_id JOIN circle_needs n ON n.id = s.need_id
-      WHERE ${liveSignUp} AND n.starts_at > ${at})
+      WHERE d.sent_at IS NULL AND d.held_until <= ${at} AND ${liveSignUp} AND n.starts_at > ${at}
+      ORDER BY d.held_until, d.id LIMIT ${limit})
     RETURNING sign_up_id`);
   toSend.push(...released.map((row) => row.sign_up_id));
   if (toSend.length === 0) return [];

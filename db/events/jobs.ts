@@ -1,4 +1,5 @@
-import { and, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { slicesForD1 } from '../core/bound-parameters';
 import type { Database } from '../core/database';
 import { hashToken, newToken } from '../core/random';
 import { eventRsvps, events } from '../schema';
@@ -20,12 +21,26 @@ export interface ReminderDue {
 }
 
 /**
- * Claims the reminders now due (each event's `reminder_hours` before it starts) and returns
- * them to send. The claim is one conditional update: a reminder already claimed, by this run or
- * an overlapping one, is never claimed again, so each RSVP gets one reminder at most.
+ * Reminders one scheduled run claims, soonest event first; the rest wait for the next run (every
+ * 5 minutes), still hours before their events. A run's claim costs 3 D1 queries and the queueing
+ * of its emails one per 10 (worker/events/jobs.ts), so 100 is about 13 of the 1,000 queries one
+ * Workers invocation may make (worker/jobs.ts); 100 also matches what the mail job sends a run.
  */
-export const claimDueReminders = async (db: Database, now: Date): Promise<ReminderDue[]> => {
+export const EVENT_REMINDERS_PER_RUN = 100;
+
+/**
+ * Claims the reminders now due (each event's `reminder_hours` before it starts), at most
+ * `limit`, and returns them to send. The claim is one conditional update: a reminder already
+ * claimed, by this run or an overlapping one, is never claimed again, so each RSVP gets one
+ * reminder at most.
+ */
+export const claimDueReminders = async (
+  db: Database,
+  now: Date,
+  limit = EVENT_REMINDERS_PER_RUN,
+): Promise<ReminderDue[]> => {
   const at = Math.floor(now.getTime() / 1000);
+  const due = sql`reminder_sent_at is null and wants_reminder = 1 and status = 'confirmed' and email is not null`;
   const claimed = await db.all<{
     id: string;
     event_id: string;
@@ -35,49 +50,53 @@ export const claimDueReminders = async (db: Database, now: Date): Promise<Remind
     site_origin: string;
   }>(sql`
     update event_rsvps set reminder_sent_at = ${at}
-    where reminder_sent_at is null and wants_reminder = 1 and status = 'confirmed' and email is not null
-      and event_id in (select id from events where status = 'published'
-                       and starts_at > ${at} and starts_at <= ${at} + reminder_hours * 3600)
+    where ${due} and id in (
+      select r.id from event_rsvps r join events e on e.id = r.event_id
+      where r.reminder_sent_at is null and r.wants_reminder = 1 and r.status = 'confirmed'
+        and r.email is not null and e.status = 'published'
+        and e.starts_at > ${at} and e.starts_at <= ${at} + e.reminder_hours * 3600
+      order by e.starts_at, r.id limit ${limit})
     returning id, event_id, email, name, locale, site_origin`);
+  if (claimed.length === 0) return [];
   // Each reminder brings its own private link (the first email's link keeps working), so a
-  // person who can no longer come cancels from the message in front of them.
+  // person who can no longer come cancels from the message in front of them. All the links'
+  // hashes go in one update (one JSON parameter), not one update a reminder.
   const tokens = new Map(
     claimed.filter((row) => row.site_origin).map((row) => [row.id, newToken()]),
   );
-  const updates = [...tokens].map(([id, token]) =>
-    db
-      .update(eventRsvps)
-      .set({ reminderTokenHash: hashToken(token) })
-      .where(eq(eventRsvps.id, id)),
-  );
+  const hashes = JSON.stringify([...tokens].map(([id, token]) => ({ id, hash: hashToken(token) })));
   try {
-    if (updates.length > 0)
-      await db.batch(updates as [(typeof updates)[number], ...(typeof updates)[number][]]);
+    if (tokens.size > 0)
+      await db.run(sql`
+        update event_rsvps set reminder_token_hash = (
+          select json_extract(value, '$.hash') from json_each(${hashes})
+          where json_extract(value, '$.id') = event_rsvps.id)
+        where id in (select json_extract(value, '$.id') from json_each(${hashes}))`);
   } catch {
     // The reminders are claimed already: they still go, pointing to the first email's link.
     tokens.clear();
   }
-  const due: ReminderDue[] = [];
-  const cache = new Map<string, typeof events.$inferSelect | undefined>();
-  for (const row of claimed) {
-    if (!cache.has(row.event_id))
-      cache.set(
-        row.event_id,
-        await db.select().from(events).where(eq(events.id, row.event_id)).get(),
-      );
-    const event = cache.get(row.event_id);
+  const eventIds = [...new Set(claimed.map((row) => row.event_id))];
+  const found = new Map<string, typeof events.$inferSelect>();
+  for (const slice of slicesForD1(eventIds))
+    for (const event of await db.select().from(events).where(inArray(events.id, slice)).all())
+      found.set(event.id, event);
+  return claimed.flatMap((row) => {
+    const event = found.get(row.event_id);
     const token = tokens.get(row.id);
-    if (event)
-      due.push({
-        email: row.email,
-        name: row.name ?? '',
-        locale: row.locale,
-        event: withSlug(event),
-        token: token ?? null,
-        siteOrigin: row.site_origin,
-      });
-  }
-  return due;
+    return event
+      ? [
+          {
+            email: row.email,
+            name: row.name ?? '',
+            locale: row.locale,
+            event: withSlug(event),
+            token: token ?? null,
+            siteOrigin: row.site_origin,
+          },
+        ]
+      : [];
+  });
 };
 
 /**

@@ -62,8 +62,26 @@ export const enqueueMails = async (
   db: Database,
   messages: readonly MailMessage[],
   now: Date,
-  { sent = false, claimed = 0 }: { sent?: boolean; claimed?: number },
+  options: { sent?: boolean; claimed?: number },
 ): Promise<OutboxRow[]> => {
+  const { rows, inserts } = mailInserts(db, messages, now, options);
+  const [first, ...rest] = inserts;
+  if (!first) return [];
+  await db.batch([first, ...rest]);
+  return options.sent ? [] : rows.slice(0, options.claimed ?? 0);
+};
+
+/**
+ * The statements `enqueueMails` runs, for a caller that writes them in its own batch with
+ * something else that must happen with them or not at all (a mailing's cursor). One insert per
+ * `slicesForD1` slice: with the outbox's 10 columns, 10 messages a statement.
+ */
+export const mailInserts = (
+  db: Database,
+  messages: readonly MailMessage[],
+  now: Date,
+  { sent = false, claimed = 0 }: { sent?: boolean; claimed?: number } = {},
+) => {
   const rows = messages.map((message, i): OutboxRow => ({
     id: newId(),
     toAddress: message.to,
@@ -76,12 +94,10 @@ export const enqueueMails = async (
     failedAt: null,
     discardAfter: message.discardAfter ?? null,
   }));
-  const [first, ...rest] = slicesForD1(rows, { each: columnsOf(mailOutbox) }).map((slice) =>
+  const inserts = slicesForD1(rows, { each: columnsOf(mailOutbox) }).map((slice) =>
     db.insert(mailOutbox).values(slice),
   );
-  if (!first) return [];
-  await db.batch([first, ...rest]);
-  return sent ? [] : rows.slice(0, claimed);
+  return { rows, inserts };
 };
 
 const unixSeconds = (date: Date) => Math.floor(date.getTime() / 1000);

@@ -9,6 +9,7 @@ import { readConfig, type ConfigSource } from '../../worker/config';
 import { outboxMailer, type Mailer } from '../../worker/mail/mailer';
 import { devOutboxRoutes } from '../../worker/site/dev-outbox';
 import { staticFiles } from '../../worker/site/static-files';
+import { countStatements } from './statement-count';
 
 // In a module of its own so that the workerd tests, which cannot load libsql, use it too.
 export { visibleText } from './visible-text';
@@ -18,6 +19,11 @@ export interface TestApp {
   db: Database;
   /** Every log line the app wrote. */
   logs: string[];
+  /**
+   * SQL statements sent so far, each statement of a batch counted (support/statement-count.ts);
+   * makeTestApp's apps have it, apps built by hand (the page cache's, the bench's) need not.
+   */
+  statements?: () => number;
   close: () => void;
 }
 
@@ -31,9 +37,10 @@ export const makeTestApp = async (
   config: ConfigSource = {},
   areaLinks: AreaLinks = appAreaLinks,
   mailer: (db: Database) => Mailer = (db) => outboxMailer(db, () => {}),
-): Promise<TestApp> => {
+): Promise<TestApp & { statements: () => number }> => {
   const { db, client } = openLibsqlDatabase(':memory:');
   const writes = watchWrites(client);
+  const statements = countStatements(client);
   await migrateLibsql(db);
   const logs: string[] = [];
   const app = createApp(
@@ -53,7 +60,7 @@ export const makeTestApp = async (
       pageCache: pageCache({ writes }),
     },
   );
-  return { app, db, logs, close: () => client.close() };
+  return { app, db, logs, statements, close: () => client.close() };
 };
 
 /** Every row of these tables, to prove a refused request changed nothing. */

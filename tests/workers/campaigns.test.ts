@@ -6,6 +6,9 @@ import { openD1Database } from '../../db/core/d1';
 import { newToken } from '../../db/core/random';
 import { campaigns } from '../../db/schema';
 import { findOrCreateUser } from '../../db/accounts/users';
+import { postCampaignUpdate } from '../../db/campaigns/updates';
+import { mailCampaignUpdates } from '../../worker/campaigns/jobs';
+import { countD1Queries } from './support/d1-queries';
 import { form, newestMailTo, origin, request } from './support/http';
 
 // Signing inside workerd over D1: the whole cycle, duplicates in parallel, CSRF, injection,
@@ -244,5 +247,32 @@ describe('a create form sent many times at once, on D1', () => {
     expect(
       await d1.select().from(campaigns).where(eq(campaigns.ownerId, owner.id)).all(),
     ).toHaveLength(1);
+  });
+});
+
+// An update to thousands of signers: each batch of 100 goes into the outbox as multi-row
+// inserts within D1's 100 bound parameters, not one statement a message.
+describe('a campaign update to many signers, on D1', () => {
+  it('queues 250 messages in a bounded number of statements, each once', async () => {
+    await addCampaign('w-many');
+    const signers = Array.from({ length: 250 }, (_, i) =>
+      env.DB.prepare(
+        "insert into campaign_signatures (campaign_id, email, email_key, first_name, display, locale, wants_updates, created_at, confirmed_at) values ('w-many', ?, ?, 'N', 'full', 'en', 1, 0, 1)",
+      ).bind(`m${i}@example.org`, `m${i}@example.org`),
+    );
+    await env.DB.batch(signers);
+    const db = openD1Database(env.DB);
+    await postCampaignUpdate(db, 'w-many', 'Many thanks.', origin);
+    const { result: queued, queries } = await countD1Queries(env.DB, () =>
+      mailCampaignUpdates(db, new Date()),
+    );
+    expect(queued).toBe(250);
+    // 3 batches, each a read and 10 inserts of 10 rows (the last 5) and the cursor, and the
+    // mailing's claim and reads: about 40, where one insert a message made over 260.
+    expect(queries).toBeLessThanOrEqual(45);
+    const rows = await env.DB.prepare(
+      "select count(distinct to_address) as n, count(*) as total from mail_outbox where body_text like '%Many thanks.%'",
+    ).first<{ n: number; total: number }>();
+    expect(rows).toEqual({ n: 250, total: 250 });
   });
 });

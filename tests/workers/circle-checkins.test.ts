@@ -279,7 +279,8 @@ describe('care circle check-ins on Workers with D1', () => {
     expect(await checkIns(circleId)).toEqual([{ id: message!.id, body: 'Mine', read_at: null }]);
   });
 
-  it('a circle of 120 members: every nudge made and held, then every one dropped, within D1’s 100 bound parameters', async () => {
+  it('a circle of 120 members: every nudge made and held, then every one dropped, within D1’s 100 bound parameters and CHECK_IN_NUDGES_PER_RUN a run', async () => {
+    const { CHECK_IN_NUDGES_PER_RUN } = await import('../../db/circles/nudges');
     const { circleId } = await circleWithMembers('big', {
       channel: 'email',
       members: 0,
@@ -295,22 +296,44 @@ describe('care circle check-ins on Workers with D1', () => {
       ).bind(`bigmember${String(i).padStart(17, '0')}`, circleId, `big-user-${i}`, `Helper ${i}`),
     ]).flat();
     await env.DB.batch(statements);
+    const heldCount = async () =>
+      (await env.DB.prepare(
+        'select count(*) as n from circle_check_in_nudges where circle_id = ? and sent_at is null and held_until is not null',
+      )
+        .bind(circleId)
+        .first<{ n: number }>())!.n;
 
-    // A Monday at 22:00 UTC, in the circle's quiet hours: every nudge made, every one held.
-    await runScheduled(new Date('2030-01-07T22:00:00Z'));
-    const held = await env.DB.prepare(
-      'select count(*) as n from circle_check_in_nudges where circle_id = ? and sent_at is null and held_until is not null',
-    )
-      .bind(circleId)
-      .first<{ n: number }>();
-    expect(held!.n).toBe(120);
+    // A Monday from 22:00 UTC, in the circle's quiet hours: a run makes and holds at most
+    // CHECK_IN_NUDGES_PER_RUN nudges (of every circle here), the runs every 5 minutes after
+    // the rest.
+    const allNudges = async () =>
+      (await env.DB.prepare('select count(*) as n from circle_check_in_nudges').first<{
+        n: number;
+      }>())!.n;
+    const night = Date.parse('2030-01-07T22:00:00Z');
+    const made: number[] = [];
+    for (let run = 0; run < 6 && (await heldCount()) < 120; run++) {
+      const before = await allNudges();
+      await runScheduled(new Date(night + run * 5 * 60_000));
+      made.push((await allNudges()) - before);
+    }
+    expect(await heldCount()).toBe(120);
+    expect(made[0]).toBe(CHECK_IN_NUDGES_PER_RUN);
+    expect(Math.max(...made)).toBe(CHECK_IN_NUDGES_PER_RUN);
 
     // They all step back before the morning: every held nudge no longer applies and is dropped.
     await env.DB.prepare('update circle_members set stepped_back_until = ? where circle_id = ?')
       .bind(Date.parse('2030-03-01T00:00:00Z') / 1000, circleId)
       .run();
-    await runScheduled(new Date('2030-01-08T08:00:00Z'));
+    const morning = Date.parse('2030-01-08T08:00:00Z');
+    const dropped: number[] = [];
+    for (let run = 0; run < 6 && (await nudgeCount(circleId)) > 0; run++) {
+      const before = await nudgeCount(circleId);
+      await runScheduled(new Date(morning + run * 5 * 60_000));
+      dropped.push(before - (await nudgeCount(circleId)));
+    }
     expect(await nudgeCount(circleId)).toBe(0);
+    expect(Math.max(...dropped)).toBeLessThanOrEqual(CHECK_IN_NUDGES_PER_RUN);
     expect(await circleMailsTo('big-m')).toEqual([]);
   });
 });

@@ -8,7 +8,9 @@ import { signUpForNeed } from '../../db/circles/signups';
 import { openD1Database } from '../../db/core/d1';
 import { listOutbox } from '../../db/mail/outbox';
 import { circleMembers } from '../../db/schema';
+import { CIRCLE_REMINDERS_PER_RUN } from '../../db/circles/reminders';
 import { sendCircleReminders } from '../../worker/circles/jobs';
+import { countD1Queries } from './support/d1-queries';
 import { circleSettings, HOUR } from '../support/circle-needs';
 
 // Care circle rules that depend on the database's atomicity, checked on real D1 inside workerd.
@@ -115,5 +117,40 @@ describe('care circles on D1', () => {
       .bind(circleId)
       .first<{ series: number; n: number }>();
     expect(stored).toEqual({ series: 1, n: NEED_LIMITS.weeks });
+  });
+  // The claims' multi-row inserts (RETURNING what this run inserted) and the bound, on D1.
+  it('a run claims at most CIRCLE_REMINDERS_PER_RUN reminders, the next the rest, each once', async () => {
+    const startsAt = new Date('2031-07-10T14:00:00Z');
+    const total = CIRCLE_REMINDERS_PER_RUN + 5;
+    // Three needs of 20 helpers (the most one may ask for), with a helper each taken.
+    const needs = await Promise.all(
+      [0, 1, 2].map((i) => circleWithNeed(`bound${i}`, startsAt, NEED_LIMITS.helpers)),
+    );
+    for (let i = 0; i < total; i++) {
+      const { circleId, needId, posted } = needs[i % 3]!;
+      const user = await findOrCreateUser(db, `bound-helper${i}@example.org`);
+      const id = newCircleId();
+      await db.insert(circleMembers).values({
+        id,
+        circleId,
+        userId: user.id,
+        displayName: `Helper ${i}`,
+        joinedAt: new Date(posted.getTime() - HOUR),
+      });
+      expect(await signUpForNeed(db, circleId, needId, id, posted)).toBe('signedUp');
+    }
+    const at = new Date(startsAt.getTime() - 23 * HOUR);
+    const { result, queries } = await countD1Queries(env.DB, () =>
+      sendCircleReminders(db, at, site),
+    );
+    expect(result).toBe(CIRCLE_REMINDERS_PER_RUN);
+    expect(queries).toBeLessThanOrEqual(15);
+    expect(await sendCircleReminders(db, at, site)).toBe(5);
+    expect(await sendCircleReminders(db, at, site)).toBe(0);
+    const mails = (await listOutbox(db, 1000))
+      .map((mail) => mail.toAddress)
+      .filter((to) => to.startsWith('bound-helper'));
+    expect(mails).toHaveLength(total);
+    expect(new Set(mails).size).toBe(total);
   });
 });

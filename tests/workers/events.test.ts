@@ -2,13 +2,16 @@ import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openD1Database } from '../../db/core/d1';
-import { listEventRsvps } from '../../db/events/rsvps';
+import { EVENT_REMINDERS_PER_RUN } from '../../db/events/jobs';
+import { listEventRsvps, takeRsvp } from '../../db/events/rsvps';
 import { createEvent } from '../../db/events/events';
 import { events } from '../../db/schema';
 import { findOrCreateUser } from '../../db/accounts/users';
 import { allCatalogs } from '../../worker/catalogs';
 import { rsvpsCsv } from '../../web/views/events/rsvps-csv';
+import { sendEventReminders } from '../../worker/events/jobs';
 import { runScheduledJobs } from '../../worker/jobs';
+import { countD1Queries } from './support/d1-queries';
 import { loadCsv } from '../../worker/on-demand';
 import { eventInput } from '../support/event-input';
 import { form, request } from './support/http';
@@ -115,6 +118,38 @@ describe('events on Workers with D1', () => {
       "select to_address from mail_outbox where subject = 'A reminder' and to_address like 'r_@example.org' order by to_address",
     ).all<{ to_address: string }>();
     expect(sent.results.map((r) => r.to_address)).toEqual(['r1@example.org', 'r2@example.org']);
+  });
+
+  // The claim's LIMIT and the links' hashes in one JSON parameter, as D1 runs them.
+  it('claims at most EVENT_REMINDERS_PER_RUN reminders a run, each with its own link', async () => {
+    const { id, startsAt } = await publishedEvent(null, 400);
+    const total = EVENT_REMINDERS_PER_RUN + 5;
+    for (let i = 0; i < total; i++)
+      await takeRsvp(db, id, {
+        name: `M${i}`,
+        email: `many${i}@example.org`,
+        places: 1,
+        accessNeeds: '',
+        wantsReminder: true,
+        locale: 'en',
+        siteOrigin: 'https://hearth.test',
+      });
+    const now = new Date(startsAt.getTime() - 3 * 3600_000);
+    const { result, queries } = await countD1Queries(env.DB, () => sendEventReminders(db, now));
+    expect(result).toBe(EVENT_REMINDERS_PER_RUN);
+    expect(queries).toBeLessThanOrEqual(3 + EVENT_REMINDERS_PER_RUN / 10);
+    expect(await sendEventReminders(db, now)).toBe(5);
+    expect(await sendEventReminders(db, now)).toBe(0);
+    const sent = await env.DB.prepare(
+      "select count(distinct to_address) as n, count(*) as total from mail_outbox where subject = 'A reminder' and to_address like 'many%'",
+    ).first<{ n: number; total: number }>();
+    expect(sent).toEqual({ n: total, total });
+    const linked = await env.DB.prepare(
+      'select count(distinct reminder_token_hash) as n from event_rsvps where event_id = ? and reminder_token_hash is not null',
+    )
+      .bind(id)
+      .first<{ n: number }>();
+    expect(linked!.n).toBe(total);
   });
 
   it('serves iCalendar and writes CSV inside workerd', async () => {

@@ -182,4 +182,45 @@ describe('stories on Workers with D1', () => {
     ).toBe(true);
     expect(mails.results).toHaveLength(40);
   });
+  // The claim's LIMIT, as D1 runs it: a run takes CONSENT_REMINDERS_PER_RUN, the next the rest.
+  it('reminds at most CONSENT_REMINDERS_PER_RUN authors a run, the rest the next run', async () => {
+    const { CONSENT_REMINDERS_PER_RUN } = await import('../../db/stories/stories');
+    const { runStoryConsentJobs } = await import('../../worker/stories/jobs');
+    const { openD1Database } = await import('../../db/core/d1');
+    const { countD1Queries } = await import('./support/d1-queries');
+    const now = Math.floor(Date.now() / 1000);
+    const total = CONSENT_REMINDERS_PER_RUN + 5;
+    const ids = Array.from({ length: total }, (_, i) => `bound${String(i).padStart(2, '0')}`);
+    await env.DB.batch([
+      env.DB.prepare(
+        "insert into users (id, email, locale, created_at) values ('bound-author', 'bound@example.org', 'en', 0)",
+      ),
+      ...ids.flatMap((id, i) => [
+        env.DB.prepare(
+          'insert into stories (id, author_id, created_at, published_approval_id, published_at) values (?, ?, 0, ?, 0)',
+        ).bind(id, 'bound-author', `${id}-a`),
+        env.DB.prepare(
+          "insert into story_versions (id, story_id, number, title, body, shown_name, language, content_notes, content_note_text, made_by, created_at) values (?, ?, 1, 'Title', 'Body', '', 'en', '', '', 'author', 0)",
+        ).bind(`${id}-v`, id),
+        env.DB.prepare(
+          "insert into story_approvals (id, story_id, version_id, approved_at, consent_own_page, consent_campaign_ids, consent_event_quotes, expires_at, site_origin) values (?, ?, ?, 0, 1, '', 0, ?, 'https://hearth.test')",
+        ).bind(`${id}-a`, id, `${id}-v`, now + 86400 + i * 60),
+      ]),
+    ]);
+    const db = openD1Database(env.DB);
+    const mailed = async () =>
+      (
+        await env.DB.prepare(
+          "select body_text from mail_outbox where to_address = 'bound@example.org'",
+        ).all<{ body_text: string }>()
+      ).results.map((row) => row.body_text.match(/\/my-stories\/(bound\d+)/)![1]);
+
+    const { queries } = await countD1Queries(env.DB, () => runStoryConsentJobs(db, new Date()));
+    expect(queries).toBeLessThanOrEqual(15);
+    expect(await mailed()).toHaveLength(CONSENT_REMINDERS_PER_RUN);
+    expect(await mailed()).not.toContain(ids.at(-1));
+    await runStoryConsentJobs(db, new Date());
+    await runStoryConsentJobs(db, new Date());
+    expect((await mailed()).sort()).toEqual(ids);
+  });
 });

@@ -183,7 +183,7 @@ export const accountRoutes = new Hono<AppEnv>()
     for (const id of cancelledEvents) {
       const event = await getEvent(db, id);
       if (event?.status === 'cancelled')
-        await tellEventAttendees(db, c.get('mailer'), event, (person) =>
+        await tellEventAttendees(db, c.get('mailer'), c.get('log'), event, (person) =>
           eventMail.cancelled(event, person),
         );
     }

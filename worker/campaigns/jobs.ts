@@ -16,8 +16,13 @@ import type { MailMessage } from '../../db/mail/outbox';
 import { format } from '../../web/i18n';
 import { catalogFor } from '../catalogs';
 
-/** Messages queued per batch, and batches per job run: a big list is sent over several runs. */
-export const UPDATE_MAILING = { batchSize: 100, batchesPerRun: 20 } as const;
+/**
+ * Messages queued per batch, and batches per job run: a big list is sent over several runs. A
+ * batch costs 12 D1 queries (its read, 10 outbox inserts and the cursor), so 10 batches are
+ * about 125 of a scheduled run's budget (worker/jobs.ts); 1,000 messages a run is already five
+ * times what the mail job delivers in one (MAIL_DELIVERIES_PER_RUN), so more would only queue.
+ */
+export const UPDATE_MAILING = { batchSize: 100, batchesPerRun: 10 } as const;
 
 /**
  * Queues campaign updates for confirmed signers who asked for news, batch by batch, into the

@@ -3,11 +3,14 @@ import { createDueNudges, claimHeldOwnerMail, deliverDueNudges } from '../../db/
 import { eraseEndedNeedPlaces } from '../../db/circles/needs';
 import { purgeClosedCircles } from '../../db/circles/close';
 import { claimCircleReminders } from '../../db/circles/reminders';
-import { enqueueMail } from '../../db/mail/outbox';
+import { enqueueMails } from '../../db/mail/outbox';
 import type { Job, JobSite } from '../jobs';
 import { circleMail, circleSignInLink } from './mail';
 
-/** Queues the one neutral circle email (a sign-in link, nothing more) to each address. */
+/**
+ * Queues the one neutral circle email (a sign-in link, nothing more) to each address, all in one
+ * write, due at once for the mail job.
+ */
 const queueCircleMail = async (
   db: Database,
   now: Date,
@@ -16,18 +19,17 @@ const queueCircleMail = async (
   recipients: { email: string | null; locale: 'en' | 'fr' }[],
 ) => {
   const link = circleSignInLink(origin);
-  for (const to of recipients)
-    if (to.email)
-      await enqueueMail(
-        db,
-        await circleMail({ to: to.email, locale: to.locale, siteName, link }),
-        now,
-        false,
-      );
+  const messages = await Promise.all(
+    recipients.flatMap((to) =>
+      to.email ? [circleMail({ to: to.email, locale: to.locale, siteName, link })] : [],
+    ),
+  );
+  await enqueueMails(db, messages, now, {});
 };
 
 /**
- * Sends the helpers' reminders now due (24 hours and 2 hours before a need). Each is claimed in
+ * Sends the helpers' reminders now due (24 hours and 2 hours before a need), at most
+ * CIRCLE_REMINDERS_PER_RUN a run (db/circles/reminders.ts). Each is claimed in
  * the database first (db/circles/reminders.ts), then queued in the mail outbox, which the mail
  * job delivers and retries: overlapping runs never send one twice. Without a known site address
  * (SITE_URL on a deployment) nothing is claimed, so the reminders wait until it is set.
@@ -45,7 +47,7 @@ export const sendCircleReminders = async (
 
 /**
  * Check-ins: nudges of the period are created once per member, delivered once outside quiet
- * hours (on the site, and by email when the owner chose email), and owner emails held through
+ * hours (each step at most CHECK_IN_NUDGES_PER_RUN a run: db/circles/nudges.ts) (on the site, and by email when the owner chose email), and owner emails held through
  * quiet hours go when they end. Without a known site address the site notice still shows, and
  * no email is written.
  */

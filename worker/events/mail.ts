@@ -182,14 +182,30 @@ export const eventMail = {
  * Sends many messages through the mailer's `sendMany`: stored in one write, so a long list
  * stays within one request's D1 queries and subrequests (the mailer delivers a few at once
  * and queues the rest). A provider's failure leaves them queued for retries.
+ *
+ * If the write itself fails, none of them is stored (one batch: all or nothing) and nobody is
+ * told. The change they tell of is made already, so the request goes on, as every email
+ * failure does here; the failure is logged (how many, and the error's name: never an address,
+ * a text or the error's message, which may quote them) and `null` is returned so that the page
+ * can say the people were not told.
  */
-export const sendAll = async (mailer: Mailer, messages: MailMessage[]): Promise<number> => {
+export const sendAll = async (
+  mailer: Mailer,
+  messages: MailMessage[],
+  log: (line: string) => void,
+): Promise<number | null> => {
   if (messages.length === 0) return 0;
   try {
     return await mailer.sendMany(messages);
-  } catch {
-    // The change the messages tell of is made already; the request must not fail for them.
-    return 0;
+  } catch (error) {
+    log(
+      JSON.stringify({
+        level: 'error',
+        mailNotStored: messages.length,
+        error: error instanceof Error ? error.name : 'unknown',
+      }),
+    );
+    return null;
   }
 };
 
@@ -200,16 +216,21 @@ export type AttendeeMessage = (person: {
   status: string;
 }) => Promise<MailMessage>;
 
-/** Everyone with a place or on the waitlist gets this message, each in their own language. */
+/**
+ * Everyone with a place or on the waitlist gets this message, each in their own language.
+ * Returns how many, or null when none could be sent (sendAll).
+ */
 export const tellEventAttendees = async (
   db: Database,
   mailer: Mailer,
+  log: (line: string) => void,
   event: EventRow,
   write: AttendeeMessage,
-): Promise<number> => {
+): Promise<number | null> => {
   const people = await listRsvpContacts(db, event.id);
   return sendAll(
     mailer,
     await Promise.all(people.map((person) => write({ ...person, name: person.name ?? '' }))),
+    log,
   );
 };

@@ -24,13 +24,17 @@ export const moderationEventRoutes = new Hono<AppEnv>()
         );
       const organizer = decided.organizerId ? await getUser(db, decided.organizerId) : null;
       if (organizer) {
-        await sendAll(c.get('mailer'), [
-          await eventMail.decided(
-            decided,
-            { email: organizer.email, locale: await userLocale(db, organizer.id) },
-            decision,
-          ),
-        ]);
+        await sendAll(
+          c.get('mailer'),
+          [
+            await eventMail.decided(
+              decided,
+              { email: organizer.email, locale: await userLocale(db, organizer.id) },
+              decision,
+            ),
+          ],
+          c.get('log'),
+        );
       }
       return c.redirect(noticeUrl(moderationNotices, '/moderation', `event-${decision}`), 303);
     },

@@ -58,11 +58,15 @@ const notices = {
   saved: (t) => t.events.saved,
   resubmitted: (t) => t.events.resubmittedNotice,
   notified: (t) => t.events.savedAndNotified,
+  // The change is made, but the emails about it could not be stored (sendAll): nobody was told.
+  'notified-unsent': (t) => t.events.savedNotNotified,
   submitted: (t) => t.events.submittedNotice,
   published: (t) => t.events.publishedNotice,
   cancelled: (t) => t.events.cancelledNotice2,
+  'cancelled-unsent': (t) => t.events.cancelledNotNotified,
   'cannot-edit': (t) => t.events.cannotEdit,
   sent: (t, sent) => format(t.events.messageSent, { count: Number(sent.count) || 0 }),
+  unsent: (t) => t.events.messageNotSent,
 } satisfies Notices<{ count: string | undefined }>;
 
 const managePath = (event: Pick<EventRow, 'id'>) => `/organize/events/${event.id}`;
@@ -128,7 +132,7 @@ const managePage = async (
 };
 
 const tellAttendees = (c: SignedInContext, event: EventRow, write: AttendeeMessage) =>
-  tellEventAttendees(c.get('db'), c.get('mailer'), event, write);
+  tellEventAttendees(c.get('db'), c.get('mailer'), c.get('log'), event, write);
 
 export const organizerEventRoutes = new Hono<AppEnv>()
   // Public: a calendar app cannot sign in. Lists only the organizer's published and cancelled events.
@@ -242,13 +246,17 @@ export const organizerEventRoutes = new Hono<AppEnv>()
           eventMail.promoted(result.after, person, rsvpLink(origin, person.token)),
         ),
       ),
+      c.get('log'),
     );
-    if (result.movedOrRelocated)
-      await tellAttendees(c, result.after, (person) => eventMail.changed(result.after, person));
+    const told = result.movedOrRelocated
+      ? await tellAttendees(c, result.after, (person) => eventMail.changed(result.after, person))
+      : 0;
     const done = result.resubmitted
       ? 'resubmitted'
       : result.movedOrRelocated
-        ? 'notified'
+        ? told === null
+          ? 'notified-unsent'
+          : 'notified'
         : 'saved';
     return c.redirect(noticeUrl(notices, managePath(event), done), 303);
   })
@@ -276,9 +284,14 @@ export const organizerEventRoutes = new Hono<AppEnv>()
       if (event.endsAt <= new Date())
         return c.redirect(noticeUrl(notices, managePath(event), 'cannot-edit'), 303);
       const cancelled = await cancelEvent(c.get('db'), event.id);
-      if (cancelled && event.status === 'published')
-        await tellAttendees(c, cancelled, (person) => eventMail.cancelled(cancelled, person));
-      return c.redirect(noticeUrl(notices, managePath(event), 'cancelled'), 303);
+      const told =
+        cancelled && event.status === 'published'
+          ? await tellAttendees(c, cancelled, (person) => eventMail.cancelled(cancelled, person))
+          : 0;
+      return c.redirect(
+        noticeUrl(notices, managePath(event), told === null ? 'cancelled-unsent' : 'cancelled'),
+        303,
+      );
     },
   )
 
@@ -332,7 +345,9 @@ export const organizerEventRoutes = new Hono<AppEnv>()
       eventMail.message(event, person, parsed.output),
     );
     return c.redirect(
-      noticeUrl(notices, managePath(event), 'sent', { query: { count: sent } }),
+      sent === null
+        ? noticeUrl(notices, managePath(event), 'unsent')
+        : noticeUrl(notices, managePath(event), 'sent', { query: { count: sent } }),
       303,
     );
   });

@@ -356,7 +356,7 @@ export const eventRoutes = new Hono<AppEnv>()
             outcome.owner,
             rsvpLink(siteOrigin(c), outcome.recoveryToken),
           );
-    await sendAll(c.get('mailer'), [mail]);
+    await sendAll(c.get('mailer'), [mail], c.get('log'));
     if (!isHtmx(c))
       return c.redirect(
         `/events/${event.slug}?${new URLSearchParams({ rsvp: outcome.status })}#rsvp-heading`,
@@ -409,6 +409,7 @@ export const eventRoutes = new Hono<AppEnv>()
             eventMail.promoted(event, person, rsvpLink(siteOrigin(c), person.token)),
           ),
         ),
+        c.get('log'),
       );
     }
     // Fewer places asked while waiting may give this person a place, and with it a new link.
@@ -446,6 +447,7 @@ export const eventRoutes = new Hono<AppEnv>()
               eventMail.promoted(event, person, rsvpLink(origin, person.token)),
             ),
           ),
+          c.get('log'),
         );
       }
     }

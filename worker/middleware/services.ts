@@ -18,9 +18,13 @@ export interface AppDeps {
   areaLinks: AreaLinks;
 }
 
-/** Puts the injected database, configuration, mailer and area links on the context for routes to use. */
-export const services = (deps: AppDeps): MiddlewareHandler<AppEnv> =>
+/**
+ * Puts the injected database, configuration, mailer and area links on the context for routes to
+ * use, and the app's log, for a failure a route answers itself (worker/events/mail.ts sendAll).
+ */
+export const services = (deps: AppDeps, log: (line: string) => void): MiddlewareHandler<AppEnv> =>
   async function services(c, next) {
+    c.set('log', log);
     c.set('config', deps.config(c.env));
     const db = deps.database(c.env);
     c.set('db', db);

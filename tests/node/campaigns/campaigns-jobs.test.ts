@@ -226,6 +226,24 @@ describe('scheduled campaign jobs', () => {
     expect(reads[1]).toBe(reads[0]);
   });
 
+  // D1 counts every statement of a batch toward an invocation's 1,000 queries (worker/jobs.ts):
+  // a batch of 100 messages is 10 multi-row inserts and the cursor, not an insert a message.
+  it('queues an update to 250 signers in a statement per ten messages', async () => {
+    const id = await publishedCampaign(t);
+    for (let i = 0; i < 250; i++) await sign(id, `s${i}@example.org`, { wantsUpdates: true });
+    await confirmAll();
+    await postCampaignUpdate(t.db, id, 'Thanks to all.', 'http://localhost');
+    const before = t.statements!();
+    expect(await mailCampaignUpdates(t.db, new Date())).toBe(250);
+    // 3 batches of a read, 10 (3 for the last) inserts and the cursor; the claim and its reads.
+    expect(t.statements!() - before).toBeLessThanOrEqual(45);
+    const to = (await listOutbox(t.db, 1000))
+      .filter((m) => m.bodyText.includes('Thanks to all.'))
+      .map((m) => m.toAddress);
+    expect(new Set(to).size).toBe(250);
+    expect(to).toHaveLength(250);
+  });
+
   it('a run out of batches leaves the rest to the next run, which goes on where it stopped', async () => {
     const id = await publishedCampaign(t);
     for (let i = 0; i < 5; i++) await sign(id, `n${i}@example.org`, { wantsUpdates: true });

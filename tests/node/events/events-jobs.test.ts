@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { countPlaces } from '../../../db/events/rsvps';
+import { EVENT_REMINDERS_PER_RUN } from '../../../db/events/jobs';
+import { countPlaces, takeRsvp } from '../../../db/events/rsvps';
 import { listOutbox } from '../../../db/mail/outbox';
 import { eventRsvps, events } from '../../../db/schema';
 import { deleteAccount, findUserByEmail } from '../../../db/accounts/users';
+import { sendEventReminders } from '../../../worker/events/jobs';
 import { runScheduledJobs } from '../../../worker/jobs';
 import { signIn, TestBrowser } from '../../support/browser';
 import { DAY, HOUR, mailsTo, privateToken, publishedEvent, rsvp } from '../../support/events';
@@ -37,6 +39,43 @@ describe('reminders', () => {
     const sent = await reminders();
     expect(sent.map((m) => m.toAddress)).toEqual(['yes@example.org']);
     expect(sent[0]!.bodyText).toContain('Test workshop');
+  });
+
+  // One cron invocation may make only so many D1 queries and subrequests: a run claims at most
+  // EVENT_REMINDERS_PER_RUN reminders and leaves the rest, each claimed once, for the next.
+  it('claims at most EVENT_REMINDERS_PER_RUN a run, overlapping runs included, each once', async () => {
+    const id = await publishedEvent(t, { capacity: null });
+    const total = EVENT_REMINDERS_PER_RUN + 5;
+    for (let i = 0; i < total; i++)
+      await takeRsvp(t.db, id, {
+        name: `R${i}`,
+        email: `r${i}@example.org`,
+        places: 1,
+        accessNeeds: '',
+        wantsReminder: true,
+        locale: 'en',
+        siteOrigin: 'http://localhost',
+      });
+    const event = (await t.db.select().from(events).where(eq(events.id, id)).get())!;
+    const due = new Date(event.startsAt.getTime() - 2 * HOUR);
+
+    const before = t.statements!();
+    expect(await sendEventReminders(t.db, due)).toBe(EVENT_REMINDERS_PER_RUN);
+    // The claim, the links' hashes, the event, and the outbox inserts (10 messages each).
+    expect(t.statements!() - before).toBeLessThanOrEqual(3 + EVENT_REMINDERS_PER_RUN / 10);
+    const [a, b] = await Promise.all([
+      sendEventReminders(t.db, due),
+      sendEventReminders(t.db, due),
+    ]);
+    expect(a + b).toBe(5);
+    expect(await sendEventReminders(t.db, due)).toBe(0);
+
+    const sent = (await reminders()).map((m) => m.toAddress);
+    expect(sent).toHaveLength(total);
+    expect(new Set(sent).size).toBe(total);
+    // Every reminder brings a private link of its own.
+    const links = (await reminders()).map((m) => m.bodyText.match(/\/rsvps\/([a-z2-7]{32})/)![1]);
+    expect(new Set(links).size).toBe(total);
   });
 
   it('sends no reminder for a cancelled event or a cancelled RSVP', async () => {

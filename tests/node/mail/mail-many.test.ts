@@ -1,7 +1,8 @@
-import { isNull } from 'drizzle-orm';
+import { eq, isNull } from 'drizzle-orm';
+import type { Database } from '../../../db/core/database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { takeRsvp } from '../../../db/events/rsvps';
-import { mailOutbox } from '../../../db/schema';
+import { events, mailOutbox } from '../../../db/schema';
 import { areaLinks } from '../../../worker/area-links';
 import {
   deliverDueMail,
@@ -20,11 +21,25 @@ let accepted: MailMessage[];
 let refusals: number;
 /** The organizer signs in through the local outbox (the test reads the code there). */
 let provider: boolean;
+/** The outbox write fails (D1 refusing the batch): nothing is stored. */
+let storeFails: boolean;
+
+/** The database, but every batch is refused, as D1 refuses one whose statement it rejects. */
+const refusingBatches = (db: Database): Database =>
+  new Proxy(db, {
+    get: (target, name, receiver) =>
+      name === 'batch'
+        ? async () => {
+            throw new Error('D1_ERROR: too many SQL variables: p0@example.org');
+          }
+        : Reflect.get(target, name, receiver),
+  });
 
 beforeEach(async () => {
   accepted = [];
   refusals = 0;
   provider = false;
+  storeFails = false;
   const transport = async (message: MailMessage) => {
     if (refusals > 0) {
       refusals--;
@@ -33,7 +48,9 @@ beforeEach(async () => {
     accepted.push(message);
   };
   t = await makeTestApp({ APP_ENV: 'local' }, areaLinks, (db) =>
-    provider ? providerMailer(db, transport, () => {}) : outboxMailer(db, () => {}),
+    provider
+      ? providerMailer(storeFails ? refusingBatches(db) : db, transport, () => {})
+      : outboxMailer(db, () => {}),
   );
 });
 afterEach(() => t.close());
@@ -129,5 +146,50 @@ describe('an event cancelled before many people', () => {
     expect(new Set(accepted.map((m) => m.to)).size).toBe(ATTENDEES);
     expect(accepted).toHaveLength(ATTENDEES);
     expect(await queued()).toEqual([]);
+  });
+});
+
+describe('notices to attendees that cannot be stored', () => {
+  /** The app's error lines about mail not stored, and whether any line names a person. */
+  const storeErrors = () => t.logs.filter((line) => line.includes('mailNotStored'));
+  const namesSomeone = () =>
+    t.logs.some((line) => /@|"P\d|is cancelled|est annulé|blue hall|SQL/.test(line));
+
+  it('cancels the event, logs the failure without personal data, and says nobody was told', async () => {
+    const { id, browser } = await crowdedEvent();
+    storeFails = true;
+    const res = await browser.post(`/organize/events/${id}/cancellation`);
+    expect(res.status).toBe(303);
+    const location = res.headers.get('location')!;
+    expect(location).toBe(`/organize/events/${id}?done=cancelled-unsent`);
+
+    // The organizer's action is whole: the event is cancelled; nothing was queued or sent.
+    const event = await t.db.select().from(events).where(eq(events.id, id)).get();
+    expect(event!.status).toBe('cancelled');
+    expect(await queued()).toEqual([]);
+    expect(accepted).toEqual([]);
+
+    expect(storeErrors().map((line) => JSON.parse(line))).toEqual([
+      { level: 'error', mailNotStored: ATTENDEES, error: 'Error' },
+    ]);
+    expect(namesSomeone()).toBe(false);
+
+    const page = await (await browser.get(location)).text();
+    expect(page).toContain('We could not email the people with an RSVP');
+    expect(page).not.toContain('We emailed everyone with an RSVP');
+  });
+
+  it('says a message to attendees was not sent, rather than "sent to 0 people"', async () => {
+    const { id, browser } = await crowdedEvent();
+    storeFails = true;
+    const res = await browser.post(`/organize/events/${id}/message`, {
+      message: 'The room has changed to the blue hall.',
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/organize/events/${id}?done=unsent`);
+    expect(storeErrors()).toHaveLength(1);
+    expect(namesSomeone()).toBe(false);
+    const page = await (await browser.get(res.headers.get('location')!)).text();
+    expect(page).toContain('Your message could not be sent');
   });
 });

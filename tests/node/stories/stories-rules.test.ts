@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listOutbox } from '../../../db/mail/outbox';
 import { stories, storyApprovals, storyEvents, storyVersions } from '../../../db/schema';
@@ -9,6 +9,8 @@ import {
   loadStory,
 } from '../../../db/stories/stories';
 import { deleteAccount, findUserByEmail } from '../../../db/accounts/users';
+import { CONSENT_REMINDERS_PER_RUN } from '../../../db/stories/stories';
+import { runStoryConsentJobs } from '../../../worker/stories/jobs';
 import { runScheduledJobs } from '../../../worker/jobs';
 import { TestBrowser } from '../../support/browser';
 import type { TestApp } from '../../support/app';
@@ -229,5 +231,58 @@ describe('withdrawal', () => {
     expect(await t.db.select().from(storyEvents).all()).toHaveLength(0);
     const [row] = await t.db.select().from(stories).all();
     expect(row!.authorId).toBeNull();
+  });
+});
+
+describe('consent reminders of many stories', () => {
+  // One cron invocation may make only so many D1 queries: a run claims at most
+  // CONSENT_REMINDERS_PER_RUN reminders, the soonest ending first, and leaves the rest.
+  it('reminds at most CONSENT_REMINDERS_PER_RUN authors a run, overlapping runs included, each once', async () => {
+    const total = CONSENT_REMINDERS_PER_RUN + 5;
+    const now = new Date();
+    const at = Math.floor(now.getTime() / 1000);
+    await t.db.run(
+      sql`insert into users (id, email, locale, created_at) values ('many-author', 'many@example.org', 'fr', 0)`,
+    );
+    // Straight into the tables: each consent ends within the week, later for later stories.
+    for (let i = 0; i < total; i++) {
+      const id = `many${String(i).padStart(2, '0')}`;
+      await t.db.batch([
+        t.db.run(
+          sql`insert into stories (id, author_id, created_at, published_approval_id, published_at) values (${id}, 'many-author', 0, ${`${id}-a`}, 0)`,
+        ),
+        t.db.run(
+          sql`insert into story_versions (id, story_id, number, title, body, shown_name, language, content_notes, content_note_text, made_by, created_at) values (${`${id}-v`}, ${id}, 1, 'Title', 'Body', '', 'en', '', '', 'author', 0)`,
+        ),
+        t.db.run(
+          sql`insert into story_approvals (id, story_id, version_id, approved_at, consent_own_page, consent_campaign_ids, consent_event_quotes, expires_at, site_origin) values (${`${id}-a`}, ${id}, ${`${id}-v`}, 0, 1, '', 0, ${at + 86400 + i * 60}, 'http://localhost')`,
+        ),
+      ]);
+    }
+    const mails = async () =>
+      (await listOutbox(t.db, 1000)).filter((m) => m.toAddress === 'many@example.org');
+
+    const before = t.statements!();
+    await runStoryConsentJobs(t.db, now);
+    // The unpublishing (2), the claim, the authors, the audit lines and the emails.
+    expect(t.statements!() - before).toBeLessThanOrEqual(15);
+    const first = await mails();
+    expect(first).toHaveLength(CONSENT_REMINDERS_PER_RUN);
+    // The soonest ending first, and in the author's language.
+    expect(first.some((m) => m.bodyText.includes('/my-stories/many00'))).toBe(true);
+    expect(first.some((m) => m.bodyText.includes(`/my-stories/many${total - 1}`))).toBe(false);
+    expect(first[0]!.subject).toBe('Un rappel au sujet de votre compte');
+
+    await Promise.all([runStoryConsentJobs(t.db, now), runStoryConsentJobs(t.db, now)]);
+    await runStoryConsentJobs(t.db, now);
+    const all = (await mails()).map((m) => m.bodyText.match(/\/my-stories\/(many\d+)/)![1]);
+    expect(all).toHaveLength(total);
+    expect(new Set(all).size).toBe(total);
+    const logged = await t.db
+      .select()
+      .from(storyEvents)
+      .where(eq(storyEvents.action, 'reminded'))
+      .all();
+    expect(logged).toHaveLength(total);
   });
 });

@@ -169,6 +169,8 @@ export const events = {
   saveDraft: 'Save',
   saved: 'Saved.',
   savedAndNotified: 'Saved. We emailed everyone with an RSVP about the new time or place.',
+  savedNotNotified:
+    'Saved. We could not email the people with an RSVP about the new time or place: please send them a message below.',
   resubmittedNotice:
     'Saved. A moderator checks the changes before the event is public again. People who said they are coming keep their place.',
   submit: 'Send for publishing',
@@ -179,6 +181,8 @@ export const events = {
   cancelEvent: 'Cancel this event',
   cancelEventHint: 'Everyone with an RSVP is emailed at once. This cannot be undone.',
   cancelledNotice2: 'The event is cancelled. We emailed everyone with an RSVP.',
+  cancelledNotNotified:
+    'The event is cancelled. We could not email the people with an RSVP: download the list of RSVPs to tell them another way.',
   cannotEdit: 'This event can no longer be changed.',
   view: 'See public page',
   edit: 'Edit',
@@ -201,6 +205,7 @@ export const events = {
   messageLabel: 'Message',
   messageSubmit: 'Send the message',
   messageSent: 'Sent to {count} people.',
+  messageNotSent: 'Your message could not be sent. Nobody received it. Please try again later.',
   messageTooMany: 'You sent many messages recently. Please wait {minutes} minutes.',
   myFeed: 'My public events in a calendar (iCalendar)',
   // Event form

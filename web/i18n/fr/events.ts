@@ -174,6 +174,8 @@ export const events: Catalog['events'] = {
   saved: 'Enregistré.',
   savedAndNotified:
     'Enregistré. Nous avons prévenu par e-mail toutes les personnes inscrites du nouvel horaire ou du nouveau lieu.',
+  savedNotNotified:
+    "Enregistré. Nous n'avons pas pu prévenir par e-mail les personnes inscrites du nouvel horaire ou du nouveau lieu : envoyez-leur un message ci-dessous.",
   resubmittedNotice:
     'Enregistré. Une personne de la modération vérifie les changements avant que l\u2019événement soit de nouveau public. Les personnes inscrites gardent leur place.',
   submit: 'Envoyer pour publication',
@@ -186,6 +188,8 @@ export const events: Catalog['events'] = {
   cancelEventHint:
     'Toutes les personnes inscrites reçoivent un e-mail tout de suite. Impossible de revenir en arrière.',
   cancelledNotice2: "L'événement est annulé. Nous avons écrit à toutes les personnes inscrites.",
+  cancelledNotNotified:
+    "L'événement est annulé. Nous n'avons pas pu écrire aux personnes inscrites : téléchargez la liste des inscriptions pour les prévenir autrement.",
   cannotEdit: 'Cet événement ne peut plus être modifié.',
   view: 'Voir la page publique',
   edit: 'Modifier',
@@ -208,6 +212,8 @@ export const events: Catalog['events'] = {
   messageLabel: 'Message',
   messageSubmit: 'Envoyer le message',
   messageSent: 'Envoyé à {count} personnes.',
+  messageNotSent:
+    "Votre message n'a pas pu être envoyé. Personne ne l'a reçu. Réessayez plus tard.",
   messageTooMany: 'Vous avez envoyé beaucoup de messages récemment. Attendez {minutes} minutes.',
   myFeed: 'Mes événements publics dans un agenda (iCalendar)',
   fieldLanguage: 'Langue dans laquelle l\u2019événement est décrit',
