@@ -40,9 +40,11 @@ export type Job = (
  *   helpers' reminders, CIRCLE_REMINDERS_PER_RUN = 50 (db/circles/reminders.ts)          ~13
  *   check-in nudges and held owner emails, CHECK_IN_NUDGES_PER_RUN = 50 each
  *     (db/circles/nudges.ts): made ~7, delivered ~52, owner emails ~101                  ~165
+ *   closed circles, CLOSED_CIRCLE_PURGES_PER_RUN = 200 (db/circles/close.ts): a read and
+ *     12 deletes for each 100 circles (D1's bound parameters)                            ~25
  *   mail delivery, MAIL_DELIVERIES_PER_RUN = 200 (db/mail/outbox.ts): claim + one each    ~201
  *
- * about 550, measured at about that by tests/node/site/scheduled-budget.test.ts with more work
+ * about 575, measured at about that by tests/node/site/scheduled-budget.test.ts with more work
  * due than every bound, against this budget of 700: the rest of the 1,000 is margin for what a
  * job adds later and for the subrequests of the same invocation (each D1 query is one, and
  * each delivered email one more fetch: about 750 of Workers Paid's 10,000).

@@ -5,6 +5,8 @@ import { addMember, circleWithPeople, HOUR, needDraft, postNeed } from '../../su
 import { signUpForNeed } from '../../../db/circles/signups';
 import { takeRsvp } from '../../../db/events/rsvps';
 import { MAIL_DELIVERIES_PER_RUN } from '../../../db/mail/outbox';
+import { CLOSED_CIRCLE_PURGES_PER_RUN } from '../../../db/circles/close';
+import { CLOSED_CIRCLE_KEEP_DAYS } from '../../../db/circles/rules';
 import { circles, mailOutbox } from '../../../db/schema';
 import { runScheduledJobs, SCHEDULED_RUN_QUERY_BUDGET } from '../../../worker/jobs';
 import { makeTestApp, type TestApp } from '../../support/app';
@@ -115,12 +117,25 @@ const circleWork = async () => {
   }
 };
 
+/** More closed circles past their keeping period than a run purges, each with a former member. */
+const closedCircles = async () => {
+  const closedAt = at - (CLOSED_CIRCLE_KEEP_DAYS + 1) * 86400;
+  await t.db.run(sql`
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${CLOSED_CIRCLE_PURGES_PER_RUN + 10})
+    INSERT INTO circles (id, owner_id, label, time_zone, created_at, closed_at)
+    SELECT 'closed' || i, null, '', 'UTC', 0, ${closedAt} FROM n`);
+  await t.db.run(sql`
+    INSERT INTO circle_members (id, circle_id, user_id, display_name, joined_at)
+    SELECT 'former-' || id, id, 'budget-author', '', 0 FROM circles WHERE closed_at IS NOT NULL`);
+};
+
 describe('one scheduled run with more work due than every bound', () => {
   it('stays within SCHEDULED_RUN_QUERY_BUDGET D1 queries, and leaves the rest', async () => {
     await campaignMailing();
     await eventReminders();
     await consentReminders();
     await circleWork();
+    await closedCircles();
     const delivered: string[] = [];
     const logs: string[] = [];
 
@@ -143,5 +158,11 @@ describe('one scheduled run with more work due than every bound', () => {
       .from(mailOutbox)
       .get();
     expect(queued!.n + delivered.length).toBe(1000 + 100 + 50 + 50 + 50 + 50);
+    const stillClosed = await t.db
+      .select({ n: sql<number>`count(*)` })
+      .from(circles)
+      .where(sql`${circles.closedAt} IS NOT NULL`)
+      .get();
+    expect(stillClosed!.n).toBe(10);
   });
 });
