@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { describedBy, fieldFrame, type FieldProps } from './field-frame';
 
 /** Field errors by field name, as plain-language messages. */
 export type FieldErrors = Partial<Record<string, string>>;
@@ -24,38 +25,7 @@ export const ErrorSummary = ({ errors, title }: { errors: FieldErrors; title: st
   );
 };
 
-interface FieldProps {
-  name: string;
-  label: string;
-  hint?: string;
-  error?: string | undefined;
-  optionalLabel?: string;
-}
-
-const describedBy = (props: FieldProps) =>
-  [props.hint ? `hint-${props.name}` : '', props.error ? `error-${props.name}` : '']
-    .filter(Boolean)
-    .join(' ') || undefined;
-
-const FieldFrame = (props: FieldProps & { children: Child }) => (
-  <div class={props.error ? 'field field-error' : 'field'}>
-    <label for={`field-${props.name}`}>
-      {props.label}
-      {props.optionalLabel ? <span class="optional"> {props.optionalLabel}</span> : null}
-    </label>
-    {props.hint ? (
-      <p class="hint" id={`hint-${props.name}`}>
-        {props.hint}
-      </p>
-    ) : null}
-    {props.error ? (
-      <p class="error-message" id={`error-${props.name}`}>
-        {props.error}
-      </p>
-    ) : null}
-    {props.children}
-  </div>
-);
+const FieldFrame = (props: FieldProps & { children: Child }) => fieldFrame(props, props.children);
 
 /** A labelled text input with its hint and error, tied together for screen readers. */
 export const TextField = (
@@ -123,30 +93,7 @@ export const Notice = ({ text }: { text: string | undefined }) =>
     </p>
   ) : null;
 
-/** A labelled select with its hint and error. */
-export const SelectField = (props: {
-  name: string;
-  label: string;
-  value: string;
-  error?: string | undefined;
-  hint?: string;
-  options: [string, string][];
-}) => (
-  <FieldFrame {...props}>
-    <select
-      id={`field-${props.name}`}
-      name={props.name}
-      aria-describedby={describedBy(props)}
-      aria-invalid={props.error ? 'true' : undefined}
-    >
-      {props.options.map(([value, label]) => (
-        <option value={value} selected={value === props.value}>
-          {label}
-        </option>
-      ))}
-    </select>
-  </FieldFrame>
-);
+export { SelectField } from './select-field';
 
 /** A group of checkboxes under one legend, with an optional hint and error. */
 export const Checkboxes = (props: {
