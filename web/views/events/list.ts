@@ -1,10 +1,12 @@
+import { html } from 'hono/html';
 import type { EventCategory } from '../../../db/events/events';
 import type { ListedEvent } from '../../../db/events/list-page';
 import type { MonthOccurrence } from '../../../db/events/month';
 import { PageLinks } from '../../components/page-links';
 import { format, type Catalog, type Locale } from '../../i18n';
 import { EventSummary } from './summary';
-import { SelectField } from '../../components/form';
+import { SelectField } from '../../components/select-field';
+import { booleanAttribute } from '../../components/html-attributes';
 import { eventsFeedPath } from './feed-links';
 import { eventsUrl } from './events-url';
 import { MonthGrid } from './month-grid';
@@ -42,6 +44,15 @@ export interface EventsPageProps {
   before?: string | null;
 }
 
+/** A hidden field of the filter form. */
+// prettier-ignore
+const hidden = (name: string, value: string) => html`<input type="hidden" name="${name}" value="${value}"/>`;
+
+/** A date filter (from, to) with its hint. */
+const dateField = (name: 'from' | 'to', label: string, hint: string, value: string) =>
+  // prettier-ignore
+  html`<div class="field"><label for="filter-${name}">${label}</label><p class="hint" id="hint-${name}">${hint}</p><input type="date" id="filter-${name}" name="${name}" value="${value}" aria-describedby="hint-${name}"/></div>`;
+
 /** The filter form: a plain GET form; htmx swaps only the results and keeps the URL in step. */
 const EventFilters = (props: EventsPageProps) => {
   const { t, filters } = props;
@@ -54,181 +65,104 @@ const EventFilters = (props: EventsPageProps) => {
     filters.from ||
     filters.to
   );
-  return (
-    // Folded on arrival so a phone shows events first; open when a filter is in use.
-    <details class="filters" open={active}>
-      <summary>{e.filtersHeading}</summary>
-      <form
-        method="get"
-        action="/events"
-        hx-get="/events"
-        hx-target="#event-results"
-        hx-swap="outerHTML"
-        hx-push-url="true"
-      >
-        {filters.view === 'month' ? <input type="hidden" name="view" value="month" /> : null}
-        {filters.organizer ? (
-          <input type="hidden" name="organizer" value={filters.organizer} />
-        ) : null}
-        {filters.view === 'month' ? (
-          <input type="hidden" name="month" value={filters.month} />
-        ) : null}
-        <SelectField
-          name="format"
-          label={e.filterFormat}
-          value={filters.format}
-          options={[
-            ['', e.formatAny],
-            ['in_person', e.formatInPerson],
-            ['online', e.formatOnline],
-          ]}
-        />
-        <SelectField
-          name="city"
-          label={e.filterCity}
-          value={filters.city}
-          options={[['', e.cityAny], ...props.cities.map((city): [string, string] => [city, city])]}
-        />
-        <SelectField
-          name="language"
-          label={e.filterLanguage}
-          value={filters.language}
-          options={[
-            ['', e.languageAny],
-            ...props.languages.map((code): [string, string] => [
-              code,
-              e.languageNames[code as keyof typeof e.languageNames] ?? code,
-            ]),
-          ]}
-        />
-        <SelectField
-          name="category"
-          label={e.filterCategory}
-          value={filters.category}
-          options={[
-            ['', e.categoryAny],
-            ...props.categories.map((c): [string, string] => [c, e.categories[c]]),
-          ]}
-        />
-        {filters.view === 'list' ? (
-          <>
-            <div class="field">
-              <label for="filter-from">{e.filterFrom}</label>
-              <p class="hint" id="hint-from">
-                {e.dateHint}
-              </p>
-              <input
-                type="date"
-                id="filter-from"
-                name="from"
-                value={filters.from}
-                aria-describedby="hint-from"
-              />
-            </div>
-            <div class="field">
-              <label for="filter-to">{e.filterTo}</label>
-              <p class="hint" id="hint-to">
-                {e.dateHint}
-              </p>
-              <input
-                type="date"
-                id="filter-to"
-                name="to"
-                value={filters.to}
-                aria-describedby="hint-to"
-              />
-            </div>
-          </>
-        ) : null}
-        <div class="actions">
-          <button type="submit" class="button-primary">
-            {e.applyFilters}
-          </button>
-          <a
-            href={
-              filters.view === 'month' ? `/events?view=month&month=${filters.month}` : '/events'
-            }
-          >
-            {e.clearFilters}
-          </a>
-        </div>
-      </form>
-    </details>
-  );
+  const month = filters.view === 'month';
+  const selects = [
+    SelectField({
+      name: 'format',
+      label: e.filterFormat,
+      value: filters.format,
+      options: [
+        ['', e.formatAny],
+        ['in_person', e.formatInPerson],
+        ['online', e.formatOnline],
+      ],
+    }),
+    SelectField({
+      name: 'city',
+      label: e.filterCity,
+      value: filters.city,
+      options: [['', e.cityAny], ...props.cities.map((city): [string, string] => [city, city])],
+    }),
+    SelectField({
+      name: 'language',
+      label: e.filterLanguage,
+      value: filters.language,
+      options: [
+        ['', e.languageAny],
+        ...props.languages.map((code): [string, string] => [
+          code,
+          e.languageNames[code as keyof typeof e.languageNames] ?? code,
+        ]),
+      ],
+    }),
+    SelectField({
+      name: 'category',
+      label: e.filterCategory,
+      value: filters.category,
+      options: [
+        ['', e.categoryAny],
+        ...props.categories.map((c): [string, string] => [c, e.categories[c]]),
+      ],
+    }),
+  ];
+  const dates =
+    filters.view === 'list'
+      ? [
+          dateField('from', e.filterFrom, e.dateHint, filters.from),
+          dateField('to', e.filterTo, e.dateHint, filters.to),
+        ]
+      : '';
+  const clear = month ? `/events?view=month&month=${filters.month}` : '/events';
+  // Folded on arrival so a phone shows events first; open when a filter is in use.
+  // prettier-ignore
+  return html`<details class="filters"${booleanAttribute(active, 'open')}><summary>${e.filtersHeading}</summary><form method="get" action="/events" hx-get="/events" hx-target="#event-results" hx-swap="outerHTML" hx-push-url="true">${month ? hidden('view', 'month') : ''}${filters.organizer ? hidden('organizer', filters.organizer) : ''}${month ? hidden('month', filters.month) : ''}${selects}${dates}<div class="actions"><button type="submit" class="button-primary">${e.applyFilters}</button><a href="${clear}">${e.clearFilters}</a></div></form></details>`;
 };
 
-/** The swappable results: the list or the month grid. The full page and htmx both use it. */
+/**
+ * The swappable results: the list or the month grid. The full page and htmx both use it. An
+ * `html` template, as the whole events page and the grid.
+ */
 export const EventResults = (props: EventsPageProps) => {
   const { t } = props;
   const count = props.filters.view === 'month' ? props.occurrences.length : props.events.length;
   const paged = !!(props.after || props.before);
-  return (
-    <section id="event-results" aria-labelledby="event-results-heading">
-      <h2 id="event-results-heading" aria-live="polite">
-        {paged
-          ? format(t.events.resultCountPage, { count })
-          : count === 1
-            ? t.events.resultCountOne
-            : format(t.events.resultCount, { count })}
-      </h2>
-      {props.filters.view === 'month' ? (
-        <MonthGrid {...props} />
-      ) : count === 0 ? (
-        <p>{t.events.noEvents}</p>
-      ) : (
-        <ul class="event-list">
-          {props.events.map((event) => (
-            <EventSummary t={t} locale={props.locale} event={event} repeats={event.repeats} />
-          ))}
-        </ul>
-      )}
-      {props.filters.view === 'list' ? (
-        <PageLinks
-          t={t}
-          label={t.events.pagesLabel}
-          previousHref={
-            props.before ? eventsUrl(props.filters, {}, { before: props.before }) : null
-          }
-          nextHref={props.after ? eventsUrl(props.filters, {}, { after: props.after }) : null}
-        />
-      ) : null}
-    </section>
-  );
+  const heading = paged
+    ? format(t.events.resultCountPage, { count })
+    : count === 1
+      ? t.events.resultCountOne
+      : format(t.events.resultCount, { count });
+  const shown =
+    props.filters.view === 'month'
+      ? MonthGrid(props)
+      : count === 0
+        ? html`<p>${t.events.noEvents}</p>`
+        : // prettier-ignore
+          html`<ul class="event-list">${props.events.map((event) => EventSummary({ t, locale: props.locale, event, repeats: event.repeats }))}</ul>`;
+  const pages =
+    props.filters.view === 'list'
+      ? PageLinks({
+          t,
+          label: t.events.pagesLabel,
+          previousHref: props.before
+            ? eventsUrl(props.filters, {}, { before: props.before })
+            : null,
+          nextHref: props.after ? eventsUrl(props.filters, {}, { after: props.after }) : null,
+        })
+      : '';
+  // prettier-ignore
+  return html`<section id="event-results" aria-labelledby="event-results-heading"><h2 id="event-results-heading" aria-live="polite">${heading}</h2>${shown}${pages}</section>`;
 };
+
+/** ` aria-current="page"` on the link of the view shown. */
+const currentIf = (on: boolean) => (on ? html` aria-current="page"` : '');
 
 /** /events: upcoming events as a list or a month, with filters. */
 export const EventsPage = (props: EventsPageProps) => {
   const { t, filters } = props;
-  return (
-    <>
-      <h1>{t.events.title}</h1>
-      <p class="lead">{t.events.intro}</p>
-      <nav class="actions" aria-label={t.events.viewLabel}>
-        <a
-          href={eventsUrl(filters, { view: 'list' })}
-          aria-current={filters.view === 'list' ? 'page' : undefined}
-        >
-          {t.events.listView}
-        </a>
-        <a
-          href={eventsUrl(filters, { view: 'month' })}
-          aria-current={filters.view === 'month' ? 'page' : undefined}
-        >
-          {t.events.monthView}
-        </a>
-      </nav>
-      <EventFilters {...props} />
-      <EventResults {...props} />
-      <ul class="feed-links">
-        <li>
-          <a href="/events.ics">{t.events.feedLink}</a>
-        </li>
-        <li>
-          <a href={eventsFeedPath(filters, props.locale)} type="application/atom+xml">
-            {t.feeds.eventsLink}
-          </a>
-        </li>
-      </ul>
-    </>
-  );
+  // prettier-ignore
+  const views = html`<nav class="actions" aria-label="${t.events.viewLabel}"><a href="${eventsUrl(filters, { view: 'list' })}"${currentIf(filters.view === 'list')}>${t.events.listView}</a><a href="${eventsUrl(filters, { view: 'month' })}"${currentIf(filters.view === 'month')}>${t.events.monthView}</a></nav>`;
+  // prettier-ignore
+  const feeds = html`<ul class="feed-links"><li><a href="/events.ics">${t.events.feedLink}</a></li><li><a href="${eventsFeedPath(filters, props.locale)}" type="application/atom+xml">${t.feeds.eventsLink}</a></li></ul>`;
+  // prettier-ignore
+  return html`<h1>${t.events.title}</h1><p class="lead">${t.events.intro}</p>${views}${EventFilters(props)}${EventResults(props)}${feeds}`;
 };
