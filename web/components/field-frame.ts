@@ -1,5 +1,5 @@
 import { html } from 'hono/html';
-import type { Child } from 'hono/jsx';
+import type { HtmlEscapedString } from 'hono/utils/html';
 
 /** What every labelled field has: its name, label, and optional hint, error and "optional" mark. */
 export interface FieldProps {
@@ -17,11 +17,13 @@ export const describedBy = (props: FieldProps) =>
     .join(' ') || undefined;
 
 /**
- * A field's label, hint and error around its control, tied together for screen readers. An
- * `html` template (the JSX fields of form.tsx draw their control into it, a select is a
- * template too); `control` is HTML already drawn, or a JSX element, drawn here.
+ * A field's label, hint and error around its control (an input, a text area, a select, drawn by
+ * text-fields.ts and select-field.ts), tied together for screen readers. An `html` template.
  */
-export const fieldFrame = (props: FieldProps, control: Child) => {
+export const fieldFrame = (
+  props: FieldProps,
+  control: HtmlEscapedString | Promise<HtmlEscapedString>,
+) => {
   // prettier-ignore
   const optional = props.optionalLabel ? html`<span class="optional"> ${props.optionalLabel}</span>` : '';
   // prettier-ignore

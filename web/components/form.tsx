@@ -1,6 +1,3 @@
-import type { Child } from 'hono/jsx';
-import { describedBy, fieldFrame, type FieldProps } from './field-frame';
-
 /** Field errors by field name, as plain-language messages. */
 export type FieldErrors = Partial<Record<string, string>>;
 
@@ -25,61 +22,7 @@ export const ErrorSummary = ({ errors, title }: { errors: FieldErrors; title: st
   );
 };
 
-const FieldFrame = (props: FieldProps & { children: Child }) => fieldFrame(props, props.children);
-
-/** A labelled text input with its hint and error, tied together for screen readers. */
-export const TextField = (
-  props: FieldProps & {
-    value?: string | undefined;
-    type?: 'text' | 'email';
-    autocomplete?: string;
-    inputmode?: 'text' | 'email' | 'numeric';
-    maxLength?: number;
-    required?: boolean;
-    pattern?: string;
-  },
-) => (
-  <FieldFrame {...props}>
-    <input
-      id={`field-${props.name}`}
-      name={props.name}
-      type={props.type ?? 'text'}
-      value={props.value ?? ''}
-      autocomplete={props.autocomplete}
-      inputmode={props.inputmode}
-      maxlength={props.maxLength}
-      required={props.required}
-      pattern={props.pattern}
-      spellcheck={props.type === 'email' ? false : undefined}
-      aria-invalid={props.error ? 'true' : undefined}
-      aria-describedby={describedBy(props)}
-    />
-  </FieldFrame>
-);
-
-/** A labelled multi-line text field. */
-export const TextArea = (
-  props: FieldProps & {
-    value?: string | undefined;
-    maxLength?: number;
-    rows?: number;
-    required?: boolean;
-  },
-) => (
-  <FieldFrame {...props}>
-    <textarea
-      id={`field-${props.name}`}
-      name={props.name}
-      rows={props.rows ?? 5}
-      maxlength={props.maxLength}
-      required={props.required}
-      aria-invalid={props.error ? 'true' : undefined}
-      aria-describedby={describedBy(props)}
-    >
-      {props.value ?? ''}
-    </textarea>
-  </FieldFrame>
-);
+export { TextArea, TextField } from './text-fields';
 
 /** The create form's key (db/core/form-submissions.ts): a second press of Save finds the first record. */
 export const FormKeyField = ({ value }: { value: string | undefined }) =>

@@ -5,3 +5,7 @@ export const booleanAttribute = (on: boolean, name: string) => (on ? raw(` ${nam
 
 /** ` nonce="…"` on a script tag, when the response has a CSP nonce. */
 export const nonceAttribute = (nonce: string | undefined) => (nonce ? html` nonce="${nonce}"` : '');
+
+/** ` name="value"`, or nothing when there is no value, as JSX writes an attribute left undefined. */
+export const optionalAttribute = (name: string, value: string | number | undefined) =>
+  value === undefined ? '' : html` ${name}="${value}"`;
