@@ -1,5 +1,6 @@
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
+import { nonceAttribute } from './components/html-attributes';
 import { LanguageSwitch } from './components/language-switch';
 import { QuickExit } from './components/quick-exit';
 import { ShareCard, type ShareCardContent } from './components/share-card';
@@ -18,16 +19,13 @@ const HTMX_CONFIG = JSON.stringify({
   implicitInheritance: false,
 });
 
-/** ` nonce="…"` on a script, when the response has one. */
-const nonceOf = (shell: Shell) => (shell.nonce ? html` nonce="${shell.nonce}"` : '');
-
 const head = (shell: Shell, title: string, shareCard: ShareCardContent | undefined) => {
   // prettier-ignore
   const feeds = (shell.feeds ?? []).map((feed) => html`<link rel="alternate" type="application/atom+xml" title="${feed.title}" href="${feed.href}"/>`);
   // prettier-ignore
-  const htmx = shell.htmx ? html`<meta name="htmx-config" content="${HTMX_CONFIG}"/><script src="${assetPath('load-htmx.js')}" data-htmx="${assetPath('htmx.js')}"${nonceOf(shell)} defer=""></script>` : '';
+  const htmx = shell.htmx ? html`<meta name="htmx-config" content="${HTMX_CONFIG}"/><script src="${assetPath('load-htmx.js')}" data-htmx="${assetPath('htmx.js')}"${nonceAttribute(shell.nonce)} defer=""></script>` : '';
   // prettier-ignore
-  return html`<head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><meta name="color-scheme" content="light dark"/><meta name="referrer" content="no-referrer"/><meta name="robots" content="noarchive"/><title>${`${title} · ${shell.siteName}`}</title>${shareCard ? ShareCard({ card: shareCard, siteName: shell.siteName }) : ''}<link rel="icon" href="${assetPath('icon.svg')}" type="image/svg+xml"/><link rel="stylesheet" href="${assetPath('site.css')}"/>${feeds}<script src="${assetPath('quick-exit.js')}"${nonceOf(shell)} defer=""></script>${htmx}</head>`;
+  return html`<head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><meta name="color-scheme" content="light dark"/><meta name="referrer" content="no-referrer"/><meta name="robots" content="noarchive"/><title>${`${title} · ${shell.siteName}`}</title>${shareCard ? ShareCard({ card: shareCard, siteName: shell.siteName }) : ''}<link rel="icon" href="${assetPath('icon.svg')}" type="image/svg+xml"/><link rel="stylesheet" href="${assetPath('site.css')}"/>${feeds}<script src="${assetPath('quick-exit.js')}"${nonceAttribute(shell.nonce)} defer=""></script>${htmx}</head>`;
 };
 
 /**

@@ -1,3 +1,4 @@
+import { html } from 'hono/html';
 import type { ContentLanguage } from '../../db/core/content-languages';
 import { labelledValues, type Catalog } from '../i18n';
 import { SelectField } from './form';
@@ -10,6 +11,10 @@ export const textDir = (language: string): 'rtl' | 'ltr' => (language === 'ar' ?
  * (WCAG 3.1.2, language of parts): spread them on the element that holds the text.
  */
 export const textIn = (language: string) => ({ lang: language, dir: textDir(language) });
+
+/** The same attributes for an `html` template: ` lang="…" dir="…"`. */
+export const textInAttributes = (language: string) =>
+  html` lang="${language}" dir="${textDir(language)}"`;
 
 export const contentLanguageName = (t: Catalog, language: string) =>
   language in t.forms.contentLanguages

@@ -1,4 +1,4 @@
-import type { Child } from 'hono/jsx';
+import { describedBy, hintAndError } from './field-frame';
 
 /** Field errors by field name, as plain-language messages. */
 export type FieldErrors = Partial<Record<string, string>>;
@@ -24,100 +24,7 @@ export const ErrorSummary = ({ errors, title }: { errors: FieldErrors; title: st
   );
 };
 
-interface FieldProps {
-  name: string;
-  label: string;
-  hint?: string;
-  error?: string | undefined;
-  optionalLabel?: string;
-}
-
-/** The ids of a field's hint and error, which its input or fieldset is described by. */
-const describedBy = (props: Pick<FieldProps, 'name' | 'hint' | 'error'>) =>
-  [props.hint ? `hint-${props.name}` : '', props.error ? `error-${props.name}` : '']
-    .filter(Boolean)
-    .join(' ') || undefined;
-
-/** A field's hint and its error, each with the id that describedBy names. */
-const HintAndError = (props: Pick<FieldProps, 'name' | 'hint' | 'error'>) => (
-  <>
-    {props.hint ? (
-      <p class="hint" id={`hint-${props.name}`}>
-        {props.hint}
-      </p>
-    ) : null}
-    {props.error ? (
-      <p class="error-message" id={`error-${props.name}`}>
-        {props.error}
-      </p>
-    ) : null}
-  </>
-);
-
-const FieldFrame = (props: FieldProps & { children: Child }) => (
-  <div class={props.error ? 'field field-error' : 'field'}>
-    <label for={`field-${props.name}`}>
-      {props.label}
-      {props.optionalLabel ? <span class="optional"> {props.optionalLabel}</span> : null}
-    </label>
-    <HintAndError name={props.name} hint={props.hint} error={props.error} />
-    {props.children}
-  </div>
-);
-
-/** A labelled text input with its hint and error, tied together for screen readers. */
-export const TextField = (
-  props: FieldProps & {
-    value?: string | undefined;
-    type?: 'text' | 'email';
-    autocomplete?: string;
-    inputmode?: 'text' | 'email' | 'numeric';
-    maxLength?: number;
-    required?: boolean;
-    pattern?: string;
-  },
-) => (
-  <FieldFrame {...props}>
-    <input
-      id={`field-${props.name}`}
-      name={props.name}
-      type={props.type ?? 'text'}
-      value={props.value ?? ''}
-      autocomplete={props.autocomplete}
-      inputmode={props.inputmode}
-      maxlength={props.maxLength}
-      required={props.required}
-      pattern={props.pattern}
-      spellcheck={props.type === 'email' ? false : undefined}
-      aria-invalid={props.error ? 'true' : undefined}
-      aria-describedby={describedBy(props)}
-    />
-  </FieldFrame>
-);
-
-/** A labelled multi-line text field. */
-export const TextArea = (
-  props: FieldProps & {
-    value?: string | undefined;
-    maxLength?: number;
-    rows?: number;
-    required?: boolean;
-  },
-) => (
-  <FieldFrame {...props}>
-    <textarea
-      id={`field-${props.name}`}
-      name={props.name}
-      rows={props.rows ?? 5}
-      maxlength={props.maxLength}
-      required={props.required}
-      aria-invalid={props.error ? 'true' : undefined}
-      aria-describedby={describedBy(props)}
-    >
-      {props.value ?? ''}
-    </textarea>
-  </FieldFrame>
-);
+export { TextArea, TextField } from './text-fields';
 
 /** The create form's key (db/core/form-submissions.ts): a second press of Save finds the first record. */
 export const FormKeyField = ({ value }: { value: string | undefined }) =>
@@ -131,30 +38,7 @@ export const Notice = ({ text }: { text: string | undefined }) =>
     </p>
   ) : null;
 
-/** A labelled select with its hint and error. */
-export const SelectField = (props: {
-  name: string;
-  label: string;
-  value: string;
-  error?: string | undefined;
-  hint?: string;
-  options: [string, string][];
-}) => (
-  <FieldFrame {...props}>
-    <select
-      id={`field-${props.name}`}
-      name={props.name}
-      aria-describedby={describedBy(props)}
-      aria-invalid={props.error ? 'true' : undefined}
-    >
-      {props.options.map(([value, label]) => (
-        <option value={value} selected={value === props.value}>
-          {label}
-        </option>
-      ))}
-    </select>
-  </FieldFrame>
-);
+export { SelectField } from './select-field';
 
 /** A group of checkboxes under one legend, with an optional hint and error. */
 export const Checkboxes = (props: {
@@ -171,7 +55,7 @@ export const Checkboxes = (props: {
     aria-describedby={describedBy(props)}
   >
     <legend>{props.legend}</legend>
-    <HintAndError name={props.name} hint={props.hint} error={props.error} />
+    {hintAndError(props)}
     {props.options.map(([value, label]) => (
       <div class="checkbox">
         <input

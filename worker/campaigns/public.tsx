@@ -17,7 +17,8 @@ import {
   SignaturePanel,
   type SignaturePanelState,
 } from '../../web/views/campaigns/signature-panel';
-import { CampaignListPage, CampaignPage } from '../../web/views/campaigns/pages';
+import { CampaignListPage } from '../../web/views/campaigns/pages';
+import { CampaignPage } from '../../web/views/campaigns/campaign-page';
 import type { AppEnv } from '../env';
 import { renderPage } from '../http/render';
 import { readPageAsk } from '../http/page-ask';
@@ -79,25 +80,23 @@ const campaignPage = async (
       language: campaign.contentLanguage,
     },
     feeds: [campaignFeeds.updates(c, campaign), campaignFeeds.all(c)],
-    body: (
-      <CampaignPage
-        t={t}
-        locale={c.get('locale')}
-        campaign={campaign}
-        count={count}
-        goal={currentGoal(campaign.goal, count)}
-        signers={signers}
-        updates={updates}
-        shareUrl={siteOrigin(c) + path}
-        open={isOpenForSigning(campaign)}
-        shownStatus={shownStatus(campaign)}
-        panel={options.panel ?? { kind: 'form' }}
-        notice={options.notice}
-        callMessage={options.callMessage}
-        related={<>{related}</>}
-        updatesFeedHref={campaignFeeds.updates(c, campaign).href}
-      />
-    ),
+    body: CampaignPage({
+      t,
+      locale: c.get('locale'),
+      campaign,
+      count,
+      goal: currentGoal(campaign.goal, count),
+      signers,
+      updates,
+      shareUrl: siteOrigin(c) + path,
+      open: isOpenForSigning(campaign),
+      shownStatus: shownStatus(campaign),
+      panel: options.panel ?? { kind: 'form' },
+      notice: options.notice,
+      callMessage: options.callMessage,
+      related: <>{related}</>,
+      updatesFeedHref: campaignFeeds.updates(c, campaign).href,
+    }),
   });
 };
 
@@ -110,13 +109,13 @@ const signAnswer = async (
 ) => {
   if (isHtmx(c)) {
     return c.html(
-      <SignaturePanel
-        t={c.get('t')}
-        campaignId={campaign.id}
-        isLetter={campaign.kind === 'letter'}
-        suggestedLetter={campaign.letterText}
-        state={panel}
-      />,
+      SignaturePanel({
+        t: c.get('t'),
+        campaignId: campaign.id,
+        isLetter: campaign.kind === 'letter',
+        suggestedLetter: campaign.letterText,
+        state: panel,
+      }),
       status as 200,
     );
   }

@@ -241,11 +241,11 @@ export const eventRoutes = new Hono<AppEnv>()
       after: list?.after ?? null,
       before: list?.before ?? null,
     };
-    if (isHtmx(c)) return c.html(<EventResults {...props} />);
+    if (isHtmx(c)) return c.html(EventResults(props));
     return renderPage(c, {
       title: t.events.title,
       section: 'events',
-      body: <EventsPage {...props} />,
+      body: EventsPage(props),
       feeds: [
         { href: eventsFeedPath(filters, c.get('locale')), title: eventsFeedTitle(c, filters) },
       ],

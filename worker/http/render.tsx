@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import { EmbedLayout } from '../../web/embed-layout';
 import { Layout } from '../../web/layout';
 import { ErrorPage } from '../../web/views/site/error';
@@ -27,6 +28,20 @@ export const shellFor = <E extends AppEnv>(c: Context<E>, section?: NavSection):
 /** A share card as a route describes it: the page's path, made absolute on the site origin here. */
 export type ShareCardOf = Omit<ShareCardContent, 'url'> & { path: string };
 
+/** Whether a view is an `html` template's finished result: escaped text, nothing left to run. */
+const isFinishedHtml = (body: Child): body is HtmlEscapedString =>
+  body instanceof String &&
+  (body as HtmlEscapedString).isEscaped &&
+  !(body as HtmlEscapedString).callbacks;
+
+/**
+ * A view's HTML. A template's finished result is that HTML already, taken as it is; anything
+ * else (JSX, or a template still waiting on a promise) is drawn by hono's JSX, as a fragment
+ * around it would be: the same text either way.
+ */
+const drawn = (body: Child): string | Promise<string> =>
+  isFinishedHtml(body) ? body.toString() : (<>{body}</>).toString();
+
 /**
  * Renders a full HTML page: the layout around one view. The view is drawn first, so the shell
  * loads htmx (37 KB to fetch, parse and run before the page answers a tap) only on a page that
@@ -45,7 +60,7 @@ export const renderPage = async <E extends AppEnv>(
     feeds?: readonly FeedLink[];
   },
 ) => {
-  const body = await (<>{page.body}</>).toString();
+  const body = await drawn(page.body);
   const html = Layout({
     shell: {
       ...shellFor(c, page.section),

@@ -104,29 +104,19 @@ export const resourceRoutes = new Hono<AppEnv>()
     // The same URL answers with a whole page or, for htmx, the results alone: caches must tell them apart.
     c.header('Vary', 'HX-Request', { append: true });
     if (isHtmx(c)) {
-      return c.html(
-        <ResourceResults
-          t={t}
-          locale={locale}
-          search={search}
-          result={result}
-          categories={options.categories}
-        />,
-      );
+      return c.html(ResourceResults({ t, locale, search, result, categories: options.categories }));
     }
     return renderPage(c, {
       title: t.resources.title,
       section: 'findHelp',
-      body: (
-        <ResourceSearchPage
-          t={t}
-          locale={locale}
-          search={search}
-          options={options}
-          result={result}
-          nonce={c.get('secureHeadersNonce')}
-        />
-      ),
+      body: ResourceSearchPage({
+        t,
+        locale,
+        search,
+        options,
+        result,
+        nonce: c.get('secureHeadersNonce'),
+      }),
     });
   })
   .get('/resources/:id', async function resource_get(c) {

@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
 import type { MonthOccurrence } from '../../../db/events/month';
-import { textDir } from '../../components/content-language';
+import { textInAttributes } from '../../components/content-language';
 import { format, type Catalog, type Locale } from '../../i18n';
 import { eventsUrl } from './events-url';
 import { dayIn, formatDay, formatMonth, lastDayOf } from './format';
@@ -10,7 +10,7 @@ type Listed = { event: MonthOccurrence; continued: boolean };
 
 // Templates are kept on one line, as JSX writes elements: no whitespace between them.
 // prettier-ignore
-const listed = (t: Catalog, { event, continued }: Listed) => html`<li><a href="/events/${event.slug}" lang="${event.contentLanguage}" dir="${textDir(event.contentLanguage)}">${event.title}</a>${continued ? ` (${t.events.continuedBadge})` : ''}${event.status === 'cancelled' ? ` (${t.events.cancelledBadge})` : ''}</li>`;
+const listed = (t: Catalog, { event, continued }: Listed) => html`<li><a href="/events/${event.slug}"${textInAttributes(event.contentLanguage)}>${event.title}</a>${continued ? ` (${t.events.continuedBadge})` : ''}${event.status === 'cancelled' ? ` (${t.events.cancelledBadge})` : ''}</li>`;
 
 // prettier-ignore
 const dayCell = (t: Catalog, locale: Locale, day: number, key: string, todays: Listed[]) => html`<td><span class="day-number" aria-hidden="true">${day}</span><span class="visually-hidden">${formatDay(key, locale)}</span>${todays.length > 0 ? html`<ul>${todays.map((item) => listed(t, item))}</ul>` : ''}</td>`;

@@ -6,6 +6,7 @@ import { FLAG_FILTERS, QUERY_FILTERS, RADII_KM } from './search-filters';
 import { searchUrl } from './search-url';
 import { categoryName, languageOptionLabel } from './format';
 import { compareLabels } from '../../components/intl';
+import { booleanAttribute } from '../../components/html-attributes';
 
 interface Props {
   t: Catalog;
@@ -18,15 +19,12 @@ interface Props {
 const LIVE =
   'hx-get="/resources" hx-target="#results" hx-swap="outerMorph" hx-push-url="true" hx-indicator="#search-indicator"';
 
-/** ` selected=""` (or ` checked=""`, ` open=""`) when true, as JSX writes a true boolean attribute. */
-const when = (on: boolean, name: string) => (on ? raw(` ${name}=""`) : '');
-
 // Templates are kept on one line, as JSX writes elements: no whitespace between them.
 // prettier-ignore
-const option = (value: string, label: string, selected: boolean) => html`<option value="${value}"${when(selected, 'selected')}>${label}</option>`;
+const option = (value: string, label: string, selected: boolean) => html`<option value="${value}"${booleanAttribute(selected, 'selected')}>${label}</option>`;
 
 // prettier-ignore
-const checkbox = (name: string, label: string, checked: boolean | undefined) => html`<label class="check"><input type="checkbox" name="${name}" value="1"${when(!!checked, 'checked')}/> ${label}</label>`;
+const checkbox = (name: string, label: string, checked: boolean | undefined) => html`<label class="check"><input type="checkbox" name="${name}" value="1"${booleanAttribute(!!checked, 'checked')}/> ${label}</label>`;
 
 /** The categories and languages of the filters, labelled and sorted for one language. */
 interface OptionLists {
@@ -73,10 +71,10 @@ export const ResourceSearchForm = ({ t, locale, search, options }: Props) => {
   const nearInUse = near ? html`<input type="hidden" name="lat" value="${near.latitude.toFixed(2)}"/><input type="hidden" name="lon" value="${near.longitude.toFixed(2)}"/><p><a href="${searchUrl(search, { near: undefined, page: 1, sort: search.sort === 'distance' ? 'relevance' : search.sort })}">${r.nearMeStop}</a></p>` : '';
   // Shown by resource-search.js when the browser can locate; without it, only when already in use.
   // prettier-ignore
-  const nearMe = html`<fieldset id="near-me" class="near-me"${when(!near, 'hidden')}><legend>${r[QUERY_FILTERS.near.label]}</legend><p id="near-me-hint" class="hint">${r.nearMeHint}</p><button type="button" class="button" data-near-me="" data-working="${r.nearMeWorking}" data-denied="${r.nearMeDenied}" data-active="${r.nearMeActive}" aria-describedby="near-me-hint">${r.nearMe}</button><p id="near-me-status" class="near-me-status" role="status">${near ? r.nearMeActive : ''}</p>${nearInUse}</fieldset>`;
+  const nearMe = html`<fieldset id="near-me" class="near-me"${booleanAttribute(!near, 'hidden')}><legend>${r[QUERY_FILTERS.near.label]}</legend><p id="near-me-hint" class="hint">${r.nearMeHint}</p><button type="button" class="button" data-near-me="" data-working="${r.nearMeWorking}" data-denied="${r.nearMeDenied}" data-active="${r.nearMeActive}" aria-describedby="near-me-hint">${r.nearMe}</button><p id="near-me-status" class="near-me-status" role="status">${near ? r.nearMeActive : ''}</p>${nearInUse}</fieldset>`;
   // Kept folded on a small screen so the results start sooner; open when in use.
   // prettier-ignore
-  const more = html`<details class="more-filters"${when(!!near || search.sort !== 'relevance', 'open')}><summary>${r.moreFilters}</summary><div class="field"><label for="within">${r.distanceLabel}</label><select id="within" name="within"><option value="">${r.anyDistance}</option>${RADII_KM.map((km) => option(String(km), format(r.withinKm, { km }), near?.radiusKm === km))}</select></div><div class="field"><label for="sort">${r.sortLabel}</label><select id="sort" name="sort">${option('relevance', r.sortRelevance, search.sort === 'relevance')}${option('distance', r.sortDistance, search.sort === 'distance')}${option('verified', r.sortVerified, search.sort === 'verified')}</select></div></details>`;
+  const more = html`<details class="more-filters"${booleanAttribute(!!near || search.sort !== 'relevance', 'open')}><summary>${r.moreFilters}</summary><div class="field"><label for="within">${r.distanceLabel}</label><select id="within" name="within"><option value="">${r.anyDistance}</option>${RADII_KM.map((km) => option(String(km), format(r.withinKm, { km }), near?.radiusKm === km))}</select></div><div class="field"><label for="sort">${r.sortLabel}</label><select id="sort" name="sort">${option('relevance', r.sortRelevance, search.sort === 'relevance')}${option('distance', r.sortDistance, search.sort === 'distance')}${option('verified', r.sortVerified, search.sort === 'verified')}</select></div></details>`;
   const { category, language, city } = QUERY_FILTERS;
   // prettier-ignore
   const selects = html`<div class="field-row"><div class="field"><label for="category">${r[category.label]}</label><select id="category" name="${category.keys[0]}"><option value="">${r.anyCategory}</option>${categories.map((c) => option(c.code, c.label, search.category === c.code))}</select></div><div class="field"><label for="language">${r[language.label]}</label><select id="language" name="${language.keys[0]}"><option value="">${r.anyLanguage}</option>${languages.map((l) => option(l.code, l.label, search.language === l.code))}</select></div><div class="field"><label for="city">${r[city.label]}</label><select id="city" name="${city.keys[0]}"><option value="">${r.anyCity}</option>${options.cities.map((name) => option(name, name, search.city === name))}${option('online', r.onlineOnly, search.city === 'online')}</select></div></div>`;

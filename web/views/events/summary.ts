@@ -1,8 +1,9 @@
+import { html } from 'hono/html';
 import type { EventRow } from '../../../db/events/events';
 import type { SeriesPattern } from '../../../db/events/list-page';
 import { dayIn, formatEventWhen } from './format';
 import { format, type Catalog, type Locale } from '../../i18n';
-import { textIn } from '../../components/content-language';
+import { textInAttributes } from '../../components/content-language';
 
 /** Places still free as words: "3 places left", "Full: waitlist open", or no limit. */
 export const placesText = (t: Catalog, capacity: number | null, confirmed: number): string => {
@@ -33,6 +34,10 @@ export const repeatsText = (
 };
 
 /** One event in the public list. */
+/**
+ * One event in the public list. An `html` template, as the month grid: the list draws a page
+ * of them, each a few elements and a link in its own language.
+ */
 export const EventSummary = (props: {
   t: Catalog;
   locale: Locale;
@@ -42,22 +47,12 @@ export const EventSummary = (props: {
 }) => {
   const { t, event } = props;
   const cancelled = event.status === 'cancelled';
-  return (
-    <li class="event-summary">
-      <h3>
-        <a href={`/events/${event.slug}`} {...textIn(event.contentLanguage)}>
-          {event.title}
-        </a>
-        {cancelled ? <strong class="badge"> {t.events.cancelledBadge}</strong> : null}
-      </h3>
-      <p>
-        {props.repeats
-          ? `${repeatsText(t, props.repeats, event)} · ${format(t.events.nextDate, { when: formatEventWhen(event, props.locale, t) })}`
-          : formatEventWhen(event, props.locale, t)}
-        <br />
-        {whereText(t, event)} · {t.events.categories[event.category]}
-        {cancelled ? null : <> · {placesText(t, event.capacity, event.confirmedPlaces)}</>}
-      </p>
-    </li>
-  );
+  const when = props.repeats
+    ? `${repeatsText(t, props.repeats, event)} · ${format(t.events.nextDate, { when: formatEventWhen(event, props.locale, t) })}`
+    : formatEventWhen(event, props.locale, t);
+  // prettier-ignore
+  const badge = cancelled ? html`<strong class="badge"> ${t.events.cancelledBadge}</strong>` : '';
+  const places = cancelled ? '' : ` · ${placesText(t, event.capacity, event.confirmedPlaces)}`;
+  // prettier-ignore
+  return html`<li class="event-summary"><h3><a href="/events/${event.slug}"${textInAttributes(event.contentLanguage)}>${event.title}</a>${badge}</h3><p>${when}<br/>${whereText(t, event)} · ${t.events.categories[event.category]}${places}</p></li>`;
 };

@@ -1,3 +1,4 @@
+import { html } from 'hono/html';
 import type {
   CategoryOption,
   ResourceSearch,
@@ -21,7 +22,7 @@ interface Props {
 /**
  * The results region: the page includes it, and an htmx search gets it alone. Its count is a
  * status region that stays in place when htmx morphs the results, so screen readers hear the
- * new count after each change.
+ * new count after each change. An `html` template, as the cards in it.
  */
 export const ResourceResults = ({ t, locale, search, result, categories }: Props) => {
   const r = t.resources;
@@ -30,25 +31,14 @@ export const ResourceResults = ({ t, locale, search, result, categories }: Props
     : result.total === 1
       ? r.resultCountOne
       : format(r.resultCountOther, { count: result.total });
-  return (
-    <section id="results" class="results" aria-labelledby="results-heading">
-      <h2 id="results-heading">{r.resultsHeading}</h2>
-      <p id="result-count" class="result-count" role="status">
-        {result.total === 0 ? r.noResults : count}
-      </p>
-      {result.items.length > 0 && (
-        <ol class="resource-list">
-          {result.items.map((resource) => (
-            <ResourceCard t={t} locale={locale} resource={resource} categories={categories} />
-          ))}
-        </ol>
-      )}
-      <Pagination
-        t={t}
-        page={result.page}
-        pageCount={result.pageCount}
-        hrefFor={(page) => searchUrl(search, { page })}
-      />
-    </section>
-  );
+  // prettier-ignore
+  const list = result.items.length > 0 ? html`<ol class="resource-list">${result.items.map((resource) => ResourceCard({ t, locale, resource, categories }))}</ol>` : '';
+  const pages = Pagination({
+    t,
+    page: result.page,
+    pageCount: result.pageCount,
+    hrefFor: (page) => searchUrl(search, { page }),
+  });
+  // prettier-ignore
+  return html`<section id="results" class="results" aria-labelledby="results-heading"><h2 id="results-heading">${r.resultsHeading}</h2><p id="result-count" class="result-count" role="status">${result.total === 0 ? r.noResults : count}</p>${list}${pages}</section>`;
 };

@@ -1,10 +1,11 @@
+import { html } from 'hono/html';
 import type { Catalog } from '../i18n';
 
 /**
  * "Previous page" and "Next page" of a list, as plain links with `rel` (the query string is
  * the state), so paging works without JavaScript, a page can be shared, and Back returns to
  * it. `label` names the navigation for a screen reader ("Pages of stories"). Nothing is drawn
- * when the list fits on one page.
+ * when the list fits on one page. An `html` template (the events list, drawn as one, closes with it).
  */
 export const PageLinks = (props: {
   t: Catalog;
@@ -13,20 +14,11 @@ export const PageLinks = (props: {
   nextHref: string | null;
 }) => {
   if (!props.previousHref && !props.nextHref) return null;
-  return (
-    <nav class="pagination" aria-label={props.label}>
-      {props.previousHref ? (
-        <a href={props.previousHref} rel="prev">
-          {props.t.paging.previous}
-        </a>
-      ) : null}
-      {props.nextHref ? (
-        <a href={props.nextHref} rel="next">
-          {props.t.paging.next}
-        </a>
-      ) : null}
-    </nav>
-  );
+  // prettier-ignore
+  const previous = props.previousHref ? html`<a href="${props.previousHref}" rel="prev">${props.t.paging.previous}</a>` : '';
+  // prettier-ignore
+  const next = props.nextHref ? html`<a href="${props.nextHref}" rel="next">${props.t.paging.next}</a>` : '';
+  return html`<nav class="pagination" aria-label="${props.label}">${previous}${next}</nav>`;
 };
 
 /** The address of a neighbouring page: the list's own query (filters kept) and its cursor (`after` or `before`). */
