@@ -89,7 +89,7 @@ describe('closed care circles on Workers with D1', () => {
     expect(left).not.toContain(memberId);
   });
 
-  it(`purges at most ${CLOSED_CIRCLE_PURGES_PER_RUN} circles a run, over D1's 100 bound parameters`, async () => {
+  it("purges at most CLOSED_CIRCLE_PURGES_PER_RUN circles a run, over D1's 100 bound parameters", async () => {
     const now = new Date();
     const user = (await env.DB.prepare(
       "insert into users (id, email, locale, created_at) values (?, 'many@example.org', 'en', 0) returning id",
