@@ -57,9 +57,10 @@ const ownEvent = async (c: SignedInContext): Promise<EventRow | null> => {
 const notices = {
   saved: (t) => t.events.saved,
   resubmitted: (t) => t.events.resubmittedNotice,
+  'resubmitted-unsent': (t) => `${t.events.resubmittedNotice} ${t.events.notNotified}`,
   notified: (t) => t.events.savedAndNotified,
   // The change is made, but the emails about it could not be stored (sendAll): nobody was told.
-  'notified-unsent': (t) => t.events.savedNotNotified,
+  'notified-unsent': (t) => `${t.events.saved} ${t.events.notNotified}`,
   submitted: (t) => t.events.submittedNotice,
   published: (t) => t.events.publishedNotice,
   cancelled: (t) => t.events.cancelledNotice2,
@@ -239,7 +240,7 @@ export const organizerEventRoutes = new Hono<AppEnv>()
     // More places may free the waitlist; fewer never removes anyone who has a place.
     const origin = siteOrigin(c);
     const promoted = await promoteFromWaitlist(db, event.id);
-    await sendAll(
+    const promotedTold = await sendAll(
       c.get('mailer'),
       await Promise.all(
         promoted.map((person) =>
@@ -251,13 +252,18 @@ export const organizerEventRoutes = new Hono<AppEnv>()
     const told = result.movedOrRelocated
       ? await tellAttendees(c, result.after, (person) => eventMail.changed(result.after, person))
       : 0;
+    // Whoever should have been told and was not (sendAll logged why) is said first: the
+    // organizer is the only one left who can tell them.
+    const unsent = told === null || promotedTold === null;
     const done = result.resubmitted
-      ? 'resubmitted'
-      : result.movedOrRelocated
-        ? told === null
-          ? 'notified-unsent'
-          : 'notified'
-        : 'saved';
+      ? unsent
+        ? 'resubmitted-unsent'
+        : 'resubmitted'
+      : unsent
+        ? 'notified-unsent'
+        : result.movedOrRelocated
+          ? 'notified'
+          : 'saved';
     return c.redirect(noticeUrl(notices, managePath(event), done), 303);
   })
 

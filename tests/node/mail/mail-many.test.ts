@@ -1,6 +1,7 @@
 import { eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../../db/core/database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { trustOrganizer } from '../../../db/events/events';
 import { takeRsvp } from '../../../db/events/rsvps';
 import { events, mailOutbox } from '../../../db/schema';
 import { areaLinks } from '../../../worker/area-links';
@@ -12,7 +13,7 @@ import {
   type MailMessage,
 } from '../../../worker/mail/mailer';
 import { publishedEvent, signedInAs } from '../../support/events';
-import { makeTestApp, type TestApp } from '../../support/app';
+import { makeTestApp, visibleText, type TestApp } from '../../support/app';
 
 let t: TestApp;
 /** Messages the provider accepted, in order; the transport stands in for its HTTP API. */
@@ -191,5 +192,92 @@ describe('notices to attendees that cannot be stored', () => {
     expect(namesSomeone()).toBe(false);
     const page = await (await browser.get(res.headers.get('location')!)).text();
     expect(page).toContain('Your message could not be sent');
+  });
+
+  /** The edit form of event `id`, `shift` later (an hour: a change of time its people must hear of). */
+  const editForm = async (id: string, shift = 3600_000, capacity = '') => {
+    const event = (await t.db.select().from(events).where(eq(events.id, id)).get())!;
+    const local = (at: Date) =>
+      new Intl.DateTimeFormat('sv-SE', {
+        timeZone: event.timeZone,
+        dateStyle: 'short',
+        timeStyle: 'short',
+      })
+        .format(new Date(at.getTime() + shift))
+        .split(' ');
+    const [startDate, startTime] = local(event.startsAt);
+    const [endDate, endTime] = local(event.endsAt);
+    return {
+      fields: {
+        title: event.title,
+        description: event.description,
+        category: event.category,
+        format: event.format,
+        city: event.city,
+        address: event.address,
+        timeZone: event.timeZone,
+        startDate: startDate!,
+        startTime: startTime!,
+        endDate: endDate!,
+        endTime: endTime!,
+        reminderHours: String(event.reminderHours),
+        capacity,
+        language: event.contentLanguage,
+      },
+      startsAt: event.startsAt,
+    };
+  };
+
+  it('moves the event, and tells the organizer that its people were not told', async () => {
+    const { id, browser } = await crowdedEvent();
+    const organizerId = (await t.db.select().from(events).where(eq(events.id, id)).get())!
+      .organizerId!;
+    await trustOrganizer(t.db, organizerId);
+    storeFails = true;
+    const { fields, startsAt } = await editForm(id);
+    const res = await browser.post(`/organize/events/${id}`, fields);
+    expect(res.headers.get('location')).toBe(`/organize/events/${id}?done=notified-unsent`);
+    const event = await t.db.select().from(events).where(eq(events.id, id)).get();
+    expect(event!.startsAt.getTime()).toBe(startsAt.getTime() + 3600_000);
+    expect(storeErrors()).toHaveLength(1);
+    expect(namesSomeone()).toBe(false);
+    const page = visibleText(await (await browser.get(res.headers.get('location')!)).text());
+    expect(page).toContain('Saved. We could not email the people with an RSVP about this change');
+  });
+
+  it('says so beside "a moderator checks the changes" when the edit goes back to moderation', async () => {
+    const { id, browser } = await crowdedEvent();
+    storeFails = true;
+    const { fields } = await editForm(id);
+    const res = await browser.post(`/organize/events/${id}`, fields);
+    expect(res.headers.get('location')).toBe(`/organize/events/${id}?done=resubmitted-unsent`);
+    const page = visibleText(await (await browser.get(res.headers.get('location')!)).text());
+    expect(page).toContain('A moderator checks the changes');
+    expect(page).toContain('We could not email the people with an RSVP about this change');
+  });
+
+  it('says so when people moved up from the waitlist could not be told', async () => {
+    const id = await publishedEvent(t, { capacity: 1 });
+    for (const name of ['A', 'B'])
+      await takeRsvp(t.db, id, {
+        name,
+        email: `${name.toLowerCase()}@example.org`,
+        places: 1,
+        accessNeeds: '',
+        wantsReminder: false,
+        locale: 'en',
+        siteOrigin: 'http://localhost',
+      });
+    const { browser } = await signedInAs(t, 'org@example.org', 'organizer');
+    const organizerId = (await t.db.select().from(events).where(eq(events.id, id)).get())!
+      .organizerId!;
+    await trustOrganizer(t.db, organizerId);
+    provider = true;
+    storeFails = true;
+    // The same time and place, one more place: B moves up, and cannot be emailed.
+    const { fields } = await editForm(id, 0, '2');
+    const res = await browser.post(`/organize/events/${id}`, fields);
+    expect(res.headers.get('location')).toBe(`/organize/events/${id}?done=notified-unsent`);
+    expect(storeErrors().map((line) => JSON.parse(line).mailNotStored)).toEqual([1]);
   });
 });

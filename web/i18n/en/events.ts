@@ -169,8 +169,8 @@ export const events = {
   saveDraft: 'Save',
   saved: 'Saved.',
   savedAndNotified: 'Saved. We emailed everyone with an RSVP about the new time or place.',
-  savedNotNotified:
-    'Saved. We could not email the people with an RSVP about the new time or place: please send them a message below.',
+  notNotified:
+    'We could not email the people with an RSVP about this change: please send them a message below.',
   resubmittedNotice:
     'Saved. A moderator checks the changes before the event is public again. People who said they are coming keep their place.',
   submit: 'Send for publishing',

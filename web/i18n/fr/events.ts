@@ -174,8 +174,8 @@ export const events: Catalog['events'] = {
   saved: 'Enregistré.',
   savedAndNotified:
     'Enregistré. Nous avons prévenu par e-mail toutes les personnes inscrites du nouvel horaire ou du nouveau lieu.',
-  savedNotNotified:
-    "Enregistré. Nous n'avons pas pu prévenir par e-mail les personnes inscrites du nouvel horaire ou du nouveau lieu : envoyez-leur un message ci-dessous.",
+  notNotified:
+    'Nous n’avons pas pu prévenir par e-mail les personnes inscrites de ce changement : envoyez-leur un message ci-dessous.',
   resubmittedNotice:
     'Enregistré. Une personne de la modération vérifie les changements avant que l\u2019événement soit de nouveau public. Les personnes inscrites gardent leur place.',
   submit: 'Envoyer pour publication',
