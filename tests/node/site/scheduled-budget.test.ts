@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EVENT_REMINDERS_PER_RUN } from '../../../db/events/jobs';
 import { MAIL_DELIVERIES_PER_RUN } from '../../../db/mail/outbox';
 import { mailOutbox } from '../../../db/schema';
 import { runScheduledJobs, SCHEDULED_RUN_QUERY_BUDGET } from '../../../worker/jobs';
@@ -46,5 +47,9 @@ describe('one scheduled run with more work due than every bound', () => {
       .get();
     expect(queued!.n + delivered.length).toBe(BUSY_RUN_MESSAGES);
     expect(await closedCirclesKept(t.db)).toBe(closedLeft);
+    // The event reminders took their whole bound, with more due: said in the run's log.
+    expect(logs).toContain(
+      JSON.stringify({ level: 'warn', eventRemindersAtBound: EVENT_REMINDERS_PER_RUN }),
+    );
   });
 });
