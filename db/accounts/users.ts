@@ -39,6 +39,16 @@ export const userLocale = async (db: Database, userId: string): Promise<'en' | '
   (await db.select({ locale: users.locale }).from(users).where(eq(users.id, userId)).get())
     ?.locale ?? 'en';
 
+/** The language of the account with this address, if there is one: every email to a person is written in it. */
+export const localeOfEmail = async (db: Database, email: string): Promise<'en' | 'fr' | null> =>
+  (
+    await db
+      .select({ locale: users.locale })
+      .from(users)
+      .where(eq(users.email, normalizeEmail(email)))
+      .get()
+  )?.locale ?? null;
+
 /** An account and its roles, or null. */
 export const getUser = async (db: Database, userId: string): Promise<CurrentUser | null> => {
   const user = await db.select().from(users).where(eq(users.id, userId)).get();

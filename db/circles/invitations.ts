@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../core/database';
 import { hashToken, newToken } from '../core/random';
-import { normalizeEmail } from '../accounts/users';
+import { localeOfEmail } from '../accounts/users';
 import { circleHistory, circleInvitations, circleMembers, circles, users } from '../schema';
 import { circleHistoryInsert, recordCircleHistory } from './history';
 import {
@@ -40,11 +40,7 @@ export const createInvitation = async (
 ): Promise<{ id: string; token: string; locale: MailLocale }> => {
   const id = newCircleId();
   const token = newToken();
-  const account = await db
-    .select({ locale: users.locale })
-    .from(users)
-    .where(eq(users.email, normalizeEmail(invite.email)))
-    .get();
+  const accountLocale = await localeOfEmail(db, invite.email);
   await db.batch([
     db.insert(circleInvitations).values({
       id,
@@ -59,7 +55,7 @@ export const createInvitation = async (
     }),
     circleHistoryInsert(db, { circleId, kind: 'invited', actor: 'owner' }, now),
   ]);
-  return { id, token, locale: account?.locale ?? invite.language };
+  return { id, token, locale: accountLocale ?? invite.language };
 };
 
 /** The invitations still waiting (not used, revoked or expired), newest first. */

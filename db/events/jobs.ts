@@ -28,6 +28,12 @@ export interface ReminderDue {
  */
 export const EVENT_REMINDERS_PER_RUN = 100;
 
+/** A reminder still owed: asked for, not sent yet, for a place that is confirmed, to an address. */
+const owed = (rsvp: 'event_rsvps' | 'r') =>
+  sql.raw(
+    `${rsvp}.reminder_sent_at is null and ${rsvp}.wants_reminder = 1 and ${rsvp}.status = 'confirmed' and ${rsvp}.email is not null`,
+  );
+
 /**
  * Claims the reminders now due (each event's `reminder_hours` before it starts), at most
  * `limit`, and returns them to send. The claim is one conditional update: a reminder already
@@ -40,7 +46,6 @@ export const claimDueReminders = async (
   limit = EVENT_REMINDERS_PER_RUN,
 ): Promise<ReminderDue[]> => {
   const at = Math.floor(now.getTime() / 1000);
-  const due = sql`reminder_sent_at is null and wants_reminder = 1 and status = 'confirmed' and email is not null`;
   const claimed = await db.all<{
     id: string;
     event_id: string;
@@ -50,10 +55,9 @@ export const claimDueReminders = async (
     site_origin: string;
   }>(sql`
     update event_rsvps set reminder_sent_at = ${at}
-    where ${due} and id in (
+    where ${owed('event_rsvps')} and id in (
       select r.id from event_rsvps r join events e on e.id = r.event_id
-      where r.reminder_sent_at is null and r.wants_reminder = 1 and r.status = 'confirmed'
-        and r.email is not null and e.status = 'published'
+      where ${owed('r')} and e.status = 'published'
         and e.starts_at > ${at} and e.starts_at <= ${at} + e.reminder_hours * 3600
       order by e.starts_at, r.id limit ${limit})
     returning id, event_id, email, name, locale, site_origin`);
