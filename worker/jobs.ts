@@ -47,7 +47,7 @@ export type Job = (
  *     12 deletes for each 100 circles (D1's bound parameters)                            ~25
  *   mail delivery, MAIL_DELIVERIES_PER_RUN = 200 (db/mail/outbox.ts): claim + one each    ~201
  *
- * about 575, measured at about that by tests/node/site/scheduled-budget.test.ts with more work
+ * about 575; 572 measured by tests/node/site/scheduled-budget.test.ts with more work
  * due than every bound, against this budget of 700: the rest of the 1,000 is margin for what a
  * job adds later and for the subrequests of the same invocation (each D1 query is one, and
  * each delivered email one more fetch: about 750 of Workers Paid's 10,000).
