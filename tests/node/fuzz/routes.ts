@@ -210,7 +210,7 @@ const eventFilters = {
 
 /**
  * A list's keyset cursors (db/core/keyset.ts): the key's values joined by dots; with a prefix
- * for one of several lists on a page (`eventsAfter`, cursorName in web/components/page-links.tsx).
+ * for one of several lists on a page (`eventsAfter`, cursorName in web/components/page-links.ts).
  */
 const cursors = (key: Sample, prefix = ''): Record<string, Sample> =>
   prefix ? { [`${prefix}After`]: key, [`${prefix}Before`]: key } : { after: key, before: key };
